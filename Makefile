@@ -1,0 +1,49 @@
+# tpi_rules: PGXS build.  `make`, `make install`, `make installcheck`;
+# `make test` and `make demo` also install prerequisites and run a
+# throwaway cluster (see README.md).
+
+EXTENSION	= tpi_rules
+EXTVERSION	= 1.0
+MODULE_big	= tpi_rules
+
+OBJS = \
+	$(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+
+DATA_built	= sql/$(EXTENSION)--$(EXTVERSION).sql
+INSTALL_SOURCES = $(sort $(wildcard sql/install/*.sql))
+
+REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/[0-9]*.sql)))
+REGRESS_OPTS = --load-extension=$(EXTENSION) --timezone=UTC
+
+ISOLATION = $(patsubst test/specs/%.spec,%,$(sort $(wildcard test/specs/*.spec)))
+ISOLATION_OPTS = --inputdir=test --load-extension=$(EXTENSION)
+
+PG_CPPFLAGS = -I$(srcdir)/src
+PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Wno-sign-compare -Wno-missing-field-initializers
+
+EXTRA_CLEAN = $(DATA_built) results/ regression.diffs regression.out \
+	output_iso/ test/fuzz/*.fuzz test/unit/*.bin
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(DATA_built): $(INSTALL_SOURCES) $(wildcard data/*.csv) tools/gen_install.pl
+	perl tools/gen_install.pl $@ $(INSTALL_SOURCES)
+
+.PHONY: test demo bench fuzz
+
+# Every test: prerequisites, build, install, pg_regress, isolation, shell
+# tests, in a throwaway cluster; ends with "N passed, N failed".
+test:
+	bash test/run_tests.sh
+
+demo:
+	bash test/demo.sh
+
+bench:
+	bash test/bench/run.sh
+
+fuzz:
+	bash test/fuzz/run.sh $(FUZZ_SECONDS)

@@ -1,0 +1,266 @@
+/*
+ * findings.c
+ *		Collecting findings in C and turning them into tpi_rules.finding
+ *		values; the rule list with each rule's severity.
+ *
+ * The rule list here must agree with the rows of tpi_rules.rule that the
+ * install script ships (sql/install/10_rule_data.sql); the regression test
+ * 01_catalogue compares the two through tpi_rules.rule_severity_c().
+ */
+#include "tpi_rules.h"
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
+#include "utils/typcache.h"
+
+typedef struct RuleDef
+{
+	const char *rule_id;
+	TpiSeverity severity;
+} RuleDef;
+
+static const RuleDef rule_defs[] = {
+	{"code.upcoded", TPI_ERROR},
+	{"code.downcoded", TPI_WARNING},
+	{"code.no_muscles", TPI_ERROR},
+	{"doc.region_only", TPI_ERROR},
+	{"doc.muscle_group_term", TPI_WARNING},
+	{"doc.unknown_muscle", TPI_WARNING},
+	{"doc.missing_element", TPI_WARNING},
+	{"units.over_mue", TPI_ERROR},
+	{"modifier.bilateral", TPI_ERROR},
+	{"modifier.laterality", TPI_ERROR},
+	{"modifier.distinct_without_partner", TPI_ERROR},
+	{"day.both_codes", TPI_ERROR},
+	{"day.duplicate_code", TPI_ERROR},
+	{"day.em_without_25", TPI_ERROR},
+	{"day.em_with_25", TPI_INFO},
+	{"day.joint_injection_unmodified", TPI_ERROR},
+	{"day.dry_needling_same_day", TPI_ERROR},
+	{"day.anesthesia_code", TPI_ERROR},
+	{"day.other_block_same_session", TPI_ERROR},
+	{"day.multiple_regions", TPI_ERROR},
+	{"drug.missing_on_claim", TPI_ERROR},
+	{"drug.unclassified_without_note", TPI_ERROR},
+	{"drug.bundled_billed", TPI_WARNING},
+	{"drug.none_injected", TPI_ERROR},
+	{"drug.not_covered", TPI_ERROR},
+	{"dx.not_covered", TPI_ERROR},
+	{"dx.invalid_code", TPI_ERROR},
+	{"guidance.not_covered", TPI_ERROR},
+	{"guidance.units", TPI_ERROR},
+	{"freq.rolling_cap", TPI_ERROR},
+	{"freq.min_interval", TPI_ERROR},
+	{"input.invalid", TPI_ERROR},
+};
+
+static const char *const severity_names[3] = {"info", "warning", "error"};
+
+TpiSeverity
+tpi_rule_severity(const char *rule_id)
+{
+	int			i;
+
+	for (i = 0; i < lengthof(rule_defs); i++)
+		if (strcmp(rule_defs[i].rule_id, rule_id) == 0)
+			return rule_defs[i].severity;
+	elog(ERROR, "tpi_rules: rule \"%s\" is not in the rule list", rule_id);
+	return TPI_ERROR;			/* keep compiler quiet */
+}
+
+const char *
+tpi_severity_name(TpiSeverity sev)
+{
+	return severity_names[sev];
+}
+
+void
+tpi_findings_init(FindingList *fl)
+{
+	fl->n = 0;
+	fl->cap = 8;
+	fl->items = palloc(fl->cap * sizeof(TpiFinding));
+}
+
+void
+tpi_findings_reset(FindingList *fl)
+{
+	fl->n = 0;
+}
+
+static TpiFinding *
+next_slot(FindingList *fl, const char *rule_id)
+{
+	TpiFinding *f;
+
+	if (fl->n == fl->cap)
+	{
+		fl->cap *= 2;
+		fl->items = repalloc(fl->items, fl->cap * sizeof(TpiFinding));
+	}
+	f = &fl->items[fl->n++];
+	f->rule_id = rule_id;
+	f->severity = tpi_rule_severity(rule_id);
+	return f;
+}
+
+void
+tpi_add_finding(FindingList *fl, const char *rule_id, const char *claim_id,
+				int16 line_no, const char *fmt,...)
+{
+	TpiFinding *f = next_slot(fl, rule_id);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(&buf, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(&buf, needed);
+	}
+	f->message = buf.data;
+	f->claim_id = claim_id ? pstrdup(claim_id) : NULL;
+	f->line_no = line_no;
+	f->line_no_null = (claim_id == NULL);
+}
+
+void
+tpi_add_finding_noline(FindingList *fl, const char *rule_id,
+					   const char *fmt,...)
+{
+	TpiFinding *f = next_slot(fl, rule_id);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(&buf, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(&buf, needed);
+	}
+	f->message = buf.data;
+	f->claim_id = NULL;
+	f->line_no = 0;
+	f->line_no_null = true;
+}
+
+void
+tpi_finding_out_init(FindingOut *fo, Oid finding_typid, MemoryContext mcxt)
+{
+	MemoryContext old = MemoryContextSwitchTo(mcxt);
+	TupleDesc	td;
+	int			i;
+
+	td = lookup_rowtype_tupdesc_copy(finding_typid, -1);
+	if (td->natts != 5)
+		elog(ERROR, "tpi_rules.finding has %d attributes, expected 5", td->natts);
+	fo->typid = finding_typid;
+	fo->tupdesc = BlessTupleDesc(td);
+	fo->severity_typid = TupleDescAttr(td, 1)->atttypid;
+	for (i = 0; i < 3; i++)
+		fo->severity[i] = DirectFunctionCall2(enum_in,
+											  CStringGetDatum(severity_names[i]),
+											  ObjectIdGetDatum(fo->severity_typid));
+	get_typlenbyvalalign(finding_typid, &fo->typlen, &fo->typbyval, &fo->typalign);
+	MemoryContextSwitchTo(old);
+}
+
+Datum
+tpi_finding_datum(FindingOut *fo, const TpiFinding *f)
+{
+	Datum		values[5];
+	bool		nulls[5] = {false, false, false, false, false};
+
+	values[0] = CStringGetTextDatum(f->rule_id);
+	values[1] = fo->severity[f->severity];
+	values[2] = CStringGetTextDatum(f->message);
+	if (f->claim_id)
+		values[3] = CStringGetTextDatum(f->claim_id);
+	else
+		nulls[3] = true;
+	values[4] = Int16GetDatum(f->line_no);
+	nulls[4] = f->line_no_null;
+	return HeapTupleGetDatum(heap_form_tuple(fo->tupdesc, values, nulls));
+}
+
+Datum
+tpi_findings_array(FindingOut *fo, const FindingList *fl)
+{
+	Datum	   *elems = palloc(Max(fl->n, 1) * sizeof(Datum));
+	int			i;
+
+	for (i = 0; i < fl->n; i++)
+		elems[i] = tpi_finding_datum(fo, &fl->items[i]);
+	return PointerGetDatum(construct_array(elems, fl->n, fo->typid,
+										   fo->typlen, fo->typbyval,
+										   fo->typalign));
+}
+
+Oid
+tpi_finding_typid_from_fcinfo(FunctionCallInfo fcinfo)
+{
+	Oid			rettype = get_fn_expr_rettype(fcinfo->flinfo);
+	Oid			elem;
+
+	if (!OidIsValid(rettype))
+		elog(ERROR, "could not determine the result type");
+	elem = get_element_type(rettype);
+	return OidIsValid(elem) ? elem : rettype;
+}
+
+Oid
+tpi_extension_schema(void)
+{
+	/* The control file fixes the schema: the extension is not relocatable. */
+	return get_namespace_oid("tpi_rules", false);
+}
+
+Oid
+tpi_lookup_type(const char *typname)
+{
+	Oid			nsp = tpi_extension_schema();
+	Oid			typid;
+
+	typid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+							PointerGetDatum(typname), ObjectIdGetDatum(nsp));
+	if (!OidIsValid(typid))
+		elog(ERROR, "type tpi_rules.%s does not exist", typname);
+	return typid;
+}
+
+/*
+ * tpi_rules.rule_severity_c(rule_id text) RETURNS text, STRICT
+ *
+ * The severity compiled into the C rule list, or NULL for an unknown rule;
+ * lets the regression tests prove the C list and the catalogue agree.
+ */
+PG_FUNCTION_INFO_V1(tpi_rule_severity_c);
+Datum
+tpi_rule_severity_c(PG_FUNCTION_ARGS)
+{
+	char	   *id = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	int			i;
+
+	for (i = 0; i < lengthof(rule_defs); i++)
+		if (strcmp(rule_defs[i].rule_id, id) == 0)
+			PG_RETURN_TEXT_P(cstring_to_text(severity_names[rule_defs[i].severity]));
+	PG_RETURN_NULL();
+}

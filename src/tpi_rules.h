@@ -1,0 +1,292 @@
+/*
+ * tpi_rules.h
+ *		Shared declarations of the tpi_rules extension: the claim line as the
+ *		rule engine sees it, findings, payer policies, the muscle summary and
+ *		the reference-data caches.  Pure-C parsers have headers of their own
+ *		(muscle_parse.h, csv.h) with no server dependencies.
+ */
+#ifndef TPI_RULES_H
+#define TPI_RULES_H
+
+#include "compat.h"
+
+#include "access/htup.h"
+#include "access/tupdesc.h"
+#include "datatype/timestamp.h"
+#include "fmgr.h"
+#include "utils/date.h"
+
+/* ------------------------------------------------------------------------
+ * Anatomical regions (SPEC section 4).  Bit i of a region mask is
+ * tpi_region_names[i]; the names are in sort order, so walking the bits
+ * from 0 up yields the sorted text[] that regions() returns.
+ * ------------------------------------------------------------------------
+ */
+#define TPI_NREGIONS 12
+extern const char *const tpi_region_names[TPI_NREGIONS];
+extern int	tpi_region_index(const char *name);	/* -1 if unknown */
+
+/* ------------------------------------------------------------------------
+ * Findings
+ * ------------------------------------------------------------------------
+ */
+typedef enum TpiSeverity
+{
+	TPI_INFO = 0,
+	TPI_WARNING = 1,
+	TPI_ERROR = 2
+} TpiSeverity;
+
+typedef struct TpiFinding
+{
+	const char *rule_id;		/* static string from the rule table */
+	TpiSeverity severity;
+	char	   *message;
+	char	   *claim_id;		/* NULL when the finding has no line */
+	int16		line_no;
+	bool		line_no_null;
+} TpiFinding;
+
+typedef struct FindingList
+{
+	TpiFinding *items;
+	int			n;
+	int			cap;
+} FindingList;
+
+/* findings.c */
+extern void tpi_findings_init(FindingList *fl);
+extern void tpi_findings_reset(FindingList *fl);
+/* Severity comes from the rule list compiled into findings.c. */
+extern void tpi_add_finding(FindingList *fl, const char *rule_id,
+							const char *claim_id, int16 line_no,
+							const char *fmt,...) pg_attribute_printf(5, 6);
+/* The same for a finding that concerns no particular line. */
+extern void tpi_add_finding_noline(FindingList *fl, const char *rule_id,
+								   const char *fmt,...) pg_attribute_printf(3, 4);
+extern TpiSeverity tpi_rule_severity(const char *rule_id);
+extern const char *tpi_severity_name(TpiSeverity sev);
+
+/*
+ * Building tpi_rules.finding values.  A FindingOut is set up once per
+ * query (in fn_extra or the SRF's per-query memory) from the finding type's
+ * OID, which callers take from their own result type, so that no per-row
+ * catalogue look-up is needed and a re-created extension is no problem.
+ */
+typedef struct FindingOut
+{
+	Oid			typid;			/* tpi_rules.finding */
+	TupleDesc	tupdesc;		/* blessed */
+	Oid			severity_typid;
+	Datum		severity[3];	/* enum values info, warning, error */
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+} FindingOut;
+
+extern void tpi_finding_out_init(FindingOut *fo, Oid finding_typid,
+								 MemoryContext mcxt);
+extern Datum tpi_finding_datum(FindingOut *fo, const TpiFinding *f);
+extern Datum tpi_findings_array(FindingOut *fo, const FindingList *fl);
+/* For a function returning finding[]: the finding type from its result. */
+extern Oid	tpi_finding_typid_from_fcinfo(FunctionCallInfo fcinfo);
+/* An extension object's OID by name, e.g. tpi_lookup_type("finding"). */
+extern Oid	tpi_extension_schema(void);
+extern Oid	tpi_lookup_type(const char *typname);
+
+/* ------------------------------------------------------------------------
+ * The claim line (SPEC section 3) as C values.  Strings are palloc'd
+ * NUL-terminated copies (NULL when SQL NULL).  Arrays are flattened to
+ * C string vectors; a NULL element is a NULL pointer in the vector.
+ * ------------------------------------------------------------------------
+ */
+typedef struct ClaimLine
+{
+	char	   *claim_id;
+	int16		line_no;
+	bool		line_no_null;
+	char	   *patient_id;
+	char	   *payer_id;
+	char	   *provider_npi;
+	DateADT		date_of_service;
+	bool		dos_null;
+	char	   *hcpcs;
+	char	  **modifiers;
+	int			nmodifiers;		/* -1: column NULL */
+	int32		units;
+	bool		units_null;		/* NULL reads as 1 for the rules */
+	char	  **icd10;
+	int			nicd10;			/* -1: column NULL */
+	char	   *place_of_service;
+	Datum		muscles;		/* text[] datum, or 0 when NULL */
+	bool		muscles_null;
+	int32		trigger_points;
+	bool		trigger_points_null;
+	char	   *drug_name;
+	char	   *drug_dose;
+	char	   *claim_note;
+	int8		note_signed;	/* -1 NULL, 0 false, 1 true (same below) */
+	int8		post_procedure_plan;
+	int8		conservative_care;
+	int8		tp_locations;
+	char	   *guidance;
+} ClaimLine;
+
+/*
+ * Column positions of a tuple descriptor that carries the claim_line
+ * column names (any table, view or the claim_line type itself); -1 for a
+ * missing optional column.  claim.c builds it; a missing required column
+ * is an ERROR that names it.
+ */
+#define TPI_NCOLS 21
+typedef struct ClaimColumns
+{
+	int			attno[TPI_NCOLS];	/* 0-based index into the tupdesc, -1 absent */
+} ClaimColumns;
+
+extern const char *const tpi_claim_column_names[TPI_NCOLS];
+extern void tpi_claim_columns(TupleDesc tupdesc, const char *relname,
+							  ClaimColumns *cols);
+extern void tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
+								 const ClaimColumns *cols, ClaimLine *line);
+extern void tpi_claim_from_datum(Datum composite, ClaimLine *line);
+
+/* ------------------------------------------------------------------------
+ * Payer policy (SPEC section 7), one row of tpi_rules.payer_policy.
+ * ------------------------------------------------------------------------
+ */
+typedef enum DrugOnClaim
+{
+	DRUG_ANY = 0,
+	DRUG_REQUIRED,
+	DRUG_BUNDLED
+} DrugOnClaim;
+
+typedef struct PayerPolicy
+{
+	char	   *payer_id;
+	DateADT		effective_from;
+	DateADT		effective_to;	/* DATEVAL_NOEND when open */
+	int32		max_sessions;	/* 0: no cap */
+	Interval	cap_window;
+	bool		cap_per_region;
+	bool		has_min_interval;
+	Interval	min_interval;
+	bool		min_interval_per_region;
+	DrugOnClaim drug_on_claim;
+	uint32		covered_injectates; /* bit mask of InjectateClass; 0: any */
+	bool		image_guidance_covered;
+	bool		dry_needling_covered;
+	bool		one_region_per_session;
+	bool		other_blocks_allowed;
+	char	  **covered_dx;		/* sorted, upper case, no dot */
+	int			ncovered_dx;	/* 0: no diagnosis restriction */
+} PayerPolicy;
+
+typedef enum InjectateClass
+{
+	INJ_LOCAL_ANESTHETIC = 0,
+	INJ_CORTICOSTEROID,
+	INJ_SALINE,
+	INJ_OTHER,
+	INJ_UNKNOWN					/* not in tpi_rules.injectate */
+} InjectateClass;
+
+/*
+ * policy.c: a backend cache of payer_policy, covered_dx, icd10 and
+ * injectate, rebuilt after any change to those tables (relcache
+ * invalidation), so each query reads them once.
+ *
+ * tpi_policy_for() returns the row of payer_id in effect on dos: the row
+ * with the latest effective_from <= dos (and dos <= effective_to); before
+ * a payer's first row, its earliest row.  An unknown payer_id gets the
+ * commercial_default row, and *fallback is set.
+ */
+extern const PayerPolicy *tpi_policy_for(const char *payer_id, DateADT dos,
+										 bool *fallback);
+extern InjectateClass tpi_injectate_class(const char *drug_name);
+
+typedef enum DxStatus
+{
+	DX_UNKNOWN = 0,				/* not in tpi_rules.icd10: not judged */
+	DX_VALID,
+	DX_NOT_BILLABLE,			/* a header code */
+	DX_EXPIRED,					/* valid once, not on this date */
+	DX_NOT_YET					/* not yet valid on this date */
+} DxStatus;
+
+/* Normalises (drop dot and blanks, upper case) into buf (>= 8 bytes);
+ * false when it cannot be an ICD-10-CM code at all. */
+extern bool tpi_dx_normalise(const char *code, char *buf, size_t buflen);
+extern DxStatus tpi_dx_status(const char *normalised, DateADT dos,
+							  const char **replaced_by);
+
+/* ------------------------------------------------------------------------
+ * Muscles (muscles.c over muscle_parse.c; SPEC section 4)
+ * ------------------------------------------------------------------------
+ */
+typedef struct MuscleSummary
+{
+	int			count;			/* distinct muscles, SPEC section 4 */
+	int			nentries;		/* non-NULL, non-blank entries */
+	int			nmuscle;		/* entries of kind muscle */
+	int			ngroup;			/* entries of kind group */
+	int			nregion;		/* entries of kind region */
+	int			nunknown;		/* entries of kind unknown */
+	uint32		regions;		/* mask of regions of muscles and groups */
+	char	   *first_group;	/* as documented, for messages; NULL if none */
+	char	   *first_region_term;
+	char	   *first_unknown;
+} MuscleSummary;
+
+/* Summarises a text[] of documented muscles; isnull means SQL NULL. */
+extern void tpi_summarise_muscles(Datum muscles, bool isnull,
+								  MuscleSummary *out);
+
+/* ------------------------------------------------------------------------
+ * Payment (payment.c; SPEC section 8)
+ * ------------------------------------------------------------------------
+ */
+/* Expected payment in cents; ERROR (22023) when reference data is missing. */
+extern int64 tpi_expected_payment_cents(const char *hcpcs, DateADT dos,
+										const char *pos, const char *locality);
+/* Same, but returns false instead of raising when data is missing. */
+extern bool tpi_try_expected_payment_cents(const char *hcpcs, DateADT dos,
+										   const char *pos, const char *locality,
+										   int64 *cents);
+extern bool tpi_pos_is_facility(const char *pos);
+extern bool tpi_pos_is_known(const char *pos);
+
+/* ------------------------------------------------------------------------
+ * Rules (rules_line.c, rules_day.c, frequency.c)
+ * ------------------------------------------------------------------------
+ */
+extern bool tpi_is_tpi_code(const char *hcpcs);	/* 20552 or 20553 */
+extern bool tpi_has_modifier(const ClaimLine *line, const char *mod);
+
+/* Line rules for one line, appended to fl. */
+extern void tpi_check_line_rules(const ClaimLine *line, FindingList *fl);
+
+/* Day rules over all lines of one patient and date of service. */
+extern void tpi_check_day_rules(ClaimLine *const *lines, int nlines,
+								FindingList *fl);
+
+/*
+ * Frequency rules over one patient's TPI sessions.  Each input is one TPI
+ * line; lines on the same date form one session.  Input need not be
+ * sorted.  Findings carry the claim_id/line_no of the first TPI line of
+ * the offending session (NULL when the input has none).
+ */
+typedef struct FreqLine
+{
+	DateADT		dos;
+	uint32		regions;		/* region mask of the line */
+	const char *payer_id;
+	const char *claim_id;		/* may be NULL */
+	int16		line_no;
+	bool		report;			/* false: context only, no findings */
+} FreqLine;
+
+extern void tpi_check_frequency(FreqLine *lines, int nlines, FindingList *fl);
+
+#endif							/* TPI_RULES_H */

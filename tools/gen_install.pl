@@ -1,0 +1,77 @@
+#!/usr/bin/perl
+# gen_install.pl OUT FILE...
+#
+# Builds the one install script tpi_rules--X.sql from the SQL sources in
+# sql/install (in the order given) and the CSV files in data/.  A source
+# line of the form
+#     -- @csv data/rvu.csv rvu
+# is replaced by one INSERT of every row of the CSV into @extschema@.rvu,
+# with builtin = true.  The CSV's first row names the columns; an empty
+# field is NULL, every other field is a quoted literal that PostgreSQL
+# casts to the column's type.  Fields may be double-quoted (RFC 4180).
+# Only perl-base is needed, which every Debian system has.
+use strict;
+use warnings;
+
+my $out = shift @ARGV or die "usage: gen_install.pl OUT FILE...\n";
+my $root = $ENV{TPI_ROOT} // '.';
+
+sub parse_csv_line {
+	my ($line) = @_;
+	my @f;
+	while (1) {
+		if ($line =~ s/^"((?:[^"]|"")*)"(,|$)//) {
+			my $v = $1;
+			$v =~ s/""/"/g;
+			push @f, [$v, 1];
+			last if $2 eq '';
+		} elsif ($line =~ s/^([^,"]*)(,|$)//) {
+			push @f, [$1, 0];
+			last if $2 eq '';
+		} else {
+			die "bad CSV field near: $line\n";
+		}
+	}
+	return @f;
+}
+
+sub csv_insert {
+	my ($path, $table) = @_;
+	open my $fh, '<', "$root/$path" or die "$path: $!\n";
+	my $hdr = <$fh>;
+	$hdr =~ s/\r?\n$//;
+	my @cols = map { $_->[0] } parse_csv_line($hdr);
+	my @rows;
+	while (my $l = <$fh>) {
+		$l =~ s/\r?\n$//;
+		next if $l eq '';
+		my @f = parse_csv_line($l);
+		die "$path:$.: ".scalar(@f)." fields, header has ".scalar(@cols)."\n"
+			if @f != @cols;
+		my @v = map {
+			($_->[0] eq '' && !$_->[1]) ? 'NULL'
+				: do { (my $s = $_->[0]) =~ s/'/''/g; "'$s'" }
+		} @f;
+		push @rows, "\t(" . join(', ', @v, 'true') . ")";
+	}
+	close $fh;
+	die "$path: no rows\n" unless @rows;
+	return "INSERT INTO \@extschema\@.$table (" . join(', ', @cols, 'builtin')
+		. ") VALUES\n" . join(",\n", @rows) . ";\n";
+}
+
+open my $o, '>', "$out.tmp" or die "$out.tmp: $!\n";
+for my $src (@ARGV) {
+	open my $fh, '<', $src or die "$src: $!\n";
+	while (my $l = <$fh>) {
+		if ($l =~ /^--\s*\@csv\s+(\S+)\s+(\S+)\s*$/) {
+			print $o csv_insert($1, $2);
+		} else {
+			print $o $l;
+		}
+	}
+	close $fh;
+	print $o "\n";
+}
+close $o;
+rename "$out.tmp", $out or die "$out: $!\n";
