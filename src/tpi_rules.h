@@ -27,6 +27,24 @@ extern const char *const tpi_region_names[TPI_NREGIONS];
 extern int	tpi_region_index(const char *name);	/* -1 if unknown */
 
 /* ------------------------------------------------------------------------
+ * Reference-table cache invalidation (refcache.c).  A backend cache of a
+ * reference table remembers the generation it was built at and rebuilds
+ * when tpi_ref_generation() of its group has moved on.  Changes by other
+ * sessions and by the current one (at its next command) are both seen.
+ * ------------------------------------------------------------------------
+ */
+typedef enum TpiRefGroup
+{
+	TPI_REF_MUSCLE = 0,			/* muscle */
+	TPI_REF_POLICY,				/* payer_policy, covered_dx, icd10, injectate */
+	TPI_REF_PAYMENT,			/* rvu, gpci, conversion_factor */
+	TPI_REF_RULE,				/* rule */
+	TPI_REF_NGROUPS
+} TpiRefGroup;
+
+extern uint32 tpi_ref_generation(TpiRefGroup group);
+
+/* ------------------------------------------------------------------------
  * Findings
  * ------------------------------------------------------------------------
  */

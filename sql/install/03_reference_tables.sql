@@ -284,3 +284,30 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.conversion_factor', 'WHE
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.gpci', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.finding_log', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.finding_log_id_seq', '');
+
+-- Backend caches of these tables rebuild when a statement changes them.
+CREATE FUNCTION @extschema@.reference_changed()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'tpi_reference_changed'
+LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.reference_changed() IS
+  'Trigger: tells every session that a reference table changed, so cached copies are rebuilt by the next query';
+
+CREATE TRIGGER reference_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.rule
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_changed();
+CREATE TRIGGER reference_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.payer_policy
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_changed();
+CREATE TRIGGER reference_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.covered_dx
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_changed();
+CREATE TRIGGER reference_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.icd10
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_changed();
+CREATE TRIGGER reference_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.injectate
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_changed();
+CREATE TRIGGER reference_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.muscle
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_changed();
+CREATE TRIGGER reference_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.rvu
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_changed();
+CREATE TRIGGER reference_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.gpci
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_changed();
+CREATE TRIGGER reference_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.conversion_factor
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_changed();

@@ -1,0 +1,126 @@
+/*
+ * refcache.c
+ *		Knowing when a backend cache of a reference table is stale.
+ *
+ * Plain INSERT/UPDATE/DELETE send no relcache invalidation, so each
+ * reference table has a statement trigger, tpi_rules.reference_changed(),
+ * that sends one for its table.  Every backend (including the one that made
+ * the change, at its next command) then bumps the generation counter of
+ * that table's group, and the caches built on that group rebuild on their
+ * next use.  The relation OIDs are looked up by name once and forgotten
+ * whenever one of them is invalidated, so DROP and CREATE EXTENSION in a
+ * live session are handled too.
+ */
+#include "tpi_rules.h"
+
+#include "catalog/namespace.h"
+#include "commands/trigger.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+
+static const struct
+{
+	const char *relname;
+	TpiRefGroup group;
+}			ref_tables[] = {
+	{"muscle", TPI_REF_MUSCLE},
+	{"payer_policy", TPI_REF_POLICY},
+	{"covered_dx", TPI_REF_POLICY},
+	{"icd10", TPI_REF_POLICY},
+	{"injectate", TPI_REF_POLICY},
+	{"rvu", TPI_REF_PAYMENT},
+	{"gpci", TPI_REF_PAYMENT},
+	{"conversion_factor", TPI_REF_PAYMENT},
+	{"rule", TPI_REF_RULE},
+};
+
+#define NREF lengthof(ref_tables)
+
+static bool callback_registered = false;
+static bool oids_known = false;
+static Oid	ref_oids[NREF];
+static uint32 generation[TPI_REF_NGROUPS];
+
+static void
+bump_all(void)
+{
+	int			g;
+
+	for (g = 0; g < TPI_REF_NGROUPS; g++)
+		generation[g]++;
+}
+
+static void
+ref_relcache_callback(Datum arg, Oid relid)
+{
+	int			i;
+
+	if (!OidIsValid(relid))
+	{
+		bump_all();
+		oids_known = false;
+		return;
+	}
+	if (!oids_known)
+	{
+		/*
+		 * We cannot look names up inside a callback; a change we cannot
+		 * place may concern our tables, so be safe.
+		 */
+		bump_all();
+		return;
+	}
+	for (i = 0; i < NREF; i++)
+		if (ref_oids[i] == relid)
+		{
+			generation[ref_tables[i].group]++;
+			return;
+		}
+}
+
+static void
+learn_oids(void)
+{
+	Oid			nsp = get_namespace_oid("tpi_rules", true);
+	int			i;
+
+	for (i = 0; i < NREF; i++)
+		ref_oids[i] = OidIsValid(nsp) ?
+			get_relname_relid(ref_tables[i].relname, nsp) : InvalidOid;
+	oids_known = OidIsValid(nsp);
+}
+
+uint32
+tpi_ref_generation(TpiRefGroup group)
+{
+	if (!callback_registered)
+	{
+		CacheRegisterRelcacheCallback(ref_relcache_callback, (Datum) 0);
+		callback_registered = true;
+		generation[group]++;
+	}
+	if (!oids_known)
+		learn_oids();
+	return generation[group];
+}
+
+/*
+ * tpi_rules.reference_changed() RETURNS trigger
+ *
+ * AFTER ... FOR EACH STATEMENT on every reference table: sends a relcache
+ * invalidation for the table so all backends rebuild their caches.
+ */
+PG_FUNCTION_INFO_V1(tpi_reference_changed);
+Datum
+tpi_reference_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("reference_changed() must be called as a trigger")));
+	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
+	return PointerGetDatum(NULL);
+}
