@@ -222,7 +222,17 @@ typedef enum InjectateClass
  */
 extern const PayerPolicy *tpi_policy_for(const char *payer_id, DateADT dos,
 										 bool *fallback);
-extern InjectateClass tpi_injectate_class(const char *drug_name);
+/*
+ * The classes of the substances named in a documented drug_name
+ * ("lidocaine 1% + triamcinolone 40 mg", "Marcaine/saline"): a mask of
+ * (1 << InjectateClass), with INJ_UNKNOWN set for a named substance the
+ * injectate table does not know.  0 for NULL, blank or "none" words.
+ */
+extern uint32 tpi_injectate_classes(const char *drug_name);
+/* NULL, blank, or a word saying nothing was injected (none, dry needling). */
+extern bool tpi_drug_is_none(const char *drug_name);
+/* drug_name names a known injectate (used for the Box 19 check). */
+extern bool tpi_text_names_injectate(const char *text);
 
 typedef enum DxStatus
 {
