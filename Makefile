@@ -13,7 +13,7 @@ DATA_built	= sql/$(EXTENSION)--$(EXTVERSION).sql
 INSTALL_SOURCES = $(sort $(wildcard sql/install/*.sql))
 
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/[0-9]*.sql)))
-REGRESS_OPTS = --load-extension=$(EXTENSION) --timezone=UTC
+REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 ISOLATION = $(patsubst test/specs/%.spec,%,$(sort $(wildcard test/specs/*.spec)))
 ISOLATION_OPTS = --inputdir=test --load-extension=$(EXTENSION)
