@@ -367,8 +367,8 @@ context_start(DateADT from)
 	Datum		d;
 
 	if (SPI_execute_with_args(
-							  "SELECT (($1 OPERATOR(pg_catalog.-) pg_catalog.greatest('2 years'::pg_catalog.interval,"
-							  " 2 OPERATOR(pg_catalog.*) pg_catalog.max(pg_catalog.greatest(cap_window, min_interval))))"
+							  "SELECT (($1 OPERATOR(pg_catalog.-) GREATEST('2 years'::pg_catalog.interval,"
+							  " 2 OPERATOR(pg_catalog.*) pg_catalog.max(GREATEST(cap_window, min_interval))))"
 							  ")::pg_catalog.date FROM tpi_rules.payer_policy",
 							  1, &argtype, &arg, NULL, true, 1) != SPI_OK_SELECT ||
 		SPI_processed != 1)

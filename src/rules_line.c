@@ -371,7 +371,7 @@ static void
 check_documentation(const ClaimLine *line, const char *ref, FindingList *fl)
 {
 	static const char *const fix =
-		"the 2024 Medicare TPI LCDs and payer policies require it in the procedure note";
+		"documentation requirement of the 2024 Medicare TPI LCDs";
 
 	if (line->note_signed != 1)
 		tpi_add_line_finding(fl, "doc.missing_element", line,
@@ -521,9 +521,9 @@ check_dx(const ClaimLine *line, const PayerPolicy *pol, const char *ref, Finding
 			StringInfoData ex;
 
 			initStringInfo(&ex);
-			for (i = 0; i < Min(pol->ncovered_dx, 3); i++)
+			for (i = 0; i < Min(pol->ncovered_dx, 10); i++)
 				appendStringInfo(&ex, "%s%s", i ? ", " : "", dx_display(pol->covered_dx[i]));
-			if (pol->ncovered_dx > 3)
+			if (pol->ncovered_dx > 10)
 				appendStringInfoString(&ex, " ...");
 			tpi_add_line_finding(fl, "dx.not_covered", line,
 								 "%s: %s the covered diagnoses of payer policy %s; point the line to a covered diagnosis the note supports (%s; see tpi_rules.covered_dx).",
