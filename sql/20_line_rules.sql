@@ -71,7 +71,8 @@ SELECT pg_temp.add_case('emblem saline alone',
 SELECT pg_temp.add_case('emblem lidocaine + saline silent',
 	'{"payer_id": "emblemhealth", "drug_name": "lidocaine + saline"}');
 SELECT pg_temp.add_case('emblem unknown substance silent',
-	'{"payer_id": "emblemhealth", "drug_name": "sarapin"}');
+	'{"payer_id": "emblemhealth", "drug_name": "zinnia herbal extract"}');
+SELECT pg_temp.add_case('emblem sarapin (other)', '{"payer_id": "emblemhealth", "drug_name": "Sarapin 2 ml"}');
 SELECT pg_temp.add_case('medicare saline silent', '{"drug_name": "normal saline"}');
 -- dx.not_covered / dx.invalid_code
 SELECT pg_temp.add_case('dx not covered', '{"icd10": ["M54.50"]}');
@@ -169,8 +170,8 @@ SELECT f.rule_id, count(*), max(length(f.message)) < 400 AS short
   FROM base b,
 	   tpi_rules.check_line(pg_catalog.jsonb_populate_record(b.l,
 			pg_catalog.jsonb_build_object(
-				'modifiers', (SELECT pg_catalog.jsonb_agg('XYZ') FROM generate_series(1, 3000)),
-				'icd10', (SELECT pg_catalog.jsonb_agg('M79.1') FROM generate_series(1, 3000)),
+				'modifiers', (SELECT pg_catalog.jsonb_agg('XYZ'::text) FROM generate_series(1, 3000)),
+				'icd10', (SELECT pg_catalog.jsonb_agg('M79.1'::text) FROM generate_series(1, 3000)),
 				'muscles', (SELECT pg_catalog.jsonb_agg('muscle number ' || i) FROM generate_series(1, 3000) i)))) f
  GROUP BY 1 ORDER BY 1;
 SELECT f.rule_id, length(f.message) < 400 AS short

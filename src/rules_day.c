@@ -204,8 +204,7 @@ claim_note_names_drug(DayLine *dl, int n, const DayLine *d)
 static void
 check_codes(DayLine *dl, int n, FindingList *fl)
 {
-	bool		has52 = false,
-				has53 = false,
+	bool		has53 = false,
 				seen52 = false,
 				seen53 = false,
 				has_joint = false;
@@ -215,9 +214,7 @@ check_codes(DayLine *dl, int n, FindingList *fl)
 	{
 		if (dl[i].is_tpi)
 		{
-			if (strcmp(dl[i].code, "20552") == 0)
-				has52 = true;
-			else
+			if (strcmp(dl[i].code, "20553") == 0)
 				has53 = true;
 		}
 		if (tpi_is_joint_injection(dl[i].code))
@@ -238,11 +235,14 @@ check_codes(DayLine *dl, int n, FindingList *fl)
 				tpi_add_line_finding(fl, "day.both_codes", l,
 									 "%s: 20552 billed on a date that also has 20553 for the patient; CPT: the muscles of one session are one code, bill one unit of 20553 only and remove this line.",
 									 d->ref);
-			if (*seen)
+			if (*seen && is52)
 				tpi_add_line_finding(fl, "day.duplicate_code", l,
-									 "%s: another %s line for the patient on this date; CPT: three or more muscles are one unit of 20553, not %s + %s-XS or a line per side: bill one unit of %s for the session and remove this line.",
-									 d->ref, d->code, d->code, d->code,
-									 has52 && !is52 ? "20553" : "the code for the total muscle count");
+									 "%s: a second 20552 line for the patient on this date; CPT: three or more muscles are one unit of 20553, not 20552 + 20552-XS or a 20552 line per side: bill one unit of 20553 (one unit of 20552 if the session had one or two muscles) and remove this line.",
+									 d->ref);
+			else if (*seen)
+				tpi_add_line_finding(fl, "day.duplicate_code", l,
+									 "%s: a second 20553 line for the patient on this date; CPT: one unit of 20553 covers every muscle injected in the session, remove this line.",
+									 d->ref);
 			*seen = true;
 			if (has_joint && !tpi_has_distinct_modifier(l))
 				tpi_add_line_finding(fl, "day.joint_injection_unmodified", l,
