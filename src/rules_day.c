@@ -30,7 +30,6 @@ typedef struct DayLine
 	int			order;			/* position in the caller's array */
 	char		code[6];		/* normalised hcpcs, "" if malformed */
 	bool		is_tpi;
-	char	   *ref;			/* "Line 2 of claim C100" */
 	const MuscleSummary *ms;	/* TPI lines only */
 	const PayerPolicy *pol;		/* TPI lines with a usable date only */
 } DayLine;
@@ -233,21 +232,18 @@ check_codes(DayLine *dl, int n, FindingList *fl)
 
 			if (is52 && has53)
 				tpi_add_line_finding(fl, "day.both_codes", l,
-									 "%s: 20552 billed on a date that also has 20553 for the patient; CPT: the muscles of one session are one code, bill one unit of 20553 only and remove this line.",
-									 d->ref);
+									 "20552 billed on a date that also has 20553 for the patient; CPT: the muscles of one session are one code, bill one unit of 20553 only and remove this line.");
 			if (*seen && is52)
 				tpi_add_line_finding(fl, "day.duplicate_code", l,
-									 "%s: a second 20552 line for the patient on this date; CPT: three or more muscles are one unit of 20553, not 20552 + 20552-XS or a 20552 line per side: bill one unit of 20553 (one unit of 20552 if the session had one or two muscles) and remove this line.",
-									 d->ref);
+									 "a second 20552 line for the patient on this date; CPT: three or more muscles are one unit of 20553, not 20552 + 20552-XS or a 20552 line per side: bill one unit of 20553 (one unit of 20552 if the session had one or two muscles) and remove this line.");
 			else if (*seen)
 				tpi_add_line_finding(fl, "day.duplicate_code", l,
-									 "%s: a second 20553 line for the patient on this date; CPT: one unit of 20553 covers every muscle injected in the session, remove this line.",
-									 d->ref);
+									 "a second 20553 line for the patient on this date; CPT: one unit of 20553 covers every muscle injected in the session, remove this line.");
 			*seen = true;
 			if (has_joint && !tpi_has_distinct_modifier(l))
 				tpi_add_line_finding(fl, "day.joint_injection_unmodified", l,
-									 "%s: %s billed with a joint injection (20600-20611) on the same date and no 59, XS, XE, XP or XU; NCCI bundles the two: append XS (or 59) if the trigger points were a separate site, or do not bill both.",
-									 d->ref, d->code);
+									 "%s billed with a joint injection (20600-20611) on the same date and no 59, XS, XE, XP or XU; NCCI bundles the two: append XS (or 59) if the trigger points were a separate site, or do not bill both.",
+									 d->code);
 			continue;
 		}
 
@@ -255,21 +251,21 @@ check_codes(DayLine *dl, int n, FindingList *fl)
 		{
 			if (tpi_has_modifier(l, "25"))
 				tpi_add_line_finding(fl, "day.em_with_25", l,
-									 "%s: E/M %s with modifier 25 on a trigger point injection date; the note must show a significant, separately identifiable evaluation beyond the procedure's own pre-service work.",
-									 d->ref, d->code);
+									 "E/M %s with modifier 25 on a trigger point injection date; the note must show a significant, separately identifiable evaluation beyond the procedure's own pre-service work.",
+									 d->code);
 			else
 				tpi_add_line_finding(fl, "day.em_without_25", l,
-									 "%s: E/M %s on the same date as a trigger point injection without modifier 25; NCCI bundles it into the procedure: append 25 if a separately identifiable E/M was documented, else remove the E/M line.",
-									 d->ref, d->code);
+									 "E/M %s on the same date as a trigger point injection without modifier 25; NCCI bundles it into the procedure: append 25 if a separately identifiable E/M was documented, else remove the E/M line.",
+									 d->code);
 		}
 		if (tpi_is_dry_needling(d->code))
 			tpi_add_line_finding(fl, "day.dry_needling_same_day", l,
-								 "%s: dry needling %s on the same date as a trigger point injection; CPT: 20560/20561 are not reported with 20552/20553 for the same muscles, remove one of them.",
-								 d->ref, d->code);
+								 "dry needling %s on the same date as a trigger point injection; CPT: 20560/20561 are not reported with 20552/20553 for the same muscles, remove one of them.",
+								 d->code);
 		if (tpi_is_anesthesia_code(d->code))
 			tpi_add_line_finding(fl, "day.anesthesia_code", l,
-								 "%s: anesthesia code %s on the same date as a trigger point injection; trigger point injections do not support separate anesthesia (NCCI), remove the anesthesia line.",
-								 d->ref, d->code);
+								 "anesthesia code %s on the same date as a trigger point injection; trigger point injections do not support separate anesthesia (NCCI), remove the anesthesia line.",
+								 d->code);
 	}
 }
 
@@ -315,8 +311,8 @@ check_policy(DayLine *dl, int n, FindingList *fl)
 					k++;
 				}
 			tpi_add_line_finding(fl, "day.multiple_regions", dl[first_tpi].line,
-								 "%s: the session's trigger point injections span %d anatomical regions (%s) and payer policy %s allows one region per session; bill one region per session and document the others at later sessions.",
-								 dl[first_tpi].ref, nreg, names.data,
+								 "the session's trigger point injections span %d anatomical regions (%s) and payer policy %s allows one region per session; bill one region per session and document the others at later sessions.",
+								 nreg, names.data,
 								 dl[first_tpi].pol->payer_id);
 		}
 	}
@@ -338,8 +334,8 @@ check_policy(DayLine *dl, int n, FindingList *fl)
 						drug = true;
 				if (!drug)
 					tpi_add_line_finding(fl, "drug.missing_on_claim", l,
-										 "%s: %s billed and the claim has no drug line; payer policy %s requires the injected drug on the same claim (2024 Medicare TPI billing articles): add the drug's J-code (or C9399 on institutional claims) with its units.",
-										 d->ref, d->code, d->pol->payer_id);
+										 "%s billed and the claim has no drug line; payer policy %s requires the injected drug on the same claim (2024 Medicare TPI billing articles): add the drug's J-code (or C9399 on institutional claims) with its units.",
+										 d->code, d->pol->payer_id);
 			}
 			if (tpi_has_distinct_modifier(l))
 			{
@@ -350,8 +346,8 @@ check_policy(DayLine *dl, int n, FindingList *fl)
 						partner = true;
 				if (!partner)
 					tpi_add_line_finding(fl, "modifier.distinct_without_partner", l,
-										 "%s: %s carries a distinct-procedure modifier (59, XS, XE, XP or XU) but no other procedure was billed that day for it to be distinct from (NCCI Policy Manual); remove the modifier.",
-										 d->ref, d->code);
+										 "%s carries a distinct-procedure modifier (59, XS, XE, XP or XU) but no other procedure was billed that day for it to be distinct from (NCCI Policy Manual); remove the modifier.",
+										 d->code);
 			}
 			continue;
 		}
@@ -363,12 +359,12 @@ check_policy(DayLine *dl, int n, FindingList *fl)
 
 		if (pol && !pol->other_blocks_allowed && tpi_is_other_block(d->code))
 			tpi_add_line_finding(fl, "day.other_block_same_session", l,
-								 "%s: %s is another injection or block in the trigger point injection session, and payer policy %s does not allow both in one session (2024 Medicare TPI LCDs); bill them at separate sessions or bill only one.",
-								 d->ref, d->code, pol->payer_id);
+								 "%s is another injection or block in the trigger point injection session, and payer policy %s does not allow both in one session (2024 Medicare TPI LCDs); bill them at separate sessions or bill only one.",
+								 d->code, pol->payer_id);
 		if (pol && !pol->image_guidance_covered && tpi_is_guidance_code(d->code))
 			tpi_add_line_finding(fl, "guidance.not_covered", l,
-								 "%s: imaging guidance %s with a trigger point injection, and payer policy %s does not cover image-guided trigger point injections (2024 Medicare TPI LCDs); remove the guidance line.",
-								 d->ref, d->code, pol->payer_id);
+								 "imaging guidance %s with a trigger point injection, and payer policy %s does not cover image-guided trigger point injections (2024 Medicare TPI LCDs); remove the guidance line.",
+								 d->code, pol->payer_id);
 		if (tpi_is_drug_line(d->code))
 		{
 			bool		claim_has_tpi = false;
@@ -378,12 +374,12 @@ check_policy(DayLine *dl, int n, FindingList *fl)
 					claim_has_tpi = true;
 			if (claim_has_tpi && pol && pol->drug_on_claim == DRUG_BUNDLED)
 				tpi_add_line_finding(fl, "drug.bundled_billed", l,
-									 "%s: drug line %s on a trigger point injection claim, and payer policy %s bundles the injected drug into the procedure; remove the drug line, it will not be paid separately.",
-									 d->ref, d->code, pol->payer_id);
+									 "drug line %s on a trigger point injection claim, and payer policy %s bundles the injected drug into the procedure; remove the drug line, it will not be paid separately.",
+									 d->code, pol->payer_id);
 			if (tpi_is_unclassified_drug(d->code) && !claim_note_names_drug(dl, n, d))
 				tpi_add_line_finding(fl, "drug.unclassified_without_note", l,
-									 "%s: unclassified drug code %s without the drug's name and dose in the claim note; put both in Box 19 / loop 2300 NTE (e.g. 'lidocaine 1%% 5 ml'), or bill the drug's own J-code.",
-									 d->ref, d->code);
+									 "unclassified drug code %s without the drug's name and dose in the claim note; put both in Box 19 / loop 2300 NTE (e.g. 'lidocaine 1%% 5 ml'), or bill the drug's own J-code.",
+									 d->code);
 		}
 	}
 }
@@ -408,8 +404,8 @@ check_guidance_units(DayLine *dl, int n, FindingList *fl)
 			u = units_of(dl[i].line);
 			if (total + u > 1 && u > 0)
 				tpi_add_line_finding(fl, "guidance.units", dl[i].line,
-									 "%s: %s unit%s of imaging guidance %s in the session%s; CPT and NCCI allow one unit per session whatever the number of muscles: bill one unit on one line.",
-									 dl[i].ref, total > 0 ? "more" : psprintf("%d", u),
+									 "%s unit%s of imaging guidance %s in the session%s; CPT and NCCI allow one unit per session whatever the number of muscles: bill one unit on one line.",
+									 total > 0 ? "more" : psprintf("%d", u),
 									 total > 0 || u > 1 ? "s" : "", codes[c],
 									 total > 0 ? " on top of an earlier line" : "");
 			total += u;
@@ -451,7 +447,6 @@ tpi_check_day_rules_ms(ClaimLine *const *lines,
 		if (!tpi_code_normalise(d->line->hcpcs, d->code))
 			d->code[0] = '\0';
 		d->is_tpi = tpi_is_tpi_code(d->code);
-		d->ref = tpi_line_ref(d->line, true);
 		if (d->is_tpi)
 		{
 			if (summaries && summaries[i])

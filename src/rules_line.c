@@ -93,8 +93,12 @@ tpi_add_line_finding(FindingList *fl, const char *rule_id,
 					 const ClaimLine *line, const char *fmt,...)
 {
 	StringInfoData buf;
+	char	   *ref = tpi_line_ref(line, true);
 
+	/* The reference is only built for lines that have a finding. */
 	initStringInfo(&buf);
+	appendStringInfo(&buf, "%s: ", ref);
+	pfree(ref);
 	for (;;)
 	{
 		va_list		args;
@@ -160,7 +164,7 @@ plural(int n, const char *one, const char *many)
  * ------------------------------------------------------------------------
  */
 static void
-check_input(const ClaimLine *line, const char *ref, FindingList *fl)
+check_input(const ClaimLine *line, FindingList *fl)
 {
 	static const char *const guidance_ok[] = {
 		"none", "ultrasound", "fluoroscopy", "ct", "mri"
@@ -171,8 +175,8 @@ check_input(const ClaimLine *line, const char *ref, FindingList *fl)
 #define REQUIRED(isnull, col) \
 	if (isnull) \
 		tpi_add_line_finding(fl, "input.invalid", line, \
-							 "%s: required column %s is NULL; fill it in, a claim line cannot be checked or billed without it.", \
-							 ref, col)
+							 "required column %s is NULL; fill it in, a claim line cannot be checked or billed without it.", \
+							 col)
 	REQUIRED(line->claim_id == NULL, "claim_id");
 	REQUIRED(line->line_no_null, "line_no");
 	REQUIRED(line->patient_id == NULL, "patient_id");
@@ -183,13 +187,13 @@ check_input(const ClaimLine *line, const char *ref, FindingList *fl)
 
 	if (line->hcpcs != NULL && !tpi_code_normalise(line->hcpcs, code))
 		tpi_add_line_finding(fl, "input.invalid", line,
-							 "%s: hcpcs '%s' is not a CPT/HCPCS code (five ASCII letters or digits); correct the code.",
-							 ref, tpi_show_text(line->hcpcs));
+							 "hcpcs '%s' is not a CPT/HCPCS code (five ASCII letters or digits); correct the code.",
+							 tpi_show_text(line->hcpcs));
 
 	if (line->nmodifiers > 4)
 		tpi_add_line_finding(fl, "input.invalid", line,
-							 "%s: %d modifiers; a claim line carries at most four, remove the extra ones.",
-							 ref, line->nmodifiers);
+							 "%d modifiers; a claim line carries at most four, remove the extra ones.",
+							 line->nmodifiers);
 	if (line->nmodifiers > 0)
 	{
 		int			nbad = 0;
@@ -203,8 +207,7 @@ check_input(const ClaimLine *line, const char *ref, FindingList *fl)
 			}
 		if (nbad > 0)
 			tpi_add_line_finding(fl, "input.invalid", line,
-								 "%s: modifier %s%s%s (position %d) is not two ASCII letters or digits%s; correct or remove it.",
-								 ref,
+								 "modifier %s%s%s (position %d) is not two ASCII letters or digits%s; correct or remove it.",
 								 line->modifiers[first] ? "'" : "",
 								 tpi_show_text(line->modifiers[first]),
 								 line->modifiers[first] ? "'" : "",
@@ -214,18 +217,18 @@ check_input(const ClaimLine *line, const char *ref, FindingList *fl)
 
 	if (!line->units_null && line->units < 1)
 		tpi_add_line_finding(fl, "input.invalid", line,
-							 "%s: units is %d; units of service must be 1 or more, correct the units.",
-							 ref, line->units);
+							 "units is %d; units of service must be 1 or more, correct the units.",
+							 line->units);
 
 	if (line->place_of_service != NULL && !tpi_pos_is_known(line->place_of_service))
 		tpi_add_line_finding(fl, "input.invalid", line,
-							 "%s: place of service '%s' is not a CMS place of service code; use the two-digit code (11 office, 22 on-campus outpatient hospital, 24 ASC).",
-							 ref, tpi_show_text(line->place_of_service));
+							 "place of service '%s' is not a CMS place of service code; use the two-digit code (11 office, 22 on-campus outpatient hospital, 24 ASC).",
+							 tpi_show_text(line->place_of_service));
 
 	if (!line->dos_null && !tpi_dos_in_range(line->date_of_service))
 		tpi_add_line_finding(fl, "input.invalid", line,
-							 "%s: date of service %s is outside 2000-01-01 to 2099-12-31; correct the date.",
-							 ref, tpi_date_text(line->date_of_service));
+							 "date of service %s is outside 2000-01-01 to 2099-12-31; correct the date.",
+							 tpi_date_text(line->date_of_service));
 
 	if (line->nicd10 > 0)
 	{
@@ -242,8 +245,7 @@ check_input(const ClaimLine *line, const char *ref, FindingList *fl)
 			}
 		if (nbad > 0)
 			tpi_add_line_finding(fl, "input.invalid", line,
-								 "%s: diagnosis %s%s%s (position %d) is not an ICD-10-CM code%s; correct or remove it.",
-								 ref,
+								 "diagnosis %s%s%s (position %d) is not an ICD-10-CM code%s; correct or remove it.",
 								 line->icd10[first] ? "'" : "",
 								 tpi_show_text(line->icd10[first]),
 								 line->icd10[first] ? "'" : "",
@@ -268,14 +270,14 @@ check_input(const ClaimLine *line, const char *ref, FindingList *fl)
 				ok = true;
 		if (!ok)
 			tpi_add_line_finding(fl, "input.invalid", line,
-								 "%s: guidance '%s' is not one of none, ultrasound, fluoroscopy, ct, mri; correct it.",
-								 ref, tpi_show_text(line->guidance));
+								 "guidance '%s' is not one of none, ultrasound, fluoroscopy, ct, mri; correct it.",
+								 tpi_show_text(line->guidance));
 	}
 
 	if (!line->trigger_points_null && line->trigger_points < 0)
 		tpi_add_line_finding(fl, "input.invalid", line,
-							 "%s: trigger_points is %d; the number of trigger points cannot be negative, correct it.",
-							 ref, line->trigger_points);
+							 "trigger_points is %d; the number of trigger points cannot be negative, correct it.",
+							 line->trigger_points);
 }
 
 /* ------------------------------------------------------------------------
@@ -309,20 +311,19 @@ price_difference(const ClaimLine *line)
 
 static void
 check_muscles(const ClaimLine *line, const char *code, const MuscleSummary *ms,
-			  const char *ref, FindingList *fl)
+			  FindingList *fl)
 {
 	bool		is53 = strcmp(code, "20553") == 0;
 
 	if (is53 && ms->count < 3)
 		tpi_add_line_finding(fl, "code.upcoded", line,
-							 "%s: 20553 billed with %s documented; CPT 20553 is three or more muscles, bill one unit of 20552 for one or two muscles or document every muscle injected.",
-							 ref,
+							 "20553 billed with %s documented; CPT 20553 is three or more muscles, bill one unit of 20552 for one or two muscles or document every muscle injected.",
 							 ms->count == 0 ? "no countable muscle" :
 							 psprintf("%d %s", ms->count, plural(ms->count, "muscle", "muscles")));
 	if (!is53 && ms->count >= 3)
 		tpi_add_line_finding(fl, "code.downcoded", line,
-							 "%s: 20552 billed with %d muscles documented; CPT: three or more muscles are one unit of 20553, bill 20553 instead (%s).",
-							 ref, ms->count, price_difference(line));
+							 "20552 billed with %d muscles documented; CPT: three or more muscles are one unit of 20553, bill 20553 instead (%s).",
+							 ms->count, price_difference(line));
 	if (ms->count == 0)
 	{
 		const char *why;
@@ -335,24 +336,24 @@ check_muscles(const ClaimLine *line, const char *code, const MuscleSummary *ms,
 			why = psprintf("only region terms such as '%s'",
 						   tpi_show_text(ms->first_region_term));
 		tpi_add_line_finding(fl, "code.no_muscles", line,
-							 "%s: %s billed but no countable muscle is documented (%s); document each muscle injected with its side, or do not bill a trigger point injection.",
-							 ref, code, why);
+							 "%s billed but no countable muscle is documented (%s); document each muscle injected with its side, or do not bill a trigger point injection.",
+							 code, why);
 	}
 	if (ms->nregion > 0 && ms->nregion == ms->nentries)
 		tpi_add_line_finding(fl, "doc.region_only", line,
-							 "%s: the muscles documented are only %s ('%s'); the LCD counts muscles, not regions: document the muscles injected, e.g. 'right upper trapezius'.",
-							 ref, plural(ms->nregion, "a region term", "region terms"),
+							 "the muscles documented are only %s ('%s'); the LCD counts muscles, not regions: document the muscles injected, e.g. 'right upper trapezius'.",
+							 plural(ms->nregion, "a region term", "region terms"),
 							 tpi_show_text(ms->first_region_term));
 	if (ms->ngroup > 0)
 		tpi_add_line_finding(fl, "doc.muscle_group_term", line,
-							 "%s: group term '%s'%s was counted as one muscle per side; document the individual muscles injected.",
-							 ref, tpi_show_text(ms->first_group),
+							 "group term '%s'%s was counted as one muscle per side; document the individual muscles injected.",
+							 tpi_show_text(ms->first_group),
 							 ms->ngroup > 1 ? psprintf(" (and %d more group %s)", ms->ngroup - 1,
 													   plural(ms->ngroup - 1, "term", "terms")) : "");
 	if (ms->nunknown > 0)
 		tpi_add_line_finding(fl, "doc.unknown_muscle", line,
-							 "%s: '%s'%s is not in the muscle catalogue and was counted as one muscle; correct the spelling or add the muscle to tpi_rules.muscle.",
-							 ref, tpi_show_text(ms->first_unknown),
+							 "'%s'%s is not in the muscle catalogue and was counted as one muscle; correct the spelling or add the muscle to tpi_rules.muscle.",
+							 tpi_show_text(ms->first_unknown),
 							 ms->nunknown > 1 ? psprintf(" (one of %d unknown entries)", ms->nunknown) : "");
 }
 
@@ -368,29 +369,29 @@ is_blank_text(const char *s)
 }
 
 static void
-check_documentation(const ClaimLine *line, const char *ref, FindingList *fl)
+check_documentation(const ClaimLine *line, FindingList *fl)
 {
 	static const char *const fix =
 		"documentation requirement of the 2024 Medicare TPI LCDs";
 
 	if (line->note_signed != 1)
 		tpi_add_line_finding(fl, "doc.missing_element", line,
-							 "%s: the procedure note is not signed; sign the note before billing (%s).", ref, fix);
+							 "the procedure note is not signed; sign the note before billing (%s).", fix);
 	if (line->post_procedure_plan != 1)
 		tpi_add_line_finding(fl, "doc.missing_element", line,
-							 "%s: the note has no post-procedure plan; document the plan of care after the injection (%s).", ref, fix);
+							 "the note has no post-procedure plan; document the plan of care after the injection (%s).", fix);
 	if (line->conservative_care != 1)
 		tpi_add_line_finding(fl, "doc.missing_element", line,
-							 "%s: the note has no conservative-care narrative; document the prior conservative treatment and its result (%s).", ref, fix);
+							 "the note has no conservative-care narrative; document the prior conservative treatment and its result (%s).", fix);
 	if (line->tp_locations != 1)
 		tpi_add_line_finding(fl, "doc.missing_element", line,
-							 "%s: the note does not document the trigger point locations; record where each trigger point was injected (%s).", ref, fix);
+							 "the note does not document the trigger point locations; record where each trigger point was injected (%s).", fix);
 	if (is_blank_text(line->drug_name))
 		tpi_add_line_finding(fl, "doc.missing_element", line,
-							 "%s: the note does not name the injected drug; document the substance injected (%s).", ref, fix);
+							 "the note does not name the injected drug; document the substance injected (%s).", fix);
 	if (is_blank_text(line->drug_dose))
 		tpi_add_line_finding(fl, "doc.missing_element", line,
-							 "%s: the note does not give the drug dose; document the dose injected (%s).", ref, fix);
+							 "the note does not give the drug dose; document the dose injected (%s).", fix);
 }
 
 /* ------------------------------------------------------------------------
@@ -398,26 +399,25 @@ check_documentation(const ClaimLine *line, const char *ref, FindingList *fl)
  * ------------------------------------------------------------------------
  */
 static void
-check_units_modifiers(const ClaimLine *line, const char *code, const char *ref,
-					  FindingList *fl)
+check_units_modifiers(const ClaimLine *line, const char *code, FindingList *fl)
 {
 	bool		lt,
 				rt;
 
 	if (!line->units_null && line->units > 1)
 		tpi_add_line_finding(fl, "units.over_mue", line,
-							 "%s: %d units of %s; NCCI MUE is 1 (MAI 2, per day): one unit covers every muscle injected in the session, bill one unit.",
-							 ref, line->units, code);
+							 "%d units of %s; NCCI MUE is 1 (MAI 2, per day): one unit covers every muscle injected in the session, bill one unit.",
+							 line->units, code);
 	if (tpi_has_modifier(line, "50"))
 		tpi_add_line_finding(fl, "modifier.bilateral", line,
-							 "%s: modifier 50 on %s; PFS bilateral indicator 0; CGS article A59480: remove modifier 50 and bill one unit, counting right and left muscles toward the code.",
-							 ref, code);
+							 "modifier 50 on %s; PFS bilateral indicator 0; CGS article A59480: remove modifier 50 and bill one unit, counting right and left muscles toward the code.",
+							 code);
 	lt = tpi_has_modifier(line, "LT");
 	rt = tpi_has_modifier(line, "RT");
 	if (lt || rt)
 		tpi_add_line_finding(fl, "modifier.laterality", line,
-							 "%s: modifier %s on %s; LT and RT do not describe muscles and are not valid on trigger point injections: remove %s and count right and left muscles toward the code.",
-							 ref, lt && rt ? "LT and RT" : lt ? "LT" : "RT", code,
+							 "modifier %s on %s; LT and RT do not describe muscles and are not valid on trigger point injections: remove %s and count right and left muscles toward the code.",
+							 lt && rt ? "LT and RT" : lt ? "LT" : "RT", code,
 							 lt && rt ? "them" : "it");
 }
 
@@ -453,7 +453,7 @@ class_list(uint32 mask)
 
 static void
 check_drug(const ClaimLine *line, const char *code, const PayerPolicy *pol,
-		   const char *ref, FindingList *fl)
+		   FindingList *fl)
 {
 	uint32		classes,
 				known;
@@ -461,8 +461,8 @@ check_drug(const ClaimLine *line, const char *code, const PayerPolicy *pol,
 	if (tpi_drug_is_none(line->drug_name))
 	{
 		tpi_add_line_finding(fl, "drug.none_injected", line,
-							 "%s: %s billed but no injected substance is documented (%s); without an injectate the service is dry needling (20560/20561), not a trigger point injection: document the drug injected or bill the service that was done.",
-							 ref, code,
+							 "%s billed but no injected substance is documented (%s); without an injectate the service is dry needling (20560/20561), not a trigger point injection: document the drug injected or bill the service that was done.",
+							 code,
 							 is_blank_text(line->drug_name) ? "drug_name is empty" :
 							 psprintf("drug_name '%s'", tpi_show_text(line->drug_name)));
 		return;
@@ -473,8 +473,8 @@ check_drug(const ClaimLine *line, const char *code, const PayerPolicy *pol,
 	known = classes & ~(1u << INJ_UNKNOWN);
 	if (known != 0 && (known & pol->covered_injectates) == 0)
 		tpi_add_line_finding(fl, "drug.not_covered", line,
-							 "%s: '%s' is %s, and payer policy %s covers only %s for trigger point injections; the injection is not covered as documented.",
-							 ref, tpi_show_text(line->drug_name), class_list(known),
+							 "'%s' is %s, and payer policy %s covers only %s for trigger point injections; the injection is not covered as documented.",
+							 tpi_show_text(line->drug_name), class_list(known),
 							 pol->payer_id, class_list(pol->covered_injectates));
 }
 
@@ -500,7 +500,7 @@ dx_covered(const PayerPolicy *pol, const char *norm)
 }
 
 static void
-check_dx(const ClaimLine *line, const PayerPolicy *pol, const char *ref, FindingList *fl)
+check_dx(const ClaimLine *line, const PayerPolicy *pol, FindingList *fl)
 {
 	char		buf[16];
 	int			i,
@@ -526,8 +526,8 @@ check_dx(const ClaimLine *line, const PayerPolicy *pol, const char *ref, Finding
 			if (pol->ncovered_dx > 10)
 				appendStringInfoString(&ex, " ...");
 			tpi_add_line_finding(fl, "dx.not_covered", line,
-								 "%s: %s the covered diagnoses of payer policy %s; point the line to a covered diagnosis the note supports (%s; see tpi_rules.covered_dx).",
-								 ref, line->nicd10 > 0 ? "no diagnosis on the line is in" :
+								 "%s the covered diagnoses of payer policy %s; point the line to a covered diagnosis the note supports (%s; see tpi_rules.covered_dx).",
+								 line->nicd10 > 0 ? "no diagnosis on the line is in" :
 								 "the line has no diagnosis, and the payer pays only for",
 								 pol->payer_id, ex.data);
 		}
@@ -559,8 +559,8 @@ check_dx(const ClaimLine *line, const PayerPolicy *pol, const char *ref, Finding
 		fixtext = (repl && *repl) ? psprintf("use %s instead", repl) :
 			pstrdup("use a valid, billable code");
 		tpi_add_line_finding(fl, "dx.invalid_code", line,
-							 "%s: diagnosis %s is %s on %s (ICD-10-CM); %s.",
-							 ref, shown,
+							 "diagnosis %s is %s on %s (ICD-10-CM); %s.",
+							 shown,
 							 st == DX_EXPIRED ? "no longer valid" :
 							 st == DX_NOT_YET ? "not yet valid" :
 							 "a category header, not a billable code",
@@ -586,13 +586,12 @@ void
 tpi_check_line_rules_ms(const ClaimLine *line, const MuscleSummary *ms,
 						FindingList *fl)
 {
-	char	   *ref = tpi_line_ref(line, true);
 	char		code[6];
 	MuscleSummary local;
 	const PayerPolicy *pol = NULL;
 	bool		fallback = false;
 
-	check_input(line, ref, fl);
+	check_input(line, fl);
 
 	if (!tpi_is_tpi_code(line->hcpcs))
 		return;
@@ -603,21 +602,21 @@ tpi_check_line_rules_ms(const ClaimLine *line, const MuscleSummary *ms,
 		tpi_summarise_muscles(line->muscles, line->muscles_null, &local);
 		ms = &local;
 	}
-	check_muscles(line, code, ms, ref, fl);
-	check_documentation(line, ref, fl);
-	check_units_modifiers(line, code, ref, fl);
+	check_muscles(line, code, ms, fl);
+	check_documentation(line, fl);
+	check_units_modifiers(line, code, fl);
 
 	if (!line->dos_null && !DATE_NOT_FINITE(line->date_of_service))
 		pol = tpi_policy_for(line->payer_id, line->date_of_service, &fallback);
 
-	check_drug(line, code, pol, ref, fl);
+	check_drug(line, code, pol, fl);
 	if (pol == NULL)
 		return;
-	check_dx(line, pol, ref, fl);
+	check_dx(line, pol, fl);
 	if (!pol->image_guidance_covered && guidance_documented(line->guidance))
 		tpi_add_line_finding(fl, "guidance.not_covered", line,
-							 "%s: %s documented with %s guidance, and payer policy %s does not cover image-guided trigger point injections (2024 Medicare TPI LCDs); do not bill imaging guidance with the TPI for this payer.",
-							 ref, code, tpi_show_text(line->guidance), pol->payer_id);
+							 "%s documented with %s guidance, and payer policy %s does not cover image-guided trigger point injections (2024 Medicare TPI LCDs); do not bill imaging guidance with the TPI for this payer.",
+							 code, tpi_show_text(line->guidance), pol->payer_id);
 }
 
 void
