@@ -222,7 +222,17 @@ typedef enum InjectateClass
  */
 extern const PayerPolicy *tpi_policy_for(const char *payer_id, DateADT dos,
 										 bool *fallback);
-extern InjectateClass tpi_injectate_class(const char *drug_name);
+/*
+ * The classes of the substances named in a documented drug_name
+ * ("lidocaine 1% + triamcinolone 40 mg", "Marcaine/saline"): a mask of
+ * (1 << InjectateClass), with INJ_UNKNOWN set for a named substance the
+ * injectate table does not know.  0 for NULL, blank or "none" words.
+ */
+extern uint32 tpi_injectate_classes(const char *drug_name);
+/* NULL, blank, or a word saying nothing was injected (none, dry needling). */
+extern bool tpi_drug_is_none(const char *drug_name);
+/* drug_name names a known injectate (used for the Box 19 check). */
+extern bool tpi_text_names_injectate(const char *text);
 
 typedef enum DxStatus
 {
@@ -260,6 +270,11 @@ typedef struct MuscleSummary
 /* Summarises a text[] of documented muscles; isnull means SQL NULL. */
 extern void tpi_summarise_muscles(Datum muscles, bool isnull,
 								  MuscleSummary *out);
+
+/* The regions of a mask as a sorted text[] (what regions() returns). */
+extern Datum tpi_region_mask_to_array(uint32 mask);
+/* The mask of a text[] of region names; NULLs and unknown names ignored. */
+extern uint32 tpi_regions_from_array(Datum textarray, bool isnull);
 
 /* ------------------------------------------------------------------------
  * Payment (payment.c; SPEC section 8)
