@@ -41,7 +41,7 @@ SELECT locality, g.locality_name,
              * 32.3465, 2) AS office_by_sql
   FROM tpi_rules.gpci g
   JOIN tpi_rules.rvu r ON r.release = 'RVU25A' AND r.hcpcs = '20553' AND r.modifier = ''
- WHERE locality IN ('13202-01', '10112-00', '02102-01', '01182-26', '03602-21')
+ WHERE locality IN ('13202-01', '10112-00', '02102-01', '01112-54', '03602-21')
  ORDER BY locality;
 
 -- Every shipped code and locality priced by C agrees with the formula in SQL.

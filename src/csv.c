@@ -455,7 +455,7 @@ static const char *const pprrvu_columns[PC_N] = {
 /*
  * "2025 National Physician Fee Schedule Relative Value File January
  * Release" -> 2025, 1.  0: not a banner; 1: banner; -1: a banner without
- * a year or release month.
+ * a year; -2: a banner without a release month.
  */
 static int
 pprrvu_banner(const char *field, int *year, int *month)
@@ -487,7 +487,9 @@ pprrvu_banner(const char *field, int *year, int *month)
 			*month = months[i].month;
 		}
 	}
-	return (*year >= 1990 && *year <= 2099 && best != NULL) ? 1 : -1;
+	if (*year < 1990 || *year > 2099)
+		return -1;
+	return best != NULL ? 1 : -2;
 }
 
 static bool
@@ -651,7 +653,8 @@ tpi_pprrvu_parse(TpiCsvReader *r, const char *data, size_t len,
 
 				if (b < 0)
 					return fail(err, TPI_CSV_ERR_LAYOUT, r->line,
-								"the banner \"%s\" names no year and release month",
+								b == -1 ? "the banner \"%s\" names no year" :
+								"the banner \"%s\" names no release month (January, April, July or October)",
 								show(sh, sizeof(sh), r->fields[i]));
 				have_banner = b > 0;
 			}
