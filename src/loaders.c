@@ -141,8 +141,9 @@ report_parse_error(const TpiCsvError *err, const char *what, const char *table,
 					 ERRCODE_BAD_COPY_FILE_FORMAT),
 			 errmsg("invalid %s file, line %d: %s", what, err->line, err->msg),
 			 errdetail("Nothing was loaded from %s; %s is unchanged.", source, table),
-			 errhint("The loader reads CMS's %s CSV as published (see tpi_rules.%s).",
-					 what, strcmp(what, "PPRRVU") == 0 ? "load_pprrvu" : "load_gpci")));
+			 errhint("%s", strcmp(what, "PPRRVU") == 0 ?
+					 "Load the PPRRVU CSV file of CMS's PFS relative value files unchanged: banner lines, a header ending in the row HCPCS,MOD,DESCRIPTION, then one row per code." :
+					 "Load CMS's GPCI file (PFS final rule addendum E) as CSV unchanged: a banner line, the header row starting Medicare Administrative Contractor, then one row per locality.")));
 }
 
 static DateADT
@@ -316,7 +317,10 @@ load_pprrvu_buffer(const char *data, size_t len, const char *source)
 			" global_days, bilateral_indicator, confidence, builtin)"
 			" SELECT $1, $2, $3, u.h, u.m, u.s, u.w, u.pn, u.pf, u.mp, u.nn, u.fn,"
 			" u.g, u.b, 'loaded', true"
-			" FROM pg_catalog.unnest($4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+			" FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5),"
+			" pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),"
+			" pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11),"
+			" pg_catalog.unnest($12), pg_catalog.unnest($13), pg_catalog.unnest($14))"
 			" AS u(h, m, s, w, pn, pf, mp, nn, fn, g, b)",
 			14, types, args, SPI_OK_INSERT);
 	run("UPDATE tpi_rules.rvu SET builtin = false"
@@ -402,7 +406,9 @@ load_gpci_buffer(const char *data, size_t len, const char *source)
 	n = run("INSERT INTO tpi_rules.gpci (release, effective_from, effective_to,"
 			" locality, state, locality_name, work_gpci, pe_gpci, mp_gpci, builtin)"
 			" SELECT $1, $2, $3, u.l, u.s, u.n, u.w, u.p, u.m, true"
-			" FROM pg_catalog.unnest($4, $5, $6, $7, $8, $9) AS u(l, s, n, w, p, m)",
+			" FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5),"
+			" pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),"
+			" pg_catalog.unnest($9)) AS u(l, s, n, w, p, m)",
 			9, types, args, SPI_OK_INSERT);
 	run("UPDATE tpi_rules.gpci SET builtin = false"
 		" WHERE release OPERATOR(pg_catalog.=) $1",
