@@ -215,3 +215,65 @@ FROM (SELECT unnest(f) AS u FROM f_serial) x
 GROUP BY 1 ORDER BY 1;
 DROP TABLE f_many;
 
+
+-- With regions(muscles) as documented, the way audit and analysts call it.
+SELECT (u).rule_id, (u).message
+FROM (SELECT unnest(tpi_rules.frequency_check(dos, tpi_rules.regions(muscles), 'medicare')) AS u
+	  FROM (VALUES (date '2024-05-01', '{R upper trapezius,L upper trapezius}'::text[]),
+				   ('2024-05-20', '{right quadratus lumborum}'),
+				   ('2024-06-01', '{levator scap, rt. rhomboid major}')) v(dos, muscles)) x
+ORDER BY 2;
+
+-- The checks follow the payer_policy rows, including user changes, and
+-- each session is judged by the row in effect on its own date.
+BEGIN;
+INSERT INTO tpi_rules.payer_policy
+	(payer_id, effective_from, effective_to, name, source,
+	 max_sessions, cap_window, cap_scope, min_interval, min_interval_scope)
+VALUES
+	('test_month', '2015-10-01', NULL, 'Test', 'regression test',
+	 NULL, NULL, 'patient', '1 month', 'patient'),
+	('test_change', '2015-10-01', '2024-05-31', 'Test', 'regression test',
+	 1, '12 months', 'patient', NULL, 'patient'),
+	('test_change', '2024-06-01', NULL, 'Test', 'regression test',
+	 3, '12 months', 'patient', NULL, 'patient'),
+	('test_mixed', '2015-10-01', NULL, 'Test', 'regression test',
+	 2, '1 month 15 days', 'patient', NULL, 'patient'),
+	('test_mixed_gap', '2015-10-01', NULL, 'Test', 'regression test',
+	 NULL, NULL, 'patient', '1 month 1 day', 'patient');
+-- medicare with a patient-wide interval
+UPDATE tpi_rules.payer_policy SET min_interval_scope = 'patient'
+WHERE payer_id = 'medicare';
+
+SELECT case_name, (u).rule_id, (u).message
+FROM (SELECT case_name, unnest(tpi_rules.frequency_check(dos, regions, payer_id)) AS u
+	  FROM (VALUES
+		('1 month from Jan 31 is Feb 29', date '2024-01-31', '{cervical}'::text[], 'test_month'),
+		('1 month from Jan 31 is Feb 29', '2024-02-29', '{cervical}', 'test_month'),
+		('1 month less a day', '2024-01-31', '{cervical}', 'test_month'),
+		('1 month less a day', '2024-02-28', '{cervical}', 'test_month'),
+		('policy changes on 2024-06-01', '2024-01-01', '{cervical}', 'test_change'),
+		('policy changes on 2024-06-01', '2024-03-01', '{cervical}', 'test_change'),
+		('policy changes on 2024-06-01', '2024-07-01', '{cervical}', 'test_change'),
+		-- 2024-04-30 - 1 month 15 days = 2024-03-15
+		('window 1 month 15 days, edge out', '2024-03-15', '{cervical}', 'test_mixed'),
+		('window 1 month 15 days, edge out', '2024-04-01', '{cervical}', 'test_mixed'),
+		('window 1 month 15 days, edge out', '2024-04-30', '{cervical}', 'test_mixed'),
+		('window 1 month 15 days, edge in', '2024-03-16', '{cervical}', 'test_mixed'),
+		('window 1 month 15 days, edge in', '2024-04-01', '{cervical}', 'test_mixed'),
+		('window 1 month 15 days, edge in', '2024-04-30', '{cervical}', 'test_mixed'),
+		-- 2024-01-31 + 1 month 1 day = 2024-03-01
+		('interval 1 month 1 day, met', '2024-01-31', '{cervical}', 'test_mixed_gap'),
+		('interval 1 month 1 day, met', '2024-03-01', '{cervical}', 'test_mixed_gap'),
+		('interval 1 month 1 day, short', '2024-01-31', '{cervical}', 'test_mixed_gap'),
+		('interval 1 month 1 day, short', '2024-02-29', '{cervical}', 'test_mixed_gap'),
+		('medicare interval patient-wide', '2024-01-01', '{cervical}', 'medicare'),
+		('medicare interval patient-wide', '2024-01-15', '{lumbar}', 'medicare')
+	  ) v(case_name, dos, regions, payer_id)
+	  GROUP BY case_name) x
+ORDER BY 1, 3;
+ROLLBACK;
+
+-- After the rollback the shipped medicare row applies again.
+SELECT cardinality(tpi_rules.frequency_check(dos, regions, 'medicare')) AS findings
+FROM (VALUES (date '2024-01-01', '{cervical}'::text[]), ('2024-01-15', '{lumbar}')) v(dos, regions);

@@ -81,6 +81,21 @@ WHERE pg_temp.fits(dates, payer, NULL)
 GROUP BY payer
 ORDER BY payer;
 
+-- The policy in effect on as_of applies.
+BEGIN;
+INSERT INTO tpi_rules.payer_policy
+	(payer_id, effective_from, effective_to, name, source,
+	 max_sessions, cap_window, cap_scope, min_interval, min_interval_scope)
+VALUES
+	('test_change', '2015-10-01', '2024-05-31', 'Test', 'regression test',
+	 1, '12 months', 'patient', NULL, 'patient'),
+	('test_change', '2024-06-01', NULL, 'Test', 'regression test',
+	 3, '12 months', 'patient', '1 month', 'patient');
+SELECT as_of, tpi_rules.next_eligible_date('{2024-01-31,2024-04-30}', 'test_change', as_of) AS next_eligible
+FROM (VALUES (date '2024-05-01'), ('2024-06-01')) v(as_of)
+ORDER BY as_of;
+ROLLBACK;
+
 -- Errors.
 SELECT tpi_rules.next_eligible_date('{infinity}', 'medicare', '2024-01-01');
 SELECT tpi_rules.next_eligible_date('{2024-01-01}', 'medicare', 'infinity');

@@ -33,7 +33,4 @@ extern void tpi_format_date(DateADT d, char *buf);
 /* "12 months", "90 days", "6 weeks", "1 year": for messages. */
 extern void tpi_append_interval(StringInfo buf, const Interval *span);
 
-/* muscles.c: region names (a text[] as regions() returns it) to a mask. */
-extern uint32 tpi_regions_from_array(Datum textarray, bool isnull);
-
 #endif							/* TPI_WINDOW_H */
