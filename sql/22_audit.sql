@@ -200,20 +200,29 @@ SELECT (SELECT count(*) FROM (
 			  FROM tpi_rules.audit('tpi_rules.claim_line') WHERE rule_id NOT LIKE 'freq.%') x) AS checks_only,
 	   (SELECT count(*) FROM tpi_rules.audit('tpi_rules.claim_line')) AS findings;
 
--- Scan counts of this transaction (pending statistics): the delta over
--- one audit() of 3000 lines, after a no-op UPDATE has made every backend
--- drop its cached copy of the policy and muscle tables.
+-- Scans of a table and its indexes so far in this transaction (pending
+-- statistics), whatever plan reads it.
+CREATE FUNCTION pg_temp.scans(rel regclass) RETURNS bigint
+LANGUAGE sql AS $$
+	SELECT pg_stat_get_xact_numscans(rel)
+		   + coalesce((SELECT sum(pg_stat_get_xact_numscans(indexrelid))
+						 FROM pg_index WHERE indrelid = rel), 0)::bigint;
+$$;
+-- The delta over one audit() of 3000 lines, after a no-op UPDATE has made
+-- every backend drop its cached copy of the policy and muscle tables.
 BEGIN;
 UPDATE tpi_rules.payer_policy SET name = name WHERE false;
 UPDATE tpi_rules.muscle SET name = name WHERE false;
-SELECT pg_stat_get_xact_numscans('tpi_rules.payer_policy'::regclass) AS policy0,
-	   pg_stat_get_xact_numscans('tpi_rules.covered_dx'::regclass) AS dx0,
-	   pg_stat_get_xact_numscans('tpi_rules.muscle'::regclass) AS muscle0 \gset
+SELECT pg_temp.scans('tpi_rules.payer_policy') AS policy0,
+	   pg_temp.scans('tpi_rules.covered_dx') AS dx0,
+	   pg_temp.scans('tpi_rules.muscle') AS muscle0,
+	   pg_temp.scans('tpi_rules.rvu') AS rvu0 \gset
 SELECT count(*) AS findings FROM tpi_rules.audit('tpi_rules.claim_line', '2025-01-01', NULL);
 -- payer_policy: the cache and the frequency context window; the others once.
-SELECT pg_stat_get_xact_numscans('tpi_rules.payer_policy'::regclass) - :policy0 AS policy_scans,
-	   pg_stat_get_xact_numscans('tpi_rules.covered_dx'::regclass) - :dx0 AS covered_dx_scans,
-	   pg_stat_get_xact_numscans('tpi_rules.muscle'::regclass) - :muscle0 AS muscle_scans;
+SELECT pg_temp.scans('tpi_rules.payer_policy') - :policy0 AS policy_scans,
+	   pg_temp.scans('tpi_rules.covered_dx') - :dx0 AS covered_dx_scans,
+	   pg_temp.scans('tpi_rules.muscle') - :muscle0 AS muscle_scans,
+	   pg_temp.scans('tpi_rules.rvu') - :rvu0 <= 1 AS rvu_at_most_once;
 COMMIT;
 DELETE FROM tpi_rules.claim_line;
 DROP VIEW legacy_claims;
