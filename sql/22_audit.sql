@@ -147,6 +147,7 @@ CREATE SEQUENCE not_a_table;
 SELECT * FROM tpi_rules.audit('not_a_table');
 
 -- Privileges: SPI runs as the caller, so normal permission checks apply.
+\set VERBOSITY terse
 CREATE ROLE regress_tpi_rules_auditor;
 GRANT USAGE ON SCHEMA tpi_rules TO regress_tpi_rules_auditor;
 GRANT SELECT ON ALL TABLES IN SCHEMA tpi_rules TO regress_tpi_rules_auditor;
@@ -165,6 +166,7 @@ SELECT count(*) = (SELECT count(*) FROM tpi_rules.audit('claims')) AS same
 RESET ROLE;
 DROP OWNED BY regress_tpi_rules_auditor;
 DROP ROLE regress_tpi_rules_auditor;
+\set VERBOSITY default
 
 -- audit() agrees with check_line() + check_day() on the claim_line table,
 -- and reads the reference tables once per query, not once per line.

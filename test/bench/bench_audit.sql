@@ -6,7 +6,7 @@
 --
 -- The lines come from test/data/gen_claims.sql when the runner has loaded
 -- it into tpi_rules.claim_line; otherwise this file generates its own
--- (bench_claims: about 1,000,000 lines, 250,000 visits of one TPI line, a
+-- (bench_claims: about 1,000,000 lines, 356,000 visits of one TPI line, a
 -- drug line, and on some visits an E/M or guidance line).
 \set ON_ERROR_STOP 1
 SET client_min_messages = notice;
@@ -29,7 +29,7 @@ WITH visits AS (
 							  'paraspinals', 'shoulder', 'R trap', 'Lt splenius capitis',
 							  'right piriformis', 'scalenes', 'left teres minor'])[1 + (v * 7 + k * 3) % 14] AS m
 				  FROM generate_series(1, 1 + v % 4) k) s) AS muscles
-	  FROM generate_series(0, 249999) v
+	  FROM generate_series(0, 355999) v
 )
 SELECT 'C' || v AS claim_id, l.line_no::smallint, patient AS patient_id, payer AS payer_id,
 	   '1234567893'::text AS provider_npi, dos AS date_of_service,
