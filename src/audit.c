@@ -290,8 +290,8 @@ check_frequency(AuditReceiver *ar, FindingList *fl)
 static int
 auditline_cmp(const void *a, const void *b)
 {
-	const AuditLine *x = a;
-	const AuditLine *y = b;
+	const AuditLine *x = *(AuditLine *const *) a;
+	const AuditLine *y = *(AuditLine *const *) b;
 	int			c;
 
 	if (x->line.dos_null != y->line.dos_null)
@@ -313,26 +313,29 @@ static void
 check_patient(AuditReceiver *ar)
 {
 	FindingList fl;
+	AuditLine **order;
 	ClaimLine **day;
 	const MuscleSummary **dayms;
 	int			i;
 
 	tpi_findings_init(&fl);
+	order = palloc(ar->n * sizeof(AuditLine *));
 	day = palloc(ar->n * sizeof(ClaimLine *));
 	dayms = palloc(ar->n * sizeof(MuscleSummary *));
-	if (ar->n > 1)
-		qsort(ar->lines, ar->n, sizeof(AuditLine), auditline_cmp);
-
 	for (i = 0; i < ar->n; i++)
-		if (ar->lines[i].is_tpi)
-			tpi_summarise_muscles(ar->lines[i].line.muscles,
-								  ar->lines[i].line.muscles_null,
-								  &ar->lines[i].ms);
+	{
+		order[i] = &ar->lines[i];
+		if (order[i]->is_tpi)
+			tpi_summarise_muscles(order[i]->line.muscles,
+								  order[i]->line.muscles_null, &order[i]->ms);
+	}
+	if (ar->n > 1)
+		qsort(order, ar->n, sizeof(AuditLine *), auditline_cmp);
 
 	i = 0;
 	while (i < ar->n)
 	{
-		AuditLine  *a = &ar->lines[i];
+		AuditLine  *a = order[i];
 		int			j = i;
 		int			k;
 
@@ -346,17 +349,17 @@ check_patient(AuditReceiver *ar)
 			i++;
 			continue;
 		}
-		while (j < ar->n && !ar->lines[j].line.dos_null &&
-			   ar->lines[j].line.date_of_service == a->line.date_of_service)
+		while (j < ar->n && !order[j]->line.dos_null &&
+			   order[j]->line.date_of_service == a->line.date_of_service)
 			j++;
 		/* context lines are all before from_date: a date is all or none */
 		if (a->report)
 		{
 			for (k = i; k < j; k++)
 			{
-				day[k - i] = &ar->lines[k].line;
-				dayms[k - i] = ar->lines[k].is_tpi ? &ar->lines[k].ms : NULL;
-				tpi_check_line_rules_ms(&ar->lines[k].line, dayms[k - i], &fl);
+				day[k - i] = &order[k]->line;
+				dayms[k - i] = order[k]->is_tpi ? &order[k]->ms : NULL;
+				tpi_check_line_rules_ms(day[k - i], dayms[k - i], &fl);
 			}
 			tpi_check_day_rules_ms(day, dayms, j - i, &fl);
 			collect(&ar->out, &fl, false, a->line.date_of_service, false);
@@ -531,14 +534,27 @@ build_query(Relation rel, const ClaimColumns *cols, bool has_from, bool has_to)
 	const char *dos = quote_identifier("date_of_service");
 	const char *tpi;
 
+	int			pos = 0,
+				patient_pos = 0;
+
 	initStringInfo(&q);
 	appendStringInfoString(&q, "SELECT ");
 	for (c = 0; c < TPI_NCOLS; c++)
 	{
+		const char *name = quote_identifier(tpi_claim_column_names[c]);
+
 		if (cols->attno[c] < 0)
 			continue;
-		appendStringInfo(&q, "%s%s", first ? "" : ", ",
-						 quote_identifier(tpi_claim_column_names[c]));
+		pos++;
+		if (strcmp(tpi_claim_column_names[c], "patient_id") == 0)
+		{
+			/* sorted in byte order (see below), under its own name */
+			appendStringInfo(&q, "%s%s COLLATE pg_catalog.\"C\" AS %s",
+							 first ? "" : ", ", name, name);
+			patient_pos = pos;
+		}
+		else
+			appendStringInfo(&q, "%s%s", first ? "" : ", ", name);
 		first = false;
 	}
 	appendStringInfo(&q, " FROM %s",
@@ -564,10 +580,10 @@ build_query(Relation rel, const ClaimColumns *cols, bool has_from, bool has_to)
 	/*
 	 * Only the patient is sorted on, in byte order: one key with abbreviated
 	 * comparisons sorts much faster than four, and check_patient() orders a
-	 * patient's few lines itself.
+	 * patient's few lines itself.  Sorting on the output column needs no
+	 * extra (junk) column.
 	 */
-	appendStringInfo(&q, " ORDER BY %s COLLATE pg_catalog.\"C\"",
-					 quote_identifier("patient_id"));
+	appendStringInfo(&q, " ORDER BY %d", patient_pos);
 	return q.data;
 }
 

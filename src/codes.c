@@ -65,118 +65,25 @@ tpi_code_normalise(const char *hcpcs, char *buf)
 	return normalise_fixed(hcpcs, buf, 5);
 }
 
-/* The numeric value of an all-digit code, or -1. */
-static int
-code_number(const char *hcpcs)
-{
-	char		buf[6];
-	int			v = 0;
-	int			i;
-
-	if (!tpi_code_normalise(hcpcs, buf))
-		return -1;
-	for (i = 0; i < 5; i++)
-	{
-		if (buf[i] < '0' || buf[i] > '9')
-			return -1;
-		v = v * 10 + (buf[i] - '0');
-	}
-	return v;
+#define CLASS_TEST(fn, bit) \
+bool \
+fn(const char *hcpcs) \
+{ \
+	char		buf[6]; \
+\
+	return (tpi_code_classes(hcpcs, buf) & (bit)) != 0; \
 }
 
-bool
-tpi_is_tpi_code(const char *hcpcs)
-{
-	int			v = code_number(hcpcs);
-
-	return v == 20552 || v == 20553;
-}
-
-bool
-tpi_is_em_code(const char *hcpcs)
-{
-	int			v = code_number(hcpcs);
-
-	return v >= 99202 && v <= 99215;
-}
-
-bool
-tpi_is_joint_injection(const char *hcpcs)
-{
-	int			v = code_number(hcpcs);
-
-	return v >= 20600 && v <= 20611;
-}
-
-bool
-tpi_is_guidance_code(const char *hcpcs)
-{
-	int			v = code_number(hcpcs);
-
-	return v == 76942 || v == 77002 || v == 77021;
-}
-
-bool
-tpi_is_drug_line(const char *hcpcs)
-{
-	char		buf[6];
-
-	if (!tpi_code_normalise(hcpcs, buf))
-		return false;
-	return buf[0] == 'J' || strcmp(buf, "C9399") == 0;
-}
-
-bool
-tpi_is_unclassified_drug(const char *hcpcs)
-{
-	char		buf[6];
-
-	if (!tpi_code_normalise(hcpcs, buf))
-		return false;
-	return strcmp(buf, "J3490") == 0 || strcmp(buf, "J3590") == 0 ||
-		strcmp(buf, "J9999") == 0 || strcmp(buf, "C9399") == 0;
-}
-
-bool
-tpi_is_anesthesia_code(const char *hcpcs)
-{
-	int			v = code_number(hcpcs);
-
-	return v >= 100 && v <= 1999;
-}
-
-bool
-tpi_is_other_block(const char *hcpcs)
-{
-	int			v = code_number(hcpcs);
-
-	return (v >= 20600 && v <= 20611) ||
-		(v >= 64400 && v <= 64530) ||
-		(v >= 62320 && v <= 62327) ||
-		(v >= 64479 && v <= 64495) ||
-		(v >= 20550 && v <= 20551);
-}
-
-bool
-tpi_is_dry_needling(const char *hcpcs)
-{
-	int			v = code_number(hcpcs);
-
-	return v == 20560 || v == 20561;
-}
-
-/*
- * A line a 59/X{EPSU} on a TPI line could mark the TPI as distinct from:
- * a surgical CPT code.  E/M, drugs, guidance (radiology) and the other TPI
- * code are outside this range or excluded, so they are no partner.
- */
-bool
-tpi_is_procedure_partner(const char *hcpcs)
-{
-	int			v = code_number(hcpcs);
-
-	return v >= 10004 && v <= 69990 && v != 20552 && v != 20553;
-}
+CLASS_TEST(tpi_is_tpi_code, TPI_CODE_TPI)
+CLASS_TEST(tpi_is_em_code, TPI_CODE_EM)
+CLASS_TEST(tpi_is_joint_injection, TPI_CODE_JOINT)
+CLASS_TEST(tpi_is_guidance_code, TPI_CODE_GUIDANCE)
+CLASS_TEST(tpi_is_drug_line, TPI_CODE_DRUG)
+CLASS_TEST(tpi_is_unclassified_drug, TPI_CODE_UNCLASSIFIED_DRUG)
+CLASS_TEST(tpi_is_anesthesia_code, TPI_CODE_ANESTHESIA)
+CLASS_TEST(tpi_is_other_block, TPI_CODE_OTHER_BLOCK)
+CLASS_TEST(tpi_is_dry_needling, TPI_CODE_DRY_NEEDLING)
+CLASS_TEST(tpi_is_procedure_partner, TPI_CODE_PARTNER)
 
 bool
 tpi_modifier_is_wellformed(const char *mod)
@@ -205,11 +112,89 @@ tpi_has_modifier(const ClaimLine *line, const char *mod)
 bool
 tpi_has_distinct_modifier(const ClaimLine *line)
 {
-	static const char *const distinct[] = {"59", "XS", "XE", "XP", "XU"};
+	return (tpi_modifier_flags(line) & TPI_MOD_DISTINCT) != 0;
+}
+
+/*
+ * The classes of the all-digit code v, or of the code buf with letters
+ * (v < 0).  A partner is what a 59/X{EPSU} on a TPI line could mark the TPI
+ * as distinct from: a surgical CPT code; E/M, drugs, guidance (radiology)
+ * and the other TPI code are no partner.
+ */
+static uint32
+classes_of(int v, const char *buf)
+{
+	uint32		m = 0;
+
+	if (v < 0)
+	{
+		if (buf[0] == 'J' || strcmp(buf, "C9399") == 0)
+			m |= TPI_CODE_DRUG;
+		if (strcmp(buf, "J3490") == 0 || strcmp(buf, "J3590") == 0 ||
+			strcmp(buf, "J9999") == 0 || strcmp(buf, "C9399") == 0)
+			m |= TPI_CODE_UNCLASSIFIED_DRUG;
+		return m;
+	}
+	if (v == 20552 || v == 20553)
+		m |= TPI_CODE_TPI;
+	if (v >= 99202 && v <= 99215)
+		m |= TPI_CODE_EM;
+	if (v >= 20600 && v <= 20611)
+		m |= TPI_CODE_JOINT;
+	if (v == 76942 || v == 77002 || v == 77021)
+		m |= TPI_CODE_GUIDANCE;
+	if (v >= 100 && v <= 1999)
+		m |= TPI_CODE_ANESTHESIA;
+	if ((v >= 20600 && v <= 20611) || (v >= 64400 && v <= 64530) ||
+		(v >= 62320 && v <= 62327) || (v >= 64479 && v <= 64495) ||
+		(v >= 20550 && v <= 20551))
+		m |= TPI_CODE_OTHER_BLOCK;
+	if (v == 20560 || v == 20561)
+		m |= TPI_CODE_DRY_NEEDLING;
+	if (v >= 10004 && v <= 69990 && v != 20552 && v != 20553)
+		m |= TPI_CODE_PARTNER;
+	return m;
+}
+
+uint32
+tpi_code_classes(const char *hcpcs, char *buf)
+{
+	int			v = 0;
 	int			i;
 
-	for (i = 0; i < lengthof(distinct); i++)
-		if (tpi_has_modifier(line, distinct[i]))
-			return true;
-	return false;
+	if (!tpi_code_normalise(hcpcs, buf))
+	{
+		buf[0] = '\0';
+		return 0;
+	}
+	for (i = 0; i < 5 && v >= 0; i++)
+		v = (buf[i] >= '0' && buf[i] <= '9') ? v * 10 + (buf[i] - '0') : -1;
+	return classes_of(v, buf);
+}
+
+uint32
+tpi_modifier_flags(const ClaimLine *line)
+{
+	uint32		m = 0;
+	int			i;
+	char		buf[3];
+
+	for (i = 0; i < line->nmodifiers; i++)
+	{
+		if (!normalise_fixed(line->modifiers[i], buf, 2))
+			continue;
+		if (strcmp(buf, "25") == 0)
+			m |= TPI_MOD_25;
+		else if (strcmp(buf, "50") == 0)
+			m |= TPI_MOD_50;
+		else if (strcmp(buf, "LT") == 0)
+			m |= TPI_MOD_LT;
+		else if (strcmp(buf, "RT") == 0)
+			m |= TPI_MOD_RT;
+		else if (strcmp(buf, "59") == 0 || strcmp(buf, "XS") == 0 ||
+				 strcmp(buf, "XE") == 0 || strcmp(buf, "XP") == 0 ||
+				 strcmp(buf, "XU") == 0)
+			m |= TPI_MOD_DISTINCT;
+	}
+	return m;
 }

@@ -29,6 +29,8 @@ typedef struct DayLine
 	ClaimLine  *line;
 	int			order;			/* position in the caller's array */
 	char		code[6];		/* normalised hcpcs, "" if malformed */
+	uint32		cls;			/* TPI_CODE_* bits */
+	uint32		mods;			/* TPI_MOD_* bits */
 	bool		is_tpi;
 	const MuscleSummary *ms;	/* TPI lines only */
 	const PayerPolicy *pol;		/* TPI lines with a usable date only */
@@ -216,7 +218,7 @@ check_codes(DayLine *dl, int n, FindingList *fl)
 			if (strcmp(dl[i].code, "20553") == 0)
 				has53 = true;
 		}
-		if (tpi_is_joint_injection(dl[i].code))
+		if (dl[i].cls & TPI_CODE_JOINT)
 			has_joint = true;
 	}
 
@@ -240,16 +242,16 @@ check_codes(DayLine *dl, int n, FindingList *fl)
 				tpi_add_line_finding(fl, "day.duplicate_code", l,
 									 "a second 20553 line for the patient on this date; CPT: one unit of 20553 covers every muscle injected in the session, remove this line.");
 			*seen = true;
-			if (has_joint && !tpi_has_distinct_modifier(l))
+			if (has_joint && !(d->mods & TPI_MOD_DISTINCT))
 				tpi_add_line_finding(fl, "day.joint_injection_unmodified", l,
 									 "%s billed with a joint injection (20600-20611) on the same date and no 59, XS, XE, XP or XU; NCCI bundles the two: append XS (or 59) if the trigger points were a separate site, or do not bill both.",
 									 d->code);
 			continue;
 		}
 
-		if (tpi_is_em_code(d->code))
+		if (d->cls & TPI_CODE_EM)
 		{
-			if (tpi_has_modifier(l, "25"))
+			if (d->mods & TPI_MOD_25)
 				tpi_add_line_finding(fl, "day.em_with_25", l,
 									 "E/M %s with modifier 25 on a trigger point injection date; the note must show a significant, separately identifiable evaluation beyond the procedure's own pre-service work.",
 									 d->code);
@@ -258,11 +260,11 @@ check_codes(DayLine *dl, int n, FindingList *fl)
 									 "E/M %s on the same date as a trigger point injection without modifier 25; NCCI bundles it into the procedure: append 25 if a separately identifiable E/M was documented, else remove the E/M line.",
 									 d->code);
 		}
-		if (tpi_is_dry_needling(d->code))
+		if (d->cls & TPI_CODE_DRY_NEEDLING)
 			tpi_add_line_finding(fl, "day.dry_needling_same_day", l,
 								 "dry needling %s on the same date as a trigger point injection; CPT: 20560/20561 are not reported with 20552/20553 for the same muscles, remove one of them.",
 								 d->code);
-		if (tpi_is_anesthesia_code(d->code))
+		if (d->cls & TPI_CODE_ANESTHESIA)
 			tpi_add_line_finding(fl, "day.anesthesia_code", l,
 								 "anesthesia code %s on the same date as a trigger point injection; trigger point injections do not support separate anesthesia (NCCI), remove the anesthesia line.",
 								 d->code);
@@ -330,19 +332,19 @@ check_policy(DayLine *dl, int n, FindingList *fl)
 				bool		drug = false;
 
 				for (j = 0; j < n && !drug; j++)
-					if (same_claim(&dl[j], d) && tpi_is_drug_line(dl[j].code))
+					if ((dl[j].cls & TPI_CODE_DRUG) && same_claim(&dl[j], d))
 						drug = true;
 				if (!drug)
 					tpi_add_line_finding(fl, "drug.missing_on_claim", l,
 										 "%s billed and the claim has no drug line; payer policy %s requires the injected drug on the same claim (2024 Medicare TPI billing articles): add the drug's J-code (or C9399 on institutional claims) with its units.",
 										 d->code, d->pol->payer_id);
 			}
-			if (tpi_has_distinct_modifier(l))
+			if (d->mods & TPI_MOD_DISTINCT)
 			{
 				bool		partner = false;
 
 				for (j = 0; j < n && !partner; j++)
-					if (j != i && tpi_is_procedure_partner(dl[j].code))
+					if (j != i && (dl[j].cls & TPI_CODE_PARTNER))
 						partner = true;
 				if (!partner)
 					tpi_add_line_finding(fl, "modifier.distinct_without_partner", l,
@@ -353,19 +355,18 @@ check_policy(DayLine *dl, int n, FindingList *fl)
 		}
 
 		pol = NULL;
-		if (tpi_is_other_block(d->code) || tpi_is_guidance_code(d->code) ||
-			tpi_is_drug_line(d->code))
+		if (d->cls & (TPI_CODE_OTHER_BLOCK | TPI_CODE_GUIDANCE | TPI_CODE_DRUG))
 			pol = policy_for_other(dl, n, d);
 
-		if (pol && !pol->other_blocks_allowed && tpi_is_other_block(d->code))
+		if (pol && !pol->other_blocks_allowed && (d->cls & TPI_CODE_OTHER_BLOCK))
 			tpi_add_line_finding(fl, "day.other_block_same_session", l,
 								 "%s is another injection or block in the trigger point injection session, and payer policy %s does not allow both in one session (2024 Medicare TPI LCDs); bill them at separate sessions or bill only one.",
 								 d->code, pol->payer_id);
-		if (pol && !pol->image_guidance_covered && tpi_is_guidance_code(d->code))
+		if (pol && !pol->image_guidance_covered && (d->cls & TPI_CODE_GUIDANCE))
 			tpi_add_line_finding(fl, "guidance.not_covered", l,
 								 "imaging guidance %s with a trigger point injection, and payer policy %s does not cover image-guided trigger point injections (2024 Medicare TPI LCDs); remove the guidance line.",
 								 d->code, pol->payer_id);
-		if (tpi_is_drug_line(d->code))
+		if (d->cls & TPI_CODE_DRUG)
 		{
 			bool		claim_has_tpi = false;
 
@@ -376,7 +377,7 @@ check_policy(DayLine *dl, int n, FindingList *fl)
 				tpi_add_line_finding(fl, "drug.bundled_billed", l,
 									 "drug line %s on a trigger point injection claim, and payer policy %s bundles the injected drug into the procedure; remove the drug line, it will not be paid separately.",
 									 d->code, pol->payer_id);
-			if (tpi_is_unclassified_drug(d->code) && !claim_note_names_drug(dl, n, d))
+			if ((d->cls & TPI_CODE_UNCLASSIFIED_DRUG) && !claim_note_names_drug(dl, n, d))
 				tpi_add_line_finding(fl, "drug.unclassified_without_note", l,
 									 "unclassified drug code %s without the drug's name and dose in the claim note; put both in Box 19 / loop 2300 NTE (e.g. 'lidocaine 1%% 5 ml'), or bill the drug's own J-code.",
 									 d->code);
@@ -444,9 +445,9 @@ tpi_check_day_rules_ms(ClaimLine *const *lines,
 		d = &dl[n++];
 		d->line = lines[i];
 		d->order = i;
-		if (!tpi_code_normalise(d->line->hcpcs, d->code))
-			d->code[0] = '\0';
-		d->is_tpi = tpi_is_tpi_code(d->code);
+		d->cls = tpi_code_classes(d->line->hcpcs, d->code);
+		d->mods = tpi_modifier_flags(d->line);
+		d->is_tpi = (d->cls & TPI_CODE_TPI) != 0;
 		if (d->is_tpi)
 		{
 			if (summaries && summaries[i])

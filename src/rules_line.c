@@ -401,19 +401,18 @@ check_documentation(const ClaimLine *line, FindingList *fl)
 static void
 check_units_modifiers(const ClaimLine *line, const char *code, FindingList *fl)
 {
-	bool		lt,
-				rt;
+	uint32		mods = tpi_modifier_flags(line);
+	bool		lt = (mods & TPI_MOD_LT) != 0;
+	bool		rt = (mods & TPI_MOD_RT) != 0;
 
 	if (!line->units_null && line->units > 1)
 		tpi_add_line_finding(fl, "units.over_mue", line,
 							 "%d units of %s; NCCI MUE is 1 (MAI 2, per day): one unit covers every muscle injected in the session, bill one unit.",
 							 line->units, code);
-	if (tpi_has_modifier(line, "50"))
+	if (mods & TPI_MOD_50)
 		tpi_add_line_finding(fl, "modifier.bilateral", line,
 							 "modifier 50 on %s; PFS bilateral indicator 0; CGS article A59480: remove modifier 50 and bill one unit, counting right and left muscles toward the code.",
 							 code);
-	lt = tpi_has_modifier(line, "LT");
-	rt = tpi_has_modifier(line, "RT");
 	if (lt || rt)
 		tpi_add_line_finding(fl, "modifier.laterality", line,
 							 "modifier %s on %s; LT and RT do not describe muscles and are not valid on trigger point injections: remove %s and count right and left muscles toward the code.",
@@ -593,9 +592,8 @@ tpi_check_line_rules_ms(const ClaimLine *line, const MuscleSummary *ms,
 
 	check_input(line, fl);
 
-	if (!tpi_is_tpi_code(line->hcpcs))
+	if (!(tpi_code_classes(line->hcpcs, code) & TPI_CODE_TPI))
 		return;
-	tpi_code_normalise(line->hcpcs, code);
 
 	if (ms == NULL)
 	{

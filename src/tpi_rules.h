@@ -317,6 +317,31 @@ extern bool tpi_has_distinct_modifier(const ClaimLine *line);
 /* Two ASCII letters or digits once trimmed. */
 extern bool tpi_modifier_is_wellformed(const char *mod);
 
+/*
+ * All classes of a code at once (a bit per class above), for rules that
+ * test one line many times; buf (6 bytes) receives the normalised code, or
+ * "" when it is malformed (then the mask is 0).
+ */
+#define TPI_CODE_TPI				0x0001
+#define TPI_CODE_EM					0x0002
+#define TPI_CODE_JOINT				0x0004
+#define TPI_CODE_GUIDANCE			0x0008
+#define TPI_CODE_DRUG				0x0010
+#define TPI_CODE_UNCLASSIFIED_DRUG	0x0020
+#define TPI_CODE_ANESTHESIA			0x0040
+#define TPI_CODE_OTHER_BLOCK		0x0080
+#define TPI_CODE_DRY_NEEDLING		0x0100
+#define TPI_CODE_PARTNER			0x0200
+extern uint32 tpi_code_classes(const char *hcpcs, char *buf);
+
+/* The modifiers the rules look for, as bits. */
+#define TPI_MOD_25			0x01
+#define TPI_MOD_50			0x02
+#define TPI_MOD_LT			0x04
+#define TPI_MOD_RT			0x08
+#define TPI_MOD_DISTINCT	0x10	/* 59, XS, XE, XP or XU */
+extern uint32 tpi_modifier_flags(const ClaimLine *line);
+
 /* ------------------------------------------------------------------------
  * Rules (rules_line.c, rules_day.c, frequency.c)
  * ------------------------------------------------------------------------
