@@ -69,7 +69,7 @@ SELECT a.patient_id, a.date_of_service, a.claim_id, a.line_no,
 -- The output is ordered by patient, date, claim_id, line_no, rule_id.
 SELECT bool_and(ordinality = pos) AS ordered, count(*) AS findings
   FROM (SELECT a.ordinality,
-			   row_number() OVER (ORDER BY a.patient_id COLLATE "C", a.date_of_service,
+			   row_number() OVER (ORDER BY a.patient_id, a.date_of_service,
 								  a.claim_id COLLATE "C", a.line_no,
 								  a.rule_id COLLATE "C", a.message COLLATE "C") AS pos
 		  FROM tpi_rules.audit('claims') WITH ORDINALITY a) s;

@@ -26,8 +26,8 @@
  * date_of_service is NULL.  With a date bound, lines with a NULL date are
  * outside the range; with no bounds every line is read.
  *
- * Output is ordered by patient (byte order, NULL last), date (NULL last),
- * claim_id, line_no, rule_id.
+ * Output is ordered by patient (in the column's collation, NULL last), date
+ * (NULL last), claim_id, line_no, rule_id.
  */
 #include "tpi_rules.h"
 
@@ -548,9 +548,20 @@ build_query(Relation rel, const ClaimColumns *cols, bool has_from, bool has_to)
 		pos++;
 		if (strcmp(tpi_claim_column_names[c], "patient_id") == 0)
 		{
-			/* sorted in byte order (see below), under its own name */
-			appendStringInfo(&q, "%s%s COLLATE pg_catalog.\"C\" AS %s",
-							 first ? "" : ", ", name, name);
+			Oid			coll = TupleDescAttr(RelationGetDescr(rel),
+											 cols->attno[c])->attcollation;
+
+			/*
+			 * Lines of one patient must come together.  Under a deterministic
+			 * collation equal ids are equal bytes, so the column's own order
+			 * does that (and lets an index on patient_id stand in for the
+			 * sort); a nondeterministic one is sorted in byte order instead.
+			 */
+			if (OidIsValid(coll) && !get_collation_isdeterministic(coll))
+				appendStringInfo(&q, "%s%s COLLATE pg_catalog.\"C\" AS %s",
+								 first ? "" : ", ", name, name);
+			else
+				appendStringInfo(&q, "%s%s", first ? "" : ", ", name);
 			patient_pos = pos;
 		}
 		else
@@ -578,10 +589,10 @@ build_query(Relation rel, const ClaimColumns *cols, bool has_from, bool has_to)
 		appendStringInfo(&q, " WHERE %s OPERATOR(pg_catalog.<=) $2", dos);
 
 	/*
-	 * Only the patient is sorted on, in byte order: one key with abbreviated
-	 * comparisons sorts much faster than four, and check_patient() orders a
-	 * patient's few lines itself.  Sorting on the output column needs no
-	 * extra (junk) column.
+	 * Only the patient is sorted on: one key with abbreviated comparisons
+	 * sorts much faster than four, and check_patient() orders a patient's
+	 * few lines itself.  Sorting on the output column needs no extra (junk)
+	 * column.
 	 */
 	appendStringInfo(&q, " ORDER BY %d", patient_pos);
 	return q.data;
