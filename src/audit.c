@@ -89,6 +89,10 @@ typedef struct AuditReceiver
 	Tuplestorestate *ts;
 	TupleDesc	desc;
 	Datum		severity[3];
+	/* text datums of the rule ids seen so far (rule ids are static strings) */
+	const char *rule_ptr[64];
+	Datum		rule_text[64];
+	int			nrules;
 	MemoryContext pcxt;			/* the buffered patient: lines, findings */
 	MemoryContext ncxt;			/* findings of lines without a patient */
 	MemoryContext rcxt;			/* one line without a patient */
@@ -171,10 +175,30 @@ outrow_cmp(const void *a, const void *b)
 	return strcmp(x->f.message, y->f.message);
 }
 
+/* The rule id as text, converted once per query. */
+static Datum
+rule_datum(AuditReceiver *ar, const char *rule_id)
+{
+	int			i;
+	MemoryContext old;
+
+	for (i = 0; i < ar->nrules; i++)
+		if (ar->rule_ptr[i] == rule_id)
+			return ar->rule_text[i];
+	if (ar->nrules == lengthof(ar->rule_ptr))
+		return CStringGetTextDatum(rule_id);
+	old = MemoryContextSwitchTo(GetMemoryChunkContext(ar));
+	ar->rule_ptr[ar->nrules] = rule_id;
+	ar->rule_text[ar->nrules] = CStringGetTextDatum(rule_id);
+	MemoryContextSwitchTo(old);
+	return ar->rule_text[ar->nrules++];
+}
+
 static void
 emit(AuditReceiver *ar, OutList *ol, const char *patient)
 {
 	int			i;
+	Datum		patient_text = patient ? CStringGetTextDatum(patient) : (Datum) 0;
 
 	if (ol->n > 1)
 		qsort(ol->rows, ol->n, sizeof(OutRow), outrow_cmp);
@@ -190,13 +214,11 @@ emit(AuditReceiver *ar, OutList *ol, const char *patient)
 			nulls[0] = true;
 		values[1] = Int16GetDatum(o->f.line_no);
 		nulls[1] = o->f.line_no_null;
-		if (patient)
-			values[2] = CStringGetTextDatum(patient);
-		else
-			nulls[2] = true;
+		values[2] = patient_text;
+		nulls[2] = (patient == NULL);
 		values[3] = DateADTGetDatum(o->dos);
 		nulls[3] = o->dos_null;
-		values[4] = CStringGetTextDatum(o->f.rule_id);
+		values[4] = rule_datum(ar, o->f.rule_id);
 		values[5] = ar->severity[o->f.severity];
 		values[6] = CStringGetTextDatum(o->f.message);
 		tuplestore_putvalues(ar->ts, ar->desc, values, nulls);
