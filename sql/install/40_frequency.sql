@@ -53,7 +53,7 @@ COMMENT ON FUNCTION @extschema@.frequency_check_final(internal) IS
 CREATE AGGREGATE @extschema@.frequency_check(date, text[], text) (
 	SFUNC = @extschema@.frequency_check_trans,
 	STYPE = internal,
-	SSPACE = 400,
+	SSPACE = 300,
 	FINALFUNC = @extschema@.frequency_check_final,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.frequency_check_combine,
