@@ -277,3 +277,8 @@ ROLLBACK;
 -- After the rollback the shipped medicare row applies again.
 SELECT cardinality(tpi_rules.frequency_check(dos, regions, 'medicare')) AS findings
 FROM (VALUES (date '2024-01-01', '{cervical}'::text[]), ('2024-01-15', '{lumbar}')) v(dos, regions);
+
+-- Infinite and implausible dates are not sessions (audit reports them).
+SELECT cardinality(tpi_rules.frequency_check(dos, '{cervical}', 'medicare')) AS findings
+FROM (VALUES (date 'infinity'), ('-infinity'), ('0001-01-01'), ('5000-01-01'),
+			 ('294276-12-31'), ('2024-01-01')) v(dos);

@@ -13,8 +13,9 @@
  * policy of its own payer on its own date, but every session of the
  * patient counts, whatever its payer: the caps are per beneficiary, and a
  * session that broke a rule still happened and counts for later ones.
- * Lines with an infinite date cannot be placed in a window and are left
- * out here (audit reports them as input.invalid).
+ * Lines with an infinite date, or one outside the years 100 to 3899,
+ * cannot be placed in a window and are left out here (audit reports them
+ * as input.invalid).
  */
 #include "tpi_rules.h"
 #include "window.h"
@@ -31,6 +32,15 @@
 /* Bit for sessions whose lines document no region at all. */
 #define NO_REGION_BIT	TPI_NREGIONS
 #define NBUCKETS		(TPI_NREGIONS + 1)
+
+/*
+ * The years whose dates are judged.  Infinite dates and dates far outside
+ * any claim history (where date +/- interval could leave the timestamp
+ * range and raise an error mid-audit) are not sessions; audit() reports
+ * them as input.invalid.
+ */
+#define FREQ_MIN_YEAR	100
+#define FREQ_MAX_YEAR	3899
 
 /* At most this many earlier dates are listed in a cap message. */
 #define MAX_LISTED		6
@@ -314,6 +324,8 @@ tpi_check_frequency(FreqLine *lines, int nlines, FindingList *fl)
 {
 	FreqCheck	fc;
 	FreqLine   *sorted;
+	DateADT		min_date;
+	DateADT		max_date;
 	int			n = 0;
 	int			i;
 	int			b;
@@ -323,8 +335,10 @@ tpi_check_frequency(FreqLine *lines, int nlines, FindingList *fl)
 
 	/* a copy: callers keep their own order */
 	sorted = palloc(nlines * sizeof(FreqLine));
+	min_date = date2j(FREQ_MIN_YEAR, 1, 1) - POSTGRES_EPOCH_JDATE;
+	max_date = date2j(FREQ_MAX_YEAR + 1, 1, 1) - POSTGRES_EPOCH_JDATE - 1;
 	for (i = 0; i < nlines; i++)
-		if (!DATE_NOT_FINITE(lines[i].dos))
+		if (lines[i].dos >= min_date && lines[i].dos <= max_date)
 			sorted[n++] = lines[i];
 	if (n == 0)
 	{
