@@ -26,7 +26,6 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
 /* Bit for sessions whose lines document no region at all. */
@@ -60,8 +59,7 @@ typedef struct Session
 
 typedef struct FreqCheck
 {
-	FreqLine   *lines;			/* sorted by date, claim_id, line_no */
-	Session    *sessions;
+	Session    *sessions;		/* in date order */
 	int			nsessions;
 	int			last_in[NBUCKETS];	/* latest earlier session per bucket */
 	FindingList *fl;
@@ -85,7 +83,10 @@ cmp_freq_line(const void *a, const void *b)
 		return c;
 	if (x->line_no != y->line_no)
 		return x->line_no < y->line_no ? -1 : 1;
-	/* the aggregate's lines have no claim: keep its output independent of input order */
+	/*
+	 * The aggregate's lines have no claim: the rest keeps its output
+	 * independent of the input order.
+	 */
 	if (x->payer_id == NULL || y->payer_id == NULL)
 	{
 		if (x->payer_id != y->payer_id)
@@ -347,7 +348,6 @@ tpi_check_frequency(FreqLine *lines, int nlines, FindingList *fl)
 	}
 	qsort(sorted, n, sizeof(FreqLine), cmp_freq_line);
 
-	fc.lines = sorted;
 	fc.fl = fl;
 	fc.sessions = palloc(n * sizeof(Session));
 	fc.nsessions = 0;
