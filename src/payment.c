@@ -499,6 +499,8 @@ compute(const char *hcpcs_in, DateADT dos, const char *pos,
 
 	memset(why, 0, sizeof(*why));
 	memset(&rkey, 0, sizeof(rkey));
+	if (hcpcs_in == NULL)
+		return PAY_BAD_HCPCS;
 	for (i = 0; hcpcs_in[i]; i++)
 	{
 		char		ch = hcpcs_in[i];
@@ -598,7 +600,7 @@ report_failure(PayStatus st, const PayWhy *why, const char *hcpcs, DateADT dos,
 		case PAY_BAD_HCPCS:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid HCPCS code \"%s\"", hcpcs),
+					 errmsg("invalid HCPCS code \"%s\"", hcpcs ? hcpcs : ""),
 					 errdetail("A HCPCS code is five letters or digits, e.g. 20552; modifiers are not part of it.")));
 			break;
 		case PAY_BAD_POS:
