@@ -8,14 +8,19 @@
 --      gets), and with regions(muscles) parsed inline, whose cost is the
 --      muscle parser's.
 -- Usage: psql -X -d DB -f test/bench/bench_frequency.sql, in a database
--- with tpi_rules installed.  Input: the TPI lines of tpi_rules.claim_line
--- when it holds at least 100,000 of them (test/data/gen_claims.sql), else
--- 1M synthetic lines.  Every query runs single-process (no parallel
--- workers, no JIT) and the best of :runs runs is reported.
+-- with tpi_rules installed (-v runs=N, -v source=TABLE optional).  Input:
+-- the TPI lines of the source table (default tpi_rules.claim_line, where
+-- test/data/gen_claims.sql puts its claims) when it holds at least 100,000
+-- of them, else 1M synthetic lines.  Every query runs single-process (no
+-- parallel workers, no JIT) and the best of :runs runs is reported.
 \set ON_ERROR_STOP on
 \if :{?runs}
 \else
 \set runs 3
+\endif
+\if :{?source}
+\else
+\set source tpi_rules.claim_line
 \endif
 SET client_min_messages = warning;
 SET datestyle = 'ISO, YMD';
@@ -26,7 +31,7 @@ SET work_mem = '256MB';
 DROP TABLE IF EXISTS pg_temp.bench_lines;
 CREATE TEMP TABLE bench_lines AS
 SELECT patient_id, payer_id, date_of_service, muscles
-FROM tpi_rules.claim_line
+FROM :source
 WHERE hcpcs IN ('20552', '20553');
 
 -- Synthetic lines: 150,000 patients with 1 to 12 sessions each, 2 to 17
