@@ -13,7 +13,7 @@ DATA_built	= sql/$(EXTENSION)--$(EXTVERSION).sql
 INSTALL_SOURCES = $(sort $(wildcard sql/install/*.sql))
 
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/[0-9]*.sql)))
-REGRESS_OPTS = --load-extension=$(EXTENSION) --timezone=UTC
+REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 ISOLATION = $(patsubst test/specs/%.spec,%,$(sort $(wildcard test/specs/*.spec)))
 ISOLATION_OPTS = --inputdir=test --load-extension=$(EXTENSION)
@@ -32,7 +32,7 @@ include $(PGXS)
 $(DATA_built): $(INSTALL_SOURCES) $(wildcard data/*.csv) tools/gen_install.pl
 	perl tools/gen_install.pl $@ $(INSTALL_SOURCES)
 
-.PHONY: test demo bench fuzz
+.PHONY: test demo demo-clean bench fuzz
 
 # Every test: prerequisites, build, install, pg_regress, isolation, shell
 # tests, in a throwaway cluster; ends with "N passed, N failed".
@@ -47,3 +47,9 @@ bench:
 
 fuzz:
 	bash test/fuzz/run.sh $(FUZZ_SECONDS)
+
+demo-clean:
+	-pg_dropcluster --stop 15 tpi_demo
+
+# Hardening targets (sqlsmith, valgrind, ubsan): see test/hardening/.
+-include test/hardening/hardening.mk

@@ -10,6 +10,7 @@
 #include "tpi_rules.h"
 
 #include "access/htup_details.h"
+#include "lib/stringinfo.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"

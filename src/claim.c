@@ -1,0 +1,325 @@
+/*
+ * claim.c
+ *		Reading claim lines out of any tuple whose columns carry the
+ *		claim_line names: the claim_line type itself, a user's table or view
+ *		(audit), or a guarded table's NEW row (guard).
+ *
+ * Column positions are resolved once per query (tpi_claim_columns) and
+ * checked for type, so decoding a row is a deform plus conversions.  A
+ * missing required column or a column of an unusable type is an ERROR
+ * that names it; a missing optional column reads as NULL.
+ */
+#include "tpi_rules.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "lib/stringinfo.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/typcache.h"
+
+/* SPEC section 3 order, which is also the order of tpi_rules.claim_line */
+const char *const tpi_claim_column_names[TPI_NCOLS] = {
+	"claim_id", "line_no", "patient_id", "payer_id", "provider_npi",
+	"date_of_service", "hcpcs", "modifiers", "units", "icd10",
+	"place_of_service", "muscles", "trigger_points", "drug_name", "drug_dose",
+	"claim_note", "note_signed", "post_procedure_plan", "conservative_care",
+	"tp_locations", "guidance"
+};
+
+enum
+{
+	C_CLAIM_ID, C_LINE_NO, C_PATIENT_ID, C_PAYER_ID, C_PROVIDER_NPI,
+	C_DOS, C_HCPCS, C_MODIFIERS, C_UNITS, C_ICD10, C_POS, C_MUSCLES,
+	C_TRIGGER_POINTS, C_DRUG_NAME, C_DRUG_DOSE, C_CLAIM_NOTE, C_NOTE_SIGNED,
+	C_POST_PLAN, C_CONSERVATIVE, C_TP_LOCATIONS, C_GUIDANCE
+};
+
+typedef enum ColKind
+{
+	K_TEXT, K_INT, K_DATE, K_TEXTARRAY, K_BOOL
+} ColKind;
+
+static const ColKind col_kind[TPI_NCOLS] = {
+	K_TEXT, K_INT, K_TEXT, K_TEXT, K_TEXT,
+	K_DATE, K_TEXT, K_TEXTARRAY, K_INT, K_TEXTARRAY,
+	K_TEXT, K_TEXTARRAY, K_INT, K_TEXT, K_TEXT,
+	K_TEXT, K_BOOL, K_BOOL, K_BOOL,
+	K_BOOL, K_TEXT
+};
+
+static const bool col_required[TPI_NCOLS] = {
+	true, true, true, true, false,
+	true, true, false, false, false,
+	false, false, false, false, false,
+	false, false, false, false,
+	false, false
+};
+
+static const char *
+kind_name(ColKind k)
+{
+	switch (k)
+	{
+		case K_TEXT:
+			return "text";
+		case K_INT:
+			return "smallint or integer";
+		case K_DATE:
+			return "date";
+		case K_TEXTARRAY:
+			return "text[]";
+		case K_BOOL:
+			return "boolean";
+	}
+	return "?";
+}
+
+static bool
+type_fits(ColKind k, Oid typid)
+{
+	switch (k)
+	{
+		case K_TEXT:
+			return typid == TEXTOID || typid == VARCHAROID || typid == BPCHAROID;
+		case K_INT:
+			return typid == INT2OID || typid == INT4OID || typid == INT8OID;
+		case K_DATE:
+			return typid == DATEOID;
+		case K_TEXTARRAY:
+			return typid == TEXTARRAYOID || typid == get_array_type(VARCHAROID);
+		case K_BOOL:
+			return typid == BOOLOID;
+	}
+	return false;
+}
+
+void
+tpi_claim_columns(TupleDesc tupdesc, const char *relname, ClaimColumns *cols)
+{
+	int			c,
+				a;
+	StringInfoData missing;
+	int			nmissing = 0;
+
+	initStringInfo(&missing);
+	for (c = 0; c < TPI_NCOLS; c++)
+	{
+		cols->attno[c] = -1;
+		for (a = 0; a < tupdesc->natts; a++)
+		{
+			Form_pg_attribute att = TupleDescAttr(tupdesc, a);
+
+			if (att->attisdropped ||
+				strcmp(NameStr(att->attname), tpi_claim_column_names[c]) != 0)
+				continue;
+			if (!type_fits(col_kind[c], getBaseType(att->atttypid)))
+				ereport(ERROR,
+						(errcode(ERRCODE_DATATYPE_MISMATCH),
+						 errmsg("column \"%s\" of \"%s\" has type %s, expected %s",
+								tpi_claim_column_names[c], relname,
+								format_type_be(att->atttypid),
+								kind_name(col_kind[c])),
+						 errhint("Cast the column in a view with the claim_line column names and types.")));
+			cols->attno[c] = a;
+			break;
+		}
+		if (cols->attno[c] < 0 && col_required[c])
+		{
+			appendStringInfo(&missing, "%s\"%s\"", nmissing ? ", " : "",
+							 tpi_claim_column_names[c]);
+			nmissing++;
+		}
+	}
+	if (nmissing > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("\"%s\" lacks required claim_line column%s %s",
+						relname, nmissing > 1 ? "s" : "", missing.data),
+				 errdetail("Required columns: claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs."),
+				 errhint("Rename the columns, or create a view that exposes them under the claim_line names.")));
+}
+
+static char *
+dup_text(Datum d)
+{
+	return TextDatumGetCString(d);
+}
+
+/* text[] (or varchar[]) to a vector of C strings; NULL elements stay NULL */
+static char **
+text_vector(Datum d, int *n)
+{
+	ArrayType  *arr = DatumGetArrayTypeP(d);
+	Datum	   *elems;
+	bool	   *nulls;
+	char	  **out;
+	int			i;
+
+	if (ARR_NDIM(arr) == 0)
+	{
+		*n = 0;
+		return NULL;
+	}
+	deconstruct_array(arr, ARR_ELEMTYPE(arr), -1, false, TYPALIGN_INT,
+					  &elems, &nulls, n);
+	out = palloc(Max(*n, 1) * sizeof(char *));
+	for (i = 0; i < *n; i++)
+		out[i] = nulls[i] ? NULL : TextDatumGetCString(elems[i]);
+	return out;
+}
+
+static int64
+int_value(Datum d, Oid typid)
+{
+	if (typid == INT2OID)
+		return DatumGetInt16(d);
+	if (typid == INT4OID)
+		return DatumGetInt32(d);
+	return DatumGetInt64(d);
+}
+
+static int8
+bool_value(const Datum *values, const bool *nulls, const ClaimColumns *cols, int c)
+{
+	int			a = cols->attno[c];
+
+	if (a < 0 || nulls[a])
+		return -1;
+	return DatumGetBool(values[a]) ? 1 : 0;
+}
+
+void
+tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
+					 const ClaimColumns *cols, ClaimLine *line)
+{
+	Datum	   *values = palloc(tupdesc->natts * sizeof(Datum));
+	bool	   *nulls = palloc(tupdesc->natts * sizeof(bool));
+	int			c;
+
+	heap_deform_tuple(tuple, tupdesc, values, nulls);
+	memset(line, 0, sizeof(ClaimLine));
+	line->line_no_null = line->dos_null = line->units_null = true;
+	line->muscles_null = line->trigger_points_null = true;
+	line->nmodifiers = line->nicd10 = -1;
+
+	for (c = 0; c < TPI_NCOLS; c++)
+	{
+		int			a = cols->attno[c];
+		Datum		d;
+		Oid			typid;
+		int64		v;
+
+		if (a < 0 || nulls[a])
+			continue;
+		d = values[a];
+		typid = getBaseType(TupleDescAttr(tupdesc, a)->atttypid);
+		switch (c)
+		{
+			case C_CLAIM_ID:
+				line->claim_id = dup_text(d);
+				break;
+			case C_LINE_NO:
+				v = int_value(d, typid);
+				/* a line number out of smallint range is reported, not wrapped */
+				if (v >= PG_INT16_MIN && v <= PG_INT16_MAX)
+				{
+					line->line_no = (int16) v;
+					line->line_no_null = false;
+				}
+				break;
+			case C_PATIENT_ID:
+				line->patient_id = dup_text(d);
+				break;
+			case C_PAYER_ID:
+				line->payer_id = dup_text(d);
+				break;
+			case C_PROVIDER_NPI:
+				line->provider_npi = dup_text(d);
+				break;
+			case C_DOS:
+				line->date_of_service = DatumGetDateADT(d);
+				line->dos_null = false;
+				break;
+			case C_HCPCS:
+				line->hcpcs = dup_text(d);
+				break;
+			case C_MODIFIERS:
+				line->modifiers = text_vector(d, &line->nmodifiers);
+				break;
+			case C_UNITS:
+				v = int_value(d, typid);
+				line->units = (int32) Max(Min(v, PG_INT32_MAX), PG_INT32_MIN);
+				line->units_null = false;
+				break;
+			case C_ICD10:
+				line->icd10 = text_vector(d, &line->nicd10);
+				break;
+			case C_POS:
+				line->place_of_service = dup_text(d);
+				break;
+			case C_MUSCLES:
+				/* copied: the tuple may be freed before the line is checked */
+				line->muscles = PointerGetDatum(PG_DETOAST_DATUM_COPY(d));
+				line->muscles_null = false;
+				break;
+			case C_TRIGGER_POINTS:
+				v = int_value(d, typid);
+				line->trigger_points = (int32) Max(Min(v, PG_INT32_MAX), PG_INT32_MIN);
+				line->trigger_points_null = false;
+				break;
+			case C_DRUG_NAME:
+				line->drug_name = dup_text(d);
+				break;
+			case C_DRUG_DOSE:
+				line->drug_dose = dup_text(d);
+				break;
+			case C_CLAIM_NOTE:
+				line->claim_note = dup_text(d);
+				break;
+			case C_GUIDANCE:
+				line->guidance = dup_text(d);
+				break;
+			default:
+				break;
+		}
+	}
+	line->note_signed = bool_value(values, nulls, cols, C_NOTE_SIGNED);
+	line->post_procedure_plan = bool_value(values, nulls, cols, C_POST_PLAN);
+	line->conservative_care = bool_value(values, nulls, cols, C_CONSERVATIVE);
+	line->tp_locations = bool_value(values, nulls, cols, C_TP_LOCATIONS);
+	pfree(values);
+	pfree(nulls);
+}
+
+/*
+ * The column map of the claim_line composite type is cached by type OID and
+ * attribute count: the type is fixed for the extension's lifetime, and a
+ * re-created extension gets a new OID.
+ */
+void
+tpi_claim_from_datum(Datum composite, ClaimLine *line)
+{
+	static Oid	cached_typid = InvalidOid;
+	static int	cached_natts = -1;
+	static ClaimColumns cached_cols;
+	HeapTupleHeader th = DatumGetHeapTupleHeader(composite);
+	Oid			typid = HeapTupleHeaderGetTypeId(th);
+	int32		typmod = HeapTupleHeaderGetTypMod(th);
+	TupleDesc	tupdesc = lookup_rowtype_tupdesc(typid, typmod);
+	HeapTupleData tuple;
+
+	if (typid != cached_typid || tupdesc->natts != cached_natts)
+	{
+		tpi_claim_columns(tupdesc, format_type_be(typid), &cached_cols);
+		cached_typid = typid;
+		cached_natts = tupdesc->natts;
+	}
+	tuple.t_len = HeapTupleHeaderGetDatumLength(th);
+	ItemPointerSetInvalid(&(tuple.t_self));
+	tuple.t_tableOid = InvalidOid;
+	tuple.t_data = th;
+	tpi_claim_from_tuple(&tuple, tupdesc, &cached_cols, line);
+	ReleaseTupleDesc(tupdesc);
+}

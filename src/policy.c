@@ -1,0 +1,577 @@
+/*
+ * policy.c
+ *		Backend cache of payer_policy, covered_dx, icd10 and injectate, and
+ *		the look-ups the rules make in them.
+ *
+ * The four tables are small and read together; they are loaded with one
+ * SPI connection into a memory context under CacheMemoryContext and thrown
+ * away when tpi_ref_generation(TPI_REF_POLICY) moves on, so rules never
+ * query a table per row and still see a user's change at the next query.
+ */
+#include "tpi_rules.h"
+
+#include <ctype.h>
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/memutils.h"
+#include "utils/timestamp.h"
+
+typedef struct PayerEntry
+{
+	char	   *payer_id;
+	PayerPolicy *rows;			/* sorted by effective_from */
+	int			nrows;
+} PayerEntry;
+
+typedef struct DxEntry
+{
+	char	   *code;			/* normalised */
+	bool		billable;
+	DateADT		effective_from;
+	DateADT		effective_to;	/* DATEVAL_NOEND when open */
+	char	   *replaced_by;	/* "M79.10, M79.11" or NULL */
+} DxEntry;
+
+typedef struct InjEntry
+{
+	char	   *name;			/* lower case */
+	InjectateClass class;
+} InjEntry;
+
+typedef struct PolicyCache
+{
+	MemoryContext mcxt;
+	uint32		generation;
+	PayerEntry *payers;
+	int			npayers;
+	DxEntry    *dx;				/* sorted by code */
+	int			ndx;
+	InjEntry   *inj;
+	int			ninj;
+	PayerPolicy fallback;		/* used if commercial_default was deleted */
+} PolicyCache;
+
+static PolicyCache *cache = NULL;
+
+static const char *const none_words[] = {
+	"none", "no", "n/a", "na", "nil", "nothing", "dry", "dry needling",
+	"dry needle", "dry-needling", "no injectate", "no medication", "no drug",
+	"not applicable"
+};
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+static int
+cmp_dx(const void *a, const void *b)
+{
+	return strcmp(((const DxEntry *) a)->code, ((const DxEntry *) b)->code);
+}
+
+static int
+cmp_policy(const void *a, const void *b)
+{
+	DateADT		x = ((const PayerPolicy *) a)->effective_from;
+	DateADT		y = ((const PayerPolicy *) b)->effective_from;
+
+	return (x > y) - (x < y);
+}
+
+static char *
+get_text(HeapTuple tup, TupleDesc td, int col, bool *isnull)
+{
+	Datum		d = SPI_getbinval(tup, td, col, isnull);
+
+	return *isnull ? NULL : TextDatumGetCString(d);
+}
+
+static uint32
+injectate_class_mask(Datum arr, bool isnull)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				i;
+	uint32		mask = 0;
+
+	if (isnull)
+		return 0;
+	deconstruct_array(DatumGetArrayTypeP(arr), TEXTOID, -1, false, TYPALIGN_INT,
+					  &elems, &nulls, &n);
+	for (i = 0; i < n; i++)
+	{
+		char	   *s;
+
+		if (nulls[i])
+			continue;
+		s = TextDatumGetCString(elems[i]);
+		if (strcmp(s, "local anesthetic") == 0)
+			mask |= 1 << INJ_LOCAL_ANESTHETIC;
+		else if (strcmp(s, "corticosteroid") == 0)
+			mask |= 1 << INJ_CORTICOSTEROID;
+		else if (strcmp(s, "saline") == 0)
+			mask |= 1 << INJ_SALINE;
+		else if (strcmp(s, "other") == 0)
+			mask |= 1 << INJ_OTHER;
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown injectate class \"%s\" in tpi_rules.payer_policy.covered_injectates", s),
+					 errhint("Use local anesthetic, corticosteroid, saline or other.")));
+	}
+	return mask;
+}
+
+static void
+load_policies(PolicyCache *c)
+{
+	int			i,
+				j;
+	uint64		n;
+	char	  **dxpay = NULL;
+	char	  **dxcode = NULL;
+	uint64		ndxrows;
+
+	/* covered_dx first, so each policy row can take its payer's set */
+	if (SPI_execute("SELECT payer_id, icd10 FROM tpi_rules.covered_dx "
+					"ORDER BY payer_id, icd10", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read tpi_rules.covered_dx");
+	ndxrows = SPI_processed;
+	if (ndxrows > 0)
+	{
+		dxpay = palloc(ndxrows * sizeof(char *));
+		dxcode = palloc(ndxrows * sizeof(char *));
+	}
+	for (n = 0; n < ndxrows; n++)
+	{
+		bool		isnull;
+
+		dxpay[n] = get_text(SPI_tuptable->vals[n], SPI_tuptable->tupdesc, 1, &isnull);
+		dxcode[n] = get_text(SPI_tuptable->vals[n], SPI_tuptable->tupdesc, 2, &isnull);
+	}
+
+	if (SPI_execute("SELECT payer_id, effective_from, effective_to, max_sessions, "
+					"cap_window, cap_scope, min_interval, min_interval_scope, "
+					"drug_on_claim, covered_injectates, image_guidance_covered, "
+					"dry_needling_covered, one_region_per_session, other_blocks_allowed "
+					"FROM tpi_rules.payer_policy ORDER BY payer_id, effective_from",
+					true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read tpi_rules.payer_policy");
+
+	c->payers = MemoryContextAllocZero(c->mcxt, Max(SPI_processed, 1) * sizeof(PayerEntry));
+	c->npayers = 0;
+	for (n = 0; n < SPI_processed; n++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[n];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		bool		isnull;
+		char	   *payer = get_text(tup, td, 1, &isnull);
+		PayerEntry *pe;
+		PayerPolicy *p;
+		MemoryContext old;
+		char	   *s;
+		Datum		d;
+
+		if (c->npayers == 0 || strcmp(c->payers[c->npayers - 1].payer_id, payer) != 0)
+		{
+			pe = &c->payers[c->npayers++];
+			pe->payer_id = MemoryContextStrdup(c->mcxt, payer);
+			pe->rows = MemoryContextAllocZero(c->mcxt, SPI_processed * sizeof(PayerPolicy));
+			pe->nrows = 0;
+		}
+		pe = &c->payers[c->npayers - 1];
+		p = &pe->rows[pe->nrows++];
+		p->payer_id = pe->payer_id;
+		p->effective_from = DatumGetDateADT(SPI_getbinval(tup, td, 2, &isnull));
+		d = SPI_getbinval(tup, td, 3, &isnull);
+		if (isnull)
+			DATE_NOEND(p->effective_to);
+		else
+			p->effective_to = DatumGetDateADT(d);
+		d = SPI_getbinval(tup, td, 4, &isnull);
+		p->max_sessions = isnull ? 0 : DatumGetInt32(d);
+		d = SPI_getbinval(tup, td, 5, &isnull);
+		if (!isnull)
+			p->cap_window = *DatumGetIntervalP(d);
+		s = get_text(tup, td, 6, &isnull);
+		p->cap_per_region = (s && strcmp(s, "region") == 0);
+		d = SPI_getbinval(tup, td, 7, &isnull);
+		p->has_min_interval = !isnull;
+		if (!isnull)
+			p->min_interval = *DatumGetIntervalP(d);
+		s = get_text(tup, td, 8, &isnull);
+		p->min_interval_per_region = (s && strcmp(s, "region") == 0);
+		s = get_text(tup, td, 9, &isnull);
+		p->drug_on_claim = (s == NULL) ? DRUG_ANY :
+			strcmp(s, "required") == 0 ? DRUG_REQUIRED :
+			strcmp(s, "bundled") == 0 ? DRUG_BUNDLED : DRUG_ANY;
+		d = SPI_getbinval(tup, td, 10, &isnull);
+		p->covered_injectates = injectate_class_mask(d, isnull);
+		d = SPI_getbinval(tup, td, 11, &isnull);
+		p->image_guidance_covered = isnull || DatumGetBool(d);
+		d = SPI_getbinval(tup, td, 12, &isnull);
+		p->dry_needling_covered = isnull || DatumGetBool(d);
+		d = SPI_getbinval(tup, td, 13, &isnull);
+		p->one_region_per_session = !isnull && DatumGetBool(d);
+		d = SPI_getbinval(tup, td, 14, &isnull);
+		p->other_blocks_allowed = isnull || DatumGetBool(d);
+
+		/* the payer's covered diagnoses (both lists are sorted by payer) */
+		p->ncovered_dx = 0;
+		p->covered_dx = NULL;
+		for (i = 0; i < (int) ndxrows; i++)
+		{
+			if (strcmp(dxpay[i], payer) != 0)
+				continue;
+			if (p->covered_dx == NULL)
+				p->covered_dx = MemoryContextAlloc(c->mcxt, ndxrows * sizeof(char *));
+			p->covered_dx[p->ncovered_dx++] = MemoryContextStrdup(c->mcxt, dxcode[i]);
+		}
+		old = MemoryContextSwitchTo(c->mcxt);
+		if (p->ncovered_dx > 1)
+			qsort(p->covered_dx, p->ncovered_dx, sizeof(char *), cmp_str);
+		MemoryContextSwitchTo(old);
+	}
+	for (i = 0; i < c->npayers; i++)
+		qsort(c->payers[i].rows, c->payers[i].nrows, sizeof(PayerPolicy), cmp_policy);
+
+	/* icd10 */
+	if (SPI_execute("SELECT code, billable, effective_from, effective_to, "
+					"pg_catalog.array_to_string(replaced_by, ', ') "
+					"FROM tpi_rules.icd10", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read tpi_rules.icd10");
+	c->ndx = SPI_processed;
+	c->dx = MemoryContextAllocZero(c->mcxt, Max(c->ndx, 1) * sizeof(DxEntry));
+	for (j = 0; j < c->ndx; j++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[j];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		bool		isnull;
+		Datum		d;
+		char	   *s;
+
+		c->dx[j].code = MemoryContextStrdup(c->mcxt, get_text(tup, td, 1, &isnull));
+		c->dx[j].billable = DatumGetBool(SPI_getbinval(tup, td, 2, &isnull));
+		c->dx[j].effective_from = DatumGetDateADT(SPI_getbinval(tup, td, 3, &isnull));
+		d = SPI_getbinval(tup, td, 4, &isnull);
+		if (isnull)
+			DATE_NOEND(c->dx[j].effective_to);
+		else
+			c->dx[j].effective_to = DatumGetDateADT(d);
+		s = get_text(tup, td, 5, &isnull);
+		c->dx[j].replaced_by = (s && *s) ? MemoryContextStrdup(c->mcxt, s) : NULL;
+	}
+	qsort(c->dx, c->ndx, sizeof(DxEntry), cmp_dx);
+
+	/* injectate: longest names first, so "normal saline" wins over "saline" */
+	if (SPI_execute("SELECT name, class FROM tpi_rules.injectate "
+					"ORDER BY pg_catalog.length(name) DESC, name", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read tpi_rules.injectate");
+	c->ninj = SPI_processed;
+	c->inj = MemoryContextAllocZero(c->mcxt, Max(c->ninj, 1) * sizeof(InjEntry));
+	for (j = 0; j < c->ninj; j++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[j];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		bool		isnull;
+		char	   *cls;
+
+		c->inj[j].name = MemoryContextStrdup(c->mcxt, get_text(tup, td, 1, &isnull));
+		cls = get_text(tup, td, 2, &isnull);
+		c->inj[j].class = strcmp(cls, "local anesthetic") == 0 ? INJ_LOCAL_ANESTHETIC :
+			strcmp(cls, "corticosteroid") == 0 ? INJ_CORTICOSTEROID :
+			strcmp(cls, "saline") == 0 ? INJ_SALINE : INJ_OTHER;
+	}
+}
+
+static PolicyCache *
+get_cache(void)
+{
+	uint32		gen = tpi_ref_generation(TPI_REF_POLICY);
+	PolicyCache *c;
+	MemoryContext mcxt;
+
+	if (cache != NULL && cache->generation == gen)
+		return cache;
+	if (cache != NULL)
+	{
+		MemoryContextDelete(cache->mcxt);
+		cache = NULL;
+	}
+
+	mcxt = AllocSetContextCreate(CacheMemoryContext, "tpi_rules policy cache",
+								 ALLOCSET_SMALL_SIZES);
+	c = MemoryContextAllocZero(mcxt, sizeof(PolicyCache));
+	c->mcxt = mcxt;
+	c->generation = gen;
+	c->fallback.payer_id = "commercial_default";
+	DATE_NOBEGIN(c->fallback.effective_from);
+	DATE_NOEND(c->fallback.effective_to);
+	c->fallback.image_guidance_covered = true;
+	c->fallback.dry_needling_covered = true;
+	c->fallback.other_blocks_allowed = true;
+
+	PG_TRY();
+	{
+		TpiRefSpi	spi;
+
+		tpi_ref_spi_connect(&spi);
+		load_policies(c);
+		tpi_ref_spi_finish(&spi);
+	}
+	PG_CATCH();
+	{
+		MemoryContextDelete(mcxt);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	cache = c;
+	return c;
+}
+
+static const PayerEntry *
+find_payer(PolicyCache *c, const char *payer_id)
+{
+	int			i;
+
+	if (payer_id == NULL)
+		return NULL;
+	for (i = 0; i < c->npayers; i++)
+		if (strcmp(c->payers[i].payer_id, payer_id) == 0)
+			return &c->payers[i];
+	return NULL;
+}
+
+const PayerPolicy *
+tpi_policy_for(const char *payer_id, DateADT dos, bool *fallback)
+{
+	PolicyCache *c = get_cache();
+	const PayerEntry *pe = find_payer(c, payer_id);
+	int			i;
+
+	*fallback = (pe == NULL);
+	if (pe == NULL)
+		pe = find_payer(c, "commercial_default");
+	if (pe == NULL || pe->nrows == 0)
+		return &c->fallback;
+
+	/* the latest row that has started and not ended; else the earliest */
+	for (i = pe->nrows - 1; i >= 0; i--)
+	{
+		const PayerPolicy *p = &pe->rows[i];
+
+		if (p->effective_from <= dos && dos <= p->effective_to)
+			return p;
+	}
+	for (i = pe->nrows - 1; i >= 0; i--)
+		if (pe->rows[i].effective_from <= dos)
+			return &pe->rows[i];	/* ended rows: the last one that started */
+	return &pe->rows[0];
+}
+
+bool
+tpi_dx_normalise(const char *code, char *buf, size_t buflen)
+{
+	size_t		n = 0;
+	const char *p;
+
+	if (code == NULL)
+		return false;
+	for (p = code; *p; p++)
+	{
+		unsigned char ch = (unsigned char) *p;
+
+		if (ch == '.' || ch == ' ' || ch == '\t')
+			continue;
+		if (!isascii(ch) || !isalnum(ch) || n + 1 >= buflen)
+			return false;
+		buf[n++] = toupper(ch);
+	}
+	buf[n] = '\0';
+	/* letter, digit, then 1 to 5 alphanumerics: 3 to 7 characters */
+	if (n < 3 || n > 7 || !isalpha((unsigned char) buf[0]) ||
+		!isdigit((unsigned char) buf[1]))
+		return false;
+	return true;
+}
+
+DxStatus
+tpi_dx_status(const char *normalised, DateADT dos, const char **replaced_by)
+{
+	PolicyCache *c = get_cache();
+	DxEntry		key;
+	DxEntry    *e;
+
+	*replaced_by = NULL;
+	key.code = (char *) normalised;
+	e = bsearch(&key, c->dx, c->ndx, sizeof(DxEntry), cmp_dx);
+	if (e == NULL)
+		return DX_UNKNOWN;
+	*replaced_by = e->replaced_by;
+	if (dos < e->effective_from)
+		return DX_NOT_YET;
+	if (dos > e->effective_to)
+		return DX_EXPIRED;
+	if (!e->billable)
+		return DX_NOT_BILLABLE;
+	return DX_VALID;
+}
+
+/* Lower-cases s into a palloc'd copy with runs of blanks folded. */
+static char *
+fold(const char *s)
+{
+	char	   *out = palloc(strlen(s) + 1);
+	char	   *o = out;
+	bool		space = true;
+
+	for (; *s; s++)
+	{
+		unsigned char ch = (unsigned char) *s;
+
+		if (isspace(ch))
+		{
+			if (!space)
+				*o++ = ' ';
+			space = true;
+			continue;
+		}
+		*o++ = isascii(ch) ? tolower(ch) : ch;
+		space = false;
+	}
+	if (o > out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return out;
+}
+
+/* Is name at s[pos] a whole word (not part of a longer word)? */
+static bool
+word_at(const char *s, const char *hit, size_t len)
+{
+	unsigned char before = (hit == s) ? ' ' : (unsigned char) hit[-1];
+	unsigned char after = (unsigned char) hit[len];
+
+	return !isalpha(before) && !isalpha(after);
+}
+
+static bool
+contains_word(const char *hay, const char *name)
+{
+	size_t		len = strlen(name);
+	const char *h = hay;
+
+	while ((h = strstr(h, name)) != NULL)
+	{
+		if (word_at(hay, h, len))
+			return true;
+		h++;
+	}
+	return false;
+}
+
+bool
+tpi_drug_is_none(const char *drug_name)
+{
+	char	   *f;
+	int			i;
+
+	if (drug_name == NULL)
+		return true;
+	f = fold(drug_name);
+	if (*f == '\0')
+		return true;
+	for (i = 0; i < lengthof(none_words); i++)
+		if (strcmp(f, none_words[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Components are split at + , / ; & and the words "and", "with", "plus",
+ * "mixed with"; each component takes the classes of the catalogue names it
+ * contains as whole words, or INJ_UNKNOWN if it has letters but no name.
+ */
+uint32
+tpi_injectate_classes(const char *drug_name)
+{
+	PolicyCache *c;
+	char	   *f;
+	char	   *comp;
+	char	   *p;
+	uint32		mask = 0;
+
+	if (tpi_drug_is_none(drug_name))
+		return 0;
+	c = get_cache();
+	f = fold(drug_name);
+	for (p = f; *p; p++)
+		if (*p == '+' || *p == ',' || *p == '/' || *p == ';' || *p == '&')
+			*p = '|';
+	/* word separators: replace " and " etc. by '|' in place */
+	{
+		static const char *const seps[] = {" and ", " with ", " plus ", " in "};
+		int			k;
+
+		for (k = 0; k < lengthof(seps); k++)
+		{
+			size_t		sl = strlen(seps[k]);
+
+			while ((p = strstr(f, seps[k])) != NULL)
+			{
+				memset(p, ' ', sl);
+				p[sl / 2] = '|';
+			}
+		}
+	}
+	comp = f;
+	while (comp != NULL)
+	{
+		char	   *bar = strchr(comp, '|');
+		bool		letters = false;
+		uint32		cm = 0;
+		int			j;
+
+		if (bar)
+			*bar = '\0';
+		for (p = comp; *p; p++)
+			if (isalpha((unsigned char) *p))
+				letters = true;
+		if (letters)
+		{
+			for (j = 0; j < c->ninj; j++)
+				if (contains_word(comp, c->inj[j].name))
+					cm |= 1 << c->inj[j].class;
+			mask |= cm ? cm : (1 << INJ_UNKNOWN);
+		}
+		comp = bar ? bar + 1 : NULL;
+	}
+	pfree(f);
+	return mask;
+}
+
+bool
+tpi_text_names_injectate(const char *text)
+{
+	PolicyCache *c;
+	char	   *f;
+	int			j;
+	bool		found = false;
+
+	if (text == NULL)
+		return false;
+	c = get_cache();
+	f = fold(text);
+	for (j = 0; j < c->ninj && !found; j++)
+		if (contains_word(f, c->inj[j].name))
+			found = true;
+	pfree(f);
+	return found;
+}

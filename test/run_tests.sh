@@ -1,0 +1,37 @@
+#!/bin/bash
+# make test: every test of tpi_rules in a throwaway PostgreSQL 15 cluster.
+#
+# Installs prerequisites, builds with -Werror and assertions where the
+# server has them, installs the extension, then inside pg_virtualenv runs
+# pg_regress (sql/, expected/), the isolation specs (test/specs) and the
+# shell tests (test/sh/*.sh), plus the pure-C unit tests (test/unit).
+# Ends with "N passed, N failed" alone on the last line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash test/prereqs.sh || exit 1
+
+export PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo=sudo
+
+make -s clean >/dev/null 2>&1
+if ! make -s -j2 PG_CONFIG="$PG_CONFIG"; then
+	echo "build failed"; echo "0 passed, 1 failed"; exit 1
+fi
+$sudo make -s install PG_CONFIG="$PG_CONFIG" >/dev/null || {
+	echo "install failed"; echo "0 passed, 1 failed"; exit 1; }
+
+log=$(mktemp -d)
+chmod 755 "$log"
+# The cluster runs as postgres; the tests connect over TCP as postgres.
+pg_virtualenv -v 15 \
+	-o max_worker_processes=16 -o max_parallel_workers=8 \
+	bash test/run_in_cluster.sh "$log" 2>&1 | tee "$log/all.out"
+
+sum() { awk '{ s += $1 } END { print s + 0 }' "$1" 2>/dev/null || echo 0; }
+passed=$(sum "$log/passed")
+failed=$(sum "$log/failed")
+[ -s "$log/passed" ] || { passed=0; failed=$((failed + 1)); }
+echo
+echo "${passed:-0} passed, ${failed:-1} failed"
+[ "${failed:-1}" -eq 0 ]
