@@ -88,6 +88,7 @@ load_catalogue(MemoryContext *cxt_out)
 	MemoryContext cxt;
 	MpAlloc		alloc;
 	MpCatalogue *cat;
+	TpiRefSpi	spi;
 	uint64		i;
 	int			ret;
 
@@ -99,8 +100,8 @@ load_catalogue(MemoryContext *cxt_out)
 	alloc.ctx = cxt;
 	cat = mp_catalogue_new(&alloc);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	/* as the extension's owner: any role that may call us sees the rows */
+	tpi_ref_spi_connect(&spi);
 	ret = SPI_execute("SELECT name, region, kind, aliases "
 					  "FROM tpi_rules.muscle "
 					  "ORDER BY name COLLATE pg_catalog.\"C\"",
@@ -142,7 +143,7 @@ load_catalogue(MemoryContext *cxt_out)
 							  kind_from_text(kind), alias_strs, nalias))
 			elog(ERROR, "could not add muscle \"%s\" to the catalogue", name);
 	}
-	SPI_finish();
+	tpi_ref_spi_finish(&spi);
 
 	if (!mp_catalogue_build(cat))
 		elog(ERROR, "could not build the muscle catalogue");
