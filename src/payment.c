@@ -383,6 +383,7 @@ get_cache(void)
 {
 	uint32		gen = tpi_ref_generation(TPI_REF_PAYMENT);
 	PayCache	nc;
+	TpiRefSpi	spi;
 
 	if (cache.valid && cache.generation == gen)
 		return &cache;
@@ -402,12 +403,11 @@ get_cache(void)
 	nc.cxt = AllocSetContextCreate(CurrentMemoryContext, "tpi_rules payment cache",
 								   ALLOCSET_DEFAULT_SIZES);
 	nc.xact_only = IsInParallelMode();
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	tpi_ref_spi_connect(&spi);
 	load_rvu(&nc);
 	load_gpci(&nc);
 	load_cf(&nc);
-	SPI_finish();
+	tpi_ref_spi_finish(&spi);
 	MemoryContextSetParent(nc.cxt, CacheMemoryContext);
 	if (cache.cxt != NULL)
 		MemoryContextDelete(cache.cxt);
@@ -499,6 +499,8 @@ compute(const char *hcpcs_in, DateADT dos, const char *pos,
 
 	memset(why, 0, sizeof(*why));
 	memset(&rkey, 0, sizeof(rkey));
+	if (hcpcs_in == NULL)
+		return PAY_BAD_HCPCS;
 	for (i = 0; hcpcs_in[i]; i++)
 	{
 		char		ch = hcpcs_in[i];
@@ -598,7 +600,7 @@ report_failure(PayStatus st, const PayWhy *why, const char *hcpcs, DateADT dos,
 		case PAY_BAD_HCPCS:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid HCPCS code \"%s\"", hcpcs),
+					 errmsg("invalid HCPCS code \"%s\"", hcpcs ? hcpcs : ""),
 					 errdetail("A HCPCS code is five letters or digits, e.g. 20552; modifiers are not part of it.")));
 			break;
 		case PAY_BAD_POS:

@@ -30,6 +30,9 @@
 -- loaded rows are user rows (builtin false, rvu.confidence 'loaded'), so
 -- pg_dump keeps them.  Columns are found by their header names, so the
 -- 2025 and 2026 layouts both load; descriptor text is read and dropped.
+-- From 2026 CMS publishes a QPP and a non-QPP PPRRVU file per release;
+-- their RVUs are the same (only the CONV FACTOR column differs), so either
+-- loads as that release.
 -- The whole file is checked before anything changes: a file not in CMS's
 -- layout, a short row, or a field that is not a number is an ERROR naming
 -- the line, and the tables are left as they were.

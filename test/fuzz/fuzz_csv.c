@@ -2,11 +2,13 @@
  * fuzz_csv.c
  *		libFuzzer harness for the CMS file readers (src/csv.c).
  *
- * Build and run from the repository root:
+ * fuzz-sources: src/csv.c
+ *
+ * test/fuzz/run.sh builds and runs it; by hand, from the repository root:
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc \
  *       test/fuzz/fuzz_csv.c src/csv.c -o test/fuzz/fuzz_csv.fuzz
- *   test/fuzz/fuzz_csv.fuzz -max_total_time=60 -max_len=65536 \
- *       test/fuzz/corpus-csv test/data/cms test/data/cms/broken
+ *   test/fuzz/fuzz_csv.fuzz -max_total_time=60 test/fuzz/corpus-csv \
+ *       test/fuzz/seeds/csv
  *
  * Every input goes through the record splitter and both file parsers.
  * Besides memory errors, it checks what the loaders rely on: every row
