@@ -526,7 +526,8 @@ audit_destroy(DestReceiver *self)
 /*
  * The first date of the frequency context before from_date (see the file
  * header), computed from the policies in the table so that a user's longer
- * window is honoured.
+ * window is honoured.  Read as the extension owner, like every reference
+ * table (tpi_ref_spi_connect): callers need no SELECT on payer_policy.
  */
 static DateADT
 context_start(DateADT from)
@@ -535,7 +536,10 @@ context_start(DateADT from)
 	Oid			argtype = DATEOID;
 	bool		isnull;
 	Datum		d;
+	DateADT		result;
+	TpiRefSpi	spi;
 
+	tpi_ref_spi_connect(&spi);
 	if (SPI_execute_with_args(
 							  "SELECT (($1 OPERATOR(pg_catalog.-) GREATEST('2 years'::pg_catalog.interval,"
 							  " 2 OPERATOR(pg_catalog.*) pg_catalog.max(GREATEST(cap_window, min_interval))))"
@@ -544,7 +548,9 @@ context_start(DateADT from)
 		SPI_processed != 1)
 		elog(ERROR, "could not read tpi_rules.payer_policy");
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	return isnull ? from : DatumGetDateADT(d);
+	result = isnull ? from : DatumGetDateADT(d);
+	tpi_ref_spi_finish(&spi);
+	return result;
 }
 
 static char *
@@ -717,8 +723,6 @@ tpi_audit(PG_FUNCTION_ARGS)
 	ar->rcxt = AllocSetContextCreate(callcxt, "tpi_rules audit orphan line",
 									 ALLOCSET_DEFAULT_SIZES);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
 	params = makeParamList(3);
 	params->numParams = 3;
 	for (i = 0; i < 3; i++)
@@ -730,6 +734,10 @@ tpi_audit(PG_FUNCTION_ARGS)
 	params->params[0].value = DateADTGetDatum(from);
 	params->params[1].value = DateADTGetDatum(to);
 	params->params[2].value = DateADTGetDatum(has_from ? context_start(from) : 0);
+
+	/* The claims are read as the caller: normal permission checks apply. */
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
 
 #if PG_VERSION_NUM >= 140000
 	{
