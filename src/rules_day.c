@@ -400,7 +400,7 @@ check_guidance_units(DayLine *dl, int n, FindingList *fl)
 		{
 			int			u;
 
-			if (strcmp(dl[i].code, codes[c]) != 0)
+			if (!(dl[i].cls & TPI_CODE_GUIDANCE) || strcmp(dl[i].code, codes[c]) != 0)
 				continue;
 			u = units_of(dl[i].line);
 			if (u > 0 && total > 0)
