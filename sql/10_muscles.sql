@@ -80,8 +80,7 @@ SELECT e AS entry, p.*
 			   (43, 'left'), (44, 'levator l'), (45, 'lt'),
 			   (46, '...'), (47, ''), (48, 'rhomboid'),
 			   (49, 'upper back'), (50, 'neck'), (51, 'infraspinatus RT'),
-			   (52, 'Gastrocnemius, medial head'), (53, 'bilateral lower back'),
-			   (54, 'trapèzius'), (55, 'left trapezius ✓')
+			   (52, 'Gastrocnemius, medial head'), (53, 'bilateral lower back')
 	   ) AS v(i, e),
 	   LATERAL tpi_rules.parse_muscle(e) AS p
  ORDER BY i;
@@ -153,7 +152,12 @@ SELECT tpi_rules.muscle_count(ARRAY[repeat('trapezius ', 100000)]) AS n_1mb,
        (tpi_rules.parse_muscle(repeat('upper ', 200000) || 'trapezius')).kind AS kind_1mb,
        length((tpi_rules.parse_muscle(repeat('x,', 500000))).muscle) AS len_1mb,
        tpi_rules.muscle_count(ARRAY['right ' || repeat('é', 300000), 'left ' || repeat('é', 300000), 'right ' || repeat('é', 300000)]) AS n_nonascii;
-SELECT e, p.* FROM (VALUES (1, '右 trapezius'), (2, 'Trapézius droit'), (3, 'levator scapulae ✓'), (4, E'right\ttrapezius\n')) AS v(i, e),
+-- Bytes >= 0x80 are parts of words: kept as they are, never matched (the
+-- output shows only ASCII, so that it does not depend on the encoding).
+SELECT i, p.kind, p.side, p.region, p.muscle = v.want AS muscle_as_expected
+  FROM (VALUES (1, '右 trapezius', '右 trapezius'), (2, 'Trapézius droit', 'trapézius droit'),
+			   (3, 'levator scapulae ✓', 'levator scapulae ✓'), (4, 'left trapèzius', 'trapèzius'),
+			   (5, E'right\ttrapezius\n', 'trapezius'), (6, 'RIGHT  TRAPÈZIUS', 'trapÈzius')) AS v(i, e, want),
        LATERAL tpi_rules.parse_muscle(e) AS p ORDER BY i;
 
 -- Aggregates over one row per entry agree with the array functions.
