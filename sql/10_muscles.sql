@@ -198,3 +198,15 @@ ROLLBACK;
 SELECT (tpi_rules.parse_muscle('R utrap')).kind AS utrap, (tpi_rules.parse_muscle('back')).region AS back_region,
        (tpi_rules.parse_muscle('back area')).kind AS back_area;
 SELECT name, builtin FROM tpi_rules.muscle WHERE name IN ('back', 'trapezius') ORDER BY name;
+
+-- A role without SELECT on the catalogue still gets the catalogue's answer:
+-- the reload after this change runs as the extension's owner.
+CREATE ROLE regress_muscle_reader;
+INSERT INTO tpi_rules.muscle (name, region, kind, aliases) VALUES ('omohyoid', 'cervical', 'muscle', '{omo}');
+SET ROLE regress_muscle_reader;
+SELECT tpi_rules.muscle_count('{R omo,L omohyoid,right omohyoid}') AS n,
+       tpi_rules.regions('{R omo}') AS regions;
+SELECT count(*) FROM tpi_rules.muscle;
+RESET ROLE;
+DELETE FROM tpi_rules.muscle WHERE name = 'omohyoid';
+DROP ROLE regress_muscle_reader;
