@@ -1,0 +1,1271 @@
+/*
+ * trigger.c
+ *		tpi_rules.guard(): the BEFORE INSERT OR UPDATE row trigger that applies
+ *		the line, day and frequency rules to each new claim line (SPEC 9).
+ *
+ *	CREATE TRIGGER claims_guard BEFORE INSERT OR UPDATE ON claims
+ *		FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('reject');   -- or 'flag'
+ *
+ * Which findings belong to the new row.  The line rules run on NEW alone,
+ * and all their findings are NEW's.  The day rules run on NEW plus the
+ * table's other lines of the same patient and date; the frequency rules on
+ * NEW plus the patient's other TPI lines in a window around NEW's date.  A
+ * day or frequency finding is NEW's when
+ *	  - it is on NEW's line (day), or on any TPI line of NEW's session
+ *		(frequency: NEW is a line of a session beyond the cap), or
+ *	  - it is on another line but would not exist without NEW: the same rule
+ *		on the same line is absent when the rules run on the lines as they
+ *		were before (without NEW for an INSERT, with OLD for an UPDATE).
+ *		So 20552 inserted next to an existing 20553 owns day.both_codes even
+ *		if the rule reports it on the 20553 line, and a back-dated session
+ *		that pushes a later session over the cap owns that finding.
+ * Findings on other lines that were there before NEW are not NEW's.
+ *
+ * Rules a later line can cure.  drug.missing_on_claim,
+ * modifier.distinct_without_partner and drug.unclassified_without_note
+ * complain about something missing from the claim or day, which a line
+ * inserted after NEW (later in the same INSERT or COPY, or a later
+ * statement of the transaction) may supply: a claim is normally loaded
+ * TPI line first, drug line second.  They are therefore checked like a
+ * DEFERRABLE INITIALLY DEFERRED constraint: in reject mode they raise the
+ * error at COMMIT if still present then; in flag mode they are logged at
+ * once and the log row is deleted again when a later line cures them.
+ * Every other error rejects the row immediately.
+ *
+ * Concurrency.  Before reading a patient's lines the trigger takes a
+ * transaction-level advisory lock on the patient, in the same key space as
+ *	  pg_advisory_xact_lock(hashtext('tpi_rules'), hashtext(patient_id))
+ * so two transactions adding sessions for one patient run one after the
+ * other, and the second, once it has the lock, reads the lines with a fresh
+ * snapshot (as foreign key checks do), which shows the first one's
+ * committed rows in every isolation level.  A transaction that has locked
+ * more patients than max_locks_per_transaction stops taking patient locks
+ * and locks the guarded table in SHARE ROW EXCLUSIVE mode instead (bulk
+ * loads would otherwise fill the shared lock table); that blocks other
+ * writers of the table until it ends.
+ *
+ * Caches.  Per (table, trigger) the column map, the schema-qualified
+ * table name and a kept plan that reads a patient's lines in a date range
+ * are built at the first fire and rebuilt after any relcache invalidation
+ * of the table, so ALTER TABLE and RENAME are picked up.  Every name in the
+ * SQL is schema-qualified and every operator is pg_catalog's, so the
+ * trigger behaves the same under any search_path.  A partition's lines are
+ * read through the partitioned root, where the patient's other lines are.
+ */
+#include "tpi_rules.h"
+
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/partition.h"
+#include "catalog/pg_index.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "common/hashfn.h"
+#include "executor/spi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "storage/lmgr.h"
+#include "storage/lock.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/snapmgr.h"
+#include "utils/syscache.h"
+
+/* Positions in tpi_claim_column_names (SPEC section 3 order). */
+#define GC_CLAIM_ID		0
+#define GC_PATIENT_ID	2
+#define GC_DOS			5
+
+/*
+ * The frequency rules look back at most the payer's cap window or minimum
+ * interval; the lines read around NEW's date cover at least two years.
+ */
+#define GUARD_MIN_WINDOW_DAYS 731
+
+typedef enum GuardMode
+{
+	GUARD_REJECT,
+	GUARD_FLAG
+} GuardMode;
+
+typedef struct GuardKey
+{
+	Oid			relid;
+	Oid			tgoid;
+} GuardKey;
+
+typedef struct GuardEntry
+{
+	GuardKey	key;			/* hash key, must be first */
+	bool		valid;			/* false after a relcache invalidation */
+	MemoryContext mcxt;			/* the strings below */
+	Oid			rootid;			/* partitioned root, or relid */
+	char	   *table_name;		/* quoted, schema-qualified root */
+	ClaimColumns cols;			/* of the trigger's relation */
+	ClaimColumns scan_cols;		/* of scan_plan's result */
+	Oid			patient_type;
+	SPIPlanPtr	scan_plan;		/* lines of patient $1 with dos in [$2, $3] */
+	uint64		escalated_xact; /* guard_xact_serial when the table is locked */
+} GuardEntry;
+
+/* A finding attributed to the new row. */
+typedef struct Attributed
+{
+	TpiFinding *f;				/* with the key of the line it is on */
+	bool		curable;		/* a later line may make it go away */
+} Attributed;
+
+typedef struct AttrList
+{
+	Attributed *items;
+	int			n;
+	int			cap;
+} AttrList;
+
+/* A curable finding waiting for the end of the transaction. */
+typedef struct Pending
+{
+	GuardMode	mode;
+	Oid			rootid;
+	char	   *nspname;		/* for the error's schema and table fields */
+	char	   *relname;
+	char	   *patient_id;
+	DateADT		dos;
+	const char *rule_id;
+	char	   *claim_id;		/* the line the finding is on */
+	int16		line_no;
+	bool		line_no_null;
+	char	   *row_key;		/* the row it was attributed to, "C1/1" */
+	char	   *message;
+	int64		log_id;			/* flag mode: its finding_log row */
+	SubTransactionId subid;		/* added in */
+	SubTransactionId cured_subid;	/* cured in, or Invalid */
+} Pending;
+
+static const char *const curable_rules[] = {
+	"drug.missing_on_claim",
+	"modifier.distinct_without_partner",
+	"drug.unclassified_without_note"
+};
+
+static HTAB *guard_cache = NULL;
+static MemoryContext guard_mcxt = NULL;
+static List *warned_relids = NIL;	/* missing-index WARNING given */
+static SPIPlanPtr log_plan = NULL;	/* all findings of a row */
+static SPIPlanPtr log_one_plan = NULL;	/* one finding, RETURNING id */
+static SPIPlanPtr log_delete_plan = NULL;
+
+/* per transaction; reset by guard_xact_callback */
+static uint64 guard_xact_serial = 1;
+static int	patient_locks = 0;
+static List *pending = NIL;		/* of Pending *, in TopTransactionContext */
+
+/* ------------------------------------------------------------------------
+ * Invalidation and transaction callbacks
+ * ------------------------------------------------------------------------
+ */
+static void
+guard_relcache_callback(Datum arg, Oid relid)
+{
+	HASH_SEQ_STATUS status;
+	GuardEntry *e;
+
+	if (guard_cache == NULL)
+		return;
+	hash_seq_init(&status, guard_cache);
+	while ((e = hash_seq_search(&status)) != NULL)
+		if (!OidIsValid(relid) || e->key.relid == relid || e->rootid == relid)
+			e->valid = false;
+}
+
+static char *
+line_key(const char *claim_id, int16 line_no, bool line_no_null)
+{
+	char		num[8];
+
+	if (line_no_null)
+		strcpy(num, "?");
+	else
+		snprintf(num, sizeof(num), "%d", line_no);
+	return psprintf("%s/%s", claim_id ? claim_id : "?", num);
+}
+
+static const char *
+curable_hint(const char *rule_id)
+{
+	if (strcmp(rule_id, "drug.missing_on_claim") == 0)
+		return "Bill the injected drug on the same claim (a J-code, or C9399 on institutional claims) in the same transaction as the TPI line.";
+	if (strcmp(rule_id, "modifier.distinct_without_partner") == 0)
+		return "Remove the distinct-procedure modifier, or add the other procedure of that day in the same transaction.";
+	return "Put the drug name and dose in the claim note (CMS-1500 Box 19) of the claim.";
+}
+
+/*
+ * At COMMIT (or PREPARE): curable findings of reject-mode triggers that no
+ * later line cured raise the rejection now, like a deferred constraint.
+ */
+static void
+check_pending_at_commit(void)
+{
+	ListCell   *lc;
+	Pending    *first = NULL;
+	StringInfoData ids,
+				lines,
+				detail;
+	int			nrules = 0,
+				nlines = 0;
+
+	initStringInfo(&ids);
+	initStringInfo(&lines);
+	initStringInfo(&detail);
+	foreach(lc, pending)
+	{
+		Pending    *p = lfirst(lc);
+		char	   *key;
+
+		if (p->mode != GUARD_REJECT || p->cured_subid != InvalidSubTransactionId)
+			continue;
+		if (first == NULL)
+			first = p;
+		if (strstr(ids.data, p->rule_id) == NULL)
+			appendStringInfo(&ids, "%s%s", nrules++ ? ", " : "", p->rule_id);
+		if (strstr(lines.data, p->row_key) == NULL)
+			appendStringInfo(&lines, "%s%s", nlines++ ? ", " : "", p->row_key);
+		key = line_key(p->claim_id, p->line_no, p->line_no_null);
+		appendStringInfo(&detail, "error %s", p->rule_id);
+		if (strcmp(key, p->row_key) != 0)
+			appendStringInfo(&detail, " on claim line %s", key);
+		appendStringInfo(&detail, ": %s\n", p->message);
+	}
+	if (first == NULL)
+		return;
+	appendStringInfoString(&detail, "These rules were checked at commit, because a later line of the claim could have satisfied them.");
+	ereport(ERROR,
+			(errcode(ERRCODE_CHECK_VIOLATION),
+			 nlines > 1 ?
+			 errmsg("claim lines %s violate tpi_rules rule%s %s",
+					lines.data, nrules > 1 ? "s" : "", ids.data) :
+			 errmsg("claim line %s violates tpi_rules rule%s %s",
+					lines.data, nrules > 1 ? "s" : "", ids.data),
+			 errdetail("%s", detail.data),
+			 errhint("%s", curable_hint(first->rule_id)),
+			 err_generic_string(PG_DIAG_SCHEMA_NAME, first->nspname),
+			 err_generic_string(PG_DIAG_TABLE_NAME, first->relname)));
+}
+
+static void
+guard_xact_callback(XactEvent event, void *arg)
+{
+	switch (event)
+	{
+		case XACT_EVENT_PRE_COMMIT:
+		case XACT_EVENT_PRE_PREPARE:
+			check_pending_at_commit();
+			break;
+		case XACT_EVENT_COMMIT:
+		case XACT_EVENT_ABORT:
+		case XACT_EVENT_PREPARE:
+		case XACT_EVENT_PARALLEL_COMMIT:
+		case XACT_EVENT_PARALLEL_ABORT:
+			pending = NIL;		/* its memory goes with the transaction */
+			patient_locks = 0;
+			guard_xact_serial++;
+			break;
+		default:
+			break;
+	}
+}
+
+static void
+guard_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+					   SubTransactionId parentSubid, void *arg)
+{
+	ListCell   *lc;
+
+	foreach(lc, pending)
+	{
+		Pending    *p = lfirst(lc);
+
+		if (event == SUBXACT_EVENT_ABORT_SUB)
+		{
+			if (p->subid >= mySubid)
+			{
+				pending = foreach_delete_current(pending, lc);
+				continue;
+			}
+			/* the line that cured it was rolled back */
+			if (p->cured_subid >= mySubid)
+				p->cured_subid = InvalidSubTransactionId;
+		}
+		else if (event == SUBXACT_EVENT_COMMIT_SUB)
+		{
+			if (p->subid == mySubid)
+				p->subid = parentSubid;
+			if (p->cured_subid == mySubid)
+				p->cured_subid = parentSubid;
+		}
+	}
+}
+
+static void
+guard_init(void)
+{
+	HASHCTL		ctl;
+
+	guard_mcxt = AllocSetContextCreate(TopMemoryContext, "tpi_rules guard",
+									   ALLOCSET_SMALL_SIZES);
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = sizeof(GuardKey);
+	ctl.entrysize = sizeof(GuardEntry);
+	ctl.hcxt = guard_mcxt;
+	guard_cache = hash_create("tpi_rules guard plans", 16, &ctl,
+							  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	CacheRegisterRelcacheCallback(guard_relcache_callback, (Datum) 0);
+	RegisterXactCallback(guard_xact_callback, NULL);
+	RegisterSubXactCallback(guard_subxact_callback, NULL);
+}
+
+/* ------------------------------------------------------------------------
+ * Trigger context and arguments
+ * ------------------------------------------------------------------------
+ */
+static void
+check_trigger_context(FunctionCallInfo fcinfo)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("tpi_rules.guard() must be called as a trigger")));
+	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
+		!TRIGGER_FIRED_BEFORE(td->tg_event) ||
+		!(TRIGGER_FIRED_BY_INSERT(td->tg_event) ||
+		  TRIGGER_FIRED_BY_UPDATE(td->tg_event)))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("trigger \"%s\" on \"%s\" must fire BEFORE INSERT OR UPDATE FOR EACH ROW to run tpi_rules.guard()",
+						td->tg_trigger->tgname,
+						RelationGetRelationName(td->tg_relation)),
+				 errhint("CREATE TRIGGER %s BEFORE INSERT OR UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('reject');",
+						 quote_identifier(td->tg_trigger->tgname),
+						 quote_identifier(RelationGetRelationName(td->tg_relation)))));
+}
+
+static GuardMode
+parse_mode(TriggerData *td)
+{
+	Trigger    *tg = td->tg_trigger;
+	const char *tbl = RelationGetRelationName(td->tg_relation);
+
+	if (tg->tgnargs != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trigger \"%s\" on \"%s\" passes %d arguments to tpi_rules.guard(), expected 1",
+						tg->tgname, tbl, tg->tgnargs),
+				 errdetail("The argument is the mode: 'reject' (an error-severity finding rejects the row) or 'flag' (the row is kept and its findings are logged in tpi_rules.finding_log)."),
+				 errhint("CREATE TRIGGER %s BEFORE INSERT OR UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('reject');",
+						 quote_identifier(tg->tgname), quote_identifier(tbl))));
+	if (pg_strcasecmp(tg->tgargs[0], "reject") == 0)
+		return GUARD_REJECT;
+	if (pg_strcasecmp(tg->tgargs[0], "flag") == 0)
+		return GUARD_FLAG;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid tpi_rules.guard() mode \"%s\" in trigger \"%s\" on \"%s\"",
+					tg->tgargs[0], tg->tgname, tbl),
+			 errdetail("The mode must be 'reject' (an error-severity finding rejects the row) or 'flag' (the row is kept and its findings are logged in tpi_rules.finding_log)."),
+			 errhint("Drop the trigger and create it again with tpi_rules.guard('reject') or tpi_rules.guard('flag').")));
+	return GUARD_REJECT;		/* keep compiler quiet */
+}
+
+/* ------------------------------------------------------------------------
+ * Per-table cache: column map, plan, missing-index warning
+ * ------------------------------------------------------------------------
+ */
+
+/* An index whose first two key columns are patient_id, date_of_service. */
+static bool
+has_patient_dos_index(Relation rel, const ClaimColumns *cols)
+{
+	List	   *indexes = RelationGetIndexList(rel);
+	AttrNumber	pat = cols->attno[GC_PATIENT_ID] + 1;
+	AttrNumber	dos = cols->attno[GC_DOS] + 1;
+	ListCell   *lc;
+	bool		found = false;
+
+	foreach(lc, indexes)
+	{
+		HeapTuple	tup = SearchSysCache1(INDEXRELID,
+										  ObjectIdGetDatum(lfirst_oid(lc)));
+		Form_pg_index idx;
+
+		if (!HeapTupleIsValid(tup))
+			continue;
+		idx = (Form_pg_index) GETSTRUCT(tup);
+		if (idx->indisvalid && idx->indnkeyatts >= 2 &&
+			idx->indkey.values[0] == pat && idx->indkey.values[1] == dos &&
+			heap_attisnull(tup, Anum_pg_index_indpred, NULL))
+			found = true;
+		ReleaseSysCache(tup);
+		if (found)
+			break;
+	}
+	list_free(indexes);
+	return found;
+}
+
+static void
+warn_missing_index(Relation rel, const ClaimColumns *cols)
+{
+	Oid			relid = RelationGetRelid(rel);
+	MemoryContext old;
+
+	if (list_member_oid(warned_relids, relid) ||
+		has_patient_dos_index(rel, cols))
+		return;
+	old = MemoryContextSwitchTo(guard_mcxt);
+	warned_relids = lappend_oid(warned_relids, relid);
+	MemoryContextSwitchTo(old);
+	ereport(WARNING,
+			(errmsg("table \"%s\" guarded by tpi_rules.guard() has no index on (patient_id, date_of_service)",
+					RelationGetRelationName(rel)),
+			 errdetail("Every guarded insert or update reads the patient's other lines; without such an index each one scans the table."),
+			 errhint("CREATE INDEX ON %s (patient_id, date_of_service);",
+					 quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+												RelationGetRelationName(rel)))));
+}
+
+static SPIPlanPtr
+prepare_kept(const char *sql, int nargs, Oid *argtypes)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
+
+	if (plan == NULL)
+		elog(ERROR, "tpi_rules.guard: SPI_prepare failed: %s",
+			 SPI_result_code_string(SPI_result));
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "tpi_rules.guard: SPI_keepplan failed");
+	return plan;
+}
+
+static void
+build_entry(GuardEntry *e, Relation rel)
+{
+	TupleDesc	tupdesc = RelationGetDescr(rel);
+	ClaimColumns cols;
+	Oid			rootid = RelationGetRelid(rel);
+	StringInfoData sql;
+	Oid			argtypes[3];
+	int			c,
+				k;
+
+	if (e->scan_plan)
+	{
+		SPI_freeplan(e->scan_plan);
+		e->scan_plan = NULL;
+	}
+	if (e->mcxt)
+	{
+		MemoryContextDelete(e->mcxt);
+		e->mcxt = NULL;
+	}
+
+	/* a missing required column is an ERROR naming it, at every fire */
+	tpi_claim_columns(tupdesc, RelationGetRelationName(rel), &cols);
+	e->cols = cols;
+
+	if (rel->rd_rel->relispartition)
+		rootid = llast_oid(get_partition_ancestors(rootid));
+	e->rootid = rootid;
+	e->mcxt = AllocSetContextCreate(guard_mcxt, "tpi_rules guard table",
+									ALLOCSET_SMALL_SIZES);
+	e->table_name = MemoryContextStrdup(e->mcxt,
+										quote_qualified_identifier(get_namespace_name(get_rel_namespace(rootid)),
+																   get_rel_name(rootid)));
+
+	/* read only the claim_line columns the table has */
+	initStringInfo(&sql);
+	appendStringInfoString(&sql, "SELECT tableoid, ctid");
+	for (c = 0, k = 2; c < TPI_NCOLS; c++)
+	{
+		e->scan_cols.attno[c] = -1;
+		if (cols.attno[c] < 0)
+			continue;
+		appendStringInfo(&sql, ", %s", quote_identifier(tpi_claim_column_names[c]));
+		e->scan_cols.attno[c] = k++;
+	}
+	appendStringInfo(&sql,
+					 " FROM %s WHERE patient_id OPERATOR(pg_catalog.=) $1"
+					 " AND date_of_service OPERATOR(pg_catalog.>=) $2"
+					 " AND date_of_service OPERATOR(pg_catalog.<=) $3",
+					 e->table_name);
+	e->patient_type = TupleDescAttr(tupdesc, cols.attno[GC_PATIENT_ID])->atttypid;
+	argtypes[0] = e->patient_type;
+	argtypes[1] = DATEOID;
+	argtypes[2] = DATEOID;
+	e->scan_plan = prepare_kept(sql.data, 3, argtypes);
+
+	warn_missing_index(rel, &cols);
+	e->valid = true;
+}
+
+static GuardEntry *
+guard_entry(Relation rel, Oid tgoid)
+{
+	GuardKey	key;
+	GuardEntry *e;
+	bool		found;
+
+	memset(&key, 0, sizeof(key));
+	key.relid = RelationGetRelid(rel);
+	key.tgoid = tgoid;
+	e = hash_search(guard_cache, &key, HASH_ENTER, &found);
+	if (!found)
+	{
+		e->valid = false;
+		e->mcxt = NULL;
+		e->scan_plan = NULL;
+		e->rootid = key.relid;
+		e->escalated_xact = 0;
+	}
+	if (!e->valid)
+		build_entry(e, rel);
+	return e;
+}
+
+/* ------------------------------------------------------------------------
+ * Serialising per patient
+ * ------------------------------------------------------------------------
+ */
+static void
+lock_patient(GuardEntry *e, const char *patient_id)
+{
+	LOCKTAG		tag;
+	uint32		classid;
+	uint32		objid;
+
+	if (e->escalated_xact == guard_xact_serial)
+		return;
+	if (patient_locks >= max_locks_per_xact)
+	{
+		/* conflicts with every other writer's ROW EXCLUSIVE lock */
+		LockRelationOid(e->rootid, ShareRowExclusiveLock);
+		e->escalated_xact = guard_xact_serial;
+		return;
+	}
+	classid = DatumGetUInt32(hash_any((const unsigned char *) "tpi_rules", 9));
+	objid = DatumGetUInt32(hash_any((const unsigned char *) patient_id,
+									strlen(patient_id)));
+	/* the key space of pg_advisory_xact_lock(int4, int4) */
+	SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, classid, objid, 2);
+	if (LockAcquire(&tag, ExclusiveLock, false, false) == LOCKACQUIRE_OK)
+		patient_locks++;
+}
+
+/* ------------------------------------------------------------------------
+ * Attribution
+ * ------------------------------------------------------------------------
+ */
+static bool
+same_key(const char *c1, int16 l1, bool n1, const char *c2, int16 l2, bool n2)
+{
+	if ((c1 == NULL) != (c2 == NULL))
+		return false;
+	if (c1 && strcmp(c1, c2) != 0)
+		return false;
+	if (n1 != n2)
+		return false;
+	return n1 || l1 == l2;
+}
+
+static bool
+finding_on_line(const TpiFinding *f, const ClaimLine *l)
+{
+	return f->claim_id != NULL &&
+		same_key(f->claim_id, f->line_no, f->line_no_null,
+				 l->claim_id, l->line_no, l->line_no_null);
+}
+
+static bool
+finding_in(const FindingList *fl, const TpiFinding *f)
+{
+	int			i;
+
+	for (i = 0; i < fl->n; i++)
+		if (strcmp(fl->items[i].rule_id, f->rule_id) == 0 &&
+			same_key(fl->items[i].claim_id, fl->items[i].line_no,
+					 fl->items[i].line_no_null,
+					 f->claim_id, f->line_no, f->line_no_null))
+			return true;
+	return false;
+}
+
+static bool
+is_curable(const char *rule_id)
+{
+	int			i;
+
+	for (i = 0; i < lengthof(curable_rules); i++)
+		if (strcmp(curable_rules[i], rule_id) == 0)
+			return true;
+	return false;
+}
+
+static void
+attribute(AttrList *al, TpiFinding *f, bool curable)
+{
+	if (al->n == al->cap)
+	{
+		al->cap = al->cap ? al->cap * 2 : 8;
+		al->items = al->items ? repalloc(al->items, al->cap * sizeof(Attributed)) :
+			palloc(al->cap * sizeof(Attributed));
+	}
+	al->items[al->n].f = f;
+	al->items[al->n].curable = curable;
+	al->n++;
+}
+
+/* ------------------------------------------------------------------------
+ * Reading the patient's lines
+ * ------------------------------------------------------------------------
+ */
+typedef struct PatientLines
+{
+	ClaimLine **day;			/* other lines on NEW's date */
+	int			nday;
+	ClaimLine **tpi;			/* other TPI lines in the window */
+	int			ntpi;
+} PatientLines;
+
+static int
+interval_days(const Interval *iv)
+{
+	int64		d = (int64) iv->month * 31 + iv->day;
+
+	if (iv->time > 0)
+		d += iv->time / USECS_PER_DAY + 1;
+	return (int) Min(Max(d, 0), 100000);
+}
+
+static void
+read_patient_lines(GuardEntry *e, HeapTuple newtup, TupleDesc tupdesc,
+				   HeapTuple oldtup, Oid relid, const ClaimLine *nl,
+				   bool new_is_tpi, DateADT lo, DateADT hi, PatientLines *pl)
+{
+	Datum		values[3];
+	bool		isnull;
+	int			ret;
+	uint64		i;
+	SPITupleTable *tt;
+
+	values[0] = heap_getattr(newtup, e->cols.attno[GC_PATIENT_ID] + 1,
+							 tupdesc, &isnull);
+	values[1] = DateADTGetDatum(lo);
+	values[2] = DateADTGetDatum(hi);
+
+	/*
+	 * A fresh snapshot, taken after the patient lock: it shows the lines
+	 * committed by a transaction we waited for even under REPEATABLE READ,
+	 * and (read_only = false advances the command counter) the lines this
+	 * transaction and this very statement have already written.
+	 */
+	ret = SPI_execute_snapshot(e->scan_plan, values, NULL,
+							   GetLatestSnapshot(), InvalidSnapshot,
+							   false, false, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "tpi_rules.guard: reading %s returned %s", e->table_name,
+			 SPI_result_code_string(ret));
+
+	tt = SPI_tuptable;
+	pl->day = palloc((SPI_processed + 1) * sizeof(ClaimLine *));
+	pl->tpi = palloc((SPI_processed + 1) * sizeof(ClaimLine *));
+	pl->nday = pl->ntpi = 0;
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = tt->vals[i];
+		ClaimLine  *l;
+		Oid			tableoid = DatumGetObjectId(SPI_getbinval(tup, tt->tupdesc, 1, &isnull));
+		ItemPointer tid = (ItemPointer) DatumGetPointer(SPI_getbinval(tup, tt->tupdesc, 2, &isnull));
+
+		/* the version of the row this UPDATE replaces */
+		if (oldtup && tableoid == relid && ItemPointerEquals(tid, &oldtup->t_self))
+			continue;
+		l = palloc(sizeof(ClaimLine));
+		tpi_claim_from_tuple(tup, tt->tupdesc, &e->scan_cols, l);
+		if (!l->dos_null && l->date_of_service == nl->date_of_service)
+			pl->day[pl->nday++] = l;
+		if (new_is_tpi && tpi_is_tpi_code(l->hcpcs))
+			pl->tpi[pl->ntpi++] = l;
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Day and frequency rules
+ * ------------------------------------------------------------------------
+ */
+static void
+day_findings(PatientLines *pl, ClaimLine *nl, ClaimLine *ol, AttrList *al,
+			 FindingList *f1)
+{
+	ClaimLine **lines = palloc((pl->nday + 1) * sizeof(ClaimLine *));
+	FindingList f0;
+	bool		have_f0 = false;
+	int			i;
+
+	memcpy(lines, pl->day, pl->nday * sizeof(ClaimLine *));
+	lines[pl->nday] = nl;
+	tpi_check_day_rules(lines, pl->nday + 1, f1);
+
+	for (i = 0; i < f1->n; i++)
+	{
+		TpiFinding *f = &f1->items[i];
+
+		if (finding_on_line(f, nl))
+		{
+			attribute(al, f, is_curable(f->rule_id));
+			continue;
+		}
+		if (!have_f0)
+		{
+			/* the day as it was: without NEW, with OLD if it was there */
+			int			n = pl->nday;
+
+			tpi_findings_init(&f0);
+			if (ol)
+				lines[n++] = ol;
+			tpi_check_day_rules(lines, n, &f0);
+			have_f0 = true;
+		}
+		if (!finding_in(&f0, f))
+			attribute(al, f, is_curable(f->rule_id));
+	}
+}
+
+static void
+fill_freq(FreqLine *fl, const ClaimLine *l, DateADT new_dos)
+{
+	MuscleSummary ms;
+
+	tpi_summarise_muscles(l->muscles, l->muscles_null, &ms);
+	fl->dos = l->date_of_service;
+	fl->regions = ms.regions;
+	fl->payer_id = l->payer_id;
+	fl->claim_id = l->claim_id;
+	fl->line_no = l->line_no;
+	/* earlier sessions are context: NEW cannot change their findings */
+	fl->report = l->date_of_service >= new_dos;
+}
+
+/* The date of the line a frequency finding is on; false if none. */
+static bool
+finding_dos(const TpiFinding *f, PatientLines *pl, const ClaimLine *nl,
+			DateADT *dos)
+{
+	int			i;
+
+	if (finding_on_line(f, nl))
+	{
+		*dos = nl->date_of_service;
+		return true;
+	}
+	for (i = 0; i < pl->ntpi; i++)
+		if (finding_on_line(f, pl->tpi[i]))
+		{
+			*dos = pl->tpi[i]->date_of_service;
+			return true;
+		}
+	return false;
+}
+
+static void
+freq_findings(PatientLines *pl, ClaimLine *nl, ClaimLine *ol, AttrList *al)
+{
+	FreqLine   *lines = palloc((pl->ntpi + 1) * sizeof(FreqLine));
+	FindingList f1,
+				f0;
+	bool		have_f0 = false;
+	int			i;
+
+	for (i = 0; i < pl->ntpi; i++)
+		fill_freq(&lines[i], pl->tpi[i], nl->date_of_service);
+	fill_freq(&lines[pl->ntpi], nl, nl->date_of_service);
+	tpi_findings_init(&f1);
+	tpi_check_frequency(lines, pl->ntpi + 1, &f1);
+
+	for (i = 0; i < f1.n; i++)
+	{
+		TpiFinding *f = &f1.items[i];
+		DateADT		dos;
+
+		if (finding_dos(f, pl, nl, &dos) && dos == nl->date_of_service)
+		{
+			attribute(al, f, false);
+			continue;
+		}
+		if (!have_f0)
+		{
+			int			n = pl->ntpi;
+
+			/* tpi_check_frequency may have reordered lines: refill */
+			for (n = 0; n < pl->ntpi; n++)
+				fill_freq(&lines[n], pl->tpi[n], nl->date_of_service);
+			if (ol)
+				fill_freq(&lines[n++], ol, nl->date_of_service);
+			tpi_findings_init(&f0);
+			tpi_check_frequency(lines, n, &f0);
+			have_f0 = true;
+		}
+		if (!finding_in(&f0, f))
+			attribute(al, f, false);
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Reject, log, defer
+ * ------------------------------------------------------------------------
+ */
+
+/* The "Fix:" part of the rule's catalogue explanation, as a hint. */
+static char *
+fix_hint(const char *rule_id, int nerrors)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		values[1];
+	char	   *hint = NULL;
+	int			ret;
+
+	values[0] = CStringGetTextDatum(rule_id);
+	ret = SPI_execute_with_args("SELECT explanation FROM tpi_rules.rule"
+								" WHERE rule_id OPERATOR(pg_catalog.=) $1",
+								1, argtypes, values, NULL, true, 1);
+	if (ret == SPI_OK_SELECT && SPI_processed == 1)
+	{
+		char	   *expl = SPI_getvalue(SPI_tuptable->vals[0],
+										SPI_tuptable->tupdesc, 1);
+		char	   *fix = expl ? strstr(expl, "Fix: ") : NULL;
+
+		if (fix && fix[5] != '\0')
+		{
+			hint = pstrdup(fix + 5);
+			if (nerrors > 1)
+				return psprintf("Fix for %s: %s The fixes for the other rules are in tpi_rules.rule.",
+								rule_id, hint);
+			hint[0] = pg_toupper((unsigned char) hint[0]);
+			return hint;
+		}
+	}
+	return pstrdup("Correct the line and retry; tpi_rules.rule explains each rule and its fix.");
+}
+
+static void
+describe(StringInfo buf, const Attributed *a, const ClaimLine *nl)
+{
+	const TpiFinding *f = a->f;
+
+	appendStringInfo(buf, "%s %s", tpi_severity_name(f->severity), f->rule_id);
+	if (f->claim_id && !finding_on_line(f, nl))
+		appendStringInfo(buf, " on claim line %s",
+						 line_key(f->claim_id, f->line_no, f->line_no_null));
+	appendStringInfo(buf, ": %s", f->message);
+}
+
+static void
+reject_row(Relation rel, const ClaimLine *nl, const AttrList *al)
+{
+	StringInfoData ids,
+				detail;
+	const char *first_error = NULL;
+	int			nerrors = 0;
+	int			i;
+
+	initStringInfo(&ids);
+	initStringInfo(&detail);
+	for (i = 0; i < al->n; i++)
+	{
+		const TpiFinding *f = al->items[i].f;
+
+		if (f->severity != TPI_ERROR)
+			continue;
+		if (first_error == NULL)
+			first_error = f->rule_id;
+		if (strstr(ids.data, f->rule_id) == NULL)
+			appendStringInfo(&ids, "%s%s", nerrors++ ? ", " : "", f->rule_id);
+	}
+	for (i = 0; i < al->n; i++)
+	{
+		if (i > 0)
+			appendStringInfoChar(&detail, '\n');
+		describe(&detail, &al->items[i], nl);
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_CHECK_VIOLATION),
+			 errmsg("claim line %s violates tpi_rules rule%s %s",
+					line_key(nl->claim_id, nl->line_no, nl->line_no_null),
+					nerrors > 1 ? "s" : "", ids.data),
+			 errdetail("%s", detail.data),
+			 errhint("%s", fix_hint(first_error, nerrors)),
+			 errtable(rel)));
+}
+
+static Datum
+text_array(char **v, int n)
+{
+	Datum	   *d = palloc(Max(n, 1) * sizeof(Datum));
+	int			i;
+
+	for (i = 0; i < n; i++)
+		d[i] = CStringGetTextDatum(v[i]);
+	return PointerGetDatum(construct_array(d, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+static void
+ensure_log_plans(void)
+{
+	static const char *cols =
+		"INSERT INTO tpi_rules.finding_log (table_name, claim_id, line_no,"
+		" patient_id, date_of_service, rule_id, severity, message) ";
+	Oid			argtypes[8] = {TEXTOID, TEXTOID, INT2OID, TEXTOID, DATEOID,
+	TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
+
+	if (log_plan != NULL)
+		return;
+	log_plan = prepare_kept(psprintf("%s SELECT $1, $2, $3, $4, $5, f.r,"
+									 " f.s::tpi_rules.severity, f.m"
+									 " FROM ROWS FROM (pg_catalog.unnest($6), pg_catalog.unnest($7),"
+									 " pg_catalog.unnest($8)) AS f(r, s, m)",
+									 cols), 8, argtypes);
+	argtypes[5] = argtypes[6] = argtypes[7] = TEXTOID;
+	log_one_plan = prepare_kept(psprintf("%s VALUES ($1, $2, $3, $4, $5, $6,"
+										 " $7::tpi_rules.severity, $8) RETURNING id",
+										 cols), 8, argtypes);
+	argtypes[0] = INT8OID;
+	log_delete_plan = prepare_kept("DELETE FROM tpi_rules.finding_log"
+								   " WHERE id OPERATOR(pg_catalog.=) $1",
+								   1, argtypes);
+}
+
+/*
+ * Log the row's findings; the ids of the curable ones (which may be
+ * deleted again) are returned in log_ids.
+ */
+static void
+log_findings(GuardEntry *e, const ClaimLine *nl, const AttrList *al,
+			 int64 *log_ids)
+{
+	Datum		values[8];
+	char		nulls[8];
+	char	  **rules = palloc(Max(al->n, 1) * sizeof(char *));
+	char	  **sevs = palloc(Max(al->n, 1) * sizeof(char *));
+	char	  **msgs = palloc(Max(al->n, 1) * sizeof(char *));
+	StringInfoData msg;
+	int			n = 0;
+	int			i;
+	int			ret;
+	bool		isnull;
+
+	ensure_log_plans();
+	memset(nulls, ' ', sizeof(nulls));
+	values[0] = CStringGetTextDatum(e->table_name);
+	if (nl->claim_id)
+		values[1] = CStringGetTextDatum(nl->claim_id);
+	else
+		nulls[1] = 'n';
+	values[2] = Int16GetDatum(nl->line_no);
+	if (nl->line_no_null)
+		nulls[2] = 'n';
+	if (nl->patient_id)
+		values[3] = CStringGetTextDatum(nl->patient_id);
+	else
+		nulls[3] = 'n';
+	values[4] = DateADTGetDatum(nl->date_of_service);
+	if (nl->dos_null)
+		nulls[4] = 'n';
+
+	for (i = 0; i < al->n; i++)
+	{
+		const Attributed *a = &al->items[i];
+
+		initStringInfo(&msg);
+		if (a->f->claim_id && !finding_on_line(a->f, nl))
+			appendStringInfo(&msg, "[on claim line %s] ",
+							 line_key(a->f->claim_id, a->f->line_no,
+									  a->f->line_no_null));
+		appendStringInfoString(&msg, a->f->message);
+		if (a->curable)
+		{
+			values[5] = CStringGetTextDatum(a->f->rule_id);
+			values[6] = CStringGetTextDatum(tpi_severity_name(a->f->severity));
+			values[7] = CStringGetTextDatum(msg.data);
+			ret = SPI_execute_plan(log_one_plan, values, nulls, false, 1);
+			if (ret != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
+				elog(ERROR, "tpi_rules.guard: logging a finding returned %s",
+					 SPI_result_code_string(ret));
+			log_ids[i] = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
+													 SPI_tuptable->tupdesc, 1,
+													 &isnull));
+			continue;
+		}
+		rules[n] = (char *) a->f->rule_id;
+		sevs[n] = (char *) tpi_severity_name(a->f->severity);
+		msgs[n] = msg.data;
+		n++;
+	}
+	if (n == 0)
+		return;
+	values[5] = text_array(rules, n);
+	values[6] = text_array(sevs, n);
+	values[7] = text_array(msgs, n);
+	ret = SPI_execute_plan(log_plan, values, nulls, false, 0);
+	if (ret != SPI_OK_INSERT)
+		elog(ERROR, "tpi_rules.guard: logging findings returned %s",
+			 SPI_result_code_string(ret));
+}
+
+static void
+delete_log_row(int64 id)
+{
+	Datum		values[1];
+	int			ret;
+
+	ensure_log_plans();
+	values[0] = Int64GetDatum(id);
+	ret = SPI_execute_plan(log_delete_plan, values, NULL, false, 0);
+	if (ret != SPI_OK_DELETE)
+		elog(ERROR, "tpi_rules.guard: deleting a cured finding returned %s",
+			 SPI_result_code_string(ret));
+}
+
+static bool
+pending_matches(const Pending *p, Oid rootid, const char *rule_id,
+				const char *claim_id, int16 line_no, bool line_no_null)
+{
+	return p->rootid == rootid && strcmp(p->rule_id, rule_id) == 0 &&
+		same_key(p->claim_id, p->line_no, p->line_no_null,
+				 claim_id, line_no, line_no_null);
+}
+
+/*
+ * Pending findings of NEW's day that the day's findings (with NEW) no
+ * longer contain are cured; so are those of the line an UPDATE replaces,
+ * which is checked afresh as NEW.
+ */
+static void
+cure_pending(GuardEntry *e, const ClaimLine *nl, const ClaimLine *ol,
+			 const FindingList *day)
+{
+	ListCell   *lc;
+
+	foreach(lc, pending)
+	{
+		Pending    *p = lfirst(lc);
+		bool		cured = false;
+		TpiFinding	probe;
+
+		if (p->cured_subid != InvalidSubTransactionId || p->rootid != e->rootid)
+			continue;
+		if (ol && same_key(p->claim_id, p->line_no, p->line_no_null,
+						   ol->claim_id, ol->line_no, ol->line_no_null))
+			cured = true;
+		else if (day && nl->patient_id && strcmp(p->patient_id, nl->patient_id) == 0 &&
+				 p->dos == nl->date_of_service)
+		{
+			probe.rule_id = p->rule_id;
+			probe.claim_id = p->claim_id;
+			probe.line_no = p->line_no;
+			probe.line_no_null = p->line_no_null;
+			cured = !finding_in(day, &probe);
+		}
+		if (!cured)
+			continue;
+		if (p->mode == GUARD_FLAG)
+			delete_log_row(p->log_id);
+		p->cured_subid = GetCurrentSubTransactionId();
+	}
+}
+
+static void
+add_pending(GuardEntry *e, Relation rel, GuardMode mode, const ClaimLine *nl,
+			const TpiFinding *f, int64 log_id)
+{
+	MemoryContext old;
+	Pending    *p;
+	ListCell   *lc;
+
+	foreach(lc, pending)
+	{
+		Pending    *q = lfirst(lc);
+
+		if (q->cured_subid == InvalidSubTransactionId &&
+			pending_matches(q, e->rootid, f->rule_id, f->claim_id, f->line_no,
+							f->line_no_null))
+		{
+			/* already waiting; a second log row would be a duplicate */
+			if (mode == GUARD_FLAG)
+				delete_log_row(log_id);
+			return;
+		}
+	}
+	old = MemoryContextSwitchTo(TopTransactionContext);
+	p = palloc0(sizeof(Pending));
+	p->mode = mode;
+	p->rootid = e->rootid;
+	p->nspname = get_namespace_name(RelationGetNamespace(rel));
+	p->relname = pstrdup(RelationGetRelationName(rel));
+	p->patient_id = pstrdup(nl->patient_id);
+	p->dos = nl->date_of_service;
+	p->rule_id = f->rule_id;
+	p->claim_id = f->claim_id ? pstrdup(f->claim_id) : NULL;
+	p->line_no = f->line_no;
+	p->line_no_null = f->line_no_null;
+	p->row_key = line_key(nl->claim_id, nl->line_no, nl->line_no_null);
+	p->message = pstrdup(f->message);
+	p->log_id = log_id;
+	p->subid = GetCurrentSubTransactionId();
+	p->cured_subid = InvalidSubTransactionId;
+	pending = lappend(pending, p);
+	MemoryContextSwitchTo(old);
+}
+
+/* ------------------------------------------------------------------------
+ * The trigger
+ * ------------------------------------------------------------------------
+ */
+static void
+guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
+		  HeapTuple newtup, HeapTuple oldtup)
+{
+	Relation	rel = td->tg_relation;
+	TupleDesc	tupdesc = RelationGetDescr(rel);
+	ClaimLine	nl,
+				ol;
+	ClaimLine  *olp = NULL;
+	FindingList lf,
+				day;
+	bool		have_day = false;
+	AttrList	al = {NULL, 0, 0};
+	int64	   *log_ids;
+	int			i;
+
+	tpi_claim_from_tuple(newtup, tupdesc, &e->cols, &nl);
+	tpi_findings_init(&lf);
+	tpi_check_line_rules(&nl, &lf);
+	for (i = 0; i < lf.n; i++)
+		attribute(&al, &lf.items[i], false);
+
+	if (oldtup)
+	{
+		tpi_claim_from_tuple(oldtup, tupdesc, &e->cols, &ol);
+		olp = &ol;
+	}
+
+	if (nl.patient_id != NULL && !nl.dos_null)
+	{
+		bool		new_is_tpi = tpi_is_tpi_code(nl.hcpcs);
+		DateADT		lo = nl.date_of_service;
+		DateADT		hi = nl.date_of_service;
+		PatientLines pl;
+		bool		old_same_patient = olp && olp->patient_id &&
+			strcmp(olp->patient_id, nl.patient_id) == 0 && !olp->dos_null;
+
+		if (new_is_tpi && !DATE_NOT_FINITE(nl.date_of_service))
+		{
+			bool		fallback;
+			const PayerPolicy *pol = tpi_policy_for(nl.payer_id,
+													nl.date_of_service,
+													&fallback);
+			int			w = GUARD_MIN_WINDOW_DAYS;
+
+			w = Max(w, interval_days(&pol->cap_window) + 1);
+			if (pol->has_min_interval)
+				w = Max(w, interval_days(&pol->min_interval) + 1);
+			lo = Max((int64) nl.date_of_service - w,
+					 DATETIME_MIN_JULIAN - POSTGRES_EPOCH_JDATE);
+			hi = Min((int64) nl.date_of_service + w,
+					 DATE_END_JULIAN - POSTGRES_EPOCH_JDATE - 1);
+		}
+
+		lock_patient(e, nl.patient_id);
+		read_patient_lines(e, newtup, tupdesc, oldtup, RelationGetRelid(rel),
+						   &nl, new_is_tpi, lo, hi, &pl);
+
+		tpi_findings_init(&day);
+		day_findings(&pl, &nl,
+					 old_same_patient && olp->date_of_service == nl.date_of_service ? olp : NULL,
+					 &al, &day);
+		have_day = true;
+		if (new_is_tpi)
+			freq_findings(&pl, &nl,
+						  old_same_patient && tpi_is_tpi_code(olp->hcpcs) &&
+						  olp->date_of_service >= lo && olp->date_of_service <= hi ? olp : NULL,
+						  &al);
+	}
+
+	if (mode == GUARD_REJECT)
+	{
+		bool		reject = false;
+
+		for (i = 0; i < al.n; i++)
+			if (al.items[i].f->severity == TPI_ERROR && !al.items[i].curable)
+				reject = true;
+		if (reject)
+			reject_row(rel, &nl, &al);
+	}
+
+	/* NEW is kept: it may cure what earlier lines were waiting for */
+	if (pending != NIL)
+		cure_pending(e, &nl, olp, have_day ? &day : NULL);
+
+	log_ids = palloc0(Max(al.n, 1) * sizeof(int64));
+	if (mode == GUARD_FLAG && al.n > 0)
+		log_findings(e, &nl, &al, log_ids);
+	for (i = 0; i < al.n; i++)
+		if (al.items[i].curable && al.items[i].f->severity == TPI_ERROR &&
+			nl.patient_id != NULL)
+			add_pending(e, rel, mode, &nl, al.items[i].f, log_ids[i]);
+}
+
+/*
+ * tpi_rules.guard() RETURNS trigger
+ *
+ * BEFORE INSERT OR UPDATE ... FOR EACH ROW, with one argument, 'reject' or
+ * 'flag' (any case).  Returns NEW unchanged; in reject mode raises 23514
+ * for an error-severity finding.  Work memory is SPI's, freed per row; the
+ * plan cache lives in TopMemoryContext, deferred findings in
+ * TopTransactionContext.
+ */
+PG_FUNCTION_INFO_V1(tpi_guard);
+Datum
+tpi_guard(PG_FUNCTION_ARGS)
+{
+	TriggerData *td;
+	GuardMode	mode;
+	GuardEntry *e;
+	HeapTuple	newtup;
+	HeapTuple	oldtup = NULL;
+
+	check_trigger_context(fcinfo);
+	td = (TriggerData *) fcinfo->context;
+	mode = parse_mode(td);
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		newtup = td->tg_newtuple;
+		oldtup = td->tg_trigtuple;
+	}
+	else
+		newtup = td->tg_trigtuple;
+
+	if (guard_cache == NULL)
+		guard_init();
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "tpi_rules.guard: SPI_connect failed");
+	e = guard_entry(td->tg_relation, td->tg_trigger->tgoid);
+	guard_row(td, e, mode, newtup, oldtup);
+	SPI_finish();
+	return PointerGetDatum(newtup);
+}
