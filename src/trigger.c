@@ -872,6 +872,8 @@ describe(StringInfo buf, const Attributed *a, const ClaimLine *nl)
 	if (f->claim_id && !finding_on_line(f, nl))
 		appendStringInfo(buf, " on claim line %s",
 						 line_key(f->claim_id, f->line_no, f->line_no_null));
+	if (a->curable)
+		appendStringInfoString(buf, " (checked at commit)");
 	appendStringInfo(buf, ": %s", f->message);
 }
 
@@ -890,7 +892,8 @@ reject_row(Relation rel, const ClaimLine *nl, const AttrList *al)
 	{
 		const TpiFinding *f = al->items[i].f;
 
-		if (f->severity != TPI_ERROR)
+		/* a curable finding is checked at commit, it is no reason yet */
+		if (f->severity != TPI_ERROR || al->items[i].curable)
 			continue;
 		if (first_error == NULL)
 			first_error = f->rule_id;
