@@ -127,6 +127,13 @@ typedef struct AttrList
 	int			cap;
 } AttrList;
 
+/* A finding_log row: id, and ctid to delete it without an index. */
+typedef struct LogRef
+{
+	int64		id;
+	ItemPointerData tid;
+} LogRef;
+
 /* A curable finding waiting for the end of the transaction. */
 typedef struct Pending
 {
@@ -142,10 +149,25 @@ typedef struct Pending
 	bool		line_no_null;
 	char	   *row_key;		/* the row it was attributed to, "C1/1" */
 	char	   *message;
-	int64		log_id;			/* flag mode: its finding_log row */
+	LogRef		log;			/* flag mode: its finding_log row */
 	SubTransactionId subid;		/* added in */
 	SubTransactionId cured_subid;	/* cured in, or Invalid */
+	bool		dead;			/* its subtransaction was rolled back */
 } Pending;
+
+/* Pending findings by table, patient and date, so a row finds its day's. */
+typedef struct PendingDayKey
+{
+	Oid			rootid;
+	DateADT		dos;
+	uint32		patient_hash;
+} PendingDayKey;
+
+typedef struct PendingDay
+{
+	PendingDayKey key;			/* hash key, must be first */
+	List	   *items;			/* of Pending * */
+} PendingDay;
 
 static const char *const curable_rules[] = {
 	"drug.missing_on_claim",
@@ -164,6 +186,7 @@ static SPIPlanPtr log_delete_plan = NULL;
 static uint64 guard_xact_serial = 1;
 static int	patient_locks = 0;
 static List *pending = NIL;		/* of Pending *, in TopTransactionContext */
+static HTAB *pending_days = NULL;	/* in TopTransactionContext */
 
 /* ------------------------------------------------------------------------
  * Invalidation and transaction callbacks
@@ -228,7 +251,8 @@ check_pending_at_commit(void)
 		Pending    *p = lfirst(lc);
 		char	   *key;
 
-		if (p->mode != GUARD_REJECT || p->cured_subid != InvalidSubTransactionId)
+		if (p->mode != GUARD_REJECT || p->dead ||
+			p->cured_subid != InvalidSubTransactionId)
 			continue;
 		if (first == NULL)
 			first = p;
@@ -272,7 +296,9 @@ guard_xact_callback(XactEvent event, void *arg)
 		case XACT_EVENT_PREPARE:
 		case XACT_EVENT_PARALLEL_COMMIT:
 		case XACT_EVENT_PARALLEL_ABORT:
-			pending = NIL;		/* its memory goes with the transaction */
+			/* their memory goes with the transaction */
+			pending = NIL;
+			pending_days = NULL;
 			patient_locks = 0;
 			guard_xact_serial++;
 			break;
@@ -295,7 +321,7 @@ guard_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 		{
 			if (p->subid >= mySubid)
 			{
-				pending = foreach_delete_current(pending, lc);
+				p->dead = true;
 				continue;
 			}
 			/* the line that cured it was rolled back */
@@ -945,21 +971,24 @@ ensure_log_plans(void)
 									 cols), 8, argtypes);
 	argtypes[5] = argtypes[6] = argtypes[7] = TEXTOID;
 	log_one_plan = prepare_kept(psprintf("%s VALUES ($1, $2, $3, $4, $5, $6,"
-										 " $7::tpi_rules.severity, $8) RETURNING id",
+										 " $7::tpi_rules.severity, $8) RETURNING id, ctid",
 										 cols), 8, argtypes);
-	argtypes[0] = INT8OID;
+	/* by ctid: a TID scan whatever the statistics said at planning time */
+	argtypes[0] = TIDOID;
+	argtypes[1] = INT8OID;
 	log_delete_plan = prepare_kept("DELETE FROM tpi_rules.finding_log"
-								   " WHERE id OPERATOR(pg_catalog.=) $1",
-								   1, argtypes);
+								   " WHERE ctid OPERATOR(pg_catalog.=) $1"
+								   " AND id OPERATOR(pg_catalog.=) $2",
+								   2, argtypes);
 }
 
 /*
  * Log the row's findings; the ids of the curable ones (which may be
- * deleted again) are returned in log_ids.
+ * deleted again) are returned in logs.
  */
 static void
 log_findings(GuardEntry *e, const ClaimLine *nl, const AttrList *al,
-			 int64 *log_ids)
+			 LogRef *logs)
 {
 	Datum		values[8];
 	char		nulls[8];
@@ -1009,9 +1038,12 @@ log_findings(GuardEntry *e, const ClaimLine *nl, const AttrList *al,
 			if (ret != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
 				elog(ERROR, "tpi_rules.guard: logging a finding returned %s",
 					 SPI_result_code_string(ret));
-			log_ids[i] = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
+			logs[i].id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
 													 SPI_tuptable->tupdesc, 1,
 													 &isnull));
+			logs[i].tid = *(ItemPointer) DatumGetPointer(SPI_getbinval(SPI_tuptable->vals[0],
+																	   SPI_tuptable->tupdesc,
+																	   2, &isnull));
 			continue;
 		}
 		rules[n] = (char *) a->f->rule_id;
@@ -1031,90 +1063,140 @@ log_findings(GuardEntry *e, const ClaimLine *nl, const AttrList *al,
 }
 
 static void
-delete_log_row(int64 id)
+delete_log_row(const LogRef *log)
 {
-	Datum		values[1];
+	Datum		values[2];
 	int			ret;
 
 	ensure_log_plans();
-	values[0] = Int64GetDatum(id);
+	values[0] = PointerGetDatum(&log->tid);
+	values[1] = Int64GetDatum(log->id);
 	ret = SPI_execute_plan(log_delete_plan, values, NULL, false, 0);
 	if (ret != SPI_OK_DELETE)
 		elog(ERROR, "tpi_rules.guard: deleting a cured finding returned %s",
 			 SPI_result_code_string(ret));
 }
 
-static bool
-pending_matches(const Pending *p, Oid rootid, const char *rule_id,
-				const char *claim_id, int16 line_no, bool line_no_null)
+static List **
+pending_day(Oid rootid, const char *patient_id, DateADT dos, bool create)
 {
-	return p->rootid == rootid && strcmp(p->rule_id, rule_id) == 0 &&
-		same_key(p->claim_id, p->line_no, p->line_no_null,
-				 claim_id, line_no, line_no_null);
+	PendingDayKey key;
+	PendingDay *d;
+	bool		found;
+
+	if (pending_days == NULL)
+	{
+		HASHCTL		ctl;
+
+		if (!create)
+			return NULL;
+		memset(&ctl, 0, sizeof(ctl));
+		ctl.keysize = sizeof(PendingDayKey);
+		ctl.entrysize = sizeof(PendingDay);
+		ctl.hcxt = TopTransactionContext;
+		pending_days = hash_create("tpi_rules guard pending findings", 64, &ctl,
+								   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	}
+	memset(&key, 0, sizeof(key));
+	key.rootid = rootid;
+	key.dos = dos;
+	key.patient_hash = DatumGetUInt32(hash_any((const unsigned char *) patient_id,
+											   strlen(patient_id)));
+	d = hash_search(pending_days, &key, create ? HASH_ENTER : HASH_FIND, &found);
+	if (d == NULL)
+		return NULL;
+	if (!found)
+		d->items = NIL;
+	return &d->items;
+}
+
+static bool
+pending_live(const Pending *p, const char *patient_id)
+{
+	return !p->dead && p->cured_subid == InvalidSubTransactionId &&
+		strcmp(p->patient_id, patient_id) == 0;
+}
+
+static void
+cure(Pending *p)
+{
+	if (p->mode == GUARD_FLAG)
+		delete_log_row(&p->log);
+	p->cured_subid = GetCurrentSubTransactionId();
 }
 
 /*
  * Pending findings of NEW's day that the day's findings (with NEW) no
- * longer contain are cured; so are those of the line an UPDATE replaces,
+ * longer contain are cured; so are those on the line an UPDATE replaces,
  * which is checked afresh as NEW.
  */
 static void
 cure_pending(GuardEntry *e, const ClaimLine *nl, const ClaimLine *ol,
 			 const FindingList *day)
 {
+	List	  **items;
 	ListCell   *lc;
 
-	foreach(lc, pending)
+	if (ol && ol->patient_id && !ol->dos_null &&
+		(items = pending_day(e->rootid, ol->patient_id, ol->date_of_service,
+							 false)) != NULL)
+		foreach(lc, *items)
+		{
+			Pending    *p = lfirst(lc);
+
+			if (pending_live(p, ol->patient_id) &&
+				same_key(p->claim_id, p->line_no, p->line_no_null,
+						 ol->claim_id, ol->line_no, ol->line_no_null))
+				cure(p);
+		}
+
+	if (day == NULL ||
+		(items = pending_day(e->rootid, nl->patient_id, nl->date_of_service,
+							 false)) == NULL)
+		return;
+	foreach(lc, *items)
 	{
 		Pending    *p = lfirst(lc);
-		bool		cured = false;
 		TpiFinding	probe;
 
-		if (p->cured_subid != InvalidSubTransactionId || p->rootid != e->rootid)
+		if (!pending_live(p, nl->patient_id))
 			continue;
-		if (ol && same_key(p->claim_id, p->line_no, p->line_no_null,
-						   ol->claim_id, ol->line_no, ol->line_no_null))
-			cured = true;
-		else if (day && nl->patient_id && strcmp(p->patient_id, nl->patient_id) == 0 &&
-				 p->dos == nl->date_of_service)
-		{
-			probe.rule_id = p->rule_id;
-			probe.claim_id = p->claim_id;
-			probe.line_no = p->line_no;
-			probe.line_no_null = p->line_no_null;
-			cured = !finding_in(day, &probe);
-		}
-		if (!cured)
-			continue;
-		if (p->mode == GUARD_FLAG)
-			delete_log_row(p->log_id);
-		p->cured_subid = GetCurrentSubTransactionId();
+		probe.rule_id = p->rule_id;
+		probe.claim_id = p->claim_id;
+		probe.line_no = p->line_no;
+		probe.line_no_null = p->line_no_null;
+		if (!finding_in(day, &probe))
+			cure(p);
 	}
 }
 
 static void
 add_pending(GuardEntry *e, Relation rel, GuardMode mode, const ClaimLine *nl,
-			const TpiFinding *f, int64 log_id)
+			const TpiFinding *f, const LogRef *log)
 {
 	MemoryContext old;
 	Pending    *p;
+	List	  **items;
 	ListCell   *lc;
 
-	foreach(lc, pending)
+	old = MemoryContextSwitchTo(TopTransactionContext);
+	items = pending_day(e->rootid, nl->patient_id, nl->date_of_service, true);
+	foreach(lc, *items)
 	{
 		Pending    *q = lfirst(lc);
 
-		if (q->cured_subid == InvalidSubTransactionId &&
-			pending_matches(q, e->rootid, f->rule_id, f->claim_id, f->line_no,
-							f->line_no_null))
+		if (pending_live(q, nl->patient_id) &&
+			strcmp(q->rule_id, f->rule_id) == 0 &&
+			same_key(q->claim_id, q->line_no, q->line_no_null,
+					 f->claim_id, f->line_no, f->line_no_null))
 		{
 			/* already waiting; a second log row would be a duplicate */
+			MemoryContextSwitchTo(old);
 			if (mode == GUARD_FLAG)
-				delete_log_row(log_id);
+				delete_log_row(log);
 			return;
 		}
 	}
-	old = MemoryContextSwitchTo(TopTransactionContext);
 	p = palloc0(sizeof(Pending));
 	p->mode = mode;
 	p->rootid = e->rootid;
@@ -1128,9 +1210,10 @@ add_pending(GuardEntry *e, Relation rel, GuardMode mode, const ClaimLine *nl,
 	p->line_no_null = f->line_no_null;
 	p->row_key = line_key(nl->claim_id, nl->line_no, nl->line_no_null);
 	p->message = pstrdup(f->message);
-	p->log_id = log_id;
+	p->log = *log;
 	p->subid = GetCurrentSubTransactionId();
 	p->cured_subid = InvalidSubTransactionId;
+	*items = lappend(*items, p);
 	pending = lappend(pending, p);
 	MemoryContextSwitchTo(old);
 }
@@ -1152,7 +1235,7 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 				day;
 	bool		have_day = false;
 	AttrList	al = {NULL, 0, 0};
-	int64	   *log_ids;
+	LogRef	   *logs;
 	int			i;
 
 	tpi_claim_from_tuple(newtup, tupdesc, &e->cols, &nl);
@@ -1224,13 +1307,13 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 	if (pending != NIL)
 		cure_pending(e, &nl, olp, have_day ? &day : NULL);
 
-	log_ids = palloc0(Max(al.n, 1) * sizeof(int64));
+	logs = palloc0(Max(al.n, 1) * sizeof(LogRef));
 	if (mode == GUARD_FLAG && al.n > 0)
-		log_findings(e, &nl, &al, log_ids);
+		log_findings(e, &nl, &al, logs);
 	for (i = 0; i < al.n; i++)
 		if (al.items[i].curable && al.items[i].f->severity == TPI_ERROR &&
 			nl.patient_id != NULL)
-			add_pending(e, rel, mode, &nl, al.items[i].f, log_ids[i]);
+			add_pending(e, rel, mode, &nl, al.items[i].f, &logs[i]);
 }
 
 /*

@@ -28,14 +28,6 @@ tpi_has_modifier(const ClaimLine *line, const char *mod)
 }
 
 void
-tpi_summarise_muscles(Datum muscles, bool isnull, MuscleSummary *out)
-{
-	memset(out, 0, sizeof(MuscleSummary));
-	if (!isnull)
-		out->regions = 1 << 2;
-}
-
-void
 tpi_check_line_rules(const ClaimLine *line, FindingList *fl)
 {
 	if (!tpi_is_tpi_code(line->hcpcs))
