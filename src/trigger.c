@@ -54,13 +54,20 @@
  */
 #include "tpi_rules.h"
 
+#include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/nbtree.h"
+#include "access/relscan.h"
+#include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/partition.h"
+#include "catalog/pg_am.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_index.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "common/hashfn.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
@@ -80,6 +87,7 @@
 #define GC_CLAIM_ID		0
 #define GC_PATIENT_ID	2
 #define GC_DOS			5
+#define GC_HCPCS		6
 
 /*
  * The frequency rules look back at most the payer's cap window or minimum
@@ -110,6 +118,12 @@ typedef struct GuardEntry
 	ClaimColumns scan_cols;		/* of scan_plan's result */
 	Oid			patient_type;
 	SPIPlanPtr	scan_plan;		/* lines of patient $1 with dos in [$2, $3] */
+	/* the (patient_id, date_of_service) btree index, read directly */
+	Oid			index_oid;		/* InvalidOid: use scan_plan */
+	RegProcedure patient_eq;
+	RegProcedure dos_ge;
+	RegProcedure dos_le;
+	Oid			patient_coll;
 	uint64		escalated_xact; /* guard_xact_serial when the table is locked */
 } GuardEntry;
 
@@ -415,31 +429,44 @@ parse_mode(TriggerData *td)
  * ------------------------------------------------------------------------
  */
 
-/* An index whose first two key columns are patient_id, date_of_service. */
-static bool
-has_patient_dos_index(Relation rel, const ClaimColumns *cols)
+/*
+ * A valid, non-partial index whose first two key columns are patient_id and
+ * date_of_service, preferring a btree; InvalidOid if there is none.
+ */
+static Oid
+patient_dos_index(Relation rel, const ClaimColumns *cols, bool *is_btree)
 {
 	List	   *indexes = RelationGetIndexList(rel);
 	AttrNumber	pat = cols->attno[GC_PATIENT_ID] + 1;
 	AttrNumber	dos = cols->attno[GC_DOS] + 1;
 	ListCell   *lc;
-	bool		found = false;
+	Oid			found = InvalidOid;
 
+	*is_btree = false;
 	foreach(lc, indexes)
 	{
-		HeapTuple	tup = SearchSysCache1(INDEXRELID,
-										  ObjectIdGetDatum(lfirst_oid(lc)));
+		Oid			indexoid = lfirst_oid(lc);
+		HeapTuple	tup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(indexoid));
 		Form_pg_index idx;
+		bool		fits;
 
 		if (!HeapTupleIsValid(tup))
 			continue;
 		idx = (Form_pg_index) GETSTRUCT(tup);
-		if (idx->indisvalid && idx->indnkeyatts >= 2 &&
+		fits = idx->indisvalid && idx->indnkeyatts >= 2 &&
 			idx->indkey.values[0] == pat && idx->indkey.values[1] == dos &&
-			heap_attisnull(tup, Anum_pg_index_indpred, NULL))
-			found = true;
+			heap_attisnull(tup, Anum_pg_index_indpred, NULL);
 		ReleaseSysCache(tup);
-		if (found)
+		if (!fits)
+			continue;
+		found = indexoid;
+		tup = SearchSysCache1(RELOID, ObjectIdGetDatum(indexoid));
+		if (HeapTupleIsValid(tup))
+		{
+			*is_btree = ((Form_pg_class) GETSTRUCT(tup))->relam == BTREE_AM_OID;
+			ReleaseSysCache(tup);
+		}
+		if (*is_btree)
 			break;
 	}
 	list_free(indexes);
@@ -447,13 +474,12 @@ has_patient_dos_index(Relation rel, const ClaimColumns *cols)
 }
 
 static void
-warn_missing_index(Relation rel, const ClaimColumns *cols)
+warn_missing_index(Relation rel)
 {
 	Oid			relid = RelationGetRelid(rel);
 	MemoryContext old;
 
-	if (list_member_oid(warned_relids, relid) ||
-		has_patient_dos_index(rel, cols))
+	if (list_member_oid(warned_relids, relid))
 		return;
 	old = MemoryContextSwitchTo(guard_mcxt);
 	warned_relids = lappend_oid(warned_relids, relid);
@@ -465,6 +491,41 @@ warn_missing_index(Relation rel, const ClaimColumns *cols)
 			 errhint("CREATE INDEX ON %s (patient_id, date_of_service);",
 					 quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
 												RelationGetRelationName(rel)))));
+}
+
+/*
+ * Plain tables with a btree (patient_id, date_of_service) index are read
+ * by a direct index scan: no executor start-up per row, and no generic
+ * plan chosen while the table was still empty.  Partitioned tables (read
+ * through the root), foreign tables and tables without the index use the
+ * kept SPI plan.
+ */
+static void
+setup_index_scan(GuardEntry *e, Relation rel, Oid indexoid)
+{
+	Relation	idx = index_open(indexoid, AccessShareLock);
+	Oid			ops[3];
+	int			i;
+
+	ops[0] = get_opfamily_member(idx->rd_opfamily[0], idx->rd_opcintype[0],
+								 idx->rd_opcintype[0], BTEqualStrategyNumber);
+	ops[1] = get_opfamily_member(idx->rd_opfamily[1], idx->rd_opcintype[1],
+								 idx->rd_opcintype[1], BTGreaterEqualStrategyNumber);
+	ops[2] = get_opfamily_member(idx->rd_opfamily[1], idx->rd_opcintype[1],
+								 idx->rd_opcintype[1], BTLessEqualStrategyNumber);
+	e->index_oid = InvalidOid;
+	for (i = 0; i < 3; i++)
+		if (!OidIsValid(ops[i]))
+			break;
+	if (i == 3 && idx->rd_opcintype[1] == DATEOID)
+	{
+		e->patient_eq = get_opcode(ops[0]);
+		e->dos_ge = get_opcode(ops[1]);
+		e->dos_le = get_opcode(ops[2]);
+		e->patient_coll = idx->rd_indcollation[0];
+		e->index_oid = indexoid;
+	}
+	index_close(idx, AccessShareLock);
 }
 
 static SPIPlanPtr
@@ -488,6 +549,8 @@ build_entry(GuardEntry *e, Relation rel)
 	Oid			rootid = RelationGetRelid(rel);
 	StringInfoData sql;
 	Oid			argtypes[3];
+	Oid			indexoid;
+	bool		is_btree;
 	int			c,
 				k;
 
@@ -537,7 +600,13 @@ build_entry(GuardEntry *e, Relation rel)
 	argtypes[2] = DATEOID;
 	e->scan_plan = prepare_kept(sql.data, 3, argtypes);
 
-	warn_missing_index(rel, &cols);
+	e->index_oid = InvalidOid;
+	indexoid = patient_dos_index(rel, &cols, &is_btree);
+	if (!OidIsValid(indexoid))
+		warn_missing_index(rel);
+	else if (is_btree && rootid == RelationGetRelid(rel) &&
+			 rel->rd_rel->relkind == RELKIND_RELATION)
+		setup_index_scan(e, rel, indexoid);
 	e->valid = true;
 }
 
@@ -667,6 +736,8 @@ typedef struct PatientLines
 	int			nday;
 	ClaimLine **tpi;			/* other TPI lines in the window */
 	int			ntpi;
+	int			n;				/* lines kept */
+	int			cap;			/* allocated entries of day and tpi */
 } PatientLines;
 
 static int
@@ -679,10 +750,96 @@ interval_days(const Interval *iv)
 	return (int) Min(Max(d, 0), 100000);
 }
 
+/*
+ * Keep a line of the patient if the rules need it: every line of NEW's
+ * date, and the TPI lines of the window when NEW is a TPI line.  Only
+ * those are decoded.
+ */
 static void
-read_patient_lines(GuardEntry *e, HeapTuple newtup, TupleDesc tupdesc,
-				   HeapTuple oldtup, Oid relid, const ClaimLine *nl,
-				   bool new_is_tpi, DateADT lo, DateADT hi, PatientLines *pl)
+add_line(PatientLines *pl, HeapTuple tup, TupleDesc desc,
+		 const ClaimColumns *cols, const ClaimLine *nl, bool new_is_tpi)
+{
+	bool		isnull;
+	Datum		d = heap_getattr(tup, cols->attno[GC_DOS] + 1, desc, &isnull);
+	bool		same_day = !isnull && DatumGetDateADT(d) == nl->date_of_service;
+	ClaimLine  *l;
+
+	if (!same_day)
+	{
+		if (!new_is_tpi)
+			return;
+		d = heap_getattr(tup, cols->attno[GC_HCPCS] + 1, desc, &isnull);
+		if (isnull || !tpi_is_tpi_code(TextDatumGetCString(d)))
+			return;
+	}
+	if (pl->n == pl->cap)
+	{
+		pl->cap = pl->cap ? pl->cap * 2 : 16;
+		pl->day = pl->day ? repalloc(pl->day, pl->cap * sizeof(ClaimLine *)) :
+			palloc(pl->cap * sizeof(ClaimLine *));
+		pl->tpi = pl->tpi ? repalloc(pl->tpi, pl->cap * sizeof(ClaimLine *)) :
+			palloc(pl->cap * sizeof(ClaimLine *));
+	}
+	pl->n++;
+	l = palloc(sizeof(ClaimLine));
+	tpi_claim_from_tuple(tup, desc, cols, l);
+	if (same_day)
+		pl->day[pl->nday++] = l;
+	if (new_is_tpi && tpi_is_tpi_code(l->hcpcs))
+		pl->tpi[pl->ntpi++] = l;
+}
+
+/*
+ * The patient's lines are read with a fresh snapshot taken after the
+ * patient lock: it shows the lines committed by a transaction we waited
+ * for even under REPEATABLE READ, and, the command counter advanced, the
+ * lines this transaction and this very statement have already written.
+ * The version of the row an UPDATE replaces is left out.
+ */
+static void
+read_by_index(GuardEntry *e, Relation rel, Datum patient, HeapTuple oldtup,
+			  const ClaimLine *nl, bool new_is_tpi, DateADT lo, DateADT hi,
+			  PatientLines *pl)
+{
+	Relation	idx = index_open(e->index_oid, AccessShareLock);
+	ScanKeyData keys[3];
+	Snapshot	snap;
+	IndexScanDesc scan;
+	TupleTableSlot *slot;
+
+	ScanKeyEntryInitialize(&keys[0], 0, 1, BTEqualStrategyNumber, InvalidOid,
+						   e->patient_coll, e->patient_eq, patient);
+	ScanKeyEntryInitialize(&keys[1], 0, 2, BTGreaterEqualStrategyNumber,
+						   InvalidOid, InvalidOid, e->dos_ge, DateADTGetDatum(lo));
+	ScanKeyEntryInitialize(&keys[2], 0, 2, BTLessEqualStrategyNumber,
+						   InvalidOid, InvalidOid, e->dos_le, DateADTGetDatum(hi));
+	CommandCounterIncrement();
+	snap = RegisterSnapshot(GetLatestSnapshot());
+	slot = table_slot_create(rel, NULL);
+	scan = index_beginscan(rel, idx, snap, 3, 0);
+	index_rescan(scan, keys, 3, NULL, 0);
+	while (index_getnext_slot(scan, ForwardScanDirection, slot))
+	{
+		bool		should_free;
+		HeapTuple	tup;
+
+		if (oldtup && ItemPointerEquals(&slot->tts_tid, &oldtup->t_self))
+			continue;
+		tup = ExecFetchSlotHeapTuple(slot, false, &should_free);
+		add_line(pl, tup, RelationGetDescr(rel), &e->cols, nl, new_is_tpi);
+		if (should_free)
+			heap_freetuple(tup);
+	}
+	index_endscan(scan);
+	ExecDropSingleTupleTableSlot(slot);
+	UnregisterSnapshot(snap);
+	index_close(idx, AccessShareLock);
+}
+
+static void
+read_by_plan(GuardEntry *e, Datum patient, HeapTuple oldtup, Oid relid,
+			 const ClaimLine *nl, bool new_is_tpi, DateADT lo, DateADT hi,
+			 PatientLines *pl)
 {
 	Datum		values[3];
 	bool		isnull;
@@ -690,17 +847,10 @@ read_patient_lines(GuardEntry *e, HeapTuple newtup, TupleDesc tupdesc,
 	uint64		i;
 	SPITupleTable *tt;
 
-	values[0] = heap_getattr(newtup, e->cols.attno[GC_PATIENT_ID] + 1,
-							 tupdesc, &isnull);
+	values[0] = patient;
 	values[1] = DateADTGetDatum(lo);
 	values[2] = DateADTGetDatum(hi);
-
-	/*
-	 * A fresh snapshot, taken after the patient lock: it shows the lines
-	 * committed by a transaction we waited for even under REPEATABLE READ,
-	 * and (read_only = false advances the command counter) the lines this
-	 * transaction and this very statement have already written.
-	 */
+	/* read_only = false advances the command counter */
 	ret = SPI_execute_snapshot(e->scan_plan, values, NULL,
 							   GetLatestSnapshot(), InvalidSnapshot,
 							   false, false, 0);
@@ -709,26 +859,33 @@ read_patient_lines(GuardEntry *e, HeapTuple newtup, TupleDesc tupdesc,
 			 SPI_result_code_string(ret));
 
 	tt = SPI_tuptable;
-	pl->day = palloc((SPI_processed + 1) * sizeof(ClaimLine *));
-	pl->tpi = palloc((SPI_processed + 1) * sizeof(ClaimLine *));
-	pl->nday = pl->ntpi = 0;
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = tt->vals[i];
-		ClaimLine  *l;
 		Oid			tableoid = DatumGetObjectId(SPI_getbinval(tup, tt->tupdesc, 1, &isnull));
 		ItemPointer tid = (ItemPointer) DatumGetPointer(SPI_getbinval(tup, tt->tupdesc, 2, &isnull));
 
-		/* the version of the row this UPDATE replaces */
 		if (oldtup && tableoid == relid && ItemPointerEquals(tid, &oldtup->t_self))
 			continue;
-		l = palloc(sizeof(ClaimLine));
-		tpi_claim_from_tuple(tup, tt->tupdesc, &e->scan_cols, l);
-		if (!l->dos_null && l->date_of_service == nl->date_of_service)
-			pl->day[pl->nday++] = l;
-		if (new_is_tpi && tpi_is_tpi_code(l->hcpcs))
-			pl->tpi[pl->ntpi++] = l;
+		add_line(pl, tup, tt->tupdesc, &e->scan_cols, nl, new_is_tpi);
 	}
+}
+
+static void
+read_patient_lines(GuardEntry *e, Relation rel, HeapTuple newtup,
+				   HeapTuple oldtup, const ClaimLine *nl, bool new_is_tpi,
+				   DateADT lo, DateADT hi, PatientLines *pl)
+{
+	bool		isnull;
+	Datum		patient = heap_getattr(newtup, e->cols.attno[GC_PATIENT_ID] + 1,
+									   RelationGetDescr(rel), &isnull);
+
+	memset(pl, 0, sizeof(PatientLines));
+	if (OidIsValid(e->index_oid))
+		read_by_index(e, rel, patient, oldtup, nl, new_is_tpi, lo, hi, pl);
+	else
+		read_by_plan(e, patient, oldtup, RelationGetRelid(rel), nl,
+					 new_is_tpi, lo, hi, pl);
 }
 
 /* ------------------------------------------------------------------------
@@ -863,10 +1020,14 @@ fix_hint(const char *rule_id, int nerrors)
 {
 	Oid			argtypes[1] = {TEXTOID};
 	Datum		values[1];
-	char	   *hint = NULL;
 	int			ret;
 
+	char	   *fix = NULL;
+	TpiRefSpi	owner;
+	MemoryContext outer = CurrentMemoryContext;
+
 	values[0] = CStringGetTextDatum(rule_id);
+	tpi_ref_spi_connect(&owner);
 	ret = SPI_execute_with_args("SELECT explanation FROM tpi_rules.rule"
 								" WHERE rule_id OPERATOR(pg_catalog.=) $1",
 								1, argtypes, values, NULL, true, 1);
@@ -874,19 +1035,21 @@ fix_hint(const char *rule_id, int nerrors)
 	{
 		char	   *expl = SPI_getvalue(SPI_tuptable->vals[0],
 										SPI_tuptable->tupdesc, 1);
-		char	   *fix = expl ? strstr(expl, "Fix: ") : NULL;
 
+		fix = expl ? strstr(expl, "Fix: ") : NULL;
 		if (fix && fix[5] != '\0')
-		{
-			hint = pstrdup(fix + 5);
-			if (nerrors > 1)
-				return psprintf("Fix for %s: %s The fixes for the other rules are in tpi_rules.rule.",
-								rule_id, hint);
-			hint[0] = pg_toupper((unsigned char) hint[0]);
-			return hint;
-		}
+			fix = MemoryContextStrdup(outer, fix + 5);
+		else
+			fix = NULL;
 	}
-	return pstrdup("Correct the line and retry; tpi_rules.rule explains each rule and its fix.");
+	tpi_ref_spi_finish(&owner);
+	if (fix == NULL)
+		return pstrdup("Correct the line and retry; tpi_rules.rule explains each rule and its fix.");
+	if (nerrors > 1)
+		return psprintf("Fix for %s: %s The fixes for the other rules are in tpi_rules.rule.",
+						rule_id, fix);
+	fix[0] = pg_toupper((unsigned char) fix[0]);
+	return fix;
 }
 
 static void
@@ -942,16 +1105,28 @@ reject_row(Relation rel, const ClaimLine *nl, const AttrList *al)
 			 errtable(rel)));
 }
 
-static Datum
-text_array(char **v, int n)
+/*
+ * finding_log rows, written in one INSERT per row (or statement).  The
+ * writes run as the owner of the extension's tables, so a role that may
+ * insert into a guarded table need not (and should not) be able to write
+ * the log itself; the same holds for reading the rule catalogue.
+ */
+typedef struct LogBatch
 {
-	Datum	   *d = palloc(Max(n, 1) * sizeof(Datum));
-	int			i;
-
-	for (i = 0; i < n; i++)
-		d[i] = CStringGetTextDatum(v[i]);
-	return PointerGetDatum(construct_array(d, n, TEXTOID, -1, false, TYPALIGN_INT));
-}
+	int			n;
+	int			cap;
+	Datum	   *claim_id;
+	bool	   *claim_id_null;
+	Datum	   *line_no;
+	bool	   *line_no_null;
+	Datum	   *patient_id;
+	bool	   *patient_id_null;
+	Datum	   *dos;
+	bool	   *dos_null;
+	Datum	   *rule_id;
+	Datum	   *severity;
+	Datum	   *message;
+} LogBatch;
 
 static void
 ensure_log_plans(void)
@@ -959,17 +1134,22 @@ ensure_log_plans(void)
 	static const char *cols =
 		"INSERT INTO tpi_rules.finding_log (table_name, claim_id, line_no,"
 		" patient_id, date_of_service, rule_id, severity, message) ";
-	Oid			argtypes[8] = {TEXTOID, TEXTOID, INT2OID, TEXTOID, DATEOID,
-	TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
+	Oid			argtypes[8] = {TEXTOID, TEXTARRAYOID, INT2ARRAYOID, TEXTARRAYOID,
+	DATEARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
 
 	if (log_plan != NULL)
 		return;
-	log_plan = prepare_kept(psprintf("%s SELECT $1, $2, $3, $4, $5, f.r,"
+	log_plan = prepare_kept(psprintf("%s SELECT $1, f.c, f.l, f.p, f.d, f.r,"
 									 " f.s::tpi_rules.severity, f.m"
-									 " FROM ROWS FROM (pg_catalog.unnest($6), pg_catalog.unnest($7),"
-									 " pg_catalog.unnest($8)) AS f(r, s, m)",
+									 " FROM ROWS FROM (pg_catalog.unnest($2),"
+									 " pg_catalog.unnest($3), pg_catalog.unnest($4),"
+									 " pg_catalog.unnest($5), pg_catalog.unnest($6),"
+									 " pg_catalog.unnest($7), pg_catalog.unnest($8))"
+									 " AS f(c, l, p, d, r, s, m)",
 									 cols), 8, argtypes);
-	argtypes[5] = argtypes[6] = argtypes[7] = TEXTOID;
+	argtypes[1] = argtypes[3] = argtypes[5] = argtypes[6] = argtypes[7] = TEXTOID;
+	argtypes[2] = INT2OID;
+	argtypes[4] = DATEOID;
 	log_one_plan = prepare_kept(psprintf("%s VALUES ($1, $2, $3, $4, $5, $6,"
 										 " $7::tpi_rules.severity, $8) RETURNING id, ctid",
 										 cols), 8, argtypes);
@@ -982,99 +1162,173 @@ ensure_log_plans(void)
 								   2, argtypes);
 }
 
+static char *
+log_message(const TpiFinding *f, const ClaimLine *row)
+{
+	if (f->claim_id && !finding_on_line(f, row))
+		return psprintf("[on claim line %s] %s",
+						line_key(f->claim_id, f->line_no, f->line_no_null),
+						f->message);
+	return f->message;
+}
+
+#define GROW(field, type, cap) \
+	(b->field = b->field ? repalloc(b->field, (cap) * sizeof(type)) : \
+	 palloc((cap) * sizeof(type)))
+
+static void
+log_add(LogBatch *b, const ClaimLine *row, const TpiFinding *f)
+{
+	if (b->n == b->cap)
+	{
+		int			cap = b->cap ? b->cap * 2 : 16;
+
+		GROW(claim_id, Datum, cap);
+		GROW(claim_id_null, bool, cap);
+		GROW(line_no, Datum, cap);
+		GROW(line_no_null, bool, cap);
+		GROW(patient_id, Datum, cap);
+		GROW(patient_id_null, bool, cap);
+		GROW(dos, Datum, cap);
+		GROW(dos_null, bool, cap);
+		GROW(rule_id, Datum, cap);
+		GROW(severity, Datum, cap);
+		GROW(message, Datum, cap);
+		b->cap = cap;
+	}
+	b->claim_id_null[b->n] = row->claim_id == NULL;
+	b->claim_id[b->n] = row->claim_id ? CStringGetTextDatum(row->claim_id) : (Datum) 0;
+	b->line_no_null[b->n] = row->line_no_null;
+	b->line_no[b->n] = Int16GetDatum(row->line_no);
+	b->patient_id_null[b->n] = row->patient_id == NULL;
+	b->patient_id[b->n] = row->patient_id ? CStringGetTextDatum(row->patient_id) : (Datum) 0;
+	b->dos_null[b->n] = row->dos_null;
+	b->dos[b->n] = DateADTGetDatum(row->date_of_service);
+	b->rule_id[b->n] = CStringGetTextDatum(f->rule_id);
+	b->severity[b->n] = CStringGetTextDatum(tpi_severity_name(f->severity));
+	b->message[b->n] = CStringGetTextDatum(log_message(f, row));
+	b->n++;
+}
+
+static Datum
+array_of(Datum *d, bool *nulls, int n, Oid elemtype)
+{
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	int			dims[1];
+	int			lbs[1] = {1};
+
+	dims[0] = n;
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	return PointerGetDatum(construct_md_array(d, nulls, 1, dims, lbs, elemtype,
+											  typlen, typbyval, typalign));
+}
+
+static void
+log_flush(LogBatch *b, const char *table_name)
+{
+	Datum		values[8];
+	TpiRefSpi	owner;
+	int			ret;
+
+	if (b->n == 0)
+		return;
+	values[0] = CStringGetTextDatum(table_name);
+	values[1] = array_of(b->claim_id, b->claim_id_null, b->n, TEXTOID);
+	values[2] = array_of(b->line_no, b->line_no_null, b->n, INT2OID);
+	values[3] = array_of(b->patient_id, b->patient_id_null, b->n, TEXTOID);
+	values[4] = array_of(b->dos, b->dos_null, b->n, DATEOID);
+	values[5] = array_of(b->rule_id, NULL, b->n, TEXTOID);
+	values[6] = array_of(b->severity, NULL, b->n, TEXTOID);
+	values[7] = array_of(b->message, NULL, b->n, TEXTOID);
+	ensure_log_plans();
+	tpi_ref_spi_connect(&owner);
+	ret = SPI_execute_plan(log_plan, values, NULL, false, 0);
+	if (ret != SPI_OK_INSERT)
+		elog(ERROR, "tpi_rules.guard: logging findings returned %s",
+			 SPI_result_code_string(ret));
+	tpi_ref_spi_finish(&owner);
+	b->n = 0;
+}
+
+/* One finding that may be deleted again: returns its id and ctid. */
+static LogRef
+log_one(const char *table_name, const ClaimLine *row, const TpiFinding *f)
+{
+	Datum		values[8];
+	char		nulls[8];
+	TpiRefSpi	owner;
+	LogRef		ref;
+	bool		isnull;
+	int			ret;
+
+	memset(nulls, ' ', sizeof(nulls));
+	values[0] = CStringGetTextDatum(table_name);
+	values[1] = row->claim_id ? CStringGetTextDatum(row->claim_id) : (Datum) 0;
+	nulls[1] = row->claim_id ? ' ' : 'n';
+	values[2] = Int16GetDatum(row->line_no);
+	nulls[2] = row->line_no_null ? 'n' : ' ';
+	values[3] = row->patient_id ? CStringGetTextDatum(row->patient_id) : (Datum) 0;
+	nulls[3] = row->patient_id ? ' ' : 'n';
+	values[4] = DateADTGetDatum(row->date_of_service);
+	nulls[4] = row->dos_null ? 'n' : ' ';
+	values[5] = CStringGetTextDatum(f->rule_id);
+	values[6] = CStringGetTextDatum(tpi_severity_name(f->severity));
+	values[7] = CStringGetTextDatum(log_message(f, row));
+	ensure_log_plans();
+	tpi_ref_spi_connect(&owner);
+	ret = SPI_execute_plan(log_one_plan, values, nulls, false, 1);
+	if (ret != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
+		elog(ERROR, "tpi_rules.guard: logging a finding returned %s",
+			 SPI_result_code_string(ret));
+	ref.id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
+										 SPI_tuptable->tupdesc, 1, &isnull));
+	ref.tid = *(ItemPointer) DatumGetPointer(SPI_getbinval(SPI_tuptable->vals[0],
+														   SPI_tuptable->tupdesc,
+														   2, &isnull));
+	tpi_ref_spi_finish(&owner);
+	return ref;
+}
+
 /*
- * Log the row's findings; the ids of the curable ones (which may be
- * deleted again) are returned in logs.
+ * Log a row's findings; the curable ones (which a later line may delete
+ * again) one by one, with their references returned in logs.
  */
 static void
 log_findings(GuardEntry *e, const ClaimLine *nl, const AttrList *al,
 			 LogRef *logs)
 {
-	Datum		values[8];
-	char		nulls[8];
-	char	  **rules = palloc(Max(al->n, 1) * sizeof(char *));
-	char	  **sevs = palloc(Max(al->n, 1) * sizeof(char *));
-	char	  **msgs = palloc(Max(al->n, 1) * sizeof(char *));
-	StringInfoData msg;
-	int			n = 0;
+	LogBatch	b;
 	int			i;
-	int			ret;
-	bool		isnull;
 
-	ensure_log_plans();
-	memset(nulls, ' ', sizeof(nulls));
-	values[0] = CStringGetTextDatum(e->table_name);
-	if (nl->claim_id)
-		values[1] = CStringGetTextDatum(nl->claim_id);
-	else
-		nulls[1] = 'n';
-	values[2] = Int16GetDatum(nl->line_no);
-	if (nl->line_no_null)
-		nulls[2] = 'n';
-	if (nl->patient_id)
-		values[3] = CStringGetTextDatum(nl->patient_id);
-	else
-		nulls[3] = 'n';
-	values[4] = DateADTGetDatum(nl->date_of_service);
-	if (nl->dos_null)
-		nulls[4] = 'n';
-
+	memset(&b, 0, sizeof(b));
 	for (i = 0; i < al->n; i++)
 	{
-		const Attributed *a = &al->items[i];
-
-		initStringInfo(&msg);
-		if (a->f->claim_id && !finding_on_line(a->f, nl))
-			appendStringInfo(&msg, "[on claim line %s] ",
-							 line_key(a->f->claim_id, a->f->line_no,
-									  a->f->line_no_null));
-		appendStringInfoString(&msg, a->f->message);
-		if (a->curable)
-		{
-			values[5] = CStringGetTextDatum(a->f->rule_id);
-			values[6] = CStringGetTextDatum(tpi_severity_name(a->f->severity));
-			values[7] = CStringGetTextDatum(msg.data);
-			ret = SPI_execute_plan(log_one_plan, values, nulls, false, 1);
-			if (ret != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
-				elog(ERROR, "tpi_rules.guard: logging a finding returned %s",
-					 SPI_result_code_string(ret));
-			logs[i].id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
-													 SPI_tuptable->tupdesc, 1,
-													 &isnull));
-			logs[i].tid = *(ItemPointer) DatumGetPointer(SPI_getbinval(SPI_tuptable->vals[0],
-																	   SPI_tuptable->tupdesc,
-																	   2, &isnull));
-			continue;
-		}
-		rules[n] = (char *) a->f->rule_id;
-		sevs[n] = (char *) tpi_severity_name(a->f->severity);
-		msgs[n] = msg.data;
-		n++;
+		if (al->items[i].curable)
+			logs[i] = log_one(e->table_name, nl, al->items[i].f);
+		else
+			log_add(&b, nl, al->items[i].f);
 	}
-	if (n == 0)
-		return;
-	values[5] = text_array(rules, n);
-	values[6] = text_array(sevs, n);
-	values[7] = text_array(msgs, n);
-	ret = SPI_execute_plan(log_plan, values, nulls, false, 0);
-	if (ret != SPI_OK_INSERT)
-		elog(ERROR, "tpi_rules.guard: logging findings returned %s",
-			 SPI_result_code_string(ret));
+	log_flush(&b, e->table_name);
 }
 
 static void
 delete_log_row(const LogRef *log)
 {
 	Datum		values[2];
+	TpiRefSpi	owner;
 	int			ret;
 
 	ensure_log_plans();
 	values[0] = PointerGetDatum(&log->tid);
 	values[1] = Int64GetDatum(log->id);
+	tpi_ref_spi_connect(&owner);
 	ret = SPI_execute_plan(log_delete_plan, values, NULL, false, 0);
 	if (ret != SPI_OK_DELETE)
 		elog(ERROR, "tpi_rules.guard: deleting a cured finding returned %s",
 			 SPI_result_code_string(ret));
+	tpi_ref_spi_finish(&owner);
 }
 
 static List **
@@ -1277,8 +1531,8 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 		}
 
 		lock_patient(e, nl.patient_id);
-		read_patient_lines(e, newtup, tupdesc, oldtup, RelationGetRelid(rel),
-						   &nl, new_is_tpi, lo, hi, &pl);
+		read_patient_lines(e, rel, newtup, oldtup, &nl, new_is_tpi, lo, hi,
+						   &pl);
 
 		tpi_findings_init(&day);
 		day_findings(&pl, &nl,

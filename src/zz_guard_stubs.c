@@ -79,38 +79,3 @@ tpi_check_day_rules(ClaimLine *const *lines, int nlines, FindingList *fl)
 							"no drug line on claim %s", l->claim_id);
 	}
 }
-
-static int
-cmp_dos(const void *a, const void *b)
-{
-	const FreqLine *x = a;
-	const FreqLine *y = b;
-
-	return x->dos < y->dos ? -1 : x->dos > y->dos ? 1 : 0;
-}
-
-void
-tpi_check_frequency(FreqLine *lines, int nlines, FindingList *fl)
-{
-	int			i,
-				j;
-
-	qsort(lines, nlines, sizeof(FreqLine), cmp_dos);
-	for (i = 0; i < nlines; i++)
-	{
-		int			sessions = 0;
-		DateADT		last = DATEVAL_NOBEGIN;
-
-		if (!lines[i].report || (i > 0 && lines[i - 1].dos == lines[i].dos))
-			continue;
-		for (j = 0; j <= i; j++)
-			if (lines[j].dos > lines[i].dos - 365 && lines[j].dos != last)
-			{
-				sessions++;
-				last = lines[j].dos;
-			}
-		if (sessions > 3)
-			tpi_add_finding(fl, "freq.rolling_cap", lines[i].claim_id,
-							lines[i].line_no, "session %d in 12 months", sessions);
-	}
-}
