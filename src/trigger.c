@@ -732,13 +732,23 @@ attribute(AttrList *al, TpiFinding *f, bool curable)
  */
 typedef struct PatientLines
 {
+	ClaimLine **lines;			/* the lines kept */
+	int			n;
+	int			cap;
+	/* the row trigger's views of them */
 	ClaimLine **day;			/* other lines on NEW's date */
 	int			nday;
 	ClaimLine **tpi;			/* other TPI lines in the window */
 	int			ntpi;
-	int			n;				/* lines kept */
-	int			cap;			/* allocated entries of day and tpi */
 } PatientLines;
+
+/* Which of the patient's lines in the window the rules need. */
+typedef struct LineFilter
+{
+	const DateADT *days;		/* every line on these dates */
+	int			ndays;
+	bool		tpi;			/* and every TPI line */
+} LineFilter;
 
 static int
 interval_days(const Interval *iv)
@@ -751,22 +761,50 @@ interval_days(const Interval *iv)
 }
 
 /*
- * Keep a line of the patient if the rules need it: every line of NEW's
- * date, and the TPI lines of the window when NEW is a TPI line.  Only
- * those are decoded.
+ * The window around a TPI line's date that the frequency rules can look
+ * at: the payer's cap window and minimum interval, at least two years.
  */
+static int
+window_days(const ClaimLine *l)
+{
+	bool		fallback;
+	const PayerPolicy *pol = tpi_policy_for(l->payer_id, l->date_of_service,
+											&fallback);
+	int			w = GUARD_MIN_WINDOW_DAYS;
+
+	w = Max(w, interval_days(&pol->cap_window) + 1);
+	if (pol->has_min_interval)
+		w = Max(w, interval_days(&pol->min_interval) + 1);
+	return w;
+}
+
+static DateADT
+date_plus(DateADT d, int64 days)
+{
+	int64		r = (int64) d + days;
+
+	if (DATE_NOT_FINITE(d))
+		return d;
+	return (DateADT) Min(Max(r, DATETIME_MIN_JULIAN - POSTGRES_EPOCH_JDATE),
+						 DATE_END_JULIAN - POSTGRES_EPOCH_JDATE - 1);
+}
+
+/* Keep (and decode) a line if the filter wants it. */
 static void
 add_line(PatientLines *pl, HeapTuple tup, TupleDesc desc,
-		 const ClaimColumns *cols, const ClaimLine *nl, bool new_is_tpi)
+		 const ClaimColumns *cols, const LineFilter *lf)
 {
 	bool		isnull;
 	Datum		d = heap_getattr(tup, cols->attno[GC_DOS] + 1, desc, &isnull);
-	bool		same_day = !isnull && DatumGetDateADT(d) == nl->date_of_service;
-	ClaimLine  *l;
+	bool		keep = false;
+	int			i;
 
-	if (!same_day)
+	for (i = 0; !isnull && i < lf->ndays; i++)
+		if (DatumGetDateADT(d) == lf->days[i])
+			keep = true;
+	if (!keep)
 	{
-		if (!new_is_tpi)
+		if (!lf->tpi)
 			return;
 		d = heap_getattr(tup, cols->attno[GC_HCPCS] + 1, desc, &isnull);
 		if (isnull || !tpi_is_tpi_code(TextDatumGetCString(d)))
@@ -775,18 +813,12 @@ add_line(PatientLines *pl, HeapTuple tup, TupleDesc desc,
 	if (pl->n == pl->cap)
 	{
 		pl->cap = pl->cap ? pl->cap * 2 : 16;
-		pl->day = pl->day ? repalloc(pl->day, pl->cap * sizeof(ClaimLine *)) :
-			palloc(pl->cap * sizeof(ClaimLine *));
-		pl->tpi = pl->tpi ? repalloc(pl->tpi, pl->cap * sizeof(ClaimLine *)) :
+		pl->lines = pl->lines ? repalloc(pl->lines, pl->cap * sizeof(ClaimLine *)) :
 			palloc(pl->cap * sizeof(ClaimLine *));
 	}
+	pl->lines[pl->n] = palloc(sizeof(ClaimLine));
+	tpi_claim_from_tuple(tup, desc, cols, pl->lines[pl->n]);
 	pl->n++;
-	l = palloc(sizeof(ClaimLine));
-	tpi_claim_from_tuple(tup, desc, cols, l);
-	if (same_day)
-		pl->day[pl->nday++] = l;
-	if (new_is_tpi && tpi_is_tpi_code(l->hcpcs))
-		pl->tpi[pl->ntpi++] = l;
 }
 
 /*
@@ -794,12 +826,11 @@ add_line(PatientLines *pl, HeapTuple tup, TupleDesc desc,
  * patient lock: it shows the lines committed by a transaction we waited
  * for even under REPEATABLE READ, and, the command counter advanced, the
  * lines this transaction and this very statement have already written.
- * The version of the row an UPDATE replaces is left out.
+ * skip is the version of the row an UPDATE replaces (row trigger).
  */
 static void
-read_by_index(GuardEntry *e, Relation rel, Datum patient, HeapTuple oldtup,
-			  const ClaimLine *nl, bool new_is_tpi, DateADT lo, DateADT hi,
-			  PatientLines *pl)
+read_by_index(GuardEntry *e, Relation rel, Datum patient, ItemPointer skip,
+			  DateADT lo, DateADT hi, const LineFilter *lf, PatientLines *pl)
 {
 	Relation	idx = index_open(e->index_oid, AccessShareLock);
 	ScanKeyData keys[3];
@@ -823,10 +854,10 @@ read_by_index(GuardEntry *e, Relation rel, Datum patient, HeapTuple oldtup,
 		bool		should_free;
 		HeapTuple	tup;
 
-		if (oldtup && ItemPointerEquals(&slot->tts_tid, &oldtup->t_self))
+		if (skip && ItemPointerEquals(&slot->tts_tid, skip))
 			continue;
 		tup = ExecFetchSlotHeapTuple(slot, false, &should_free);
-		add_line(pl, tup, RelationGetDescr(rel), &e->cols, nl, new_is_tpi);
+		add_line(pl, tup, RelationGetDescr(rel), &e->cols, lf);
 		if (should_free)
 			heap_freetuple(tup);
 	}
@@ -837,9 +868,8 @@ read_by_index(GuardEntry *e, Relation rel, Datum patient, HeapTuple oldtup,
 }
 
 static void
-read_by_plan(GuardEntry *e, Datum patient, HeapTuple oldtup, Oid relid,
-			 const ClaimLine *nl, bool new_is_tpi, DateADT lo, DateADT hi,
-			 PatientLines *pl)
+read_by_plan(GuardEntry *e, Oid relid, Datum patient, ItemPointer skip,
+			 DateADT lo, DateADT hi, const LineFilter *lf, PatientLines *pl)
 {
 	Datum		values[3];
 	bool		isnull;
@@ -865,27 +895,23 @@ read_by_plan(GuardEntry *e, Datum patient, HeapTuple oldtup, Oid relid,
 		Oid			tableoid = DatumGetObjectId(SPI_getbinval(tup, tt->tupdesc, 1, &isnull));
 		ItemPointer tid = (ItemPointer) DatumGetPointer(SPI_getbinval(tup, tt->tupdesc, 2, &isnull));
 
-		if (oldtup && tableoid == relid && ItemPointerEquals(tid, &oldtup->t_self))
+		if (skip && tableoid == relid && ItemPointerEquals(tid, skip))
 			continue;
-		add_line(pl, tup, tt->tupdesc, &e->scan_cols, nl, new_is_tpi);
+		add_line(pl, tup, tt->tupdesc, &e->scan_cols, lf);
 	}
+	SPI_freetuptable(tt);
 }
 
 static void
-read_patient_lines(GuardEntry *e, Relation rel, HeapTuple newtup,
-				   HeapTuple oldtup, const ClaimLine *nl, bool new_is_tpi,
-				   DateADT lo, DateADT hi, PatientLines *pl)
+read_patient_lines(GuardEntry *e, Relation rel, Datum patient,
+				   ItemPointer skip, DateADT lo, DateADT hi,
+				   const LineFilter *lf, PatientLines *pl)
 {
-	bool		isnull;
-	Datum		patient = heap_getattr(newtup, e->cols.attno[GC_PATIENT_ID] + 1,
-									   RelationGetDescr(rel), &isnull);
-
 	memset(pl, 0, sizeof(PatientLines));
 	if (OidIsValid(e->index_oid))
-		read_by_index(e, rel, patient, oldtup, nl, new_is_tpi, lo, hi, pl);
+		read_by_index(e, rel, patient, skip, lo, hi, lf, pl);
 	else
-		read_by_plan(e, patient, oldtup, RelationGetRelid(rel), nl,
-					 new_is_tpi, lo, hi, pl);
+		read_by_plan(e, RelationGetRelid(rel), patient, skip, lo, hi, lf, pl);
 }
 
 /* ------------------------------------------------------------------------
@@ -1510,29 +1536,37 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 		DateADT		lo = nl.date_of_service;
 		DateADT		hi = nl.date_of_service;
 		PatientLines pl;
+		LineFilter	filter;
+		bool		isnull;
 		bool		old_same_patient = olp && olp->patient_id &&
 			strcmp(olp->patient_id, nl.patient_id) == 0 && !olp->dos_null;
 
 		if (new_is_tpi && !DATE_NOT_FINITE(nl.date_of_service))
 		{
-			bool		fallback;
-			const PayerPolicy *pol = tpi_policy_for(nl.payer_id,
-													nl.date_of_service,
-													&fallback);
-			int			w = GUARD_MIN_WINDOW_DAYS;
+			int			w = window_days(&nl);
 
-			w = Max(w, interval_days(&pol->cap_window) + 1);
-			if (pol->has_min_interval)
-				w = Max(w, interval_days(&pol->min_interval) + 1);
-			lo = Max((int64) nl.date_of_service - w,
-					 DATETIME_MIN_JULIAN - POSTGRES_EPOCH_JDATE);
-			hi = Min((int64) nl.date_of_service + w,
-					 DATE_END_JULIAN - POSTGRES_EPOCH_JDATE - 1);
+			lo = date_plus(nl.date_of_service, -w);
+			hi = date_plus(nl.date_of_service, w);
 		}
+		filter.days = &nl.date_of_service;
+		filter.ndays = 1;
+		filter.tpi = new_is_tpi;
 
 		lock_patient(e, nl.patient_id);
-		read_patient_lines(e, rel, newtup, oldtup, &nl, new_is_tpi, lo, hi,
-						   &pl);
+		read_patient_lines(e, rel,
+						   heap_getattr(newtup, e->cols.attno[GC_PATIENT_ID] + 1,
+										tupdesc, &isnull),
+						   oldtup ? &oldtup->t_self : NULL, lo, hi, &filter, &pl);
+		pl.day = palloc((pl.n + 1) * sizeof(ClaimLine *));
+		pl.tpi = palloc((pl.n + 1) * sizeof(ClaimLine *));
+		for (i = 0; i < pl.n; i++)
+		{
+			if (!pl.lines[i]->dos_null &&
+				pl.lines[i]->date_of_service == nl.date_of_service)
+				pl.day[pl.nday++] = pl.lines[i];
+			if (new_is_tpi && tpi_is_tpi_code(pl.lines[i]->hcpcs))
+				pl.tpi[pl.ntpi++] = pl.lines[i];
+		}
 
 		tpi_findings_init(&day);
 		day_findings(&pl, &nl,
