@@ -67,3 +67,10 @@ AS 'MODULE_PATHNAME', 'tpi_guard'
 LANGUAGE C;
 COMMENT ON FUNCTION @extschema@.guard() IS
   'Trigger: BEFORE INSERT OR UPDATE ... FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard(''reject'' | ''flag''); applies the line, day and frequency rules to each new claim line, rejecting error findings (SQLSTATE 23514) or logging all findings to tpi_rules.finding_log';
+
+CREATE FUNCTION @extschema@.guard_statement()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'tpi_guard_statement'
+LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.guard_statement() IS
+  'Trigger for bulk loads: AFTER INSERT ... REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement(''reject'' | ''flag'') (and AFTER UPDATE with OLD TABLE and NEW TABLE); the rules of guard() once per statement; reject mode rejects the whole statement';

@@ -6,7 +6,8 @@
 -- drug lines and some E/M visits, several sessions per patient, all
 -- shipped payers), then loads the same rows, in patient order, into
 --   bench_plain   no trigger
---   bench_flag    tpi_rules.guard('flag')           (row trigger)
+--   bench_flag    tpi_rules.guard('flag')            (row trigger)
+--   bench_stmt    tpi_rules.guard_statement('flag')  (statement trigger)
 -- each with the (patient_id, date_of_service) index, each as one
 -- INSERT ... SELECT and as COPY (bench_guard_round.sql, three rounds: the
 -- best time of each counts, which keeps other load on the machine out of
@@ -23,7 +24,7 @@ SELECT :{?lines} AS have_lines \gset
 \set lines 200000
 \endif
 
-DROP TABLE IF EXISTS bench_src, bench_plain, bench_flag, bench_times;
+DROP TABLE IF EXISTS bench_src, bench_plain, bench_flag, bench_stmt, bench_times;
 CREATE TABLE bench_times (round int, load text, how text, ms numeric, rows_ok boolean);
 
 -- Deterministic pseudo-random choices: hashtext of a label.
@@ -83,17 +84,25 @@ CREATE TABLE bench_plain (LIKE tpi_rules.claim_line INCLUDING ALL);
 CREATE TABLE bench_flag (LIKE tpi_rules.claim_line INCLUDING ALL);
 CREATE TRIGGER bench_guard BEFORE INSERT OR UPDATE ON bench_flag
 	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('flag');
+CREATE TABLE bench_stmt (LIKE tpi_rules.claim_line INCLUDING ALL);
+CREATE TRIGGER bench_guard AFTER INSERT ON bench_stmt
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement('flag');
 -- warm the backend's caches (policies, muscles, plans) outside the timing
 INSERT INTO bench_flag SELECT * FROM bench_src LIMIT 10;
-TRUNCATE bench_flag;
-DELETE FROM tpi_rules.finding_log WHERE table_name = 'public.bench_flag';
+INSERT INTO bench_stmt SELECT * FROM bench_src LIMIT 10;
+TRUNCATE bench_flag, bench_stmt;
+DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt');
 \copy (SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no) TO '/tmp/bench_guard.copy'
 
 \set round 1
 \ir bench_guard_round.sql
--- what the flag trigger logged, from the last round's COPY
-SELECT rule_id, count(*) AS logged
-  FROM tpi_rules.finding_log WHERE table_name = 'public.bench_flag'
+-- what the triggers logged, from the last round's COPY: the row and the
+-- statement trigger must agree
+SELECT rule_id,
+	   count(*) FILTER (WHERE table_name = 'public.bench_flag') AS row_trigger,
+	   count(*) FILTER (WHERE table_name = 'public.bench_stmt') AS statement_trigger
+  FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt')
  GROUP BY rule_id ORDER BY 2 DESC, 1;
 \set round 2
 \ir bench_guard_round.sql
@@ -110,6 +119,6 @@ SELECT t.how, t.load, round(min(t.ms)) AS best_ms,
  GROUP BY t.how, t.load
  ORDER BY t.how, min(t.ms);
 
-DELETE FROM tpi_rules.finding_log WHERE table_name = 'public.bench_flag';
-DROP TABLE bench_src, bench_plain, bench_flag, bench_times;
+DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt');
+DROP TABLE bench_src, bench_plain, bench_flag, bench_stmt, bench_times;
 \! rm -f /tmp/bench_guard.copy
