@@ -2,9 +2,9 @@
 -- tpi_rules.claim_line.  Every section reads the dashboard views (or the
 -- functions behind them), so the same queries work in psql, Metabase or
 -- Grafana.  Run it again with:  psql -X -f test/demo_report.sql tpi_demo
+\set QUIET on
 \pset footer off
 \pset null '-'
-\set QUIET on
 SELECT min(date_of_service) AS first_date, max(date_of_service) AS as_of,
 	   count(*) AS n_lines, count(DISTINCT claim_id) AS n_claims,
 	   count(DISTINCT patient_id) AS n_patients,
