@@ -140,19 +140,24 @@ WHERE c.claim_id = t.claim_id AND c.line_no = t.line_no
   AND pg_temp.u(t.claim_id, 'noplan') < 0.02;
 
 -- Sessions too close together (freq.min_interval) and too many in the
--- window (freq.rolling_cap): a repeat of a patient's first claim 2 to 4
--- weeks later for 3% of patients, and three repeats 7 weeks apart for 2%.
+-- window (freq.rolling_cap): for 3% of patients a repeat of their first
+-- claim 2 to 4 weeks later; for 2% three more sessions 7 weeks apart
+-- ending at the last date of the data, so that the report (as of that
+-- date) shows patients at and over their cap.
 CREATE TEMP TABLE repeat AS
 SELECT f.claim_id, f.patient_id, r.k, r.days
-FROM (SELECT DISTINCT ON (patient_id) claim_id, patient_id
+FROM (SELECT DISTINCT ON (patient_id) claim_id, patient_id, date_of_service
 	  FROM tpi ORDER BY patient_id, date_of_service, claim_id) f
 CROSS JOIN LATERAL (
 	SELECT 0 AS k, 14 + floor(pg_temp.u(f.patient_id, 'gap') * 15)::int AS days
 	WHERE pg_temp.u(f.patient_id, 'interval') < 0.03
 	UNION ALL
-	SELECT k, 49 * k FROM generate_series(1, 3) k
+	SELECT k, (SELECT max(date_of_service) FROM tpi) - 49 * (k - 1)
+			  - floor(pg_temp.u(f.patient_id, 'cap_end') * 7)::int - f.date_of_service
+	FROM generate_series(1, 3) k
 	WHERE pg_temp.u(f.patient_id, 'cap') < 0.02
-) r;
+) r
+WHERE r.days > 0;
 INSERT INTO tpi_rules.claim_line
 SELECT c.claim_id || '-R' || r.k, c.line_no, c.patient_id, c.payer_id, c.provider_npi,
 	   c.date_of_service + r.days, c.hcpcs, c.modifiers, c.units, c.icd10,
