@@ -20,9 +20,10 @@
 -- price (drug J-codes, dates with no RVU release loaded, an unknown place of
 -- service) count as no money rather than failing the whole dashboard.
 --
--- Every body pins search_path and qualifies built-ins and own objects; the
--- view bodies also qualify operators and casts, since views are parsed once
--- under the installing session's search_path.
+-- Hardening: every function pins search_path = pg_catalog, pg_temp (so its
+-- operators and types resolve in pg_catalog whatever the caller's path) and
+-- qualifies built-in functions and own objects; view bodies, which are
+-- parsed once at CREATE EXTENSION, qualify functions, casts and operators.
 
 -- The role is cluster-wide: other databases may already have created it,
 -- and DROP EXTENSION leaves it (DROP ROLE tpi_reporting once no database
