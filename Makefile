@@ -50,3 +50,6 @@ fuzz:
 
 demo-clean:
 	-pg_dropcluster --stop 15 tpi_demo
+
+# Hardening targets (sqlsmith, valgrind, ubsan): see test/hardening/.
+-include test/hardening/hardening.mk

@@ -271,6 +271,11 @@ typedef struct MuscleSummary
 extern void tpi_summarise_muscles(Datum muscles, bool isnull,
 								  MuscleSummary *out);
 
+/* The regions of a mask as a sorted text[] (what regions() returns). */
+extern Datum tpi_region_mask_to_array(uint32 mask);
+/* The mask of a text[] of region names; NULLs and unknown names ignored. */
+extern uint32 tpi_regions_from_array(Datum textarray, bool isnull);
+
 /* ------------------------------------------------------------------------
  * Payment (payment.c; SPEC section 8)
  * ------------------------------------------------------------------------

@@ -1,0 +1,206 @@
+/*
+ * muscle_parse.h
+ *		Parsing documented muscle entries and counting muscles (SPEC
+ *		section 4), in plain C with no server headers, so that the same code
+ *		runs in the backend, in the unit test and under the fuzzer.
+ *
+ * A catalogue is a list of entries (canonical name, region index, kind)
+ * with aliases.  Names and aliases are normalised as below and looked up
+ * in a hash table, once exactly and once with all spaces removed (so that
+ * "sterno-cleido-mastoid" finds "sternocleidomastoid").  When two entries
+ * claim one key, a canonical name beats an alias and otherwise the entry
+ * added first wins; a space-less key claimed by two entries matches none.
+ *
+ * Parsing one documented entry:
+ *	1. Normalise: ASCII letters are lower-cased; "b/l" standing alone becomes
+ *	   the word "bl"; every other ASCII byte that is not a letter or digit
+ *	   (punctuation, '/', control characters, blanks) separates words.
+ *	   Bytes >= 0x80 are kept as they are and are parts of words; they never
+ *	   match a catalogue key unless the key has them too.  Work is linear in
+ *	   the entry's length.
+ *	2. Side words set the side and are removed: left l lt lft -> left;
+ *	   right r rt rgt rght -> right; bilateral bilaterally bilat bil bl both
+ *	   -> bilateral.  Left and right in one entry make it bilateral.  The
+ *	   words side, sides, sided and "and" are removed with them ("left and
+ *	   right sides").  Only whole words count: the l of "levator" is no side.
+ *	3. Match the remaining words (the "name") against the catalogue.  Part
+ *	   words are upper middle mid lower superior inferior anterior posterior
+ *	   medial lateral belly head fibers fibres portion muscle muscles m mm of
+ *	   the.  Tried in order, the first hit winning:
+ *	   a. the name with part words kept, then with leading and/or trailing
+ *		  part words dropped, longest first ("tibialis anterior" and
+ *		  "lower back" match as written; "upper trapezius muscle" finds
+ *		  "trapezius");
+ *	   b. the name with every part word dropped.
+ *	   Each try looks up the words exactly, then with spaces removed.
+ *	4. No hit: kind unknown, and the name (normalised, side words removed,
+ *	   part words kept) stands for the muscle.  An entry of side words only
+ *	   is unknown under its whole normalised text, with no side.  An entry
+ *	   with no word at all is empty.
+ *
+ * Counting (a tally): a muscle is a distinct (canonical name, side).  A
+ * bilateral entry adds its left and its right.  Side "none" is a side value
+ * of its own: "trapezius" and "right trapezius" are two muscles, since an
+ * entry without a side cannot be shown to be the right one.  Group terms
+ * count like muscles (one per side); unknown entries like muscles under
+ * their normalised name; region terms and empty entries count nothing.
+ */
+#ifndef TPI_MUSCLE_PARSE_H
+#define TPI_MUSCLE_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum MpKind
+{
+	MP_EMPTY = 0,				/* nothing documented (blank entry) */
+	MP_MUSCLE,
+	MP_GROUP,
+	MP_REGION,
+	MP_UNKNOWN
+} MpKind;
+
+typedef enum MpSide
+{
+	MP_SIDE_NONE = 0,
+	MP_SIDE_LEFT = 1,
+	MP_SIDE_RIGHT = 2,
+	MP_SIDE_BILATERAL = 3		/* never stored in a tally: split in two */
+} MpSide;
+
+/*
+ * Memory comes from the caller: the backend hands in palloc in a memory
+ * context, the tests malloc.  alloc may return NULL (the functions then
+ * report failure) or not return at all (palloc's ERROR).
+ */
+typedef struct MpAlloc
+{
+	void	   *(*alloc) (void *ctx, size_t size);
+	void		(*release) (void *ctx, void *ptr);
+	void	   *ctx;
+} MpAlloc;
+
+/* ------------------------------------------------------------------------
+ * Catalogue
+ * ------------------------------------------------------------------------
+ */
+typedef struct MpEntry
+{
+	char	   *name;			/* canonical name as given */
+	uint32_t	namelen;
+	uint32_t	hash;			/* of name, for tallies */
+	int			region;			/* 0..11, or -1 */
+	MpKind		kind;			/* MP_MUSCLE, MP_GROUP or MP_REGION */
+} MpEntry;
+
+typedef struct MpCatalogue MpCatalogue;
+
+extern MpCatalogue *mp_catalogue_new(const MpAlloc *alloc);
+
+/* Copies every string.  false on allocation failure or a bad kind. */
+extern bool mp_catalogue_add(MpCatalogue *cat, const char *name, int region,
+							 MpKind kind, const char *const *aliases,
+							 int naliases);
+
+/* Builds the lookup tables; call once after the last add.  false on
+ * allocation failure. */
+extern bool mp_catalogue_build(MpCatalogue *cat);
+
+extern int	mp_catalogue_size(const MpCatalogue *cat);
+extern const MpEntry *mp_catalogue_entry(const MpCatalogue *cat, int i);
+
+/* Frees what the catalogue allocated (not needed with a context). */
+extern void mp_catalogue_free(MpCatalogue *cat);
+
+/* ------------------------------------------------------------------------
+ * Parsing
+ * ------------------------------------------------------------------------
+ */
+typedef struct MpResult
+{
+	MpKind		kind;
+	MpSide		side;
+	int			region;			/* -1 for none or unknown */
+	int			entry;			/* catalogue index, -1 unless known */
+	const char *name;			/* canonical name, or the normalised name
+								 * (in the work buffer) for unknown; not
+								 * NUL-terminated */
+	size_t		namelen;
+	uint32_t	namehash;		/* mp_hash(name, namelen) */
+} MpResult;
+
+/* Bytes of work buffer mp_parse needs for an entry of len bytes. */
+#define MP_WORK_SIZE(len) (3 * (size_t) (len) + 3)
+
+/*
+ * Parses text[0..len) (need not be NUL-terminated; may hold any bytes).
+ * work must have MP_WORK_SIZE(len) bytes; out->name may point into it, so
+ * it must live as long as the result is used.
+ */
+extern void mp_parse(const MpCatalogue *cat, const char *text, size_t len,
+					 char *work, MpResult *out);
+
+extern const char *mp_kind_name(MpKind kind);	/* NULL for MP_EMPTY */
+extern const char *mp_side_name(MpSide side);	/* NULL for MP_SIDE_NONE */
+
+/* ------------------------------------------------------------------------
+ * Tally: distinct (name, side) keys, and what the entries were
+ * ------------------------------------------------------------------------
+ */
+#define MP_KEY_KNOWN	0		/* a catalogue muscle or group term */
+#define MP_KEY_UNKNOWN	1		/* an unknown entry's normalised name */
+
+typedef struct MpTallySlot
+{
+	const char *str;			/* NULL: slot empty */
+	uint32_t	len;
+	uint32_t	hash;
+	uint8_t		side;			/* MP_SIDE_NONE, _LEFT or _RIGHT */
+	uint8_t		flag;			/* MP_KEY_* */
+} MpTallySlot;
+
+#define MP_TALLY_INLINE 16
+
+typedef struct MpTally
+{
+	MpAlloc		alloc;
+	bool		copy_known;		/* copy catalogue names too (they may not
+								 * outlive the tally) */
+	bool		failed;			/* an allocation failed: counts are low */
+	MpTallySlot *slots;			/* inline or allocated; power-of-2 size */
+	uint32_t	cap;
+	uint32_t	n;				/* distinct keys = muscles */
+	uint32_t	regions;		/* bit mask of muscles' and groups' regions */
+	int64_t		nentries;		/* entries that were not empty */
+	int64_t		nmuscle;
+	int64_t		ngroup;
+	int64_t		nregion;
+	int64_t		nunknown;
+	MpTallySlot inline_slots[MP_TALLY_INLINE];
+} MpTally;
+
+/* The tally must not be moved in memory after init (inline slots). */
+extern void mp_tally_init(MpTally *t, const MpAlloc *alloc, bool copy_known);
+
+/* Adds one parsed entry.  false on allocation failure. */
+extern bool mp_tally_add(MpTally *t, const MpResult *r);
+
+/* Adds one key (flag, side NONE/LEFT/RIGHT), as serialised.  false on
+ * allocation failure or a bad flag or side. */
+extern bool mp_tally_add_key(MpTally *t, int flag, int side,
+							 const char *str, size_t len);
+
+/* Adds every key and count of src to dst (aggregate combine).  false on
+ * allocation failure. */
+extern bool mp_tally_merge(MpTally *dst, const MpTally *src);
+
+extern void mp_tally_free(MpTally *t);
+
+/* FNV-1a; exported for tests. */
+extern uint32_t mp_hash(const char *s, size_t len);
+
+/* pick_code over a count: NULL for 0, "20552" for 1-2, "20553" beyond */
+extern const char *mp_pick_code(long count);
+
+#endif							/* TPI_MUSCLE_PARSE_H */
