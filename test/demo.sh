@@ -30,7 +30,7 @@ if ! pg_lsclusters -h | awk '{print $2}' | grep -qx "$cluster"; then
 	$sudo pg_createcluster 15 "$cluster" >/dev/null
 	echo "   created"
 fi
-$sudo pg_ctlcluster 15 "$cluster" start 2>/dev/null || true
+$sudo pg_ctlcluster 15 "$cluster" start >/dev/null 2>&1 || true
 port=$(pg_lsclusters -h | awk -v c="$cluster" '$2 == c {print $3}')
 if [ "$(id -u)" -eq 0 ]; then
 	psql_demo() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$port" "$@"; }
