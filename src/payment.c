@@ -383,6 +383,7 @@ get_cache(void)
 {
 	uint32		gen = tpi_ref_generation(TPI_REF_PAYMENT);
 	PayCache	nc;
+	TpiRefSpi	spi;
 
 	if (cache.valid && cache.generation == gen)
 		return &cache;
@@ -402,12 +403,11 @@ get_cache(void)
 	nc.cxt = AllocSetContextCreate(CurrentMemoryContext, "tpi_rules payment cache",
 								   ALLOCSET_DEFAULT_SIZES);
 	nc.xact_only = IsInParallelMode();
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	tpi_ref_spi_connect(&spi);
 	load_rvu(&nc);
 	load_gpci(&nc);
 	load_cf(&nc);
-	SPI_finish();
+	tpi_ref_spi_finish(&spi);
 	MemoryContextSetParent(nc.cxt, CacheMemoryContext);
 	if (cache.cxt != NULL)
 		MemoryContextDelete(cache.cxt);
