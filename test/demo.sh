@@ -42,15 +42,30 @@ psql_demo -d tpi_demo -c 'CREATE EXTENSION tpi_rules'
 took "port $port, database tpi_demo"
 
 # The SQL files are fed on stdin: the postgres user need not be able to
-# read this checkout.
-step "generating $lines sample claim lines (test/data/gen_claims.sql)"
-psql_demo -d tpi_demo -v n="$lines" -v target=tpi_rules.claim_line -f - < test/data/gen_claims.sql >/dev/null
-took "$(psql_demo -d tpi_demo -At -c 'SELECT count(*) FROM tpi_rules.claim_line') lines"
+# read this checkout.  gen_claims.sql writes a table of its own with dates
+# from 2023; the demo moves them to the years whose fee schedules are
+# shipped (from the first RVU release on) and keeps the claims those
+# releases can price, so every dollar in the report is real.
+step "generating sample claim lines (test/data/gen_claims.sql)"
+psql_demo -d tpi_demo -v n="$(( lines * 21 / 20 ))" -v table=demo_generated -f - < test/data/gen_claims.sql >/dev/null
+took "$(psql_demo -d tpi_demo -At -c 'SELECT count(*) FROM demo_generated') lines"
 
-step "adding the billing errors real practices make (test/data/gen_demo_errors.sql)"
-psql_demo -d tpi_demo -f - < test/data/gen_demo_errors.sql
-psql_demo -d tpi_demo -c 'VACUUM ANALYZE tpi_rules.claim_line'
-took "$(psql_demo -d tpi_demo -At -c 'SELECT count(*) FROM tpi_rules.claim_line') lines"
+step "loading them into tpi_rules.claim_line"
+psql_demo -d tpi_demo <<'SQL'
+SELECT (SELECT min(effective_from) FROM tpi_rules.rvu)
+	   - (SELECT min(date_of_service) FROM demo_generated) AS shift,
+	   (SELECT max(effective_to) FROM tpi_rules.rvu) AS last_priced \gset
+INSERT INTO tpi_rules.claim_line
+SELECT claim_id, line_no, patient_id, payer_id, provider_npi, date_of_service + :shift,
+	   hcpcs, modifiers, units, icd10, place_of_service, muscles, trigger_points,
+	   drug_name, drug_dose, claim_note, note_signed, post_procedure_plan,
+	   conservative_care, tp_locations, guidance
+FROM demo_generated
+WHERE date_of_service + :shift <= :'last_priced';
+DROP TABLE demo_generated;
+VACUUM ANALYZE tpi_rules.claim_line;
+SQL
+took "$(psql_demo -d tpi_demo -At -c "SELECT count(*) || ' lines, ' || min(date_of_service) || ' to ' || max(date_of_service) FROM tpi_rules.claim_line")"
 
 step "auditing every line (tpi_rules.audit, snapshot in tpi_rules.mv_audit)"
 psql_demo -d tpi_demo -c 'REFRESH MATERIALIZED VIEW tpi_rules.mv_audit'
