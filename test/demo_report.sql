@@ -5,7 +5,8 @@
 \set QUIET on
 \pset footer off
 \pset null '-'
-SELECT min(date_of_service) AS first_date, max(date_of_service) AS as_of,
+SELECT coalesce(min(date_of_service), current_date) AS first_date,
+	   coalesce(max(date_of_service), current_date) AS as_of,
 	   count(*) AS n_lines, count(DISTINCT claim_id) AS n_claims,
 	   count(DISTINCT patient_id) AS n_patients,
 	   count(DISTINCT provider_npi) AS n_providers
