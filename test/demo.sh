@@ -47,7 +47,8 @@ took "port $port, database tpi_demo"
 # shipped (from the first RVU release on) and keeps the claims those
 # releases can price, so every dollar in the report is real.
 step "generating sample claim lines (test/data/gen_claims.sql)"
-psql_demo -d tpi_demo -v n="$(( lines * 21 / 20 ))" -v table=demo_generated -f - < test/data/gen_claims.sql >/dev/null
+{ echo 'SET client_min_messages = warning;'; cat test/data/gen_claims.sql; } |
+	psql_demo -d tpi_demo -v n="$(( lines * 21 / 20 ))" -v table=demo_generated >/dev/null
 took "$(psql_demo -d tpi_demo -At -c 'SELECT count(*) FROM demo_generated') lines"
 
 step "loading them into tpi_rules.claim_line"
@@ -88,7 +89,8 @@ psql_demo -d tpi_demo -A -F, -P footer=off -c "
 	SELECT to_char(month, 'YYYY-MM') AS month, revenue_at_risk, downcoding_left_behind,
 		   expected_payment
 	FROM tpi_rules.v_revenue_at_risk ORDER BY month" > "$tmp/revenue.csv"
-gnuplot -e "findings='$tmp/findings.csv'; revenue='$tmp/revenue.csv'; out='$repo/demo-report.png'; title_text='tpi_rules demo: $lines sample claim lines'" test/demo_plot.gp
+title=$(psql_demo -d tpi_demo -At -c "SELECT 'tpi_rules demo: ' || count(*) || ' sample claim lines, ' || min(date_of_service) || ' to ' || max(date_of_service) FROM tpi_rules.claim_line")
+gnuplot -e "findings='$tmp/findings.csv'; revenue='$tmp/revenue.csv'; out='$repo/demo-report.png'; title_text='$title'" test/demo_plot.gp
 took "$repo/demo-report.png"
 
 cat <<MSG
