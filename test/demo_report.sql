@@ -60,7 +60,7 @@ LIMIT 12;
 \echo '(4) Expected payment by place of service (facility places are paid the lower'
 \echo '    facility rate; drug lines are not priced by the fee schedule).'
 SELECT l.place_of_service AS pos,
-	   coalesce(n.name, 'not a valid POS code') AS "place of service",
+	   coalesce(n.name, 'other or invalid code') AS "place of service",
 	   count(*) AS lines,
 	   count(*) FILTER (WHERE l.hcpcs IN ('20552', '20553')) AS "TPI lines",
 	   to_char(sum(tpi_rules.expected_payment_or_null(l.hcpcs, l.date_of_service,
