@@ -90,7 +90,7 @@ hd_start() {
 	chmod 700 "$HD_DATA"
 	: > "$HD_LOG"; chown postgres "$HD_LOG"
 	# shellcheck disable=SC2086
-	runuser -u postgres -- env $HD_SERVER_ENV "$@" "$HD_BIN/postgres" -D "$HD_DATA" \
+	runuser -u postgres -- env ${HD_SERVER_ENV:-} "$@" "$HD_BIN/postgres" -D "$HD_DATA" \
 		>> "$HD_LOG" 2>&1 &
 	HD_PID=$!
 	local i
