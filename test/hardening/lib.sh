@@ -61,6 +61,8 @@ log_min_error_statement = panic
 log_error_verbosity = default
 shared_buffers = 32MB
 max_connections = 30
+# JIT would load LLVM into backends: slow under valgrind, and not ours
+jit = off
 CONF
 	fi
 }
