@@ -320,10 +320,11 @@ get_cache(void)
 
 	PG_TRY();
 	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "SPI_connect failed");
+		TpiRefSpi	spi;
+
+		tpi_ref_spi_connect(&spi);
 		load_policies(c);
-		SPI_finish();
+		tpi_ref_spi_finish(&spi);
 	}
 	PG_CATCH();
 	{

@@ -15,9 +15,14 @@
 
 #include "catalog/namespace.h"
 #include "commands/trigger.h"
+#include "executor/spi.h"
+#include "miscadmin.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/syscache.h"
+#include "access/htup_details.h"
+#include "catalog/pg_class.h"
 
 static const struct
 {
@@ -103,6 +108,46 @@ tpi_ref_generation(TpiRefGroup group)
 	if (!oids_known)
 		learn_oids();
 	return generation[group];
+}
+
+/* The owner of tpi_rules.rule stands for the extension's owner. */
+static Oid
+reference_owner(void)
+{
+	Oid			nsp = get_namespace_oid("tpi_rules", false);
+	Oid			relid = get_relname_relid("rule", nsp);
+	HeapTuple	tp;
+	Oid			owner;
+
+	if (!OidIsValid(relid))
+		elog(ERROR, "table tpi_rules.rule does not exist");
+	tp = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tp))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tp))->relowner;
+	ReleaseSysCache(tp);
+	return owner;
+}
+
+void
+tpi_ref_spi_connect(TpiRefSpi *s)
+{
+	Oid			owner = reference_owner();
+
+	GetUserIdAndSecContext(&s->save_userid, &s->save_sec_context);
+	/* Restricted, like a maintenance command run as the owner. */
+	SetUserIdAndSecContext(owner, s->save_sec_context |
+						   SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_RESTRICTED_OPERATION);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+}
+
+void
+tpi_ref_spi_finish(TpiRefSpi *s)
+{
+	SPI_finish();
+	SetUserIdAndSecContext(s->save_userid, s->save_sec_context);
 }
 
 /*

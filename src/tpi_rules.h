@@ -44,6 +44,22 @@ typedef enum TpiRefGroup
 
 extern uint32 tpi_ref_generation(TpiRefGroup group);
 
+/*
+ * Reference caches are read as the owner of the extension's tables, so
+ * every role that may EXECUTE the functions gets the same rules without
+ * needing SELECT on the reference tables (dashboard roles must not read
+ * them).  Connect SPI with tpi_ref_spi_connect() and finish with
+ * tpi_ref_spi_finish(); an error in between restores the user on abort.
+ */
+typedef struct TpiRefSpi
+{
+	Oid			save_userid;
+	int			save_sec_context;
+} TpiRefSpi;
+
+extern void tpi_ref_spi_connect(TpiRefSpi *s);
+extern void tpi_ref_spi_finish(TpiRefSpi *s);
+
 /* ------------------------------------------------------------------------
  * Findings
  * ------------------------------------------------------------------------

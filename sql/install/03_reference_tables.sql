@@ -32,8 +32,9 @@ BEGIN
 	IF NEW.builtin THEN
 		RETURN NEW;
 	END IF;
-	-- TG_ARGV names the key columns; delete the shipped row with that key.
-	SELECT pg_catalog.string_agg(pg_catalog.format('%I IS NOT DISTINCT FROM $1.%I', k, k), ' AND ')
+	-- TG_ARGV names the key columns (primary key, so NOT NULL): delete the
+	-- shipped row with that key; "=" lets the primary key index serve.
+	SELECT pg_catalog.string_agg(pg_catalog.format('%I OPERATOR(pg_catalog.=) $1.%I', k, k), ' AND ')
 	  INTO cond
 	  FROM pg_catalog.unnest(TG_ARGV) AS k;
 	EXECUTE pg_catalog.format('DELETE FROM %I.%I WHERE builtin AND %s',

@@ -192,7 +192,7 @@ INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 ('upper back', 'thoracic', 'region', '{upper back area}', true),
 ('mid back', 'thoracic', 'region', '{middle back,midback,thoracic region,thoracic spine,thoracic area,t spine}', true),
 ('back', NULL, 'region', '{back area,back region}', true),
-('low back', 'lumbar', 'region', '{lower back,lowback,lumbar region,lumbar spine,lumbar area,lumbosacral region,lumbosacral area,l spine}', true),
+('low back', 'lumbar', 'region', '{lower back,lowback,lumbar region,lumbar spine,lumbar area,lumbosacral region,lumbosacral area}', true),
 ('paraspinal area', NULL, 'region', '{paraspinal region,paraspinous area,paraspinous region,paravertebral area,paravertebral region}', true),
 ('hip', 'gluteal/hip', 'region', '{hips,hip region,hip area}', true),
 ('buttock', 'gluteal/hip', 'region', '{buttocks,gluteal region,gluteal area,glutial region}', true),

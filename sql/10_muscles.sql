@@ -1,0 +1,196 @@
+-- Muscles and code choice (SPEC section 4): parsing, counting, pick_code,
+-- regions, the aggregates, and the catalogue as users change it.
+SET datestyle = 'ISO, YMD';
+SET timezone = 'UTC';
+
+-- The catalogue: enough muscles, every SPEC region fixed as written.
+SELECT kind, count(*) >= CASE kind WHEN 'muscle' THEN 80 ELSE 1 END AS enough
+  FROM tpi_rules.muscle GROUP BY kind ORDER BY kind;
+SELECT m.name, m.region = s.region AS region_as_spec, m.kind
+  FROM (VALUES
+	('trapezius', 'cervical'), ('levator scapulae', 'cervical'),
+	('splenius capitis', 'cervical'), ('splenius cervicis', 'cervical'),
+	('sternocleidomastoid', 'cervical'), ('scalenes', 'cervical'),
+	('semispinalis capitis', 'cervical'), ('suboccipitals', 'cervical'),
+	('rhomboid major', 'scapular'), ('rhomboid minor', 'scapular'),
+	('infraspinatus', 'scapular'), ('supraspinatus', 'scapular'),
+	('teres major', 'scapular'), ('teres minor', 'scapular'),
+	('subscapularis', 'scapular'), ('serratus anterior', 'scapular'),
+	('latissimus dorsi', 'scapular'),
+	('deltoid', 'shoulder'), ('pectoralis major', 'shoulder'),
+	('pectoralis minor', 'shoulder'), ('biceps brachii', 'shoulder'),
+	('triceps brachii', 'shoulder'),
+	('iliocostalis thoracis', 'thoracic'), ('longissimus thoracis', 'thoracic'),
+	('spinalis', 'thoracic'), ('thoracic paraspinals', 'thoracic'),
+	('quadratus lumborum', 'lumbar'), ('multifidus', 'lumbar'),
+	('iliocostalis lumborum', 'lumbar'), ('longissimus', 'lumbar'),
+	('erector spinae', 'lumbar'), ('psoas', 'lumbar'), ('iliopsoas', 'lumbar'),
+	('lumbar paraspinals', 'lumbar'),
+	('gluteus maximus', 'gluteal/hip'), ('gluteus medius', 'gluteal/hip'),
+	('gluteus minimus', 'gluteal/hip'), ('piriformis', 'gluteal/hip'),
+	('tensor fasciae latae', 'gluteal/hip'),
+	('temporalis', 'cephalic'), ('frontalis', 'cephalic'), ('occipitalis', 'cephalic'),
+	('masseter', 'facial'), ('medial pterygoid', 'facial'), ('lateral pterygoid', 'facial'),
+	('biceps femoris', 'lower limb'), ('semitendinosus', 'lower limb'),
+	('semimembranosus', 'lower limb'), ('hamstrings', 'lower limb'),
+	('quadriceps', 'lower limb'), ('vastus lateralis', 'lower limb'),
+	('gastrocnemius', 'lower limb'), ('soleus', 'lower limb'),
+	('tibialis anterior', 'lower limb'),
+	('forearm extensors', 'upper limb'), ('forearm flexors', 'upper limb'),
+	('brachioradialis', 'upper limb'),
+	('rectus abdominis', 'abdominal wall'), ('obliques', 'abdominal wall')
+  ) AS s(name, region)
+  LEFT JOIN tpi_rules.muscle m USING (name)
+ WHERE m.region IS DISTINCT FROM s.region
+ ORDER BY 1;
+-- Aliases are lower case and claim no canonical name of another row.
+SELECT a.name, al.alias
+  FROM tpi_rules.muscle a, LATERAL unnest(a.aliases) AS al(alias)
+ WHERE al.alias <> lower(al.alias)
+    OR EXISTS (SELECT 1 FROM tpi_rules.muscle b WHERE b.name = al.alias AND b.name <> a.name)
+ ORDER BY 1, 2;
+-- Every catalogue name and alias parses back to its own row.
+SELECT m.name, k.key, p.muscle, p.kind
+  FROM tpi_rules.muscle m,
+       LATERAL (SELECT m.name UNION ALL SELECT unnest(m.aliases)) AS k(key),
+       LATERAL tpi_rules.parse_muscle(k.key) AS p
+ WHERE p.muscle IS DISTINCT FROM m.name OR p.kind IS DISTINCT FROM m.kind
+ ORDER BY 1, 2;
+
+-- parse_muscle: sides, part words, abbreviations, messy text.
+SELECT e AS entry, p.*
+  FROM (VALUES (1, 'right upper trapezius'), (2, 'L levator scapulae'),
+			   (3, 'R. Upper Trap'), (4, 'rt. trapezius, upper fibers'),
+			   (5, '  LEFT   trapezius  '), (6, 'Trapezius (Lt)'),
+			   (7, 'B/L levator scap'), (8, 'bilat SCM'), (9, 'both QL'),
+			   (10, 'left and right trapezius'), (11, 'R/L rhomboid major'),
+			   (12, 'glute med L'), (13, 'TFL, right'), (14, 'left-sided infra'),
+			   (15, 'tibialis anterior'), (16, 'left anterior tibialis'),
+			   (17, 'serratus anterior, lower'), (18, 'scalenus anterior'),
+			   (19, 'anterior scalene'), (20, 'pectoralis major muscle'),
+			   (21, 'pec minor'), (22, 'lats'), (23, 'posterior deltoid'),
+			   (24, 'sterno-cleido-mastoid'), (25, 'm. gluteus medius'),
+			   (26, 'Levator'), (27, 'lower back'), (28, 'shoulder'),
+			   (29, 'paraspinal area'), (30, 'paraspinals'),
+			   (31, 'lumbar paraspinals'), (32, 'erector spinae'),
+			   (33, 'erector spinae group'), (34, 'rhomboids'),
+			   (35, 'rotator cuff'), (36, 'hamstrings'), (37, 'left quads'),
+			   (38, 'glutes'), (39, 'scalenes'), (40, 'suboccipitals'),
+			   (41, 'Left Foo Muscle'), (42, 'lateral (outer) gastroc'), (42.5, 'lateral gastroc'),
+			   (43, 'left'), (44, 'levator l'), (45, 'lt'),
+			   (46, '...'), (47, ''), (48, 'rhomboid'),
+			   (49, 'upper back'), (50, 'neck'), (51, 'infraspinatus RT'),
+			   (52, 'Gastrocnemius, medial head'), (53, 'bilateral lower back'),
+			   (54, 'trapèzius'), (55, 'left trapezius ✓')
+	   ) AS v(i, e),
+	   LATERAL tpi_rules.parse_muscle(e) AS p
+ ORDER BY i;
+SELECT * FROM tpi_rules.parse_muscle(NULL);
+-- A side letter inside a word is no side: 'levator' is not "l evator".
+SELECT (tpi_rules.parse_muscle('lrt levator')).*;
+
+-- AAPC examples (SPEC section 2).
+SELECT tpi_rules.muscle_count('{right trapezius,left trapezius}') AS n,
+       tpi_rules.pick_code('{right trapezius,left trapezius}') AS code;
+SELECT tpi_rules.muscle_count('{right trapezius,left trapezius,right levator scapulae,left levator scapulae}') AS n,
+       tpi_rules.pick_code('{right trapezius,left trapezius,right levator scapulae,left levator scapulae}') AS code;
+
+-- Counting rules, one case per row.
+SELECT c AS case_name, m AS muscles,
+       tpi_rules.muscle_count(m) AS n, tpi_rules.pick_code(m) AS code
+  FROM (VALUES
+	(1, 'three injections in one muscle', '{right trapezius,right trapezius,R trap}'::text[]),
+	(2, 'parts of one muscle on one side', '{right upper trapezius,right lower trapezius,rt middle trap}'),
+	(3, 'parts of one muscle on two sides', '{right upper trapezius,left lower trapezius}'),
+	(4, 'bilateral X is two', '{bilateral trapezius}'),
+	(5, 'bilateral X and its left are two', '{bilateral trapezius,left trapezius}'),
+	(6, 'no side and a side are two', '{trapezius,right trapezius}'),
+	(7, 'no side twice is one', '{trapezius,Trapezius,TRAP}'),
+	(8, 'three muscles', '{R trapezius,R levator scapulae,R rhomboid major}'),
+	(9, 'group term one per side', '{paraspinals}'),
+	(10, 'bilateral group term is two', '{bilateral paraspinals}'),
+	(11, 'bilateral group plus a muscle', '{b/l lumbar paraspinals,R QL}'),
+	(12, 'region term only', '{shoulder}'),
+	(13, 'region terms only', '{neck,upper back,paraspinal area}'),
+	(14, 'region term and muscles', '{shoulder,R deltoid,L deltoid}'),
+	(15, 'unknown counts one', '{left foo}'),
+	(16, 'unknown repeated', '{left foo,LEFT  FOO,left foo.}'),
+	(17, 'unknown bilateral', '{bilateral foo}'),
+	(18, 'unknown and known', '{left foo,left trapezius,right trapezius}'),
+	(19, 'NULL elements', '{NULL,right trapezius,NULL}'),
+	(20, 'blank elements', '{"","   ",",",right trapezius}'),
+	(21, 'empty array', '{}'),
+	(22, 'only NULL elements', '{NULL,NULL}'),
+	(23, 'left and right in one entry', '{left and right trapezius}'),
+	(24, 'two regions', '{R SCM,R glute med,R piriformis}'),
+	(25, 'messy spacing and case', '{"  Rt.   UPPER   trapezius ","R. trapezius","right, trapezius"}'),
+	(26, 'tibialis anterior and posterior are two', '{left tibialis anterior,left tibialis posterior}'),
+	(27, 'serratus anterior kept whole', '{left serratus anterior,left serratus}'),
+	(28, 'multi-dimensional array', '{{R trap,L trap},{R QL,L QL}}')
+  ) AS v(i, c, m)
+ ORDER BY i;
+SELECT tpi_rules.muscle_count(NULL) AS n, tpi_rules.pick_code(NULL) AS code,
+       tpi_rules.regions(NULL) AS regions;
+
+-- regions(): sorted, distinct; region terms and unknown entries add none.
+SELECT m AS muscles, tpi_rules.regions(m) AS regions
+  FROM (VALUES
+	(1, '{R glute med,L SCM,R deltoid,R trapezius,R QL}'::text[]),
+	(2, '{shoulder,neck,foo}'),
+	(3, '{paraspinals}'),
+	(4, '{thoracic paraspinals,lumbar paraspinals}'),
+	(5, '{masseter,temporalis,rectus abdominis,forearm flexors,soleus,subclavius,iliocostalis thoracis,infraspinatus}'),
+	(6, '{}')
+  ) AS v(i, m)
+ ORDER BY i;
+
+-- Big inputs: 10,000 entries; a 1 MB entry; non-ASCII text.
+SELECT tpi_rules.muscle_count(array_agg('left muscle' || g)) AS unknown_10000,
+       tpi_rules.muscle_count(array_agg(CASE g % 2 WHEN 0 THEN 'left' ELSE 'right' END || ' trapezius')) AS trap_10000,
+       tpi_rules.pick_code(array_agg('  '::text)) AS blank_10000
+  FROM generate_series(1, 10000) AS g;
+SELECT tpi_rules.muscle_count(ARRAY[repeat('trapezius ', 100000)]) AS n_1mb,
+       (tpi_rules.parse_muscle(repeat('upper ', 200000) || 'trapezius')).kind AS kind_1mb,
+       length((tpi_rules.parse_muscle(repeat('x,', 500000))).muscle) AS len_1mb,
+       tpi_rules.muscle_count(ARRAY['right ' || repeat('é', 300000), 'left ' || repeat('é', 300000), 'right ' || repeat('é', 300000)]) AS n_nonascii;
+SELECT e, p.* FROM (VALUES (1, '右 trapezius'), (2, 'Trapézius droit'), (3, 'levator scapulae ✓'), (4, E'right\ttrapezius\n')) AS v(i, e),
+       LATERAL tpi_rules.parse_muscle(e) AS p ORDER BY i;
+
+-- Aggregates over one row per entry agree with the array functions.
+CREATE TEMP TABLE doc (line int, entry text);
+INSERT INTO doc VALUES
+	(1, 'right trapezius'), (1, 'left trapezius'),
+	(2, 'right trapezius'), (2, 'left trapezius'), (2, 'R levator scap'), (2, 'L levator scap'),
+	(3, 'shoulder'), (3, NULL),
+	(4, NULL),
+	(5, 'bilateral paraspinals'), (5, 'left foo'),
+	(6, 'right trapezius'), (6, 'rt upper trap'), (6, 'R. trapezius');
+SELECT line, tpi_rules.muscle_count_agg(entry) AS n, tpi_rules.pick_code_agg(entry) AS code,
+       tpi_rules.muscle_count(array_agg(entry)) AS n_array,
+       tpi_rules.pick_code(array_agg(entry)) AS code_array
+  FROM doc GROUP BY line ORDER BY line;
+SELECT tpi_rules.muscle_count_agg(entry) AS n_empty, tpi_rules.pick_code_agg(entry) AS code_empty
+  FROM doc WHERE false;
+-- Window use calls the final function repeatedly on one state.
+SELECT line, entry, tpi_rules.muscle_count_agg(entry) OVER (PARTITION BY line ORDER BY entry COLLATE "C") AS running
+  FROM doc WHERE line = 2 ORDER BY line, entry COLLATE "C";
+
+-- Users' catalogue rows are seen by the next query.
+SELECT (tpi_rules.parse_muscle('left omohyoid')).*;
+INSERT INTO tpi_rules.muscle (name, region, kind, aliases) VALUES ('omohyoid', 'cervical', 'muscle', '{omo}');
+SELECT (tpi_rules.parse_muscle('left omo')).*;
+SELECT tpi_rules.muscle_count('{L omohyoid,R omo,omo}') AS n;
+DELETE FROM tpi_rules.muscle WHERE name = 'omohyoid';
+SELECT (tpi_rules.parse_muscle('left omo')).*;
+-- Changes are seen inside a transaction, and undone by its rollback.
+BEGIN;
+UPDATE tpi_rules.muscle SET aliases = aliases || '{utrap}'::text[] WHERE name = 'trapezius';
+SELECT (tpi_rules.parse_muscle('R utrap')).*;
+-- a user row replaces a shipped row of the same name
+INSERT INTO tpi_rules.muscle (name, region, kind, aliases) VALUES ('back', 'thoracic', 'region', '{}');
+SELECT (tpi_rules.parse_muscle('back')).*, (tpi_rules.parse_muscle('back area')).kind AS old_alias_kind;
+SELECT name, builtin FROM tpi_rules.muscle WHERE name IN ('back', 'trapezius') ORDER BY name;
+ROLLBACK;
+SELECT (tpi_rules.parse_muscle('R utrap')).kind AS utrap, (tpi_rules.parse_muscle('back')).region AS back_region,
+       (tpi_rules.parse_muscle('back area')).kind AS back_area;
+SELECT name, builtin FROM tpi_rules.muscle WHERE name IN ('back', 'trapezius') ORDER BY name;

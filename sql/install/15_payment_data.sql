@@ -1,0 +1,15 @@
+-- Shipped payment reference rows (SPEC section 8).  data/rvu.csv and
+-- data/gpci2025.csv are produced by tools/extract_rvu.pl from CMS's files
+-- in ../shared/data/cms (see that script for releases, dates and
+-- confidence); data/conversion_factor.csv carries its sources.
+--
+-- RVU26C is CMS's July 2026 release, the only 2026 file available; it is
+-- shipped as effective for all of 2026 (2026-01-01..2026-12-31) so that
+-- 2026 dates can be priced.  Its rows come from a third-party copy and
+-- carry confidence 'unverified', except 20552, 'confirmed' by the
+-- published 2026 figures.  A user's own 2026 file loaded with
+-- load_pprrvu() takes precedence (see expected_payment).
+
+-- @csv data/rvu.csv rvu
+-- @csv data/gpci2025.csv gpci
+-- @csv data/conversion_factor.csv conversion_factor

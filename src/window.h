@@ -1,0 +1,36 @@
+/*
+ * window.h
+ *		Rolling-window date arithmetic shared by sessions_in_window
+ *		(window.c) and the frequency rules (frequency.c).
+ *
+ * All of it follows PostgreSQL's own date +/- interval (months first, with
+ * the day clamped to the end of a shorter month, then days, then time), so
+ * the window function, the aggregate and a plain SQL oracle such as
+ * "d2 > d - interval '12 months'" always agree.
+ */
+#ifndef TPI_WINDOW_H
+#define TPI_WINDOW_H
+
+#include "tpi_rules.h"
+
+#include "lib/stringinfo.h"
+
+/* ISO "YYYY-MM-DD" (BC dates get " BC") plus NUL: whatever DateStyle says. */
+#define TPI_DATE_BUFLEN 32
+
+/*
+ * The last date before the rolling window (d - span, d]: a date x is in the
+ * window when tpi_window_floor(d, span) < x <= d.  d must be finite; an
+ * out-of-range result raises PostgreSQL's own 22008 error.
+ */
+extern DateADT tpi_window_floor(DateADT d, const Interval *span);
+
+/* The first date x on or after p + span (x at midnight >= p + span). */
+extern DateADT tpi_date_after(DateADT p, const Interval *span);
+
+extern void tpi_format_date(DateADT d, char *buf);
+
+/* "12 months", "90 days", "6 weeks", "1 year": for messages. */
+extern void tpi_append_interval(StringInfo buf, const Interval *span);
+
+#endif							/* TPI_WINDOW_H */

@@ -1,0 +1,318 @@
+/*
+ * test_muscle_parse.c
+ *		Unit test of the pure-C muscle parser and tally
+ *		(src/muscle_parse.c), outside the server.
+ *
+ * unit-sources: src/muscle_parse.c
+ */
+#include "muscle_parse.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int	passed,
+			failed;
+
+static void *
+t_alloc(void *ctx, size_t size)
+{
+	(void) ctx;
+	return malloc(size ? size : 1);
+}
+
+static void
+t_free(void *ctx, void *p)
+{
+	(void) ctx;
+	free(p);
+}
+
+static const MpAlloc talloc = {t_alloc, t_free, NULL};
+static MpCatalogue *cat;
+
+#define CHECK(cond, ...) \
+	do { \
+		if (cond) passed++; \
+		else { failed++; printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+			printf(__VA_ARGS__); printf("\n"); } \
+	} while (0)
+
+static void
+build(void)
+{
+	static const char *const trap[] = {"trap", "traps"};
+	static const char *const lev[] = {"levator scap", "levator", "lev scap"};
+	static const char *const scm[] = {"scm", "sternomastoid"};
+	static const char *const ql[] = {"ql", "quad lumborum"};
+	static const char *const gmed[] = {"glute med", "gmed"};
+	static const char *const tib[] = {"tib ant", "anterior tibialis"};
+	static const char *const tibp[] = {"posterior tibialis"};
+	static const char *const sant[] = {"serratus"};
+	static const char *const para[] = {"paraspinal"};
+	static const char *const rhom[] = {"rhomboid"};
+	static const char *const low[] = {"lower back", "lumbar region"};
+	static const char *const para_area[] = {"paraspinal region"};
+	static const char *const clash[] = {"trapezius", "scm", "glutemed"};
+
+	cat = mp_catalogue_new(&talloc);
+	if (!cat ||
+		!mp_catalogue_add(cat, "trapezius", 2, MP_MUSCLE, trap, 2) ||
+		!mp_catalogue_add(cat, "levator scapulae", 2, MP_MUSCLE, lev, 3) ||
+		!mp_catalogue_add(cat, "sternocleidomastoid", 2, MP_MUSCLE, scm, 2) ||
+		!mp_catalogue_add(cat, "quadratus lumborum", 7, MP_MUSCLE, ql, 2) ||
+		!mp_catalogue_add(cat, "gluteus medius", 5, MP_MUSCLE, gmed, 2) ||
+		!mp_catalogue_add(cat, "tibialis anterior", 6, MP_MUSCLE, tib, 2) ||
+		!mp_catalogue_add(cat, "tibialis posterior", 6, MP_MUSCLE, tibp, 1) ||
+		!mp_catalogue_add(cat, "serratus anterior", 8, MP_MUSCLE, sant, 1) ||
+		!mp_catalogue_add(cat, "deltoid", 9, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "paraspinals", -1, MP_GROUP, para, 1) ||
+		!mp_catalogue_add(cat, "rhomboids", 8, MP_GROUP, rhom, 1) ||
+		!mp_catalogue_add(cat, "low back", 7, MP_REGION, low, 2) ||
+		!mp_catalogue_add(cat, "paraspinal area", -1, MP_REGION, para_area, 1) ||
+		!mp_catalogue_add(cat, "shoulder", 9, MP_REGION, NULL, 0) ||
+		/* aliases that clash with names of other rows never win */
+		!mp_catalogue_add(cat, "clash", 0, MP_MUSCLE, clash, 3) ||
+		!mp_catalogue_build(cat))
+	{
+		printf("could not build the catalogue\n");
+		exit(1);
+	}
+}
+
+static MpResult
+parse(const char *s, char **workp)
+{
+	size_t		len = strlen(s);
+	char	   *work = malloc(MP_WORK_SIZE(len));
+	MpResult	r;
+
+	mp_parse(cat, s, len, work, &r);
+	*workp = work;
+	return r;
+}
+
+static void
+expect(const char *entry, MpKind kind, const char *name, MpSide side,
+	   int region)
+{
+	char	   *work;
+	MpResult	r = parse(entry, &work);
+	bool		ok = r.kind == kind && r.side == side && r.region == region &&
+		(name == NULL ? r.namelen == 0 :
+		 (r.namelen == strlen(name) && memcmp(r.name, name, r.namelen) == 0));
+
+	CHECK(ok, "\"%s\": got kind %d name \"%.*s\" side %d region %d; "
+		  "want kind %d name \"%s\" side %d region %d",
+		  entry, r.kind, (int) r.namelen, r.name, r.side, r.region,
+		  kind, name ? name : "", side, region);
+	free(work);
+}
+
+/* Count of a list of entries (NULL-terminated). */
+static long
+count(const char *const *entries)
+{
+	MpTally		t;
+	long		n;
+
+	mp_tally_init(&t, &talloc, false);
+	for (; *entries; entries++)
+	{
+		char	   *work;
+		MpResult	r = parse(*entries, &work);
+
+		if (!mp_tally_add(&t, &r))
+			printf("tally add failed\n");
+		free(work);
+	}
+	n = t.n;
+	mp_tally_free(&t);
+	return n;
+}
+
+#define COUNT(want, ...) \
+	do { \
+		static const char *const e_[] = {__VA_ARGS__, NULL}; \
+		long got_ = count(e_); \
+		CHECK(got_ == (want), "count {%s}: got %ld want %d", #__VA_ARGS__, got_, (want)); \
+	} while (0)
+
+static void
+test_parse(void)
+{
+	expect("right upper trapezius", MP_MUSCLE, "trapezius", MP_SIDE_RIGHT, 2);
+	expect("R. Upper Trap", MP_MUSCLE, "trapezius", MP_SIDE_RIGHT, 2);
+	expect("rt. trapezius, upper fibers", MP_MUSCLE, "trapezius", MP_SIDE_RIGHT, 2);
+	expect("Trapezius (Lt)", MP_MUSCLE, "trapezius", MP_SIDE_LEFT, 2);
+	expect("  LEFT\t trapezius \n", MP_MUSCLE, "trapezius", MP_SIDE_LEFT, 2);
+	expect("B/L levator scap", MP_MUSCLE, "levator scapulae", MP_SIDE_BILATERAL, 2);
+	expect("levator b/l", MP_MUSCLE, "levator scapulae", MP_SIDE_BILATERAL, 2);
+	expect("bilat SCM", MP_MUSCLE, "sternocleidomastoid", MP_SIDE_BILATERAL, 2);
+	expect("both ql", MP_MUSCLE, "quadratus lumborum", MP_SIDE_BILATERAL, 7);
+	expect("left and right trapezius", MP_MUSCLE, "trapezius", MP_SIDE_BILATERAL, 2);
+	expect("R/L trap", MP_MUSCLE, "trapezius", MP_SIDE_BILATERAL, 2);
+	expect("glute-med, L", MP_MUSCLE, "gluteus medius", MP_SIDE_LEFT, 5);
+	expect("gmed", MP_MUSCLE, "gluteus medius", MP_SIDE_NONE, 5);
+	/* an exact alias beats another row's key with its blanks removed */
+	expect("glutemed", MP_MUSCLE, "clash", MP_SIDE_NONE, 0);
+	expect("gluteusmedius", MP_MUSCLE, "gluteus medius", MP_SIDE_NONE, 5);
+	expect("tibialis anterior", MP_MUSCLE, "tibialis anterior", MP_SIDE_NONE, 6);
+	expect("left anterior tibialis muscle", MP_MUSCLE, "tibialis anterior", MP_SIDE_LEFT, 6);
+	expect("posterior tibialis", MP_MUSCLE, "tibialis posterior", MP_SIDE_NONE, 6);
+	expect("upper serratus anterior", MP_MUSCLE, "serratus anterior", MP_SIDE_NONE, 8);
+	expect("serratus anterior lower fibers", MP_MUSCLE, "serratus anterior", MP_SIDE_NONE, 8);
+	expect("posterior deltoid", MP_MUSCLE, "deltoid", MP_SIDE_NONE, 9);
+	expect("upper fibers of the trapezius", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
+	expect("trapezius upper middle lower", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
+	expect("m. trapezius", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
+	expect("lower back", MP_REGION, "low back", MP_SIDE_NONE, 7);
+	expect("LOWER BACK (bilateral)", MP_REGION, "low back", MP_SIDE_BILATERAL, 7);
+	expect("paraspinal area", MP_REGION, "paraspinal area", MP_SIDE_NONE, -1);
+	expect("paraspinals", MP_GROUP, "paraspinals", MP_SIDE_NONE, -1);
+	expect("L paraspinal muscles", MP_GROUP, "paraspinals", MP_SIDE_LEFT, -1);
+	expect("rhomboid", MP_GROUP, "rhomboids", MP_SIDE_NONE, 8);
+	expect("shoulder", MP_REGION, "shoulder", MP_SIDE_NONE, 9);
+	expect("Left Foo Muscle", MP_UNKNOWN, "foo muscle", MP_SIDE_LEFT, -1);
+	expect("left", MP_UNKNOWN, "left", MP_SIDE_NONE, -1);
+	expect("left right", MP_UNKNOWN, "left right", MP_SIDE_NONE, -1);
+	expect("lrt levator", MP_UNKNOWN, "lrt levator", MP_SIDE_NONE, -1);
+	expect("bl", MP_UNKNOWN, "bl", MP_SIDE_NONE, -1);
+	expect("ab/lc trap", MP_UNKNOWN, "ab lc trap", MP_SIDE_NONE, -1);
+	expect("b/lx", MP_UNKNOWN, "b lx", MP_SIDE_NONE, -1);
+	expect("trap\xc3\xa9", MP_UNKNOWN, "trap\xc3\xa9", MP_SIDE_NONE, -1);
+	expect("\xc3\xa9 trap", MP_UNKNOWN, "\xc3\xa9 trap", MP_SIDE_NONE, -1);
+	expect("upper", MP_UNKNOWN, "upper", MP_SIDE_NONE, -1);
+	expect("", MP_EMPTY, NULL, MP_SIDE_NONE, -1);
+	expect(" ,.;:()-_/ ", MP_EMPTY, NULL, MP_SIDE_NONE, -1);
+	/* an alias never takes another row's canonical name */
+	expect("clash", MP_MUSCLE, "clash", MP_SIDE_NONE, 0);
+	expect("scm", MP_MUSCLE, "sternocleidomastoid", MP_SIDE_NONE, 2);
+}
+
+static void
+test_count(void)
+{
+	COUNT(2, "right trapezius", "left trapezius");
+	COUNT(4, "right trapezius", "left trapezius", "R levator scapulae", "L levator");
+	COUNT(1, "right trapezius", "right trapezius", "rt trap");
+	COUNT(1, "right upper trapezius", "right lower trapezius", "R middle trap");
+	COUNT(2, "bilateral trapezius");
+	COUNT(2, "bilateral trapezius", "left trapezius", "right trap");
+	COUNT(2, "trapezius", "right trapezius");
+	COUNT(1, "trapezius", "TRAP", "m. trapezius");
+	COUNT(1, "paraspinals");
+	COUNT(2, "b/l paraspinals");
+	COUNT(0, "shoulder", "lower back", "paraspinal area");
+	COUNT(2, "shoulder", "R deltoid", "L deltoid");
+	COUNT(1, "left foo", "LEFT  FOO", "foo, left");
+	COUNT(2, "bilateral foo");
+	COUNT(2, "left foo", "left bar");
+	COUNT(0, "", "  ", "...");
+	COUNT(3, "R trap", "R SCM", "R QL");
+	COUNT(2, "left tibialis anterior", "left tibialis posterior");
+}
+
+static void
+test_big(void)
+{
+	MpTally		t;
+	char		buf[64];
+	int			i;
+	size_t		biglen = 1 << 20;
+	char	   *big = malloc(biglen);
+	char	   *work = malloc(MP_WORK_SIZE(biglen));
+	MpResult	r;
+
+	mp_tally_init(&t, &talloc, false);
+	for (i = 0; i < 20000; i++)
+	{
+		char	   *w;
+
+		snprintf(buf, sizeof buf, "%s muscle%d", (i & 1) ? "left" : "right", i / 2);
+		r = parse(buf, &w);
+		mp_tally_add(&t, &r);
+		free(w);
+	}
+	CHECK(t.n == 20000, "20000 unknown entries: got %u", t.n);
+	CHECK(!t.failed, "tally failed");
+	mp_tally_free(&t);
+
+	/* 1 MB of part words before a muscle: linear, and still found */
+	for (i = 0; (size_t) i + 6 < biglen; i += 6)
+		memcpy(big + i, "upper ", 6);
+	memcpy(big + biglen - 10, "trapezius ", 10);
+	mp_parse(cat, big, biglen, work, &r);
+	CHECK(r.kind == MP_MUSCLE && r.entry >= 0, "1 MB part words: kind %d", r.kind);
+
+	/* 1 MB of one word: unknown, as long as the input */
+	memset(big, 'x', biglen);
+	mp_parse(cat, big, biglen, work, &r);
+	CHECK(r.kind == MP_UNKNOWN && r.namelen == biglen, "1 MB word: %zu", r.namelen);
+
+	/* 1 MB of side words: unknown, no side */
+	for (i = 0; (size_t) i + 2 <= biglen; i += 2)
+		memcpy(big + i, "l ", 2);
+	mp_parse(cat, big, biglen, work, &r);
+	CHECK(r.kind == MP_UNKNOWN && r.side == MP_SIDE_NONE, "1 MB sides: kind %d", r.kind);
+	free(work);
+	free(big);
+}
+
+static void
+test_merge(void)
+{
+	MpTally		a,
+				b;
+	static const char *const ea[] = {"R trap", "L trap", "left foo"};
+	static const char *const eb[] = {"R trap", "bilateral SCM", "left foo", "shoulder"};
+	int			i;
+
+	mp_tally_init(&a, &talloc, true);
+	mp_tally_init(&b, &talloc, false);
+	for (i = 0; i < 3; i++)
+	{
+		char	   *w;
+		MpResult	r = parse(ea[i], &w);
+
+		mp_tally_add(&a, &r);
+		free(w);
+	}
+	for (i = 0; i < 4; i++)
+	{
+		char	   *w;
+		MpResult	r = parse(eb[i], &w);
+
+		mp_tally_add(&b, &r);
+		free(w);
+	}
+	CHECK(mp_tally_merge(&a, &b), "merge failed");
+	CHECK(a.n == 5, "merged count %u, want 5", a.n);
+	CHECK(a.nentries == 7 && a.nregion == 1 && a.nunknown == 2,
+		  "merged entries %lld", (long long) a.nentries);
+	CHECK(a.regions == (1u << 2), "merged regions %x", a.regions);
+	CHECK(!mp_tally_add_key(&a, 2, 0, "x", 1), "bad flag accepted");
+	CHECK(!mp_tally_add_key(&a, 0, 3, "x", 1), "bilateral key accepted");
+	CHECK(mp_tally_add_key(&a, 0, 1, "trapezius", 9) && a.n == 5, "known key added twice");
+	mp_tally_free(&a);
+	mp_tally_free(&b);
+
+	CHECK(mp_pick_code(0) == NULL, "pick 0");
+	CHECK(strcmp(mp_pick_code(1), "20552") == 0, "pick 1");
+	CHECK(strcmp(mp_pick_code(2), "20552") == 0, "pick 2");
+	CHECK(strcmp(mp_pick_code(3), "20553") == 0, "pick 3");
+	CHECK(strcmp(mp_pick_code(100000), "20553") == 0, "pick many");
+}
+
+int
+main(void)
+{
+	build();
+	test_parse();
+	test_count();
+	test_big();
+	test_merge();
+	mp_catalogue_free(cat);
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
