@@ -74,7 +74,7 @@ echo "errors by SQLSTATE:"
 grep -oE '^(psql:[^ ]* )?ERROR:  [0-9A-Z]{5}' "$out/matrix.out" | awk '{print $NF}' | sort | uniq -c | sort -rn
 if grep -q 'ERROR:  XX000' "$out/matrix.out"; then
 	echo "internal errors (XX000) reached from SQL:"
-	grep -A1 'ERROR:  XX000' "$out/matrix.out" | grep -vE '^--$' | sort | uniq -c | sort -rn | head -40
+	grep -A1 "ERROR:  XX000" "$out/matrix.out" | grep -vE "^--$" | cut -c1-240 | sort | uniq -c | sort -rn | head -40
 fi
 if [ "$lost" -gt 0 ]; then
 	echo "statements that lost the connection:"
