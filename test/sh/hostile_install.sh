@@ -208,8 +208,8 @@ DELETE FROM tpi_rules.finding_log;
 SQL
 }
 for sp in 'public' 'public, pg_catalog'; do
-	a=$(workload $clean "$sp" | sed 's/[0-9]\{4\}-[0-9]\{2\}-[0-9]\{2\} [0-9:.+]*//g')
-	b=$(workload $hostile "$sp" | sed 's/[0-9]\{4\}-[0-9]\{2\}-[0-9]\{2\} [0-9:.+]*//g')
+	a=$(workload $clean "$sp" | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9:.+]*//g')
+	b=$(workload $hostile "$sp" | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9:.+]*//g')
 	calls=$(psql -X -At -d $hostile -c "SELECT string_agg(DISTINCT fn, ', ') FROM public.hostile_calls")
 	if [ -n "$calls" ]; then
 		bad "with search_path = $sp, tpi_rules called hostile objects: $calls"
@@ -219,6 +219,7 @@ for sp in 'public' 'public, pg_catalog'; do
 		bad "with search_path = $sp, tpi_rules behaves differently in the hostile database:"
 		diff <(echo "$a") <(echo "$b") | head -40 || true
 	fi
+	[ -n "${HOSTILE_VERBOSE:-}" ] && echo "$a"
 	echo "search_path = $sp: $(grep -c '' <<<"$a") lines of output compared"
 done
 
