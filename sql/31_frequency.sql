@@ -101,6 +101,11 @@ INSERT INTO f_lines VALUES
 	('evicore same region', '2024-07-31', '{cervical}', 'evicore'),
 	('evicore same region', '2024-09-30', '{cervical}', 'evicore'),
 	('evicore same region', '2025-01-31', '{cervical}', 'evicore'),
+	('evicore 1 year exactly', '2024-01-31', '{cervical}', 'evicore'),
+	('evicore 1 year exactly', '2024-03-31', '{cervical}', 'evicore'),
+	('evicore 1 year exactly', '2024-05-31', '{cervical}', 'evicore'),
+	('evicore 1 year exactly', '2024-07-31', '{cervical}', 'evicore'),
+	('evicore 1 year exactly', '2025-01-31', '{cervical}', 'evicore'),
 	('evicore 2 months less a day', '2023-12-31', '{lumbar}', 'evicore'),
 	('evicore 2 months less a day', '2024-02-28', '{lumbar}', 'evicore'),
 	('evicore 2 months exactly', '2023-12-31', '{lumbar}', 'evicore'),
@@ -277,3 +282,8 @@ ROLLBACK;
 -- After the rollback the shipped medicare row applies again.
 SELECT cardinality(tpi_rules.frequency_check(dos, regions, 'medicare')) AS findings
 FROM (VALUES (date '2024-01-01', '{cervical}'::text[]), ('2024-01-15', '{lumbar}')) v(dos, regions);
+
+-- Infinite and implausible dates are not sessions (audit reports them).
+SELECT cardinality(tpi_rules.frequency_check(dos, '{cervical}', 'medicare')) AS findings
+FROM (VALUES (date 'infinity'), ('-infinity'), ('0001-01-01'), ('5000-01-01'),
+			 ('294276-12-31'), ('2024-01-01')) v(dos);

@@ -13,8 +13,9 @@
  * policy of its own payer on its own date, but every session of the
  * patient counts, whatever its payer: the caps are per beneficiary, and a
  * session that broke a rule still happened and counts for later ones.
- * Lines with an infinite date cannot be placed in a window and are left
- * out here (audit reports them as input.invalid).
+ * Lines with an infinite date, or one outside the years 100 to 3899,
+ * cannot be placed in a window and are left out here (audit reports them
+ * as input.invalid).
  */
 #include "tpi_rules.h"
 #include "window.h"
@@ -25,12 +26,20 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
 /* Bit for sessions whose lines document no region at all. */
 #define NO_REGION_BIT	TPI_NREGIONS
 #define NBUCKETS		(TPI_NREGIONS + 1)
+
+/*
+ * The years whose dates are judged.  Infinite dates and dates far outside
+ * any claim history (where date +/- interval could leave the timestamp
+ * range and raise an error mid-audit) are not sessions; audit() reports
+ * them as input.invalid.
+ */
+#define FREQ_MIN_YEAR	100
+#define FREQ_MAX_YEAR	3899
 
 /* At most this many earlier dates are listed in a cap message. */
 #define MAX_LISTED		6
@@ -50,8 +59,7 @@ typedef struct Session
 
 typedef struct FreqCheck
 {
-	FreqLine   *lines;			/* sorted by date, claim_id, line_no */
-	Session    *sessions;
+	Session    *sessions;		/* in date order */
 	int			nsessions;
 	int			last_in[NBUCKETS];	/* latest earlier session per bucket */
 	FindingList *fl;
@@ -75,7 +83,10 @@ cmp_freq_line(const void *a, const void *b)
 		return c;
 	if (x->line_no != y->line_no)
 		return x->line_no < y->line_no ? -1 : 1;
-	/* the aggregate's lines have no claim: keep its output independent of input order */
+	/*
+	 * The aggregate's lines have no claim: the rest keeps its output
+	 * independent of the input order.
+	 */
 	if (x->payer_id == NULL || y->payer_id == NULL)
 	{
 		if (x->payer_id != y->payer_id)
@@ -114,7 +125,11 @@ append_bucket(StringInfo buf, int b)
 	if (b == NO_REGION_BIT)
 		appendStringInfoString(buf, "with no documented region");
 	else
-		appendStringInfo(buf, "in the %s region", tpi_region_names[b]);
+	{
+		appendStringInfoString(buf, "in the ");
+		appendStringInfoString(buf, tpi_region_names[b]);
+		appendStringInfoString(buf, " region");
+	}
 }
 
 static const PayerPolicy *
@@ -169,8 +184,6 @@ check_cap(FreqCheck *fc, int i, int bucket, const PayerPolicy *pol,
 	int64		count = 1;
 	int			j;
 	int			kth = -1;		/* the session that must leave the window */
-	char		d1[TPI_DATE_BUFLEN];
-	char		d2[TPI_DATE_BUFLEN];
 	StringInfoData msg;
 
 	for (j = i - 1; j >= 0 && fc->sessions[j].date > floor; j--)
@@ -187,10 +200,14 @@ check_cap(FreqCheck *fc, int i, int bucket, const PayerPolicy *pol,
 	if (count <= pol->max_sessions)
 		return;
 
+	/* plain appends, no format parsing: heavy data has many findings */
 	initStringInfo(&msg);
-	tpi_format_date(s->date, d1);
-	appendStringInfo(&msg, "session on %s is the " INT64_FORMAT "%s ",
-					 d1, count, ordinal_suffix(count));
+	appendStringInfoString(&msg, "session on ");
+	tpi_append_date(&msg, s->date);
+	appendStringInfoString(&msg, " is the ");
+	tpi_append_int(&msg, count);
+	appendStringInfoString(&msg, ordinal_suffix(count));
+	appendStringInfoChar(&msg, ' ');
 	if (bucket >= 0)
 	{
 		append_bucket(&msg, bucket);
@@ -198,18 +215,28 @@ check_cap(FreqCheck *fc, int i, int bucket, const PayerPolicy *pol,
 	}
 	appendStringInfoString(&msg, "in the ");
 	tpi_append_interval(&msg, &pol->cap_window);
-	tpi_format_date(floor + 1, d2);
-	appendStringInfo(&msg, " ending that day (%s to %s; earlier sessions on ", d2, d1);
+	appendStringInfoString(&msg, " ending that day (");
+	tpi_append_date(&msg, floor + 1);
+	appendStringInfoString(&msg, " to ");
+	tpi_append_date(&msg, s->date);
+	appendStringInfoString(&msg, "; earlier sessions on ");
 	for (j = nlisted - 1; j >= 0; j--)
 	{
-		tpi_format_date(fc->sessions[earlier[j]].date, d2);
-		appendStringInfo(&msg, "%s%s", d2, j > 0 ? ", " : "");
+		tpi_append_date(&msg, fc->sessions[earlier[j]].date);
+		if (j > 0)
+			appendStringInfoString(&msg, ", ");
 	}
 	if (count - 1 > nlisted)
-		appendStringInfo(&msg, " and " INT64_FORMAT " more", count - 1 - nlisted);
-	appendStringInfo(&msg, "); payer %s allows %d %s",
-					 pol->payer_id, pol->max_sessions,
-					 pol->max_sessions == 1 ? "session" : "sessions");
+	{
+		appendStringInfoString(&msg, " and ");
+		tpi_append_int(&msg, count - 1 - nlisted);
+		appendStringInfoString(&msg, " more");
+	}
+	appendStringInfoString(&msg, "); payer ");
+	appendStringInfoString(&msg, pol->payer_id);
+	appendStringInfoString(&msg, " allows ");
+	tpi_append_int(&msg, pol->max_sessions);
+	appendStringInfoString(&msg, pol->max_sessions == 1 ? " session" : " sessions");
 	if (bucket >= 0)
 		appendStringInfoString(&msg, " per anatomical region");
 	appendStringInfoString(&msg, " in ");
@@ -217,9 +244,9 @@ check_cap(FreqCheck *fc, int i, int bucket, const PayerPolicy *pol,
 	appendStringInfoString(&msg, ": do not bill this session, or document why the cap does not apply");
 	if (kth >= 0)
 	{
-		tpi_format_date(first_date_past(fc->sessions[kth].date,
-										&pol->cap_window), d2);
-		appendStringInfo(&msg, "; the first date this session would fit the cap is %s", d2);
+		appendStringInfoString(&msg, "; the first date this session would fit the cap is ");
+		tpi_append_date(&msg, first_date_past(fc->sessions[kth].date,
+											  &pol->cap_window));
 	}
 	add_freq_finding(fc, "freq.rolling_cap", line, &msg);
 }
@@ -232,30 +259,33 @@ check_interval(FreqCheck *fc, int i, int p, int bucket,
 	Session    *s = &fc->sessions[i];
 	DateADT		prev = fc->sessions[p].date;
 	DateADT		allowed = tpi_date_after(prev, &pol->min_interval);
-	char		d1[TPI_DATE_BUFLEN];
-	char		d2[TPI_DATE_BUFLEN];
-	char		d3[TPI_DATE_BUFLEN];
 	StringInfoData msg;
 
 	if (s->date >= allowed)
 		return;
-	tpi_format_date(s->date, d1);
-	tpi_format_date(prev, d2);
-	tpi_format_date(allowed, d3);
 	initStringInfo(&msg);
-	appendStringInfo(&msg, "session on %s is %d %s after the previous ",
-					 d1, (int) (s->date - prev),
-					 s->date - prev == 1 ? "day" : "days");
-	appendStringInfoString(&msg, "session");
+	appendStringInfoString(&msg, "session on ");
+	tpi_append_date(&msg, s->date);
+	appendStringInfoString(&msg, " is ");
+	tpi_append_int(&msg, s->date - prev);
+	appendStringInfoString(&msg, s->date - prev == 1 ? " day" : " days");
+	appendStringInfoString(&msg, " after the previous session");
 	if (bucket >= 0)
 	{
 		appendStringInfoChar(&msg, ' ');
 		append_bucket(&msg, bucket);
 	}
-	appendStringInfo(&msg, " on %s; payer %s requires at least ", d2, pol->payer_id);
+	appendStringInfoString(&msg, " on ");
+	tpi_append_date(&msg, prev);
+	appendStringInfoString(&msg, "; payer ");
+	appendStringInfoString(&msg, pol->payer_id);
+	appendStringInfoString(&msg, " requires at least ");
 	tpi_append_interval(&msg, &pol->min_interval);
-	appendStringInfo(&msg, " between sessions%s: do not bill this session, or reschedule on or after %s",
-					 bucket >= 0 ? " in the same region" : "", d3);
+	appendStringInfoString(&msg, " between sessions");
+	if (bucket >= 0)
+		appendStringInfoString(&msg, " in the same region");
+	appendStringInfoString(&msg, ": do not bill this session, or reschedule on or after ");
+	tpi_append_date(&msg, allowed);
 	add_freq_finding(fc, "freq.min_interval", line, &msg);
 }
 
@@ -295,6 +325,8 @@ tpi_check_frequency(FreqLine *lines, int nlines, FindingList *fl)
 {
 	FreqCheck	fc;
 	FreqLine   *sorted;
+	DateADT		min_date;
+	DateADT		max_date;
 	int			n = 0;
 	int			i;
 	int			b;
@@ -304,8 +336,10 @@ tpi_check_frequency(FreqLine *lines, int nlines, FindingList *fl)
 
 	/* a copy: callers keep their own order */
 	sorted = palloc(nlines * sizeof(FreqLine));
+	min_date = date2j(FREQ_MIN_YEAR, 1, 1) - POSTGRES_EPOCH_JDATE;
+	max_date = date2j(FREQ_MAX_YEAR + 1, 1, 1) - POSTGRES_EPOCH_JDATE - 1;
 	for (i = 0; i < nlines; i++)
-		if (!DATE_NOT_FINITE(lines[i].dos))
+		if (lines[i].dos >= min_date && lines[i].dos <= max_date)
 			sorted[n++] = lines[i];
 	if (n == 0)
 	{
@@ -314,7 +348,6 @@ tpi_check_frequency(FreqLine *lines, int nlines, FindingList *fl)
 	}
 	qsort(sorted, n, sizeof(FreqLine), cmp_freq_line);
 
-	fc.lines = sorted;
 	fc.fl = fl;
 	fc.sessions = palloc(n * sizeof(Session));
 	fc.nsessions = 0;
@@ -389,17 +422,24 @@ typedef struct FreqEntry
 	int32		payer;			/* index into payers, -1 for NULL */
 } FreqEntry;
 
+#define FREQ_INLINE_ENTRIES 12
+#define FREQ_INLINE_PAYERS 2
+
 typedef struct FreqState
 {
 	MemoryContext mcxt;
-	FreqEntry  *entries;
+	FreqEntry  *entries;		/* inline_entries until it outgrows them */
 	int			n;
 	int			cap;
-	char	  **payers;
+	char	  **payers;			/* inline_payers until it outgrows them */
 	int		   *payer_len;
 	int			npayers;
 	int			payers_cap;
 	int			last_payer;		/* where the previous row's payer was */
+	/* one allocation holds a typical patient's state */
+	FreqEntry	inline_entries[FREQ_INLINE_ENTRIES];
+	char	   *inline_payers[FREQ_INLINE_PAYERS];
+	int			inline_payer_len[FREQ_INLINE_PAYERS];
 } FreqState;
 
 #define FREQ_STATE_VERSION 1
@@ -407,14 +447,16 @@ typedef struct FreqState
 static FreqState *
 freq_state_new(MemoryContext mcxt)
 {
-	FreqState  *st = MemoryContextAllocZero(mcxt, sizeof(FreqState));
+	FreqState  *st = MemoryContextAlloc(mcxt, sizeof(FreqState));
 
 	st->mcxt = mcxt;
-	st->cap = 16;
-	st->entries = MemoryContextAlloc(mcxt, st->cap * sizeof(FreqEntry));
-	st->payers_cap = 2;
-	st->payers = MemoryContextAlloc(mcxt, st->payers_cap * sizeof(char *));
-	st->payer_len = MemoryContextAlloc(mcxt, st->payers_cap * sizeof(int));
+	st->entries = st->inline_entries;
+	st->n = 0;
+	st->cap = FREQ_INLINE_ENTRIES;
+	st->payers = st->inline_payers;
+	st->payer_len = st->inline_payer_len;
+	st->npayers = 0;
+	st->payers_cap = FREQ_INLINE_PAYERS;
 	st->last_payer = -1;
 	return st;
 }
@@ -432,9 +474,19 @@ freq_state_payer(FreqState *st, const char *p, int len)
 			return st->last_payer = i;
 	if (st->npayers == st->payers_cap)
 	{
+		char	  **payers = MemoryContextAlloc(st->mcxt, 2 * st->payers_cap * sizeof(char *));
+		int		   *lens = MemoryContextAlloc(st->mcxt, 2 * st->payers_cap * sizeof(int));
+
+		memcpy(payers, st->payers, st->npayers * sizeof(char *));
+		memcpy(lens, st->payer_len, st->npayers * sizeof(int));
+		if (st->payers != st->inline_payers)
+		{
+			pfree(st->payers);
+			pfree(st->payer_len);
+		}
+		st->payers = payers;
+		st->payer_len = lens;
 		st->payers_cap *= 2;
-		st->payers = repalloc(st->payers, st->payers_cap * sizeof(char *));
-		st->payer_len = repalloc(st->payer_len, st->payers_cap * sizeof(int));
 	}
 	st->payers[st->npayers] = MemoryContextAlloc(st->mcxt, len + 1);
 	memcpy(st->payers[st->npayers], p, len);
@@ -452,8 +504,14 @@ freq_state_add(FreqState *st, DateADT dos, uint32 regions, int32 payer)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("too many lines for one frequency_check group")));
+		if (st->entries == st->inline_entries)
+		{
+			st->entries = MemoryContextAlloc(st->mcxt, 2 * st->cap * sizeof(FreqEntry));
+			memcpy(st->entries, st->inline_entries, st->n * sizeof(FreqEntry));
+		}
+		else
+			st->entries = repalloc(st->entries, 2 * st->cap * sizeof(FreqEntry));
 		st->cap *= 2;
-		st->entries = repalloc(st->entries, st->cap * sizeof(FreqEntry));
 	}
 	st->entries[st->n].dos = dos;
 	st->entries[st->n].regions = regions;

@@ -84,6 +84,13 @@ cmp_policy(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+static int
+cmp_payer(const void *a, const void *b)
+{
+	return strcmp(((const PayerEntry *) a)->payer_id,
+				  ((const PayerEntry *) b)->payer_id);
+}
+
 static char *
 get_text(HeapTuple tup, TupleDesc td, int col, bool *isnull)
 {
@@ -141,7 +148,7 @@ load_policies(PolicyCache *c)
 
 	/* covered_dx first, so each policy row can take its payer's set */
 	if (SPI_execute("SELECT payer_id, icd10 FROM tpi_rules.covered_dx "
-					"ORDER BY payer_id, icd10", true, 0) != SPI_OK_SELECT)
+					"ORDER BY payer_id COLLATE \"C\", icd10 COLLATE \"C\"", true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read tpi_rules.covered_dx");
 	ndxrows = SPI_processed;
 	if (ndxrows > 0)
@@ -161,7 +168,7 @@ load_policies(PolicyCache *c)
 					"cap_window, cap_scope, min_interval, min_interval_scope, "
 					"drug_on_claim, covered_injectates, image_guidance_covered, "
 					"dry_needling_covered, one_region_per_session, other_blocks_allowed "
-					"FROM tpi_rules.payer_policy ORDER BY payer_id, effective_from",
+					"FROM tpi_rules.payer_policy ORDER BY payer_id COLLATE \"C\", effective_from",
 					true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read tpi_rules.payer_policy");
 
@@ -241,6 +248,8 @@ load_policies(PolicyCache *c)
 	}
 	for (i = 0; i < c->npayers; i++)
 		qsort(c->payers[i].rows, c->payers[i].nrows, sizeof(PayerPolicy), cmp_policy);
+	/* the query sorted by the database collation; look-ups use strcmp */
+	qsort(c->payers, c->npayers, sizeof(PayerEntry), cmp_payer);
 
 	/* icd10 */
 	if (SPI_execute("SELECT code, billable, effective_from, effective_to, "
@@ -336,17 +345,16 @@ get_cache(void)
 	return c;
 }
 
+/* Called once per line by the rules, so a binary search over C order. */
 static const PayerEntry *
 find_payer(PolicyCache *c, const char *payer_id)
 {
-	int			i;
+	PayerEntry	key;
 
 	if (payer_id == NULL)
 		return NULL;
-	for (i = 0; i < c->npayers; i++)
-		if (strcmp(c->payers[i].payer_id, payer_id) == 0)
-			return &c->payers[i];
-	return NULL;
+	key.payer_id = (char *) payer_id;
+	return bsearch(&key, c->payers, c->npayers, sizeof(PayerEntry), cmp_payer);
 }
 
 const PayerPolicy *

@@ -139,8 +139,42 @@ tpi_format_date(DateADT d, char *buf)
 		/* always ISO: messages must not depend on the session's DateStyle */
 		memset(&tm, 0, sizeof(tm));
 		j2date(d + POSTGRES_EPOCH_JDATE, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
-		EncodeDateOnly(&tm, USE_ISO_DATES, buf);
+		if (tm.tm_year >= 1000 && tm.tm_year <= 9999)
+		{
+			/* the common case, without EncodeDateOnly's generality */
+			buf[0] = '0' + tm.tm_year / 1000;
+			buf[1] = '0' + tm.tm_year / 100 % 10;
+			buf[2] = '0' + tm.tm_year / 10 % 10;
+			buf[3] = '0' + tm.tm_year % 10;
+			buf[4] = '-';
+			buf[5] = '0' + tm.tm_mon / 10;
+			buf[6] = '0' + tm.tm_mon % 10;
+			buf[7] = '-';
+			buf[8] = '0' + tm.tm_mday / 10;
+			buf[9] = '0' + tm.tm_mday % 10;
+			buf[10] = '\0';
+		}
+		else
+			EncodeDateOnly(&tm, USE_ISO_DATES, buf);
 	}
+}
+
+void
+tpi_append_date(StringInfo buf, DateADT d)
+{
+	char		tmp[TPI_DATE_BUFLEN];
+
+	tpi_format_date(d, tmp);
+	appendStringInfoString(buf, tmp);
+}
+
+void
+tpi_append_int(StringInfo buf, int64 n)
+{
+	char		tmp[MAXINT8LEN + 1];
+	int			len = pg_lltoa(n, tmp);
+
+	appendBinaryStringInfo(buf, tmp, len);
 }
 
 static void
@@ -148,7 +182,11 @@ append_count(StringInfo buf, bool *first, int64 n, const char *unit)
 {
 	if (!*first)
 		appendStringInfoChar(buf, ' ');
-	appendStringInfo(buf, INT64_FORMAT " %s%s", n, unit, (n == 1 || n == -1) ? "" : "s");
+	tpi_append_int(buf, n);
+	appendStringInfoChar(buf, ' ');
+	appendStringInfoString(buf, unit);
+	if (n != 1 && n != -1)
+		appendStringInfoChar(buf, 's');
 	*first = false;
 }
 

@@ -29,6 +29,8 @@ extern DateADT tpi_window_floor(DateADT d, const Interval *span);
 extern DateADT tpi_date_after(DateADT p, const Interval *span);
 
 extern void tpi_format_date(DateADT d, char *buf);
+extern void tpi_append_date(StringInfo buf, DateADT d);
+extern void tpi_append_int(StringInfo buf, int64 n);
 
 /* "12 months", "90 days", "6 weeks", "1 year": for messages. */
 extern void tpi_append_interval(StringInfo buf, const Interval *span);

@@ -53,7 +53,7 @@ COMMENT ON FUNCTION @extschema@.frequency_check_final(internal) IS
 CREATE AGGREGATE @extschema@.frequency_check(date, text[], text) (
 	SFUNC = @extschema@.frequency_check_trans,
 	STYPE = internal,
-	SSPACE = 400,
+	SSPACE = 300,
 	FINALFUNC = @extschema@.frequency_check_final,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.frequency_check_combine,
@@ -62,7 +62,7 @@ CREATE AGGREGATE @extschema@.frequency_check(date, text[], text) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.frequency_check(date, text[], text) IS
-  'Over one patient''s TPI lines (date_of_service, regions(muscles), payer_id), in any order: a freq.rolling_cap finding for every session beyond its payer''s cap in its window (per region where the policy says so) and a freq.min_interval finding for every session too soon after the previous one; lines on one date are one session; every session counts whatever its payer; NULL dates are skipped; empty array when nothing is wrong';
+  'Over one patient''s TPI lines (date_of_service, regions(muscles), payer_id), in any order: a freq.rolling_cap finding for every session beyond its payer''s cap in its window (per region where the policy says so) and a freq.min_interval finding for every session too soon after the previous one; lines on one date are one session; every session counts whatever its payer; NULL, infinite and implausible dates (outside years 100 to 3899) are skipped; NULL or empty regions form a bucket of their own for region-scoped policies; NULL payer_id is checked as an unknown payer; empty array when nothing is wrong';
 
 CREATE FUNCTION @extschema@.next_eligible_date(dates date[], payer_id text, as_of date)
 RETURNS date
