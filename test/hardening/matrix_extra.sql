@@ -168,9 +168,11 @@ SELECT 'extra load_gpci pprrvu file' AS call_of, tpi_rules.load_gpci(:'csvdir' |
 SELECT 'extra load_gpci real' AS call_of, tpi_rules.load_gpci(:'csvdir' || '/gpci_ok.csv');
 SELECT 'extra load_gpci real again' AS call_of, tpi_rules.load_gpci(:'csvdir' || '/gpci_ok.csv');
 SELECT 'extra payment after loads' AS call_of, tpi_rules.expected_payment('20552', '2025-06-01', '11', '13202-01');
-SELECT 'extra views' AS call_of, format('SELECT %L AS call_of, count(*) FROM %s;', 'view ' || c.oid::regclass, c.oid::regclass) FROM pg_class AS c WHERE c.relnamespace = 'tpi_rules'::regnamespace AND c.relkind IN ('v', 'm') ORDER BY 2 \gexec
+SELECT format('SELECT %L AS call_of, count(*) FROM %s;', 'view ' || c.oid::regclass, c.oid::regclass) FROM pg_class AS c WHERE c.relnamespace = 'tpi_rules'::regnamespace AND c.relkind IN ('v', 'm') ORDER BY 1 \gexec
 INSERT INTO tpi_rules.claim_line SELECT * FROM hd_claims WHERE claim_id NOT LIKE 'X1%' ON CONFLICT DO NOTHING;
-SELECT 'extra views with data' AS call_of, format('SELECT %L AS call_of, count(*) FROM %s;', 'view ' || c.oid::regclass, c.oid::regclass) FROM pg_class AS c WHERE c.relnamespace = 'tpi_rules'::regnamespace AND c.relkind IN ('v', 'm') ORDER BY 2 \gexec
+SELECT format('REFRESH MATERIALIZED VIEW %s;', c.oid::regclass) FROM pg_class AS c WHERE c.relnamespace = 'tpi_rules'::regnamespace AND c.relkind = 'm' ORDER BY 1 \gexec
+SELECT format('SELECT %L AS call_of, count(*) FROM %s;', 'view ' || c.oid::regclass, c.oid::regclass) FROM pg_class AS c WHERE c.relnamespace = 'tpi_rules'::regnamespace AND c.relkind IN ('v', 'm') ORDER BY 1 \gexec
 INSERT INTO tpi_rules.claim_line SELECT * FROM hd_claims WHERE claim_id LIKE 'X1%' ON CONFLICT DO NOTHING;
-SELECT 'extra views with bad data' AS call_of, format('SELECT %L AS call_of, count(*) FROM %s;', 'view ' || c.oid::regclass, c.oid::regclass) FROM pg_class AS c WHERE c.relnamespace = 'tpi_rules'::regnamespace AND c.relkind IN ('v', 'm') ORDER BY 2 \gexec
+SELECT format('REFRESH MATERIALIZED VIEW CONCURRENTLY %s;', c.oid::regclass) FROM pg_class AS c WHERE c.relnamespace = 'tpi_rules'::regnamespace AND c.relkind = 'm' ORDER BY 1 \gexec
+SELECT format('SELECT %L AS call_of, count(*) FROM %s;', 'view ' || c.oid::regclass, c.oid::regclass) FROM pg_class AS c WHERE c.relnamespace = 'tpi_rules'::regnamespace AND c.relkind IN ('v', 'm') ORDER BY 1 \gexec
 DELETE FROM tpi_rules.claim_line WHERE claim_id LIKE 'C%' OR claim_id LIKE 'X%';

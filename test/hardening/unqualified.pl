@@ -27,6 +27,7 @@ my %skip = map { $_ => 1 } qw(
 	parallel safe restricted unsafe collate asc desc nulls first last rows
 	range between preceding following unbounded current type enum bytea
 	regclass anyarray anyelement internal record void inout out variadic
+	materialized lateral grouping sets cube rollup only tablesample
 );
 
 my $found = 0;

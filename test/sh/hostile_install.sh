@@ -28,7 +28,8 @@ sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 # 1. The install script.
 script=$(ls sql/tpi_rules--*.sql | grep -v -- '--.*--' | head -1)
 [ -f "$script" ] || { echo "no generated install script (run make first)"; exit 1; }
-if grep -niE 'CREATE[[:space:]]+OR[[:space:]]+REPLACE|IF[[:space:]]+NOT[[:space:]]+EXISTS' "$script"; then
+# (DDL's "IF NOT EXISTS name", not plpgsql's "IF NOT EXISTS (SELECT ...)")
+if grep -niP 'CREATE\s+OR\s+REPLACE|IF\s+NOT\s+EXISTS\s+(?!\()' "$script"; then
 	bad "$script has CREATE OR REPLACE or IF NOT EXISTS"
 fi
 # Unqualified built-ins in SQL bodies, views, defaults and checks: reported

