@@ -40,12 +40,16 @@ if [ -f test/hardening/unqualified.pl ]; then
 fi
 
 # 2. Databases, the hostile role and its objects.
+# pg_virtualenv's clusters take passwords over TCP: the hostile role gets
+# PGPASSWORD's, so psql connects as it with the same environment.
+pw=""
+[ -n "${PGPASSWORD:-}" ] && pw=" PASSWORD '$PGPASSWORD'"
 sql -d postgres <<SQL
 DROP DATABASE IF EXISTS $hostile;
 DROP DATABASE IF EXISTS $clean;
 DROP DATABASE IF EXISTS $squat;
 DROP ROLE IF EXISTS tpi_hostile;
-CREATE ROLE tpi_hostile LOGIN;
+CREATE ROLE tpi_hostile LOGIN$pw;
 CREATE DATABASE $hostile;
 CREATE DATABASE $clean;
 CREATE DATABASE $squat;

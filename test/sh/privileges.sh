@@ -25,8 +25,12 @@ cols="(claim_id text NOT NULL, line_no smallint NOT NULL, patient_id text NOT NU
 	icd10 text[], place_of_service text, muscles text[], trigger_points integer, drug_name text, drug_dose text,
 	claim_note text, note_signed boolean, post_procedure_plan boolean, conservative_care boolean,
 	tp_locations boolean, guidance text, PRIMARY KEY (claim_id, line_no))"
+# pg_virtualenv's clusters take passwords over TCP: the test roles get
+# PGPASSWORD's, so psql connects as them with the same environment.
+pw=""
+[ -n "${PGPASSWORD:-}" ] && pw=" PASSWORD '$PGPASSWORD'"
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "DROP ROLE IF EXISTS tpi_analyst" \
-	-c "DROP ROLE IF EXISTS tpi_other" -c "CREATE ROLE tpi_analyst LOGIN" -c "CREATE ROLE tpi_other LOGIN" \
+	-c "DROP ROLE IF EXISTS tpi_other" -c "CREATE ROLE tpi_analyst LOGIN$pw" -c "CREATE ROLE tpi_other LOGIN$pw" \
 	-c "CREATE DATABASE $db" || exit 1
 psql -X -q -v ON_ERROR_STOP=1 -d $db <<SQL || exit 1
 CREATE EXTENSION tpi_rules;
