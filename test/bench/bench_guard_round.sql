@@ -1,0 +1,33 @@
+-- One round of bench_guard.sql: each table loaded by INSERT ... SELECT and
+-- by COPY, in patient order, each load one transaction; :round numbers it.
+TRUNCATE bench_plain, bench_flag, bench_stmt;
+DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt');
+CHECKPOINT;
+SELECT clock_timestamp() AS t0 \gset
+INSERT INTO bench_plain SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no;
+INSERT INTO bench_times SELECT :round, 'plain', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+	(SELECT count(*) FROM bench_plain) = :src_rows;
+SELECT clock_timestamp() AS t0 \gset
+INSERT INTO bench_flag SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no;
+INSERT INTO bench_times SELECT :round, 'flag', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+	(SELECT count(*) FROM bench_flag) = :src_rows;
+SELECT clock_timestamp() AS t0 \gset
+INSERT INTO bench_stmt SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no;
+INSERT INTO bench_times SELECT :round, 'statement', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+	(SELECT count(*) FROM bench_stmt) = :src_rows;
+
+TRUNCATE bench_plain, bench_flag, bench_stmt;
+DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt');
+CHECKPOINT;
+SELECT clock_timestamp() AS t0 \gset
+\copy bench_plain FROM '/tmp/bench_guard.copy'
+INSERT INTO bench_times SELECT :round, 'plain', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+	(SELECT count(*) FROM bench_plain) = :src_rows;
+SELECT clock_timestamp() AS t0 \gset
+\copy bench_flag FROM '/tmp/bench_guard.copy'
+INSERT INTO bench_times SELECT :round, 'flag', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+	(SELECT count(*) FROM bench_flag) = :src_rows;
+SELECT clock_timestamp() AS t0 \gset
+\copy bench_stmt FROM '/tmp/bench_guard.copy'
+INSERT INTO bench_times SELECT :round, 'statement', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+	(SELECT count(*) FROM bench_stmt) = :src_rows;
