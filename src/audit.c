@@ -739,34 +739,7 @@ tpi_audit(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-#if PG_VERSION_NUM >= 140000
-	{
-		SPIExecuteOptions options;
-		int			ret;
-
-		memset(&options, 0, sizeof(options));
-		options.params = params;
-		options.read_only = true;
-		options.dest = (DestReceiver *) ar;
-		ret = SPI_execute_extended(query, &options);
-		if (ret < 0)
-			elog(ERROR, "SPI_execute_extended failed: %s", SPI_result_code_string(ret));
-	}
-#else
-	/* 13 has no SPI_execute_extended: run a cursor into the receiver. */
-	{
-		Oid			argtypes[3] = {DATEOID, DATEOID, DATEOID};
-		Datum		args[3];
-		Portal		portal;
-
-		for (i = 0; i < 3; i++)
-			args[i] = params->params[i].value;
-		portal = SPI_cursor_open_with_args(NULL, query, 3, argtypes, args,
-										   NULL, true, 0);
-		PortalRunFetch(portal, FETCH_FORWARD, FETCH_ALL, (DestReceiver *) ar);
-		SPI_cursor_close(portal);
-	}
-#endif
+	tpi_spi_execute_into(query, params, (DestReceiver *) ar);
 
 	if (ar->n > 0)
 		flush_patient(ar);

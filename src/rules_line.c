@@ -213,7 +213,10 @@ check_input(const ClaimLine *line, FindingList *fl)
 							 "required column %s is NULL; fill it in, a claim line cannot be checked or billed without it.", \
 							 col)
 	REQUIRED(line->claim_id == NULL, "claim_id");
-	REQUIRED(line->line_no_null, "line_no");
+	REQUIRED(line->line_no_null && !line->line_no_out_of_range, "line_no");
+	if (line->line_no_out_of_range)
+		tpi_add_line_finding(fl, "input.invalid", line,
+							 "line_no is outside the smallint range of claim line numbers; renumber the line (1 to 32767).");
 	REQUIRED(line->patient_id == NULL, "patient_id");
 	REQUIRED(line->payer_id == NULL, "payer_id");
 	REQUIRED(line->dos_null, "date_of_service");
