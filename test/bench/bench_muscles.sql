@@ -1,7 +1,7 @@
 -- bench_muscles.sql: muscle_count() and pick_code() over every TPI line of
 -- bench_claims against the plain SQL an analyst would write (unnest, lower,
 -- squeeze blanks, count distinct), in the same run and the same settings
--- (one process: no parallel workers).  Each query runs three times and the
+-- (one process: no parallel workers).  Each query runs five times and the
 -- best time counts.  Goal: the extension in at most 0.1x the SQL time.
 --
 -- Two settings: A scans all of bench_claims and filters the TPI lines, as
@@ -41,7 +41,7 @@ SELECT pg_temp.time_query('A tpi_rules muscle_count + pick_code', $q$
 	SELECT sum(n), count(code) FROM (
 		SELECT tpi_rules.muscle_count(muscles) AS n, tpi_rules.pick_code(muscles) AS code
 		  FROM bench_claims WHERE hcpcs IN ('20552', '20553')) s
-$q$, 3);
+$q$, 5);
 
 -- A. Plain SQL: only case and blanks; no aliases, sides or parts (and so a
 -- different, wrong, answer: "R trap" and "right trapezius" are two muscles
@@ -55,19 +55,19 @@ SELECT pg_temp.time_query('A plain SQL unnest + count distinct', $q$
 						  FROM unnest(l.muscles) AS e
 						 WHERE btrim(e) <> '') m
 		 WHERE l.hcpcs IN ('20552', '20553')) s
-$q$, 3);
+$q$, 5);
 
 -- A. The scan and filter alone.
 SELECT pg_temp.time_query('A scan only', $q$
 	SELECT count(*), sum(cardinality(muscles)) FROM bench_claims WHERE hcpcs IN ('20552', '20553')
-$q$, 3);
+$q$, 5);
 
 -- B. The same over the TPI lines' muscles alone.
 SELECT pg_temp.time_query('B tpi_rules muscle_count + pick_code', $q$
 	SELECT sum(n), count(code) FROM (
 		SELECT tpi_rules.muscle_count(muscles) AS n, tpi_rules.pick_code(muscles) AS code
 		  FROM bench_tpi_muscles) s
-$q$, 3);
+$q$, 5);
 SELECT pg_temp.time_query('B plain SQL unnest + count distinct', $q$
 	SELECT sum(n), count(code) FROM (
 		SELECT l.claim_id, l.line_no, m.n,
@@ -76,10 +76,10 @@ SELECT pg_temp.time_query('B plain SQL unnest + count distinct', $q$
 			   LATERAL (SELECT count(DISTINCT lower(regexp_replace(btrim(e), '\s+', ' ', 'g'))) AS n
 						  FROM unnest(l.muscles) AS e
 						 WHERE btrim(e) <> '') m) s
-$q$, 3);
+$q$, 5);
 SELECT pg_temp.time_query('B scan only', $q$
 	SELECT count(*), sum(cardinality(muscles)) FROM bench_tpi_muscles
-$q$, 3);
+$q$, 5);
 \o
 
 SELECT name, round(min(ms)) AS best_ms, round(avg(ms)) AS avg_ms
