@@ -47,6 +47,7 @@ struct MpCatalogue
 	size_t		maxsqlen;
 	bool		built;
 	/* memo of mp_parse_cached, allocated on first use */
+	uint32_t   *memo_hash;		/* per slot: hash | 1, 0 when empty */
 	struct MpMemoSlot *memo;
 	char	   *memo_arena;
 	size_t		memo_used;
@@ -60,8 +61,6 @@ struct MpCatalogue
  */
 typedef struct MpMemoSlot
 {
-	bool		used;
-	uint32_t	hash;
 	uint32_t	keylen;
 	const char *key;			/* in the memo arena */
 	MpKind		kind;
@@ -1109,7 +1108,8 @@ mp_tally_merge(MpTally *dst, const MpTally *src)
 static void
 memo_clear(MpCatalogue *cat)
 {
-	memset(cat->memo, 0, MEMO_SLOTS * sizeof(MpMemoSlot));
+	/* probing reads only this small array: slots are touched on a hit */
+	memset(cat->memo_hash, 0, MEMO_SLOTS * sizeof(uint32_t));
 	cat->memo_n = 0;
 	cat->memo_used = 0;
 }
@@ -1131,9 +1131,11 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 	}
 	if (cat->memo == NULL)
 	{
+		cat->memo_hash = cat_alloc(cat, MEMO_SLOTS * sizeof(uint32_t));
 		cat->memo = cat_alloc(cat, MEMO_SLOTS * sizeof(MpMemoSlot));
-		cat->memo_arena = cat->memo ? cat_alloc(cat, MEMO_ARENA) : NULL;
-		if (cat->memo == NULL || cat->memo_arena == NULL)
+		cat->memo_arena = cat_alloc(cat, MEMO_ARENA);
+		if (cat->memo_hash == NULL || cat->memo == NULL ||
+			cat->memo_arena == NULL)
 		{
 			cat->memo_failed = true;
 			mp_parse(cat, text, len, work, out);
@@ -1142,13 +1144,13 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 		memo_clear(cat);
 	}
 
-	h = mp_hash(text, len);
+	h = mp_hash(text, len) | 1;
 	for (i = mix32(h) & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1))
 	{
-		slot = &cat->memo[i];
-		if (!slot->used)
+		if (cat->memo_hash[i] == 0)
 			break;
-		if (slot->hash == h && slot->keylen == len &&
+		slot = &cat->memo[i];
+		if (cat->memo_hash[i] == h && slot->keylen == len &&
 			bytes_equal(slot->key, text, len))
 		{
 			out->kind = slot->kind;
@@ -1183,10 +1185,9 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 	{
 		memo_clear(cat);
 		i = mix32(h) & (MEMO_SLOTS - 1);
-		slot = &cat->memo[i];
 	}
-	slot->used = true;
-	slot->hash = h;
+	slot = &cat->memo[i];
+	cat->memo_hash[i] = h;
 	slot->keylen = (uint32_t) len;
 	slot->key = cat->memo_arena + cat->memo_used;
 	memcpy(cat->memo_arena + cat->memo_used, text, len);
