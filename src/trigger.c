@@ -1982,18 +1982,18 @@ stmt_frequency(PatientCheck *pc, DateADT first_tpi, DateADT lo, DateADT hi)
 	{
 		TpiFinding *f = &f1.items[i];
 		int			li = line_of(pc, f, false);
-		int			owner = -1;
+		bool		owned = false;
 
-		/* a session with one of the statement's TPI lines owns it */
-		for (j = 0; li >= 0 && j < pc->pl.n && owner < 0; j++)
+		/* every TPI line of the statement in the session owns it, as in guard() */
+		for (j = 0; li >= 0 && j < pc->pl.n; j++)
 			if (pc->owner[j] >= 0 && pc->rows[pc->owner[j]].is_tpi &&
 				pc->pl.lines[j]->date_of_service == pc->pl.lines[li]->date_of_service)
-				owner = pc->owner[j];
-		if (owner >= 0)
-		{
-			attribute_copy(&pc->rows[owner], f, false, pc->stmt_cxt);
+			{
+				attribute_copy(&pc->rows[pc->owner[j]], f, false, pc->stmt_cxt);
+				owned = true;
+			}
+		if (owned)
 			continue;
-		}
 		if (!have_f0)
 		{
 			ClaimLine **before = palloc((pc->pl.n + pc->nold + 1) * sizeof(ClaimLine *));
