@@ -60,6 +60,7 @@
 #include "access/relscan.h"
 #include "access/tableam.h"
 #include "access/xact.h"
+#include "catalog/namespace.h"
 #include "catalog/partition.h"
 #include "catalog/pg_am.h"
 #include "catalog/pg_class.h"
@@ -114,6 +115,7 @@ typedef struct GuardEntry
 	bool		valid;			/* false after a relcache invalidation */
 	MemoryContext mcxt;			/* the strings below */
 	Oid			rootid;			/* partitioned root, or relid */
+	Oid			owner;			/* the root's owner: reads run as it */
 	char	   *table_name;		/* quoted, schema-qualified root */
 	ClaimColumns cols;			/* of the trigger's relation */
 	ClaimColumns scan_cols;		/* of scan_plan's result */
@@ -493,7 +495,9 @@ warn_missing_index(Relation rel)
 					RelationGetRelationName(rel)),
 			 errdetail("Every guarded insert or update reads the patient's other lines; without such an index each one scans the table."),
 			 errhint("CREATE INDEX ON %s (patient_id, date_of_service);",
-					 quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+					 quote_qualified_identifier(isTempNamespace(RelationGetNamespace(rel)) ?
+												"pg_temp" :
+												get_namespace_name(RelationGetNamespace(rel)),
 												RelationGetRelationName(rel)))));
 }
 
@@ -576,6 +580,14 @@ build_entry(GuardEntry *e, Relation rel)
 	if (rel->rd_rel->relispartition)
 		rootid = llast_oid(get_partition_ancestors(rootid));
 	e->rootid = rootid;
+	{
+		HeapTuple	tp = SearchSysCache1(RELOID, ObjectIdGetDatum(rootid));
+
+		if (!HeapTupleIsValid(tp))
+			elog(ERROR, "cache lookup failed for relation %u", rootid);
+		e->owner = ((Form_pg_class) GETSTRUCT(tp))->relowner;
+		ReleaseSysCache(tp);
+	}
 	e->mcxt = AllocSetContextCreate(guard_mcxt, "tpi_rules guard table",
 									ALLOCSET_SMALL_SIZES);
 	e->table_name = MemoryContextStrdup(e->mcxt,
@@ -881,13 +893,26 @@ read_by_plan(GuardEntry *e, Oid relid, Datum patient, ItemPointer skip,
 	uint64		i;
 	SPITupleTable *tt;
 
+	Oid			save_userid;
+	int			save_sec_context;
+
 	values[0] = patient;
 	values[1] = DateADTGetDatum(lo);
 	values[2] = DateADTGetDatum(hi);
-	/* read_only = false advances the command counter */
+
+	/*
+	 * As the table's owner and past row security, as foreign key checks
+	 * read: the rules count every line of the patient, whoever inserts
+	 * (the direct index scan does the same).  read_only = false advances
+	 * the command counter.
+	 */
+	GetUserIdAndSecContext(&save_userid, &save_sec_context);
+	SetUserIdAndSecContext(e->owner, save_sec_context |
+						   SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 	ret = SPI_execute_snapshot(e->scan_plan, values, NULL,
 							   GetLatestSnapshot(), InvalidSnapshot,
 							   false, false, 0);
+	SetUserIdAndSecContext(save_userid, save_sec_context);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "tpi_rules.guard: reading %s returned %s", e->table_name,
 			 SPI_result_code_string(ret));
