@@ -143,6 +143,7 @@ extern bool tpi_guard_same_key(const char *c1, int16 l1, bool n1,
 extern bool tpi_guard_finding_on_line(const TpiFinding *f, const ClaimLine *l);
 extern bool tpi_guard_finding_in(const FindingList *fl, const TpiFinding *f);
 extern bool tpi_guard_is_curable(const char *rule_id);
+extern bool tpi_guard_append_unique(StringInfo list, const char *item);
 extern void tpi_guard_attribute(AttrList *al, TpiFinding *f, bool curable);
 extern char *tpi_guard_fix_hint(const char *rule_id, int nerrors);
 extern void tpi_guard_describe(StringInfo buf, const Attributed *a,

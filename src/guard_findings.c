@@ -80,6 +80,28 @@ tpi_guard_line_key(const char *claim_id, int16 line_no, bool line_no_null)
 	return psprintf("%s/%s", claim_id ? claim_id : "?", num);
 }
 
+/*
+ * Append item to a ", "-separated list unless it is in it already; true
+ * if appended.
+ */
+bool
+tpi_guard_append_unique(StringInfo list, const char *item)
+{
+	size_t		n = strlen(item);
+	const char *p = list->data;
+
+	while (p && *p)
+	{
+		if (strncmp(p, item, n) == 0 && (p[n] == '\0' || p[n] == ','))
+			return false;
+		p = strchr(p, ',');
+		if (p)
+			p += 2;
+	}
+	appendStringInfo(list, "%s%s", list->len ? ", " : "", item);
+	return true;
+}
+
 static const char *
 curable_hint(const char *rule_id)
 {
@@ -118,10 +140,10 @@ check_pending_at_commit(void)
 			continue;
 		if (first == NULL)
 			first = p;
-		if (strstr(ids.data, p->rule_id) == NULL)
-			appendStringInfo(&ids, "%s%s", nrules++ ? ", " : "", p->rule_id);
-		if (strstr(lines.data, p->row_key) == NULL)
-			appendStringInfo(&lines, "%s%s", nlines++ ? ", " : "", p->row_key);
+		if (tpi_guard_append_unique(&ids, p->rule_id))
+			nrules++;
+		if (tpi_guard_append_unique(&lines, p->row_key))
+			nlines++;
 		key = tpi_guard_line_key(p->claim_id, p->line_no, p->line_no_null);
 		appendStringInfo(&detail, "error %s", p->rule_id);
 		if (strcmp(key, p->row_key) != 0)

@@ -260,8 +260,8 @@ reject_row(Relation rel, const ClaimLine *nl, const AttrList *al)
 			continue;
 		if (first_error == NULL)
 			first_error = f->rule_id;
-		if (strstr(ids.data, f->rule_id) == NULL)
-			appendStringInfo(&ids, "%s%s", nerrors++ ? ", " : "", f->rule_id);
+		if (tpi_guard_append_unique(&ids, f->rule_id))
+			nerrors++;
 	}
 	for (i = 0; i < al->n; i++)
 	{

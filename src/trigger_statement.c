@@ -489,8 +489,8 @@ reject_statement(Relation rel, StmtRow *rows, int n)
 			row_error = true;
 			if (first_error == NULL)
 				first_error = a->f->rule_id;
-			if (strstr(ids.data, a->f->rule_id) == NULL)
-				appendStringInfo(&ids, "%s%s", nerrors++ ? ", " : "", a->f->rule_id);
+			if (tpi_guard_append_unique(&ids, a->f->rule_id))
+				nerrors++;
 		}
 		if (row_error && nrows++ == 0)
 			first_row = &rows[i];
