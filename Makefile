@@ -6,8 +6,26 @@ EXTENSION	= tpi_rules
 EXTVERSION	= 1.0
 MODULE_big	= tpi_rules
 
+# One file per subsystem; muscle_parse.c and csv.c are plain C (no server
+# headers) so the unit tests and fuzzers can build them alone.
 OBJS = \
-	$(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+	src/tpi_rules.o \
+	src/refcache.o \
+	src/findings.o \
+	src/claim.o \
+	src/policy.o \
+	src/codes.o \
+	src/muscle_parse.o \
+	src/muscles.o \
+	src/csv.o \
+	src/loaders.o \
+	src/payment.o \
+	src/rules_line.o \
+	src/rules_day.o \
+	src/audit.o \
+	src/window.o \
+	src/frequency.o \
+	src/trigger.o
 
 DATA_built	= sql/$(EXTENSION)--$(EXTVERSION).sql
 INSTALL_SOURCES = $(sort $(wildcard sql/install/*.sql))

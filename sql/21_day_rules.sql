@@ -158,7 +158,8 @@ SELECT f.rule_id, f.message
 	   unnest(d.fs) f
  WHERE d.name IN ('both codes', 'duplicate 20552 + 20552-XS', 'E/M without 25',
 				  'multiple regions medicare', 'drug missing', 'unclassified drug, no note',
-				  'guidance 2 units', 'distinct without partner', 'drug bundled')
+				  'guidance 2 units', 'guidance two lines', 'distinct without partner',
+				  'drug bundled')
  ORDER BY 1, 2;
 
 -- Deterministic order whatever the input order: by claim_id, line_no, rule_id.

@@ -89,6 +89,10 @@ typedef struct AuditReceiver
 	Tuplestorestate *ts;
 	TupleDesc	desc;
 	Datum		severity[3];
+	/* text datums of the rule ids seen so far (rule ids are static strings) */
+	const char *rule_ptr[64];
+	Datum		rule_text[64];
+	int			nrules;
 	MemoryContext pcxt;			/* the buffered patient: lines, findings */
 	MemoryContext ncxt;			/* findings of lines without a patient */
 	MemoryContext rcxt;			/* one line without a patient */
@@ -171,10 +175,30 @@ outrow_cmp(const void *a, const void *b)
 	return strcmp(x->f.message, y->f.message);
 }
 
+/* The rule id as text, converted once per query. */
+static Datum
+rule_datum(AuditReceiver *ar, const char *rule_id)
+{
+	int			i;
+	MemoryContext old;
+
+	for (i = 0; i < ar->nrules; i++)
+		if (ar->rule_ptr[i] == rule_id)
+			return ar->rule_text[i];
+	if (ar->nrules == lengthof(ar->rule_ptr))
+		return CStringGetTextDatum(rule_id);
+	old = MemoryContextSwitchTo(GetMemoryChunkContext(ar));
+	ar->rule_ptr[ar->nrules] = rule_id;
+	ar->rule_text[ar->nrules] = CStringGetTextDatum(rule_id);
+	MemoryContextSwitchTo(old);
+	return ar->rule_text[ar->nrules++];
+}
+
 static void
 emit(AuditReceiver *ar, OutList *ol, const char *patient)
 {
 	int			i;
+	Datum		patient_text = patient ? CStringGetTextDatum(patient) : (Datum) 0;
 
 	if (ol->n > 1)
 		qsort(ol->rows, ol->n, sizeof(OutRow), outrow_cmp);
@@ -190,13 +214,11 @@ emit(AuditReceiver *ar, OutList *ol, const char *patient)
 			nulls[0] = true;
 		values[1] = Int16GetDatum(o->f.line_no);
 		nulls[1] = o->f.line_no_null;
-		if (patient)
-			values[2] = CStringGetTextDatum(patient);
-		else
-			nulls[2] = true;
+		values[2] = patient_text;
+		nulls[2] = (patient == NULL);
 		values[3] = DateADTGetDatum(o->dos);
 		nulls[3] = o->dos_null;
-		values[4] = CStringGetTextDatum(o->f.rule_id);
+		values[4] = rule_datum(ar, o->f.rule_id);
 		values[5] = ar->severity[o->f.severity];
 		values[6] = CStringGetTextDatum(o->f.message);
 		tuplestore_putvalues(ar->ts, ar->desc, values, nulls);
@@ -504,7 +526,8 @@ audit_destroy(DestReceiver *self)
 /*
  * The first date of the frequency context before from_date (see the file
  * header), computed from the policies in the table so that a user's longer
- * window is honoured.
+ * window is honoured.  Read as the extension owner, like every reference
+ * table (tpi_ref_spi_connect): callers need no SELECT on payer_policy.
  */
 static DateADT
 context_start(DateADT from)
@@ -513,7 +536,10 @@ context_start(DateADT from)
 	Oid			argtype = DATEOID;
 	bool		isnull;
 	Datum		d;
+	DateADT		result;
+	TpiRefSpi	spi;
 
+	tpi_ref_spi_connect(&spi);
 	if (SPI_execute_with_args(
 							  "SELECT (($1 OPERATOR(pg_catalog.-) GREATEST('2 years'::pg_catalog.interval,"
 							  " 2 OPERATOR(pg_catalog.*) pg_catalog.max(GREATEST(cap_window, min_interval))))"
@@ -522,7 +548,9 @@ context_start(DateADT from)
 		SPI_processed != 1)
 		elog(ERROR, "could not read tpi_rules.payer_policy");
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	return isnull ? from : DatumGetDateADT(d);
+	result = isnull ? from : DatumGetDateADT(d);
+	tpi_ref_spi_finish(&spi);
+	return result;
 }
 
 static char *
@@ -695,8 +723,6 @@ tpi_audit(PG_FUNCTION_ARGS)
 	ar->rcxt = AllocSetContextCreate(callcxt, "tpi_rules audit orphan line",
 									 ALLOCSET_DEFAULT_SIZES);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
 	params = makeParamList(3);
 	params->numParams = 3;
 	for (i = 0; i < 3; i++)
@@ -709,34 +735,11 @@ tpi_audit(PG_FUNCTION_ARGS)
 	params->params[1].value = DateADTGetDatum(to);
 	params->params[2].value = DateADTGetDatum(has_from ? context_start(from) : 0);
 
-#if PG_VERSION_NUM >= 140000
-	{
-		SPIExecuteOptions options;
-		int			ret;
+	/* The claims are read as the caller: normal permission checks apply. */
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
 
-		memset(&options, 0, sizeof(options));
-		options.params = params;
-		options.read_only = true;
-		options.dest = (DestReceiver *) ar;
-		ret = SPI_execute_extended(query, &options);
-		if (ret < 0)
-			elog(ERROR, "SPI_execute_extended failed: %s", SPI_result_code_string(ret));
-	}
-#else
-	/* 13 has no SPI_execute_extended: run a cursor into the receiver. */
-	{
-		Oid			argtypes[3] = {DATEOID, DATEOID, DATEOID};
-		Datum		args[3];
-		Portal		portal;
-
-		for (i = 0; i < 3; i++)
-			args[i] = params->params[i].value;
-		portal = SPI_cursor_open_with_args(NULL, query, 3, argtypes, args,
-										   NULL, true, 0);
-		PortalRunFetch(portal, FETCH_FORWARD, FETCH_ALL, (DestReceiver *) ar);
-		SPI_cursor_close(portal);
-	}
-#endif
+	tpi_spi_execute_into(query, params, (DestReceiver *) ar);
 
 	if (ar->n > 0)
 		flush_patient(ar);

@@ -400,15 +400,17 @@ check_guidance_units(DayLine *dl, int n, FindingList *fl)
 		{
 			int			u;
 
-			if (strcmp(dl[i].code, codes[c]) != 0)
+			if (!(dl[i].cls & TPI_CODE_GUIDANCE) || strcmp(dl[i].code, codes[c]) != 0)
 				continue;
 			u = units_of(dl[i].line);
-			if (total + u > 1 && u > 0)
+			if (u > 0 && total > 0)
 				tpi_add_line_finding(fl, "guidance.units", dl[i].line,
-									 "%s unit%s of imaging guidance %s in the session%s; CPT and NCCI allow one unit per session whatever the number of muscles: bill one unit on one line.",
-									 total > 0 ? "more" : psprintf("%d", u),
-									 total > 0 || u > 1 ? "s" : "", codes[c],
-									 total > 0 ? " on top of an earlier line" : "");
+									 "imaging guidance %s again in the session, after an earlier line; CPT and NCCI allow one unit per session whatever the number of muscles: bill one unit on one line and remove this one.",
+									 codes[c]);
+			else if (u > 1)
+				tpi_add_line_finding(fl, "guidance.units", dl[i].line,
+									 "%d units of imaging guidance %s in the session; CPT and NCCI allow one unit per session whatever the number of muscles: bill one unit.",
+									 u, codes[c]);
 			total += u;
 		}
 	}

@@ -88,12 +88,36 @@ tpi_line_ref(const ClaimLine *line, bool capital)
 	return psprintf("%c line with no claim_id or line_no", capital ? 'A' : 'a');
 }
 
+/*
+ * The severity of a rule, remembered by the address of its id: rule ids
+ * are string literals and the rule list is compiled in, so this saves
+ * searching the list for every finding.
+ */
+static TpiSeverity
+severity_of(const char *rule_id)
+{
+	static const char *ids[64];
+	static TpiSeverity sev[64];
+	static int	n = 0;
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] == rule_id)
+			return sev[i];
+	if (n == lengthof(ids))
+		return tpi_rule_severity(rule_id);
+	sev[n] = tpi_rule_severity(rule_id);
+	ids[n] = rule_id;
+	return sev[n++];
+}
+
 void
 tpi_add_line_finding(FindingList *fl, const char *rule_id,
 					 const ClaimLine *line, const char *fmt,...)
 {
 	StringInfoData buf;
 	char	   *ref = tpi_line_ref(line, true);
+	TpiFinding *f;
 
 	/* The reference is only built for lines that have a finding. */
 	initStringInfo(&buf);
@@ -111,9 +135,20 @@ tpi_add_line_finding(FindingList *fl, const char *rule_id,
 			break;
 		enlargeStringInfo(&buf, needed);
 	}
-	tpi_add_finding(fl, rule_id, line->claim_id, line->line_no, "%s", buf.data);
-	fl->items[fl->n - 1].line_no_null = line->line_no_null;
-	pfree(buf.data);
+
+	/* Appended here rather than by tpi_add_finding(): no second format. */
+	if (fl->n == fl->cap)
+	{
+		fl->cap *= 2;
+		fl->items = repalloc(fl->items, fl->cap * sizeof(TpiFinding));
+	}
+	f = &fl->items[fl->n++];
+	f->rule_id = rule_id;
+	f->severity = severity_of(rule_id);
+	f->message = buf.data;
+	f->claim_id = line->claim_id ? pstrdup(line->claim_id) : NULL;
+	f->line_no = line->line_no;
+	f->line_no_null = line->line_no_null;
 }
 
 static int
@@ -178,7 +213,10 @@ check_input(const ClaimLine *line, FindingList *fl)
 							 "required column %s is NULL; fill it in, a claim line cannot be checked or billed without it.", \
 							 col)
 	REQUIRED(line->claim_id == NULL, "claim_id");
-	REQUIRED(line->line_no_null, "line_no");
+	REQUIRED(line->line_no_null && !line->line_no_out_of_range, "line_no");
+	if (line->line_no_out_of_range)
+		tpi_add_line_finding(fl, "input.invalid", line,
+							 "line_no is outside the smallint range of claim line numbers; renumber the line (1 to 32767).");
 	REQUIRED(line->patient_id == NULL, "patient_id");
 	REQUIRED(line->payer_id == NULL, "payer_id");
 	REQUIRED(line->dos_null, "date_of_service");

@@ -139,6 +139,7 @@ typedef struct ClaimLine
 	char	   *claim_id;
 	int16		line_no;
 	bool		line_no_null;
+	bool		line_no_out_of_range;	/* not NULL, but not a smallint */
 	char	   *patient_id;
 	char	   *payer_id;
 	char	   *provider_npi;
@@ -176,6 +177,7 @@ typedef struct ClaimLine
 typedef struct ClaimColumns
 {
 	int			attno[TPI_NCOLS];	/* 0-based index into the tupdesc, -1 absent */
+	Oid			basetype[TPI_NCOLS];	/* the column's type, domains resolved */
 } ClaimColumns;
 
 extern const char *const tpi_claim_column_names[TPI_NCOLS];
