@@ -31,3 +31,19 @@ SELECT clock_timestamp() AS t0 \gset
 \copy bench_stmt FROM '/tmp/bench_guard.copy'
 INSERT INTO bench_times SELECT :round, 'statement', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
 	(SELECT count(*) FROM bench_stmt) = :src_rows;
+
+-- the clean lines, reject mode: checking without logging
+TRUNCATE clean_plain, clean_row, clean_stmt;
+CHECKPOINT;
+SELECT clock_timestamp() AS t0 \gset
+INSERT INTO clean_plain SELECT * FROM bench_clean ORDER BY patient_id, date_of_service, claim_id, line_no;
+INSERT INTO bench_times SELECT :round, 'clean plain', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+	(SELECT count(*) FROM clean_plain) = :clean_rows;
+SELECT clock_timestamp() AS t0 \gset
+INSERT INTO clean_row SELECT * FROM bench_clean ORDER BY patient_id, date_of_service, claim_id, line_no;
+INSERT INTO bench_times SELECT :round, 'clean reject', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+	(SELECT count(*) FROM clean_row) = :clean_rows;
+SELECT clock_timestamp() AS t0 \gset
+INSERT INTO clean_stmt SELECT * FROM bench_clean ORDER BY patient_id, date_of_service, claim_id, line_no;
+INSERT INTO bench_times SELECT :round, 'clean reject statement', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+	(SELECT count(*) FROM clean_stmt) = :clean_rows;
