@@ -25,12 +25,30 @@ OBJS = \
 	src/audit.o \
 	src/window.o \
 	src/frequency.o \
-	src/trigger.o
+	src/guard_cache.o \
+	src/guard_findings.o \
+	src/trigger.o \
+	src/trigger_statement.o
 
 DATA_built	= sql/$(EXTENSION)--$(EXTVERSION).sql
 INSTALL_SOURCES = $(sort $(wildcard sql/install/*.sql))
 
-REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/[0-9]*.sql)))
+REGRESS = \
+	00_install \
+	01_catalogue \
+	02_payment \
+	03_loaders \
+	10_muscles \
+	11_muscles_parallel \
+	20_line_rules \
+	21_day_rules \
+	22_audit \
+	30_window \
+	31_frequency \
+	32_next_eligible \
+	40_guard \
+	50_views \
+	51_reporting_role
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 ISOLATION = $(patsubst test/specs/%.spec,%,$(sort $(wildcard test/specs/*.spec)))
