@@ -14,7 +14,7 @@
 --   clean_row     tpi_rules.guard('reject')
 --   clean_stmt    tpi_rules.guard_statement('reject')
 -- Each load is one
--- INSERT ... SELECT and as COPY (bench_guard_round.sql, three rounds: the
+-- INSERT ... SELECT and as COPY (guard_round.sql, three rounds: the
 -- best time of each counts, which keeps other load on the machine out of
 -- the ratio), and reports rows per second and the slowdown factor.  It
 -- checks that no row was lost.  Everything it creates is dropped at the
@@ -69,7 +69,7 @@ DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'pub
 \copy (SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no) TO '/tmp/bench_guard.copy'
 
 \set round 1
-\ir bench_guard_round.sql
+\ir guard_round.sql
 -- what the triggers logged, from the last round's COPY: the row and the
 -- statement trigger must agree
 SELECT rule_id,
@@ -78,9 +78,9 @@ SELECT rule_id,
   FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt')
  GROUP BY rule_id ORDER BY 2 DESC, 1;
 \set round 2
-\ir bench_guard_round.sql
+\ir guard_round.sql
 \set round 3
-\ir bench_guard_round.sql
+\ir guard_round.sql
 
 SELECT bool_and(rows_ok) AS no_row_lost FROM bench_times;
 

@@ -1,5 +1,7 @@
--- One round of bench_guard.sql: each table loaded by INSERT ... SELECT and
--- by COPY, in patient order, each load one transaction; :round numbers it.
+-- One round of bench_guard.sql, which includes it three times (named so
+-- that run.sh, which runs test/bench/bench_*.sql, leaves it alone): each
+-- table loaded by INSERT ... SELECT and by COPY, in patient order, each
+-- load one transaction; :round numbers it.
 TRUNCATE bench_plain, bench_flag, bench_stmt;
 DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt');
 CHECKPOINT;
