@@ -31,3 +31,14 @@ END $$;
 -- look-back starts at the beginning of time instead of overflowing.
 SELECT count(*) FROM tpi_rules.audit('bad_claims', '4713-01-01 BC', '4712-01-01 BC');
 SELECT (SELECT count(*) FROM tpi_rules.audit('bad_claims', '4713-01-01 BC', '2025-12-31')) > 0 AS found;
+
+-- A date of service past the timestamp range (a mistyped year) no longer
+-- breaks the month of every dashboard view.
+BEGIN;
+INSERT INTO tpi_rules.claim_line (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, muscles)
+VALUES ('FAR1', 1, 'P1', 'medicare', '5874897-12-31', '20553', '{right trapezius}'),
+       ('OK1', 1, 'P2', 'medicare', '2025-03-03', '20553', '{right trapezius}');
+SELECT month, rule_id, findings FROM tpi_rules.v_findings_by_provider_month
+WHERE rule_id IN ('code.upcoded', 'input.invalid') ORDER BY month, rule_id;
+SELECT count(*) > 0 AS rows FROM tpi_rules.v_revenue_at_risk;
+ROLLBACK;
