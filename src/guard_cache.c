@@ -253,6 +253,7 @@ build_entry(GuardEntry *e, Relation rel)
 	for (c = 0, k = 2; c < TPI_NCOLS; c++)
 	{
 		e->scan_cols.attno[c] = -1;
+		e->scan_cols.basetype[c] = cols.basetype[c];
 		if (cols.attno[c] < 0)
 			continue;
 		appendStringInfo(&sql, ", %s", quote_identifier(tpi_claim_column_names[c]));
