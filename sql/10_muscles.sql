@@ -80,8 +80,7 @@ SELECT e AS entry, p.*
 			   (43, 'left'), (44, 'levator l'), (45, 'lt'),
 			   (46, '...'), (47, ''), (48, 'rhomboid'),
 			   (49, 'upper back'), (50, 'neck'), (51, 'infraspinatus RT'),
-			   (52, 'Gastrocnemius, medial head'), (53, 'bilateral lower back'),
-			   (54, 'trapèzius'), (55, 'left trapezius ✓')
+			   (52, 'Gastrocnemius, medial head'), (53, 'bilateral lower back')
 	   ) AS v(i, e),
 	   LATERAL tpi_rules.parse_muscle(e) AS p
  ORDER BY i;
@@ -153,7 +152,12 @@ SELECT tpi_rules.muscle_count(ARRAY[repeat('trapezius ', 100000)]) AS n_1mb,
        (tpi_rules.parse_muscle(repeat('upper ', 200000) || 'trapezius')).kind AS kind_1mb,
        length((tpi_rules.parse_muscle(repeat('x,', 500000))).muscle) AS len_1mb,
        tpi_rules.muscle_count(ARRAY['right ' || repeat('é', 300000), 'left ' || repeat('é', 300000), 'right ' || repeat('é', 300000)]) AS n_nonascii;
-SELECT e, p.* FROM (VALUES (1, '右 trapezius'), (2, 'Trapézius droit'), (3, 'levator scapulae ✓'), (4, E'right\ttrapezius\n')) AS v(i, e),
+-- Bytes >= 0x80 are parts of words: kept as they are, never matched (the
+-- output shows only ASCII, so that it does not depend on the encoding).
+SELECT i, p.kind, p.side, p.region, p.muscle = v.want AS muscle_as_expected
+  FROM (VALUES (1, '右 trapezius', '右 trapezius'), (2, 'Trapézius droit', 'trapézius droit'),
+			   (3, 'levator scapulae ✓', 'levator scapulae ✓'), (4, 'left trapèzius', 'trapèzius'),
+			   (5, E'right\ttrapezius\n', 'trapezius'), (6, 'RIGHT  TRAPÈZIUS', 'trapÈzius')) AS v(i, e, want),
        LATERAL tpi_rules.parse_muscle(e) AS p ORDER BY i;
 
 -- Aggregates over one row per entry agree with the array functions.
@@ -194,3 +198,15 @@ ROLLBACK;
 SELECT (tpi_rules.parse_muscle('R utrap')).kind AS utrap, (tpi_rules.parse_muscle('back')).region AS back_region,
        (tpi_rules.parse_muscle('back area')).kind AS back_area;
 SELECT name, builtin FROM tpi_rules.muscle WHERE name IN ('back', 'trapezius') ORDER BY name;
+
+-- A role without SELECT on the catalogue still gets the catalogue's answer:
+-- the reload after this change runs as the extension's owner.
+CREATE ROLE regress_muscle_reader;
+INSERT INTO tpi_rules.muscle (name, region, kind, aliases) VALUES ('omohyoid', 'cervical', 'muscle', '{omo}');
+SET ROLE regress_muscle_reader;
+SELECT tpi_rules.muscle_count('{R omo,L omohyoid,right omohyoid}') AS n,
+       tpi_rules.regions('{R omo}') AS regions;
+SELECT count(*) FROM tpi_rules.muscle;
+RESET ROLE;
+DELETE FROM tpi_rules.muscle WHERE name = 'omohyoid';
+DROP ROLE regress_muscle_reader;

@@ -107,6 +107,7 @@ tpi_claim_columns(TupleDesc tupdesc, const char *relname, ClaimColumns *cols)
 	for (c = 0; c < TPI_NCOLS; c++)
 	{
 		cols->attno[c] = -1;
+		cols->basetype[c] = InvalidOid;
 		for (a = 0; a < tupdesc->natts; a++)
 		{
 			Form_pg_attribute att = TupleDescAttr(tupdesc, a);
@@ -114,7 +115,8 @@ tpi_claim_columns(TupleDesc tupdesc, const char *relname, ClaimColumns *cols)
 			if (att->attisdropped ||
 				strcmp(NameStr(att->attname), tpi_claim_column_names[c]) != 0)
 				continue;
-			if (!type_fits(col_kind[c], getBaseType(att->atttypid)))
+			cols->basetype[c] = getBaseType(att->atttypid);
+			if (!type_fits(col_kind[c], cols->basetype[c]))
 				ereport(ERROR,
 						(errcode(ERRCODE_DATATYPE_MISMATCH),
 						 errmsg("column \"%s\" of \"%s\" has type %s, expected %s",
@@ -214,7 +216,7 @@ tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
 		if (a < 0 || nulls[a])
 			continue;
 		d = values[a];
-		typid = getBaseType(TupleDescAttr(tupdesc, a)->atttypid);
+		typid = cols->basetype[c];
 		switch (c)
 		{
 			case C_CLAIM_ID:
@@ -228,6 +230,8 @@ tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
 					line->line_no = (int16) v;
 					line->line_no_null = false;
 				}
+				else
+					line->line_no_out_of_range = true;
 				break;
 			case C_PATIENT_ID:
 				line->patient_id = dup_text(d);

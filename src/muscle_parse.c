@@ -46,24 +46,71 @@ struct MpCatalogue
 	size_t		maxkeylen;
 	size_t		maxsqlen;
 	bool		built;
+	/* memo of mp_parse_cached, allocated on first use */
+	uint32_t   *memo_hash;		/* per slot: hash | 1, 0 when empty */
+	struct MpMemoSlot *memo;
+	char	   *memo_arena;
+	size_t		memo_used;
+	uint32_t	memo_n;
+	bool		memo_failed;
 };
+
+/*
+ * One remembered entry: its bytes as documented and what they parsed to.
+ * The memo is cleared whole when its slots or arena fill up.
+ */
+typedef struct MpMemoSlot
+{
+	uint32_t	keylen;
+	const char *key;			/* in the memo arena */
+	MpKind		kind;
+	MpSide		side;
+	int			region;
+	int			entry;
+	const char *uname;			/* unknown: the normalised name, in the arena */
+	uint32_t	unamelen;
+	uint32_t	unamehash;
+} MpMemoSlot;
+
+#define MEMO_SLOTS		4096	/* a power of 2 */
+#define MEMO_ARENA		(256 * 1024)
+#define MEMO_MAX_KEY	256
 
 /* ------------------------------------------------------------------------
  * Small helpers
  * ------------------------------------------------------------------------
  */
+/*
+ * Eight bytes at a time; the value depends on the byte order, which is
+ * fine: hashes never leave the process (serialised states carry strings).
+ */
 uint32_t
 mp_hash(const char *s, size_t len)
 {
-	uint32_t	h = 2166136261u;
-	size_t		i;
+	uint64_t	h = 0x9e3779b97f4a7c15ull ^ (uint64_t) len;
+	uint64_t	k;
 
-	for (i = 0; i < len; i++)
+	while (len >= 8)
 	{
-		h ^= (unsigned char) s[i];
-		h *= 16777619u;
+		memcpy(&k, s, 8);
+		h = (h ^ k) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+		s += 8;
+		len -= 8;
 	}
-	return h;
+	if (len > 0)
+	{
+		/* byte by byte: a variable-length memcpy would be a libc call */
+		k = 0;
+		while (len > 0)
+			k = (k << 8) | (unsigned char) s[--len];
+		h = (h ^ k) * 0xc4ceb9fe1a85ec53ull;
+		h ^= h >> 29;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	return (uint32_t) h;
 }
 
 static uint32_t
@@ -91,6 +138,32 @@ mix32(uint32_t h)
 	h *= 0xc2b2ae35u;
 	h ^= h >> 16;
 	return h;
+}
+
+/* memcmp(a, b, len) == 0 without a library call for short strings */
+static inline bool
+bytes_equal(const char *a, const char *b, size_t len)
+{
+	uint64_t	x,
+				y;
+
+	while (len >= 8)
+	{
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return false;
+		a += 8;
+		b += 8;
+		len -= 8;
+	}
+	while (len > 0)
+	{
+		if (*a++ != *b++)
+			return false;
+		len--;
+	}
+	return true;
 }
 
 static inline bool
@@ -147,52 +220,97 @@ normalise(const char *in, size_t len, char *out)
 	return o;
 }
 
-static bool
-word_in(const char *w, size_t len, const char *const *list)
-{
-	for (; *list; list++)
-		if (strlen(*list) == len && memcmp(*list, w, len) == 0)
-			return true;
-	return false;
-}
-
-static const char *const left_words[] = {"left", "l", "lt", "lft", NULL};
-static const char *const right_words[] = {"right", "r", "rt", "rgt", "rght", NULL};
-static const char *const both_words[] = {"bilateral", "bilaterally", "bilat",
-"bil", "bl", "both", NULL};
-static const char *const side_filler_words[] = {"side", "sides", "sided",
-"and", NULL};
-static const char *const part_words[] = {"upper", "middle", "mid", "lower",
-	"superior", "inferior", "anterior", "posterior", "medial", "lateral",
-	"belly", "head", "fibers", "fibres", "portion", "muscle", "muscles", "m",
-"mm", "of", "the", NULL};
-
 #define W_NAME		0
 #define W_LEFT		1
 #define W_RIGHT		2
 #define W_BOTH		3
-#define W_FILLER	4
+#define W_FILLER	4			/* removed with the side words */
+#define W_PART		5
 
+/*
+ * What a normalised word is: a side word, a filler removed with them, a
+ * part word, or part of a name.  A switch on the first letter keeps this
+ * to a comparison or two per word.
+ */
 static int
-side_word(const char *w, size_t len)
+classify_word(const char *w, size_t len)
 {
-	if (len > 11)
+#define IS(lit) (len == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
+	if (len == 0 || len > 11)
 		return W_NAME;
-	if (word_in(w, len, left_words))
-		return W_LEFT;
-	if (word_in(w, len, right_words))
-		return W_RIGHT;
-	if (word_in(w, len, both_words))
-		return W_BOTH;
-	if (word_in(w, len, side_filler_words))
-		return W_FILLER;
+	switch (w[0])
+	{
+		case 'a':
+			if (IS("and"))
+				return W_FILLER;
+			if (IS("anterior"))
+				return W_PART;
+			break;
+		case 'b':
+			if (IS("bilateral") || IS("bilaterally") || IS("bilat") ||
+				IS("bil") || IS("bl") || IS("both"))
+				return W_BOTH;
+			if (IS("belly"))
+				return W_PART;
+			break;
+		case 'f':
+			if (IS("fibers") || IS("fibres"))
+				return W_PART;
+			break;
+		case 'h':
+			if (IS("head"))
+				return W_PART;
+			break;
+		case 'i':
+			if (IS("inferior"))
+				return W_PART;
+			break;
+		case 'l':
+			if (IS("l") || IS("lt") || IS("left") || IS("lft"))
+				return W_LEFT;
+			if (IS("lower") || IS("lateral"))
+				return W_PART;
+			break;
+		case 'm':
+			if (IS("m") || IS("mm") || IS("mid") || IS("middle") ||
+				IS("medial") || IS("muscle") || IS("muscles"))
+				return W_PART;
+			break;
+		case 'o':
+			if (IS("of"))
+				return W_PART;
+			break;
+		case 'p':
+			if (IS("posterior") || IS("portion"))
+				return W_PART;
+			break;
+		case 'r':
+			if (IS("r") || IS("rt") || IS("right") || IS("rgt") || IS("rght"))
+				return W_RIGHT;
+			break;
+		case 's':
+			if (IS("side") || IS("sides") || IS("sided"))
+				return W_FILLER;
+			if (IS("superior"))
+				return W_PART;
+			break;
+		case 't':
+			if (IS("the"))
+				return W_PART;
+			break;
+		case 'u':
+			if (IS("upper"))
+				return W_PART;
+			break;
+	}
 	return W_NAME;
+#undef IS
 }
 
 static bool
 part_word(const char *w, size_t len)
 {
-	return len <= 9 && word_in(w, len, part_words);
+	return classify_word(w, len) == W_PART;
 }
 
 const char *
@@ -671,14 +789,14 @@ mp_parse(const MpCatalogue *cat, const char *text, size_t len, char *work,
 
 		while (j < normlen && norm[j] != ' ')
 			j++;
-		w = side_word(norm + i, j - i);
+		w = classify_word(norm + i, j - i);
 		if (w == W_LEFT)
 			left = true;
 		else if (w == W_RIGHT)
 			right = true;
 		else if (w == W_BOTH)
 			both = true;
-		else if (w == W_NAME)
+		else if (w == W_NAME || w == W_PART)
 		{
 			if (namelen > 0)
 				name[namelen++] = ' ';
@@ -686,7 +804,7 @@ mp_parse(const MpCatalogue *cat, const char *text, size_t len, char *work,
 			{
 				toks[ntok].start = (uint32_t) namelen;
 				toks[ntok].len = (uint32_t) (j - i);
-				toks[ntok].part = part_word(norm + i, j - i);
+				toks[ntok].part = (w == W_PART);
 			}
 			memcpy(name + namelen, norm + i, j - i);
 			namelen += j - i;
@@ -738,29 +856,50 @@ mp_parse(const MpCatalogue *cat, const char *text, size_t len, char *work,
 void
 mp_tally_init(MpTally *t, const MpAlloc *alloc, bool copy_known)
 {
-	memset(t, 0, sizeof(MpTally));
+	/* small[] needs no clearing: only its first n slots are read */
 	t->alloc = *alloc;
 	t->copy_known = copy_known;
-	t->slots = t->inline_slots;
-	t->cap = MP_TALLY_INLINE;
+	t->failed = false;
+	t->slots = NULL;
+	t->cap = 0;
+	t->n = 0;
+	t->nowned = 0;
+	t->regions = 0;
+	t->nentries = t->nmuscle = t->ngroup = t->nregion = t->nunknown = 0;
+}
+
+const MpTallySlot *
+mp_tally_slots(const MpTally *t, uint32_t *nslots)
+{
+	if (t->slots == NULL)
+	{
+		*nslots = t->n;
+		return t->small;
+	}
+	*nslots = t->cap;
+	return t->slots;
 }
 
 void
 mp_tally_free(MpTally *t)
 {
+	uint32_t	nslots;
+	const MpTallySlot *s = mp_tally_slots(t, &nslots);
 	uint32_t	i;
 
-	if (t->alloc.release == NULL)
-		return;
-	for (i = 0; i < t->cap; i++)
-		if (t->slots[i].str != NULL && (t->slots[i].flag & 0x80))
-			t->alloc.release(t->alloc.ctx, (void *) t->slots[i].str);
-	if (t->slots != t->inline_slots)
-		t->alloc.release(t->alloc.ctx, t->slots);
-	t->slots = t->inline_slots;
-	t->cap = MP_TALLY_INLINE;
-	memset(t->inline_slots, 0, sizeof(t->inline_slots));
+	if (t->alloc.release != NULL)
+	{
+		if (t->nowned > 0)
+			for (i = 0; i < nslots; i++)
+				if (s[i].str != NULL && (s[i].flag & 0x80))
+					t->alloc.release(t->alloc.ctx, (void *) s[i].str);
+		if (t->slots != NULL)
+			t->alloc.release(t->alloc.ctx, t->slots);
+	}
+	t->slots = NULL;
+	t->cap = 0;
 	t->n = 0;
+	t->nowned = 0;
 }
 
 static uint32_t
@@ -770,36 +909,54 @@ key_hash(uint32_t strhash, int side, int flag)
 				 ((uint32_t) flag * 0x27d4eb2fu));
 }
 
+static void
+table_put(MpTallySlot *table, uint32_t cap, const MpTallySlot *s)
+{
+	uint32_t	j = s->hash & (cap - 1);
+
+	while (table[j].str != NULL)
+		j = (j + 1) & (cap - 1);
+	table[j] = *s;
+}
+
+/* Moves the keys to a hash table of twice the size (or the first one). */
 static bool
 tally_grow(MpTally *t)
 {
-	uint32_t	newcap = t->cap * 2;
+	uint32_t	newcap = t->slots ? t->cap * 2 : 4 * MP_TALLY_SMALL;
 	MpTallySlot *ns;
 	uint32_t	i;
 
-	if (t->cap >= (1u << 30))
+	if (newcap > (1u << 30))
 		return false;
 	ns = t->alloc.alloc(t->alloc.ctx, (size_t) newcap * sizeof(MpTallySlot));
 	if (ns == NULL)
 		return false;
 	memset(ns, 0, (size_t) newcap * sizeof(MpTallySlot));
-	for (i = 0; i < t->cap; i++)
+	if (t->slots == NULL)
 	{
-		MpTallySlot *s = &t->slots[i];
-		uint32_t	j;
-
-		if (s->str == NULL)
-			continue;
-		j = s->hash & (newcap - 1);
-		while (ns[j].str != NULL)
-			j = (j + 1) & (newcap - 1);
-		ns[j] = *s;
+		for (i = 0; i < t->n; i++)
+			table_put(ns, newcap, &t->small[i]);
 	}
-	if (t->slots != t->inline_slots && t->alloc.release)
-		t->alloc.release(t->alloc.ctx, t->slots);
+	else
+	{
+		for (i = 0; i < t->cap; i++)
+			if (t->slots[i].str != NULL)
+				table_put(ns, newcap, &t->slots[i]);
+		if (t->alloc.release)
+			t->alloc.release(t->alloc.ctx, t->slots);
+	}
 	t->slots = ns;
 	t->cap = newcap;
 	return true;
+}
+
+static inline bool
+slot_matches(const MpTallySlot *slot, uint32_t h, int flag, int side,
+			 const char *s, size_t len)
+{
+	return slot->hash == h && slot->len == len && slot->side == side &&
+		(slot->flag & 0x7f) == flag && bytes_equal(slot->str, s, len);
 }
 
 /* The low bits of flag are MP_KEY_*; 0x80 marks a string the tally owns. */
@@ -808,25 +965,41 @@ tally_insert(MpTally *t, int flag, int side, const char *s, size_t len,
 			 uint32_t strhash, bool copy)
 {
 	uint32_t	h = key_hash(strhash, side, flag);
+	MpTallySlot *slot;
 	uint32_t	i;
 
 	if (len > UINT32_MAX)
 		return false;
-	if ((t->n + 1) * 2 > t->cap && !tally_grow(t))
+	if (t->slots == NULL)
 	{
-		t->failed = true;
-		return false;
+		for (i = 0; i < t->n; i++)
+			if (slot_matches(&t->small[i], h, flag, side, s, len))
+				return true;
+		if (t->n < MP_TALLY_SMALL)
+			slot = &t->small[t->n];
+		else
+			slot = NULL;
 	}
-	for (i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1))
-	{
-		MpTallySlot *slot = &t->slots[i];
+	else
+		slot = NULL;
 
-		if (slot->str == NULL)
-			break;
-		if (slot->hash == h && slot->len == len && slot->side == side &&
-			(slot->flag & 0x7f) == flag && memcmp(slot->str, s, len) == 0)
-			return true;
+	if (slot == NULL)
+	{
+		if ((t->slots == NULL || (t->n + 1) * 2 > t->cap) && !tally_grow(t))
+		{
+			t->failed = true;
+			return false;
+		}
+		for (i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1))
+		{
+			slot = &t->slots[i];
+			if (slot->str == NULL)
+				break;
+			if (slot_matches(slot, h, flag, side, s, len))
+				return true;
+		}
 	}
+
 	if (copy)
 	{
 		char	   *c = t->alloc.alloc(t->alloc.ctx, len + 1);
@@ -840,12 +1013,13 @@ tally_insert(MpTally *t, int flag, int side, const char *s, size_t len,
 		c[len] = '\0';
 		s = c;
 		flag |= 0x80;
+		t->nowned++;
 	}
-	t->slots[i].str = s;
-	t->slots[i].len = (uint32_t) len;
-	t->slots[i].hash = h;
-	t->slots[i].side = (uint8_t) side;
-	t->slots[i].flag = (uint8_t) flag;
+	slot->str = s;
+	slot->len = (uint32_t) len;
+	slot->hash = h;
+	slot->side = (uint8_t) side;
+	slot->flag = (uint8_t) flag;
 	t->n++;
 	return true;
 }
@@ -903,11 +1077,13 @@ mp_tally_add_key(MpTally *t, int flag, int side, const char *str, size_t len)
 bool
 mp_tally_merge(MpTally *dst, const MpTally *src)
 {
+	uint32_t	nslots;
+	const MpTallySlot *slots = mp_tally_slots(src, &nslots);
 	uint32_t	i;
 
-	for (i = 0; i < src->cap; i++)
+	for (i = 0; i < nslots; i++)
 	{
-		const MpTallySlot *s = &src->slots[i];
+		const MpTallySlot *s = &slots[i];
 
 		if (s->str == NULL)
 			continue;
@@ -923,4 +1099,112 @@ mp_tally_merge(MpTally *dst, const MpTally *src)
 	dst->nunknown += src->nunknown;
 	dst->failed |= src->failed;
 	return true;
+}
+
+/* ------------------------------------------------------------------------
+ * Memoised parsing
+ * ------------------------------------------------------------------------
+ */
+static void
+memo_clear(MpCatalogue *cat)
+{
+	/* probing reads only this small array: slots are touched on a hit */
+	memset(cat->memo_hash, 0, MEMO_SLOTS * sizeof(uint32_t));
+	cat->memo_n = 0;
+	cat->memo_used = 0;
+}
+
+void
+mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
+				MpResult *out)
+{
+	uint32_t	h;
+	uint32_t	i;
+	MpMemoSlot *slot;
+	size_t		need;
+
+	if (text == NULL || len == 0 || len > MEMO_MAX_KEY || !cat->built ||
+		cat->memo_failed)
+	{
+		mp_parse(cat, text, len, work, out);
+		return;
+	}
+	if (cat->memo == NULL)
+	{
+		cat->memo_hash = cat_alloc(cat, MEMO_SLOTS * sizeof(uint32_t));
+		cat->memo = cat_alloc(cat, MEMO_SLOTS * sizeof(MpMemoSlot));
+		cat->memo_arena = cat_alloc(cat, MEMO_ARENA);
+		if (cat->memo_hash == NULL || cat->memo == NULL ||
+			cat->memo_arena == NULL)
+		{
+			cat->memo_failed = true;
+			mp_parse(cat, text, len, work, out);
+			return;
+		}
+		memo_clear(cat);
+	}
+
+	h = mp_hash(text, len) | 1;
+	for (i = mix32(h) & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1))
+	{
+		if (cat->memo_hash[i] == 0)
+			break;
+		slot = &cat->memo[i];
+		if (cat->memo_hash[i] == h && slot->keylen == len &&
+			bytes_equal(slot->key, text, len))
+		{
+			out->kind = slot->kind;
+			out->side = slot->side;
+			out->region = slot->region;
+			out->entry = slot->entry;
+			if (slot->entry >= 0)
+			{
+				const MpEntry *e = &cat->entries[slot->entry];
+
+				out->name = e->name;
+				out->namelen = e->namelen;
+				out->namehash = e->hash;
+			}
+			else
+			{
+				/* as mp_parse: the name lives in the caller's work buffer */
+				memcpy(work, slot->uname, slot->unamelen);
+				out->name = work;
+				out->namelen = slot->unamelen;
+				out->namehash = slot->unamehash;
+			}
+			return;
+		}
+	}
+
+	mp_parse(cat, text, len, work, out);
+
+	need = len + (out->entry < 0 ? out->namelen : 0);
+	if (cat->memo_n + 1 > MEMO_SLOTS / 4 * 3 ||
+		cat->memo_used + need > MEMO_ARENA)
+	{
+		memo_clear(cat);
+		i = mix32(h) & (MEMO_SLOTS - 1);
+	}
+	slot = &cat->memo[i];
+	cat->memo_hash[i] = h;
+	slot->keylen = (uint32_t) len;
+	slot->key = cat->memo_arena + cat->memo_used;
+	memcpy(cat->memo_arena + cat->memo_used, text, len);
+	cat->memo_used += len;
+	slot->kind = out->kind;
+	slot->side = out->side;
+	slot->region = out->region;
+	slot->entry = out->entry;
+	slot->uname = NULL;
+	slot->unamelen = 0;
+	slot->unamehash = out->namehash;
+	if (out->entry < 0)
+	{
+		slot->uname = cat->memo_arena + cat->memo_used;
+		memcpy(cat->memo_arena + cat->memo_used, out->name, out->namelen);
+		cat->memo_used += out->namelen;
+		slot->unamelen = (uint32_t) out->namelen;
+	}
+	cat->memo_n++;
 }

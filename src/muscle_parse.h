@@ -141,6 +141,14 @@ typedef struct MpResult
 extern void mp_parse(const MpCatalogue *cat, const char *text, size_t len,
 					 char *work, MpResult *out);
 
+/*
+ * The same, remembering the results of short entries in the catalogue
+ * (cleared whole when full), so that the same spelling met again costs a
+ * hash look-up.  The result is always the one mp_parse would give.
+ */
+extern void mp_parse_cached(MpCatalogue *cat, const char *text, size_t len,
+							char *work, MpResult *out);
+
 extern const char *mp_kind_name(MpKind kind);	/* NULL for MP_EMPTY */
 extern const char *mp_side_name(MpSide side);	/* NULL for MP_SIDE_NONE */
 
@@ -160,28 +168,39 @@ typedef struct MpTallySlot
 	uint8_t		flag;			/* MP_KEY_* */
 } MpTallySlot;
 
-#define MP_TALLY_INLINE 16
+#define MP_TALLY_SMALL 8
 
+/*
+ * Up to MP_TALLY_SMALL keys sit in small[] and are compared one by one
+ * (a line documents a handful of muscles: nothing to set up or clear);
+ * beyond that they move to an allocated open-addressing hash table.
+ */
 typedef struct MpTally
 {
 	MpAlloc		alloc;
 	bool		copy_known;		/* copy catalogue names too (they may not
 								 * outlive the tally) */
 	bool		failed;			/* an allocation failed: counts are low */
-	MpTallySlot *slots;			/* inline or allocated; power-of-2 size */
-	uint32_t	cap;
+	MpTallySlot *slots;			/* hash table, NULL while small[] serves */
+	uint32_t	cap;			/* hash table size, a power of 2 */
 	uint32_t	n;				/* distinct keys = muscles */
+	uint32_t	nowned;			/* keys whose string the tally copied */
 	uint32_t	regions;		/* bit mask of muscles' and groups' regions */
 	int64_t		nentries;		/* entries that were not empty */
 	int64_t		nmuscle;
 	int64_t		ngroup;
 	int64_t		nregion;
 	int64_t		nunknown;
-	MpTallySlot inline_slots[MP_TALLY_INLINE];
+	MpTallySlot small[MP_TALLY_SMALL];
 } MpTally;
 
-/* The tally must not be moved in memory after init (inline slots). */
 extern void mp_tally_init(MpTally *t, const MpAlloc *alloc, bool copy_known);
+
+/*
+ * The key slots to walk: *nslots of them, of which those with a NULL str
+ * are empty.  Valid until the next add.
+ */
+extern const MpTallySlot *mp_tally_slots(const MpTally *t, uint32_t *nslots);
 
 /* Adds one parsed entry.  false on allocation failure. */
 extern bool mp_tally_add(MpTally *t, const MpResult *r);
@@ -197,7 +216,7 @@ extern bool mp_tally_merge(MpTally *dst, const MpTally *src);
 
 extern void mp_tally_free(MpTally *t);
 
-/* FNV-1a; exported for tests. */
+/* The hash of names and entries (not stable across platforms). */
 extern uint32_t mp_hash(const char *s, size_t len);
 
 /* pick_code over a count: NULL for 0, "20552" for 1-2, "20553" beyond */

@@ -28,9 +28,24 @@
 /* Entries up to this many bytes parse in a stack buffer. */
 #define STACK_WORK	1024
 
+/* Arrays up to this many bytes are read in a stack copy, not a palloc'd one. */
+#define STACK_ARRAY 2048
+
 static MemoryContext catalogue_cxt = NULL;
 static MpCatalogue *catalogue = NULL;
 static uint32 catalogue_generation = 0;
+static uint64 catalogue_loads = 0;
+
+/*
+ * The last array counted, so that muscle_count(m), pick_code(m) and
+ * regions(m) of one row parse it once.  Keyed by the array's bytes and the
+ * catalogue load it was counted with.
+ */
+static char last_array[STACK_ARRAY];
+static size_t last_array_len = 0;
+static uint64 last_array_load = 0;
+static int	last_count;
+static uint32 last_regions;
 
 /* ------------------------------------------------------------------------
  * Memory for the pure-C code: palloc in a given context.
@@ -73,6 +88,7 @@ load_catalogue(MemoryContext *cxt_out)
 	MemoryContext cxt;
 	MpAlloc		alloc;
 	MpCatalogue *cat;
+	TpiRefSpi	spi;
 	uint64		i;
 	int			ret;
 
@@ -84,8 +100,8 @@ load_catalogue(MemoryContext *cxt_out)
 	alloc.ctx = cxt;
 	cat = mp_catalogue_new(&alloc);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	/* as the extension's owner: any role that may call us sees the rows */
+	tpi_ref_spi_connect(&spi);
 	ret = SPI_execute("SELECT name, region, kind, aliases "
 					  "FROM tpi_rules.muscle "
 					  "ORDER BY name COLLATE pg_catalog.\"C\"",
@@ -127,7 +143,7 @@ load_catalogue(MemoryContext *cxt_out)
 							  kind_from_text(kind), alias_strs, nalias))
 			elog(ERROR, "could not add muscle \"%s\" to the catalogue", name);
 	}
-	SPI_finish();
+	tpi_ref_spi_finish(&spi);
 
 	if (!mp_catalogue_build(cat))
 		elog(ERROR, "could not build the muscle catalogue");
@@ -136,7 +152,7 @@ load_catalogue(MemoryContext *cxt_out)
 }
 
 /* The current catalogue, (re)loaded when tpi_rules.muscle has changed. */
-static const MpCatalogue *
+static MpCatalogue *
 get_catalogue(void)
 {
 	uint32		gen = tpi_ref_generation(TPI_REF_MUSCLE);
@@ -152,6 +168,7 @@ get_catalogue(void)
 		MemoryContextDelete(catalogue_cxt);
 	catalogue_cxt = cxt;
 	catalogue = cat;
+	catalogue_loads++;
 	/* a change during the load leaves gen behind, and we reload next time */
 	catalogue_generation = gen;
 	return catalogue;
@@ -195,11 +212,11 @@ work_done(WorkBuf *wb)
 }
 
 static void
-parse_text(const MpCatalogue *cat, const text *t, WorkBuf *wb, MpResult *r)
+parse_text(MpCatalogue *cat, const text *t, WorkBuf *wb, MpResult *r)
 {
 	size_t		len = VARSIZE_ANY_EXHDR(t);
 
-	mp_parse(cat, VARDATA_ANY(t), len, work_for(wb, len), r);
+	mp_parse_cached(cat, VARDATA_ANY(t), len, work_for(wb, len), r);
 }
 
 static void
@@ -219,9 +236,8 @@ tally_init_local(MpTally *t)
  * out non-NULL also records the first group, region and unknown entry.
  */
 static void
-tally_array(ArrayType *arr, MpTally *t, MuscleSummary *out)
+tally_array(MpCatalogue *cat, ArrayType *arr, MpTally *t, MuscleSummary *out)
 {
-	const MpCatalogue *cat;
 	int			nitems;
 	array_iter	iter;
 	WorkBuf		wb;
@@ -234,7 +250,6 @@ tally_array(ArrayType *arr, MpTally *t, MuscleSummary *out)
 	nitems = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
 	if (nitems == 0)
 		return;
-	cat = get_catalogue();
 	wb.heap = NULL;
 	wb.heapsize = 0;
 	array_iter_setup(&iter, (AnyArrayType *) arr);
@@ -268,6 +283,35 @@ clamp_int(int64 v)
 }
 
 /*
+ * A text[] datum as an ArrayType.  A short (1-byte header) array, as
+ * stored in a tuple, is copied into local (at least STACK_ARRAY bytes,
+ * maximally aligned) rather than into palloc'd memory; *copy is set when
+ * the result was palloc'd.
+ */
+static ArrayType *
+array_from_datum(Datum d, char *local, bool *copy)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+
+	*copy = false;
+	if (VARATT_IS_SHORT(v) &&
+		VARSIZE_SHORT(v) - VARHDRSZ_SHORT + VARHDRSZ <= STACK_ARRAY)
+	{
+		size_t		datalen = VARSIZE_SHORT(v) - VARHDRSZ_SHORT;
+
+		SET_VARSIZE(local, datalen + VARHDRSZ);
+		memcpy(VARDATA(local), VARDATA_SHORT(v), datalen);
+		return (ArrayType *) local;
+	}
+	if (VARATT_IS_EXTENDED(v))
+	{
+		*copy = true;
+		return DatumGetArrayTypeP(d);
+	}
+	return (ArrayType *) v;
+}
+
+/*
  * The rule engine's view of a line's muscles: counts per SPEC section 4
  * and the first entry of each kind that earns a finding.  Memory: the
  * first_* strings are palloc'd in the current context.
@@ -275,15 +319,21 @@ clamp_int(int64 v)
 void
 tpi_summarise_muscles(Datum muscles, bool isnull, MuscleSummary *out)
 {
+	union
+	{
+		char		data[STACK_ARRAY];
+		double		align;
+	}			local;
 	ArrayType  *arr;
+	bool		copy;
 	MpTally		t;
 
 	memset(out, 0, sizeof(MuscleSummary));
 	if (isnull)
 		return;
-	arr = DatumGetArrayTypeP(muscles);
+	arr = array_from_datum(muscles, local.data, &copy);
 	tally_init_local(&t);
-	tally_array(arr, &t, out);
+	tally_array(get_catalogue(), arr, &t, out);
 	out->count = clamp_int(t.n);
 	out->nentries = clamp_int(t.nentries);
 	out->nmuscle = clamp_int(t.nmuscle);
@@ -292,23 +342,60 @@ tpi_summarise_muscles(Datum muscles, bool isnull, MuscleSummary *out)
 	out->nunknown = clamp_int(t.nunknown);
 	out->regions = t.regions;
 	mp_tally_free(&t);
-	if ((Pointer) arr != DatumGetPointer(muscles))
+	if (copy)
 		pfree(arr);
 }
 
-/* Distinct muscles of a text[] and the mask of their regions. */
+/* Distinct muscles of a text[] datum and the mask of their regions. */
 static int
-count_array(ArrayType *arr, uint32 *regions)
+count_array(Datum d, uint32 *regions)
 {
+	union
+	{
+		char		data[STACK_ARRAY];
+		double		align;
+	}			local;
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	MpCatalogue *cat;
+	const char *bytes = NULL;
+	size_t		nbytes = 0;
+	ArrayType  *arr;
+	bool		copy;
 	MpTally		t;
 	int			n;
 
+	/* the catalogue first: a reload makes the remembered count stale */
+	cat = get_catalogue();
+	if (!VARATT_IS_EXTERNAL(v) && !VARATT_IS_COMPRESSED(v))
+	{
+		bytes = VARDATA_ANY(v);
+		nbytes = VARSIZE_ANY_EXHDR(v);
+		if (nbytes == last_array_len && last_array_load == catalogue_loads &&
+			memcmp(bytes, last_array, nbytes) == 0)
+		{
+			if (regions)
+				*regions = last_regions;
+			return last_count;
+		}
+	}
+
+	arr = array_from_datum(d, local.data, &copy);
 	tally_init_local(&t);
-	tally_array(arr, &t, NULL);
+	tally_array(cat, arr, &t, NULL);
 	n = clamp_int(t.n);
 	if (regions)
 		*regions = t.regions;
+	if (bytes != NULL && nbytes <= sizeof(last_array))
+	{
+		memcpy(last_array, bytes, nbytes);
+		last_array_len = nbytes;
+		last_array_load = catalogue_loads;
+		last_count = n;
+		last_regions = t.regions;
+	}
 	mp_tally_free(&t);
+	if (copy)
+		pfree(arr);
 	return n;
 }
 
@@ -444,7 +531,7 @@ tpi_muscle_count(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(0))
 		PG_RETURN_INT32(0);
-	PG_RETURN_INT32(count_array(PG_GETARG_ARRAYTYPE_P(0), NULL));
+	PG_RETURN_INT32(count_array(PG_GETARG_DATUM(0), NULL));
 }
 
 /*
@@ -461,7 +548,7 @@ tpi_pick_code(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	code = mp_pick_code(count_array(PG_GETARG_ARRAYTYPE_P(0), NULL));
+	code = mp_pick_code(count_array(PG_GETARG_DATUM(0), NULL));
 	if (code == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(code));
@@ -481,7 +568,7 @@ tpi_regions(PG_FUNCTION_ARGS)
 	uint32		mask = 0;
 
 	if (!PG_ARGISNULL(0))
-		(void) count_array(PG_GETARG_ARRAYTYPE_P(0), &mask);
+		(void) count_array(PG_GETARG_DATUM(0), &mask);
 	PG_RETURN_DATUM(tpi_region_mask_to_array(mask));
 }
 
@@ -591,6 +678,8 @@ tpi_muscle_agg_serialize(PG_FUNCTION_ARGS)
 {
 	MuscleAggState *st;
 	StringInfoData buf;
+	const MpTallySlot *slots;
+	uint32		nslots;
 	uint32		i;
 
 	st = (MuscleAggState *) PG_GETARG_POINTER(0);
@@ -603,9 +692,10 @@ tpi_muscle_agg_serialize(PG_FUNCTION_ARGS)
 	pq_sendint64(&buf, st->tally.nunknown);
 	pq_sendint32(&buf, st->tally.regions);
 	pq_sendint32(&buf, st->tally.n);
-	for (i = 0; i < st->tally.cap; i++)
+	slots = mp_tally_slots(&st->tally, &nslots);
+	for (i = 0; i < nslots; i++)
 	{
-		const MpTallySlot *s = &st->tally.slots[i];
+		const MpTallySlot *s = &slots[i];
 
 		if (s->str == NULL)
 			continue;

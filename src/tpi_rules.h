@@ -139,6 +139,7 @@ typedef struct ClaimLine
 	char	   *claim_id;
 	int16		line_no;
 	bool		line_no_null;
+	bool		line_no_out_of_range;	/* not NULL, but not a smallint */
 	char	   *patient_id;
 	char	   *payer_id;
 	char	   *provider_npi;
@@ -176,6 +177,7 @@ typedef struct ClaimLine
 typedef struct ClaimColumns
 {
 	int			attno[TPI_NCOLS];	/* 0-based index into the tupdesc, -1 absent */
+	Oid			basetype[TPI_NCOLS];	/* the column's type, domains resolved */
 } ClaimColumns;
 
 extern const char *const tpi_claim_column_names[TPI_NCOLS];
@@ -307,11 +309,61 @@ extern bool tpi_pos_is_facility(const char *pos);
 extern bool tpi_pos_is_known(const char *pos);
 
 /* ------------------------------------------------------------------------
+ * Codes (codes.c): classes of CPT/HCPCS codes and modifiers the rules use.
+ * A code is trimmed of blanks and compared case-insensitively; anything
+ * that is not five ASCII letters or digits belongs to no class.
+ * ------------------------------------------------------------------------
+ */
+/* Trimmed, upper-cased code into buf[6]; false when not 5 alphanumerics. */
+extern bool tpi_code_normalise(const char *hcpcs, char *buf);
+extern bool tpi_is_tpi_code(const char *hcpcs);	/* 20552 or 20553 */
+extern bool tpi_is_em_code(const char *hcpcs);	/* 99202-99215 */
+extern bool tpi_is_joint_injection(const char *hcpcs);	/* 20600-20611 */
+extern bool tpi_is_guidance_code(const char *hcpcs);	/* 76942 77002 77021 */
+extern bool tpi_is_drug_line(const char *hcpcs);	/* J-code or C9399 */
+extern bool tpi_is_unclassified_drug(const char *hcpcs); /* J3490 J3590
+														 * J9999 C9399 */
+extern bool tpi_is_anesthesia_code(const char *hcpcs);	/* 00100-01999 */
+extern bool tpi_is_other_block(const char *hcpcs);	/* SPEC 6 block list */
+extern bool tpi_is_dry_needling(const char *hcpcs);	/* 20560 20561 */
+/* A CPT procedure 10004-69990 other than 20552/20553. */
+extern bool tpi_is_procedure_partner(const char *hcpcs);
+/* mod compared trimmed and case-insensitively. */
+extern bool tpi_has_modifier(const ClaimLine *line, const char *mod);
+/* 59, XS, XE, XP or XU. */
+extern bool tpi_has_distinct_modifier(const ClaimLine *line);
+/* Two ASCII letters or digits once trimmed. */
+extern bool tpi_modifier_is_wellformed(const char *mod);
+
+/*
+ * All classes of a code at once (a bit per class above), for rules that
+ * test one line many times; buf (6 bytes) receives the normalised code, or
+ * "" when it is malformed (then the mask is 0).
+ */
+#define TPI_CODE_TPI				0x0001
+#define TPI_CODE_EM					0x0002
+#define TPI_CODE_JOINT				0x0004
+#define TPI_CODE_GUIDANCE			0x0008
+#define TPI_CODE_DRUG				0x0010
+#define TPI_CODE_UNCLASSIFIED_DRUG	0x0020
+#define TPI_CODE_ANESTHESIA			0x0040
+#define TPI_CODE_OTHER_BLOCK		0x0080
+#define TPI_CODE_DRY_NEEDLING		0x0100
+#define TPI_CODE_PARTNER			0x0200
+extern uint32 tpi_code_classes(const char *hcpcs, char *buf);
+
+/* The modifiers the rules look for, as bits. */
+#define TPI_MOD_25			0x01
+#define TPI_MOD_50			0x02
+#define TPI_MOD_LT			0x04
+#define TPI_MOD_RT			0x08
+#define TPI_MOD_DISTINCT	0x10	/* 59, XS, XE, XP or XU */
+extern uint32 tpi_modifier_flags(const ClaimLine *line);
+
+/* ------------------------------------------------------------------------
  * Rules (rules_line.c, rules_day.c, frequency.c)
  * ------------------------------------------------------------------------
  */
-extern bool tpi_is_tpi_code(const char *hcpcs);	/* 20552 or 20553 */
-extern bool tpi_has_modifier(const ClaimLine *line, const char *mod);
 
 /* Line rules for one line, appended to fl. */
 extern void tpi_check_line_rules(const ClaimLine *line, FindingList *fl);
@@ -319,6 +371,36 @@ extern void tpi_check_line_rules(const ClaimLine *line, FindingList *fl);
 /* Day rules over all lines of one patient and date of service. */
 extern void tpi_check_day_rules(ClaimLine *const *lines, int nlines,
 								FindingList *fl);
+
+/*
+ * The same, for callers that have already summarised the lines' muscles
+ * (audit() summarises each line once for the line, day and frequency
+ * rules).  A NULL summary, or a NULL summaries array, is computed here.
+ */
+extern void tpi_check_line_rules_ms(const ClaimLine *line,
+									const MuscleSummary *ms, FindingList *fl);
+extern void tpi_check_day_rules_ms(ClaimLine *const *lines,
+								   const MuscleSummary *const *summaries,
+								   int nlines, FindingList *fl);
+/* Sorts fl->items[from..] by claim_id, line_no, rule_id, message. */
+extern void tpi_sort_findings(FindingList *fl, int from);
+
+/*
+ * Helpers for rule messages (rules_line.c).  tpi_line_ref() names a line
+ * the way messages do ("Line 2 of claim C100", capitalised or not);
+ * tpi_add_line_finding() adds a finding that points at the line (claim_id
+ * and line_no, each NULL when the line's is), its message the line's
+ * reference, ": " and the formatted text.  tpi_show_text() clips user text
+ * for a message; tpi_date_text() is an ISO date whatever DateStyle.
+ */
+extern char *tpi_line_ref(const ClaimLine *line, bool capital);
+extern void tpi_add_line_finding(FindingList *fl, const char *rule_id,
+								 const ClaimLine *line,
+								 const char *fmt,...) pg_attribute_printf(4, 5);
+extern char *tpi_show_text(const char *s);
+extern char *tpi_date_text(DateADT d);
+/* A finite date of service inside 2000-01-01 .. 2099-12-31. */
+extern bool tpi_dos_in_range(DateADT d);
 
 /*
  * Frequency rules over one patient's TPI sessions.  Each input is one TPI

@@ -6,8 +6,9 @@
  * fuzz-sources: src/muscle_parse.c
  *
  * The input is split at newlines into documented entries.  Each is parsed
- * (any bytes, no NUL terminator: ASan catches a read past the end) and the
- * results are checked: a valid kind and side, a name inside the catalogue
+ * (any bytes, no NUL terminator: ASan catches a read past the end), also
+ * through the memo, which must give the same result, and the results are
+ * checked: a valid kind and side, a name inside the catalogue
  * or the work buffer and no longer than the input.  The tally's count is
  * compared with a naive count of distinct (flag, side, name) keys, and a
  * tally rebuilt key by key (as deserialisation does) and one merged (as
@@ -126,6 +127,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		work = malloc(MP_WORK_SIZE(len));
 		mp_parse(cat, entry, len, work, &r);
 
+		/* the memo (kept across inputs, so it fills and clears) agrees */
+		{
+			char	   *work2 = malloc(MP_WORK_SIZE(len));
+			MpResult	r2;
+			int			k;
+
+			for (k = 0; k < 2; k++)
+			{
+				mp_parse_cached(cat, entry, len, work2, &r2);
+				if (r2.kind != r.kind || r2.side != r.side ||
+					r2.region != r.region || r2.entry != r.entry ||
+					r2.namelen != r.namelen || r2.namehash != r.namehash ||
+					memcmp(r2.name, r.name, r.namelen) != 0)
+					abort();
+			}
+			free(work2);
+		}
+
 		if (r.kind < MP_EMPTY || r.kind > MP_UNKNOWN ||
 			r.side < MP_SIDE_NONE || r.side > MP_SIDE_BILATERAL)
 			abort();
@@ -181,11 +200,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* rebuild key by key, as deserialisation does */
 	mp_tally_init(&rebuilt, &fz, true);
-	for (i = 0; i < t.cap; i++)
-		if (t.slots[i].str != NULL &&
-			!mp_tally_add_key(&rebuilt, t.slots[i].flag & 0x7f, t.slots[i].side,
-							  t.slots[i].str, t.slots[i].len))
-			abort();
+	{
+		uint32_t	nslots;
+		const MpTallySlot *sl = mp_tally_slots(&t, &nslots);
+
+		for (i = 0; i < nslots; i++)
+			if (sl[i].str != NULL &&
+				!mp_tally_add_key(&rebuilt, sl[i].flag & 0x7f, sl[i].side,
+								  sl[i].str, sl[i].len))
+				abort();
+	}
 	if (rebuilt.n != t.n)
 		abort();
 	/* merging twice adds nothing the second time */

@@ -9,18 +9,22 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
+bindir=$(mktemp -d)
+trap 'rm -rf "$bindir"' EXIT
+# Sanitizers where they build and run here (not under every ptrace/container).
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
-echo 'int main(void){return 0;}' | gcc $san -x c - -o /dev/null 2>/dev/null || san=""
+echo 'int main(void){return 0;}' | gcc $san -x c - -o "$bindir/probe" 2>/dev/null &&
+	"$bindir/probe" 2>/dev/null || san=""
 
 tp=0 tf=0
 for t in test/unit/test_*.c; do
 	name=$(basename "$t" .c)
 	srcs=$(sed -n 's/^ \* unit-sources: *//p' "$t")
-	bin=test/unit/$name.bin
+	bin=$bindir/$name.bin
 	if ! gcc -std=c99 -g -O1 -Wall -Wextra -Werror $san -Isrc "$t" $srcs -o "$bin"; then
 		echo "$name: does not compile"; tf=$((tf + 1)); continue
 	fi
-	out=$("./$bin"); rc=$?
+	out=$("$bin"); rc=$?
 	echo "$out" | grep -v '^[0-9]* passed, [0-9]* failed$'
 	line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)
 	if [ -z "$line" ]; then

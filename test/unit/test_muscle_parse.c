@@ -211,6 +211,10 @@ test_count(void)
 	COUNT(0, "", "  ", "...");
 	COUNT(3, "R trap", "R SCM", "R QL");
 	COUNT(2, "left tibialis anterior", "left tibialis posterior");
+	/* past the small list into the hash table, with repeats on both sides */
+	COUNT(10, "R trap", "L trap", "R SCM", "R trap", "L SCM", "R QL", "L QL",
+		  "R gmed", "L gmed", "R deltoid", "L trap", "R deltoid", "L deltoid",
+		  "L QL", "rt trap");
 }
 
 static void
@@ -304,6 +308,43 @@ test_merge(void)
 	CHECK(strcmp(mp_pick_code(100000), "20553") == 0, "pick many");
 }
 
+/* The memo gives what the parser gives, through fills and clears. */
+static void
+test_memo(void)
+{
+	static const char *const spellings[] = {"R trap", "left foo", "", " , ",
+	"b/l paraspinals", "lower back", "left", "Tibialis Anterior", "glute-med"};
+	char		buf[64];
+	int			i,
+				bad = 0;
+
+	for (i = 0; i < 30000; i++)
+	{
+		const char *e;
+		size_t		len;
+		char		w1[MP_WORK_SIZE(64)],
+					w2[MP_WORK_SIZE(64)];
+		MpResult	a,
+					b;
+
+		if (i % 3 == 0)
+			e = spellings[i % 9];
+		else
+		{
+			snprintf(buf, sizeof buf, "%s muscle %d", (i & 1) ? "L" : "rt", i % 5000);
+			e = buf;
+		}
+		len = strlen(e);
+		mp_parse(cat, e, len, w1, &a);
+		mp_parse_cached(cat, e, len, w2, &b);
+		if (a.kind != b.kind || a.side != b.side || a.region != b.region ||
+			a.entry != b.entry || a.namelen != b.namelen ||
+			a.namehash != b.namehash || memcmp(a.name, b.name, a.namelen) != 0)
+			bad++;
+	}
+	CHECK(bad == 0, "memo disagreed %d times", bad);
+}
+
 int
 main(void)
 {
@@ -312,6 +353,7 @@ main(void)
 	test_count();
 	test_big();
 	test_merge();
+	test_memo();
 	mp_catalogue_free(cat);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

@@ -1,0 +1,447 @@
+-- Dashboard views (SPEC section 5, tpi_rules.v_*) over tpi_rules.claim_line.
+--
+-- Who may read what.  The NOLOGIN role tpi_reporting may read the v_* views
+-- and nothing else: not claim_line, not the reference tables.  A function
+-- called from a view runs as the current user (only table access inside the
+-- view body is checked against the view owner), so each view reads its rows
+-- through a SECURITY DEFINER function owned by the extension owner that
+-- returns aggregates only (frequency_status: one row per patient and payer).
+-- EXECUTE on those functions is revoked from PUBLIC and granted to
+-- tpi_reporting; the owner and superusers keep it.  They read all of
+-- claim_line whatever the caller's own privileges or row-level policies.
+--
+-- The functions take the date range (or the as-of date) explicitly, so
+-- dashboards can ask for a range and tests can fix the date; the views pass
+-- NULL (every date) or CURRENT_DATE.
+--
+-- Money: a line's expected payment is expected_payment(hcpcs, date of
+-- service, place of service, national) for one unit (the TPI and guidance
+-- codes are paid once per session, MUE 1).  Lines the fee schedule cannot
+-- price (drug J-codes, dates with no RVU release loaded, an unknown place of
+-- service) count as no money rather than failing the whole dashboard.
+--
+-- Hardening: every function pins search_path = pg_catalog, pg_temp (so its
+-- operators and types resolve in pg_catalog whatever the caller's path) and
+-- qualifies built-in functions and own objects; view bodies, which are
+-- parsed once at CREATE EXTENSION, qualify functions, casts and operators.
+
+-- The role is cluster-wide: other databases may already have created it,
+-- and DROP EXTENSION leaves it (DROP ROLE tpi_reporting once no database
+-- uses it).
+DO $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles
+				   WHERE rolname OPERATOR(pg_catalog.=) 'tpi_reporting') THEN
+		CREATE ROLE tpi_reporting NOLOGIN;
+		COMMENT ON ROLE tpi_reporting IS
+		  'tpi_rules dashboards: may read the tpi_rules.v_* views and nothing else; grant it to a LOGIN role per dashboard tool';
+	END IF;
+END
+$$;
+
+CREATE FUNCTION @extschema@.expected_payment_or_null(hcpcs text, date_of_service date,
+													place_of_service text DEFAULT '11')
+RETURNS numeric(12,2)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RETURN @extschema@.expected_payment(hcpcs, date_of_service,
+										coalesce(place_of_service, '11'), NULL);
+EXCEPTION
+	WHEN data_exception THEN
+		-- no RVU release for the date, a code or place of service it cannot price
+		RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.expected_payment_or_null(text, date, text) IS
+  'expected_payment() at the national locality (NULL place of service reads as 11 office), but NULL instead of an error where the fee schedule cannot price the line (drug codes, a date with no RVU release loaded); the dashboards count such lines as no money';
+
+CREATE FUNCTION @extschema@.audit_detail(from_date date DEFAULT NULL, to_date date DEFAULT NULL)
+RETURNS TABLE (
+	claim_id				text,
+	line_no					smallint,
+	patient_id				text,
+	payer_id				text,
+	provider_npi			text,
+	date_of_service			date,
+	month					date,
+	hcpcs					text,
+	place_of_service		text,
+	rule_id					text,
+	severity				@extschema@.severity,
+	message					text,
+	expected_payment		numeric(12,2),
+	downcoding_difference	numeric(12,2)
+)
+LANGUAGE sql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH f AS MATERIALIZED (
+		SELECT a.claim_id, a.line_no, a.patient_id, a.date_of_service,
+			   a.rule_id, a.severity, a.message,
+			   c.payer_id, c.provider_npi, c.hcpcs, c.place_of_service,
+			   coalesce(c.place_of_service, '11') AS pos
+		FROM @extschema@.audit('@extschema@.claim_line'::pg_catalog.regclass,
+							   from_date, to_date) AS a
+		LEFT JOIN @extschema@.claim_line AS c
+			   ON c.claim_id = a.claim_id AND c.line_no = a.line_no
+	),
+	-- one price look-up per distinct code, date and place, not per finding
+	price AS (
+		SELECT k.hcpcs, k.date_of_service, k.pos,
+			   @extschema@.expected_payment_or_null(k.hcpcs, k.date_of_service, k.pos) AS pay,
+			   CASE WHEN k.hcpcs = '20552' THEN
+				   @extschema@.expected_payment_or_null('20553', k.date_of_service, k.pos)
+				   - @extschema@.expected_payment_or_null('20552', k.date_of_service, k.pos)
+			   END AS diff
+		FROM (SELECT DISTINCT f.hcpcs, f.date_of_service, f.pos
+			  FROM f WHERE f.hcpcs IS NOT NULL) AS k
+	)
+	SELECT f.claim_id, f.line_no, f.patient_id, f.payer_id, f.provider_npi,
+		   f.date_of_service,
+		   pg_catalog.date_trunc('month', f.date_of_service::pg_catalog.timestamp)::pg_catalog.date,
+		   f.hcpcs, f.place_of_service, f.rule_id, f.severity, f.message,
+		   p.pay,
+		   CASE WHEN f.rule_id = 'code.downcoded' THEN p.diff END
+	FROM f
+	LEFT JOIN price AS p
+		   ON p.hcpcs = f.hcpcs AND p.date_of_service = f.date_of_service AND p.pos = f.pos
+$$;
+COMMENT ON FUNCTION @extschema@.audit_detail(date, date) IS
+  'audit() of tpi_rules.claim_line in a date range (NULL: unbounded) with each finding''s line context: payer, provider, month, code, place of service, the line''s expected payment and, for code.downcoded, the money left behind (20553 minus 20552); runs with the caller''s privileges';
+
+-- Materialized variant for big tables (see its COMMENT).  Function results
+-- carry no typmod, so the views and this snapshot cast money back to
+-- numeric(12,2).
+CREATE MATERIALIZED VIEW @extschema@.mv_audit AS
+SELECT d.claim_id, d.line_no, d.rule_id,
+	   pg_catalog.row_number() OVER (PARTITION BY d.claim_id, d.line_no, d.rule_id
+									 ORDER BY d.message) AS finding_no,
+	   d.patient_id, d.payer_id, d.provider_npi, d.date_of_service, d.month,
+	   d.hcpcs, d.place_of_service, d.severity::pg_catalog.text AS severity,
+	   d.message,
+	   CAST(d.expected_payment AS pg_catalog.numeric(12,2)) AS expected_payment,
+	   CAST(d.downcoding_difference AS pg_catalog.numeric(12,2)) AS downcoding_difference
+FROM @extschema@.audit_detail(NULL::pg_catalog.date, NULL::pg_catalog.date) AS d
+WITH NO DATA;
+CREATE UNIQUE INDEX mv_audit_key
+	ON @extschema@.mv_audit (claim_id, line_no, rule_id, finding_no);
+CREATE INDEX mv_audit_month_idx ON @extschema@.mv_audit (month, provider_npi);
+COMMENT ON MATERIALIZED VIEW @extschema@.mv_audit IS
+  'Snapshot of audit_detail() over all of tpi_rules.claim_line for dashboards over big tables. Created empty: run REFRESH MATERIALIZED VIEW tpi_rules.mv_audit once, then REFRESH MATERIALIZED VIEW CONCURRENTLY tpi_rules.mv_audit on a schedule (readers are not blocked). Only its owner may refresh it; tpi_reporting cannot read it unless granted. pg_dump restores it empty';
+COMMENT ON COLUMN @extschema@.mv_audit.claim_id IS 'Claim of the finding';
+COMMENT ON COLUMN @extschema@.mv_audit.line_no IS 'Line of the finding';
+COMMENT ON COLUMN @extschema@.mv_audit.rule_id IS 'Rule that fired (tpi_rules.rule)';
+COMMENT ON COLUMN @extschema@.mv_audit.finding_no IS 'Numbers the findings of one rule on one line (1, 2, ...); with claim_id, line_no and rule_id the unique key REFRESH ... CONCURRENTLY needs';
+COMMENT ON COLUMN @extschema@.mv_audit.patient_id IS 'Patient of the line';
+COMMENT ON COLUMN @extschema@.mv_audit.payer_id IS 'Payer of the line';
+COMMENT ON COLUMN @extschema@.mv_audit.provider_npi IS 'Rendering provider of the line';
+COMMENT ON COLUMN @extschema@.mv_audit.date_of_service IS 'Date of service';
+COMMENT ON COLUMN @extschema@.mv_audit.month IS 'First day of the month of the date of service';
+COMMENT ON COLUMN @extschema@.mv_audit.hcpcs IS 'Code billed on the line';
+COMMENT ON COLUMN @extschema@.mv_audit.place_of_service IS 'Place of service of the line';
+COMMENT ON COLUMN @extschema@.mv_audit.severity IS 'info, warning or error';
+COMMENT ON COLUMN @extschema@.mv_audit.message IS 'What is wrong and how to fix it';
+COMMENT ON COLUMN @extschema@.mv_audit.expected_payment IS 'Medicare national expected payment of the line (one unit); NULL where the fee schedule has no price';
+COMMENT ON COLUMN @extschema@.mv_audit.downcoding_difference IS 'For code.downcoded: expected payment of 20553 minus 20552 on the line''s date and place; NULL otherwise';
+
+-- Aggregating functions behind the views (SECURITY DEFINER: see the top).
+
+CREATE FUNCTION @extschema@.findings_by_rule(from_date date DEFAULT NULL, to_date date DEFAULT NULL)
+RETURNS TABLE (
+	rule_id				text,
+	severity			text,
+	title				text,
+	findings			bigint,
+	lines				bigint,
+	claims				bigint,
+	dollars_at_stake	numeric(12,2)
+)
+LANGUAGE sql STABLE SECURITY DEFINER PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH per_line AS (
+		SELECT d.rule_id, d.severity, d.claim_id, d.line_no,
+			   pg_catalog.count(*) AS n, pg_catalog.max(d.expected_payment) AS pay
+		FROM @extschema@.audit_detail(from_date, to_date) AS d
+		GROUP BY d.rule_id, d.severity, d.claim_id, d.line_no
+	)
+	SELECT p.rule_id, p.severity::text, r.title,
+		   pg_catalog.sum(p.n)::bigint,
+		   pg_catalog.count(*) FILTER (WHERE p.claim_id IS NOT NULL AND p.line_no IS NOT NULL),
+		   pg_catalog.count(DISTINCT p.claim_id),
+		   coalesce(pg_catalog.sum(p.pay), 0)::numeric(12,2)
+	FROM per_line AS p
+	LEFT JOIN @extschema@.rule AS r ON r.rule_id = p.rule_id
+	GROUP BY p.rule_id, p.severity, r.title
+	ORDER BY p.severity DESC, 4 DESC, p.rule_id
+$$;
+COMMENT ON FUNCTION @extschema@.findings_by_rule(date, date) IS
+  'The rows of v_findings_by_rule for dates of service in [from_date, to_date] (NULL: unbounded); SECURITY DEFINER, executable by tpi_reporting';
+
+CREATE FUNCTION @extschema@.findings_by_provider_month(from_date date DEFAULT NULL,
+													   to_date date DEFAULT NULL)
+RETURNS TABLE (
+	provider_npi		text,
+	month				date,
+	rule_id				text,
+	severity			text,
+	findings			bigint,
+	lines				bigint,
+	claims				bigint,
+	dollars_at_stake	numeric(12,2)
+)
+LANGUAGE sql STABLE SECURITY DEFINER PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH per_line AS (
+		SELECT d.provider_npi, d.month, d.rule_id, d.severity, d.claim_id, d.line_no,
+			   pg_catalog.count(*) AS n, pg_catalog.max(d.expected_payment) AS pay
+		FROM @extschema@.audit_detail(from_date, to_date) AS d
+		GROUP BY d.provider_npi, d.month, d.rule_id, d.severity, d.claim_id, d.line_no
+	)
+	SELECT p.provider_npi, p.month, p.rule_id, p.severity::text,
+		   pg_catalog.sum(p.n)::bigint,
+		   pg_catalog.count(*) FILTER (WHERE p.claim_id IS NOT NULL AND p.line_no IS NOT NULL),
+		   pg_catalog.count(DISTINCT p.claim_id),
+		   coalesce(pg_catalog.sum(p.pay), 0)::numeric(12,2)
+	FROM per_line AS p
+	GROUP BY p.provider_npi, p.month, p.rule_id, p.severity
+	ORDER BY p.provider_npi, p.month, p.severity DESC, p.rule_id
+$$;
+COMMENT ON FUNCTION @extschema@.findings_by_provider_month(date, date) IS
+  'The rows of v_findings_by_provider_month for dates of service in [from_date, to_date] (NULL: unbounded); SECURITY DEFINER, executable by tpi_reporting';
+
+CREATE FUNCTION @extschema@.revenue_at_risk(from_date date DEFAULT NULL, to_date date DEFAULT NULL)
+RETURNS TABLE (
+	month					date,
+	provider_npi			text,
+	lines					bigint,
+	expected_payment		numeric(12,2),
+	error_lines				bigint,
+	revenue_at_risk			numeric(12,2),
+	downcoded_lines			bigint,
+	downcoding_left_behind	numeric(12,2)
+)
+LANGUAGE sql STABLE SECURITY DEFINER PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH l AS MATERIALIZED (
+		SELECT c.claim_id, c.line_no, c.provider_npi, c.hcpcs, c.date_of_service,
+			   coalesce(c.place_of_service, '11') AS pos
+		FROM @extschema@.claim_line AS c
+		WHERE (from_date IS NULL OR c.date_of_service >= from_date)
+		  AND (to_date IS NULL OR c.date_of_service <= to_date)
+	),
+	flags AS (
+		SELECT a.claim_id, a.line_no,
+			   pg_catalog.bool_or(a.severity = 'error') AS has_error,
+			   pg_catalog.bool_or(a.rule_id = 'code.downcoded') AS downcoded
+		FROM @extschema@.audit('@extschema@.claim_line'::pg_catalog.regclass,
+							   from_date, to_date) AS a
+		GROUP BY a.claim_id, a.line_no
+	),
+	price AS (
+		SELECT k.hcpcs, k.date_of_service, k.pos,
+			   @extschema@.expected_payment_or_null(k.hcpcs, k.date_of_service, k.pos) AS pay,
+			   CASE WHEN k.hcpcs = '20552' THEN
+				   @extschema@.expected_payment_or_null('20553', k.date_of_service, k.pos)
+			   END AS pay_20553
+		FROM (SELECT DISTINCT l.hcpcs, l.date_of_service, l.pos FROM l) AS k
+	)
+	SELECT pg_catalog.date_trunc('month', l.date_of_service::pg_catalog.timestamp)::pg_catalog.date,
+		   l.provider_npi,
+		   pg_catalog.count(*),
+		   coalesce(pg_catalog.sum(p.pay), 0)::numeric(12,2),
+		   pg_catalog.count(*) FILTER (WHERE f.has_error),
+		   coalesce(pg_catalog.sum(p.pay) FILTER (WHERE f.has_error), 0)::numeric(12,2),
+		   pg_catalog.count(*) FILTER (WHERE f.downcoded),
+		   coalesce(pg_catalog.sum(p.pay_20553 - p.pay) FILTER (WHERE f.downcoded),
+							   0)::numeric(12,2)
+	FROM l
+	LEFT JOIN price AS p
+		   ON p.hcpcs = l.hcpcs AND p.date_of_service = l.date_of_service AND p.pos = l.pos
+	LEFT JOIN flags AS f
+		   ON f.claim_id = l.claim_id AND f.line_no = l.line_no
+	GROUP BY 1, 2
+	ORDER BY 1, 2
+$$;
+COMMENT ON FUNCTION @extschema@.revenue_at_risk(date, date) IS
+  'Per month and provider, for dates of service in [from_date, to_date] (NULL: unbounded): lines, their expected payment, the lines with an error finding and their expected payment (revenue at risk), the code.downcoded lines and the money they leave behind; SECURITY DEFINER, executable by tpi_reporting';
+
+CREATE FUNCTION @extschema@.frequency_status(as_of date)
+RETURNS TABLE (
+	patient_id			text,
+	payer_id			text,
+	sessions_in_window	bigint,
+	max_sessions		integer,
+	cap_window			text,
+	min_interval		text,
+	last_session		date,
+	next_eligible_date	date,
+	status				text
+)
+LANGUAGE sql STABLE STRICT SECURITY DEFINER PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+SET IntervalStyle = 'postgres'
+AS $$
+	WITH s AS (
+		-- a session is a date with a TPI line; later dates are not yet history
+		SELECT c.patient_id, c.payer_id,
+			   pg_catalog.array_agg(DISTINCT c.date_of_service
+									ORDER BY c.date_of_service) AS dates,
+			   pg_catalog.max(c.date_of_service) AS last_session
+		FROM @extschema@.claim_line AS c
+		WHERE c.hcpcs IN ('20552', '20553') AND c.date_of_service <= as_of
+		GROUP BY c.patient_id, c.payer_id
+	),
+	sp AS (
+		SELECT s.patient_id, s.payer_id, s.dates, s.last_session,
+			   p.max_sessions, p.cap_window, p.min_interval
+		FROM s
+		LEFT JOIN LATERAL (
+			-- the policy row in effect on as_of, chosen as the rules do
+			-- (README): started and not ended, else the last one started,
+			-- else the earliest; a payer with no row is commercial_default
+			SELECT pp.max_sessions, pp.cap_window, pp.min_interval
+			FROM @extschema@.payer_policy AS pp
+			WHERE pp.payer_id = CASE
+					WHEN EXISTS (SELECT FROM @extschema@.payer_policy AS x
+								 WHERE x.payer_id = s.payer_id)
+					THEN s.payer_id ELSE 'commercial_default' END
+			ORDER BY (pp.effective_from <= as_of
+					  AND (pp.effective_to IS NULL OR as_of <= pp.effective_to)) DESC,
+					 (pp.effective_from <= as_of) DESC,
+					 CASE WHEN pp.effective_from <= as_of THEN pp.effective_from END DESC,
+					 pp.effective_from
+			LIMIT 1
+		) AS p ON true
+	),
+	st AS (
+		SELECT sp.*,
+			   CASE WHEN sp.cap_window IS NOT NULL THEN
+				   (SELECT pg_catalog.count(*) FROM pg_catalog.unnest(sp.dates) AS d
+					WHERE d > as_of - sp.cap_window)
+			   END AS n,
+			   @extschema@.next_eligible_date(sp.dates, sp.payer_id, as_of) AS next_date
+		FROM sp
+		-- payers with a cap or a minimum interval, and patients whose last
+		-- session still counts under it
+		WHERE (sp.cap_window IS NOT NULL OR sp.min_interval IS NOT NULL)
+		  AND sp.last_session > as_of - greatest(
+				coalesce(sp.cap_window, sp.min_interval),
+				coalesce(sp.min_interval, sp.cap_window))
+	)
+	SELECT st.patient_id, st.payer_id, st.n, st.max_sessions,
+		   st.cap_window::text, st.min_interval::text, st.last_session, st.next_date,
+		   CASE WHEN st.n > st.max_sessions THEN 'over cap'
+				WHEN st.n = st.max_sessions THEN 'at cap'
+				WHEN st.next_date > as_of THEN 'minimum interval'
+				ELSE 'eligible' END
+	FROM st
+	ORDER BY st.patient_id, st.payer_id
+$$;
+COMMENT ON FUNCTION @extschema@.frequency_status(date) IS
+  'The rows of v_frequency_status as of a given date: per patient and payer whose policy has a session cap or a minimum interval and whose last TPI session on or before that date still counts under it, the sessions in the rolling window, the cap, and next_eligible_date(); SECURITY DEFINER, executable by tpi_reporting';
+
+-- The views.
+
+CREATE VIEW @extschema@.v_findings_by_rule AS
+SELECT f.rule_id, f.severity, f.title, f.findings, f.lines, f.claims,
+	   CAST(f.dollars_at_stake AS pg_catalog.numeric(12,2)) AS dollars_at_stake
+FROM @extschema@.findings_by_rule(NULL::pg_catalog.date, NULL::pg_catalog.date) AS f;
+COMMENT ON VIEW @extschema@.v_findings_by_rule IS
+  'Dashboard: every rule that fired over tpi_rules.claim_line, with its findings, the lines and claims it hit and the expected payment of those lines';
+COMMENT ON COLUMN @extschema@.v_findings_by_rule.rule_id IS 'Rule identifier (tpi_rules.rule), e.g. code.upcoded';
+COMMENT ON COLUMN @extschema@.v_findings_by_rule.severity IS 'error (the line will be denied), warning (audit risk or money left behind) or info';
+COMMENT ON COLUMN @extschema@.v_findings_by_rule.title IS 'Short description of the rule';
+COMMENT ON COLUMN @extschema@.v_findings_by_rule.findings IS 'Number of findings (a line may carry several of one rule, e.g. one per missing note element)';
+COMMENT ON COLUMN @extschema@.v_findings_by_rule.lines IS 'Distinct claim lines with at least one finding of the rule';
+COMMENT ON COLUMN @extschema@.v_findings_by_rule.claims IS 'Distinct claims with at least one finding of the rule';
+COMMENT ON COLUMN @extschema@.v_findings_by_rule.dollars_at_stake IS 'Medicare national expected payment (USD, one unit) of the lines with the finding; unpriced lines count 0. Do not add across rules: a line may carry several rules';
+
+CREATE VIEW @extschema@.v_findings_by_provider_month AS
+SELECT f.provider_npi, f.month, f.rule_id, f.severity, f.findings, f.lines, f.claims,
+	   CAST(f.dollars_at_stake AS pg_catalog.numeric(12,2)) AS dollars_at_stake
+FROM @extschema@.findings_by_provider_month(NULL::pg_catalog.date, NULL::pg_catalog.date) AS f;
+COMMENT ON VIEW @extschema@.v_findings_by_provider_month IS
+  'Dashboard: findings per rendering provider, month of service and rule (time series per provider; filter or stack by severity or rule)';
+COMMENT ON COLUMN @extschema@.v_findings_by_provider_month.provider_npi IS 'Rendering provider NPI (NULL when the line has none)';
+COMMENT ON COLUMN @extschema@.v_findings_by_provider_month.month IS 'First day of the month of the date of service (use as the time column)';
+COMMENT ON COLUMN @extschema@.v_findings_by_provider_month.rule_id IS 'Rule identifier (tpi_rules.rule)';
+COMMENT ON COLUMN @extschema@.v_findings_by_provider_month.severity IS 'error, warning or info';
+COMMENT ON COLUMN @extschema@.v_findings_by_provider_month.findings IS 'Number of findings of the rule';
+COMMENT ON COLUMN @extschema@.v_findings_by_provider_month.lines IS 'Distinct claim lines with the finding';
+COMMENT ON COLUMN @extschema@.v_findings_by_provider_month.claims IS 'Distinct claims with the finding';
+COMMENT ON COLUMN @extschema@.v_findings_by_provider_month.dollars_at_stake IS 'Expected payment (USD) of the lines with the finding; additive over providers and months, not over rules (use v_revenue_at_risk_by_provider for money per provider)';
+
+CREATE VIEW @extschema@.v_revenue_at_risk_by_provider AS
+SELECT r.month, r.provider_npi, r.lines,
+	   CAST(r.expected_payment AS pg_catalog.numeric(12,2)) AS expected_payment,
+	   r.error_lines,
+	   CAST(r.revenue_at_risk AS pg_catalog.numeric(12,2)) AS revenue_at_risk,
+	   r.downcoded_lines,
+	   CAST(r.downcoding_left_behind AS pg_catalog.numeric(12,2)) AS downcoding_left_behind
+FROM @extschema@.revenue_at_risk(NULL::pg_catalog.date, NULL::pg_catalog.date) AS r;
+COMMENT ON VIEW @extschema@.v_revenue_at_risk_by_provider IS
+  'Dashboard: per month of service and rendering provider, expected payment, the part at risk of denial (lines with an error finding) and the money left behind by downcoding; every money and count column adds up over providers and months';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk_by_provider.month IS 'First day of the month of the date of service';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk_by_provider.provider_npi IS 'Rendering provider NPI (NULL when the line has none)';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk_by_provider.lines IS 'Claim lines billed';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk_by_provider.expected_payment IS 'Medicare national expected payment (USD, one unit per line) of all lines; unpriced lines (drug codes) count 0';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk_by_provider.error_lines IS 'Lines with at least one error finding (will be denied as billed)';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk_by_provider.revenue_at_risk IS 'Expected payment (USD) of the lines with an error finding: denial exposure';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk_by_provider.downcoded_lines IS 'Lines with a code.downcoded finding (20552 billed, 3 or more muscles documented)';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk_by_provider.downcoding_left_behind IS 'Sum over the downcoded lines of expected payment of 20553 minus 20552 (USD): money left behind';
+
+CREATE VIEW @extschema@.v_revenue_at_risk AS
+SELECT r.month,
+	   CAST(pg_catalog.sum(r.lines) AS pg_catalog.int8) AS lines,
+	   CAST(pg_catalog.sum(r.expected_payment) AS pg_catalog.numeric(12,2)) AS expected_payment,
+	   CAST(pg_catalog.sum(r.error_lines) AS pg_catalog.int8) AS error_lines,
+	   CAST(pg_catalog.sum(r.revenue_at_risk) AS pg_catalog.numeric(12,2)) AS revenue_at_risk,
+	   CAST(pg_catalog.sum(r.downcoded_lines) AS pg_catalog.int8) AS downcoded_lines,
+	   CAST(pg_catalog.sum(r.downcoding_left_behind) AS pg_catalog.numeric(12,2))
+		   AS downcoding_left_behind
+FROM @extschema@.revenue_at_risk(NULL::pg_catalog.date, NULL::pg_catalog.date) AS r
+GROUP BY r.month;
+COMMENT ON VIEW @extschema@.v_revenue_at_risk IS
+  'Dashboard: per month of service, expected payment, revenue at risk (expected payment of lines with an error finding) and money left behind by downcoding';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk.month IS 'First day of the month of the date of service (use as the time column)';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk.lines IS 'Claim lines billed';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk.expected_payment IS 'Medicare national expected payment (USD, one unit per line) of all lines; unpriced lines (drug codes) count 0';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk.error_lines IS 'Lines with at least one error finding (will be denied as billed)';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk.revenue_at_risk IS 'Expected payment (USD) of the lines with an error finding: denial exposure';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk.downcoded_lines IS 'Lines with a code.downcoded finding (20552 billed, 3 or more muscles documented)';
+COMMENT ON COLUMN @extschema@.v_revenue_at_risk.downcoding_left_behind IS 'Sum over the downcoded lines of expected payment of 20553 minus 20552 (USD): money left behind';
+
+CREATE VIEW @extschema@.v_frequency_status AS
+SELECT s.patient_id, s.payer_id, s.sessions_in_window, s.max_sessions, s.cap_window,
+	   s.min_interval, s.last_session, s.next_eligible_date, s.status
+FROM @extschema@.frequency_status(CURRENT_DATE) AS s;
+COMMENT ON VIEW @extschema@.v_frequency_status IS
+  'Dashboard: TPI session limits as of today (CURRENT_DATE in the session''s time zone), per patient and payer, for payers with a session cap or a minimum interval and patients whose last session still counts under it; frequency_status(date) gives the same for another date';
+COMMENT ON COLUMN @extschema@.v_frequency_status.patient_id IS 'Patient';
+COMMENT ON COLUMN @extschema@.v_frequency_status.payer_id IS 'Payer of the patient''s TPI lines (a patient with several payers has a row per payer)';
+COMMENT ON COLUMN @extschema@.v_frequency_status.sessions_in_window IS 'Distinct TPI dates of service in the payer''s rolling window ending today, all regions together (NULL: the payer has no cap)';
+COMMENT ON COLUMN @extschema@.v_frequency_status.max_sessions IS 'Sessions the payer allows in the window (NULL: no cap)';
+COMMENT ON COLUMN @extschema@.v_frequency_status.cap_window IS 'The rolling window of the cap, e.g. 1 year, 3 mons, 90 days (NULL: no cap)';
+COMMENT ON COLUMN @extschema@.v_frequency_status.min_interval IS 'Least time the payer requires between sessions (NULL: none)';
+COMMENT ON COLUMN @extschema@.v_frequency_status.last_session IS 'Latest TPI date of service up to today';
+COMMENT ON COLUMN @extschema@.v_frequency_status.next_eligible_date IS 'First date from today on which one more session keeps within the payer''s cap and minimum interval (tpi_rules.next_eligible_date)';
+COMMENT ON COLUMN @extschema@.v_frequency_status.status IS 'over cap (more sessions in the window than allowed), at cap (no further session until next_eligible_date), minimum interval (too soon after the last session) or eligible';
+
+-- tpi_reporting reads the views and executes what they call; nothing else.
+GRANT USAGE ON SCHEMA @extschema@ TO tpi_reporting;
+REVOKE ALL ON FUNCTION @extschema@.findings_by_rule(date, date) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@.findings_by_provider_month(date, date) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@.revenue_at_risk(date, date) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@.frequency_status(date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION @extschema@.findings_by_rule(date, date) TO tpi_reporting;
+GRANT EXECUTE ON FUNCTION @extschema@.findings_by_provider_month(date, date) TO tpi_reporting;
+GRANT EXECUTE ON FUNCTION @extschema@.revenue_at_risk(date, date) TO tpi_reporting;
+GRANT EXECUTE ON FUNCTION @extschema@.frequency_status(date) TO tpi_reporting;
+GRANT SELECT ON @extschema@.v_findings_by_rule, @extschema@.v_findings_by_provider_month,
+	@extschema@.v_revenue_at_risk, @extschema@.v_revenue_at_risk_by_provider,
+	@extschema@.v_frequency_status TO tpi_reporting;

@@ -1,0 +1,752 @@
+/*
+ * audit.c
+ *		tpi_rules.audit(): every rule (line, day, frequency) over the lines of
+ *		any table or view with the claim_line column names.
+ *
+ * One query reads the relation sorted by patient and streams its rows into
+ * a DestReceiver (no cursor, no SPI tuple table: rows are decoded straight
+ * from the executor's slot, and the scan and sort may run in parallel
+ * workers).  A patient's lines are decoded into a memory context of their
+ * own, checked, and the context is reset before the next patient, so memory
+ * is bounded by the largest patient, not the table.  Per line: line rules;
+ * per (patient, date): day rules; per patient: frequency rules over the
+ * patient's TPI lines.  Reference data comes from the backend caches
+ * (policy.c, muscles.c, payment.c): no query per row.
+ *
+ * Frequency needs the sessions before the range: a session on from_date
+ * may be the fourth in twelve months.  When from_date is given, the query
+ * also reads the TPI lines of the preceding window (twice the longest cap
+ * window or minimum interval of any payer policy, and at least two years)
+ * as context: they count as earlier sessions but get no findings and no
+ * line or day rules.  Sessions after to_date cannot change the verdict on
+ * one inside the range, so they are not read.
+ *
+ * Lines whose patient_id is NULL get the line rules (input.invalid says
+ * what is missing) but belong to no day and no session; so do lines whose
+ * date_of_service is NULL.  With a date bound, lines with a NULL date are
+ * outside the range; with no bounds every line is read.
+ *
+ * Output is ordered by patient (in the column's collation, NULL last), date
+ * (NULL last), claim_id, line_no, rule_id.
+ */
+#include "tpi_rules.h"
+
+#include "access/relation.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "executor/tuptable.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "nodes/params.h"
+#include "tcop/dest.h"
+#include "tcop/pquery.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/tuplestore.h"
+
+typedef struct AuditLine
+{
+	ClaimLine	line;
+	MuscleSummary ms;			/* TPI lines only */
+	bool		is_tpi;
+	bool		report;			/* false: frequency context only */
+	int			seq;			/* arrival order, for a stable sort */
+} AuditLine;
+
+typedef struct OutRow
+{
+	TpiFinding	f;
+	DateADT		dos;
+	bool		dos_null;
+} OutRow;
+
+typedef struct OutList
+{
+	OutRow	   *rows;
+	int			n;
+	int			cap;
+} OutList;
+
+typedef struct FreqKey
+{
+	const char *claim_id;
+	int16		line_no;
+	DateADT		dos;
+} FreqKey;
+
+typedef struct AuditReceiver
+{
+	DestReceiver pub;
+	/* set up by tpi_audit() */
+	const char *relname;
+	bool		has_from;
+	DateADT		from;
+	Tuplestorestate *ts;
+	TupleDesc	desc;
+	Datum		severity[3];
+	/* text datums of the rule ids seen so far (rule ids are static strings) */
+	const char *rule_ptr[64];
+	Datum		rule_text[64];
+	int			nrules;
+	MemoryContext pcxt;			/* the buffered patient: lines, findings */
+	MemoryContext ncxt;			/* findings of lines without a patient */
+	MemoryContext rcxt;			/* one line without a patient */
+	/* set up when the query starts */
+	ClaimColumns cols;
+	int			patient_att;	/* 1-based */
+	/* the buffered patient */
+	char	   *patient;
+	int			patient_len;
+	AuditLine  *lines;
+	int			n;
+	int			cap;
+	OutList		out;			/* in pcxt */
+	OutList		orphans;		/* in ncxt */
+} AuditReceiver;
+
+/* ------------------------------------------------------------------------
+ * Output
+ * ------------------------------------------------------------------------
+ */
+static OutRow *
+out_next(OutList *ol)
+{
+	if (ol->n == ol->cap)
+	{
+		ol->cap = ol->cap ? ol->cap * 2 : 64;
+		ol->rows = ol->rows ? repalloc(ol->rows, ol->cap * sizeof(OutRow)) :
+			palloc(ol->cap * sizeof(OutRow));
+	}
+	return &ol->rows[ol->n++];
+}
+
+/*
+ * Moves fl's findings to ol with their date.  With copy, the strings are
+ * copied into the current context (the findings' own is about to go).
+ */
+static void
+collect(OutList *ol, FindingList *fl, bool dos_null, DateADT dos, bool copy)
+{
+	int			i;
+
+	for (i = 0; i < fl->n; i++)
+	{
+		OutRow	   *o = out_next(ol);
+
+		o->f = fl->items[i];
+		if (copy)
+		{
+			o->f.message = pstrdup(o->f.message);
+			if (o->f.claim_id)
+				o->f.claim_id = pstrdup(o->f.claim_id);
+		}
+		o->dos = dos;
+		o->dos_null = dos_null;
+	}
+	tpi_findings_reset(fl);
+}
+
+static int
+outrow_cmp(const void *a, const void *b)
+{
+	const OutRow *x = a;
+	const OutRow *y = b;
+	int			c;
+
+	if (x->dos_null != y->dos_null)
+		return x->dos_null ? 1 : -1;
+	if (!x->dos_null && x->dos != y->dos)
+		return x->dos < y->dos ? -1 : 1;
+	if ((x->f.claim_id == NULL) != (y->f.claim_id == NULL))
+		return x->f.claim_id == NULL ? 1 : -1;
+	if (x->f.claim_id && (c = strcmp(x->f.claim_id, y->f.claim_id)) != 0)
+		return c;
+	if (x->f.line_no_null != y->f.line_no_null)
+		return x->f.line_no_null ? 1 : -1;
+	if (!x->f.line_no_null && x->f.line_no != y->f.line_no)
+		return x->f.line_no < y->f.line_no ? -1 : 1;
+	if ((c = strcmp(x->f.rule_id, y->f.rule_id)) != 0)
+		return c;
+	return strcmp(x->f.message, y->f.message);
+}
+
+/* The rule id as text, converted once per query. */
+static Datum
+rule_datum(AuditReceiver *ar, const char *rule_id)
+{
+	int			i;
+	MemoryContext old;
+
+	for (i = 0; i < ar->nrules; i++)
+		if (ar->rule_ptr[i] == rule_id)
+			return ar->rule_text[i];
+	if (ar->nrules == lengthof(ar->rule_ptr))
+		return CStringGetTextDatum(rule_id);
+	old = MemoryContextSwitchTo(GetMemoryChunkContext(ar));
+	ar->rule_ptr[ar->nrules] = rule_id;
+	ar->rule_text[ar->nrules] = CStringGetTextDatum(rule_id);
+	MemoryContextSwitchTo(old);
+	return ar->rule_text[ar->nrules++];
+}
+
+static void
+emit(AuditReceiver *ar, OutList *ol, const char *patient)
+{
+	int			i;
+	Datum		patient_text = patient ? CStringGetTextDatum(patient) : (Datum) 0;
+
+	if (ol->n > 1)
+		qsort(ol->rows, ol->n, sizeof(OutRow), outrow_cmp);
+	for (i = 0; i < ol->n; i++)
+	{
+		const OutRow *o = &ol->rows[i];
+		Datum		values[7];
+		bool		nulls[7] = {false, false, false, false, false, false, false};
+
+		if (o->f.claim_id)
+			values[0] = CStringGetTextDatum(o->f.claim_id);
+		else
+			nulls[0] = true;
+		values[1] = Int16GetDatum(o->f.line_no);
+		nulls[1] = o->f.line_no_null;
+		values[2] = patient_text;
+		nulls[2] = (patient == NULL);
+		values[3] = DateADTGetDatum(o->dos);
+		nulls[3] = o->dos_null;
+		values[4] = rule_datum(ar, o->f.rule_id);
+		values[5] = ar->severity[o->f.severity];
+		values[6] = CStringGetTextDatum(o->f.message);
+		tuplestore_putvalues(ar->ts, ar->desc, values, nulls);
+		pfree(DatumGetPointer(values[6]));
+	}
+	ol->n = 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Checking one patient
+ * ------------------------------------------------------------------------
+ */
+static int
+freqkey_cmp(const void *a, const void *b)
+{
+	const FreqKey *x = a;
+	const FreqKey *y = b;
+	int			c;
+
+	if ((x->claim_id == NULL) != (y->claim_id == NULL))
+		return x->claim_id == NULL ? 1 : -1;
+	if (x->claim_id && (c = strcmp(x->claim_id, y->claim_id)) != 0)
+		return c;
+	return (x->line_no > y->line_no) - (x->line_no < y->line_no);
+}
+
+static void
+check_frequency(AuditReceiver *ar, FindingList *fl)
+{
+	FreqLine   *fq;
+	FreqKey    *keys;
+	int			i,
+				n = 0;
+	bool		any_report = false;
+
+	for (i = 0; i < ar->n; i++)
+		if (ar->lines[i].is_tpi && ar->lines[i].report)
+			any_report = true;
+	if (!any_report)
+		return;
+
+	fq = palloc(ar->n * sizeof(FreqLine));
+	keys = palloc(ar->n * sizeof(FreqKey));
+	for (i = 0; i < ar->n; i++)
+	{
+		AuditLine  *a = &ar->lines[i];
+
+		if (!a->is_tpi || a->line.dos_null || DATE_NOT_FINITE(a->line.date_of_service))
+			continue;
+		fq[n].dos = a->line.date_of_service;
+		fq[n].regions = a->ms.regions;
+		fq[n].payer_id = a->line.payer_id;
+		fq[n].claim_id = a->line.claim_id;
+		fq[n].line_no = a->line.line_no;
+		fq[n].report = a->report;
+		keys[n].claim_id = a->line.claim_id;
+		keys[n].line_no = a->line.line_no;
+		keys[n].dos = a->line.date_of_service;
+		n++;
+	}
+	if (n == 0)
+		return;
+	tpi_check_frequency(fq, n, fl);
+	if (fl->n == 0)
+		return;
+
+	/* A frequency finding names the session's first line: find its date. */
+	qsort(keys, n, sizeof(FreqKey), freqkey_cmp);
+	for (i = 0; i < fl->n; i++)
+	{
+		TpiFinding *f = &fl->items[i];
+		FreqKey		k;
+		FreqKey    *hit = NULL;
+		OutRow	   *o;
+
+		if (f->claim_id)
+		{
+			k.claim_id = f->claim_id;
+			k.line_no = f->line_no;
+			hit = bsearch(&k, keys, n, sizeof(FreqKey), freqkey_cmp);
+		}
+		o = out_next(&ar->out);
+		o->f = *f;
+		o->dos = hit ? hit->dos : 0;
+		o->dos_null = (hit == NULL);
+	}
+	tpi_findings_reset(fl);
+}
+
+/* By date, claim_id, line_no (NULLs last), then arrival. */
+static int
+auditline_cmp(const void *a, const void *b)
+{
+	const AuditLine *x = *(AuditLine *const *) a;
+	const AuditLine *y = *(AuditLine *const *) b;
+	int			c;
+
+	if (x->line.dos_null != y->line.dos_null)
+		return x->line.dos_null ? 1 : -1;
+	if (!x->line.dos_null && x->line.date_of_service != y->line.date_of_service)
+		return x->line.date_of_service < y->line.date_of_service ? -1 : 1;
+	if ((x->line.claim_id == NULL) != (y->line.claim_id == NULL))
+		return x->line.claim_id == NULL ? 1 : -1;
+	if (x->line.claim_id && (c = strcmp(x->line.claim_id, y->line.claim_id)) != 0)
+		return c;
+	if (x->line.line_no_null != y->line.line_no_null)
+		return x->line.line_no_null ? 1 : -1;
+	if (!x->line.line_no_null && x->line.line_no != y->line.line_no)
+		return x->line.line_no < y->line.line_no ? -1 : 1;
+	return x->seq - y->seq;
+}
+
+static void
+check_patient(AuditReceiver *ar)
+{
+	FindingList fl;
+	AuditLine **order;
+	ClaimLine **day;
+	const MuscleSummary **dayms;
+	int			i;
+
+	tpi_findings_init(&fl);
+	order = palloc(ar->n * sizeof(AuditLine *));
+	day = palloc(ar->n * sizeof(ClaimLine *));
+	dayms = palloc(ar->n * sizeof(MuscleSummary *));
+	for (i = 0; i < ar->n; i++)
+	{
+		order[i] = &ar->lines[i];
+		if (order[i]->is_tpi)
+			tpi_summarise_muscles(order[i]->line.muscles,
+								  order[i]->line.muscles_null, &order[i]->ms);
+	}
+	if (ar->n > 1)
+		qsort(order, ar->n, sizeof(AuditLine *), auditline_cmp);
+
+	i = 0;
+	while (i < ar->n)
+	{
+		AuditLine  *a = order[i];
+		int			j = i;
+		int			k;
+
+		if (a->line.dos_null)
+		{
+			if (a->report)
+			{
+				tpi_check_line_rules_ms(&a->line, a->is_tpi ? &a->ms : NULL, &fl);
+				collect(&ar->out, &fl, true, 0, false);
+			}
+			i++;
+			continue;
+		}
+		while (j < ar->n && !order[j]->line.dos_null &&
+			   order[j]->line.date_of_service == a->line.date_of_service)
+			j++;
+		/* context lines are all before from_date: a date is all or none */
+		if (a->report)
+		{
+			for (k = i; k < j; k++)
+			{
+				day[k - i] = &order[k]->line;
+				dayms[k - i] = order[k]->is_tpi ? &order[k]->ms : NULL;
+				tpi_check_line_rules_ms(day[k - i], dayms[k - i], &fl);
+			}
+			tpi_check_day_rules_ms(day, dayms, j - i, &fl);
+			collect(&ar->out, &fl, false, a->line.date_of_service, false);
+		}
+		i = j;
+	}
+	check_frequency(ar, &fl);
+}
+
+/* Checks and emits the buffered patient, then forgets it. */
+static void
+flush_patient(AuditReceiver *ar)
+{
+	MemoryContext old = MemoryContextSwitchTo(ar->pcxt);
+
+	check_patient(ar);
+	emit(ar, &ar->out, ar->patient);
+	MemoryContextSwitchTo(old);
+	MemoryContextReset(ar->pcxt);
+	ar->patient = NULL;
+	ar->patient_len = 0;
+	ar->lines = NULL;
+	ar->n = ar->cap = 0;
+	memset(&ar->out, 0, sizeof(OutList));
+}
+
+static bool
+same_patient(AuditReceiver *ar, Datum d)
+{
+	text	   *t = (text *) PG_DETOAST_DATUM_PACKED(d);
+	bool		same;
+
+	same = VARSIZE_ANY_EXHDR(t) == ar->patient_len &&
+		memcmp(VARDATA_ANY(t), ar->patient, ar->patient_len) == 0;
+	if ((Pointer) t != DatumGetPointer(d))
+		pfree(t);
+	return same;
+}
+
+/* ------------------------------------------------------------------------
+ * The receiver of the query's rows
+ * ------------------------------------------------------------------------
+ */
+static void
+audit_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+{
+	AuditReceiver *ar = (AuditReceiver *) self;
+
+	tpi_claim_columns(typeinfo, ar->relname, &ar->cols);
+	ar->patient_att = ar->cols.attno[2] + 1;
+}
+
+static void
+decode(AuditReceiver *ar, TupleTableSlot *slot, ClaimLine *line)
+{
+	bool		should_free;
+	HeapTuple	tup = ExecFetchSlotHeapTuple(slot, false, &should_free);
+
+	tpi_claim_from_tuple(tup, slot->tts_tupleDescriptor, &ar->cols, line);
+	if (should_free)
+		heap_freetuple(tup);
+}
+
+/* A line without a patient: line rules only, checked on its own. */
+static void
+receive_orphan(AuditReceiver *ar, TupleTableSlot *slot)
+{
+	MemoryContext old = MemoryContextSwitchTo(ar->rcxt);
+	ClaimLine	line;
+
+	decode(ar, slot, &line);
+	if (!ar->has_from ||
+		(!line.dos_null && line.date_of_service >= ar->from))
+	{
+		FindingList fl;
+
+		tpi_findings_init(&fl);
+		tpi_check_line_rules(&line, &fl);
+		MemoryContextSwitchTo(ar->ncxt);
+		collect(&ar->orphans, &fl, line.dos_null, line.date_of_service, true);
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextReset(ar->rcxt);
+}
+
+static bool
+audit_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	AuditReceiver *ar = (AuditReceiver *) self;
+	bool		pnull;
+	Datum		pd;
+	MemoryContext old;
+	AuditLine  *a;
+
+	CHECK_FOR_INTERRUPTS();
+	pd = slot_getattr(slot, ar->patient_att, &pnull);
+	if (pnull)
+	{
+		receive_orphan(ar, slot);
+		return true;
+	}
+	if (ar->n > 0 && !same_patient(ar, pd))
+		flush_patient(ar);
+
+	old = MemoryContextSwitchTo(ar->pcxt);
+	if (ar->n == ar->cap)
+	{
+		ar->cap = ar->cap ? ar->cap * 2 : 16;
+		ar->lines = ar->lines ? repalloc(ar->lines, ar->cap * sizeof(AuditLine)) :
+			palloc(ar->cap * sizeof(AuditLine));
+	}
+	a = &ar->lines[ar->n];
+	a->seq = ar->n++;
+	decode(ar, slot, &a->line);
+	a->is_tpi = tpi_is_tpi_code(a->line.hcpcs);
+	a->report = !ar->has_from ||
+		(!a->line.dos_null && a->line.date_of_service >= ar->from);
+	if (ar->n == 1)
+	{
+		ar->patient = a->line.patient_id;
+		ar->patient_len = strlen(ar->patient);
+	}
+	MemoryContextSwitchTo(old);
+	return true;
+}
+
+static void
+audit_shutdown(DestReceiver *self)
+{
+}
+
+static void
+audit_destroy(DestReceiver *self)
+{
+}
+
+/* ------------------------------------------------------------------------
+ * The query
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * The first date of the frequency context before from_date (see the file
+ * header), computed from the policies in the table so that a user's longer
+ * window is honoured.  Read as the extension owner, like every reference
+ * table (tpi_ref_spi_connect): callers need no SELECT on payer_policy.
+ */
+static DateADT
+context_start(DateADT from)
+{
+	Datum		arg = DateADTGetDatum(from);
+	Oid			argtype = DATEOID;
+	bool		isnull;
+	Datum		d;
+	DateADT		result;
+	TpiRefSpi	spi;
+
+	tpi_ref_spi_connect(&spi);
+	if (SPI_execute_with_args(
+							  "SELECT (($1 OPERATOR(pg_catalog.-) GREATEST('2 years'::pg_catalog.interval,"
+							  " 2 OPERATOR(pg_catalog.*) pg_catalog.max(GREATEST(cap_window, min_interval))))"
+							  ")::pg_catalog.date FROM tpi_rules.payer_policy",
+							  1, &argtype, &arg, NULL, true, 1) != SPI_OK_SELECT ||
+		SPI_processed != 1)
+		elog(ERROR, "could not read tpi_rules.payer_policy");
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	result = isnull ? from : DatumGetDateADT(d);
+	tpi_ref_spi_finish(&spi);
+	return result;
+}
+
+static char *
+build_query(Relation rel, const ClaimColumns *cols, bool has_from, bool has_to)
+{
+	StringInfoData q;
+	int			c;
+	bool		first = true;
+	const char *dos = quote_identifier("date_of_service");
+	const char *tpi;
+
+	int			pos = 0,
+				patient_pos = 0;
+
+	initStringInfo(&q);
+	appendStringInfoString(&q, "SELECT ");
+	for (c = 0; c < TPI_NCOLS; c++)
+	{
+		const char *name = quote_identifier(tpi_claim_column_names[c]);
+
+		if (cols->attno[c] < 0)
+			continue;
+		pos++;
+		if (strcmp(tpi_claim_column_names[c], "patient_id") == 0)
+		{
+			Oid			coll = TupleDescAttr(RelationGetDescr(rel),
+											 cols->attno[c])->attcollation;
+
+			/*
+			 * Lines of one patient must come together.  Under a deterministic
+			 * collation equal ids are equal bytes, so the column's own order
+			 * does that (and lets an index on patient_id stand in for the
+			 * sort); a nondeterministic one is sorted in byte order instead.
+			 */
+			if (OidIsValid(coll) && !get_collation_isdeterministic(coll))
+				appendStringInfo(&q, "%s%s COLLATE pg_catalog.\"C\" AS %s",
+								 first ? "" : ", ", name, name);
+			else
+				appendStringInfo(&q, "%s%s", first ? "" : ", ", name);
+			patient_pos = pos;
+		}
+		else
+			appendStringInfo(&q, "%s%s", first ? "" : ", ", name);
+		first = false;
+	}
+	appendStringInfo(&q, " FROM %s",
+					 quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+												RelationGetRelationName(rel)));
+
+	tpi = psprintf("pg_catalog.upper(pg_catalog.btrim(%s::pg_catalog.text)) "
+				   "OPERATOR(pg_catalog.=) ANY ('{20552,20553}'::pg_catalog.text[])",
+				   quote_identifier("hcpcs"));
+	if (has_from && has_to)
+		appendStringInfo(&q,
+						 " WHERE (%s OPERATOR(pg_catalog.>=) $1 AND %s OPERATOR(pg_catalog.<=) $2)"
+						 " OR (%s OPERATOR(pg_catalog.>=) $3 AND %s OPERATOR(pg_catalog.<) $1 AND %s)",
+						 dos, dos, dos, dos, tpi);
+	else if (has_from)
+		appendStringInfo(&q,
+						 " WHERE %s OPERATOR(pg_catalog.>=) $1"
+						 " OR (%s OPERATOR(pg_catalog.>=) $3 AND %s)",
+						 dos, dos, tpi);
+	else if (has_to)
+		appendStringInfo(&q, " WHERE %s OPERATOR(pg_catalog.<=) $2", dos);
+
+	/*
+	 * Only the patient is sorted on: one key with abbreviated comparisons
+	 * sorts much faster than four, and check_patient() orders a patient's
+	 * few lines itself.  Sorting on the output column needs no extra (junk)
+	 * column.
+	 */
+	appendStringInfo(&q, " ORDER BY %d", patient_pos);
+	return q.data;
+}
+
+static void
+check_relation(Relation rel)
+{
+	char		kind = rel->rd_rel->relkind;
+	AclResult	acl;
+
+	if (kind != RELKIND_RELATION && kind != RELKIND_VIEW &&
+		kind != RELKIND_MATVIEW && kind != RELKIND_FOREIGN_TABLE &&
+		kind != RELKIND_PARTITIONED_TABLE)
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("\"%s\" is not a table or view", RelationGetRelationName(rel)),
+				 errhint("Pass a table, view, materialized view or foreign table with the claim_line column names.")));
+
+	/* Column privileges are enough; the cursor's own check names a column. */
+	acl = pg_class_aclcheck(RelationGetRelid(rel), GetUserId(), ACL_SELECT);
+	if (acl != ACLCHECK_OK &&
+		pg_attribute_aclcheck_all(RelationGetRelid(rel), GetUserId(), ACL_SELECT,
+								  ACLMASK_ANY) != ACLCHECK_OK)
+		aclcheck_error(acl, get_relkind_objtype(kind), RelationGetRelationName(rel));
+}
+
+/*
+ * tpi_rules.audit(claims regclass, from_date date DEFAULT NULL,
+ *                 to_date date DEFAULT NULL)
+ * RETURNS TABLE (claim_id text, line_no smallint, patient_id text,
+ *                date_of_service date, rule_id text,
+ *                severity tpi_rules.severity, message text)
+ *
+ * Not STRICT: a NULL date is an open bound; a NULL relation is an ERROR.
+ * Results are materialised in the SRF tuplestore (work_mem, then disk);
+ * everything else lives in a per-patient context that is reset as the
+ * rows stream by, and in SPI memory released at the end.
+ */
+PG_FUNCTION_INFO_V1(tpi_audit);
+Datum
+tpi_audit(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	bool		has_from = !PG_ARGISNULL(1);
+	bool		has_to = !PG_ARGISNULL(2);
+	DateADT		from = has_from ? PG_GETARG_DATEADT(1) : 0;
+	DateADT		to = has_to ? PG_GETARG_DATEADT(2) : 0;
+	Relation	rel;
+	ClaimColumns relcols;
+	char	   *query;
+	AuditReceiver *ar;
+	ParamListInfo params;
+	MemoryContext callcxt = CurrentMemoryContext;
+	int			i;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("claims must not be NULL"),
+				 errhint("Pass the table or view to audit, e.g. tpi_rules.audit('tpi_rules.claim_line').")));
+	if (has_from && has_to && from > to)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("from_date %s is after to_date %s",
+						tpi_date_text(from), tpi_date_text(to)),
+				 errhint("Swap the dates, or pass NULL for an open bound.")));
+
+	TPI_INIT_SRF(fcinfo);
+	ar = palloc0(sizeof(AuditReceiver));
+	ar->pub.receiveSlot = audit_receive;
+	ar->pub.rStartup = audit_startup;
+	ar->pub.rShutdown = audit_shutdown;
+	ar->pub.rDestroy = audit_destroy;
+	ar->pub.mydest = DestNone;
+	ar->has_from = has_from;
+	ar->from = from;
+	ar->ts = rsinfo->setResult;
+	ar->desc = rsinfo->setDesc;
+	{
+		Oid			sevtype = TupleDescAttr(ar->desc, 5)->atttypid;
+		static const char *const names[3] = {"info", "warning", "error"};
+
+		for (i = 0; i < 3; i++)
+			ar->severity[i] = DirectFunctionCall2(enum_in, CStringGetDatum(names[i]),
+												  ObjectIdGetDatum(sevtype));
+	}
+
+	rel = relation_open(PG_GETARG_OID(0), AccessShareLock);
+	check_relation(rel);
+	ar->relname = pstrdup(RelationGetRelationName(rel));
+	tpi_claim_columns(RelationGetDescr(rel), ar->relname, &relcols);
+	query = build_query(rel, &relcols, has_from, has_to);
+	relation_close(rel, NoLock);
+
+	ar->pcxt = AllocSetContextCreate(callcxt, "tpi_rules audit patient",
+									 ALLOCSET_DEFAULT_SIZES);
+	ar->ncxt = AllocSetContextCreate(callcxt, "tpi_rules audit orphan findings",
+									 ALLOCSET_DEFAULT_SIZES);
+	ar->rcxt = AllocSetContextCreate(callcxt, "tpi_rules audit orphan line",
+									 ALLOCSET_DEFAULT_SIZES);
+
+	params = makeParamList(3);
+	params->numParams = 3;
+	for (i = 0; i < 3; i++)
+	{
+		params->params[i].ptype = DATEOID;
+		params->params[i].pflags = PARAM_FLAG_CONST;
+		params->params[i].isnull = false;
+	}
+	params->params[0].value = DateADTGetDatum(from);
+	params->params[1].value = DateADTGetDatum(to);
+	params->params[2].value = DateADTGetDatum(has_from ? context_start(from) : 0);
+
+	/* The claims are read as the caller: normal permission checks apply. */
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	tpi_spi_execute_into(query, params, (DestReceiver *) ar);
+
+	if (ar->n > 0)
+		flush_patient(ar);
+	emit(ar, &ar->orphans, NULL);
+	SPI_finish();
+	MemoryContextDelete(ar->pcxt);
+	MemoryContextDelete(ar->ncxt);
+	MemoryContextDelete(ar->rcxt);
+	return (Datum) 0;
+}

@@ -1,0 +1,718 @@
+/*
+ * rules_line.c
+ *		The line rules of SPEC section 6: everything that needs one claim
+ *		line and the reference data (muscle catalogue, payer policy, ICD-10,
+ *		injectates, RVUs), and the SQL function check_line().
+ *
+ * A malformed value gets input.invalid and the other rules still run with
+ * what is usable: a bad modifier does not hide an upcoded 20553.  Rules
+ * that need the payer policy (or a date to judge a diagnosis) are skipped
+ * when the date of service is NULL or infinite: no policy row applies to
+ * such a line, and input.invalid already says why.
+ */
+#include "tpi_rules.h"
+
+#include "funcapi.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/tuplestore.h"
+
+/* Longest piece of user text quoted in a message, in bytes. */
+#define SHOW_MAX 60
+
+/* ------------------------------------------------------------------------
+ * Message helpers (shared with rules_day.c and audit.c)
+ * ------------------------------------------------------------------------
+ */
+char *
+tpi_show_text(const char *s)
+{
+	int			len;
+	int			clip;
+
+	if (s == NULL)
+		return pstrdup("NULL");
+	len = strlen(s);
+	if (len <= SHOW_MAX)
+		return pstrdup(s);
+	clip = pg_mbcliplen(s, len, SHOW_MAX);
+	return psprintf("%.*s...", clip, s);
+}
+
+char *
+tpi_date_text(DateADT d)
+{
+	int			y,
+				m,
+				day;
+
+	if (DATE_IS_NOBEGIN(d))
+		return pstrdup("-infinity");
+	if (DATE_IS_NOEND(d))
+		return pstrdup("infinity");
+	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
+	if (y <= 0)
+		return psprintf("%04d-%02d-%02d BC", -y + 1, m, day);
+	return psprintf("%04d-%02d-%02d", y, m, day);
+}
+
+bool
+tpi_dos_in_range(DateADT d)
+{
+	static DateADT lo = 0,
+				hi = 0;
+
+	if (lo == 0)
+	{
+		lo = date2j(2000, 1, 1) - POSTGRES_EPOCH_JDATE;
+		hi = date2j(2099, 12, 31) - POSTGRES_EPOCH_JDATE;
+	}
+	return !DATE_NOT_FINITE(d) && d >= lo && d <= hi;
+}
+
+char *
+tpi_line_ref(const ClaimLine *line, bool capital)
+{
+	char	   *claim = line->claim_id ? tpi_show_text(line->claim_id) : NULL;
+
+	if (claim && !line->line_no_null)
+		return psprintf("%cine %d of claim %s", capital ? 'L' : 'l',
+						line->line_no, claim);
+	if (claim)
+		return psprintf("%che line with no line_no on claim %s",
+						capital ? 'T' : 't', claim);
+	if (!line->line_no_null)
+		return psprintf("%cine %d of a claim with no claim_id",
+						capital ? 'L' : 'l', line->line_no);
+	return psprintf("%c line with no claim_id or line_no", capital ? 'A' : 'a');
+}
+
+/*
+ * The severity of a rule, remembered by the address of its id: rule ids
+ * are string literals and the rule list is compiled in, so this saves
+ * searching the list for every finding.
+ */
+static TpiSeverity
+severity_of(const char *rule_id)
+{
+	static const char *ids[64];
+	static TpiSeverity sev[64];
+	static int	n = 0;
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] == rule_id)
+			return sev[i];
+	if (n == lengthof(ids))
+		return tpi_rule_severity(rule_id);
+	sev[n] = tpi_rule_severity(rule_id);
+	ids[n] = rule_id;
+	return sev[n++];
+}
+
+void
+tpi_add_line_finding(FindingList *fl, const char *rule_id,
+					 const ClaimLine *line, const char *fmt,...)
+{
+	StringInfoData buf;
+	char	   *ref = tpi_line_ref(line, true);
+	TpiFinding *f;
+
+	/* The reference is only built for lines that have a finding. */
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "%s: ", ref);
+	pfree(ref);
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(&buf, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(&buf, needed);
+	}
+
+	/* Appended here rather than by tpi_add_finding(): no second format. */
+	if (fl->n == fl->cap)
+	{
+		fl->cap *= 2;
+		fl->items = repalloc(fl->items, fl->cap * sizeof(TpiFinding));
+	}
+	f = &fl->items[fl->n++];
+	f->rule_id = rule_id;
+	f->severity = severity_of(rule_id);
+	f->message = buf.data;
+	f->claim_id = line->claim_id ? pstrdup(line->claim_id) : NULL;
+	f->line_no = line->line_no;
+	f->line_no_null = line->line_no_null;
+}
+
+static int
+finding_cmp(const void *a, const void *b)
+{
+	const TpiFinding *x = a;
+	const TpiFinding *y = b;
+	int			c;
+
+	/* NULL claim_id and line_no sort last, as ORDER BY would. */
+	if ((x->claim_id == NULL) != (y->claim_id == NULL))
+		return x->claim_id == NULL ? 1 : -1;
+	if (x->claim_id && (c = strcmp(x->claim_id, y->claim_id)) != 0)
+		return c;
+	if (x->line_no_null != y->line_no_null)
+		return x->line_no_null ? 1 : -1;
+	if (!x->line_no_null && x->line_no != y->line_no)
+		return x->line_no < y->line_no ? -1 : 1;
+	if ((c = strcmp(x->rule_id, y->rule_id)) != 0)
+		return c;
+	return strcmp(x->message, y->message);
+}
+
+void
+tpi_sort_findings(FindingList *fl, int from)
+{
+	if (fl->n - from > 1)
+		qsort(fl->items + from, fl->n - from, sizeof(TpiFinding), finding_cmp);
+}
+
+/* "M79.18" from the normalised "M7918". */
+static char *
+dx_display(const char *norm)
+{
+	if (strlen(norm) > 3)
+		return psprintf("%.3s.%s", norm, norm + 3);
+	return pstrdup(norm);
+}
+
+static const char *
+plural(int n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* ------------------------------------------------------------------------
+ * input.invalid
+ * ------------------------------------------------------------------------
+ */
+static void
+check_input(const ClaimLine *line, FindingList *fl)
+{
+	static const char *const guidance_ok[] = {
+		"none", "ultrasound", "fluoroscopy", "ct", "mri"
+	};
+	char		code[6];
+	int			i;
+
+#define REQUIRED(isnull, col) \
+	if (isnull) \
+		tpi_add_line_finding(fl, "input.invalid", line, \
+							 "required column %s is NULL; fill it in, a claim line cannot be checked or billed without it.", \
+							 col)
+	REQUIRED(line->claim_id == NULL, "claim_id");
+	REQUIRED(line->line_no_null && !line->line_no_out_of_range, "line_no");
+	if (line->line_no_out_of_range)
+		tpi_add_line_finding(fl, "input.invalid", line,
+							 "line_no is outside the smallint range of claim line numbers; renumber the line (1 to 32767).");
+	REQUIRED(line->patient_id == NULL, "patient_id");
+	REQUIRED(line->payer_id == NULL, "payer_id");
+	REQUIRED(line->dos_null, "date_of_service");
+	REQUIRED(line->hcpcs == NULL, "hcpcs");
+#undef REQUIRED
+
+	if (line->hcpcs != NULL && !tpi_code_normalise(line->hcpcs, code))
+		tpi_add_line_finding(fl, "input.invalid", line,
+							 "hcpcs '%s' is not a CPT/HCPCS code (five ASCII letters or digits); correct the code.",
+							 tpi_show_text(line->hcpcs));
+
+	if (line->nmodifiers > 4)
+		tpi_add_line_finding(fl, "input.invalid", line,
+							 "%d modifiers; a claim line carries at most four, remove the extra ones.",
+							 line->nmodifiers);
+	if (line->nmodifiers > 0)
+	{
+		int			nbad = 0;
+		int			first = -1;
+
+		for (i = 0; i < line->nmodifiers; i++)
+			if (!tpi_modifier_is_wellformed(line->modifiers[i]))
+			{
+				if (nbad++ == 0)
+					first = i;
+			}
+		if (nbad > 0)
+			tpi_add_line_finding(fl, "input.invalid", line,
+								 "modifier %s%s%s (position %d) is not two ASCII letters or digits%s; correct or remove it.",
+								 line->modifiers[first] ? "'" : "",
+								 tpi_show_text(line->modifiers[first]),
+								 line->modifiers[first] ? "'" : "",
+								 first + 1,
+								 nbad > 1 ? psprintf(" (%d malformed modifiers in all)", nbad) : "");
+	}
+
+	if (!line->units_null && line->units < 1)
+		tpi_add_line_finding(fl, "input.invalid", line,
+							 "units is %d; units of service must be 1 or more, correct the units.",
+							 line->units);
+
+	if (line->place_of_service != NULL && !tpi_pos_is_known(line->place_of_service))
+		tpi_add_line_finding(fl, "input.invalid", line,
+							 "place of service '%s' is not a CMS place of service code; use the two-digit code (11 office, 22 on-campus outpatient hospital, 24 ASC).",
+							 tpi_show_text(line->place_of_service));
+
+	if (!line->dos_null && !tpi_dos_in_range(line->date_of_service))
+		tpi_add_line_finding(fl, "input.invalid", line,
+							 "date of service %s is outside 2000-01-01 to 2099-12-31; correct the date.",
+							 tpi_date_text(line->date_of_service));
+
+	if (line->nicd10 > 0)
+	{
+		int			nbad = 0;
+		int			first = -1;
+		char		buf[16];
+
+		for (i = 0; i < line->nicd10; i++)
+			if (line->icd10[i] == NULL ||
+				!tpi_dx_normalise(line->icd10[i], buf, sizeof(buf)))
+			{
+				if (nbad++ == 0)
+					first = i;
+			}
+		if (nbad > 0)
+			tpi_add_line_finding(fl, "input.invalid", line,
+								 "diagnosis %s%s%s (position %d) is not an ICD-10-CM code%s; correct or remove it.",
+								 line->icd10[first] ? "'" : "",
+								 tpi_show_text(line->icd10[first]),
+								 line->icd10[first] ? "'" : "",
+								 first + 1,
+								 nbad > 1 ? psprintf(" (%d malformed diagnoses in all)", nbad) : "");
+	}
+
+	if (line->guidance != NULL)
+	{
+		const char *t = line->guidance;
+		bool		ok = false;
+		int			len;
+
+		while (*t == ' ')
+			t++;
+		len = strlen(t);
+		while (len > 0 && t[len - 1] == ' ')
+			len--;
+		for (i = 0; i < lengthof(guidance_ok); i++)
+			if (strlen(guidance_ok[i]) == len &&
+				pg_strncasecmp(t, guidance_ok[i], len) == 0)
+				ok = true;
+		if (!ok)
+			tpi_add_line_finding(fl, "input.invalid", line,
+								 "guidance '%s' is not one of none, ultrasound, fluoroscopy, ct, mri; correct it.",
+								 tpi_show_text(line->guidance));
+	}
+
+	if (!line->trigger_points_null && line->trigger_points < 0)
+		tpi_add_line_finding(fl, "input.invalid", line,
+							 "trigger_points is %d; the number of trigger points cannot be negative, correct it.",
+							 line->trigger_points);
+}
+
+/* ------------------------------------------------------------------------
+ * Muscle count, code choice and documentation
+ * ------------------------------------------------------------------------
+ */
+static char *
+price_difference(const ClaimLine *line)
+{
+	const char *pos = "11";
+	int64		c52,
+				c53,
+				diff;
+	char	   *date;
+
+	if (line->place_of_service && tpi_pos_is_known(line->place_of_service))
+		pos = line->place_of_service;
+	if (line->dos_null || DATE_NOT_FINITE(line->date_of_service))
+		return pstrdup("the difference could not be priced: the line has no usable date of service");
+	date = tpi_date_text(line->date_of_service);
+	if (!tpi_try_expected_payment_cents("20553", line->date_of_service, pos, NULL, &c53) ||
+		!tpi_try_expected_payment_cents("20552", line->date_of_service, pos, NULL, &c52))
+		return psprintf("the difference could not be priced: no PFS relative values or conversion factor for 20552/20553 on %s, load that year's release with tpi_rules.load_pprrvu()",
+						date);
+	diff = c53 - c52;
+	return psprintf("20553 pays $" INT64_FORMAT ".%02d %s than 20552 at the Medicare national rate for POS %s on %s",
+					(diff < 0 ? -diff : diff) / 100,
+					(int) ((diff < 0 ? -diff : diff) % 100),
+					diff < 0 ? "less" : "more", tpi_show_text(pos), date);
+}
+
+static void
+check_muscles(const ClaimLine *line, const char *code, const MuscleSummary *ms,
+			  FindingList *fl)
+{
+	bool		is53 = strcmp(code, "20553") == 0;
+
+	if (is53 && ms->count < 3)
+		tpi_add_line_finding(fl, "code.upcoded", line,
+							 "20553 billed with %s documented; CPT 20553 is three or more muscles, bill one unit of 20552 for one or two muscles or document every muscle injected.",
+							 ms->count == 0 ? "no countable muscle" :
+							 psprintf("%d %s", ms->count, plural(ms->count, "muscle", "muscles")));
+	if (!is53 && ms->count >= 3)
+		tpi_add_line_finding(fl, "code.downcoded", line,
+							 "20552 billed with %d muscles documented; CPT: three or more muscles are one unit of 20553, bill 20553 instead (%s).",
+							 ms->count, price_difference(line));
+	if (ms->count == 0)
+	{
+		const char *why;
+
+		if (line->muscles_null)
+			why = "muscles is NULL";
+		else if (ms->nentries == 0)
+			why = "no muscle entries";
+		else
+			why = psprintf("only region terms such as '%s'",
+						   tpi_show_text(ms->first_region_term));
+		tpi_add_line_finding(fl, "code.no_muscles", line,
+							 "%s billed but no countable muscle is documented (%s); document each muscle injected with its side, or do not bill a trigger point injection.",
+							 code, why);
+	}
+	if (ms->nregion > 0 && ms->nregion == ms->nentries)
+		tpi_add_line_finding(fl, "doc.region_only", line,
+							 "the muscles documented are only %s ('%s'); the LCD counts muscles, not regions: document the muscles injected, e.g. 'right upper trapezius'.",
+							 plural(ms->nregion, "a region term", "region terms"),
+							 tpi_show_text(ms->first_region_term));
+	if (ms->ngroup > 0)
+		tpi_add_line_finding(fl, "doc.muscle_group_term", line,
+							 "group term '%s'%s was counted as one muscle per side; document the individual muscles injected.",
+							 tpi_show_text(ms->first_group),
+							 ms->ngroup > 1 ? psprintf(" (and %d more group %s)", ms->ngroup - 1,
+													   plural(ms->ngroup - 1, "term", "terms")) : "");
+	if (ms->nunknown > 0)
+		tpi_add_line_finding(fl, "doc.unknown_muscle", line,
+							 "'%s'%s is not in the muscle catalogue and was counted as one muscle; correct the spelling or add the muscle to tpi_rules.muscle.",
+							 tpi_show_text(ms->first_unknown),
+							 ms->nunknown > 1 ? psprintf(" (one of %d unknown entries)", ms->nunknown) : "");
+}
+
+static bool
+is_blank_text(const char *s)
+{
+	if (s == NULL)
+		return true;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
+
+static void
+check_documentation(const ClaimLine *line, FindingList *fl)
+{
+	static const char *const fix =
+		"documentation requirement of the 2024 Medicare TPI LCDs";
+
+	if (line->note_signed != 1)
+		tpi_add_line_finding(fl, "doc.missing_element", line,
+							 "the procedure note is not signed; sign the note before billing (%s).", fix);
+	if (line->post_procedure_plan != 1)
+		tpi_add_line_finding(fl, "doc.missing_element", line,
+							 "the note has no post-procedure plan; document the plan of care after the injection (%s).", fix);
+	if (line->conservative_care != 1)
+		tpi_add_line_finding(fl, "doc.missing_element", line,
+							 "the note has no conservative-care narrative; document the prior conservative treatment and its result (%s).", fix);
+	if (line->tp_locations != 1)
+		tpi_add_line_finding(fl, "doc.missing_element", line,
+							 "the note does not document the trigger point locations; record where each trigger point was injected (%s).", fix);
+	if (is_blank_text(line->drug_name))
+		tpi_add_line_finding(fl, "doc.missing_element", line,
+							 "the note does not name the injected drug; document the substance injected (%s).", fix);
+	if (is_blank_text(line->drug_dose))
+		tpi_add_line_finding(fl, "doc.missing_element", line,
+							 "the note does not give the drug dose; document the dose injected (%s).", fix);
+}
+
+/* ------------------------------------------------------------------------
+ * Units and modifiers
+ * ------------------------------------------------------------------------
+ */
+static void
+check_units_modifiers(const ClaimLine *line, const char *code, FindingList *fl)
+{
+	uint32		mods = tpi_modifier_flags(line);
+	bool		lt = (mods & TPI_MOD_LT) != 0;
+	bool		rt = (mods & TPI_MOD_RT) != 0;
+
+	if (!line->units_null && line->units > 1)
+		tpi_add_line_finding(fl, "units.over_mue", line,
+							 "%d units of %s; NCCI MUE is 1 (MAI 2, per day): one unit covers every muscle injected in the session, bill one unit.",
+							 line->units, code);
+	if (mods & TPI_MOD_50)
+		tpi_add_line_finding(fl, "modifier.bilateral", line,
+							 "modifier 50 on %s; PFS bilateral indicator 0; CGS article A59480: remove modifier 50 and bill one unit, counting right and left muscles toward the code.",
+							 code);
+	if (lt || rt)
+		tpi_add_line_finding(fl, "modifier.laterality", line,
+							 "modifier %s on %s; LT and RT do not describe muscles and are not valid on trigger point injections: remove %s and count right and left muscles toward the code.",
+							 lt && rt ? "LT and RT" : lt ? "LT" : "RT", code,
+							 lt && rt ? "them" : "it");
+}
+
+/* ------------------------------------------------------------------------
+ * Drug, diagnosis and guidance against the payer policy
+ * ------------------------------------------------------------------------
+ */
+static char *
+class_list(uint32 mask)
+{
+	static const char *const names[] = {
+		"local anesthetics", "corticosteroids", "saline", "other substances"
+	};
+	StringInfoData buf;
+	int			i;
+	int			n = 0,
+				seen = 0;
+
+	for (i = 0; i < lengthof(names); i++)
+		if (mask & (1u << i))
+			n++;
+	initStringInfo(&buf);
+	for (i = 0; i < lengthof(names); i++)
+		if (mask & (1u << i))
+		{
+			if (seen > 0)
+				appendStringInfoString(&buf, seen == n - 1 ? " and " : ", ");
+			appendStringInfoString(&buf, names[i]);
+			seen++;
+		}
+	return buf.data;
+}
+
+static void
+check_drug(const ClaimLine *line, const char *code, const PayerPolicy *pol,
+		   FindingList *fl)
+{
+	uint32		classes,
+				known;
+
+	if (tpi_drug_is_none(line->drug_name))
+	{
+		tpi_add_line_finding(fl, "drug.none_injected", line,
+							 "%s billed but no injected substance is documented (%s); without an injectate the service is dry needling (20560/20561), not a trigger point injection: document the drug injected or bill the service that was done.",
+							 code,
+							 is_blank_text(line->drug_name) ? "drug_name is empty" :
+							 psprintf("drug_name '%s'", tpi_show_text(line->drug_name)));
+		return;
+	}
+	if (pol == NULL || pol->covered_injectates == 0)
+		return;
+	classes = tpi_injectate_classes(line->drug_name);
+	known = classes & ~(1u << INJ_UNKNOWN);
+	if (known != 0 && (known & pol->covered_injectates) == 0)
+		tpi_add_line_finding(fl, "drug.not_covered", line,
+							 "'%s' is %s, and payer policy %s covers only %s for trigger point injections; the injection is not covered as documented.",
+							 tpi_show_text(line->drug_name), class_list(known),
+							 pol->payer_id, class_list(pol->covered_injectates));
+}
+
+static bool
+dx_covered(const PayerPolicy *pol, const char *norm)
+{
+	int			lo = 0,
+				hi = pol->ncovered_dx - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+		int			c = strcmp(pol->covered_dx[mid], norm);
+
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return false;
+}
+
+static void
+check_dx(const ClaimLine *line, const PayerPolicy *pol, FindingList *fl)
+{
+	char		buf[16];
+	int			i,
+				j;
+	char	  **seen = NULL;
+	int			nseen = 0;
+
+	if (pol->ncovered_dx > 0)
+	{
+		bool		covered = false;
+
+		for (i = 0; i < Max(line->nicd10, 0) && !covered; i++)
+			if (line->icd10[i] && tpi_dx_normalise(line->icd10[i], buf, sizeof(buf)) &&
+				dx_covered(pol, buf))
+				covered = true;
+		if (!covered)
+		{
+			StringInfoData ex;
+
+			initStringInfo(&ex);
+			for (i = 0; i < Min(pol->ncovered_dx, 10); i++)
+				appendStringInfo(&ex, "%s%s", i ? ", " : "", dx_display(pol->covered_dx[i]));
+			if (pol->ncovered_dx > 10)
+				appendStringInfoString(&ex, " ...");
+			tpi_add_line_finding(fl, "dx.not_covered", line,
+								 "%s the covered diagnoses of payer policy %s; point the line to a covered diagnosis the note supports (%s; see tpi_rules.covered_dx).",
+								 line->nicd10 > 0 ? "no diagnosis on the line is in" :
+								 "the line has no diagnosis, and the payer pays only for",
+								 pol->payer_id, ex.data);
+		}
+	}
+
+	if (line->nicd10 <= 0)
+		return;
+	seen = palloc(line->nicd10 * sizeof(char *));
+	for (i = 0; i < line->nicd10; i++)
+	{
+		const char *repl = NULL;
+		DxStatus	st;
+		bool		dup = false;
+		char	   *shown;
+		char	   *fixtext;
+
+		if (line->icd10[i] == NULL || !tpi_dx_normalise(line->icd10[i], buf, sizeof(buf)))
+			continue;
+		st = tpi_dx_status(buf, line->date_of_service, &repl);
+		if (st == DX_UNKNOWN || st == DX_VALID)
+			continue;
+		for (j = 0; j < nseen; j++)
+			if (strcmp(seen[j], buf) == 0)
+				dup = true;
+		if (dup)
+			continue;
+		seen[nseen++] = pstrdup(buf);
+		shown = dx_display(buf);
+		fixtext = (repl && *repl) ? psprintf("use %s instead", repl) :
+			pstrdup("use a valid, billable code");
+		tpi_add_line_finding(fl, "dx.invalid_code", line,
+							 "diagnosis %s is %s on %s (ICD-10-CM); %s.",
+							 shown,
+							 st == DX_EXPIRED ? "no longer valid" :
+							 st == DX_NOT_YET ? "not yet valid" :
+							 "a category header, not a billable code",
+							 tpi_date_text(line->date_of_service), fixtext);
+	}
+}
+
+static bool
+guidance_documented(const char *g)
+{
+	if (is_blank_text(g))
+		return false;
+	while (*g == ' ')
+		g++;
+	return !(pg_strncasecmp(g, "none", 4) == 0 && is_blank_text(g + 4));
+}
+
+/* ------------------------------------------------------------------------
+ * Entry points
+ * ------------------------------------------------------------------------
+ */
+void
+tpi_check_line_rules_ms(const ClaimLine *line, const MuscleSummary *ms,
+						FindingList *fl)
+{
+	char		code[6];
+	MuscleSummary local;
+	const PayerPolicy *pol = NULL;
+	bool		fallback = false;
+
+	check_input(line, fl);
+
+	if (!(tpi_code_classes(line->hcpcs, code) & TPI_CODE_TPI))
+		return;
+
+	if (ms == NULL)
+	{
+		tpi_summarise_muscles(line->muscles, line->muscles_null, &local);
+		ms = &local;
+	}
+	check_muscles(line, code, ms, fl);
+	check_documentation(line, fl);
+	check_units_modifiers(line, code, fl);
+
+	if (!line->dos_null && !DATE_NOT_FINITE(line->date_of_service))
+		pol = tpi_policy_for(line->payer_id, line->date_of_service, &fallback);
+
+	check_drug(line, code, pol, fl);
+	if (pol == NULL)
+		return;
+	check_dx(line, pol, fl);
+	if (!pol->image_guidance_covered && guidance_documented(line->guidance))
+		tpi_add_line_finding(fl, "guidance.not_covered", line,
+							 "%s documented with %s guidance, and payer policy %s does not cover image-guided trigger point injections (2024 Medicare TPI LCDs); do not bill imaging guidance with the TPI for this payer.",
+							 code, tpi_show_text(line->guidance), pol->payer_id);
+}
+
+void
+tpi_check_line_rules(const ClaimLine *line, FindingList *fl)
+{
+	tpi_check_line_rules_ms(line, NULL, fl);
+}
+
+/* ------------------------------------------------------------------------
+ * SQL
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * tpi_rules.check_line(tpi_rules.claim_line) RETURNS SETOF tpi_rules.finding
+ * STABLE STRICT: a NULL row gives no rows.
+ *
+ * Materialised into the tuplestore of the SRF protocol (per-query memory);
+ * the FindingOut lives in fn_extra, so the finding type and the severity
+ * labels are looked up once per query.
+ */
+PG_FUNCTION_INFO_V1(tpi_check_line);
+Datum
+tpi_check_line(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	FindingOut *fo = fcinfo->flinfo->fn_extra;
+	ClaimLine	line;
+	FindingList fl;
+	int			i;
+
+	TPI_INIT_SRF(fcinfo);
+	if (fo == NULL)
+	{
+		fo = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(FindingOut));
+		tpi_finding_out_init(fo, tpi_finding_typid_from_fcinfo(fcinfo),
+							 fcinfo->flinfo->fn_mcxt);
+		fcinfo->flinfo->fn_extra = fo;
+	}
+
+	tpi_claim_from_datum(PG_GETARG_DATUM(0), &line);
+	tpi_findings_init(&fl);
+	tpi_check_line_rules(&line, &fl);
+
+	for (i = 0; i < fl.n; i++)
+	{
+		const TpiFinding *f = &fl.items[i];
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
+
+		values[0] = CStringGetTextDatum(f->rule_id);
+		values[1] = fo->severity[f->severity];
+		values[2] = CStringGetTextDatum(f->message);
+		if (f->claim_id)
+			values[3] = CStringGetTextDatum(f->claim_id);
+		else
+			nulls[3] = true;
+		values[4] = Int16GetDatum(f->line_no);
+		nulls[4] = f->line_no_null;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

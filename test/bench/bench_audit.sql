@@ -1,0 +1,136 @@
+-- bench_audit.sql: audit() (every rule) against what a user would write by
+-- hand in PL/pgSQL for three line rules, over the same million claim lines
+-- in the same run.  Not part of CI: `make bench` or
+--   psql -d DB -v ON_ERROR_STOP=1 -f test/bench/bench_audit.sql
+-- Goal: audit() takes at most half the PL/pgSQL time.  The times are wall
+-- clock, best of three; on a busy machine compare ratios, not seconds.
+--
+-- The lines are bench_claims, made by test/data/gen_claims.sql (run.sh
+-- makes it; run standalone, this file makes it when it is missing): the
+-- columns, primary key and (patient_id, date_of_service) index of
+-- tpi_rules.claim_line.
+\set ON_ERROR_STOP 1
+SET client_min_messages = warning;
+SELECT pg_catalog.to_regclass('bench_claims') IS NULL AS need_claims \gset
+\if :need_claims
+\ir ../data/gen_claims.sql
+\endif
+SET client_min_messages = notice;
+VACUUM ANALYZE bench_claims;
+CREATE TEMP VIEW bench_source AS SELECT * FROM bench_claims;
+
+SELECT count(*) AS lines, count(DISTINCT patient_id) AS patients FROM bench_source;
+
+-- What a user would write by hand in PL/pgSQL for three line rules: units
+-- > 1, modifier 50, and the code against a muscle count by distinct
+-- lower-cased entries.  Two shapes: a loop over the relation, and a
+-- function of one line called per row (the shape of check_line()).
+CREATE FUNCTION pg_temp.plpgsql_loop(rel regclass)
+RETURNS TABLE (claim_id text, line_no smallint, rule_id text)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	r record;
+	n integer;
+BEGIN
+	FOR r IN EXECUTE format('SELECT claim_id, line_no, hcpcs, units, modifiers, muscles FROM %s', rel)
+	LOOP
+		IF r.hcpcs NOT IN ('20552', '20553') THEN
+			CONTINUE;
+		END IF;
+		claim_id := r.claim_id;
+		line_no := r.line_no;
+		IF coalesce(r.units, 1) > 1 THEN
+			rule_id := 'units.over_mue';
+			RETURN NEXT;
+		END IF;
+		IF '50' = ANY (r.modifiers) THEN
+			rule_id := 'modifier.bilateral';
+			RETURN NEXT;
+		END IF;
+		SELECT count(DISTINCT lower(btrim(m))) INTO n
+		  FROM unnest(r.muscles) AS m WHERE btrim(m) <> '';
+		IF r.hcpcs = '20553' AND n < 3 THEN
+			rule_id := 'code.upcoded';
+			RETURN NEXT;
+		ELSIF r.hcpcs = '20552' AND n >= 3 THEN
+			rule_id := 'code.downcoded';
+			RETURN NEXT;
+		END IF;
+	END LOOP;
+END
+$$;
+
+CREATE FUNCTION pg_temp.plpgsql_line(hcpcs text, units integer, modifiers text[], muscles text[])
+RETURNS SETOF text
+LANGUAGE plpgsql AS $$
+DECLARE
+	n integer;
+BEGIN
+	IF hcpcs NOT IN ('20552', '20553') THEN
+		RETURN;
+	END IF;
+	IF coalesce(units, 1) > 1 THEN
+		RETURN NEXT 'units.over_mue';
+	END IF;
+	IF '50' = ANY (modifiers) THEN
+		RETURN NEXT 'modifier.bilateral';
+	END IF;
+	SELECT count(DISTINCT lower(btrim(m))) INTO n
+	  FROM unnest(muscles) AS m WHERE btrim(m) <> '';
+	IF hcpcs = '20553' AND n < 3 THEN
+		RETURN NEXT 'code.upcoded';
+	ELSIF hcpcs = '20552' AND n >= 3 THEN
+		RETURN NEXT 'code.downcoded';
+	END IF;
+END
+$$;
+
+-- Best of three runs each, interleaved, in one session, wall clock.
+DO $$
+DECLARE
+	t0			timestamptz;
+	t			interval;
+	best_audit	interval;
+	best_loop	interval;
+	best_line	interval;
+	n_audit		bigint;
+	n_loop		bigint;
+	n_line		bigint;
+	i			integer;
+BEGIN
+	FOR i IN 1 .. 3 LOOP
+		t0 := clock_timestamp();
+		SELECT count(*) INTO n_audit FROM tpi_rules.audit('bench_source');
+		t := clock_timestamp() - t0;
+		best_audit := least(coalesce(best_audit, t), t);
+		t0 := clock_timestamp();
+		SELECT count(*) INTO n_loop FROM pg_temp.plpgsql_loop('bench_source');
+		t := clock_timestamp() - t0;
+		best_loop := least(coalesce(best_loop, t), t);
+		/*
+		 * The generated lines repeat a few muscle lists, so Memoize would
+		 * call the function once per distinct list; real notes do not
+		 * repeat like that.
+		 */
+		SET LOCAL enable_memoize = off;
+		t0 := clock_timestamp();
+		SELECT count(*) INTO n_line
+		  FROM bench_source c, pg_temp.plpgsql_line(c.hcpcs, c.units, c.modifiers, c.muscles);
+		t := clock_timestamp() - t0;
+		RESET enable_memoize;
+		best_line := least(coalesce(best_line, t), t);
+	END LOOP;
+	RAISE NOTICE 'audit() all rules:            % s, % findings',
+		round(extract(epoch FROM best_audit), 2), n_audit;
+	RAISE NOTICE 'PL/pgSQL loop, 3 rules:       % s, % findings',
+		round(extract(epoch FROM best_loop), 2), n_loop;
+	RAISE NOTICE 'PL/pgSQL per line, 3 rules:   % s, % findings',
+		round(extract(epoch FROM best_line), 2), n_line;
+	RAISE NOTICE 'ratio audit / loop: %, audit / per line: % (goal <= 0.5)',
+		round(extract(epoch FROM best_audit) / extract(epoch FROM best_loop), 3),
+		round(extract(epoch FROM best_audit) / extract(epoch FROM best_line), 3);
+END
+$$;
+
+-- Findings by rule, for a look at what the million lines raise.
+SELECT rule_id, count(*) FROM tpi_rules.audit('bench_source') GROUP BY 1 ORDER BY 2 DESC;
