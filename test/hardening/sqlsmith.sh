@@ -87,6 +87,7 @@ load_data() {
 	# a guarded copy, so sqlsmith's INSERTs and UPDATEs run the trigger
 	PGUSER=smith hd_psql -d $db >/dev/null 2>&1 <<'SQL'
 CREATE TABLE smith.hd_guarded (LIKE smith.hd_claims INCLUDING ALL);
+CREATE INDEX ON smith.hd_guarded (patient_id, date_of_service);
 INSERT INTO smith.hd_guarded SELECT * FROM smith.hd_claims WHERE claim_id NOT LIKE 'X1%';
 CREATE TRIGGER hd_guard BEFORE INSERT OR UPDATE ON smith.hd_guarded
 	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('flag');
