@@ -21,7 +21,8 @@
 -- cols.basetype[c] next to the attno assignment (or palloc0/memset the
 -- entry's column map).
 -- Run under valgrind (make valgrind) to see it; plain runs show nothing.
-CREATE TEMP TABLE repro_guarded (LIKE tpi_rules.claim_line INCLUDING ALL);
+-- no index on (patient_id, date_of_service): the guard reads by plan
+CREATE TEMP TABLE repro_guarded (LIKE tpi_rules.claim_line);
 CREATE TRIGGER g BEFORE INSERT OR UPDATE ON repro_guarded
 	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('flag');
 INSERT INTO repro_guarded (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units, muscles)
