@@ -48,7 +48,8 @@ REGRESS = \
 	32_next_eligible \
 	40_guard \
 	50_views \
-	51_reporting_role
+	51_reporting_role \
+	90_bad_input
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 ISOLATION = $(patsubst test/specs/%.spec,%,$(sort $(wildcard test/specs/*.spec)))
