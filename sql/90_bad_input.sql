@@ -42,3 +42,11 @@ SELECT month, rule_id, findings FROM tpi_rules.v_findings_by_provider_month
 WHERE rule_id IN ('code.upcoded', 'input.invalid') ORDER BY month, rule_id;
 SELECT count(*) > 0 AS rows FROM tpi_rules.v_revenue_at_risk;
 ROLLBACK;
+
+-- A loader path longer than the OS allows: 22023, not an internal error.
+DO $$
+BEGIN
+	PERFORM tpi_rules.load_pprrvu(pg_catalog.repeat('x', 5000));
+EXCEPTION WHEN invalid_parameter_value THEN
+	RAISE NOTICE 'invalid_parameter_value: %', SQLERRM;
+END $$;
