@@ -93,6 +93,12 @@ typedef struct AuditReceiver
 	const char *rule_ptr[64];
 	Datum		rule_text[64];
 	int			nrules;
+	uint8		rule_hint[64];	/* by address: where the id was last found */
+	/* scratch text values for emit(), reused row after row */
+	text	   *msg_text;
+	int			msg_cap;
+	text	   *claim_text;
+	int			claim_cap;
 	MemoryContext pcxt;			/* the buffered patient: lines, findings */
 	MemoryContext ncxt;			/* findings of lines without a patient */
 	MemoryContext rcxt;			/* one line without a patient */
@@ -179,19 +185,51 @@ outrow_cmp(const void *a, const void *b)
 static Datum
 rule_datum(AuditReceiver *ar, const char *rule_id)
 {
+	int			hint = (int) (((uintptr_t) rule_id >> 3) & (lengthof(ar->rule_hint) - 1));
 	int			i;
 	MemoryContext old;
 
+	i = ar->rule_hint[hint];
+	if (i < ar->nrules && ar->rule_ptr[i] == rule_id)
+		return ar->rule_text[i];
 	for (i = 0; i < ar->nrules; i++)
 		if (ar->rule_ptr[i] == rule_id)
+		{
+			ar->rule_hint[hint] = i;
 			return ar->rule_text[i];
+		}
 	if (ar->nrules == lengthof(ar->rule_ptr))
 		return CStringGetTextDatum(rule_id);
 	old = MemoryContextSwitchTo(GetMemoryChunkContext(ar));
 	ar->rule_ptr[ar->nrules] = rule_id;
 	ar->rule_text[ar->nrules] = CStringGetTextDatum(rule_id);
 	MemoryContextSwitchTo(old);
+	ar->rule_hint[hint] = ar->nrules;
 	return ar->rule_text[ar->nrules++];
+}
+
+/*
+ * s as a text value in *buf, a scratch buffer of the receiver that grows
+ * as needed: tuplestore_putvalues() copies the value, so one buffer serves
+ * every row.
+ */
+static Datum
+scratch_text(AuditReceiver *ar, text **buf, int *cap, const char *s)
+{
+	int			len = strlen(s);
+
+	if (*buf == NULL || len + VARHDRSZ > *cap)
+	{
+		int			newcap = Max(len + VARHDRSZ, 1024);
+
+		if (*buf)
+			pfree(*buf);
+		*buf = MemoryContextAlloc(GetMemoryChunkContext(ar), newcap);
+		*cap = newcap;
+	}
+	SET_VARSIZE(*buf, len + VARHDRSZ);
+	memcpy(VARDATA(*buf), s, len);
+	return PointerGetDatum(*buf);
 }
 
 static void
@@ -199,6 +237,8 @@ emit(AuditReceiver *ar, OutList *ol, const char *patient)
 {
 	int			i;
 	Datum		patient_text = patient ? CStringGetTextDatum(patient) : (Datum) 0;
+	const char *last_claim = NULL;
+	Datum		claim_text = (Datum) 0;
 
 	if (ol->n > 1)
 		qsort(ol->rows, ol->n, sizeof(OutRow), outrow_cmp);
@@ -209,7 +249,16 @@ emit(AuditReceiver *ar, OutList *ol, const char *patient)
 		bool		nulls[7] = {false, false, false, false, false, false, false};
 
 		if (o->f.claim_id)
-			values[0] = CStringGetTextDatum(o->f.claim_id);
+		{
+			/* sorted by date and claim: runs of one claim are common */
+			if (last_claim == NULL || strcmp(last_claim, o->f.claim_id) != 0)
+			{
+				claim_text = scratch_text(ar, &ar->claim_text, &ar->claim_cap,
+										  o->f.claim_id);
+				last_claim = o->f.claim_id;
+			}
+			values[0] = claim_text;
+		}
 		else
 			nulls[0] = true;
 		values[1] = Int16GetDatum(o->f.line_no);
@@ -220,9 +269,8 @@ emit(AuditReceiver *ar, OutList *ol, const char *patient)
 		nulls[3] = o->dos_null;
 		values[4] = rule_datum(ar, o->f.rule_id);
 		values[5] = ar->severity[o->f.severity];
-		values[6] = CStringGetTextDatum(o->f.message);
+		values[6] = scratch_text(ar, &ar->msg_text, &ar->msg_cap, o->f.message);
 		tuplestore_putvalues(ar->ts, ar->desc, values, nulls);
-		pfree(DatumGetPointer(values[6]));
 	}
 	ol->n = 0;
 }
@@ -434,15 +482,12 @@ audit_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 	ar->patient_att = ar->cols.attno[2] + 1;
 }
 
+/* Decoded straight from the slot's values: no tuple is formed or copied. */
 static void
 decode(AuditReceiver *ar, TupleTableSlot *slot, ClaimLine *line)
 {
-	bool		should_free;
-	HeapTuple	tup = ExecFetchSlotHeapTuple(slot, false, &should_free);
-
-	tpi_claim_from_tuple(tup, slot->tts_tupleDescriptor, &ar->cols, line);
-	if (should_free)
-		heap_freetuple(tup);
+	slot_getallattrs(slot);
+	tpi_claim_from_values(slot->tts_values, slot->tts_isnull, &ar->cols, line);
 }
 
 /* A line without a patient: line rules only, checked on its own. */
@@ -496,7 +541,7 @@ audit_receive(TupleTableSlot *slot, DestReceiver *self)
 	a = &ar->lines[ar->n];
 	a->seq = ar->n++;
 	decode(ar, slot, &a->line);
-	a->is_tpi = tpi_is_tpi_code(a->line.hcpcs);
+	a->is_tpi = (a->line.code_classes & TPI_CODE_TPI) != 0;
 	a->report = !ar->has_from ||
 		(!a->line.dos_null && a->line.date_of_service >= ar->from);
 	if (ar->n == 1)

@@ -143,32 +143,107 @@ tpi_claim_columns(TupleDesc tupdesc, const char *relname, ClaimColumns *cols)
 				 errhint("Rename the columns, or create a view that exposes them under the claim_line names.")));
 }
 
-static char *
-dup_text(Datum d)
+/*
+ * A line's strings, vectors and muscles array are carved out of one block
+ * (more only for long values): one palloc per line instead of one per
+ * value.  Nothing in a ClaimLine is freed on its own; it all goes with the
+ * memory context.  The first block holds a typical line (about 350 bytes).
+ */
+typedef struct Arena
 {
-	return TextDatumGetCString(d);
+	char	   *next;
+	char	   *end;
+} Arena;
+
+#define ARENA_FIRST_BLOCK 512
+#define ARENA_MIN_BLOCK 256
+
+static void *
+arena_alloc(Arena *a, size_t size, bool align)
+{
+	char	   *p = align ? (char *) MAXALIGN(a->next) : a->next;
+
+	if (p + size > a->end)
+	{
+		size_t		block = Max(size, ARENA_MIN_BLOCK);
+
+		p = palloc(block);
+		a->end = p + block;
+	}
+	a->next = p + size;
+	return p;
 }
 
-/* text[] (or varchar[]) to a vector of C strings; NULL elements stay NULL */
-static char **
-text_vector(Datum d, int *n)
+/* A varlena value not toasted, not compressed (a short header is fine). */
+static struct varlena *
+plain_varlena(Datum d)
 {
-	ArrayType  *arr = DatumGetArrayTypeP(d);
-	Datum	   *elems;
-	bool	   *nulls;
+	return pg_detoast_datum_packed((struct varlena *) DatumGetPointer(d));
+}
+
+/* A text (or varchar, bpchar) value as a NUL-terminated copy. */
+static char *
+arena_text(Arena *a, Datum d)
+{
+	struct varlena *v = plain_varlena(d);
+	size_t		len = VARSIZE_ANY_EXHDR(v);
+	char	   *s = arena_alloc(a, len + 1, false);
+
+	memcpy(s, VARDATA_ANY(v), len);
+	s[len] = '\0';
+	return s;
+}
+
+/* A copy of a varlena value with a 4-byte header, maximally aligned. */
+static struct varlena *
+arena_varlena(Arena *a, Datum d)
+{
+	struct varlena *v = plain_varlena(d);
+	size_t		len = VARSIZE_ANY_EXHDR(v);
+	struct varlena *c = arena_alloc(a, len + VARHDRSZ, true);
+
+	SET_VARSIZE(c, len + VARHDRSZ);
+	memcpy(VARDATA(c), VARDATA_ANY(v), len);
+	return c;
+}
+
+/*
+ * text[] (or varchar[]) to a vector of C strings; NULL elements stay NULL.
+ * An array stored with a short header is copied (aligned) first, as
+ * DatumGetArrayTypeP would.
+ */
+static char **
+arena_text_vector(Arena *a, Datum d, int *n)
+{
+	struct varlena *v = plain_varlena(d);
+	ArrayType  *arr;
+	bits8	   *bitmap;
+	char	   *p;
 	char	  **out;
 	int			i;
 
+	arr = VARATT_IS_SHORT(v) ? (ArrayType *) arena_varlena(a, PointerGetDatum(v)) :
+		(ArrayType *) v;
 	if (ARR_NDIM(arr) == 0)
 	{
 		*n = 0;
 		return NULL;
 	}
-	deconstruct_array(arr, ARR_ELEMTYPE(arr), -1, false, TYPALIGN_INT,
-					  &elems, &nulls, n);
-	out = palloc(Max(*n, 1) * sizeof(char *));
+	*n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+	out = arena_alloc(a, Max(*n, 1) * sizeof(char *), true);
+	bitmap = ARR_NULLBITMAP(arr);
+	p = ARR_DATA_PTR(arr);
 	for (i = 0; i < *n; i++)
-		out[i] = nulls[i] ? NULL : TextDatumGetCString(elems[i]);
+	{
+		if (bitmap && (bitmap[i / 8] & (1 << (i % 8))) == 0)
+		{
+			out[i] = NULL;
+			continue;
+		}
+		out[i] = arena_text(a, PointerGetDatum(p));
+		p = att_addlength_pointer(p, -1, p);
+		p = (char *) att_align_nominal(p, TYPALIGN_INT);
+	}
 	return out;
 }
 
@@ -193,14 +268,15 @@ bool_value(const Datum *values, const bool *nulls, const ClaimColumns *cols, int
 }
 
 void
-tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
-					 const ClaimColumns *cols, ClaimLine *line)
+tpi_claim_from_values(const Datum *values, const bool *nulls,
+					  const ClaimColumns *cols, ClaimLine *line)
 {
-	Datum	   *values = palloc(tupdesc->natts * sizeof(Datum));
-	bool	   *nulls = palloc(tupdesc->natts * sizeof(bool));
+	Arena		arena;
 	int			c;
 
-	heap_deform_tuple(tuple, tupdesc, values, nulls);
+	arena.next = palloc(ARENA_FIRST_BLOCK);
+	arena.end = arena.next + ARENA_FIRST_BLOCK;
+
 	memset(line, 0, sizeof(ClaimLine));
 	line->line_no_null = line->dos_null = line->units_null = true;
 	line->muscles_null = line->trigger_points_null = true;
@@ -220,7 +296,7 @@ tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
 		switch (c)
 		{
 			case C_CLAIM_ID:
-				line->claim_id = dup_text(d);
+				line->claim_id = arena_text(&arena, d);
 				break;
 			case C_LINE_NO:
 				v = int_value(d, typid);
@@ -234,23 +310,23 @@ tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
 					line->line_no_out_of_range = true;
 				break;
 			case C_PATIENT_ID:
-				line->patient_id = dup_text(d);
+				line->patient_id = arena_text(&arena, d);
 				break;
 			case C_PAYER_ID:
-				line->payer_id = dup_text(d);
+				line->payer_id = arena_text(&arena, d);
 				break;
 			case C_PROVIDER_NPI:
-				line->provider_npi = dup_text(d);
+				line->provider_npi = arena_text(&arena, d);
 				break;
 			case C_DOS:
 				line->date_of_service = DatumGetDateADT(d);
 				line->dos_null = false;
 				break;
 			case C_HCPCS:
-				line->hcpcs = dup_text(d);
+				line->hcpcs = arena_text(&arena, d);
 				break;
 			case C_MODIFIERS:
-				line->modifiers = text_vector(d, &line->nmodifiers);
+				line->modifiers = arena_text_vector(&arena, d, &line->nmodifiers);
 				break;
 			case C_UNITS:
 				v = int_value(d, typid);
@@ -258,14 +334,14 @@ tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
 				line->units_null = false;
 				break;
 			case C_ICD10:
-				line->icd10 = text_vector(d, &line->nicd10);
+				line->icd10 = arena_text_vector(&arena, d, &line->nicd10);
 				break;
 			case C_POS:
-				line->place_of_service = dup_text(d);
+				line->place_of_service = arena_text(&arena, d);
 				break;
 			case C_MUSCLES:
 				/* copied: the tuple may be freed before the line is checked */
-				line->muscles = PointerGetDatum(PG_DETOAST_DATUM_COPY(d));
+				line->muscles = PointerGetDatum(arena_varlena(&arena, d));
 				line->muscles_null = false;
 				break;
 			case C_TRIGGER_POINTS:
@@ -274,16 +350,16 @@ tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
 				line->trigger_points_null = false;
 				break;
 			case C_DRUG_NAME:
-				line->drug_name = dup_text(d);
+				line->drug_name = arena_text(&arena, d);
 				break;
 			case C_DRUG_DOSE:
-				line->drug_dose = dup_text(d);
+				line->drug_dose = arena_text(&arena, d);
 				break;
 			case C_CLAIM_NOTE:
-				line->claim_note = dup_text(d);
+				line->claim_note = arena_text(&arena, d);
 				break;
 			case C_GUIDANCE:
-				line->guidance = dup_text(d);
+				line->guidance = arena_text(&arena, d);
 				break;
 			default:
 				break;
@@ -293,8 +369,33 @@ tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
 	line->post_procedure_plan = bool_value(values, nulls, cols, C_POST_PLAN);
 	line->conservative_care = bool_value(values, nulls, cols, C_CONSERVATIVE);
 	line->tp_locations = bool_value(values, nulls, cols, C_TP_LOCATIONS);
-	pfree(values);
-	pfree(nulls);
+
+	line->code_classes = tpi_code_classes(line->hcpcs, line->code);
+	line->mod_flags = tpi_modifier_flags(line);
+	line->derived = true;
+}
+
+void
+tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
+					 const ClaimColumns *cols, ClaimLine *line)
+{
+	Datum		values_local[64];
+	bool		nulls_local[64];
+	Datum	   *values = values_local;
+	bool	   *nulls = nulls_local;
+
+	if (tupdesc->natts > lengthof(values_local))
+	{
+		values = palloc(tupdesc->natts * sizeof(Datum));
+		nulls = palloc(tupdesc->natts * sizeof(bool));
+	}
+	heap_deform_tuple(tuple, tupdesc, values, nulls);
+	tpi_claim_from_values(values, nulls, cols, line);
+	if (values != values_local)
+	{
+		pfree(values);
+		pfree(nulls);
+	}
 }
 
 /*

@@ -173,12 +173,25 @@ tpi_code_classes(const char *hcpcs, char *buf)
 }
 
 uint32
+tpi_line_code_classes(const ClaimLine *line, char *buf)
+{
+	if (line->derived)
+	{
+		memcpy(buf, line->code, sizeof(line->code));
+		return line->code_classes;
+	}
+	return tpi_code_classes(line->hcpcs, buf);
+}
+
+uint32
 tpi_modifier_flags(const ClaimLine *line)
 {
 	uint32		m = 0;
 	int			i;
 	char		buf[3];
 
+	if (line->derived)
+		return line->mod_flags;
 	for (i = 0; i < line->nmodifiers; i++)
 	{
 		if (!normalise_fixed(line->modifiers[i], buf, 2))

@@ -63,14 +63,32 @@ static const RuleDef rule_defs[] = {
 
 static const char *const severity_names[3] = {"info", "warning", "error"};
 
+/*
+ * Rule ids are mostly string literals, met again and again: which rule an
+ * address was last found to be is remembered in a small direct-mapped
+ * table, and a hit is confirmed by comparing the text, so any pointer may
+ * be passed.
+ */
+#define SEVERITY_MEMO 64		/* a power of 2 */
+
 TpiSeverity
 tpi_rule_severity(const char *rule_id)
 {
+	static const char *memo_ptr[SEVERITY_MEMO];
+	static int	memo_rule[SEVERITY_MEMO];
+	int			slot = (int) (((uintptr_t) rule_id >> 3) & (SEVERITY_MEMO - 1));
 	int			i;
 
+	if (memo_ptr[slot] == rule_id &&
+		strcmp(rule_defs[memo_rule[slot]].rule_id, rule_id) == 0)
+		return rule_defs[memo_rule[slot]].severity;
 	for (i = 0; i < lengthof(rule_defs); i++)
 		if (strcmp(rule_defs[i].rule_id, rule_id) == 0)
+		{
+			memo_ptr[slot] = rule_id;
+			memo_rule[slot] = i;
 			return rule_defs[i].severity;
+		}
 	elog(ERROR, "tpi_rules: rule \"%s\" is not in the rule list", rule_id);
 	return TPI_ERROR;			/* keep compiler quiet */
 }
@@ -79,6 +97,67 @@ const char *
 tpi_severity_name(TpiSeverity sev)
 {
 	return severity_names[sev];
+}
+
+/*
+ * appendStringInfoVA(buf, fmt, args) for the conversions rule messages use
+ * (%s, %d and %%), without the general printf machinery: a finding's text
+ * is mostly literal.  Any other conversion hands the whole format to
+ * appendStringInfoVA, so the result is always what it would print.
+ */
+void
+tpi_append_format(StringInfo buf, const char *fmt, va_list args)
+{
+	int			start = buf->len;
+	const char *p = fmt;
+	va_list		ap;
+
+	va_copy(ap, args);
+	for (;;)
+	{
+		const char *pct = strchr(p, '%');
+
+		if (pct == NULL)
+		{
+			tpi_append_str(buf, p);
+			break;
+		}
+		tpi_append_bytes(buf, p, pct - p);
+		if (pct[1] == 's')
+		{
+			const char *arg = va_arg(ap, const char *);
+
+			/* as PostgreSQL's snprintf prints a NULL string */
+			tpi_append_str(buf, arg ? arg : "(null)");
+		}
+		else if (pct[1] == 'd')
+		{
+			char		tmp[12];
+
+			tpi_append_bytes(buf, tmp, pg_ltoa(va_arg(ap, int), tmp));
+		}
+		else if (pct[1] == '%')
+			tpi_append_literal(buf, "%");
+		else
+		{
+			va_end(ap);
+			buf->len = start;
+			buf->data[start] = '\0';
+			for (;;)
+			{
+				int			needed;
+
+				va_copy(ap, args);
+				needed = appendStringInfoVA(buf, fmt, ap);
+				va_end(ap);
+				if (needed == 0)
+					return;
+				enlargeStringInfo(buf, needed);
+			}
+		}
+		p = pct + 2;
+	}
+	va_end(ap);
 }
 
 void
@@ -117,20 +196,12 @@ tpi_add_finding(FindingList *fl, const char *rule_id, const char *claim_id,
 {
 	TpiFinding *f = next_slot(fl, rule_id);
 	StringInfoData buf;
+	va_list		args;
 
 	initStringInfo(&buf);
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&buf, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&buf, needed);
-	}
+	va_start(args, fmt);
+	tpi_append_format(&buf, fmt, args);
+	va_end(args);
 	f->message = buf.data;
 	f->claim_id = claim_id ? pstrdup(claim_id) : NULL;
 	f->line_no = line_no;
@@ -143,20 +214,12 @@ tpi_add_finding_noline(FindingList *fl, const char *rule_id,
 {
 	TpiFinding *f = next_slot(fl, rule_id);
 	StringInfoData buf;
+	va_list		args;
 
 	initStringInfo(&buf);
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&buf, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&buf, needed);
-	}
+	va_start(args, fmt);
+	tpi_append_format(&buf, fmt, args);
+	va_end(args);
 	f->message = buf.data;
 	f->claim_id = NULL;
 	f->line_no = 0;

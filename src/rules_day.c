@@ -430,9 +430,10 @@ tpi_check_day_rules_ms(ClaimLine *const *lines,
 				n = 0,
 				ntpi = 0,
 				start = fl->n;
+	char		code[6];
 
 	for (i = 0; i < nlines; i++)
-		if (lines[i] && tpi_is_tpi_code(lines[i]->hcpcs))
+		if (lines[i] && (tpi_line_code_classes(lines[i], code) & TPI_CODE_TPI))
 			ntpi++;
 	if (ntpi == 0)
 		return;
@@ -447,7 +448,7 @@ tpi_check_day_rules_ms(ClaimLine *const *lines,
 		d = &dl[n++];
 		d->line = lines[i];
 		d->order = i;
-		d->cls = tpi_code_classes(d->line->hcpcs, d->code);
+		d->cls = tpi_line_code_classes(d->line, d->code);
 		d->mods = tpi_modifier_flags(d->line);
 		d->is_tpi = (d->cls & TPI_CODE_TPI) != 0;
 		if (d->is_tpi)

@@ -60,83 +60,118 @@ tpi_date_text(DateADT d)
 bool
 tpi_dos_in_range(DateADT d)
 {
-	static DateADT lo = 0,
-				hi = 0;
+	static bool ready = false;
+	static DateADT lo,
+				hi;
 
-	if (lo == 0)
+	if (!ready)
 	{
 		lo = date2j(2000, 1, 1) - POSTGRES_EPOCH_JDATE;
 		hi = date2j(2099, 12, 31) - POSTGRES_EPOCH_JDATE;
+		ready = true;
 	}
 	return !DATE_NOT_FINITE(d) && d >= lo && d <= hi;
+}
+
+/* tpi_show_text(s), appended to buf. */
+static void
+append_shown_text(StringInfo buf, const char *s)
+{
+	int			len;
+
+	if (s == NULL)
+	{
+		tpi_append_literal(buf, "NULL");
+		return;
+	}
+	len = strlen(s);
+	if (len <= SHOW_MAX)
+		tpi_append_bytes(buf, s, len);
+	else
+	{
+		tpi_append_bytes(buf, s, pg_mbcliplen(s, len, SHOW_MAX));
+		tpi_append_literal(buf, "...");
+	}
+}
+
+static void
+append_int32(StringInfo buf, int32 v)
+{
+	char		tmp[12];
+
+	tpi_append_bytes(buf, tmp, pg_ltoa(v, tmp));
+}
+
+/* tpi_line_ref(line, capital), appended to buf. */
+static void
+append_line_ref(StringInfo buf, const ClaimLine *line, bool capital)
+{
+	if (line->claim_id && !line->line_no_null)
+	{
+		if (capital)
+			tpi_append_literal(buf, "Line ");
+		else
+			tpi_append_literal(buf, "line ");
+		append_int32(buf, line->line_no);
+		tpi_append_literal(buf, " of claim ");
+		append_shown_text(buf, line->claim_id);
+	}
+	else if (line->claim_id)
+	{
+		tpi_append_str(buf, capital ? "The line with no line_no on claim " :
+					   "the line with no line_no on claim ");
+		append_shown_text(buf, line->claim_id);
+	}
+	else if (!line->line_no_null)
+	{
+		tpi_append_str(buf, capital ? "Line " : "line ");
+		append_int32(buf, line->line_no);
+		tpi_append_literal(buf, " of a claim with no claim_id");
+	}
+	else
+		tpi_append_str(buf, capital ? "A line with no claim_id or line_no" :
+					   "a line with no claim_id or line_no");
 }
 
 char *
 tpi_line_ref(const ClaimLine *line, bool capital)
 {
-	char	   *claim = line->claim_id ? tpi_show_text(line->claim_id) : NULL;
+	StringInfoData buf;
 
-	if (claim && !line->line_no_null)
-		return psprintf("%cine %d of claim %s", capital ? 'L' : 'l',
-						line->line_no, claim);
-	if (claim)
-		return psprintf("%che line with no line_no on claim %s",
-						capital ? 'T' : 't', claim);
-	if (!line->line_no_null)
-		return psprintf("%cine %d of a claim with no claim_id",
-						capital ? 'L' : 'l', line->line_no);
-	return psprintf("%c line with no claim_id or line_no", capital ? 'A' : 'a');
+	initStringInfo(&buf);
+	append_line_ref(&buf, line, capital);
+	return buf.data;
 }
 
 /*
- * The severity of a rule, remembered by the address of its id: rule ids
- * are string literals and the rule list is compiled in, so this saves
- * searching the list for every finding.
+ * The message is the line's reference, ": " and the formatted text.  The
+ * finding's copy of the claim_id goes into the same block, after the
+ * message's NUL: one allocation per finding.
  */
-static TpiSeverity
-severity_of(const char *rule_id)
-{
-	static const char *ids[64];
-	static TpiSeverity sev[64];
-	static int	n = 0;
-	int			i;
-
-	for (i = 0; i < n; i++)
-		if (ids[i] == rule_id)
-			return sev[i];
-	if (n == lengthof(ids))
-		return tpi_rule_severity(rule_id);
-	sev[n] = tpi_rule_severity(rule_id);
-	ids[n] = rule_id;
-	return sev[n++];
-}
-
 void
 tpi_add_line_finding(FindingList *fl, const char *rule_id,
 					 const ClaimLine *line, const char *fmt,...)
 {
 	StringInfoData buf;
-	char	   *ref = tpi_line_ref(line, true);
+	va_list		args;
+	int			msglen;
 	TpiFinding *f;
 
-	/* The reference is only built for lines that have a finding. */
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "%s: ", ref);
-	pfree(ref);
-	for (;;)
+	/* room for the longest messages and a claim id without enlarging */
+	tpi_init_string(&buf, 512);
+	append_line_ref(&buf, line, true);
+	tpi_append_literal(&buf, ": ");
+	va_start(args, fmt);
+	tpi_append_format(&buf, fmt, args);
+	va_end(args);
+	msglen = buf.len;
+	if (line->claim_id)
 	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&buf, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&buf, needed);
+		/* past the message's NUL */
+		buf.len++;
+		tpi_append_str(&buf, line->claim_id);
 	}
 
-	/* Appended here rather than by tpi_add_finding(): no second format. */
 	if (fl->n == fl->cap)
 	{
 		fl->cap *= 2;
@@ -144,9 +179,9 @@ tpi_add_line_finding(FindingList *fl, const char *rule_id,
 	}
 	f = &fl->items[fl->n++];
 	f->rule_id = rule_id;
-	f->severity = severity_of(rule_id);
+	f->severity = tpi_rule_severity(rule_id);
 	f->message = buf.data;
-	f->claim_id = line->claim_id ? pstrdup(line->claim_id) : NULL;
+	f->claim_id = line->claim_id ? buf.data + msglen + 1 : NULL;
 	f->line_no = line->line_no;
 	f->line_no_null = line->line_no_null;
 }
@@ -223,7 +258,9 @@ check_input(const ClaimLine *line, FindingList *fl)
 	REQUIRED(line->hcpcs == NULL, "hcpcs");
 #undef REQUIRED
 
-	if (line->hcpcs != NULL && !tpi_code_normalise(line->hcpcs, code))
+	/* a malformed code leaves the buffer empty */
+	(void) tpi_line_code_classes(line, code);
+	if (line->hcpcs != NULL && code[0] == '\0')
 		tpi_add_line_finding(fl, "input.invalid", line,
 							 "hcpcs '%s' is not a CPT/HCPCS code (five ASCII letters or digits); correct the code.",
 							 tpi_show_text(line->hcpcs));
@@ -630,7 +667,7 @@ tpi_check_line_rules_ms(const ClaimLine *line, const MuscleSummary *ms,
 
 	check_input(line, fl);
 
-	if (!(tpi_code_classes(line->hcpcs, code) & TPI_CODE_TPI))
+	if (!(tpi_line_code_classes(line, code) & TPI_CODE_TPI))
 		return;
 
 	if (ms == NULL)

@@ -14,6 +14,7 @@
 #include "access/tupdesc.h"
 #include "datatype/timestamp.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/date.h"
 
 /* ------------------------------------------------------------------------
@@ -99,6 +100,43 @@ extern void tpi_add_finding(FindingList *fl, const char *rule_id,
 extern void tpi_add_finding_noline(FindingList *fl, const char *rule_id,
 								   const char *fmt,...) pg_attribute_printf(3, 4);
 extern TpiSeverity tpi_rule_severity(const char *rule_id);
+/* appendStringInfoVA(), faster for formats of only %s, %d and %%. */
+extern void tpi_append_format(StringInfo buf, const char *fmt, va_list args)
+			pg_attribute_printf(2, 0);
+
+/*
+ * appendBinaryStringInfo() and friends inlined, for the messages built on
+ * hot paths: a literal's length is a constant and its copy a few moves.
+ */
+static inline void
+tpi_append_bytes(StringInfo buf, const char *s, int len)
+{
+	if (buf->len + len >= buf->maxlen)
+		enlargeStringInfo(buf, len);
+	memcpy(buf->data + buf->len, s, len);
+	buf->len += len;
+	buf->data[buf->len] = '\0';
+}
+
+#define tpi_append_literal(buf, lit) \
+	tpi_append_bytes((buf), "" lit, (int) sizeof(lit) - 1)
+
+static inline void
+tpi_append_str(StringInfo buf, const char *s)
+{
+	tpi_append_bytes(buf, s, (int) strlen(s));
+}
+
+/* An empty StringInfo of size bytes (initStringInfo() takes 1024). */
+static inline void
+tpi_init_string(StringInfo buf, int size)
+{
+	buf->data = palloc(size);
+	buf->maxlen = size;
+	buf->len = 0;
+	buf->cursor = 0;
+	buf->data[0] = '\0';
+}
 extern const char *tpi_severity_name(TpiSeverity sev);
 
 /*
@@ -165,6 +203,17 @@ typedef struct ClaimLine
 	int8		conservative_care;
 	int8		tp_locations;
 	char	   *guidance;
+
+	/*
+	 * Derived from hcpcs and modifiers when the line is decoded
+	 * (tpi_claim_from_*), so that rules testing the code and modifiers of a
+	 * line many times normalise them once.  A ClaimLine built by hand (and
+	 * zeroed) has derived false, and the functions below compute afresh.
+	 */
+	bool		derived;
+	char		code[6];		/* as tpi_code_classes() leaves its buf */
+	uint32		code_classes;	/* TPI_CODE_* */
+	uint32		mod_flags;		/* TPI_MOD_* */
 } ClaimLine;
 
 /*
@@ -185,6 +234,9 @@ extern void tpi_claim_columns(TupleDesc tupdesc, const char *relname,
 							  ClaimColumns *cols);
 extern void tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
 								 const ClaimColumns *cols, ClaimLine *line);
+/* The same from deformed values (e.g. a slot's tts_values/tts_isnull). */
+extern void tpi_claim_from_values(const Datum *values, const bool *nulls,
+								  const ClaimColumns *cols, ClaimLine *line);
 extern void tpi_claim_from_datum(Datum composite, ClaimLine *line);
 
 /* ------------------------------------------------------------------------
@@ -351,6 +403,8 @@ extern bool tpi_modifier_is_wellformed(const char *mod);
 #define TPI_CODE_DRY_NEEDLING		0x0100
 #define TPI_CODE_PARTNER			0x0200
 extern uint32 tpi_code_classes(const char *hcpcs, char *buf);
+/* tpi_code_classes() of line->hcpcs, from the decoded line when it can. */
+extern uint32 tpi_line_code_classes(const ClaimLine *line, char *buf);
 
 /* The modifiers the rules look for, as bits. */
 #define TPI_MOD_25			0x01
