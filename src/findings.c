@@ -208,6 +208,29 @@ tpi_add_finding(FindingList *fl, const char *rule_id, const char *claim_id,
 	f->line_no_null = (claim_id == NULL);
 }
 
+/*
+ * A finding whose message is msg's text, for messages built by plain
+ * appends: the finding takes msg's memory, and the claim_id copy goes into
+ * the same block, after the message's NUL.
+ */
+void
+tpi_add_finding_buf(FindingList *fl, const char *rule_id, const char *claim_id,
+					int16 line_no, StringInfo msg)
+{
+	TpiFinding *f = next_slot(fl, rule_id);
+	int			msglen = msg->len;
+
+	if (claim_id)
+	{
+		msg->len++;
+		tpi_append_str(msg, claim_id);
+	}
+	f->message = msg->data;
+	f->claim_id = claim_id ? msg->data + msglen + 1 : NULL;
+	f->line_no = line_no;
+	f->line_no_null = (claim_id == NULL);
+}
+
 void
 tpi_add_finding_noline(FindingList *fl, const char *rule_id,
 					   const char *fmt,...)

@@ -13,6 +13,7 @@
 #include <ctype.h>
 
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "executor/spi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -53,9 +54,40 @@ typedef struct PolicyCache
 	InjEntry   *inj;
 	int			ninj;
 	PayerPolicy fallback;		/* used if commercial_default was deleted */
+	/* the last payer looked up: a patient's lines mostly share one */
+	char		last_payer[NAMEDATALEN];
+	const PayerEntry *last_entry;	/* NULL: not in payer_policy */
+	bool		last_valid;
+	/* memos of injectate look-ups by documented text (see TextMemo) */
+	struct TextMemo *classes_memo;
+	struct TextMemo *names_memo;
 } PolicyCache;
 
 static PolicyCache *cache = NULL;
+
+/*
+ * A memo of a look-up by documented text (the injectate classes of a
+ * drug_name, whether a claim note names an injectate): such texts repeat
+ * from line to line, and the answer depends only on the cache the memo
+ * hangs off, which is thrown away whole when a reference table changes.
+ * Open addressing; cleared (keys and all) when three quarters full.
+ */
+#define TEXT_MEMO_SLOTS		1024	/* a power of 2 */
+#define TEXT_MEMO_MAX_KEY	256		/* longer texts are not remembered */
+
+typedef struct TextMemoSlot
+{
+	char	   *key;			/* NULL: empty */
+	uint32		hash;
+	uint32		value;
+} TextMemoSlot;
+
+typedef struct TextMemo
+{
+	MemoryContext keys;			/* the keys' copies */
+	int			n;
+	TextMemoSlot slots[TEXT_MEMO_SLOTS];
+} TextMemo;
 
 static const char *const none_words[] = {
 	"none", "no", "n/a", "na", "nil", "nothing", "dry", "dry needling",
@@ -134,6 +166,33 @@ injectate_class_mask(Datum arr, bool isnull)
 					 errhint("Use local anesthetic, corticosteroid, saline or other.")));
 	}
 	return mask;
+}
+
+/*
+ * The first ten covered diagnoses with the dot ("M79.10, M79.11 ..."), as
+ * dx.not_covered lists them; built once per policy row.
+ */
+static char *
+covered_dx_examples(const PayerPolicy *p)
+{
+	StringInfoData ex;
+	int			i;
+
+	initStringInfo(&ex);
+	for (i = 0; i < Min(p->ncovered_dx, 10); i++)
+	{
+		const char *code = p->covered_dx[i];
+
+		if (i > 0)
+			appendStringInfoString(&ex, ", ");
+		if (strlen(code) > 3)
+			appendStringInfo(&ex, "%.3s.%s", code, code + 3);
+		else
+			appendStringInfoString(&ex, code);
+	}
+	if (p->ncovered_dx > 10)
+		appendStringInfoString(&ex, " ...");
+	return ex.data;
 }
 
 static void
@@ -244,6 +303,7 @@ load_policies(PolicyCache *c)
 		old = MemoryContextSwitchTo(c->mcxt);
 		if (p->ncovered_dx > 1)
 			qsort(p->covered_dx, p->ncovered_dx, sizeof(char *), cmp_str);
+		p->covered_dx_examples = covered_dx_examples(p);
 		MemoryContextSwitchTo(old);
 	}
 	for (i = 0; i < c->npayers; i++)
@@ -326,6 +386,7 @@ get_cache(void)
 	c->fallback.image_guidance_covered = true;
 	c->fallback.dry_needling_covered = true;
 	c->fallback.other_blocks_allowed = true;
+	c->fallback.covered_dx_examples = "";
 
 	PG_TRY();
 	{
@@ -345,16 +406,29 @@ get_cache(void)
 	return c;
 }
 
-/* Called once per line by the rules, so a binary search over C order. */
+/*
+ * Called once or more per line by the rules, so a binary search over C
+ * order, after a look at the payer asked for last.
+ */
 static const PayerEntry *
 find_payer(PolicyCache *c, const char *payer_id)
 {
 	PayerEntry	key;
+	const PayerEntry *pe;
 
 	if (payer_id == NULL)
 		return NULL;
+	if (c->last_valid && strcmp(c->last_payer, payer_id) == 0)
+		return c->last_entry;
 	key.payer_id = (char *) payer_id;
-	return bsearch(&key, c->payers, c->npayers, sizeof(PayerEntry), cmp_payer);
+	pe = bsearch(&key, c->payers, c->npayers, sizeof(PayerEntry), cmp_payer);
+	if (strlen(payer_id) < sizeof(c->last_payer))
+	{
+		strcpy(c->last_payer, payer_id);
+		c->last_entry = pe;
+		c->last_valid = true;
+	}
+	return pe;
 }
 
 const PayerPolicy *
@@ -384,6 +458,84 @@ tpi_policy_for(const char *payer_id, DateADT dos, bool *fallback)
 	return &pe->rows[0];
 }
 
+static TextMemo *
+text_memo_new(MemoryContext parent)
+{
+	TextMemo   *m = MemoryContextAllocZero(parent, sizeof(TextMemo));
+
+	m->keys = AllocSetContextCreate(parent, "tpi_rules text memo",
+									ALLOCSET_SMALL_SIZES);
+	return m;
+}
+
+/*
+ * The slot of key in m: the one that holds it (true), or the empty one
+ * where it would go (false).
+ */
+static TextMemoSlot *
+text_memo_find(TextMemo *m, const char *key, size_t len, uint32 hash, bool *found)
+{
+	uint32		i;
+
+	for (i = hash & (TEXT_MEMO_SLOTS - 1);; i = (i + 1) & (TEXT_MEMO_SLOTS - 1))
+	{
+		TextMemoSlot *slot = &m->slots[i];
+
+		if (slot->key == NULL)
+		{
+			*found = false;
+			return slot;
+		}
+		if (slot->hash == hash && strncmp(slot->key, key, len + 1) == 0)
+		{
+			*found = true;
+			return slot;
+		}
+	}
+}
+
+static bool
+text_memo_get(TextMemo *m, const char *key, uint32 *value)
+{
+	size_t		len = strlen(key);
+	bool		found;
+	TextMemoSlot *slot;
+
+	if (len > TEXT_MEMO_MAX_KEY)
+		return false;
+	slot = text_memo_find(m, key, len, hash_bytes((const unsigned char *) key, len), &found);
+	if (found)
+		*value = slot->value;
+	return found;
+}
+
+static void
+text_memo_put(TextMemo *m, const char *key, uint32 value)
+{
+	size_t		len = strlen(key);
+	uint32		hash;
+	bool		found;
+	TextMemoSlot *slot;
+
+	if (len > TEXT_MEMO_MAX_KEY)
+		return;
+	if (m->n >= TEXT_MEMO_SLOTS / 4 * 3)
+	{
+		MemoryContextReset(m->keys);
+		memset(m->slots, 0, sizeof(m->slots));
+		m->n = 0;
+	}
+	hash = hash_bytes((const unsigned char *) key, len);
+	slot = text_memo_find(m, key, len, hash, &found);
+	if (!found)
+	{
+		slot->key = MemoryContextStrdup(m->keys, key);
+		slot->hash = hash;
+		m->n++;
+	}
+	slot->value = value;
+}
+
 bool
 tpi_dx_normalise(const char *code, char *buf, size_t buflen)
 {
@@ -398,9 +550,12 @@ tpi_dx_normalise(const char *code, char *buf, size_t buflen)
 
 		if (ch == '.' || ch == ' ' || ch == '\t')
 			continue;
-		if (!isascii(ch) || !isalnum(ch) || n + 1 >= buflen)
+		/* isascii() && isalnum(), spelt out: the ASCII classes are fixed */
+		if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
+			  (ch >= 'a' && ch <= 'z')) || n + 1 >= buflen)
 			return false;
-		buf[n++] = toupper(ch);
+		/* toupper() leaves digits and capitals as they are in any locale */
+		buf[n++] = (ch >= 'a' && ch <= 'z') ? toupper(ch) : ch;
 	}
 	buf[n] = '\0';
 	/* letter, digit, then 1 to 5 alphanumerics: 3 to 7 characters */
@@ -432,18 +587,23 @@ tpi_dx_status(const char *normalised, DateADT dos, const char **replaced_by)
 	return DX_VALID;
 }
 
-/* Lower-cases s into a palloc'd copy with runs of blanks folded. */
-static char *
-fold(const char *s)
+/*
+ * Lower-cases s into out (outsize bytes) with runs of blanks folded and
+ * no blank at either end; false, with out unusable, when it would not fit.
+ */
+static bool
+fold_into(const char *s, char *out, size_t outsize)
 {
-	char	   *out = palloc(strlen(s) + 1);
 	char	   *o = out;
+	char	   *end = out + outsize - 1;
 	bool		space = true;
 
 	for (; *s; s++)
 	{
 		unsigned char ch = (unsigned char) *s;
 
+		if (o >= end)
+			return false;
 		if (isspace(ch))
 		{
 			if (!space)
@@ -457,6 +617,17 @@ fold(const char *s)
 	if (o > out && o[-1] == ' ')
 		o--;
 	*o = '\0';
+	return true;
+}
+
+/* Lower-cases s into a palloc'd copy with runs of blanks folded. */
+static char *
+fold(const char *s)
+{
+	size_t		size = strlen(s) + 1;
+	char	   *out = palloc(size);
+
+	(void) fold_into(s, out, size);
 	return out;
 }
 
@@ -488,12 +659,13 @@ contains_word(const char *hay, const char *name)
 bool
 tpi_drug_is_none(const char *drug_name)
 {
-	char	   *f;
+	char		f[32];			/* longer than any none word */
 	int			i;
 
 	if (drug_name == NULL)
 		return true;
-	f = fold(drug_name);
+	if (!fold_into(drug_name, f, sizeof(f)))
+		return false;
 	if (*f == '\0')
 		return true;
 	for (i = 0; i < lengthof(none_words); i++)
@@ -519,6 +691,10 @@ tpi_injectate_classes(const char *drug_name)
 	if (tpi_drug_is_none(drug_name))
 		return 0;
 	c = get_cache();
+	if (c->classes_memo == NULL)
+		c->classes_memo = text_memo_new(c->mcxt);
+	else if (text_memo_get(c->classes_memo, drug_name, &mask))
+		return mask;
 	f = fold(drug_name);
 	for (p = f; *p; p++)
 		if (*p == '+' || *p == ',' || *p == '/' || *p == ';' || *p == '&')
@@ -562,6 +738,7 @@ tpi_injectate_classes(const char *drug_name)
 		comp = bar ? bar + 1 : NULL;
 	}
 	pfree(f);
+	text_memo_put(c->classes_memo, drug_name, mask);
 	return mask;
 }
 
@@ -572,14 +749,20 @@ tpi_text_names_injectate(const char *text)
 	char	   *f;
 	int			j;
 	bool		found = false;
+	uint32		memo;
 
 	if (text == NULL)
 		return false;
 	c = get_cache();
+	if (c->names_memo == NULL)
+		c->names_memo = text_memo_new(c->mcxt);
+	else if (text_memo_get(c->names_memo, text, &memo))
+		return memo != 0;
 	f = fold(text);
 	for (j = 0; j < c->ninj && !found; j++)
 		if (contains_word(f, c->inj[j].name))
 			found = true;
 	pfree(f);
+	text_memo_put(c->names_memo, text, found ? 1 : 0);
 	return found;
 }

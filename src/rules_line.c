@@ -54,6 +54,24 @@ tpi_date_text(DateADT d)
 	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
 	if (y <= 0)
 		return psprintf("%04d-%02d-%02d BC", -y + 1, m, day);
+	if (y >= 1000 && y <= 9999)
+	{
+		/* the common case, without the printf machinery */
+		char	   *buf = palloc(11);
+
+		buf[0] = '0' + y / 1000;
+		buf[1] = '0' + y / 100 % 10;
+		buf[2] = '0' + y / 10 % 10;
+		buf[3] = '0' + y % 10;
+		buf[4] = '-';
+		buf[5] = '0' + m / 10;
+		buf[6] = '0' + m % 10;
+		buf[7] = '-';
+		buf[8] = '0' + day / 10;
+		buf[9] = '0' + day % 10;
+		buf[10] = '\0';
+		return buf;
+	}
 	return psprintf("%04d-%02d-%02d", y, m, day);
 }
 
@@ -218,9 +236,16 @@ tpi_sort_findings(FindingList *fl, int from)
 static char *
 dx_display(const char *norm)
 {
-	if (strlen(norm) > 3)
-		return psprintf("%.3s.%s", norm, norm + 3);
-	return pstrdup(norm);
+	size_t		len = strlen(norm);
+	char	   *out;
+
+	if (len <= 3)
+		return pstrdup(norm);
+	out = palloc(len + 2);
+	memcpy(out, norm, 3);
+	out[3] = '.';
+	memcpy(out + 4, norm + 3, len - 3 + 1);
+	return out;
 }
 
 static const char *
@@ -591,20 +616,11 @@ check_dx(const ClaimLine *line, const PayerPolicy *pol, FindingList *fl)
 				dx_covered(pol, buf))
 				covered = true;
 		if (!covered)
-		{
-			StringInfoData ex;
-
-			initStringInfo(&ex);
-			for (i = 0; i < Min(pol->ncovered_dx, 10); i++)
-				appendStringInfo(&ex, "%s%s", i ? ", " : "", dx_display(pol->covered_dx[i]));
-			if (pol->ncovered_dx > 10)
-				appendStringInfoString(&ex, " ...");
 			tpi_add_line_finding(fl, "dx.not_covered", line,
 								 "%s the covered diagnoses of payer policy %s; point the line to a covered diagnosis the note supports (%s; see tpi_rules.covered_dx).",
 								 line->nicd10 > 0 ? "no diagnosis on the line is in" :
 								 "the line has no diagnosis, and the payer pays only for",
-								 pol->payer_id, ex.data);
-		}
+								 pol->payer_id, pol->covered_dx_examples);
 	}
 
 	if (line->nicd10 <= 0)

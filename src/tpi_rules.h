@@ -96,6 +96,10 @@ extern void tpi_findings_reset(FindingList *fl);
 extern void tpi_add_finding(FindingList *fl, const char *rule_id,
 							const char *claim_id, int16 line_no,
 							const char *fmt,...) pg_attribute_printf(5, 6);
+/* The same with the message already built in msg (the finding takes it). */
+extern void tpi_add_finding_buf(FindingList *fl, const char *rule_id,
+								const char *claim_id, int16 line_no,
+								StringInfo msg);
 /* The same for a finding that concerns no particular line. */
 extern void tpi_add_finding_noline(FindingList *fl, const char *rule_id,
 								   const char *fmt,...) pg_attribute_printf(3, 4);
@@ -269,6 +273,8 @@ typedef struct PayerPolicy
 	bool		other_blocks_allowed;
 	char	  **covered_dx;		/* sorted, upper case, no dot */
 	int			ncovered_dx;	/* 0: no diagnosis restriction */
+	/* the first ten, as messages list them: "M79.10, M79.11 ..." */
+	char	   *covered_dx_examples;
 } PayerPolicy;
 
 typedef enum InjectateClass

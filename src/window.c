@@ -165,7 +165,7 @@ tpi_append_date(StringInfo buf, DateADT d)
 	char		tmp[TPI_DATE_BUFLEN];
 
 	tpi_format_date(d, tmp);
-	appendStringInfoString(buf, tmp);
+	tpi_append_str(buf, tmp);
 }
 
 void
@@ -174,19 +174,19 @@ tpi_append_int(StringInfo buf, int64 n)
 	char		tmp[MAXINT8LEN + 1];
 	int			len = pg_lltoa(n, tmp);
 
-	appendBinaryStringInfo(buf, tmp, len);
+	tpi_append_bytes(buf, tmp, len);
 }
 
 static void
 append_count(StringInfo buf, bool *first, int64 n, const char *unit)
 {
 	if (!*first)
-		appendStringInfoChar(buf, ' ');
+		tpi_append_literal(buf, " ");
 	tpi_append_int(buf, n);
-	appendStringInfoChar(buf, ' ');
-	appendStringInfoString(buf, unit);
+	tpi_append_literal(buf, " ");
+	tpi_append_str(buf, unit);
 	if (n != 1 && n != -1)
-		appendStringInfoChar(buf, 's');
+		tpi_append_literal(buf, "s");
 	*first = false;
 }
 
