@@ -56,13 +56,21 @@ typedef struct AuditLine
 	bool		is_tpi;
 	bool		report;			/* false: frequency context only */
 	int			seq;			/* arrival order, for a stable sort */
+	int			rank;			/* see OutRow.rank */
 } AuditLine;
 
+/*
+ * A result row.  Rows sort by date, claim_id, line_no (the line's key),
+ * rule_id and message.  rank, when not -1, stands for the line's key: the
+ * position in the patient's sorted lines of the first line with that key,
+ * so that rows of known lines compare keys as one integer.
+ */
 typedef struct OutRow
 {
 	TpiFinding	f;
 	DateADT		dos;
 	bool		dos_null;
+	int			rank;
 } OutRow;
 
 typedef struct OutList
@@ -77,6 +85,7 @@ typedef struct FreqKey
 	const char *claim_id;
 	int16		line_no;
 	DateADT		dos;
+	int			rank;
 } FreqKey;
 
 typedef struct AuditReceiver
@@ -132,15 +141,17 @@ out_next(OutList *ol)
 }
 
 /*
- * Moves fl's findings to ol with their date.  With copy, the strings are
- * copied into the current context (the findings' own is about to go).
+ * Moves fl's findings from from on to ol with their date and rank (-1 if
+ * not known).  With copy, the strings are copied into the current context
+ * (the findings' own is about to go).
  */
 static void
-collect(OutList *ol, FindingList *fl, bool dos_null, DateADT dos, bool copy)
+collect(OutList *ol, FindingList *fl, int from, bool dos_null, DateADT dos,
+		int rank, bool copy)
 {
 	int			i;
 
-	for (i = 0; i < fl->n; i++)
+	for (i = from; i < fl->n; i++)
 	{
 		OutRow	   *o = out_next(ol);
 
@@ -153,17 +164,25 @@ collect(OutList *ol, FindingList *fl, bool dos_null, DateADT dos, bool copy)
 		}
 		o->dos = dos;
 		o->dos_null = dos_null;
+		o->rank = rank;
 	}
-	tpi_findings_reset(fl);
+	fl->n = from;
 }
 
+/* qsort() comparator of OutRow pointers */
 static int
 outrow_cmp(const void *a, const void *b)
 {
-	const OutRow *x = a;
-	const OutRow *y = b;
+	const OutRow *x = *(const OutRow *const *) a;
+	const OutRow *y = *(const OutRow *const *) b;
 	int			c;
 
+	if (x->rank >= 0 && y->rank >= 0)
+	{
+		if (x->rank != y->rank)
+			return x->rank < y->rank ? -1 : 1;
+		goto same_line;
+	}
 	if (x->dos_null != y->dos_null)
 		return x->dos_null ? 1 : -1;
 	if (!x->dos_null && x->dos != y->dos)
@@ -176,7 +195,8 @@ outrow_cmp(const void *a, const void *b)
 		return x->f.line_no_null ? 1 : -1;
 	if (!x->f.line_no_null && x->f.line_no != y->f.line_no)
 		return x->f.line_no < y->f.line_no ? -1 : 1;
-	if ((c = strcmp(x->f.rule_id, y->f.rule_id)) != 0)
+same_line:
+	if (x->f.rule_id != y->f.rule_id && (c = strcmp(x->f.rule_id, y->f.rule_id)) != 0)
 		return c;
 	return strcmp(x->f.message, y->f.message);
 }
@@ -239,12 +259,19 @@ emit(AuditReceiver *ar, OutList *ol, const char *patient)
 	Datum		patient_text = patient ? CStringGetTextDatum(patient) : (Datum) 0;
 	const char *last_claim = NULL;
 	Datum		claim_text = (Datum) 0;
+	const OutRow **sorted;
 
+	if (ol->n == 0)
+		return;
+	/* rows are large: sort pointers to them */
+	sorted = palloc(ol->n * sizeof(OutRow *));
+	for (i = 0; i < ol->n; i++)
+		sorted[i] = &ol->rows[i];
 	if (ol->n > 1)
-		qsort(ol->rows, ol->n, sizeof(OutRow), outrow_cmp);
+		qsort(sorted, ol->n, sizeof(OutRow *), outrow_cmp);
 	for (i = 0; i < ol->n; i++)
 	{
-		const OutRow *o = &ol->rows[i];
+		const OutRow *o = sorted[i];
 		Datum		values[7];
 		bool		nulls[7] = {false, false, false, false, false, false, false};
 
@@ -272,6 +299,7 @@ emit(AuditReceiver *ar, OutList *ol, const char *patient)
 		values[6] = scratch_text(ar, &ar->msg_text, &ar->msg_cap, o->f.message);
 		tuplestore_putvalues(ar->ts, ar->desc, values, nulls);
 	}
+	pfree(sorted);
 	ol->n = 0;
 }
 
@@ -325,6 +353,8 @@ check_frequency(AuditReceiver *ar, FindingList *fl)
 		keys[n].claim_id = a->line.claim_id;
 		keys[n].line_no = a->line.line_no;
 		keys[n].dos = a->line.date_of_service;
+		/* a finding names a line whose line_no is NULL by line_no 0 */
+		keys[n].rank = a->line.line_no_null ? -1 : a->rank;
 		n++;
 	}
 	if (n == 0)
@@ -352,16 +382,15 @@ check_frequency(AuditReceiver *ar, FindingList *fl)
 		o->f = *f;
 		o->dos = hit ? hit->dos : 0;
 		o->dos_null = (hit == NULL);
+		o->rank = hit ? hit->rank : -1;
 	}
 	tpi_findings_reset(fl);
 }
 
-/* By date, claim_id, line_no (NULLs last), then arrival. */
+/* By date, claim_id, line_no (NULLs last): the key of result rows. */
 static int
-auditline_cmp(const void *a, const void *b)
+auditline_key_cmp(const AuditLine *x, const AuditLine *y)
 {
-	const AuditLine *x = *(AuditLine *const *) a;
-	const AuditLine *y = *(AuditLine *const *) b;
 	int			c;
 
 	if (x->line.dos_null != y->line.dos_null)
@@ -376,7 +405,41 @@ auditline_cmp(const void *a, const void *b)
 		return x->line.line_no_null ? 1 : -1;
 	if (!x->line.line_no_null && x->line.line_no != y->line.line_no)
 		return x->line.line_no < y->line.line_no ? -1 : 1;
-	return x->seq - y->seq;
+	return 0;
+}
+
+/* By the key, then arrival. */
+static int
+auditline_cmp(const void *a, const void *b)
+{
+	const AuditLine *x = *(AuditLine *const *) a;
+	const AuditLine *y = *(AuditLine *const *) b;
+	int			c = auditline_key_cmp(x, y);
+
+	return c != 0 ? c : x->seq - y->seq;
+}
+
+/*
+ * The rank of the line among order[from, to) (lines of one date) that
+ * finding f names, or -1 if none does.
+ */
+static int
+day_rank(AuditLine **order, int from, int to, const TpiFinding *f)
+{
+	int			k;
+
+	for (k = from; k < to; k++)
+	{
+		const ClaimLine *l = &order[k]->line;
+
+		if (l->line_no_null != f->line_no_null ||
+			(!l->line_no_null && l->line_no != f->line_no) ||
+			(l->claim_id == NULL) != (f->claim_id == NULL) ||
+			(l->claim_id && strcmp(l->claim_id, f->claim_id) != 0))
+			continue;
+		return order[k]->rank;
+	}
+	return -1;
 }
 
 static void
@@ -401,6 +464,9 @@ check_patient(AuditReceiver *ar)
 	}
 	if (ar->n > 1)
 		qsort(order, ar->n, sizeof(AuditLine *), auditline_cmp);
+	for (i = 0; i < ar->n; i++)
+		order[i]->rank = (i > 0 && auditline_key_cmp(order[i - 1], order[i]) == 0) ?
+			order[i - 1]->rank : i;
 
 	i = 0;
 	while (i < ar->n)
@@ -414,7 +480,7 @@ check_patient(AuditReceiver *ar)
 			if (a->report)
 			{
 				tpi_check_line_rules_ms(&a->line, a->is_tpi ? &a->ms : NULL, &fl);
-				collect(&ar->out, &fl, true, 0, false);
+				collect(&ar->out, &fl, 0, true, 0, a->rank, false);
 			}
 			i++;
 			continue;
@@ -430,9 +496,13 @@ check_patient(AuditReceiver *ar)
 				day[k - i] = &order[k]->line;
 				dayms[k - i] = order[k]->is_tpi ? &order[k]->ms : NULL;
 				tpi_check_line_rules_ms(day[k - i], dayms[k - i], &fl);
+				collect(&ar->out, &fl, 0, false, a->line.date_of_service,
+						order[k]->rank, false);
 			}
 			tpi_check_day_rules_ms(day, dayms, j - i, &fl);
-			collect(&ar->out, &fl, false, a->line.date_of_service, false);
+			while (fl.n > 0)
+				collect(&ar->out, &fl, fl.n - 1, false, a->line.date_of_service,
+						day_rank(order, i, j, &fl.items[fl.n - 1]), false);
 		}
 		i = j;
 	}
@@ -506,7 +576,7 @@ receive_orphan(AuditReceiver *ar, TupleTableSlot *slot)
 		tpi_findings_init(&fl);
 		tpi_check_line_rules(&line, &fl);
 		MemoryContextSwitchTo(ar->ncxt);
-		collect(&ar->orphans, &fl, line.dos_null, line.date_of_service, true);
+		collect(&ar->orphans, &fl, 0, line.dos_null, line.date_of_service, -1, true);
 	}
 	MemoryContextSwitchTo(old);
 	MemoryContextReset(ar->rcxt);

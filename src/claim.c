@@ -158,7 +158,7 @@ typedef struct Arena
 #define ARENA_FIRST_BLOCK 512
 #define ARENA_MIN_BLOCK 256
 
-static void *
+static inline void *
 arena_alloc(Arena *a, size_t size, bool align)
 {
 	char	   *p = align ? (char *) MAXALIGN(a->next) : a->next;
@@ -175,14 +175,18 @@ arena_alloc(Arena *a, size_t size, bool align)
 }
 
 /* A varlena value not toasted, not compressed (a short header is fine). */
-static struct varlena *
+static inline struct varlena *
 plain_varlena(Datum d)
 {
-	return pg_detoast_datum_packed((struct varlena *) DatumGetPointer(d));
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+		return pg_detoast_datum_packed(v);
+	return v;
 }
 
 /* A text (or varchar, bpchar) value as a NUL-terminated copy. */
-static char *
+static inline char *
 arena_text(Arena *a, Datum d)
 {
 	struct varlena *v = plain_varlena(d);

@@ -42,6 +42,14 @@ normalise_fixed(const char *s, char *buf, int len)
 
 	if (s == NULL)
 		return false;
+	/* the usual shape first: exactly len letters or digits, no blanks */
+	for (i = 0; i < len && is_ascii_alnum(s[i]); i++)
+		buf[i] = ascii_upper(s[i]);
+	if (i == len && s[len] == '\0')
+	{
+		buf[len] = '\0';
+		return true;
+	}
 	while (is_blank(*s))
 		s++;
 	end = s + strlen(s);

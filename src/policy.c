@@ -601,17 +601,27 @@ fold_into(const char *s, char *out, size_t outsize)
 	for (; *s; s++)
 	{
 		unsigned char ch = (unsigned char) *s;
+		bool		is_space;
 
 		if (o >= end)
 			return false;
-		if (isspace(ch))
+
+		/*
+		 * The ctype calls only where the locale can matter: ASCII blanks are
+		 * the same in every locale, and tolower() changes only A-Z.
+		 */
+		if (ch < 0x80)
+			is_space = (ch == ' ' || (ch >= '\t' && ch <= '\r'));
+		else
+			is_space = isspace(ch) != 0;
+		if (is_space)
 		{
 			if (!space)
 				*o++ = ' ';
 			space = true;
 			continue;
 		}
-		*o++ = isascii(ch) ? tolower(ch) : ch;
+		*o++ = (ch >= 'A' && ch <= 'Z') ? tolower(ch) : ch;
 		space = false;
 	}
 	if (o > out && o[-1] == ' ')
