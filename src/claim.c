@@ -271,12 +271,54 @@ bool_value(const Datum *values, const bool *nulls, const ClaimColumns *cols, int
 	return DatumGetBool(values[a]) ? 1 : 0;
 }
 
+/* The value of column c, or false when it is absent or NULL. */
+static inline bool
+col_value(const Datum *values, const bool *nulls, const ClaimColumns *cols,
+		  int c, Datum *d)
+{
+	int			a = cols->attno[c];
+
+	if (a < 0 || nulls[a])
+		return false;
+	*d = values[a];
+	return true;
+}
+
+/* Column c as a C string (NULL when absent or NULL). */
+static inline char *
+col_text(Arena *arena, const Datum *values, const bool *nulls,
+		 const ClaimColumns *cols, int c)
+{
+	Datum		d;
+
+	return col_value(values, nulls, cols, c, &d) ? arena_text(arena, d) : NULL;
+}
+
+/* Column c, an integer column, clamped to int32; false when NULL. */
+static inline bool
+col_int32(const Datum *values, const bool *nulls, const ClaimColumns *cols,
+		  int c, int32 *out)
+{
+	Datum		d;
+	int64		v;
+
+	if (!col_value(values, nulls, cols, c, &d))
+		return false;
+	v = int_value(d, cols->basetype[c]);
+	*out = (int32) Max(Min(v, PG_INT32_MAX), PG_INT32_MIN);
+	return true;
+}
+
+/*
+ * Column by column, in straight-line code: a loop with a switch over the
+ * columns cost more than the copies.
+ */
 void
 tpi_claim_from_values(const Datum *values, const bool *nulls,
 					  const ClaimColumns *cols, ClaimLine *line)
 {
 	Arena		arena;
-	int			c;
+	Datum		d;
 
 	arena.next = palloc(ARENA_FIRST_BLOCK);
 	arena.end = arena.next + ARENA_FIRST_BLOCK;
@@ -286,93 +328,51 @@ tpi_claim_from_values(const Datum *values, const bool *nulls,
 	line->muscles_null = line->trigger_points_null = true;
 	line->nmodifiers = line->nicd10 = -1;
 
-	for (c = 0; c < TPI_NCOLS; c++)
+	line->claim_id = col_text(&arena, values, nulls, cols, C_CLAIM_ID);
+	if (col_value(values, nulls, cols, C_LINE_NO, &d))
 	{
-		int			a = cols->attno[c];
-		Datum		d;
-		Oid			typid;
-		int64		v;
+		int64		v = int_value(d, cols->basetype[C_LINE_NO]);
 
-		if (a < 0 || nulls[a])
-			continue;
-		d = values[a];
-		typid = cols->basetype[c];
-		switch (c)
+		/* a line number out of smallint range is reported, not wrapped */
+		if (v >= PG_INT16_MIN && v <= PG_INT16_MAX)
 		{
-			case C_CLAIM_ID:
-				line->claim_id = arena_text(&arena, d);
-				break;
-			case C_LINE_NO:
-				v = int_value(d, typid);
-				/* a line number out of smallint range is reported, not wrapped */
-				if (v >= PG_INT16_MIN && v <= PG_INT16_MAX)
-				{
-					line->line_no = (int16) v;
-					line->line_no_null = false;
-				}
-				else
-					line->line_no_out_of_range = true;
-				break;
-			case C_PATIENT_ID:
-				line->patient_id = arena_text(&arena, d);
-				break;
-			case C_PAYER_ID:
-				line->payer_id = arena_text(&arena, d);
-				break;
-			case C_PROVIDER_NPI:
-				line->provider_npi = arena_text(&arena, d);
-				break;
-			case C_DOS:
-				line->date_of_service = DatumGetDateADT(d);
-				line->dos_null = false;
-				break;
-			case C_HCPCS:
-				line->hcpcs = arena_text(&arena, d);
-				break;
-			case C_MODIFIERS:
-				line->modifiers = arena_text_vector(&arena, d, &line->nmodifiers);
-				break;
-			case C_UNITS:
-				v = int_value(d, typid);
-				line->units = (int32) Max(Min(v, PG_INT32_MAX), PG_INT32_MIN);
-				line->units_null = false;
-				break;
-			case C_ICD10:
-				line->icd10 = arena_text_vector(&arena, d, &line->nicd10);
-				break;
-			case C_POS:
-				line->place_of_service = arena_text(&arena, d);
-				break;
-			case C_MUSCLES:
-				/* copied: the tuple may be freed before the line is checked */
-				line->muscles = PointerGetDatum(arena_varlena(&arena, d));
-				line->muscles_null = false;
-				break;
-			case C_TRIGGER_POINTS:
-				v = int_value(d, typid);
-				line->trigger_points = (int32) Max(Min(v, PG_INT32_MAX), PG_INT32_MIN);
-				line->trigger_points_null = false;
-				break;
-			case C_DRUG_NAME:
-				line->drug_name = arena_text(&arena, d);
-				break;
-			case C_DRUG_DOSE:
-				line->drug_dose = arena_text(&arena, d);
-				break;
-			case C_CLAIM_NOTE:
-				line->claim_note = arena_text(&arena, d);
-				break;
-			case C_GUIDANCE:
-				line->guidance = arena_text(&arena, d);
-				break;
-			default:
-				break;
+			line->line_no = (int16) v;
+			line->line_no_null = false;
 		}
+		else
+			line->line_no_out_of_range = true;
 	}
+	line->patient_id = col_text(&arena, values, nulls, cols, C_PATIENT_ID);
+	line->payer_id = col_text(&arena, values, nulls, cols, C_PAYER_ID);
+	line->provider_npi = col_text(&arena, values, nulls, cols, C_PROVIDER_NPI);
+	if (col_value(values, nulls, cols, C_DOS, &d))
+	{
+		line->date_of_service = DatumGetDateADT(d);
+		line->dos_null = false;
+	}
+	line->hcpcs = col_text(&arena, values, nulls, cols, C_HCPCS);
+	if (col_value(values, nulls, cols, C_MODIFIERS, &d))
+		line->modifiers = arena_text_vector(&arena, d, &line->nmodifiers);
+	line->units_null = !col_int32(values, nulls, cols, C_UNITS, &line->units);
+	if (col_value(values, nulls, cols, C_ICD10, &d))
+		line->icd10 = arena_text_vector(&arena, d, &line->nicd10);
+	line->place_of_service = col_text(&arena, values, nulls, cols, C_POS);
+	if (col_value(values, nulls, cols, C_MUSCLES, &d))
+	{
+		/* copied: the tuple may be freed before the line is checked */
+		line->muscles = PointerGetDatum(arena_varlena(&arena, d));
+		line->muscles_null = false;
+	}
+	line->trigger_points_null = !col_int32(values, nulls, cols, C_TRIGGER_POINTS,
+										   &line->trigger_points);
+	line->drug_name = col_text(&arena, values, nulls, cols, C_DRUG_NAME);
+	line->drug_dose = col_text(&arena, values, nulls, cols, C_DRUG_DOSE);
+	line->claim_note = col_text(&arena, values, nulls, cols, C_CLAIM_NOTE);
 	line->note_signed = bool_value(values, nulls, cols, C_NOTE_SIGNED);
 	line->post_procedure_plan = bool_value(values, nulls, cols, C_POST_PLAN);
 	line->conservative_care = bool_value(values, nulls, cols, C_CONSERVATIVE);
 	line->tp_locations = bool_value(values, nulls, cols, C_TP_LOCATIONS);
+	line->guidance = col_text(&arena, values, nulls, cols, C_GUIDANCE);
 
 	line->code_classes = tpi_code_classes(line->hcpcs, line->code);
 	line->mod_flags = tpi_modifier_flags(line);

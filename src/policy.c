@@ -89,6 +89,7 @@ typedef struct TextMemo
 	TextMemoSlot slots[TEXT_MEMO_SLOTS];
 } TextMemo;
 
+/* Each starts with n or d: tpi_drug_is_none() tests that first. */
 static const char *const none_words[] = {
 	"none", "no", "n/a", "na", "nil", "nothing", "dry", "dry needling",
 	"dry needle", "dry-needling", "no injectate", "no medication", "no drug",
@@ -588,6 +589,19 @@ tpi_dx_status(const char *normalised, DateADT dos, const char **replaced_by)
 }
 
 /*
+ * isspace(), calling it only where the locale can matter: the ASCII blanks
+ * are the same in every locale.  (Likewise tolower() below is called only
+ * for A-Z, the only ASCII it changes.)
+ */
+static inline bool
+fold_space(unsigned char ch)
+{
+	if (ch < 0x80)
+		return ch == ' ' || (ch >= '\t' && ch <= '\r');
+	return isspace(ch) != 0;
+}
+
+/*
  * Lower-cases s into out (outsize bytes) with runs of blanks folded and
  * no blank at either end; false, with out unusable, when it would not fit.
  */
@@ -601,20 +615,10 @@ fold_into(const char *s, char *out, size_t outsize)
 	for (; *s; s++)
 	{
 		unsigned char ch = (unsigned char) *s;
-		bool		is_space;
 
 		if (o >= end)
 			return false;
-
-		/*
-		 * The ctype calls only where the locale can matter: ASCII blanks are
-		 * the same in every locale, and tolower() changes only A-Z.
-		 */
-		if (ch < 0x80)
-			is_space = (ch == ' ' || (ch >= '\t' && ch <= '\r'));
-		else
-			is_space = isspace(ch) != 0;
-		if (is_space)
+		if (fold_space(ch))
 		{
 			if (!space)
 				*o++ = ' ';
@@ -670,10 +674,22 @@ bool
 tpi_drug_is_none(const char *drug_name)
 {
 	char		f[32];			/* longer than any none word */
+	const char *p = drug_name;
 	int			i;
 
 	if (drug_name == NULL)
 		return true;
+
+	/*
+	 * Every none word starts with n or d, so most names are decided by
+	 * their first character, before any folding.
+	 */
+	while (*p && fold_space((unsigned char) *p))
+		p++;
+	if (*p == '\0')
+		return true;
+	if (*p != 'n' && *p != 'N' && *p != 'd' && *p != 'D')
+		return false;
 	if (!fold_into(drug_name, f, sizeof(f)))
 		return false;
 	if (*f == '\0')
