@@ -675,7 +675,13 @@ tpi_drug_is_none(const char *drug_name)
 {
 	char		f[32];			/* longer than any none word */
 	const char *p = drug_name;
+	size_t		len;
 	int			i;
+	static size_t none_len[lengthof(none_words)];
+
+	if (none_len[0] == 0)
+		for (i = 0; i < lengthof(none_words); i++)
+			none_len[i] = strlen(none_words[i]);
 
 	if (drug_name == NULL)
 		return true;
@@ -692,10 +698,9 @@ tpi_drug_is_none(const char *drug_name)
 		return false;
 	if (!fold_into(drug_name, f, sizeof(f)))
 		return false;
-	if (*f == '\0')
-		return true;
+	len = strlen(f);
 	for (i = 0; i < lengthof(none_words); i++)
-		if (strcmp(f, none_words[i]) == 0)
+		if (none_len[i] == len && memcmp(f, none_words[i], len) == 0)
 			return true;
 	return false;
 }

@@ -215,7 +215,7 @@ check_codes(DayLine *dl, int n, FindingList *fl)
 	{
 		if (dl[i].is_tpi)
 		{
-			if (strcmp(dl[i].code, "20553") == 0)
+			if (memcmp(dl[i].code, "20553", 6) == 0)
 				has53 = true;
 		}
 		if (dl[i].cls & TPI_CODE_JOINT)
@@ -229,7 +229,7 @@ check_codes(DayLine *dl, int n, FindingList *fl)
 
 		if (d->is_tpi)
 		{
-			bool		is52 = strcmp(d->code, "20552") == 0;
+			bool		is52 = memcmp(d->code, "20552", 6) == 0;
 			bool	   *seen = is52 ? &seen52 : &seen53;
 
 			if (is52 && has53)
@@ -420,10 +420,9 @@ check_guidance_units(DayLine *dl, int n, FindingList *fl)
  * Entry points
  * ------------------------------------------------------------------------
  */
-void
-tpi_check_day_rules_ms(ClaimLine *const *lines,
-					   const MuscleSummary *const *summaries,
-					   int nlines, FindingList *fl)
+static void
+check_day_rules(ClaimLine *const *lines, const MuscleSummary *const *summaries,
+				int nlines, FindingList *fl, bool sort)
 {
 	DayLine    *dl;
 	int			i,
@@ -476,13 +475,22 @@ tpi_check_day_rules_ms(ClaimLine *const *lines,
 	check_codes(dl, n, fl);
 	check_policy(dl, n, fl);
 	check_guidance_units(dl, n, fl);
-	tpi_sort_findings(fl, start);
+	if (sort)
+		tpi_sort_findings(fl, start);
+}
+
+void
+tpi_check_day_rules_ms(ClaimLine *const *lines,
+					   const MuscleSummary *const *summaries,
+					   int nlines, FindingList *fl)
+{
+	check_day_rules(lines, summaries, nlines, fl, false);
 }
 
 void
 tpi_check_day_rules(ClaimLine *const *lines, int nlines, FindingList *fl)
 {
-	tpi_check_day_rules_ms(lines, NULL, nlines, fl);
+	check_day_rules(lines, NULL, nlines, fl, true);
 }
 
 /*

@@ -413,7 +413,7 @@ static void
 check_muscles(const ClaimLine *line, const char *code, const MuscleSummary *ms,
 			  FindingList *fl)
 {
-	bool		is53 = strcmp(code, "20553") == 0;
+	bool		is53 = memcmp(code, "20553", 6) == 0;
 
 	if (is53 && ms->count < 3)
 		tpi_add_line_finding(fl, "code.upcoded", line,

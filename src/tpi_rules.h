@@ -436,6 +436,8 @@ extern void tpi_check_day_rules(ClaimLine *const *lines, int nlines,
  * The same, for callers that have already summarised the lines' muscles
  * (audit() summarises each line once for the line, day and frequency
  * rules).  A NULL summary, or a NULL summaries array, is computed here.
+ * tpi_check_day_rules_ms() leaves the day's findings unsorted (audit()
+ * sorts its rows itself); tpi_check_day_rules() sorts them.
  */
 extern void tpi_check_line_rules_ms(const ClaimLine *line,
 									const MuscleSummary *ms, FindingList *fl);

@@ -162,10 +162,11 @@ tpi_format_date(DateADT d, char *buf)
 void
 tpi_append_date(StringInfo buf, DateADT d)
 {
-	char		tmp[TPI_DATE_BUFLEN];
-
-	tpi_format_date(d, tmp);
-	tpi_append_str(buf, tmp);
+	/* formatted in place */
+	if (buf->len + TPI_DATE_BUFLEN > buf->maxlen)
+		enlargeStringInfo(buf, TPI_DATE_BUFLEN);
+	tpi_format_date(d, buf->data + buf->len);
+	buf->len += strlen(buf->data + buf->len);
 }
 
 void
