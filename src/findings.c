@@ -267,7 +267,29 @@ tpi_finding_out_init(FindingOut *fo, Oid finding_typid, MemoryContext mcxt)
 											  CStringGetDatum(severity_names[i]),
 											  ObjectIdGetDatum(fo->severity_typid));
 	get_typlenbyvalalign(finding_typid, &fo->typlen, &fo->typbyval, &fo->typalign);
+	fo->mcxt = mcxt;
+	fo->nrules = 0;
 	MemoryContextSwitchTo(old);
+}
+
+/* The rule id as a text value, made once per FindingOut. */
+static Datum
+rule_text(FindingOut *fo, const char *rule_id)
+{
+	MemoryContext old;
+	int			i;
+
+	for (i = 0; i < fo->nrules; i++)
+		if (fo->rule_ptr[i] == rule_id)
+			return fo->rule_text[i];
+	if (fo->nrules == lengthof(fo->rule_ptr))
+		return CStringGetTextDatum(rule_id);
+	/* made in mcxt: it outlives this call */
+	old = MemoryContextSwitchTo(fo->mcxt);
+	fo->rule_ptr[fo->nrules] = rule_id;
+	fo->rule_text[fo->nrules] = CStringGetTextDatum(rule_id);
+	MemoryContextSwitchTo(old);
+	return fo->rule_text[fo->nrules++];
 }
 
 Datum
@@ -276,7 +298,7 @@ tpi_finding_datum(FindingOut *fo, const TpiFinding *f)
 	Datum		values[5];
 	bool		nulls[5] = {false, false, false, false, false};
 
-	values[0] = CStringGetTextDatum(f->rule_id);
+	values[0] = rule_text(fo, f->rule_id);
 	values[1] = fo->severity[f->severity];
 	values[2] = CStringGetTextDatum(f->message);
 	if (f->claim_id)

@@ -399,6 +399,67 @@ count_array(Datum d, uint32 *regions)
 	return n;
 }
 
+/*
+ * The region mask of a text[] datum of documented muscles: the regions of
+ * its muscle and group entries, as count_array() reports them, without the
+ * tally of distinct muscles that regions() does not need.
+ */
+static uint32
+mask_array(Datum d)
+{
+	union
+	{
+		char		data[STACK_ARRAY];
+		double		align;
+	}			local;
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	MpCatalogue *cat;
+	ArrayType  *arr;
+	bool		copy;
+	int			nitems;
+	array_iter	iter;
+	WorkBuf		wb;
+	uint32		mask = 0;
+	int			i;
+
+	cat = get_catalogue();
+	/* the array just counted (muscle_count(m), regions(m) of one row) */
+	if (!VARATT_IS_EXTERNAL(v) && !VARATT_IS_COMPRESSED(v) &&
+		VARSIZE_ANY_EXHDR(v) == last_array_len &&
+		last_array_load == catalogue_loads &&
+		memcmp(VARDATA_ANY(v), last_array, last_array_len) == 0)
+		return last_regions;
+
+	arr = array_from_datum(d, local.data, &copy);
+	if (ARR_ELEMTYPE(arr) != TEXTOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("muscles must be a text array")));
+	nitems = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+	wb.heap = NULL;
+	wb.heapsize = 0;
+	array_iter_setup(&iter, (AnyArrayType *) arr);
+	for (i = 0; i < nitems; i++)
+	{
+		bool		isnull;
+		Datum		e = array_iter_next(&iter, &isnull, i, -1, false,
+										TYPALIGN_INT);
+		MpResult	r;
+
+		if (isnull)
+			continue;
+		parse_text(cat, (text *) DatumGetPointer(e), &wb, &r);
+		/* as mp_tally_add() collects them */
+		if ((r.kind == MP_MUSCLE || r.kind == MP_GROUP) &&
+			r.region >= 0 && r.region < 32)
+			mask |= (uint32) 1 << r.region;
+	}
+	work_done(&wb);
+	if (copy)
+		pfree(arr);
+	return mask;
+}
+
 /* ------------------------------------------------------------------------
  * Region masks and text[]
  * ------------------------------------------------------------------------
@@ -423,7 +484,14 @@ tpi_region_mask_to_array(uint32 mask)
 uint32
 tpi_regions_from_array(Datum textarray, bool isnull)
 {
+	union
+	{
+		char		data[STACK_ARRAY];
+		double		align;
+	}			local;
+	static size_t name_len[TPI_NREGIONS];
 	ArrayType  *arr;
+	bool		copy;
 	array_iter	iter;
 	int			nitems;
 	int			i;
@@ -431,12 +499,15 @@ tpi_regions_from_array(Datum textarray, bool isnull)
 
 	if (isnull)
 		return 0;
-	arr = DatumGetArrayTypeP(textarray);
+	arr = array_from_datum(textarray, local.data, &copy);
 	if (ARR_ELEMTYPE(arr) != TEXTOID)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("regions must be a text array")));
 	nitems = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+	if (name_len[0] == 0)
+		for (i = 0; i < TPI_NREGIONS; i++)
+			name_len[i] = strlen(tpi_region_names[i]);
 	array_iter_setup(&iter, (AnyArrayType *) arr);
 	for (i = 0; i < nitems; i++)
 	{
@@ -452,13 +523,15 @@ tpi_regions_from_array(Datum textarray, bool isnull)
 		t = (text *) DatumGetPointer(d);
 		len = VARSIZE_ANY_EXHDR(t);
 		for (r = 0; r < TPI_NREGIONS; r++)
-			if (strlen(tpi_region_names[r]) == len &&
+			if (name_len[r] == len &&
 				memcmp(tpi_region_names[r], VARDATA_ANY(t), len) == 0)
 			{
 				mask |= (uint32) 1 << r;
 				break;
 			}
 	}
+	if (copy)
+		pfree(arr);
 	return mask;
 }
 
@@ -561,15 +634,47 @@ tpi_pick_code(PG_FUNCTION_ARGS)
  * terms, sorted; region terms and unknown entries add none.  An empty
  * array when there are none (a NULL array included).
  */
+typedef struct RegionArrays
+{
+	uint32		mask[64];		/* direct-mapped by mask */
+	ArrayType  *array[64];		/* in fn_mcxt; NULL: slot empty */
+} RegionArrays;
+
 PG_FUNCTION_INFO_V1(tpi_regions);
 Datum
 tpi_regions(PG_FUNCTION_ARGS)
 {
+	RegionArrays *ra = (RegionArrays *) fcinfo->flinfo->fn_extra;
 	uint32		mask = 0;
+	int			slot;
+	ArrayType  *result;
 
 	if (!PG_ARGISNULL(0))
-		(void) count_array(PG_GETARG_DATUM(0), &mask);
-	PG_RETURN_DATUM(tpi_region_mask_to_array(mask));
+		mask = mask_array(PG_GETARG_DATUM(0));
+
+	/*
+	 * A query meets few distinct masks: each one's array is built once and
+	 * a copy returned (the result must be the caller's to keep or free).
+	 */
+	if (ra == NULL)
+	{
+		ra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RegionArrays));
+		fcinfo->flinfo->fn_extra = ra;
+	}
+	slot = (int) ((mask ^ (mask >> 6)) & 63);
+	if (ra->array[slot] == NULL || ra->mask[slot] != mask)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (ra->array[slot] != NULL)
+			pfree(ra->array[slot]);
+		ra->array[slot] = DatumGetArrayTypeP(tpi_region_mask_to_array(mask));
+		ra->mask[slot] = mask;
+		MemoryContextSwitchTo(old);
+	}
+	result = palloc(VARSIZE(ra->array[slot]));
+	memcpy(result, ra->array[slot], VARSIZE(ra->array[slot]));
+	PG_RETURN_ARRAYTYPE_P(result);
 }
 
 /* ------------------------------------------------------------------------

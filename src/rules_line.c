@@ -11,6 +11,7 @@
  * such a line, and input.invalid already says why.
  */
 #include "tpi_rules.h"
+#include "window.h"
 
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
@@ -47,31 +48,29 @@ tpi_date_text(DateADT d)
 				m,
 				day;
 
+	static DateADT lo = 0,
+				hi = -1;
+
 	if (DATE_IS_NOBEGIN(d))
 		return pstrdup("-infinity");
 	if (DATE_IS_NOEND(d))
 		return pstrdup("infinity");
+	if (hi < lo)
+	{
+		lo = date2j(1000, 1, 1) - POSTGRES_EPOCH_JDATE;
+		hi = date2j(9999, 12, 31) - POSTGRES_EPOCH_JDATE;
+	}
+	if (d >= lo && d <= hi)
+	{
+		/* years 1000-9999 print the same either way, without printf */
+		char	   *buf = palloc(TPI_DATE_BUFLEN);
+
+		tpi_format_date(d, buf);
+		return buf;
+	}
 	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
 	if (y <= 0)
 		return psprintf("%04d-%02d-%02d BC", -y + 1, m, day);
-	if (y >= 1000 && y <= 9999)
-	{
-		/* the common case, without the printf machinery */
-		char	   *buf = palloc(11);
-
-		buf[0] = '0' + y / 1000;
-		buf[1] = '0' + y / 100 % 10;
-		buf[2] = '0' + y / 10 % 10;
-		buf[3] = '0' + y % 10;
-		buf[4] = '-';
-		buf[5] = '0' + m / 10;
-		buf[6] = '0' + m % 10;
-		buf[7] = '-';
-		buf[8] = '0' + day / 10;
-		buf[9] = '0' + day % 10;
-		buf[10] = '\0';
-		return buf;
-	}
 	return psprintf("%04d-%02d-%02d", y, m, day);
 }
 

@@ -158,6 +158,11 @@ typedef struct FindingOut
 	int16		typlen;
 	bool		typbyval;
 	char		typalign;
+	/* text values of the rule ids met so far, in mcxt (ids are literals) */
+	MemoryContext mcxt;
+	int			nrules;
+	const char *rule_ptr[32];
+	Datum		rule_text[32];
 } FindingOut;
 
 extern void tpi_finding_out_init(FindingOut *fo, Oid finding_typid,

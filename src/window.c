@@ -125,6 +125,20 @@ tpi_date_after(DateADT p, const Interval *span)
 	return (DateADT) -floor_div(-ts, USECS_PER_DAY);
 }
 
+/*
+ * Messages name the same few dates again and again (a session's date, the
+ * earlier sessions in its window): the ISO text of recent dates in years
+ * 1000-9999 is remembered, direct-mapped by the date.  An empty text marks
+ * an unused slot.
+ */
+#define DATE_MEMO 512			/* a power of 2 */
+
+static struct
+{
+	DateADT		d;
+	char		text[11];
+}			date_memo[DATE_MEMO];
+
 void
 tpi_format_date(DateADT d, char *buf)
 {
@@ -134,6 +148,9 @@ tpi_format_date(DateADT d, char *buf)
 		strlcpy(buf, "-infinity", TPI_DATE_BUFLEN);
 	else if (DATE_IS_NOEND(d))
 		strlcpy(buf, "infinity", TPI_DATE_BUFLEN);
+	else if (date_memo[d & (DATE_MEMO - 1)].d == d &&
+			 date_memo[d & (DATE_MEMO - 1)].text[0] != '\0')
+		memcpy(buf, date_memo[d & (DATE_MEMO - 1)].text, 11);
 	else
 	{
 		/* always ISO: messages must not depend on the session's DateStyle */
@@ -153,6 +170,8 @@ tpi_format_date(DateADT d, char *buf)
 			buf[8] = '0' + tm.tm_mday / 10;
 			buf[9] = '0' + tm.tm_mday % 10;
 			buf[10] = '\0';
+			date_memo[d & (DATE_MEMO - 1)].d = d;
+			memcpy(date_memo[d & (DATE_MEMO - 1)].text, buf, 11);
 		}
 		else
 			EncodeDateOnly(&tm, USE_ISO_DATES, buf);
