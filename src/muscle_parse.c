@@ -82,8 +82,11 @@ typedef struct MpMemoSlot
  * ------------------------------------------------------------------------
  */
 /*
- * Eight bytes at a time; the value depends on the byte order, which is
- * fine: hashes never leave the process (serialised states carry strings).
+ * Eight bytes at a time, the last eight overlapping the block before when
+ * the length is not a multiple of eight (the length is hashed too), so
+ * there is no byte-by-byte tail.  The value depends on the byte order,
+ * which is fine: hashes never leave the process (serialised states carry
+ * strings).
  */
 uint32_t
 mp_hash(const char *s, size_t len)
@@ -91,23 +94,36 @@ mp_hash(const char *s, size_t len)
 	uint64_t	h = 0x9e3779b97f4a7c15ull ^ (uint64_t) len;
 	uint64_t	k;
 
-	while (len >= 8)
+	if (len >= 8)
 	{
-		memcpy(&k, s, 8);
-		h = (h ^ k) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-		s += 8;
-		len -= 8;
+		const char *last = s + len - 8;
+
+		while (s < last)
+		{
+			memcpy(&k, s, 8);
+			h = (h ^ k) * 0xff51afd7ed558ccdull;
+			h ^= h >> 32;
+			s += 8;
+		}
+		memcpy(&k, last, 8);
 	}
-	if (len > 0)
+	else if (len >= 4)
 	{
-		/* byte by byte: a variable-length memcpy would be a libc call */
+		uint32_t	a,
+					b;
+
+		memcpy(&a, s, 4);
+		memcpy(&b, s + len - 4, 4);
+		k = ((uint64_t) a << 32) | b;
+	}
+	else if (len > 0)
+		k = (uint64_t) (unsigned char) s[0] |
+			((uint64_t) (unsigned char) s[len / 2] << 8) |
+			((uint64_t) (unsigned char) s[len - 1] << 16);
+	else
 		k = 0;
-		while (len > 0)
-			k = (k << 8) | (unsigned char) s[--len];
-		h = (h ^ k) * 0xc4ceb9fe1a85ec53ull;
-		h ^= h >> 29;
-	}
+	h = (h ^ k) * 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 29;
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdull;
 	h ^= h >> 33;
@@ -141,22 +157,30 @@ mix32(uint32_t h)
 	return h;
 }
 
-/* memcmp(a, b, len) == 0 without a library call for short strings */
+/*
+ * memcmp(a, b, len) == 0 without a library call for short strings: eight
+ * bytes at a time, the last eight overlapping.
+ */
 static inline bool
 bytes_equal(const char *a, const char *b, size_t len)
 {
 	uint64_t	x,
 				y;
 
-	while (len >= 8)
+	if (len >= 8)
 	{
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		if (x != y)
-			return false;
-		a += 8;
-		b += 8;
-		len -= 8;
+		size_t		i;
+
+		for (i = 0; i + 8 < len; i += 8)
+		{
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return false;
+		}
+		memcpy(&x, a + len - 8, 8);
+		memcpy(&y, b + len - 8, 8);
+		return x == y;
 	}
 	while (len > 0)
 	{
@@ -1143,7 +1167,7 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 	}
 
 	h = mp_hash(text, len);
-	for (i = mix32(h) & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1))
+	for (i = h & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1))
 	{
 		slot = &cat->memo[i];
 		if (!slot->used)
@@ -1182,7 +1206,7 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 		cat->memo_used + need > MEMO_ARENA)
 	{
 		memo_clear(cat);
-		i = mix32(h) & (MEMO_SLOTS - 1);
+		i = h & (MEMO_SLOTS - 1);
 		slot = &cat->memo[i];
 	}
 	slot->used = true;
