@@ -252,6 +252,54 @@ scratch_text(AuditReceiver *ar, text **buf, int *cap, const char *s)
 	return PointerGetDatum(*buf);
 }
 
+/*
+ * The rows of ol in output order, as pointers (rows are large).  When every
+ * row has a rank, a counting sort by rank (stable, linear) leaves only the
+ * rows of one line to order by rule and message; otherwise a full sort.
+ */
+static const OutRow **
+order_rows(OutList *ol)
+{
+	const OutRow **sorted = palloc(ol->n * sizeof(OutRow *));
+	int			maxrank = -1;
+	int		   *start;
+	int			i;
+
+	for (i = 0; i < ol->n; i++)
+	{
+		if (ol->rows[i].rank < 0)
+			break;
+		maxrank = Max(maxrank, ol->rows[i].rank);
+	}
+	if (i < ol->n || ol->n < 2)
+	{
+		for (i = 0; i < ol->n; i++)
+			sorted[i] = &ol->rows[i];
+		if (ol->n > 1)
+			qsort(sorted, ol->n, sizeof(OutRow *), outrow_cmp);
+		return sorted;
+	}
+
+	start = palloc0((maxrank + 2) * sizeof(int));
+	for (i = 0; i < ol->n; i++)
+		start[ol->rows[i].rank + 1]++;
+	for (i = 1; i <= maxrank + 1; i++)
+		start[i] += start[i - 1];
+	for (i = 0; i < ol->n; i++)
+		sorted[start[ol->rows[i].rank]++] = &ol->rows[i];
+	/* start[r] is now the end of rank r's rows */
+	for (i = 0; i <= maxrank; i++)
+	{
+		int			from = (i == 0) ? 0 : start[i - 1];
+		int			n = start[i] - from;
+
+		if (n > 1)
+			qsort(sorted + from, n, sizeof(OutRow *), outrow_cmp);
+	}
+	pfree(start);
+	return sorted;
+}
+
 static void
 emit(AuditReceiver *ar, OutList *ol, const char *patient)
 {
@@ -263,12 +311,7 @@ emit(AuditReceiver *ar, OutList *ol, const char *patient)
 
 	if (ol->n == 0)
 		return;
-	/* rows are large: sort pointers to them */
-	sorted = palloc(ol->n * sizeof(OutRow *));
-	for (i = 0; i < ol->n; i++)
-		sorted[i] = &ol->rows[i];
-	if (ol->n > 1)
-		qsort(sorted, ol->n, sizeof(OutRow *), outrow_cmp);
+	sorted = order_rows(ol);
 	for (i = 0; i < ol->n; i++)
 	{
 		const OutRow *o = sorted[i];

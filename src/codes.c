@@ -170,6 +170,21 @@ tpi_code_classes(const char *hcpcs, char *buf)
 	int			v = 0;
 	int			i;
 
+	/* the usual shape first: five digits, nothing around them */
+	if (hcpcs != NULL)
+	{
+		for (i = 0; i < 5 && hcpcs[i] >= '0' && hcpcs[i] <= '9'; i++)
+		{
+			buf[i] = hcpcs[i];
+			v = v * 10 + (hcpcs[i] - '0');
+		}
+		if (i == 5 && hcpcs[5] == '\0')
+		{
+			buf[5] = '\0';
+			return classes_of(v, buf);
+		}
+		v = 0;
+	}
 	if (!tpi_code_normalise(hcpcs, buf))
 	{
 		buf[0] = '\0';

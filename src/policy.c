@@ -361,15 +361,25 @@ load_policies(PolicyCache *c)
 	}
 }
 
-static PolicyCache *
+static pg_noinline PolicyCache *rebuild_cache(uint32 gen);
+
+/* Called per look-up: the check inline, the rebuild out of line. */
+static inline PolicyCache *
 get_cache(void)
 {
 	uint32		gen = tpi_ref_generation(TPI_REF_POLICY);
-	PolicyCache *c;
-	MemoryContext mcxt;
 
 	if (cache != NULL && cache->generation == gen)
 		return cache;
+	return rebuild_cache(gen);
+}
+
+static PolicyCache *
+rebuild_cache(uint32 gen)
+{
+	PolicyCache *c;
+	MemoryContext mcxt;
+
 	if (cache != NULL)
 	{
 		MemoryContextDelete(cache->mcxt);
