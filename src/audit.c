@@ -359,7 +359,7 @@ freqkey_cmp(const void *a, const void *b)
 
 	if ((x->claim_id == NULL) != (y->claim_id == NULL))
 		return x->claim_id == NULL ? 1 : -1;
-	if (x->claim_id && (c = strcmp(x->claim_id, y->claim_id)) != 0)
+	if (x->claim_id != y->claim_id && (c = strcmp(x->claim_id, y->claim_id)) != 0)
 		return c;
 	return (x->line_no > y->line_no) - (x->line_no < y->line_no);
 }
@@ -442,7 +442,8 @@ auditline_key_cmp(const AuditLine *x, const AuditLine *y)
 		return x->line.date_of_service < y->line.date_of_service ? -1 : 1;
 	if ((x->line.claim_id == NULL) != (y->line.claim_id == NULL))
 		return x->line.claim_id == NULL ? 1 : -1;
-	if (x->line.claim_id && (c = strcmp(x->line.claim_id, y->line.claim_id)) != 0)
+	if (x->line.claim_id != y->line.claim_id &&
+		(c = strcmp(x->line.claim_id, y->line.claim_id)) != 0)
 		return c;
 	if (x->line.line_no_null != y->line.line_no_null)
 		return x->line.line_no_null ? 1 : -1;
@@ -654,6 +655,18 @@ audit_receive(TupleTableSlot *slot, DestReceiver *self)
 	a = &ar->lines[ar->n];
 	a->seq = ar->n++;
 	decode(ar, slot, &a->line);
+
+	/*
+	 * A claim's lines mostly arrive together: they share one claim_id
+	 * string, and comparing lines of one claim finds equal pointers.
+	 */
+	if (ar->n > 1)
+	{
+		const char *prev = ar->lines[ar->n - 2].line.claim_id;
+
+		if (prev && a->line.claim_id && strcmp(prev, a->line.claim_id) == 0)
+			a->line.claim_id = (char *) prev;
+	}
 	a->is_tpi = (a->line.code_classes & TPI_CODE_TPI) != 0;
 	a->report = !ar->has_from ||
 		(!a->line.dos_null && a->line.date_of_service >= ar->from);

@@ -136,10 +136,11 @@ classes_of(int v, const char *buf)
 
 	if (v < 0)
 	{
-		if (buf[0] == 'J' || strcmp(buf, "C9399") == 0)
+		/* buf is five characters and a NUL: fixed-size compares */
+		if (buf[0] == 'J' || memcmp(buf, "C9399", 6) == 0)
 			m |= TPI_CODE_DRUG;
-		if (strcmp(buf, "J3490") == 0 || strcmp(buf, "J3590") == 0 ||
-			strcmp(buf, "J9999") == 0 || strcmp(buf, "C9399") == 0)
+		if (memcmp(buf, "J3490", 6) == 0 || memcmp(buf, "J3590", 6) == 0 ||
+			memcmp(buf, "J9999", 6) == 0 || memcmp(buf, "C9399", 6) == 0)
 			m |= TPI_CODE_UNCLASSIFIED_DRUG;
 		return m;
 	}

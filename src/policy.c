@@ -576,6 +576,14 @@ tpi_dx_normalise(const char *code, char *buf, size_t buflen)
 	return true;
 }
 
+const char *
+tpi_line_dx(const ClaimLine *line, int i, char *buf, size_t buflen)
+{
+	if (line->icd10[i] == NULL || !tpi_dx_normalise(line->icd10[i], buf, buflen))
+		return NULL;
+	return buf;
+}
+
 DxStatus
 tpi_dx_status(const char *normalised, DateADT dos, const char **replaced_by)
 {

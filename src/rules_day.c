@@ -45,7 +45,7 @@ dayline_cmp(const void *a, const void *b)
 
 	if ((x->line->claim_id == NULL) != (y->line->claim_id == NULL))
 		return x->line->claim_id == NULL ? 1 : -1;
-	if (x->line->claim_id &&
+	if (x->line->claim_id != y->line->claim_id &&
 		(c = strcmp(x->line->claim_id, y->line->claim_id)) != 0)
 		return c;
 	if (x->line->line_no_null != y->line->line_no_null)
@@ -58,6 +58,9 @@ dayline_cmp(const void *a, const void *b)
 static bool
 same_claim(const DayLine *a, const DayLine *b)
 {
+	/* callers may share one string between the lines of a claim */
+	if (a->line->claim_id == b->line->claim_id)
+		return true;
 	if (a->line->claim_id == NULL || b->line->claim_id == NULL)
 		return a->line->claim_id == b->line->claim_id;
 	return strcmp(a->line->claim_id, b->line->claim_id) == 0;

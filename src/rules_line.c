@@ -336,8 +336,7 @@ check_input(const ClaimLine *line, FindingList *fl)
 		char		buf[16];
 
 		for (i = 0; i < line->nicd10; i++)
-			if (line->icd10[i] == NULL ||
-				!tpi_dx_normalise(line->icd10[i], buf, sizeof(buf)))
+			if (tpi_line_dx(line, i, buf, sizeof(buf)) == NULL)
 			{
 				if (nbad++ == 0)
 					first = i;
@@ -611,9 +610,12 @@ check_dx(const ClaimLine *line, const PayerPolicy *pol, FindingList *fl)
 		bool		covered = false;
 
 		for (i = 0; i < Max(line->nicd10, 0) && !covered; i++)
-			if (line->icd10[i] && tpi_dx_normalise(line->icd10[i], buf, sizeof(buf)) &&
-				dx_covered(pol, buf))
+		{
+			const char *norm = tpi_line_dx(line, i, buf, sizeof(buf));
+
+			if (norm && dx_covered(pol, norm))
 				covered = true;
+		}
 		if (!covered)
 			tpi_add_line_finding(fl, "dx.not_covered", line,
 								 "%s the covered diagnoses of payer policy %s; point the line to a covered diagnosis the note supports (%s; see tpi_rules.covered_dx).",
@@ -628,23 +630,24 @@ check_dx(const ClaimLine *line, const PayerPolicy *pol, FindingList *fl)
 	for (i = 0; i < line->nicd10; i++)
 	{
 		const char *repl = NULL;
+		const char *norm = tpi_line_dx(line, i, buf, sizeof(buf));
 		DxStatus	st;
 		bool		dup = false;
 		char	   *shown;
 		char	   *fixtext;
 
-		if (line->icd10[i] == NULL || !tpi_dx_normalise(line->icd10[i], buf, sizeof(buf)))
+		if (norm == NULL)
 			continue;
-		st = tpi_dx_status(buf, line->date_of_service, &repl);
+		st = tpi_dx_status(norm, line->date_of_service, &repl);
 		if (st == DX_UNKNOWN || st == DX_VALID)
 			continue;
 		for (j = 0; j < nseen; j++)
-			if (strcmp(seen[j], buf) == 0)
+			if (strcmp(seen[j], norm) == 0)
 				dup = true;
 		if (dup)
 			continue;
-		seen[nseen++] = pstrdup(buf);
-		shown = dx_display(buf);
+		seen[nseen++] = pstrdup(norm);
+		shown = dx_display(norm);
 		fixtext = (repl && *repl) ? psprintf("use %s instead", repl) :
 			pstrdup("use a valid, billable code");
 		tpi_add_line_finding(fl, "dx.invalid_code", line,

@@ -327,6 +327,9 @@ typedef enum DxStatus
 /* Normalises (drop dot and blanks, upper case) into buf (>= 8 bytes);
  * false when it cannot be an ICD-10-CM code at all. */
 extern bool tpi_dx_normalise(const char *code, char *buf, size_t buflen);
+/* The same for line->icd10[i]: the normalised code in buf, or NULL. */
+extern const char *tpi_line_dx(const ClaimLine *line, int i, char *buf,
+							   size_t buflen);
 extern DxStatus tpi_dx_status(const char *normalised, DateADT dos,
 							  const char **replaced_by);
 
