@@ -339,7 +339,10 @@ emit(AuditReceiver *ar, OutList *ol, const char *patient)
 		nulls[3] = o->dos_null;
 		values[4] = rule_datum(ar, o->f.rule_id);
 		values[5] = ar->severity[o->f.severity];
-		values[6] = scratch_text(ar, &ar->msg_text, &ar->msg_cap, o->f.message);
+		if (tpi_finding_text(&o->f))
+			values[6] = PointerGetDatum(tpi_finding_text(&o->f));
+		else
+			values[6] = scratch_text(ar, &ar->msg_text, &ar->msg_cap, o->f.message);
 		tuplestore_putvalues(ar->ts, ar->desc, values, nulls);
 	}
 	pfree(sorted);

@@ -187,6 +187,7 @@ next_slot(FindingList *fl, const char *rule_id)
 	f = &fl->items[fl->n++];
 	f->rule_id = rule_id;
 	f->severity = tpi_rule_severity(rule_id);
+	f->message_text = NULL;
 	return f;
 }
 
@@ -225,7 +226,9 @@ tpi_add_finding_buf(FindingList *fl, const char *rule_id, const char *claim_id,
 		msg->len++;
 		tpi_append_str(msg, claim_id);
 	}
-	f->message = msg->data;
+	SET_VARSIZE(msg->data, msglen);
+	f->message_text = (text *) msg->data;
+	f->message = msg->data + VARHDRSZ;
 	f->claim_id = claim_id ? msg->data + msglen + 1 : NULL;
 	f->line_no = line_no;
 	f->line_no_null = (claim_id == NULL);
@@ -300,7 +303,8 @@ tpi_finding_datum(FindingOut *fo, const TpiFinding *f)
 
 	values[0] = rule_text(fo, f->rule_id);
 	values[1] = fo->severity[f->severity];
-	values[2] = CStringGetTextDatum(f->message);
+	values[2] = tpi_finding_text(f) ? PointerGetDatum(tpi_finding_text(f)) :
+		CStringGetTextDatum(f->message);
 	if (f->claim_id)
 		values[3] = CStringGetTextDatum(f->claim_id);
 	else

@@ -200,7 +200,7 @@ check_cap(FreqCheck *fc, int i, int bucket, const PayerPolicy *pol,
 		return;
 
 	/* plain appends, no format parsing: heavy data has many findings */
-	tpi_init_string(&msg, 512);
+	tpi_init_message(&msg);
 	tpi_append_literal(&msg, "session on ");
 	tpi_append_date(&msg, s->date);
 	tpi_append_literal(&msg, " is the ");
@@ -262,7 +262,7 @@ check_interval(FreqCheck *fc, int i, int p, int bucket,
 
 	if (s->date >= allowed)
 		return;
-	tpi_init_string(&msg, 512);
+	tpi_init_message(&msg);
 	tpi_append_literal(&msg, "session on ");
 	tpi_append_date(&msg, s->date);
 	tpi_append_literal(&msg, " is ");

@@ -161,9 +161,10 @@ tpi_line_ref(const ClaimLine *line, bool capital)
 }
 
 /*
- * The message is the line's reference, ": " and the formatted text.  The
- * finding's copy of the claim_id goes into the same block, after the
- * message's NUL: one allocation per finding.
+ * The message is the line's reference, ": " and the formatted text, after
+ * room for a text header (tpi_init_message).  The finding's copy of the
+ * claim_id goes into the same block, after the message's NUL: one
+ * allocation per finding.
  */
 void
 tpi_add_line_finding(FindingList *fl, const char *rule_id,
@@ -174,8 +175,7 @@ tpi_add_line_finding(FindingList *fl, const char *rule_id,
 	int			msglen;
 	TpiFinding *f;
 
-	/* room for the longest messages and a claim id without enlarging */
-	tpi_init_string(&buf, 512);
+	tpi_init_message(&buf);
 	append_line_ref(&buf, line, true);
 	tpi_append_literal(&buf, ": ");
 	va_start(args, fmt);
@@ -194,10 +194,12 @@ tpi_add_line_finding(FindingList *fl, const char *rule_id,
 		fl->cap *= 2;
 		fl->items = repalloc(fl->items, fl->cap * sizeof(TpiFinding));
 	}
+	SET_VARSIZE(buf.data, msglen);
 	f = &fl->items[fl->n++];
 	f->rule_id = rule_id;
 	f->severity = tpi_rule_severity(rule_id);
-	f->message = buf.data;
+	f->message_text = (text *) buf.data;
+	f->message = buf.data + VARHDRSZ;
 	f->claim_id = line->claim_id ? buf.data + msglen + 1 : NULL;
 	f->line_no = line->line_no;
 	f->line_no_null = line->line_no_null;

@@ -80,7 +80,26 @@ typedef struct TpiFinding
 	char	   *claim_id;		/* NULL when the finding has no line */
 	int16		line_no;
 	bool		line_no_null;
+
+	/*
+	 * The message as a text value, when it was built with room for a
+	 * varlena header just before it (see tpi_finding_text()); else NULL.
+	 */
+	text	   *message_text;
 } TpiFinding;
+
+/*
+ * The finding's message as a text value without a copy, or NULL: only
+ * while message_text's data is the message itself, so a copy of the
+ * finding with a new message (pstrdup) is never misread.
+ */
+static inline text *
+tpi_finding_text(const TpiFinding *f)
+{
+	if (f->message_text != NULL && VARDATA(f->message_text) == f->message)
+		return f->message_text;
+	return NULL;
+}
 
 typedef struct FindingList
 {
@@ -96,7 +115,10 @@ extern void tpi_findings_reset(FindingList *fl);
 extern void tpi_add_finding(FindingList *fl, const char *rule_id,
 							const char *claim_id, int16 line_no,
 							const char *fmt,...) pg_attribute_printf(5, 6);
-/* The same with the message already built in msg (the finding takes it). */
+/*
+ * The same with the message already built in msg, which was started with
+ * tpi_init_message() (the finding takes it).
+ */
 extern void tpi_add_finding_buf(FindingList *fl, const char *rule_id,
 								const char *claim_id, int16 line_no,
 								StringInfo msg);
@@ -140,6 +162,19 @@ tpi_init_string(StringInfo buf, int size)
 	buf->len = 0;
 	buf->cursor = 0;
 	buf->data[0] = '\0';
+}
+
+/*
+ * A StringInfo for a finding's message: room for the longest messages, and
+ * the first VARHDRSZ bytes reserved, so that the finding can be handed on
+ * as a text value without a copy.  The message is data + VARHDRSZ.
+ */
+static inline void
+tpi_init_message(StringInfo buf)
+{
+	tpi_init_string(buf, 512);
+	buf->len = VARHDRSZ;
+	buf->data[VARHDRSZ] = '\0';
 }
 extern const char *tpi_severity_name(TpiSeverity sev);
 
