@@ -890,8 +890,14 @@ tpi_audit(PG_FUNCTION_ARGS)
 	query = build_query(rel, &relcols, has_from, has_to);
 	relation_close(rel, NoLock);
 
+	/*
+	 * A typical patient (a few dozen lines and findings) fits in the first
+	 * block, which a reset keeps: no malloc and free per patient.
+	 */
 	ar->pcxt = AllocSetContextCreate(callcxt, "tpi_rules audit patient",
-									 ALLOCSET_DEFAULT_SIZES);
+									 ALLOCSET_DEFAULT_MINSIZE,
+									 64 * 1024,
+									 ALLOCSET_DEFAULT_MAXSIZE);
 	ar->ncxt = AllocSetContextCreate(callcxt, "tpi_rules audit orphan findings",
 									 ALLOCSET_DEFAULT_SIZES);
 	ar->rcxt = AllocSetContextCreate(callcxt, "tpi_rules audit orphan line",
