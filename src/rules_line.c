@@ -601,23 +601,30 @@ dx_covered(const PayerPolicy *pol, const char *norm)
 static void
 check_dx(const ClaimLine *line, const PayerPolicy *pol, FindingList *fl)
 {
-	char		buf[16];
+	char		local[4][16];
+	const char *local_norm[4];
+	char		(*buf)[16] = local;
+	const char **norm = local_norm;
+	int			n = Max(line->nicd10, 0);
 	int			i,
 				j;
-	char	  **seen = NULL;
-	int			nseen = 0;
+
+	/* each code normalised once for both checks */
+	if (n > lengthof(local))
+	{
+		buf = palloc(n * sizeof(*buf));
+		norm = palloc(n * sizeof(char *));
+	}
+	for (i = 0; i < n; i++)
+		norm[i] = tpi_line_dx(line, i, buf[i], sizeof(buf[i]));
 
 	if (pol->ncovered_dx > 0)
 	{
 		bool		covered = false;
 
-		for (i = 0; i < Max(line->nicd10, 0) && !covered; i++)
-		{
-			const char *norm = tpi_line_dx(line, i, buf, sizeof(buf));
-
-			if (norm && dx_covered(pol, norm))
+		for (i = 0; i < n && !covered; i++)
+			if (norm[i] && dx_covered(pol, norm[i]))
 				covered = true;
-		}
 		if (!covered)
 			tpi_add_line_finding(fl, "dx.not_covered", line,
 								 "%s the covered diagnoses of payer policy %s; point the line to a covered diagnosis the note supports (%s; see tpi_rules.covered_dx).",
@@ -626,35 +633,29 @@ check_dx(const ClaimLine *line, const PayerPolicy *pol, FindingList *fl)
 								 pol->payer_id, pol->covered_dx_examples);
 	}
 
-	if (line->nicd10 <= 0)
-		return;
-	seen = palloc(line->nicd10 * sizeof(char *));
-	for (i = 0; i < line->nicd10; i++)
+	for (i = 0; i < n; i++)
 	{
 		const char *repl = NULL;
-		const char *norm = tpi_line_dx(line, i, buf, sizeof(buf));
 		DxStatus	st;
 		bool		dup = false;
-		char	   *shown;
 		char	   *fixtext;
 
-		if (norm == NULL)
+		if (norm[i] == NULL)
 			continue;
-		st = tpi_dx_status(norm, line->date_of_service, &repl);
+		st = tpi_dx_status(norm[i], line->date_of_service, &repl);
 		if (st == DX_UNKNOWN || st == DX_VALID)
 			continue;
-		for (j = 0; j < nseen; j++)
-			if (strcmp(seen[j], norm) == 0)
+		/* one finding per code, however often the line lists it */
+		for (j = 0; j < i && !dup; j++)
+			if (norm[j] && strcmp(norm[j], norm[i]) == 0)
 				dup = true;
 		if (dup)
 			continue;
-		seen[nseen++] = pstrdup(norm);
-		shown = dx_display(norm);
 		fixtext = (repl && *repl) ? psprintf("use %s instead", repl) :
 			pstrdup("use a valid, billable code");
 		tpi_add_line_finding(fl, "dx.invalid_code", line,
 							 "diagnosis %s is %s on %s (ICD-10-CM); %s.",
-							 shown,
+							 dx_display(norm[i]),
 							 st == DX_EXPIRED ? "no longer valid" :
 							 st == DX_NOT_YET ? "not yet valid" :
 							 "a category header, not a billable code",
