@@ -123,7 +123,28 @@ append_int32(StringInfo buf, int32 v)
 static void
 append_line_ref(StringInfo buf, const ClaimLine *line, bool capital)
 {
-	if (line->claim_id && !line->line_no_null)
+	int			claimlen;
+
+	if (line->claim_id && !line->line_no_null &&
+		(claimlen = strlen(line->claim_id)) <= SHOW_MAX)
+	{
+		/* the usual case, written in place once there is room for it all */
+		char	   *p;
+
+		if (buf->len + claimlen + 32 >= buf->maxlen)
+			enlargeStringInfo(buf, claimlen + 32);
+		p = buf->data + buf->len;
+		memcpy(p, capital ? "Line " : "line ", 5);
+		p += 5;
+		p += pg_ltoa(line->line_no, p);
+		memcpy(p, " of claim ", 10);
+		p += 10;
+		memcpy(p, line->claim_id, claimlen);
+		p += claimlen;
+		*p = '\0';
+		buf->len = p - buf->data;
+	}
+	else if (line->claim_id && !line->line_no_null)
 	{
 		if (capital)
 			tpi_append_literal(buf, "Line ");
