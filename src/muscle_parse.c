@@ -55,27 +55,32 @@ struct MpCatalogue
 };
 
 /*
- * One remembered entry: its bytes as documented and what they parsed to.
- * The memo is cleared whole when its slots or arena fill up.
+ * One remembered entry: its bytes as documented and what they parsed to,
+ * in one cache line: a hit reads nothing else when the entry is at most
+ * MEMO_INLINE_KEY bytes (most are).  The memo is cleared whole when its
+ * slots or arena fill up.
  */
+#define MEMO_INLINE_KEY	24
+
 typedef struct MpMemoSlot
 {
-	bool		used;
 	uint32_t	hash;
-	uint32_t	keylen;
-	const char *key;			/* in the memo arena */
-	MpKind		kind;
-	MpSide		side;
-	int			region;
-	int			entry;
-	const char *uname;			/* unknown: the normalised name, in the arena */
-	uint32_t	unamelen;
-	uint32_t	unamehash;
+	uint16_t	keylen;			/* 0: slot empty */
+	uint8_t		kind;			/* MpKind */
+	uint8_t		side;			/* MpSide */
+	int16_t		region;
+	int32_t		entry;
+	uint32_t	namelen;
+	uint32_t	namehash;
+	const char *name;			/* the catalogue's name, or the unknown
+								 * entry's normalised name in the arena */
+	const char *key;			/* in the arena when longer than inline */
+	char		inline_key[MEMO_INLINE_KEY];
 } MpMemoSlot;
 
 #define MEMO_SLOTS		4096	/* a power of 2 */
 #define MEMO_ARENA		(256 * 1024)
-#define MEMO_MAX_KEY	256
+#define MEMO_MAX_KEY	256		/* fits keylen */
 
 /* ------------------------------------------------------------------------
  * Small helpers
@@ -1155,7 +1160,10 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 	}
 	if (cat->memo == NULL)
 	{
-		cat->memo = cat_alloc(cat, MEMO_SLOTS * sizeof(MpMemoSlot));
+		/* slots aligned to cache lines */
+		char	   *raw = cat_alloc(cat, (MEMO_SLOTS + 1) * sizeof(MpMemoSlot));
+
+		cat->memo = raw ? (MpMemoSlot *) (((uintptr_t) raw + 63) & ~(uintptr_t) 63) : NULL;
 		cat->memo_arena = cat->memo ? cat_alloc(cat, MEMO_ARENA) : NULL;
 		if (cat->memo == NULL || cat->memo_arena == NULL)
 		{
@@ -1170,30 +1178,25 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 	for (i = h & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1))
 	{
 		slot = &cat->memo[i];
-		if (!slot->used)
+		if (slot->keylen == 0)
 			break;
 		if (slot->hash == h && slot->keylen == len &&
-			bytes_equal(slot->key, text, len))
+			bytes_equal(len <= MEMO_INLINE_KEY ? slot->inline_key : slot->key,
+						text, len))
 		{
-			out->kind = slot->kind;
-			out->side = slot->side;
+			out->kind = (MpKind) slot->kind;
+			out->side = (MpSide) slot->side;
 			out->region = slot->region;
 			out->entry = slot->entry;
+			out->namelen = slot->namelen;
+			out->namehash = slot->namehash;
 			if (slot->entry >= 0)
-			{
-				const MpEntry *e = &cat->entries[slot->entry];
-
-				out->name = e->name;
-				out->namelen = e->namelen;
-				out->namehash = e->hash;
-			}
+				out->name = slot->name;
 			else
 			{
 				/* as mp_parse: the name lives in the caller's work buffer */
-				memcpy(work, slot->uname, slot->unamelen);
+				memcpy(work, slot->name, slot->namelen);
 				out->name = work;
-				out->namelen = slot->unamelen;
-				out->namehash = slot->unamehash;
 			}
 			return;
 		}
@@ -1209,25 +1212,31 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 		i = h & (MEMO_SLOTS - 1);
 		slot = &cat->memo[i];
 	}
-	slot->used = true;
 	slot->hash = h;
-	slot->keylen = (uint32_t) len;
-	slot->key = cat->memo_arena + cat->memo_used;
-	memcpy(cat->memo_arena + cat->memo_used, text, len);
-	cat->memo_used += len;
-	slot->kind = out->kind;
-	slot->side = out->side;
-	slot->region = out->region;
+	slot->keylen = (uint16_t) len;
+	if (len <= MEMO_INLINE_KEY)
+	{
+		memcpy(slot->inline_key, text, len);
+		slot->key = NULL;
+	}
+	else
+	{
+		slot->key = cat->memo_arena + cat->memo_used;
+		memcpy(cat->memo_arena + cat->memo_used, text, len);
+		cat->memo_used += len;
+	}
+	slot->kind = (uint8_t) out->kind;
+	slot->side = (uint8_t) out->side;
+	slot->region = (int16_t) out->region;
 	slot->entry = out->entry;
-	slot->uname = NULL;
-	slot->unamelen = 0;
-	slot->unamehash = out->namehash;
+	slot->namelen = (uint32_t) out->namelen;
+	slot->namehash = out->namehash;
+	slot->name = out->name;
 	if (out->entry < 0)
 	{
-		slot->uname = cat->memo_arena + cat->memo_used;
+		slot->name = cat->memo_arena + cat->memo_used;
 		memcpy(cat->memo_arena + cat->memo_used, out->name, out->namelen);
 		cat->memo_used += out->namelen;
-		slot->unamelen = (uint32_t) out->namelen;
 	}
 	cat->memo_n++;
 }
