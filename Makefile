@@ -6,13 +6,50 @@ EXTENSION	= tpi_rules
 EXTVERSION	= 1.0
 MODULE_big	= tpi_rules
 
+# One file per subsystem; muscle_parse.c and csv.c are plain C (no server
+# headers) so the unit tests and fuzzers can build them alone.
 OBJS = \
-	$(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+	src/tpi_rules.o \
+	src/refcache.o \
+	src/findings.o \
+	src/claim.o \
+	src/policy.o \
+	src/codes.o \
+	src/muscle_parse.o \
+	src/muscles.o \
+	src/csv.o \
+	src/loaders.o \
+	src/payment.o \
+	src/rules_line.o \
+	src/rules_day.o \
+	src/audit.o \
+	src/window.o \
+	src/frequency.o \
+	src/guard_cache.o \
+	src/guard_findings.o \
+	src/trigger.o \
+	src/trigger_statement.o
 
 DATA_built	= sql/$(EXTENSION)--$(EXTVERSION).sql
 INSTALL_SOURCES = $(sort $(wildcard sql/install/*.sql))
 
-REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/[0-9]*.sql)))
+REGRESS = \
+	00_install \
+	01_catalogue \
+	02_payment \
+	03_loaders \
+	10_muscles \
+	11_muscles_parallel \
+	20_line_rules \
+	21_day_rules \
+	22_audit \
+	30_window \
+	31_frequency \
+	32_next_eligible \
+	40_guard \
+	50_views \
+	51_reporting_role \
+	90_bad_input
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 ISOLATION = $(patsubst test/specs/%.spec,%,$(sort $(wildcard test/specs/*.spec)))

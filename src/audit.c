@@ -44,6 +44,7 @@
 #include "tcop/pquery.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/timestamp.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
@@ -710,19 +711,36 @@ context_start(DateADT from)
 	Oid			argtype = DATEOID;
 	bool		isnull;
 	Datum		d;
-	DateADT		result;
+	DateADT		result = from;
 	TpiRefSpi	spi;
 
 	tpi_ref_spi_connect(&spi);
 	if (SPI_execute_with_args(
-							  "SELECT (($1 OPERATOR(pg_catalog.-) GREATEST('2 years'::pg_catalog.interval,"
-							  " 2 OPERATOR(pg_catalog.*) pg_catalog.max(GREATEST(cap_window, min_interval))))"
-							  ")::pg_catalog.date FROM tpi_rules.payer_policy",
+							  "SELECT GREATEST('2 years'::pg_catalog.interval,"
+							  " 2 OPERATOR(pg_catalog.*) pg_catalog.max(GREATEST(cap_window, min_interval)))"
+							  " FROM tpi_rules.payer_policy",
 							  1, &argtype, &arg, NULL, true, 1) != SPI_OK_SELECT ||
 		SPI_processed != 1)
 		elog(ERROR, "could not read tpi_rules.payer_policy");
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	result = isnull ? from : DatumGetDateADT(d);
+	if (!isnull)
+	{
+		Interval   *iv = DatumGetIntervalP(d);
+		double		days;
+
+		/*
+		 * Near the earliest date PostgreSQL can represent the look-back
+		 * would overflow: start at the beginning of time instead.  31-day
+		 * months make the bound generous.
+		 */
+		days = iv->month * 31.0 + iv->day + (double) iv->time / USECS_PER_DAY + 1;
+		if ((double) from - days <= (double) (DATETIME_MIN_JULIAN - POSTGRES_EPOCH_JDATE))
+			DATE_NOBEGIN(result);
+		else
+			result = DatumGetDateADT(DirectFunctionCall1(timestamp_date,
+														 DirectFunctionCall2(date_mi_interval,
+																			 DateADTGetDatum(from), d)));
+	}
 	tpi_ref_spi_finish(&spi);
 	return result;
 }
@@ -883,7 +901,13 @@ tpi_audit(PG_FUNCTION_ARGS)
 												  ObjectIdGetDatum(sevtype));
 	}
 
-	rel = relation_open(PG_GETARG_OID(0), AccessShareLock);
+	/* a regclass made from a bare OID may name nothing */
+	rel = try_relation_open(PG_GETARG_OID(0), AccessShareLock);
+	if (rel == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation with OID %u does not exist", PG_GETARG_OID(0)),
+				 errhint("Pass the claims table or view by name, e.g. audit('tpi_rules.claim_line').")));
 	check_relation(rel);
 	ar->relname = pstrdup(RelationGetRelationName(rel));
 	tpi_claim_columns(RelationGetDescr(rel), ar->relname, &relcols);

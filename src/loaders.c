@@ -102,6 +102,12 @@ read_server_file(const char *path, size_t *len)
 	char	   *buf;
 	size_t		n;
 
+	/* errcode_for_file_access() has no code for ENAMETOOLONG */
+	if (strlen(path) >= MAXPGPATH)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("file path is too long (%zu bytes)", strlen(path)),
+				 errdetail("Paths are limited to %d bytes.", MAXPGPATH - 1)));
 	f = AllocateFile(path, PG_BINARY_R);
 	if (f == NULL)
 		ereport(ERROR,

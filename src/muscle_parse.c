@@ -47,6 +47,7 @@ struct MpCatalogue
 	size_t		maxsqlen;
 	bool		built;
 	/* memo of mp_parse_cached, allocated on first use */
+	uint32_t   *memo_hash;		/* per slot: hash | 1, 0 when empty */
 	struct MpMemoSlot *memo;
 	char	   *memo_arena;
 	size_t		memo_used;
@@ -55,8 +56,9 @@ struct MpCatalogue
 };
 
 /*
- * One remembered entry: its bytes as documented and what they parsed to,
- * in one cache line: a hit reads nothing else when the entry is at most
+ * One remembered entry: its bytes as documented and what they parsed to.
+ * Probing reads only the compact memo_hash array; a hit then reads one
+ * cache line, this slot, and nothing else when the entry is at most
  * MEMO_INLINE_KEY bytes (most are).  The memo is cleared whole when its
  * slots or arena fill up.
  */
@@ -64,8 +66,7 @@ struct MpCatalogue
 
 typedef struct MpMemoSlot
 {
-	uint32_t	hash;
-	uint16_t	keylen;			/* 0: slot empty */
+	uint32_t	keylen;			/* the hash is in memo_hash */
 	uint8_t		kind;			/* MpKind */
 	uint8_t		side;			/* MpSide */
 	int16_t		region;
@@ -80,7 +81,7 @@ typedef struct MpMemoSlot
 
 #define MEMO_SLOTS		4096	/* a power of 2 */
 #define MEMO_ARENA		(256 * 1024)
-#define MEMO_MAX_KEY	256		/* fits keylen */
+#define MEMO_MAX_KEY	256
 
 /* ------------------------------------------------------------------------
  * Small helpers
@@ -1138,7 +1139,8 @@ mp_tally_merge(MpTally *dst, const MpTally *src)
 static void
 memo_clear(MpCatalogue *cat)
 {
-	memset(cat->memo, 0, MEMO_SLOTS * sizeof(MpMemoSlot));
+	/* probing reads only this small array: slots are touched on a hit */
+	memset(cat->memo_hash, 0, MEMO_SLOTS * sizeof(uint32_t));
 	cat->memo_n = 0;
 	cat->memo_used = 0;
 }
@@ -1164,8 +1166,10 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 		char	   *raw = cat_alloc(cat, (MEMO_SLOTS + 1) * sizeof(MpMemoSlot));
 
 		cat->memo = raw ? (MpMemoSlot *) (((uintptr_t) raw + 63) & ~(uintptr_t) 63) : NULL;
-		cat->memo_arena = cat->memo ? cat_alloc(cat, MEMO_ARENA) : NULL;
-		if (cat->memo == NULL || cat->memo_arena == NULL)
+		cat->memo_hash = cat_alloc(cat, MEMO_SLOTS * sizeof(uint32_t));
+		cat->memo_arena = cat_alloc(cat, MEMO_ARENA);
+		if (cat->memo_hash == NULL || cat->memo == NULL ||
+			cat->memo_arena == NULL)
 		{
 			cat->memo_failed = true;
 			mp_parse(cat, text, len, work, out);
@@ -1174,13 +1178,13 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 		memo_clear(cat);
 	}
 
-	h = mp_hash(text, len);
-	for (i = h & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1))
+	h = mp_hash(text, len) | 1;
+	for (i = (h >> 1) & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1))
 	{
-		slot = &cat->memo[i];
-		if (slot->keylen == 0)
+		if (cat->memo_hash[i] == 0)
 			break;
-		if (slot->hash == h && slot->keylen == len &&
+		slot = &cat->memo[i];
+		if (cat->memo_hash[i] == h && slot->keylen == len &&
 			bytes_equal(len <= MEMO_INLINE_KEY ? slot->inline_key : slot->key,
 						text, len))
 		{
@@ -1209,11 +1213,11 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 		cat->memo_used + need > MEMO_ARENA)
 	{
 		memo_clear(cat);
-		i = h & (MEMO_SLOTS - 1);
-		slot = &cat->memo[i];
+		i = (h >> 1) & (MEMO_SLOTS - 1);
 	}
-	slot->hash = h;
-	slot->keylen = (uint16_t) len;
+	slot = &cat->memo[i];
+	cat->memo_hash[i] = h;
+	slot->keylen = (uint32_t) len;
 	if (len <= MEMO_INLINE_KEY)
 	{
 		memcpy(slot->inline_key, text, len);

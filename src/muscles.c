@@ -337,7 +337,8 @@ array_from_datum(Datum d, char *local, bool *copy)
 	struct varlena *v = (struct varlena *) DatumGetPointer(d);
 
 	*copy = false;
-	if (VARATT_IS_SHORT(v) &&
+	/* VARATT_IS_SHORT is true of a TOAST pointer too: rule that out first */
+	if (VARATT_IS_SHORT(v) && !VARATT_IS_EXTERNAL(v) &&
 		VARSIZE_SHORT(v) - VARHDRSZ_SHORT + VARHDRSZ <= STACK_ARRAY)
 	{
 		size_t		datalen = VARSIZE_SHORT(v) - VARHDRSZ_SHORT;

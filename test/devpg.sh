@@ -56,7 +56,7 @@ do_install() {
 	setup_pg
 	mkdir -p "$base/src"
 	rsync -a --delete --exclude .git --exclude results --exclude '*.o' --exclude '*.so' \
-		--exclude 'sql/tpi_rules--1.0.sql' "$repo/" "$base/src/"
+		--exclude 'sql/tpi_rules--1.0.sql' --exclude 'test/fuzz/corpus-*' --exclude 'test/fuzz/*.fuzz' "$repo/" "$base/src/"
 	make -C "$base/src" -s -j2 >/dev/null
 	make -C "$base/src" -s install >/dev/null
 	chmod -R a+rX "$pg"; chmod 700 "$data"

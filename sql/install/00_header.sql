@@ -2,3 +2,20 @@
 -- sql/install and data; edit those, not this file.
 
 \echo Use "CREATE EXTENSION tpi_rules" to load this file. \quit
+
+-- Refuse a schema squatted before the install: whoever owns the schema can
+-- drop and replace the extension's functions later.  CREATE EXTENSION
+-- makes the schema itself (owned by the installing role) when it is
+-- missing; a schema another role made first is not used.
+DO $$
+BEGIN
+	IF (SELECT n.nspowner FROM pg_catalog.pg_namespace AS n
+		WHERE n.nspname OPERATOR(pg_catalog.=) 'tpi_rules')
+	   OPERATOR(pg_catalog.<>) (SELECT r.oid FROM pg_catalog.pg_roles AS r
+								WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER) THEN
+		RAISE EXCEPTION 'schema tpi_rules is owned by another role'
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Drop or rename the schema, or have its owner (if trusted) transfer it to the installing role, then CREATE EXTENSION tpi_rules again.';
+	END IF;
+END
+$$;

@@ -100,7 +100,7 @@ AS $$
 	)
 	SELECT f.claim_id, f.line_no, f.patient_id, f.payer_id, f.provider_npi,
 		   f.date_of_service,
-		   pg_catalog.date_trunc('month', f.date_of_service::pg_catalog.timestamp)::pg_catalog.date,
+		   (f.date_of_service OPERATOR(pg_catalog.-) (EXTRACT(DAY FROM f.date_of_service)::pg_catalog.int4 OPERATOR(pg_catalog.-) 1)),
 		   f.hcpcs, f.place_of_service, f.rule_id, f.severity, f.message,
 		   p.pay,
 		   CASE WHEN f.rule_id = 'code.downcoded' THEN p.diff END
@@ -250,7 +250,7 @@ AS $$
 			   END AS pay_20553
 		FROM (SELECT DISTINCT l.hcpcs, l.date_of_service, l.pos FROM l) AS k
 	)
-	SELECT pg_catalog.date_trunc('month', l.date_of_service::pg_catalog.timestamp)::pg_catalog.date,
+	SELECT (l.date_of_service OPERATOR(pg_catalog.-) (EXTRACT(DAY FROM l.date_of_service)::pg_catalog.int4 OPERATOR(pg_catalog.-) 1)),
 		   l.provider_npi,
 		   pg_catalog.count(*),
 		   coalesce(pg_catalog.sum(p.pay), 0)::numeric(12,2),

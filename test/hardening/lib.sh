@@ -61,6 +61,8 @@ log_min_error_statement = panic
 log_error_verbosity = default
 shared_buffers = 32MB
 max_connections = 30
+# the whole query of a crashed backend goes to the log
+track_activity_query_size = 32768
 # JIT would load LLVM into backends: slow under valgrind, and not ours
 jit = off
 CONF

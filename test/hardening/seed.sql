@@ -18,7 +18,17 @@
 SET datestyle = 'ISO, YMD';
 SELECT setseed(0.8) \gset
 
-CREATE TABLE hd_claims (LIKE tpi_rules.claim_line INCLUDING DEFAULTS);
+-- The claim_line layout spelled out: LIKE tpi_rules.claim_line needs SELECT
+-- on it, which only its owner has.
+CREATE TABLE hd_claims (
+	claim_id text NOT NULL, line_no smallint NOT NULL, patient_id text NOT NULL,
+	payer_id text NOT NULL, provider_npi text, date_of_service date NOT NULL,
+	hcpcs text NOT NULL, modifiers text[], units integer DEFAULT 1, icd10 text[],
+	place_of_service text, muscles text[], trigger_points integer, drug_name text,
+	drug_dose text, claim_note text, note_signed boolean, post_procedure_plan boolean,
+	conservative_care boolean, tp_locations boolean, guidance text,
+	PRIMARY KEY (claim_id, line_no)
+);
 
 -- Ordinary lines: several patients with TPI sessions over two years, with
 -- E/M, joint injections, drugs and guidance codes on some of the days.

@@ -68,6 +68,12 @@ if ! PGUSER=smith hd_psql -d $db -c "SELECT tpi_rules.muscle_count('{right trape
 		tee -a "$out/summary.txt"
 	hd_psql -d $db -c "GRANT SELECT ON ALL TABLES IN SCHEMA tpi_rules TO smith"
 fi
+# Roles the extension creates for readers (e.g. a dashboard role that may
+# read the views): smith gets them, so the views' code runs too.
+for r in $(hd_psql -At -d $db -c "SELECT rolname FROM pg_roles WHERE rolname LIKE 'tpi\_%' AND NOT rolcanlogin ORDER BY 1"); do
+	echo "NOTE: granting role $r to smith" | tee -a "$out/summary.txt"
+	hd_psql -d $db -c "GRANT \"$r\" TO smith"
+done
 if [ -f "$hd_root/test/data/gen_claims.sql" ]; then
 	hd_psql -d $db -f "$hd_root/test/data/gen_claims.sql" > "$out/gen_claims.out" 2>&1 ||
 		echo "NOTE: test/data/gen_claims.sql failed (see gen_claims.out)" | tee -a "$out/summary.txt"
@@ -81,6 +87,7 @@ load_data() {
 	# a guarded copy, so sqlsmith's INSERTs and UPDATEs run the trigger
 	PGUSER=smith hd_psql -d $db >/dev/null 2>&1 <<'SQL'
 CREATE TABLE smith.hd_guarded (LIKE smith.hd_claims INCLUDING ALL);
+CREATE INDEX ON smith.hd_guarded (patient_id, date_of_service);
 INSERT INTO smith.hd_guarded SELECT * FROM smith.hd_claims WHERE claim_id NOT LIKE 'X1%';
 CREATE TRIGGER hd_guard BEFORE INSERT OR UPDATE ON smith.hd_guarded
 	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('flag');

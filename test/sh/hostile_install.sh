@@ -234,9 +234,8 @@ done
 # (a role with CREATE on the database, e.g. its owner) could later swap a
 # tpi_rules function for its own and wait for a superuser to call it.
 # With a planted function the install fails on the name clash; with an
-# empty schema it succeeds unless the install script refuses a schema it
-# does not own.  Reported, not failed: the defence is an ownership check at
-# the top of the install script (sql/install/00_header.sql).
+# empty schema it would succeed, but the install script refuses a schema
+# it does not own (sql/install/00_header.sql).
 sql -d $squat <<'SQL'
 GRANT CREATE ON DATABASE tpi_squat_db TO tpi_hostile;
 SET ROLE tpi_hostile;
@@ -245,7 +244,8 @@ RESET ROLE;
 SQL
 if out=$(psql -X -q -d $squat -c "CREATE EXTENSION tpi_rules" 2>&1); then
 	owner=$(psql -X -At -d $squat -c "SELECT nspowner::regrole FROM pg_namespace WHERE nspname = 'tpi_rules'")
-	echo "WARNING: CREATE EXTENSION installed into schema tpi_rules owned by $owner (a squatter could replace its functions)"
+	echo "FAIL: CREATE EXTENSION installed into schema tpi_rules owned by $owner (a squatter could replace its functions)"
+	fail=1
 else
 	echo "squatted schema refused: $out"
 fi

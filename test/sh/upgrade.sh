@@ -8,7 +8,7 @@
 # that ALTER EXTENSION tpi_rules UPDATE is a no-op.
 # Runs inside pg_virtualenv (PGHOST/PGPORT/PGUSER set).
 set -euo pipefail
-share=$(pg_config --sharedir)/extension
+share=$(${PG_CONFIG:-pg_config} --sharedir)/extension
 default=$(sed -nE "s/^default_version *= *'([^']+)'.*/\1/p" "$share/tpi_rules.control")
 fresh=tpi_upgrade_fresh upgraded=tpi_upgrade_old
 sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }

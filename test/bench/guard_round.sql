@@ -1,5 +1,7 @@
--- One round of bench_guard.sql: each table loaded by INSERT ... SELECT and
--- by COPY, in patient order, each load one transaction; :round numbers it.
+-- One round of bench_guard.sql, which includes it three times (named so
+-- that run.sh, which runs test/bench/bench_*.sql, leaves it alone): each
+-- table loaded by INSERT ... SELECT and by COPY, in patient order, each
+-- load one transaction; :round numbers it.
 TRUNCATE bench_plain, bench_flag, bench_stmt;
 DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt');
 CHECKPOINT;
@@ -31,3 +33,19 @@ SELECT clock_timestamp() AS t0 \gset
 \copy bench_stmt FROM '/tmp/bench_guard.copy'
 INSERT INTO bench_times SELECT :round, 'statement', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
 	(SELECT count(*) FROM bench_stmt) = :src_rows;
+
+-- the clean lines, reject mode: checking without logging
+TRUNCATE clean_plain, clean_row, clean_stmt;
+CHECKPOINT;
+SELECT clock_timestamp() AS t0 \gset
+INSERT INTO clean_plain SELECT * FROM bench_clean ORDER BY patient_id, date_of_service, claim_id, line_no;
+INSERT INTO bench_times SELECT :round, 'clean plain', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+	(SELECT count(*) FROM clean_plain) = :clean_rows;
+SELECT clock_timestamp() AS t0 \gset
+INSERT INTO clean_row SELECT * FROM bench_clean ORDER BY patient_id, date_of_service, claim_id, line_no;
+INSERT INTO bench_times SELECT :round, 'clean reject', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+	(SELECT count(*) FROM clean_row) = :clean_rows;
+SELECT clock_timestamp() AS t0 \gset
+INSERT INTO clean_stmt SELECT * FROM bench_clean ORDER BY patient_id, date_of_service, claim_id, line_no;
+INSERT INTO bench_times SELECT :round, 'clean reject statement', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+	(SELECT count(*) FROM clean_stmt) = :clean_rows;
