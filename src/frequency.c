@@ -92,7 +92,9 @@ cmp_freq_line(const void *a, const void *b)
 		if (x->payer_id != y->payer_id)
 			return x->payer_id == NULL ? 1 : -1;
 	}
-	else if ((c = strcmp(x->payer_id, y->payer_id)) != 0)
+	/* callers often share one string per payer */
+	else if (x->payer_id != y->payer_id &&
+			 (c = strcmp(x->payer_id, y->payer_id)) != 0)
 		return c;
 	if (x->report != y->report)
 		return x->report ? -1 : 1;

@@ -59,15 +59,34 @@ fast_span_ok(DateADT d, const Interval *span)
 		span->day >= -365000 && span->day <= 365000;
 }
 
+/*
+ * Month arithmetic is remembered for recent (date, months) pairs: a
+ * patient's sessions are judged against the same few windows again and
+ * again.  A pure function of its arguments; direct-mapped.
+ */
+#define MONTH_MEMO 256			/* a power of 2 */
+
+static struct
+{
+	DateADT		d;
+	int32		months;
+	DateADT		result;
+}			month_memo[MONTH_MEMO];
+
 static DateADT
 fast_add(DateADT d, int32 months, int32 days)
 {
 	if (months != 0)
 	{
+		int			slot = (int) (((uint32) d * 31 + (uint32) months) & (MONTH_MEMO - 1));
 		int			y,
 					m,
 					mday;
 
+		if (month_memo[slot].months == months && month_memo[slot].d == d)
+			return month_memo[slot].result + days;
+		month_memo[slot].months = 0;	/* marks the slot while it is filled */
+		month_memo[slot].d = d;
 		j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &mday);
 		m += months;
 		if (m > MONTHS_PER_YEAR)
@@ -82,7 +101,9 @@ fast_add(DateADT d, int32 months, int32 days)
 		}
 		if (mday > day_tab[isleap(y)][m - 1])
 			mday = day_tab[isleap(y)][m - 1];
-		d = date2j(y, m, mday) - POSTGRES_EPOCH_JDATE;
+		month_memo[slot].result = date2j(y, m, mday) - POSTGRES_EPOCH_JDATE;
+		month_memo[slot].months = months;
+		d = month_memo[slot].result;
 	}
 	return d + days;
 }
