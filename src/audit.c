@@ -72,6 +72,7 @@ typedef struct OutRow
 	DateADT		dos;
 	bool		dos_null;
 	int			rank;
+	int			rule_order;		/* tpi_rule_order(f.rule_id) */
 } OutRow;
 
 typedef struct OutList
@@ -166,6 +167,7 @@ collect(OutList *ol, FindingList *fl, int from, bool dos_null, DateADT dos,
 		o->dos = dos;
 		o->dos_null = dos_null;
 		o->rank = rank;
+		o->rule_order = tpi_rule_order(o->f.rule_id);
 	}
 	fl->n = from;
 }
@@ -197,8 +199,8 @@ outrow_cmp(const void *a, const void *b)
 	if (!x->f.line_no_null && x->f.line_no != y->f.line_no)
 		return x->f.line_no < y->f.line_no ? -1 : 1;
 same_line:
-	if (x->f.rule_id != y->f.rule_id && (c = strcmp(x->f.rule_id, y->f.rule_id)) != 0)
-		return c;
+	if (x->rule_order != y->rule_order)
+		return x->rule_order < y->rule_order ? -1 : 1;
 	return strcmp(x->f.message, y->f.message);
 }
 
@@ -307,6 +309,7 @@ emit(AuditReceiver *ar, OutList *ol, const char *patient)
 	int			i;
 	Datum		patient_text = patient ? CStringGetTextDatum(patient) : (Datum) 0;
 	const char *last_claim = NULL;
+	int			last_rank = -1;
 	Datum		claim_text = (Datum) 0;
 	const OutRow **sorted;
 
@@ -321,13 +324,19 @@ emit(AuditReceiver *ar, OutList *ol, const char *patient)
 
 		if (o->f.claim_id)
 		{
-			/* sorted by date and claim: runs of one claim are common */
-			if (last_claim == NULL || strcmp(last_claim, o->f.claim_id) != 0)
+			/*
+			 * Sorted by date and claim: runs of one claim are common, and
+			 * rows of one rank are of one line.
+			 */
+			if (last_claim == NULL ||
+				(!(o->rank >= 0 && o->rank == last_rank) &&
+				 strcmp(last_claim, o->f.claim_id) != 0))
 			{
 				claim_text = scratch_text(ar, &ar->claim_text, &ar->claim_cap,
 										  o->f.claim_id);
 				last_claim = o->f.claim_id;
 			}
+			last_rank = o->rank;
 			values[0] = claim_text;
 		}
 		else
@@ -430,6 +439,7 @@ check_frequency(AuditReceiver *ar, FindingList *fl)
 		o->dos = hit ? hit->dos : 0;
 		o->dos_null = (hit == NULL);
 		o->rank = hit ? hit->rank : -1;
+		o->rule_order = tpi_rule_order(o->f.rule_id);
 	}
 	tpi_findings_reset(fl);
 }
@@ -667,9 +677,16 @@ audit_receive(TupleTableSlot *slot, DestReceiver *self)
 	if (ar->n > 1)
 	{
 		const char *prev = ar->lines[ar->n - 2].line.claim_id;
+		const char *cur = a->line.claim_id;
 
-		if (prev && a->line.claim_id && strcmp(prev, a->line.claim_id) == 0)
-			a->line.claim_id = (char *) prev;
+		if (prev && cur)
+		{
+			/* claim ids are short: compared here, without a call */
+			while (*prev && *prev == *cur)
+				prev++, cur++;
+			if (*prev == *cur)
+				a->line.claim_id = ar->lines[ar->n - 2].line.claim_id;
+		}
 	}
 	a->is_tpi = (a->line.code_classes & TPI_CODE_TPI) != 0;
 	a->report = !ar->has_from ||

@@ -69,28 +69,66 @@ static const char *const severity_names[3] = {"info", "warning", "error"};
  * table, and a hit is confirmed by comparing the text, so any pointer may
  * be passed.
  */
-#define SEVERITY_MEMO 64		/* a power of 2 */
+#define SEVERITY_MEMO 256		/* a power of 2, well above the call sites */
 
-TpiSeverity
-tpi_rule_severity(const char *rule_id)
+/* The index of rule_id in rule_defs; ERROR for an unknown rule. */
+static int
+rule_index(const char *rule_id)
 {
 	static const char *memo_ptr[SEVERITY_MEMO];
 	static int	memo_rule[SEVERITY_MEMO];
-	int			slot = (int) (((uintptr_t) rule_id >> 3) & (SEVERITY_MEMO - 1));
+	int			slot = (int) ((((uint64) (uintptr_t) rule_id) *
+							   UINT64CONST(0x9e3779b97f4a7c15)) >> 56);
 	int			i;
 
+	/* the same literal as the list's (linkers merge them) needs no strcmp */
 	if (memo_ptr[slot] == rule_id &&
-		strcmp(rule_defs[memo_rule[slot]].rule_id, rule_id) == 0)
-		return rule_defs[memo_rule[slot]].severity;
+		(rule_defs[memo_rule[slot]].rule_id == rule_id ||
+		 strcmp(rule_defs[memo_rule[slot]].rule_id, rule_id) == 0))
+		return memo_rule[slot];
 	for (i = 0; i < lengthof(rule_defs); i++)
 		if (strcmp(rule_defs[i].rule_id, rule_id) == 0)
 		{
 			memo_ptr[slot] = rule_id;
 			memo_rule[slot] = i;
-			return rule_defs[i].severity;
+			return i;
 		}
 	elog(ERROR, "tpi_rules: rule \"%s\" is not in the rule list", rule_id);
-	return TPI_ERROR;			/* keep compiler quiet */
+	return 0;					/* keep compiler quiet */
+}
+
+TpiSeverity
+tpi_rule_severity(const char *rule_id)
+{
+	return rule_defs[rule_index(rule_id)].severity;
+}
+
+static int
+cmp_rule_def(const void *a, const void *b)
+{
+	return strcmp(rule_defs[*(const int *) a].rule_id,
+				  rule_defs[*(const int *) b].rule_id);
+}
+
+int
+tpi_rule_order(const char *rule_id)
+{
+	static int	order[lengthof(rule_defs)];
+	static bool ready = false;
+
+	if (!ready)
+	{
+		int			by_name[lengthof(rule_defs)];
+		int			i;
+
+		for (i = 0; i < lengthof(rule_defs); i++)
+			by_name[i] = i;
+		qsort(by_name, lengthof(rule_defs), sizeof(int), cmp_rule_def);
+		for (i = 0; i < lengthof(rule_defs); i++)
+			order[by_name[i]] = i;
+		ready = true;
+	}
+	return order[rule_index(rule_id)];
 }
 
 const char *

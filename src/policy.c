@@ -54,6 +54,12 @@ typedef struct PolicyCache
 	InjEntry   *inj;
 	int			ninj;
 	PayerPolicy fallback;		/* used if commercial_default was deleted */
+	/* tpi_dx_status() look-ups by packed code (dx_key), direct-mapped */
+	struct
+	{
+		uint64		key;		/* 0: slot empty */
+		DxEntry    *entry;		/* NULL: not in the table */
+	}			dx_memo[256];
 	/* the last payer looked up: a patient's lines mostly share one */
 	char		last_payer[NAMEDATALEN];
 	const PayerEntry *last_entry;	/* NULL: not in payer_policy */
@@ -100,6 +106,31 @@ static int
 cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/*
+ * A code of at most 7 bytes (every normalised ICD-10-CM code) packed into
+ * an integer, for equality tests and hashing; false for a longer string.
+ */
+static inline bool
+dx_key(const char *code, uint64 *key)
+{
+	size_t		len = strlen(code);
+
+	if (len > 7)
+		return false;
+	*key = 0;
+	memcpy(key, code, len);
+	return true;
+}
+
+static int
+cmp_uint64(const void *a, const void *b)
+{
+	uint64		x = *(const uint64 *) a;
+	uint64		y = *(const uint64 *) b;
+
+	return (x > y) - (x < y);
 }
 
 static int
@@ -305,6 +336,13 @@ load_policies(PolicyCache *c)
 		if (p->ncovered_dx > 1)
 			qsort(p->covered_dx, p->ncovered_dx, sizeof(char *), cmp_str);
 		p->covered_dx_examples = covered_dx_examples(p);
+		p->covered_dx_keys = palloc(Max(p->ncovered_dx, 1) * sizeof(uint64));
+		p->ncovered_dx_keys = 0;
+		for (i = 0; i < p->ncovered_dx; i++)
+			if (dx_key(p->covered_dx[i], &p->covered_dx_keys[p->ncovered_dx_keys]))
+				p->ncovered_dx_keys++;
+		if (p->ncovered_dx_keys > 1)
+			qsort(p->covered_dx_keys, p->ncovered_dx_keys, sizeof(uint64), cmp_uint64);
 		MemoryContextSwitchTo(old);
 	}
 	for (i = 0; i < c->npayers; i++)
@@ -429,7 +467,8 @@ find_payer(PolicyCache *c, const char *payer_id)
 
 	if (payer_id == NULL)
 		return NULL;
-	if (c->last_valid && strcmp(c->last_payer, payer_id) == 0)
+	if (c->last_valid && c->last_payer[0] == payer_id[0] &&
+		strcmp(c->last_payer, payer_id) == 0)
 		return c->last_entry;
 	key.payer_id = (char *) payer_id;
 	pe = bsearch(&key, c->payers, c->npayers, sizeof(PayerEntry), cmp_payer);
@@ -584,16 +623,58 @@ tpi_line_dx(const ClaimLine *line, int i, char *buf, size_t buflen)
 	return buf;
 }
 
+bool
+tpi_dx_covered(const PayerPolicy *pol, const char *normalised)
+{
+	uint64		key;
+	int			lo = 0,
+				hi = pol->ncovered_dx_keys - 1;
+
+	/* a longer string is no normalised code, and in no covered set */
+	if (!dx_key(normalised, &key))
+		return false;
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (pol->covered_dx_keys[mid] == key)
+			return true;
+		if (pol->covered_dx_keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return false;
+}
+
 DxStatus
 tpi_dx_status(const char *normalised, DateADT dos, const char **replaced_by)
 {
 	PolicyCache *c = get_cache();
 	DxEntry		key;
 	DxEntry    *e;
+	uint64		k;
+	int			slot = -1;
 
 	*replaced_by = NULL;
+	/* the same few codes again and again: remember where each one is */
+	if (dx_key(normalised, &k) && k != 0)
+	{
+		slot = (int) ((k * UINT64CONST(0x9e3779b97f4a7c15)) >> 56);
+		if (c->dx_memo[slot].key == k)
+		{
+			e = c->dx_memo[slot].entry;
+			goto found;
+		}
+	}
 	key.code = (char *) normalised;
 	e = bsearch(&key, c->dx, c->ndx, sizeof(DxEntry), cmp_dx);
+	if (slot >= 0)
+	{
+		c->dx_memo[slot].key = k;
+		c->dx_memo[slot].entry = e;
+	}
+found:
 	if (e == NULL)
 		return DX_UNKNOWN;
 	*replaced_by = e->replaced_by;

@@ -598,27 +598,6 @@ check_drug(const ClaimLine *line, const char *code, const PayerPolicy *pol,
 							 pol->payer_id, class_list(pol->covered_injectates));
 }
 
-static bool
-dx_covered(const PayerPolicy *pol, const char *norm)
-{
-	int			lo = 0,
-				hi = pol->ncovered_dx - 1;
-
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-		int			c = strcmp(pol->covered_dx[mid], norm);
-
-		if (c == 0)
-			return true;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return false;
-}
-
 static void
 check_dx(const ClaimLine *line, const PayerPolicy *pol, FindingList *fl)
 {
@@ -644,7 +623,7 @@ check_dx(const ClaimLine *line, const PayerPolicy *pol, FindingList *fl)
 		bool		covered = false;
 
 		for (i = 0; i < n && !covered; i++)
-			if (norm[i] && dx_covered(pol, norm[i]))
+			if (norm[i] && tpi_dx_covered(pol, norm[i]))
 				covered = true;
 		if (!covered)
 			tpi_add_line_finding(fl, "dx.not_covered", line,

@@ -126,6 +126,8 @@ extern void tpi_add_finding_buf(FindingList *fl, const char *rule_id,
 extern void tpi_add_finding_noline(FindingList *fl, const char *rule_id,
 								   const char *fmt,...) pg_attribute_printf(3, 4);
 extern TpiSeverity tpi_rule_severity(const char *rule_id);
+/* The position of rule_id among the rule ids sorted by strcmp(). */
+extern int	tpi_rule_order(const char *rule_id);
 /* appendStringInfoVA(), faster for formats of only %s, %d and %%. */
 extern void tpi_append_format(StringInfo buf, const char *fmt, va_list args)
 			pg_attribute_printf(2, 0);
@@ -313,6 +315,9 @@ typedef struct PayerPolicy
 	bool		other_blocks_allowed;
 	char	  **covered_dx;		/* sorted, upper case, no dot */
 	int			ncovered_dx;	/* 0: no diagnosis restriction */
+	uint64	   *covered_dx_keys;	/* tpi_dx_key() of those of at most 7
+									 * bytes, sorted */
+	int			ncovered_dx_keys;
 	/* the first ten, as messages list them: "M79.10, M79.11 ..." */
 	char	   *covered_dx_examples;
 } PayerPolicy;
@@ -367,6 +372,8 @@ extern const char *tpi_line_dx(const ClaimLine *line, int i, char *buf,
 							   size_t buflen);
 extern DxStatus tpi_dx_status(const char *normalised, DateADT dos,
 							  const char **replaced_by);
+/* normalised is in the payer's covered set. */
+extern bool tpi_dx_covered(const PayerPolicy *pol, const char *normalised);
 
 /* ------------------------------------------------------------------------
  * Muscles (muscles.c over muscle_parse.c; SPEC section 4)
