@@ -57,13 +57,22 @@ typedef struct AuditLine
 	bool		is_tpi;
 	bool		report;			/* false: frequency context only */
 	int			seq;			/* arrival order, for a stable sort */
+	int			rank;			/* see OutRow.rank */
 } AuditLine;
 
+/*
+ * A result row.  Rows sort by date, claim_id, line_no (the line's key),
+ * rule_id and message.  rank, when not -1, stands for the line's key: the
+ * position in the patient's sorted lines of the first line with that key,
+ * so that rows of known lines compare keys as one integer.
+ */
 typedef struct OutRow
 {
 	TpiFinding	f;
 	DateADT		dos;
 	bool		dos_null;
+	int			rank;
+	int			rule_order;		/* tpi_rule_order(f.rule_id) */
 } OutRow;
 
 typedef struct OutList
@@ -78,6 +87,7 @@ typedef struct FreqKey
 	const char *claim_id;
 	int16		line_no;
 	DateADT		dos;
+	int			rank;
 } FreqKey;
 
 typedef struct AuditReceiver
@@ -94,6 +104,12 @@ typedef struct AuditReceiver
 	const char *rule_ptr[64];
 	Datum		rule_text[64];
 	int			nrules;
+	uint8		rule_hint[64];	/* by address: where the id was last found */
+	/* scratch text values for emit(), reused row after row */
+	text	   *msg_text;
+	int			msg_cap;
+	text	   *claim_text;
+	int			claim_cap;
 	MemoryContext pcxt;			/* the buffered patient: lines, findings */
 	MemoryContext ncxt;			/* findings of lines without a patient */
 	MemoryContext rcxt;			/* one line without a patient */
@@ -127,15 +143,17 @@ out_next(OutList *ol)
 }
 
 /*
- * Moves fl's findings to ol with their date.  With copy, the strings are
- * copied into the current context (the findings' own is about to go).
+ * Moves fl's findings from from on to ol with their date and rank (-1 if
+ * not known).  With copy, the strings are copied into the current context
+ * (the findings' own is about to go).
  */
 static void
-collect(OutList *ol, FindingList *fl, bool dos_null, DateADT dos, bool copy)
+collect(OutList *ol, FindingList *fl, int from, bool dos_null, DateADT dos,
+		int rank, bool copy)
 {
 	int			i;
 
-	for (i = 0; i < fl->n; i++)
+	for (i = from; i < fl->n; i++)
 	{
 		OutRow	   *o = out_next(ol);
 
@@ -148,17 +166,26 @@ collect(OutList *ol, FindingList *fl, bool dos_null, DateADT dos, bool copy)
 		}
 		o->dos = dos;
 		o->dos_null = dos_null;
+		o->rank = rank;
+		o->rule_order = tpi_rule_order(o->f.rule_id);
 	}
-	tpi_findings_reset(fl);
+	fl->n = from;
 }
 
+/* qsort() comparator of OutRow pointers */
 static int
 outrow_cmp(const void *a, const void *b)
 {
-	const OutRow *x = a;
-	const OutRow *y = b;
+	const OutRow *x = *(const OutRow *const *) a;
+	const OutRow *y = *(const OutRow *const *) b;
 	int			c;
 
+	if (x->rank >= 0 && y->rank >= 0)
+	{
+		if (x->rank != y->rank)
+			return x->rank < y->rank ? -1 : 1;
+		goto same_line;
+	}
 	if (x->dos_null != y->dos_null)
 		return x->dos_null ? 1 : -1;
 	if (!x->dos_null && x->dos != y->dos)
@@ -171,8 +198,9 @@ outrow_cmp(const void *a, const void *b)
 		return x->f.line_no_null ? 1 : -1;
 	if (!x->f.line_no_null && x->f.line_no != y->f.line_no)
 		return x->f.line_no < y->f.line_no ? -1 : 1;
-	if ((c = strcmp(x->f.rule_id, y->f.rule_id)) != 0)
-		return c;
+same_line:
+	if (x->rule_order != y->rule_order)
+		return x->rule_order < y->rule_order ? -1 : 1;
 	return strcmp(x->f.message, y->f.message);
 }
 
@@ -180,19 +208,99 @@ outrow_cmp(const void *a, const void *b)
 static Datum
 rule_datum(AuditReceiver *ar, const char *rule_id)
 {
+	int			hint = (int) (((uintptr_t) rule_id >> 3) & (lengthof(ar->rule_hint) - 1));
 	int			i;
 	MemoryContext old;
 
+	i = ar->rule_hint[hint];
+	if (i < ar->nrules && ar->rule_ptr[i] == rule_id)
+		return ar->rule_text[i];
 	for (i = 0; i < ar->nrules; i++)
 		if (ar->rule_ptr[i] == rule_id)
+		{
+			ar->rule_hint[hint] = i;
 			return ar->rule_text[i];
+		}
 	if (ar->nrules == lengthof(ar->rule_ptr))
 		return CStringGetTextDatum(rule_id);
 	old = MemoryContextSwitchTo(GetMemoryChunkContext(ar));
 	ar->rule_ptr[ar->nrules] = rule_id;
 	ar->rule_text[ar->nrules] = CStringGetTextDatum(rule_id);
 	MemoryContextSwitchTo(old);
+	ar->rule_hint[hint] = ar->nrules;
 	return ar->rule_text[ar->nrules++];
+}
+
+/*
+ * s as a text value in *buf, a scratch buffer of the receiver that grows
+ * as needed: tuplestore_putvalues() copies the value, so one buffer serves
+ * every row.
+ */
+static Datum
+scratch_text(AuditReceiver *ar, text **buf, int *cap, const char *s)
+{
+	int			len = strlen(s);
+
+	if (*buf == NULL || len + VARHDRSZ > *cap)
+	{
+		int			newcap = Max(len + VARHDRSZ, 1024);
+
+		if (*buf)
+			pfree(*buf);
+		*buf = MemoryContextAlloc(GetMemoryChunkContext(ar), newcap);
+		*cap = newcap;
+	}
+	SET_VARSIZE(*buf, len + VARHDRSZ);
+	memcpy(VARDATA(*buf), s, len);
+	return PointerGetDatum(*buf);
+}
+
+/*
+ * The rows of ol in output order, as pointers (rows are large).  When every
+ * row has a rank, a counting sort by rank (stable, linear) leaves only the
+ * rows of one line to order by rule and message; otherwise a full sort.
+ */
+static const OutRow **
+order_rows(OutList *ol)
+{
+	const OutRow **sorted = palloc(ol->n * sizeof(OutRow *));
+	int			maxrank = -1;
+	int		   *start;
+	int			i;
+
+	for (i = 0; i < ol->n; i++)
+	{
+		if (ol->rows[i].rank < 0)
+			break;
+		maxrank = Max(maxrank, ol->rows[i].rank);
+	}
+	if (i < ol->n || ol->n < 2)
+	{
+		for (i = 0; i < ol->n; i++)
+			sorted[i] = &ol->rows[i];
+		if (ol->n > 1)
+			qsort(sorted, ol->n, sizeof(OutRow *), outrow_cmp);
+		return sorted;
+	}
+
+	start = palloc0((maxrank + 2) * sizeof(int));
+	for (i = 0; i < ol->n; i++)
+		start[ol->rows[i].rank + 1]++;
+	for (i = 1; i <= maxrank + 1; i++)
+		start[i] += start[i - 1];
+	for (i = 0; i < ol->n; i++)
+		sorted[start[ol->rows[i].rank]++] = &ol->rows[i];
+	/* start[r] is now the end of rank r's rows */
+	for (i = 0; i <= maxrank; i++)
+	{
+		int			from = (i == 0) ? 0 : start[i - 1];
+		int			n = start[i] - from;
+
+		if (n > 1)
+			qsort(sorted + from, n, sizeof(OutRow *), outrow_cmp);
+	}
+	pfree(start);
+	return sorted;
 }
 
 static void
@@ -200,17 +308,37 @@ emit(AuditReceiver *ar, OutList *ol, const char *patient)
 {
 	int			i;
 	Datum		patient_text = patient ? CStringGetTextDatum(patient) : (Datum) 0;
+	const char *last_claim = NULL;
+	int			last_rank = -1;
+	Datum		claim_text = (Datum) 0;
+	const OutRow **sorted;
 
-	if (ol->n > 1)
-		qsort(ol->rows, ol->n, sizeof(OutRow), outrow_cmp);
+	if (ol->n == 0)
+		return;
+	sorted = order_rows(ol);
 	for (i = 0; i < ol->n; i++)
 	{
-		const OutRow *o = &ol->rows[i];
+		const OutRow *o = sorted[i];
 		Datum		values[7];
 		bool		nulls[7] = {false, false, false, false, false, false, false};
 
 		if (o->f.claim_id)
-			values[0] = CStringGetTextDatum(o->f.claim_id);
+		{
+			/*
+			 * Sorted by date and claim: runs of one claim are common, and
+			 * rows of one rank are of one line.
+			 */
+			if (last_claim == NULL ||
+				(!(o->rank >= 0 && o->rank == last_rank) &&
+				 strcmp(last_claim, o->f.claim_id) != 0))
+			{
+				claim_text = scratch_text(ar, &ar->claim_text, &ar->claim_cap,
+										  o->f.claim_id);
+				last_claim = o->f.claim_id;
+			}
+			last_rank = o->rank;
+			values[0] = claim_text;
+		}
 		else
 			nulls[0] = true;
 		values[1] = Int16GetDatum(o->f.line_no);
@@ -221,10 +349,13 @@ emit(AuditReceiver *ar, OutList *ol, const char *patient)
 		nulls[3] = o->dos_null;
 		values[4] = rule_datum(ar, o->f.rule_id);
 		values[5] = ar->severity[o->f.severity];
-		values[6] = CStringGetTextDatum(o->f.message);
+		if (tpi_finding_text(&o->f))
+			values[6] = PointerGetDatum(tpi_finding_text(&o->f));
+		else
+			values[6] = scratch_text(ar, &ar->msg_text, &ar->msg_cap, o->f.message);
 		tuplestore_putvalues(ar->ts, ar->desc, values, nulls);
-		pfree(DatumGetPointer(values[6]));
 	}
+	pfree(sorted);
 	ol->n = 0;
 }
 
@@ -241,7 +372,7 @@ freqkey_cmp(const void *a, const void *b)
 
 	if ((x->claim_id == NULL) != (y->claim_id == NULL))
 		return x->claim_id == NULL ? 1 : -1;
-	if (x->claim_id && (c = strcmp(x->claim_id, y->claim_id)) != 0)
+	if (x->claim_id != y->claim_id && (c = strcmp(x->claim_id, y->claim_id)) != 0)
 		return c;
 	return (x->line_no > y->line_no) - (x->line_no < y->line_no);
 }
@@ -278,6 +409,8 @@ check_frequency(AuditReceiver *ar, FindingList *fl)
 		keys[n].claim_id = a->line.claim_id;
 		keys[n].line_no = a->line.line_no;
 		keys[n].dos = a->line.date_of_service;
+		/* a finding names a line whose line_no is NULL by line_no 0 */
+		keys[n].rank = a->line.line_no_null ? -1 : a->rank;
 		n++;
 	}
 	if (n == 0)
@@ -305,16 +438,16 @@ check_frequency(AuditReceiver *ar, FindingList *fl)
 		o->f = *f;
 		o->dos = hit ? hit->dos : 0;
 		o->dos_null = (hit == NULL);
+		o->rank = hit ? hit->rank : -1;
+		o->rule_order = tpi_rule_order(o->f.rule_id);
 	}
 	tpi_findings_reset(fl);
 }
 
-/* By date, claim_id, line_no (NULLs last), then arrival. */
+/* By date, claim_id, line_no (NULLs last): the key of result rows. */
 static int
-auditline_cmp(const void *a, const void *b)
+auditline_key_cmp(const AuditLine *x, const AuditLine *y)
 {
-	const AuditLine *x = *(AuditLine *const *) a;
-	const AuditLine *y = *(AuditLine *const *) b;
 	int			c;
 
 	if (x->line.dos_null != y->line.dos_null)
@@ -323,13 +456,48 @@ auditline_cmp(const void *a, const void *b)
 		return x->line.date_of_service < y->line.date_of_service ? -1 : 1;
 	if ((x->line.claim_id == NULL) != (y->line.claim_id == NULL))
 		return x->line.claim_id == NULL ? 1 : -1;
-	if (x->line.claim_id && (c = strcmp(x->line.claim_id, y->line.claim_id)) != 0)
+	if (x->line.claim_id != y->line.claim_id &&
+		(c = strcmp(x->line.claim_id, y->line.claim_id)) != 0)
 		return c;
 	if (x->line.line_no_null != y->line.line_no_null)
 		return x->line.line_no_null ? 1 : -1;
 	if (!x->line.line_no_null && x->line.line_no != y->line.line_no)
 		return x->line.line_no < y->line.line_no ? -1 : 1;
-	return x->seq - y->seq;
+	return 0;
+}
+
+/* By the key, then arrival. */
+static int
+auditline_cmp(const void *a, const void *b)
+{
+	const AuditLine *x = *(AuditLine *const *) a;
+	const AuditLine *y = *(AuditLine *const *) b;
+	int			c = auditline_key_cmp(x, y);
+
+	return c != 0 ? c : x->seq - y->seq;
+}
+
+/*
+ * The rank of the line among order[from, to) (lines of one date) that
+ * finding f names, or -1 if none does.
+ */
+static int
+day_rank(AuditLine **order, int from, int to, const TpiFinding *f)
+{
+	int			k;
+
+	for (k = from; k < to; k++)
+	{
+		const ClaimLine *l = &order[k]->line;
+
+		if (l->line_no_null != f->line_no_null ||
+			(!l->line_no_null && l->line_no != f->line_no) ||
+			(l->claim_id == NULL) != (f->claim_id == NULL) ||
+			(l->claim_id && strcmp(l->claim_id, f->claim_id) != 0))
+			continue;
+		return order[k]->rank;
+	}
+	return -1;
 }
 
 static void
@@ -354,6 +522,9 @@ check_patient(AuditReceiver *ar)
 	}
 	if (ar->n > 1)
 		qsort(order, ar->n, sizeof(AuditLine *), auditline_cmp);
+	for (i = 0; i < ar->n; i++)
+		order[i]->rank = (i > 0 && auditline_key_cmp(order[i - 1], order[i]) == 0) ?
+			order[i - 1]->rank : i;
 
 	i = 0;
 	while (i < ar->n)
@@ -367,7 +538,7 @@ check_patient(AuditReceiver *ar)
 			if (a->report)
 			{
 				tpi_check_line_rules_ms(&a->line, a->is_tpi ? &a->ms : NULL, &fl);
-				collect(&ar->out, &fl, true, 0, false);
+				collect(&ar->out, &fl, 0, true, 0, a->rank, false);
 			}
 			i++;
 			continue;
@@ -383,9 +554,13 @@ check_patient(AuditReceiver *ar)
 				day[k - i] = &order[k]->line;
 				dayms[k - i] = order[k]->is_tpi ? &order[k]->ms : NULL;
 				tpi_check_line_rules_ms(day[k - i], dayms[k - i], &fl);
+				collect(&ar->out, &fl, 0, false, a->line.date_of_service,
+						order[k]->rank, false);
 			}
 			tpi_check_day_rules_ms(day, dayms, j - i, &fl);
-			collect(&ar->out, &fl, false, a->line.date_of_service, false);
+			while (fl.n > 0)
+				collect(&ar->out, &fl, fl.n - 1, false, a->line.date_of_service,
+						day_rank(order, i, j, &fl.items[fl.n - 1]), false);
 		}
 		i = j;
 	}
@@ -435,15 +610,12 @@ audit_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 	ar->patient_att = ar->cols.attno[2] + 1;
 }
 
+/* Decoded straight from the slot's values: no tuple is formed or copied. */
 static void
 decode(AuditReceiver *ar, TupleTableSlot *slot, ClaimLine *line)
 {
-	bool		should_free;
-	HeapTuple	tup = ExecFetchSlotHeapTuple(slot, false, &should_free);
-
-	tpi_claim_from_tuple(tup, slot->tts_tupleDescriptor, &ar->cols, line);
-	if (should_free)
-		heap_freetuple(tup);
+	slot_getallattrs(slot);
+	tpi_claim_from_values(slot->tts_values, slot->tts_isnull, &ar->cols, line);
 }
 
 /* A line without a patient: line rules only, checked on its own. */
@@ -462,7 +634,7 @@ receive_orphan(AuditReceiver *ar, TupleTableSlot *slot)
 		tpi_findings_init(&fl);
 		tpi_check_line_rules(&line, &fl);
 		MemoryContextSwitchTo(ar->ncxt);
-		collect(&ar->orphans, &fl, line.dos_null, line.date_of_service, true);
+		collect(&ar->orphans, &fl, 0, line.dos_null, line.date_of_service, -1, true);
 	}
 	MemoryContextSwitchTo(old);
 	MemoryContextReset(ar->rcxt);
@@ -497,7 +669,26 @@ audit_receive(TupleTableSlot *slot, DestReceiver *self)
 	a = &ar->lines[ar->n];
 	a->seq = ar->n++;
 	decode(ar, slot, &a->line);
-	a->is_tpi = tpi_is_tpi_code(a->line.hcpcs);
+
+	/*
+	 * A claim's lines mostly arrive together: they share one claim_id
+	 * string, and comparing lines of one claim finds equal pointers.
+	 */
+	if (ar->n > 1)
+	{
+		const char *prev = ar->lines[ar->n - 2].line.claim_id;
+		const char *cur = a->line.claim_id;
+
+		if (prev && cur)
+		{
+			/* claim ids are short: compared here, without a call */
+			while (*prev && *prev == *cur)
+				prev++, cur++;
+			if (*prev == *cur)
+				a->line.claim_id = ar->lines[ar->n - 2].line.claim_id;
+		}
+	}
+	a->is_tpi = (a->line.code_classes & TPI_CODE_TPI) != 0;
 	a->report = !ar->has_from ||
 		(!a->line.dos_null && a->line.date_of_service >= ar->from);
 	if (ar->n == 1)
@@ -740,8 +931,14 @@ tpi_audit(PG_FUNCTION_ARGS)
 	query = build_query(rel, &relcols, has_from, has_to);
 	relation_close(rel, NoLock);
 
+	/*
+	 * A typical patient (a few dozen lines and findings) fits in the first
+	 * block, which a reset keeps: no malloc and free per patient.
+	 */
 	ar->pcxt = AllocSetContextCreate(callcxt, "tpi_rules audit patient",
-									 ALLOCSET_DEFAULT_SIZES);
+									 ALLOCSET_DEFAULT_MINSIZE,
+									 64 * 1024,
+									 ALLOCSET_DEFAULT_MAXSIZE);
 	ar->ncxt = AllocSetContextCreate(callcxt, "tpi_rules audit orphan findings",
 									 ALLOCSET_DEFAULT_SIZES);
 	ar->rcxt = AllocSetContextCreate(callcxt, "tpi_rules audit orphan line",

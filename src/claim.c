@@ -143,32 +143,111 @@ tpi_claim_columns(TupleDesc tupdesc, const char *relname, ClaimColumns *cols)
 				 errhint("Rename the columns, or create a view that exposes them under the claim_line names.")));
 }
 
-static char *
-dup_text(Datum d)
+/*
+ * A line's strings, vectors and muscles array are carved out of one block
+ * (more only for long values): one palloc per line instead of one per
+ * value.  Nothing in a ClaimLine is freed on its own; it all goes with the
+ * memory context.  The first block holds a typical line (about 350 bytes).
+ */
+typedef struct Arena
 {
-	return TextDatumGetCString(d);
+	char	   *next;
+	char	   *end;
+} Arena;
+
+#define ARENA_FIRST_BLOCK 512
+#define ARENA_MIN_BLOCK 256
+
+static inline void *
+arena_alloc(Arena *a, size_t size, bool align)
+{
+	char	   *p = align ? (char *) MAXALIGN(a->next) : a->next;
+
+	if (p + size > a->end)
+	{
+		size_t		block = Max(size, ARENA_MIN_BLOCK);
+
+		p = palloc(block);
+		a->end = p + block;
+	}
+	a->next = p + size;
+	return p;
 }
 
-/* text[] (or varchar[]) to a vector of C strings; NULL elements stay NULL */
-static char **
-text_vector(Datum d, int *n)
+/* A varlena value not toasted, not compressed (a short header is fine). */
+static inline struct varlena *
+plain_varlena(Datum d)
 {
-	ArrayType  *arr = DatumGetArrayTypeP(d);
-	Datum	   *elems;
-	bool	   *nulls;
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+		return pg_detoast_datum_packed(v);
+	return v;
+}
+
+/* A text (or varchar, bpchar) value as a NUL-terminated copy. */
+static inline char *
+arena_text(Arena *a, Datum d)
+{
+	struct varlena *v = plain_varlena(d);
+	size_t		len = VARSIZE_ANY_EXHDR(v);
+	char	   *s = arena_alloc(a, len + 1, false);
+
+	memcpy(s, VARDATA_ANY(v), len);
+	s[len] = '\0';
+	return s;
+}
+
+/* A copy of a varlena value with a 4-byte header, maximally aligned. */
+static struct varlena *
+arena_varlena(Arena *a, Datum d)
+{
+	struct varlena *v = plain_varlena(d);
+	size_t		len = VARSIZE_ANY_EXHDR(v);
+	struct varlena *c = arena_alloc(a, len + VARHDRSZ, true);
+
+	SET_VARSIZE(c, len + VARHDRSZ);
+	memcpy(VARDATA(c), VARDATA_ANY(v), len);
+	return c;
+}
+
+/*
+ * text[] (or varchar[]) to a vector of C strings; NULL elements stay NULL.
+ * An array stored with a short header is copied (aligned) first, as
+ * DatumGetArrayTypeP would.
+ */
+static char **
+arena_text_vector(Arena *a, Datum d, int *n)
+{
+	struct varlena *v = plain_varlena(d);
+	ArrayType  *arr;
+	bits8	   *bitmap;
+	char	   *p;
 	char	  **out;
 	int			i;
 
+	arr = VARATT_IS_SHORT(v) ? (ArrayType *) arena_varlena(a, PointerGetDatum(v)) :
+		(ArrayType *) v;
 	if (ARR_NDIM(arr) == 0)
 	{
 		*n = 0;
 		return NULL;
 	}
-	deconstruct_array(arr, ARR_ELEMTYPE(arr), -1, false, TYPALIGN_INT,
-					  &elems, &nulls, n);
-	out = palloc(Max(*n, 1) * sizeof(char *));
+	*n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+	out = arena_alloc(a, Max(*n, 1) * sizeof(char *), true);
+	bitmap = ARR_NULLBITMAP(arr);
+	p = ARR_DATA_PTR(arr);
 	for (i = 0; i < *n; i++)
-		out[i] = nulls[i] ? NULL : TextDatumGetCString(elems[i]);
+	{
+		if (bitmap && (bitmap[i / 8] & (1 << (i % 8))) == 0)
+		{
+			out[i] = NULL;
+			continue;
+		}
+		out[i] = arena_text(a, PointerGetDatum(p));
+		p = att_addlength_pointer(p, -1, p);
+		p = (char *) att_align_nominal(p, TYPALIGN_INT);
+	}
 	return out;
 }
 
@@ -192,109 +271,135 @@ bool_value(const Datum *values, const bool *nulls, const ClaimColumns *cols, int
 	return DatumGetBool(values[a]) ? 1 : 0;
 }
 
-void
-tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
-					 const ClaimColumns *cols, ClaimLine *line)
+/* The value of column c, or false when it is absent or NULL. */
+static inline bool
+col_value(const Datum *values, const bool *nulls, const ClaimColumns *cols,
+		  int c, Datum *d)
 {
-	Datum	   *values = palloc(tupdesc->natts * sizeof(Datum));
-	bool	   *nulls = palloc(tupdesc->natts * sizeof(bool));
-	int			c;
+	int			a = cols->attno[c];
 
-	heap_deform_tuple(tuple, tupdesc, values, nulls);
+	if (a < 0 || nulls[a])
+		return false;
+	*d = values[a];
+	return true;
+}
+
+/* Column c as a C string (NULL when absent or NULL). */
+static inline char *
+col_text(Arena *arena, const Datum *values, const bool *nulls,
+		 const ClaimColumns *cols, int c)
+{
+	Datum		d;
+
+	return col_value(values, nulls, cols, c, &d) ? arena_text(arena, d) : NULL;
+}
+
+/* Column c, an integer column, clamped to int32; false when NULL. */
+static inline bool
+col_int32(const Datum *values, const bool *nulls, const ClaimColumns *cols,
+		  int c, int32 *out)
+{
+	Datum		d;
+	int64		v;
+
+	if (!col_value(values, nulls, cols, c, &d))
+		return false;
+	v = int_value(d, cols->basetype[c]);
+	*out = (int32) Max(Min(v, PG_INT32_MAX), PG_INT32_MIN);
+	return true;
+}
+
+/*
+ * Column by column, in straight-line code: a loop with a switch over the
+ * columns cost more than the copies.
+ */
+void
+tpi_claim_from_values(const Datum *values, const bool *nulls,
+					  const ClaimColumns *cols, ClaimLine *line)
+{
+	Arena		arena;
+	Datum		d;
+
+	arena.next = palloc(ARENA_FIRST_BLOCK);
+	arena.end = arena.next + ARENA_FIRST_BLOCK;
+
 	memset(line, 0, sizeof(ClaimLine));
 	line->line_no_null = line->dos_null = line->units_null = true;
 	line->muscles_null = line->trigger_points_null = true;
 	line->nmodifiers = line->nicd10 = -1;
 
-	for (c = 0; c < TPI_NCOLS; c++)
+	line->claim_id = col_text(&arena, values, nulls, cols, C_CLAIM_ID);
+	if (col_value(values, nulls, cols, C_LINE_NO, &d))
 	{
-		int			a = cols->attno[c];
-		Datum		d;
-		Oid			typid;
-		int64		v;
+		int64		v = int_value(d, cols->basetype[C_LINE_NO]);
 
-		if (a < 0 || nulls[a])
-			continue;
-		d = values[a];
-		typid = cols->basetype[c];
-		switch (c)
+		/* a line number out of smallint range is reported, not wrapped */
+		if (v >= PG_INT16_MIN && v <= PG_INT16_MAX)
 		{
-			case C_CLAIM_ID:
-				line->claim_id = dup_text(d);
-				break;
-			case C_LINE_NO:
-				v = int_value(d, typid);
-				/* a line number out of smallint range is reported, not wrapped */
-				if (v >= PG_INT16_MIN && v <= PG_INT16_MAX)
-				{
-					line->line_no = (int16) v;
-					line->line_no_null = false;
-				}
-				else
-					line->line_no_out_of_range = true;
-				break;
-			case C_PATIENT_ID:
-				line->patient_id = dup_text(d);
-				break;
-			case C_PAYER_ID:
-				line->payer_id = dup_text(d);
-				break;
-			case C_PROVIDER_NPI:
-				line->provider_npi = dup_text(d);
-				break;
-			case C_DOS:
-				line->date_of_service = DatumGetDateADT(d);
-				line->dos_null = false;
-				break;
-			case C_HCPCS:
-				line->hcpcs = dup_text(d);
-				break;
-			case C_MODIFIERS:
-				line->modifiers = text_vector(d, &line->nmodifiers);
-				break;
-			case C_UNITS:
-				v = int_value(d, typid);
-				line->units = (int32) Max(Min(v, PG_INT32_MAX), PG_INT32_MIN);
-				line->units_null = false;
-				break;
-			case C_ICD10:
-				line->icd10 = text_vector(d, &line->nicd10);
-				break;
-			case C_POS:
-				line->place_of_service = dup_text(d);
-				break;
-			case C_MUSCLES:
-				/* copied: the tuple may be freed before the line is checked */
-				line->muscles = PointerGetDatum(PG_DETOAST_DATUM_COPY(d));
-				line->muscles_null = false;
-				break;
-			case C_TRIGGER_POINTS:
-				v = int_value(d, typid);
-				line->trigger_points = (int32) Max(Min(v, PG_INT32_MAX), PG_INT32_MIN);
-				line->trigger_points_null = false;
-				break;
-			case C_DRUG_NAME:
-				line->drug_name = dup_text(d);
-				break;
-			case C_DRUG_DOSE:
-				line->drug_dose = dup_text(d);
-				break;
-			case C_CLAIM_NOTE:
-				line->claim_note = dup_text(d);
-				break;
-			case C_GUIDANCE:
-				line->guidance = dup_text(d);
-				break;
-			default:
-				break;
+			line->line_no = (int16) v;
+			line->line_no_null = false;
 		}
+		else
+			line->line_no_out_of_range = true;
 	}
+	line->patient_id = col_text(&arena, values, nulls, cols, C_PATIENT_ID);
+	line->payer_id = col_text(&arena, values, nulls, cols, C_PAYER_ID);
+	line->provider_npi = col_text(&arena, values, nulls, cols, C_PROVIDER_NPI);
+	if (col_value(values, nulls, cols, C_DOS, &d))
+	{
+		line->date_of_service = DatumGetDateADT(d);
+		line->dos_null = false;
+	}
+	line->hcpcs = col_text(&arena, values, nulls, cols, C_HCPCS);
+	if (col_value(values, nulls, cols, C_MODIFIERS, &d))
+		line->modifiers = arena_text_vector(&arena, d, &line->nmodifiers);
+	line->units_null = !col_int32(values, nulls, cols, C_UNITS, &line->units);
+	if (col_value(values, nulls, cols, C_ICD10, &d))
+		line->icd10 = arena_text_vector(&arena, d, &line->nicd10);
+	line->place_of_service = col_text(&arena, values, nulls, cols, C_POS);
+	if (col_value(values, nulls, cols, C_MUSCLES, &d))
+	{
+		/* copied: the tuple may be freed before the line is checked */
+		line->muscles = PointerGetDatum(arena_varlena(&arena, d));
+		line->muscles_null = false;
+	}
+	line->trigger_points_null = !col_int32(values, nulls, cols, C_TRIGGER_POINTS,
+										   &line->trigger_points);
+	line->drug_name = col_text(&arena, values, nulls, cols, C_DRUG_NAME);
+	line->drug_dose = col_text(&arena, values, nulls, cols, C_DRUG_DOSE);
+	line->claim_note = col_text(&arena, values, nulls, cols, C_CLAIM_NOTE);
 	line->note_signed = bool_value(values, nulls, cols, C_NOTE_SIGNED);
 	line->post_procedure_plan = bool_value(values, nulls, cols, C_POST_PLAN);
 	line->conservative_care = bool_value(values, nulls, cols, C_CONSERVATIVE);
 	line->tp_locations = bool_value(values, nulls, cols, C_TP_LOCATIONS);
-	pfree(values);
-	pfree(nulls);
+	line->guidance = col_text(&arena, values, nulls, cols, C_GUIDANCE);
+
+	line->code_classes = tpi_code_classes(line->hcpcs, line->code);
+	line->mod_flags = tpi_modifier_flags(line);
+	line->derived = true;
+}
+
+void
+tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
+					 const ClaimColumns *cols, ClaimLine *line)
+{
+	Datum		values_local[64];
+	bool		nulls_local[64];
+	Datum	   *values = values_local;
+	bool	   *nulls = nulls_local;
+
+	if (tupdesc->natts > lengthof(values_local))
+	{
+		values = palloc(tupdesc->natts * sizeof(Datum));
+		nulls = palloc(tupdesc->natts * sizeof(bool));
+	}
+	heap_deform_tuple(tuple, tupdesc, values, nulls);
+	tpi_claim_from_values(values, nulls, cols, line);
+	if (values != values_local)
+	{
+		pfree(values);
+		pfree(nulls);
+	}
 }
 
 /*

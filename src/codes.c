@@ -42,6 +42,14 @@ normalise_fixed(const char *s, char *buf, int len)
 
 	if (s == NULL)
 		return false;
+	/* the usual shape first: exactly len letters or digits, no blanks */
+	for (i = 0; i < len && is_ascii_alnum(s[i]); i++)
+		buf[i] = ascii_upper(s[i]);
+	if (i == len && s[len] == '\0')
+	{
+		buf[len] = '\0';
+		return true;
+	}
 	while (is_blank(*s))
 		s++;
 	end = s + strlen(s);
@@ -128,10 +136,11 @@ classes_of(int v, const char *buf)
 
 	if (v < 0)
 	{
-		if (buf[0] == 'J' || strcmp(buf, "C9399") == 0)
+		/* buf is five characters and a NUL: fixed-size compares */
+		if (buf[0] == 'J' || memcmp(buf, "C9399", 6) == 0)
 			m |= TPI_CODE_DRUG;
-		if (strcmp(buf, "J3490") == 0 || strcmp(buf, "J3590") == 0 ||
-			strcmp(buf, "J9999") == 0 || strcmp(buf, "C9399") == 0)
+		if (memcmp(buf, "J3490", 6) == 0 || memcmp(buf, "J3590", 6) == 0 ||
+			memcmp(buf, "J9999", 6) == 0 || memcmp(buf, "C9399", 6) == 0)
 			m |= TPI_CODE_UNCLASSIFIED_DRUG;
 		return m;
 	}
@@ -162,6 +171,21 @@ tpi_code_classes(const char *hcpcs, char *buf)
 	int			v = 0;
 	int			i;
 
+	/* the usual shape first: five digits, nothing around them */
+	if (hcpcs != NULL)
+	{
+		for (i = 0; i < 5 && hcpcs[i] >= '0' && hcpcs[i] <= '9'; i++)
+		{
+			buf[i] = hcpcs[i];
+			v = v * 10 + (hcpcs[i] - '0');
+		}
+		if (i == 5 && hcpcs[5] == '\0')
+		{
+			buf[5] = '\0';
+			return classes_of(v, buf);
+		}
+		v = 0;
+	}
 	if (!tpi_code_normalise(hcpcs, buf))
 	{
 		buf[0] = '\0';
@@ -173,12 +197,25 @@ tpi_code_classes(const char *hcpcs, char *buf)
 }
 
 uint32
+tpi_line_code_classes(const ClaimLine *line, char *buf)
+{
+	if (line->derived)
+	{
+		memcpy(buf, line->code, sizeof(line->code));
+		return line->code_classes;
+	}
+	return tpi_code_classes(line->hcpcs, buf);
+}
+
+uint32
 tpi_modifier_flags(const ClaimLine *line)
 {
 	uint32		m = 0;
 	int			i;
 	char		buf[3];
 
+	if (line->derived)
+		return line->mod_flags;
 	for (i = 0; i < line->nmodifiers; i++)
 	{
 		if (!normalise_fixed(line->modifiers[i], buf, 2))

@@ -63,22 +63,139 @@ static const RuleDef rule_defs[] = {
 
 static const char *const severity_names[3] = {"info", "warning", "error"};
 
+/*
+ * Rule ids are mostly string literals, met again and again: which rule an
+ * address was last found to be is remembered in a small direct-mapped
+ * table, and a hit is confirmed by comparing the text, so any pointer may
+ * be passed.
+ */
+#define SEVERITY_MEMO 256		/* a power of 2, well above the call sites */
+
+/* The index of rule_id in rule_defs; ERROR for an unknown rule. */
+static int
+rule_index(const char *rule_id)
+{
+	static const char *memo_ptr[SEVERITY_MEMO];
+	static int	memo_rule[SEVERITY_MEMO];
+	int			slot = (int) ((((uint64) (uintptr_t) rule_id) *
+							   UINT64CONST(0x9e3779b97f4a7c15)) >> 56);
+	int			i;
+
+	/* the same literal as the list's (linkers merge them) needs no strcmp */
+	if (memo_ptr[slot] == rule_id &&
+		(rule_defs[memo_rule[slot]].rule_id == rule_id ||
+		 strcmp(rule_defs[memo_rule[slot]].rule_id, rule_id) == 0))
+		return memo_rule[slot];
+	for (i = 0; i < lengthof(rule_defs); i++)
+		if (strcmp(rule_defs[i].rule_id, rule_id) == 0)
+		{
+			memo_ptr[slot] = rule_id;
+			memo_rule[slot] = i;
+			return i;
+		}
+	elog(ERROR, "tpi_rules: rule \"%s\" is not in the rule list", rule_id);
+	return 0;					/* keep compiler quiet */
+}
+
 TpiSeverity
 tpi_rule_severity(const char *rule_id)
 {
-	int			i;
+	return rule_defs[rule_index(rule_id)].severity;
+}
 
-	for (i = 0; i < lengthof(rule_defs); i++)
-		if (strcmp(rule_defs[i].rule_id, rule_id) == 0)
-			return rule_defs[i].severity;
-	elog(ERROR, "tpi_rules: rule \"%s\" is not in the rule list", rule_id);
-	return TPI_ERROR;			/* keep compiler quiet */
+static int
+cmp_rule_def(const void *a, const void *b)
+{
+	return strcmp(rule_defs[*(const int *) a].rule_id,
+				  rule_defs[*(const int *) b].rule_id);
+}
+
+int
+tpi_rule_order(const char *rule_id)
+{
+	static int	order[lengthof(rule_defs)];
+	static bool ready = false;
+
+	if (!ready)
+	{
+		int			by_name[lengthof(rule_defs)];
+		int			i;
+
+		for (i = 0; i < lengthof(rule_defs); i++)
+			by_name[i] = i;
+		qsort(by_name, lengthof(rule_defs), sizeof(int), cmp_rule_def);
+		for (i = 0; i < lengthof(rule_defs); i++)
+			order[by_name[i]] = i;
+		ready = true;
+	}
+	return order[rule_index(rule_id)];
 }
 
 const char *
 tpi_severity_name(TpiSeverity sev)
 {
 	return severity_names[sev];
+}
+
+/*
+ * appendStringInfoVA(buf, fmt, args) for the conversions rule messages use
+ * (%s, %d and %%), without the general printf machinery: a finding's text
+ * is mostly literal.  Any other conversion hands the whole format to
+ * appendStringInfoVA, so the result is always what it would print.
+ */
+void
+tpi_append_format(StringInfo buf, const char *fmt, va_list args)
+{
+	int			start = buf->len;
+	const char *p = fmt;
+	va_list		ap;
+
+	va_copy(ap, args);
+	for (;;)
+	{
+		const char *pct = strchr(p, '%');
+
+		if (pct == NULL)
+		{
+			tpi_append_str(buf, p);
+			break;
+		}
+		tpi_append_bytes(buf, p, pct - p);
+		if (pct[1] == 's')
+		{
+			const char *arg = va_arg(ap, const char *);
+
+			/* as PostgreSQL's snprintf prints a NULL string */
+			tpi_append_str(buf, arg ? arg : "(null)");
+		}
+		else if (pct[1] == 'd')
+		{
+			char		tmp[12];
+
+			tpi_append_bytes(buf, tmp, pg_ltoa(va_arg(ap, int), tmp));
+		}
+		else if (pct[1] == '%')
+			tpi_append_literal(buf, "%");
+		else
+		{
+			va_end(ap);
+			buf->len = start;
+			buf->data[start] = '\0';
+			for (;;)
+			{
+				int			needed;
+
+				va_copy(ap, args);
+				needed = appendStringInfoVA(buf, fmt, ap);
+				va_end(ap);
+				if (needed == 0)
+					return;
+				enlargeStringInfo(buf, needed);
+			}
+		}
+		p = pct + 2;
+	}
+	va_end(ap);
 }
 
 void
@@ -108,6 +225,7 @@ next_slot(FindingList *fl, const char *rule_id)
 	f = &fl->items[fl->n++];
 	f->rule_id = rule_id;
 	f->severity = tpi_rule_severity(rule_id);
+	f->message_text = NULL;
 	return f;
 }
 
@@ -117,22 +235,39 @@ tpi_add_finding(FindingList *fl, const char *rule_id, const char *claim_id,
 {
 	TpiFinding *f = next_slot(fl, rule_id);
 	StringInfoData buf;
+	va_list		args;
 
 	initStringInfo(&buf);
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&buf, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&buf, needed);
-	}
+	va_start(args, fmt);
+	tpi_append_format(&buf, fmt, args);
+	va_end(args);
 	f->message = buf.data;
 	f->claim_id = claim_id ? pstrdup(claim_id) : NULL;
+	f->line_no = line_no;
+	f->line_no_null = (claim_id == NULL);
+}
+
+/*
+ * A finding whose message is msg's text, for messages built by plain
+ * appends: the finding takes msg's memory, and the claim_id copy goes into
+ * the same block, after the message's NUL.
+ */
+void
+tpi_add_finding_buf(FindingList *fl, const char *rule_id, const char *claim_id,
+					int16 line_no, StringInfo msg)
+{
+	TpiFinding *f = next_slot(fl, rule_id);
+	int			msglen = msg->len;
+
+	if (claim_id)
+	{
+		msg->len++;
+		tpi_append_str(msg, claim_id);
+	}
+	SET_VARSIZE(msg->data, msglen);
+	f->message_text = (text *) msg->data;
+	f->message = msg->data + VARHDRSZ;
+	f->claim_id = claim_id ? msg->data + msglen + 1 : NULL;
 	f->line_no = line_no;
 	f->line_no_null = (claim_id == NULL);
 }
@@ -143,20 +278,12 @@ tpi_add_finding_noline(FindingList *fl, const char *rule_id,
 {
 	TpiFinding *f = next_slot(fl, rule_id);
 	StringInfoData buf;
+	va_list		args;
 
 	initStringInfo(&buf);
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&buf, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&buf, needed);
-	}
+	va_start(args, fmt);
+	tpi_append_format(&buf, fmt, args);
+	va_end(args);
 	f->message = buf.data;
 	f->claim_id = NULL;
 	f->line_no = 0;
@@ -181,7 +308,29 @@ tpi_finding_out_init(FindingOut *fo, Oid finding_typid, MemoryContext mcxt)
 											  CStringGetDatum(severity_names[i]),
 											  ObjectIdGetDatum(fo->severity_typid));
 	get_typlenbyvalalign(finding_typid, &fo->typlen, &fo->typbyval, &fo->typalign);
+	fo->mcxt = mcxt;
+	fo->nrules = 0;
 	MemoryContextSwitchTo(old);
+}
+
+/* The rule id as a text value, made once per FindingOut. */
+static Datum
+rule_text(FindingOut *fo, const char *rule_id)
+{
+	MemoryContext old;
+	int			i;
+
+	for (i = 0; i < fo->nrules; i++)
+		if (fo->rule_ptr[i] == rule_id)
+			return fo->rule_text[i];
+	if (fo->nrules == lengthof(fo->rule_ptr))
+		return CStringGetTextDatum(rule_id);
+	/* made in mcxt: it outlives this call */
+	old = MemoryContextSwitchTo(fo->mcxt);
+	fo->rule_ptr[fo->nrules] = rule_id;
+	fo->rule_text[fo->nrules] = CStringGetTextDatum(rule_id);
+	MemoryContextSwitchTo(old);
+	return fo->rule_text[fo->nrules++];
 }
 
 Datum
@@ -190,9 +339,10 @@ tpi_finding_datum(FindingOut *fo, const TpiFinding *f)
 	Datum		values[5];
 	bool		nulls[5] = {false, false, false, false, false};
 
-	values[0] = CStringGetTextDatum(f->rule_id);
+	values[0] = rule_text(fo, f->rule_id);
 	values[1] = fo->severity[f->severity];
-	values[2] = CStringGetTextDatum(f->message);
+	values[2] = tpi_finding_text(f) ? PointerGetDatum(tpi_finding_text(f)) :
+		CStringGetTextDatum(f->message);
 	if (f->claim_id)
 		values[3] = CStringGetTextDatum(f->claim_id);
 	else

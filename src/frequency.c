@@ -92,7 +92,9 @@ cmp_freq_line(const void *a, const void *b)
 		if (x->payer_id != y->payer_id)
 			return x->payer_id == NULL ? 1 : -1;
 	}
-	else if ((c = strcmp(x->payer_id, y->payer_id)) != 0)
+	/* callers often share one string per payer */
+	else if (x->payer_id != y->payer_id &&
+			 (c = strcmp(x->payer_id, y->payer_id)) != 0)
 		return c;
 	if (x->report != y->report)
 		return x->report ? -1 : 1;
@@ -123,12 +125,12 @@ static void
 append_bucket(StringInfo buf, int b)
 {
 	if (b == NO_REGION_BIT)
-		appendStringInfoString(buf, "with no documented region");
+		tpi_append_literal(buf, "with no documented region");
 	else
 	{
-		appendStringInfoString(buf, "in the ");
-		appendStringInfoString(buf, tpi_region_names[b]);
-		appendStringInfoString(buf, " region");
+		tpi_append_literal(buf, "in the ");
+		tpi_append_str(buf, tpi_region_names[b]);
+		tpi_append_literal(buf, " region");
 	}
 }
 
@@ -164,8 +166,7 @@ static void
 add_freq_finding(FreqCheck *fc, const char *rule_id, const FreqLine *line,
 				 StringInfo msg)
 {
-	tpi_add_finding(fc->fl, rule_id, line->claim_id, line->line_no,
-					"%s", msg->data);
+	tpi_add_finding_buf(fc->fl, rule_id, line->claim_id, line->line_no, msg);
 }
 
 /*
@@ -201,50 +202,50 @@ check_cap(FreqCheck *fc, int i, int bucket, const PayerPolicy *pol,
 		return;
 
 	/* plain appends, no format parsing: heavy data has many findings */
-	initStringInfo(&msg);
-	appendStringInfoString(&msg, "session on ");
+	tpi_init_message(&msg);
+	tpi_append_literal(&msg, "session on ");
 	tpi_append_date(&msg, s->date);
-	appendStringInfoString(&msg, " is the ");
+	tpi_append_literal(&msg, " is the ");
 	tpi_append_int(&msg, count);
-	appendStringInfoString(&msg, ordinal_suffix(count));
-	appendStringInfoChar(&msg, ' ');
+	tpi_append_str(&msg, ordinal_suffix(count));
+	tpi_append_literal(&msg, " ");
 	if (bucket >= 0)
 	{
 		append_bucket(&msg, bucket);
-		appendStringInfoChar(&msg, ' ');
+		tpi_append_literal(&msg, " ");
 	}
-	appendStringInfoString(&msg, "in the ");
+	tpi_append_literal(&msg, "in the ");
 	tpi_append_interval(&msg, &pol->cap_window);
-	appendStringInfoString(&msg, " ending that day (");
+	tpi_append_literal(&msg, " ending that day (");
 	tpi_append_date(&msg, floor + 1);
-	appendStringInfoString(&msg, " to ");
+	tpi_append_literal(&msg, " to ");
 	tpi_append_date(&msg, s->date);
-	appendStringInfoString(&msg, "; earlier sessions on ");
+	tpi_append_literal(&msg, "; earlier sessions on ");
 	for (j = nlisted - 1; j >= 0; j--)
 	{
 		tpi_append_date(&msg, fc->sessions[earlier[j]].date);
 		if (j > 0)
-			appendStringInfoString(&msg, ", ");
+			tpi_append_literal(&msg, ", ");
 	}
 	if (count - 1 > nlisted)
 	{
-		appendStringInfoString(&msg, " and ");
+		tpi_append_literal(&msg, " and ");
 		tpi_append_int(&msg, count - 1 - nlisted);
-		appendStringInfoString(&msg, " more");
+		tpi_append_literal(&msg, " more");
 	}
-	appendStringInfoString(&msg, "); payer ");
-	appendStringInfoString(&msg, pol->payer_id);
-	appendStringInfoString(&msg, " allows ");
+	tpi_append_literal(&msg, "); payer ");
+	tpi_append_str(&msg, pol->payer_id);
+	tpi_append_literal(&msg, " allows ");
 	tpi_append_int(&msg, pol->max_sessions);
-	appendStringInfoString(&msg, pol->max_sessions == 1 ? " session" : " sessions");
+	tpi_append_str(&msg, pol->max_sessions == 1 ? " session" : " sessions");
 	if (bucket >= 0)
-		appendStringInfoString(&msg, " per anatomical region");
-	appendStringInfoString(&msg, " in ");
+		tpi_append_literal(&msg, " per anatomical region");
+	tpi_append_literal(&msg, " in ");
 	tpi_append_interval(&msg, &pol->cap_window);
-	appendStringInfoString(&msg, ": do not bill this session, or document why the cap does not apply");
+	tpi_append_literal(&msg, ": do not bill this session, or document why the cap does not apply");
 	if (kth >= 0)
 	{
-		appendStringInfoString(&msg, "; the first date this session would fit the cap is ");
+		tpi_append_literal(&msg, "; the first date this session would fit the cap is ");
 		tpi_append_date(&msg, first_date_past(fc->sessions[kth].date,
 											  &pol->cap_window));
 	}
@@ -263,28 +264,28 @@ check_interval(FreqCheck *fc, int i, int p, int bucket,
 
 	if (s->date >= allowed)
 		return;
-	initStringInfo(&msg);
-	appendStringInfoString(&msg, "session on ");
+	tpi_init_message(&msg);
+	tpi_append_literal(&msg, "session on ");
 	tpi_append_date(&msg, s->date);
-	appendStringInfoString(&msg, " is ");
+	tpi_append_literal(&msg, " is ");
 	tpi_append_int(&msg, s->date - prev);
-	appendStringInfoString(&msg, s->date - prev == 1 ? " day" : " days");
-	appendStringInfoString(&msg, " after the previous session");
+	tpi_append_str(&msg, s->date - prev == 1 ? " day" : " days");
+	tpi_append_literal(&msg, " after the previous session");
 	if (bucket >= 0)
 	{
-		appendStringInfoChar(&msg, ' ');
+		tpi_append_literal(&msg, " ");
 		append_bucket(&msg, bucket);
 	}
-	appendStringInfoString(&msg, " on ");
+	tpi_append_literal(&msg, " on ");
 	tpi_append_date(&msg, prev);
-	appendStringInfoString(&msg, "; payer ");
-	appendStringInfoString(&msg, pol->payer_id);
-	appendStringInfoString(&msg, " requires at least ");
+	tpi_append_literal(&msg, "; payer ");
+	tpi_append_str(&msg, pol->payer_id);
+	tpi_append_literal(&msg, " requires at least ");
 	tpi_append_interval(&msg, &pol->min_interval);
-	appendStringInfoString(&msg, " between sessions");
+	tpi_append_literal(&msg, " between sessions");
 	if (bucket >= 0)
-		appendStringInfoString(&msg, " in the same region");
-	appendStringInfoString(&msg, ": do not bill this session, or reschedule on or after ");
+		tpi_append_literal(&msg, " in the same region");
+	tpi_append_literal(&msg, ": do not bill this session, or reschedule on or after ");
 	tpi_append_date(&msg, allowed);
 	add_freq_finding(fc, "freq.min_interval", line, &msg);
 }

@@ -57,19 +57,26 @@ struct MpCatalogue
 
 /*
  * One remembered entry: its bytes as documented and what they parsed to.
- * The memo is cleared whole when its slots or arena fill up.
+ * Probing reads only the compact memo_hash array; a hit then reads one
+ * cache line, this slot, and nothing else when the entry is at most
+ * MEMO_INLINE_KEY bytes (most are).  The memo is cleared whole when its
+ * slots or arena fill up.
  */
+#define MEMO_INLINE_KEY	24
+
 typedef struct MpMemoSlot
 {
-	uint32_t	keylen;
-	const char *key;			/* in the memo arena */
-	MpKind		kind;
-	MpSide		side;
-	int			region;
-	int			entry;
-	const char *uname;			/* unknown: the normalised name, in the arena */
-	uint32_t	unamelen;
-	uint32_t	unamehash;
+	uint32_t	keylen;			/* the hash is in memo_hash */
+	uint8_t		kind;			/* MpKind */
+	uint8_t		side;			/* MpSide */
+	int16_t		region;
+	int32_t		entry;
+	uint32_t	namelen;
+	uint32_t	namehash;
+	const char *name;			/* the catalogue's name, or the unknown
+								 * entry's normalised name in the arena */
+	const char *key;			/* in the arena when longer than inline */
+	char		inline_key[MEMO_INLINE_KEY];
 } MpMemoSlot;
 
 #define MEMO_SLOTS		4096	/* a power of 2 */
@@ -81,8 +88,11 @@ typedef struct MpMemoSlot
  * ------------------------------------------------------------------------
  */
 /*
- * Eight bytes at a time; the value depends on the byte order, which is
- * fine: hashes never leave the process (serialised states carry strings).
+ * Eight bytes at a time, the last eight overlapping the block before when
+ * the length is not a multiple of eight (the length is hashed too), so
+ * there is no byte-by-byte tail.  The value depends on the byte order,
+ * which is fine: hashes never leave the process (serialised states carry
+ * strings).
  */
 uint32_t
 mp_hash(const char *s, size_t len)
@@ -90,23 +100,36 @@ mp_hash(const char *s, size_t len)
 	uint64_t	h = 0x9e3779b97f4a7c15ull ^ (uint64_t) len;
 	uint64_t	k;
 
-	while (len >= 8)
+	if (len >= 8)
 	{
-		memcpy(&k, s, 8);
-		h = (h ^ k) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-		s += 8;
-		len -= 8;
+		const char *last = s + len - 8;
+
+		while (s < last)
+		{
+			memcpy(&k, s, 8);
+			h = (h ^ k) * 0xff51afd7ed558ccdull;
+			h ^= h >> 32;
+			s += 8;
+		}
+		memcpy(&k, last, 8);
 	}
-	if (len > 0)
+	else if (len >= 4)
 	{
-		/* byte by byte: a variable-length memcpy would be a libc call */
+		uint32_t	a,
+					b;
+
+		memcpy(&a, s, 4);
+		memcpy(&b, s + len - 4, 4);
+		k = ((uint64_t) a << 32) | b;
+	}
+	else if (len > 0)
+		k = (uint64_t) (unsigned char) s[0] |
+			((uint64_t) (unsigned char) s[len / 2] << 8) |
+			((uint64_t) (unsigned char) s[len - 1] << 16);
+	else
 		k = 0;
-		while (len > 0)
-			k = (k << 8) | (unsigned char) s[--len];
-		h = (h ^ k) * 0xc4ceb9fe1a85ec53ull;
-		h ^= h >> 29;
-	}
+	h = (h ^ k) * 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 29;
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdull;
 	h ^= h >> 33;
@@ -140,22 +163,30 @@ mix32(uint32_t h)
 	return h;
 }
 
-/* memcmp(a, b, len) == 0 without a library call for short strings */
+/*
+ * memcmp(a, b, len) == 0 without a library call for short strings: eight
+ * bytes at a time, the last eight overlapping.
+ */
 static inline bool
 bytes_equal(const char *a, const char *b, size_t len)
 {
 	uint64_t	x,
 				y;
 
-	while (len >= 8)
+	if (len >= 8)
 	{
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		if (x != y)
-			return false;
-		a += 8;
-		b += 8;
-		len -= 8;
+		size_t		i;
+
+		for (i = 0; i + 8 < len; i += 8)
+		{
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return false;
+		}
+		memcpy(&x, a + len - 8, 8);
+		memcpy(&y, b + len - 8, 8);
+		return x == y;
 	}
 	while (len > 0)
 	{
@@ -1131,8 +1162,11 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 	}
 	if (cat->memo == NULL)
 	{
+		/* slots aligned to cache lines */
+		char	   *raw = cat_alloc(cat, (MEMO_SLOTS + 1) * sizeof(MpMemoSlot));
+
+		cat->memo = raw ? (MpMemoSlot *) (((uintptr_t) raw + 63) & ~(uintptr_t) 63) : NULL;
 		cat->memo_hash = cat_alloc(cat, MEMO_SLOTS * sizeof(uint32_t));
-		cat->memo = cat_alloc(cat, MEMO_SLOTS * sizeof(MpMemoSlot));
 		cat->memo_arena = cat_alloc(cat, MEMO_ARENA);
 		if (cat->memo_hash == NULL || cat->memo == NULL ||
 			cat->memo_arena == NULL)
@@ -1145,33 +1179,28 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 	}
 
 	h = mp_hash(text, len) | 1;
-	for (i = mix32(h) & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1))
+	for (i = (h >> 1) & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1))
 	{
 		if (cat->memo_hash[i] == 0)
 			break;
 		slot = &cat->memo[i];
 		if (cat->memo_hash[i] == h && slot->keylen == len &&
-			bytes_equal(slot->key, text, len))
+			bytes_equal(len <= MEMO_INLINE_KEY ? slot->inline_key : slot->key,
+						text, len))
 		{
-			out->kind = slot->kind;
-			out->side = slot->side;
+			out->kind = (MpKind) slot->kind;
+			out->side = (MpSide) slot->side;
 			out->region = slot->region;
 			out->entry = slot->entry;
+			out->namelen = slot->namelen;
+			out->namehash = slot->namehash;
 			if (slot->entry >= 0)
-			{
-				const MpEntry *e = &cat->entries[slot->entry];
-
-				out->name = e->name;
-				out->namelen = e->namelen;
-				out->namehash = e->hash;
-			}
+				out->name = slot->name;
 			else
 			{
 				/* as mp_parse: the name lives in the caller's work buffer */
-				memcpy(work, slot->uname, slot->unamelen);
+				memcpy(work, slot->name, slot->namelen);
 				out->name = work;
-				out->namelen = slot->unamelen;
-				out->namehash = slot->unamehash;
 			}
 			return;
 		}
@@ -1184,27 +1213,34 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 		cat->memo_used + need > MEMO_ARENA)
 	{
 		memo_clear(cat);
-		i = mix32(h) & (MEMO_SLOTS - 1);
+		i = (h >> 1) & (MEMO_SLOTS - 1);
 	}
 	slot = &cat->memo[i];
 	cat->memo_hash[i] = h;
 	slot->keylen = (uint32_t) len;
-	slot->key = cat->memo_arena + cat->memo_used;
-	memcpy(cat->memo_arena + cat->memo_used, text, len);
-	cat->memo_used += len;
-	slot->kind = out->kind;
-	slot->side = out->side;
-	slot->region = out->region;
+	if (len <= MEMO_INLINE_KEY)
+	{
+		memcpy(slot->inline_key, text, len);
+		slot->key = NULL;
+	}
+	else
+	{
+		slot->key = cat->memo_arena + cat->memo_used;
+		memcpy(cat->memo_arena + cat->memo_used, text, len);
+		cat->memo_used += len;
+	}
+	slot->kind = (uint8_t) out->kind;
+	slot->side = (uint8_t) out->side;
+	slot->region = (int16_t) out->region;
 	slot->entry = out->entry;
-	slot->uname = NULL;
-	slot->unamelen = 0;
-	slot->unamehash = out->namehash;
+	slot->namelen = (uint32_t) out->namelen;
+	slot->namehash = out->namehash;
+	slot->name = out->name;
 	if (out->entry < 0)
 	{
-		slot->uname = cat->memo_arena + cat->memo_used;
+		slot->name = cat->memo_arena + cat->memo_used;
 		memcpy(cat->memo_arena + cat->memo_used, out->name, out->namelen);
 		cat->memo_used += out->namelen;
-		slot->unamelen = (uint32_t) out->namelen;
 	}
 	cat->memo_n++;
 }

@@ -13,12 +13,12 @@
 #include "tpi_rules.h"
 #include "muscle_parse.h"
 
+#include "access/tupmacs.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "utils/array.h"
-#include "utils/arrayaccess.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
@@ -151,16 +151,25 @@ load_catalogue(MemoryContext *cxt_out)
 	return cat;
 }
 
+static pg_noinline MpCatalogue *reload_catalogue(uint32 gen);
+
 /* The current catalogue, (re)loaded when tpi_rules.muscle has changed. */
-static MpCatalogue *
+static inline MpCatalogue *
 get_catalogue(void)
 {
 	uint32		gen = tpi_ref_generation(TPI_REF_MUSCLE);
-	MemoryContext cxt;
-	MpCatalogue *cat;
 
 	if (catalogue != NULL && gen == catalogue_generation)
 		return catalogue;
+	return reload_catalogue(gen);
+}
+
+/* Out of line: called per entry, get_catalogue() must stay small. */
+static MpCatalogue *
+reload_catalogue(uint32 gen)
+{
+	MemoryContext cxt;
+	MpCatalogue *cat;
 
 	cat = load_catalogue(&cxt);
 	MemoryContextSetParent(cxt, CacheMemoryContext);
@@ -219,6 +228,46 @@ parse_text(MpCatalogue *cat, const text *t, WorkBuf *wb, MpResult *r)
 	mp_parse_cached(cat, VARDATA_ANY(t), len, work_for(wb, len), r);
 }
 
+/*
+ * The elements of a text[] one by one, NULLs skipped: array_iter's steps
+ * for varlena elements aligned to int (as text[] stores them), without its
+ * generality.
+ */
+typedef struct TextElems
+{
+	char	   *p;
+	bits8	   *bitmap;
+	int			i;
+	int			n;
+} TextElems;
+
+static void
+text_elems_init(TextElems *te, ArrayType *arr)
+{
+	te->n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+	te->i = 0;
+	te->p = ARR_DATA_PTR(arr);
+	te->bitmap = ARR_NULLBITMAP(arr);
+}
+
+static inline text *
+text_elems_next(TextElems *te)
+{
+	while (te->i < te->n)
+	{
+		int			i = te->i++;
+		text	   *t;
+
+		if (te->bitmap && (te->bitmap[i >> 3] & (1 << (i & 7))) == 0)
+			continue;
+		t = (text *) te->p;
+		te->p = att_addlength_pointer(te->p, -1, te->p);
+		te->p = (char *) att_align_nominal(te->p, TYPALIGN_INT);
+		return t;
+	}
+	return NULL;
+}
+
 static void
 tally_init_local(MpTally *t)
 {
@@ -238,31 +287,25 @@ tally_init_local(MpTally *t)
 static void
 tally_array(MpCatalogue *cat, ArrayType *arr, MpTally *t, MuscleSummary *out)
 {
-	int			nitems;
-	array_iter	iter;
+	TextElems	te;
+	text	   *e;
 	WorkBuf		wb;
-	int			i;
 
 	if (ARR_ELEMTYPE(arr) != TEXTOID)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("muscles must be a text array")));
-	nitems = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
-	if (nitems == 0)
+	text_elems_init(&te, arr);
+	if (te.n == 0)
 		return;
 	wb.heap = NULL;
 	wb.heapsize = 0;
-	array_iter_setup(&iter, (AnyArrayType *) arr);
-	for (i = 0; i < nitems; i++)
+	while ((e = text_elems_next(&te)) != NULL)
 	{
-		bool		isnull;
-		Datum		d = array_iter_next(&iter, &isnull, i, -1, false,
-										TYPALIGN_INT);
+		Datum		d = PointerGetDatum(e);
 		MpResult	r;
 
-		if (isnull)
-			continue;
-		parse_text(cat, (text *) DatumGetPointer(d), &wb, &r);
+		parse_text(cat, e, &wb, &r);
 		mp_tally_add(t, &r);
 		if (out == NULL)
 			continue;
@@ -400,6 +443,60 @@ count_array(Datum d, uint32 *regions)
 	return n;
 }
 
+/*
+ * The region mask of a text[] datum of documented muscles: the regions of
+ * its muscle and group entries, as count_array() reports them, without the
+ * tally of distinct muscles that regions() does not need.
+ */
+static uint32
+mask_array(Datum d)
+{
+	union
+	{
+		char		data[STACK_ARRAY];
+		double		align;
+	}			local;
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	MpCatalogue *cat;
+	ArrayType  *arr;
+	bool		copy;
+	TextElems	te;
+	text	   *e;
+	WorkBuf		wb;
+	uint32		mask = 0;
+
+	cat = get_catalogue();
+	/* the array just counted (muscle_count(m), regions(m) of one row) */
+	if (!VARATT_IS_EXTERNAL(v) && !VARATT_IS_COMPRESSED(v) &&
+		VARSIZE_ANY_EXHDR(v) == last_array_len &&
+		last_array_load == catalogue_loads &&
+		memcmp(VARDATA_ANY(v), last_array, last_array_len) == 0)
+		return last_regions;
+
+	arr = array_from_datum(d, local.data, &copy);
+	if (ARR_ELEMTYPE(arr) != TEXTOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("muscles must be a text array")));
+	wb.heap = NULL;
+	wb.heapsize = 0;
+	text_elems_init(&te, arr);
+	while ((e = text_elems_next(&te)) != NULL)
+	{
+		MpResult	r;
+
+		parse_text(cat, e, &wb, &r);
+		/* as mp_tally_add() collects them */
+		if ((r.kind == MP_MUSCLE || r.kind == MP_GROUP) &&
+			r.region >= 0 && r.region < 32)
+			mask |= (uint32) 1 << r.region;
+	}
+	work_done(&wb);
+	if (copy)
+		pfree(arr);
+	return mask;
+}
+
 /* ------------------------------------------------------------------------
  * Region masks and text[]
  * ------------------------------------------------------------------------
@@ -424,42 +521,45 @@ tpi_region_mask_to_array(uint32 mask)
 uint32
 tpi_regions_from_array(Datum textarray, bool isnull)
 {
+	union
+	{
+		char		data[STACK_ARRAY];
+		double		align;
+	}			local;
+	static size_t name_len[TPI_NREGIONS];
 	ArrayType  *arr;
-	array_iter	iter;
-	int			nitems;
+	bool		copy;
+	TextElems	te;
+	text	   *t;
 	int			i;
 	uint32		mask = 0;
 
 	if (isnull)
 		return 0;
-	arr = DatumGetArrayTypeP(textarray);
+	arr = array_from_datum(textarray, local.data, &copy);
 	if (ARR_ELEMTYPE(arr) != TEXTOID)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("regions must be a text array")));
-	nitems = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
-	array_iter_setup(&iter, (AnyArrayType *) arr);
-	for (i = 0; i < nitems; i++)
+	if (name_len[0] == 0)
+		for (i = 0; i < TPI_NREGIONS; i++)
+			name_len[i] = strlen(tpi_region_names[i]);
+	text_elems_init(&te, arr);
+	while ((t = text_elems_next(&te)) != NULL)
 	{
-		bool		elnull;
-		Datum		d = array_iter_next(&iter, &elnull, i, -1, false,
-										TYPALIGN_INT);
-		text	   *t;
-		size_t		len;
+		size_t		len = VARSIZE_ANY_EXHDR(t);
 		int			r;
 
-		if (elnull)
-			continue;
-		t = (text *) DatumGetPointer(d);
-		len = VARSIZE_ANY_EXHDR(t);
 		for (r = 0; r < TPI_NREGIONS; r++)
-			if (strlen(tpi_region_names[r]) == len &&
+			if (name_len[r] == len &&
 				memcmp(tpi_region_names[r], VARDATA_ANY(t), len) == 0)
 			{
 				mask |= (uint32) 1 << r;
 				break;
 			}
 	}
+	if (copy)
+		pfree(arr);
 	return mask;
 }
 
@@ -562,15 +662,47 @@ tpi_pick_code(PG_FUNCTION_ARGS)
  * terms, sorted; region terms and unknown entries add none.  An empty
  * array when there are none (a NULL array included).
  */
+typedef struct RegionArrays
+{
+	uint32		mask[64];		/* direct-mapped by mask */
+	ArrayType  *array[64];		/* in fn_mcxt; NULL: slot empty */
+} RegionArrays;
+
 PG_FUNCTION_INFO_V1(tpi_regions);
 Datum
 tpi_regions(PG_FUNCTION_ARGS)
 {
+	RegionArrays *ra = (RegionArrays *) fcinfo->flinfo->fn_extra;
 	uint32		mask = 0;
+	int			slot;
+	ArrayType  *result;
 
 	if (!PG_ARGISNULL(0))
-		(void) count_array(PG_GETARG_DATUM(0), &mask);
-	PG_RETURN_DATUM(tpi_region_mask_to_array(mask));
+		mask = mask_array(PG_GETARG_DATUM(0));
+
+	/*
+	 * A query meets few distinct masks: each one's array is built once and
+	 * a copy returned (the result must be the caller's to keep or free).
+	 */
+	if (ra == NULL)
+	{
+		ra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RegionArrays));
+		fcinfo->flinfo->fn_extra = ra;
+	}
+	slot = (int) ((mask ^ (mask >> 6)) & 63);
+	if (ra->array[slot] == NULL || ra->mask[slot] != mask)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (ra->array[slot] != NULL)
+			pfree(ra->array[slot]);
+		ra->array[slot] = DatumGetArrayTypeP(tpi_region_mask_to_array(mask));
+		ra->mask[slot] = mask;
+		MemoryContextSwitchTo(old);
+	}
+	result = palloc(VARSIZE(ra->array[slot]));
+	memcpy(result, ra->array[slot], VARSIZE(ra->array[slot]));
+	PG_RETURN_ARRAYTYPE_P(result);
 }
 
 /* ------------------------------------------------------------------------

@@ -13,6 +13,7 @@
 #include <ctype.h>
 
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "executor/spi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -53,10 +54,48 @@ typedef struct PolicyCache
 	InjEntry   *inj;
 	int			ninj;
 	PayerPolicy fallback;		/* used if commercial_default was deleted */
+	/* tpi_dx_status() look-ups by packed code (dx_key), direct-mapped */
+	struct
+	{
+		uint64		key;		/* 0: slot empty */
+		DxEntry    *entry;		/* NULL: not in the table */
+	}			dx_memo[256];
+	/* the last payer looked up: a patient's lines mostly share one */
+	char		last_payer[NAMEDATALEN];
+	const PayerEntry *last_entry;	/* NULL: not in payer_policy */
+	bool		last_valid;
+	/* memos of injectate look-ups by documented text (see TextMemo) */
+	struct TextMemo *classes_memo;
+	struct TextMemo *names_memo;
 } PolicyCache;
 
 static PolicyCache *cache = NULL;
 
+/*
+ * A memo of a look-up by documented text (the injectate classes of a
+ * drug_name, whether a claim note names an injectate): such texts repeat
+ * from line to line, and the answer depends only on the cache the memo
+ * hangs off, which is thrown away whole when a reference table changes.
+ * Open addressing; cleared (keys and all) when three quarters full.
+ */
+#define TEXT_MEMO_SLOTS		1024	/* a power of 2 */
+#define TEXT_MEMO_MAX_KEY	256		/* longer texts are not remembered */
+
+typedef struct TextMemoSlot
+{
+	char	   *key;			/* NULL: empty */
+	uint32		hash;
+	uint32		value;
+} TextMemoSlot;
+
+typedef struct TextMemo
+{
+	MemoryContext keys;			/* the keys' copies */
+	int			n;
+	TextMemoSlot slots[TEXT_MEMO_SLOTS];
+} TextMemo;
+
+/* Each starts with n or d: tpi_drug_is_none() tests that first. */
 static const char *const none_words[] = {
 	"none", "no", "n/a", "na", "nil", "nothing", "dry", "dry needling",
 	"dry needle", "dry-needling", "no injectate", "no medication", "no drug",
@@ -67,6 +106,31 @@ static int
 cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/*
+ * A code of at most 7 bytes (every normalised ICD-10-CM code) packed into
+ * an integer, for equality tests and hashing; false for a longer string.
+ */
+static inline bool
+dx_key(const char *code, uint64 *key)
+{
+	size_t		len = strlen(code);
+
+	if (len > 7)
+		return false;
+	*key = 0;
+	memcpy(key, code, len);
+	return true;
+}
+
+static int
+cmp_uint64(const void *a, const void *b)
+{
+	uint64		x = *(const uint64 *) a;
+	uint64		y = *(const uint64 *) b;
+
+	return (x > y) - (x < y);
 }
 
 static int
@@ -134,6 +198,33 @@ injectate_class_mask(Datum arr, bool isnull)
 					 errhint("Use local anesthetic, corticosteroid, saline or other.")));
 	}
 	return mask;
+}
+
+/*
+ * The first ten covered diagnoses with the dot ("M79.10, M79.11 ..."), as
+ * dx.not_covered lists them; built once per policy row.
+ */
+static char *
+covered_dx_examples(const PayerPolicy *p)
+{
+	StringInfoData ex;
+	int			i;
+
+	initStringInfo(&ex);
+	for (i = 0; i < Min(p->ncovered_dx, 10); i++)
+	{
+		const char *code = p->covered_dx[i];
+
+		if (i > 0)
+			appendStringInfoString(&ex, ", ");
+		if (strlen(code) > 3)
+			appendStringInfo(&ex, "%.3s.%s", code, code + 3);
+		else
+			appendStringInfoString(&ex, code);
+	}
+	if (p->ncovered_dx > 10)
+		appendStringInfoString(&ex, " ...");
+	return ex.data;
 }
 
 static void
@@ -244,6 +335,14 @@ load_policies(PolicyCache *c)
 		old = MemoryContextSwitchTo(c->mcxt);
 		if (p->ncovered_dx > 1)
 			qsort(p->covered_dx, p->ncovered_dx, sizeof(char *), cmp_str);
+		p->covered_dx_examples = covered_dx_examples(p);
+		p->covered_dx_keys = palloc(Max(p->ncovered_dx, 1) * sizeof(uint64));
+		p->ncovered_dx_keys = 0;
+		for (i = 0; i < p->ncovered_dx; i++)
+			if (dx_key(p->covered_dx[i], &p->covered_dx_keys[p->ncovered_dx_keys]))
+				p->ncovered_dx_keys++;
+		if (p->ncovered_dx_keys > 1)
+			qsort(p->covered_dx_keys, p->ncovered_dx_keys, sizeof(uint64), cmp_uint64);
 		MemoryContextSwitchTo(old);
 	}
 	for (i = 0; i < c->npayers; i++)
@@ -300,15 +399,25 @@ load_policies(PolicyCache *c)
 	}
 }
 
-static PolicyCache *
+static pg_noinline PolicyCache *rebuild_cache(uint32 gen);
+
+/* Called per look-up: the check inline, the rebuild out of line. */
+static inline PolicyCache *
 get_cache(void)
 {
 	uint32		gen = tpi_ref_generation(TPI_REF_POLICY);
-	PolicyCache *c;
-	MemoryContext mcxt;
 
 	if (cache != NULL && cache->generation == gen)
 		return cache;
+	return rebuild_cache(gen);
+}
+
+static PolicyCache *
+rebuild_cache(uint32 gen)
+{
+	PolicyCache *c;
+	MemoryContext mcxt;
+
 	if (cache != NULL)
 	{
 		MemoryContextDelete(cache->mcxt);
@@ -326,6 +435,7 @@ get_cache(void)
 	c->fallback.image_guidance_covered = true;
 	c->fallback.dry_needling_covered = true;
 	c->fallback.other_blocks_allowed = true;
+	c->fallback.covered_dx_examples = "";
 
 	PG_TRY();
 	{
@@ -345,16 +455,30 @@ get_cache(void)
 	return c;
 }
 
-/* Called once per line by the rules, so a binary search over C order. */
+/*
+ * Called once or more per line by the rules, so a binary search over C
+ * order, after a look at the payer asked for last.
+ */
 static const PayerEntry *
 find_payer(PolicyCache *c, const char *payer_id)
 {
 	PayerEntry	key;
+	const PayerEntry *pe;
 
 	if (payer_id == NULL)
 		return NULL;
+	if (c->last_valid && c->last_payer[0] == payer_id[0] &&
+		strcmp(c->last_payer, payer_id) == 0)
+		return c->last_entry;
 	key.payer_id = (char *) payer_id;
-	return bsearch(&key, c->payers, c->npayers, sizeof(PayerEntry), cmp_payer);
+	pe = bsearch(&key, c->payers, c->npayers, sizeof(PayerEntry), cmp_payer);
+	if (strlen(payer_id) < sizeof(c->last_payer))
+	{
+		strcpy(c->last_payer, payer_id);
+		c->last_entry = pe;
+		c->last_valid = true;
+	}
+	return pe;
 }
 
 const PayerPolicy *
@@ -384,6 +508,84 @@ tpi_policy_for(const char *payer_id, DateADT dos, bool *fallback)
 	return &pe->rows[0];
 }
 
+static TextMemo *
+text_memo_new(MemoryContext parent)
+{
+	TextMemo   *m = MemoryContextAllocZero(parent, sizeof(TextMemo));
+
+	m->keys = AllocSetContextCreate(parent, "tpi_rules text memo",
+									ALLOCSET_SMALL_SIZES);
+	return m;
+}
+
+/*
+ * The slot of key in m: the one that holds it (true), or the empty one
+ * where it would go (false).
+ */
+static TextMemoSlot *
+text_memo_find(TextMemo *m, const char *key, size_t len, uint32 hash, bool *found)
+{
+	uint32		i;
+
+	for (i = hash & (TEXT_MEMO_SLOTS - 1);; i = (i + 1) & (TEXT_MEMO_SLOTS - 1))
+	{
+		TextMemoSlot *slot = &m->slots[i];
+
+		if (slot->key == NULL)
+		{
+			*found = false;
+			return slot;
+		}
+		if (slot->hash == hash && strncmp(slot->key, key, len + 1) == 0)
+		{
+			*found = true;
+			return slot;
+		}
+	}
+}
+
+static bool
+text_memo_get(TextMemo *m, const char *key, uint32 *value)
+{
+	size_t		len = strlen(key);
+	bool		found;
+	TextMemoSlot *slot;
+
+	if (len > TEXT_MEMO_MAX_KEY)
+		return false;
+	slot = text_memo_find(m, key, len, hash_bytes((const unsigned char *) key, len), &found);
+	if (found)
+		*value = slot->value;
+	return found;
+}
+
+static void
+text_memo_put(TextMemo *m, const char *key, uint32 value)
+{
+	size_t		len = strlen(key);
+	uint32		hash;
+	bool		found;
+	TextMemoSlot *slot;
+
+	if (len > TEXT_MEMO_MAX_KEY)
+		return;
+	if (m->n >= TEXT_MEMO_SLOTS / 4 * 3)
+	{
+		MemoryContextReset(m->keys);
+		memset(m->slots, 0, sizeof(m->slots));
+		m->n = 0;
+	}
+	hash = hash_bytes((const unsigned char *) key, len);
+	slot = text_memo_find(m, key, len, hash, &found);
+	if (!found)
+	{
+		slot->key = MemoryContextStrdup(m->keys, key);
+		slot->hash = hash;
+		m->n++;
+	}
+	slot->value = value;
+}
+
 bool
 tpi_dx_normalise(const char *code, char *buf, size_t buflen)
 {
@@ -398,9 +600,12 @@ tpi_dx_normalise(const char *code, char *buf, size_t buflen)
 
 		if (ch == '.' || ch == ' ' || ch == '\t')
 			continue;
-		if (!isascii(ch) || !isalnum(ch) || n + 1 >= buflen)
+		/* isascii() && isalnum(), spelt out: the ASCII classes are fixed */
+		if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
+			  (ch >= 'a' && ch <= 'z')) || n + 1 >= buflen)
 			return false;
-		buf[n++] = toupper(ch);
+		/* toupper() leaves digits and capitals as they are in any locale */
+		buf[n++] = (ch >= 'a' && ch <= 'z') ? toupper(ch) : ch;
 	}
 	buf[n] = '\0';
 	/* letter, digit, then 1 to 5 alphanumerics: 3 to 7 characters */
@@ -410,16 +615,66 @@ tpi_dx_normalise(const char *code, char *buf, size_t buflen)
 	return true;
 }
 
+const char *
+tpi_line_dx(const ClaimLine *line, int i, char *buf, size_t buflen)
+{
+	if (line->icd10[i] == NULL || !tpi_dx_normalise(line->icd10[i], buf, buflen))
+		return NULL;
+	return buf;
+}
+
+bool
+tpi_dx_covered(const PayerPolicy *pol, const char *normalised)
+{
+	uint64		key;
+	int			lo = 0,
+				hi = pol->ncovered_dx_keys - 1;
+
+	/* a longer string is no normalised code, and in no covered set */
+	if (!dx_key(normalised, &key))
+		return false;
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (pol->covered_dx_keys[mid] == key)
+			return true;
+		if (pol->covered_dx_keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return false;
+}
+
 DxStatus
 tpi_dx_status(const char *normalised, DateADT dos, const char **replaced_by)
 {
 	PolicyCache *c = get_cache();
 	DxEntry		key;
 	DxEntry    *e;
+	uint64		k;
+	int			slot = -1;
 
 	*replaced_by = NULL;
+	/* the same few codes again and again: remember where each one is */
+	if (dx_key(normalised, &k) && k != 0)
+	{
+		slot = (int) ((k * UINT64CONST(0x9e3779b97f4a7c15)) >> 56);
+		if (c->dx_memo[slot].key == k)
+		{
+			e = c->dx_memo[slot].entry;
+			goto found;
+		}
+	}
 	key.code = (char *) normalised;
 	e = bsearch(&key, c->dx, c->ndx, sizeof(DxEntry), cmp_dx);
+	if (slot >= 0)
+	{
+		c->dx_memo[slot].key = k;
+		c->dx_memo[slot].entry = e;
+	}
+found:
 	if (e == NULL)
 		return DX_UNKNOWN;
 	*replaced_by = e->replaced_by;
@@ -432,31 +687,60 @@ tpi_dx_status(const char *normalised, DateADT dos, const char **replaced_by)
 	return DX_VALID;
 }
 
-/* Lower-cases s into a palloc'd copy with runs of blanks folded. */
-static char *
-fold(const char *s)
+/*
+ * isspace(), calling it only where the locale can matter: the ASCII blanks
+ * are the same in every locale.  (Likewise tolower() below is called only
+ * for A-Z, the only ASCII it changes.)
+ */
+static inline bool
+fold_space(unsigned char ch)
 {
-	char	   *out = palloc(strlen(s) + 1);
+	if (ch < 0x80)
+		return ch == ' ' || (ch >= '\t' && ch <= '\r');
+	return isspace(ch) != 0;
+}
+
+/*
+ * Lower-cases s into out (outsize bytes) with runs of blanks folded and
+ * no blank at either end; false, with out unusable, when it would not fit.
+ */
+static bool
+fold_into(const char *s, char *out, size_t outsize)
+{
 	char	   *o = out;
+	char	   *end = out + outsize - 1;
 	bool		space = true;
 
 	for (; *s; s++)
 	{
 		unsigned char ch = (unsigned char) *s;
 
-		if (isspace(ch))
+		if (o >= end)
+			return false;
+		if (fold_space(ch))
 		{
 			if (!space)
 				*o++ = ' ';
 			space = true;
 			continue;
 		}
-		*o++ = isascii(ch) ? tolower(ch) : ch;
+		*o++ = (ch >= 'A' && ch <= 'Z') ? tolower(ch) : ch;
 		space = false;
 	}
 	if (o > out && o[-1] == ' ')
 		o--;
 	*o = '\0';
+	return true;
+}
+
+/* Lower-cases s into a palloc'd copy with runs of blanks folded. */
+static char *
+fold(const char *s)
+{
+	size_t		size = strlen(s) + 1;
+	char	   *out = palloc(size);
+
+	(void) fold_into(s, out, size);
 	return out;
 }
 
@@ -488,16 +772,34 @@ contains_word(const char *hay, const char *name)
 bool
 tpi_drug_is_none(const char *drug_name)
 {
-	char	   *f;
+	char		f[32];			/* longer than any none word */
+	const char *p = drug_name;
+	size_t		len;
 	int			i;
+	static size_t none_len[lengthof(none_words)];
+
+	if (none_len[0] == 0)
+		for (i = 0; i < lengthof(none_words); i++)
+			none_len[i] = strlen(none_words[i]);
 
 	if (drug_name == NULL)
 		return true;
-	f = fold(drug_name);
-	if (*f == '\0')
+
+	/*
+	 * Every none word starts with n or d, so most names are decided by
+	 * their first character, before any folding.
+	 */
+	while (*p && fold_space((unsigned char) *p))
+		p++;
+	if (*p == '\0')
 		return true;
+	if (*p != 'n' && *p != 'N' && *p != 'd' && *p != 'D')
+		return false;
+	if (!fold_into(drug_name, f, sizeof(f)))
+		return false;
+	len = strlen(f);
 	for (i = 0; i < lengthof(none_words); i++)
-		if (strcmp(f, none_words[i]) == 0)
+		if (none_len[i] == len && memcmp(f, none_words[i], len) == 0)
 			return true;
 	return false;
 }
@@ -519,6 +821,10 @@ tpi_injectate_classes(const char *drug_name)
 	if (tpi_drug_is_none(drug_name))
 		return 0;
 	c = get_cache();
+	if (c->classes_memo == NULL)
+		c->classes_memo = text_memo_new(c->mcxt);
+	else if (text_memo_get(c->classes_memo, drug_name, &mask))
+		return mask;
 	f = fold(drug_name);
 	for (p = f; *p; p++)
 		if (*p == '+' || *p == ',' || *p == '/' || *p == ';' || *p == '&')
@@ -562,6 +868,7 @@ tpi_injectate_classes(const char *drug_name)
 		comp = bar ? bar + 1 : NULL;
 	}
 	pfree(f);
+	text_memo_put(c->classes_memo, drug_name, mask);
 	return mask;
 }
 
@@ -572,14 +879,20 @@ tpi_text_names_injectate(const char *text)
 	char	   *f;
 	int			j;
 	bool		found = false;
+	uint32		memo;
 
 	if (text == NULL)
 		return false;
 	c = get_cache();
+	if (c->names_memo == NULL)
+		c->names_memo = text_memo_new(c->mcxt);
+	else if (text_memo_get(c->names_memo, text, &memo))
+		return memo != 0;
 	f = fold(text);
 	for (j = 0; j < c->ninj && !found; j++)
 		if (contains_word(f, c->inj[j].name))
 			found = true;
 	pfree(f);
+	text_memo_put(c->names_memo, text, found ? 1 : 0);
 	return found;
 }

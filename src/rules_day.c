@@ -45,7 +45,7 @@ dayline_cmp(const void *a, const void *b)
 
 	if ((x->line->claim_id == NULL) != (y->line->claim_id == NULL))
 		return x->line->claim_id == NULL ? 1 : -1;
-	if (x->line->claim_id &&
+	if (x->line->claim_id != y->line->claim_id &&
 		(c = strcmp(x->line->claim_id, y->line->claim_id)) != 0)
 		return c;
 	if (x->line->line_no_null != y->line->line_no_null)
@@ -58,6 +58,9 @@ dayline_cmp(const void *a, const void *b)
 static bool
 same_claim(const DayLine *a, const DayLine *b)
 {
+	/* callers may share one string between the lines of a claim */
+	if (a->line->claim_id == b->line->claim_id)
+		return true;
 	if (a->line->claim_id == NULL || b->line->claim_id == NULL)
 		return a->line->claim_id == b->line->claim_id;
 	return strcmp(a->line->claim_id, b->line->claim_id) == 0;
@@ -215,7 +218,7 @@ check_codes(DayLine *dl, int n, FindingList *fl)
 	{
 		if (dl[i].is_tpi)
 		{
-			if (strcmp(dl[i].code, "20553") == 0)
+			if (memcmp(dl[i].code, "20553", 6) == 0)
 				has53 = true;
 		}
 		if (dl[i].cls & TPI_CODE_JOINT)
@@ -229,7 +232,7 @@ check_codes(DayLine *dl, int n, FindingList *fl)
 
 		if (d->is_tpi)
 		{
-			bool		is52 = strcmp(d->code, "20552") == 0;
+			bool		is52 = memcmp(d->code, "20552", 6) == 0;
 			bool	   *seen = is52 ? &seen52 : &seen53;
 
 			if (is52 && has53)
@@ -420,19 +423,19 @@ check_guidance_units(DayLine *dl, int n, FindingList *fl)
  * Entry points
  * ------------------------------------------------------------------------
  */
-void
-tpi_check_day_rules_ms(ClaimLine *const *lines,
-					   const MuscleSummary *const *summaries,
-					   int nlines, FindingList *fl)
+static void
+check_day_rules(ClaimLine *const *lines, const MuscleSummary *const *summaries,
+				int nlines, FindingList *fl, bool sort)
 {
 	DayLine    *dl;
 	int			i,
 				n = 0,
 				ntpi = 0,
 				start = fl->n;
+	char		code[6];
 
 	for (i = 0; i < nlines; i++)
-		if (lines[i] && tpi_is_tpi_code(lines[i]->hcpcs))
+		if (lines[i] && (tpi_line_code_classes(lines[i], code) & TPI_CODE_TPI))
 			ntpi++;
 	if (ntpi == 0)
 		return;
@@ -447,7 +450,7 @@ tpi_check_day_rules_ms(ClaimLine *const *lines,
 		d = &dl[n++];
 		d->line = lines[i];
 		d->order = i;
-		d->cls = tpi_code_classes(d->line->hcpcs, d->code);
+		d->cls = tpi_line_code_classes(d->line, d->code);
 		d->mods = tpi_modifier_flags(d->line);
 		d->is_tpi = (d->cls & TPI_CODE_TPI) != 0;
 		if (d->is_tpi)
@@ -475,13 +478,22 @@ tpi_check_day_rules_ms(ClaimLine *const *lines,
 	check_codes(dl, n, fl);
 	check_policy(dl, n, fl);
 	check_guidance_units(dl, n, fl);
-	tpi_sort_findings(fl, start);
+	if (sort)
+		tpi_sort_findings(fl, start);
+}
+
+void
+tpi_check_day_rules_ms(ClaimLine *const *lines,
+					   const MuscleSummary *const *summaries,
+					   int nlines, FindingList *fl)
+{
+	check_day_rules(lines, summaries, nlines, fl, false);
 }
 
 void
 tpi_check_day_rules(ClaimLine *const *lines, int nlines, FindingList *fl)
 {
-	tpi_check_day_rules_ms(lines, NULL, nlines, fl);
+	check_day_rules(lines, NULL, nlines, fl, true);
 }
 
 /*

@@ -11,6 +11,7 @@
  * such a line, and input.invalid already says why.
  */
 #include "tpi_rules.h"
+#include "window.h"
 
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
@@ -47,10 +48,26 @@ tpi_date_text(DateADT d)
 				m,
 				day;
 
+	static DateADT lo = 0,
+				hi = -1;
+
 	if (DATE_IS_NOBEGIN(d))
 		return pstrdup("-infinity");
 	if (DATE_IS_NOEND(d))
 		return pstrdup("infinity");
+	if (hi < lo)
+	{
+		lo = date2j(1000, 1, 1) - POSTGRES_EPOCH_JDATE;
+		hi = date2j(9999, 12, 31) - POSTGRES_EPOCH_JDATE;
+	}
+	if (d >= lo && d <= hi)
+	{
+		/* years 1000-9999 print the same either way, without printf */
+		char	   *buf = palloc(TPI_DATE_BUFLEN);
+
+		tpi_format_date(d, buf);
+		return buf;
+	}
 	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
 	if (y <= 0)
 		return psprintf("%04d-%02d-%02d BC", -y + 1, m, day);
@@ -60,93 +77,151 @@ tpi_date_text(DateADT d)
 bool
 tpi_dos_in_range(DateADT d)
 {
-	static DateADT lo = 0,
-				hi = 0;
+	static bool ready = false;
+	static DateADT lo,
+				hi;
 
-	if (lo == 0)
+	if (!ready)
 	{
 		lo = date2j(2000, 1, 1) - POSTGRES_EPOCH_JDATE;
 		hi = date2j(2099, 12, 31) - POSTGRES_EPOCH_JDATE;
+		ready = true;
 	}
 	return !DATE_NOT_FINITE(d) && d >= lo && d <= hi;
+}
+
+/* tpi_show_text(s), appended to buf. */
+static void
+append_shown_text(StringInfo buf, const char *s)
+{
+	int			len;
+
+	if (s == NULL)
+	{
+		tpi_append_literal(buf, "NULL");
+		return;
+	}
+	len = strlen(s);
+	if (len <= SHOW_MAX)
+		tpi_append_bytes(buf, s, len);
+	else
+	{
+		tpi_append_bytes(buf, s, pg_mbcliplen(s, len, SHOW_MAX));
+		tpi_append_literal(buf, "...");
+	}
+}
+
+static void
+append_int32(StringInfo buf, int32 v)
+{
+	char		tmp[12];
+
+	tpi_append_bytes(buf, tmp, pg_ltoa(v, tmp));
+}
+
+/* tpi_line_ref(line, capital), appended to buf. */
+static void
+append_line_ref(StringInfo buf, const ClaimLine *line, bool capital)
+{
+	int			claimlen;
+
+	if (line->claim_id && !line->line_no_null &&
+		(claimlen = strlen(line->claim_id)) <= SHOW_MAX)
+	{
+		/* the usual case, written in place once there is room for it all */
+		char	   *p;
+
+		if (buf->len + claimlen + 32 >= buf->maxlen)
+			enlargeStringInfo(buf, claimlen + 32);
+		p = buf->data + buf->len;
+		memcpy(p, capital ? "Line " : "line ", 5);
+		p += 5;
+		p += pg_ltoa(line->line_no, p);
+		memcpy(p, " of claim ", 10);
+		p += 10;
+		memcpy(p, line->claim_id, claimlen);
+		p += claimlen;
+		*p = '\0';
+		buf->len = p - buf->data;
+	}
+	else if (line->claim_id && !line->line_no_null)
+	{
+		if (capital)
+			tpi_append_literal(buf, "Line ");
+		else
+			tpi_append_literal(buf, "line ");
+		append_int32(buf, line->line_no);
+		tpi_append_literal(buf, " of claim ");
+		append_shown_text(buf, line->claim_id);
+	}
+	else if (line->claim_id)
+	{
+		tpi_append_str(buf, capital ? "The line with no line_no on claim " :
+					   "the line with no line_no on claim ");
+		append_shown_text(buf, line->claim_id);
+	}
+	else if (!line->line_no_null)
+	{
+		tpi_append_str(buf, capital ? "Line " : "line ");
+		append_int32(buf, line->line_no);
+		tpi_append_literal(buf, " of a claim with no claim_id");
+	}
+	else
+		tpi_append_str(buf, capital ? "A line with no claim_id or line_no" :
+					   "a line with no claim_id or line_no");
 }
 
 char *
 tpi_line_ref(const ClaimLine *line, bool capital)
 {
-	char	   *claim = line->claim_id ? tpi_show_text(line->claim_id) : NULL;
+	StringInfoData buf;
 
-	if (claim && !line->line_no_null)
-		return psprintf("%cine %d of claim %s", capital ? 'L' : 'l',
-						line->line_no, claim);
-	if (claim)
-		return psprintf("%che line with no line_no on claim %s",
-						capital ? 'T' : 't', claim);
-	if (!line->line_no_null)
-		return psprintf("%cine %d of a claim with no claim_id",
-						capital ? 'L' : 'l', line->line_no);
-	return psprintf("%c line with no claim_id or line_no", capital ? 'A' : 'a');
+	initStringInfo(&buf);
+	append_line_ref(&buf, line, capital);
+	return buf.data;
 }
 
 /*
- * The severity of a rule, remembered by the address of its id: rule ids
- * are string literals and the rule list is compiled in, so this saves
- * searching the list for every finding.
+ * The message is the line's reference, ": " and the formatted text, after
+ * room for a text header (tpi_init_message).  The finding's copy of the
+ * claim_id goes into the same block, after the message's NUL: one
+ * allocation per finding.
  */
-static TpiSeverity
-severity_of(const char *rule_id)
-{
-	static const char *ids[64];
-	static TpiSeverity sev[64];
-	static int	n = 0;
-	int			i;
-
-	for (i = 0; i < n; i++)
-		if (ids[i] == rule_id)
-			return sev[i];
-	if (n == lengthof(ids))
-		return tpi_rule_severity(rule_id);
-	sev[n] = tpi_rule_severity(rule_id);
-	ids[n] = rule_id;
-	return sev[n++];
-}
-
 void
 tpi_add_line_finding(FindingList *fl, const char *rule_id,
 					 const ClaimLine *line, const char *fmt,...)
 {
 	StringInfoData buf;
-	char	   *ref = tpi_line_ref(line, true);
+	va_list		args;
+	int			msglen;
 	TpiFinding *f;
 
-	/* The reference is only built for lines that have a finding. */
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "%s: ", ref);
-	pfree(ref);
-	for (;;)
+	tpi_init_message(&buf);
+	append_line_ref(&buf, line, true);
+	tpi_append_literal(&buf, ": ");
+	va_start(args, fmt);
+	tpi_append_format(&buf, fmt, args);
+	va_end(args);
+	msglen = buf.len;
+	if (line->claim_id)
 	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&buf, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&buf, needed);
+		/* past the message's NUL */
+		buf.len++;
+		tpi_append_str(&buf, line->claim_id);
 	}
 
-	/* Appended here rather than by tpi_add_finding(): no second format. */
 	if (fl->n == fl->cap)
 	{
 		fl->cap *= 2;
 		fl->items = repalloc(fl->items, fl->cap * sizeof(TpiFinding));
 	}
+	SET_VARSIZE(buf.data, msglen);
 	f = &fl->items[fl->n++];
 	f->rule_id = rule_id;
-	f->severity = severity_of(rule_id);
-	f->message = buf.data;
-	f->claim_id = line->claim_id ? pstrdup(line->claim_id) : NULL;
+	f->severity = tpi_rule_severity(rule_id);
+	f->message_text = (text *) buf.data;
+	f->message = buf.data + VARHDRSZ;
+	f->claim_id = line->claim_id ? buf.data + msglen + 1 : NULL;
 	f->line_no = line->line_no;
 	f->line_no_null = line->line_no_null;
 }
@@ -183,9 +258,16 @@ tpi_sort_findings(FindingList *fl, int from)
 static char *
 dx_display(const char *norm)
 {
-	if (strlen(norm) > 3)
-		return psprintf("%.3s.%s", norm, norm + 3);
-	return pstrdup(norm);
+	size_t		len = strlen(norm);
+	char	   *out;
+
+	if (len <= 3)
+		return pstrdup(norm);
+	out = palloc(len + 2);
+	memcpy(out, norm, 3);
+	out[3] = '.';
+	memcpy(out + 4, norm + 3, len - 3 + 1);
+	return out;
 }
 
 static const char *
@@ -223,7 +305,9 @@ check_input(const ClaimLine *line, FindingList *fl)
 	REQUIRED(line->hcpcs == NULL, "hcpcs");
 #undef REQUIRED
 
-	if (line->hcpcs != NULL && !tpi_code_normalise(line->hcpcs, code))
+	/* a malformed code leaves the buffer empty */
+	(void) tpi_line_code_classes(line, code);
+	if (line->hcpcs != NULL && code[0] == '\0')
 		tpi_add_line_finding(fl, "input.invalid", line,
 							 "hcpcs '%s' is not a CPT/HCPCS code (five ASCII letters or digits); correct the code.",
 							 tpi_show_text(line->hcpcs));
@@ -275,8 +359,7 @@ check_input(const ClaimLine *line, FindingList *fl)
 		char		buf[16];
 
 		for (i = 0; i < line->nicd10; i++)
-			if (line->icd10[i] == NULL ||
-				!tpi_dx_normalise(line->icd10[i], buf, sizeof(buf)))
+			if (tpi_line_dx(line, i, buf, sizeof(buf)) == NULL)
 			{
 				if (nbad++ == 0)
 					first = i;
@@ -351,7 +434,7 @@ static void
 check_muscles(const ClaimLine *line, const char *code, const MuscleSummary *ms,
 			  FindingList *fl)
 {
-	bool		is53 = strcmp(code, "20553") == 0;
+	bool		is53 = memcmp(code, "20553", 6) == 0;
 
 	if (is53 && ms->count < 3)
 		tpi_add_line_finding(fl, "code.upcoded", line,
@@ -515,89 +598,64 @@ check_drug(const ClaimLine *line, const char *code, const PayerPolicy *pol,
 							 pol->payer_id, class_list(pol->covered_injectates));
 }
 
-static bool
-dx_covered(const PayerPolicy *pol, const char *norm)
-{
-	int			lo = 0,
-				hi = pol->ncovered_dx - 1;
-
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-		int			c = strcmp(pol->covered_dx[mid], norm);
-
-		if (c == 0)
-			return true;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return false;
-}
-
 static void
 check_dx(const ClaimLine *line, const PayerPolicy *pol, FindingList *fl)
 {
-	char		buf[16];
+	char		local[4][16];
+	const char *local_norm[4];
+	char		(*buf)[16] = local;
+	const char **norm = local_norm;
+	int			n = Max(line->nicd10, 0);
 	int			i,
 				j;
-	char	  **seen = NULL;
-	int			nseen = 0;
+
+	/* each code normalised once for both checks */
+	if (n > lengthof(local))
+	{
+		buf = palloc(n * sizeof(*buf));
+		norm = palloc(n * sizeof(char *));
+	}
+	for (i = 0; i < n; i++)
+		norm[i] = tpi_line_dx(line, i, buf[i], sizeof(buf[i]));
 
 	if (pol->ncovered_dx > 0)
 	{
 		bool		covered = false;
 
-		for (i = 0; i < Max(line->nicd10, 0) && !covered; i++)
-			if (line->icd10[i] && tpi_dx_normalise(line->icd10[i], buf, sizeof(buf)) &&
-				dx_covered(pol, buf))
+		for (i = 0; i < n && !covered; i++)
+			if (norm[i] && tpi_dx_covered(pol, norm[i]))
 				covered = true;
 		if (!covered)
-		{
-			StringInfoData ex;
-
-			initStringInfo(&ex);
-			for (i = 0; i < Min(pol->ncovered_dx, 10); i++)
-				appendStringInfo(&ex, "%s%s", i ? ", " : "", dx_display(pol->covered_dx[i]));
-			if (pol->ncovered_dx > 10)
-				appendStringInfoString(&ex, " ...");
 			tpi_add_line_finding(fl, "dx.not_covered", line,
 								 "%s the covered diagnoses of payer policy %s; point the line to a covered diagnosis the note supports (%s; see tpi_rules.covered_dx).",
 								 line->nicd10 > 0 ? "no diagnosis on the line is in" :
 								 "the line has no diagnosis, and the payer pays only for",
-								 pol->payer_id, ex.data);
-		}
+								 pol->payer_id, pol->covered_dx_examples);
 	}
 
-	if (line->nicd10 <= 0)
-		return;
-	seen = palloc(line->nicd10 * sizeof(char *));
-	for (i = 0; i < line->nicd10; i++)
+	for (i = 0; i < n; i++)
 	{
 		const char *repl = NULL;
 		DxStatus	st;
 		bool		dup = false;
-		char	   *shown;
 		char	   *fixtext;
 
-		if (line->icd10[i] == NULL || !tpi_dx_normalise(line->icd10[i], buf, sizeof(buf)))
+		if (norm[i] == NULL)
 			continue;
-		st = tpi_dx_status(buf, line->date_of_service, &repl);
+		st = tpi_dx_status(norm[i], line->date_of_service, &repl);
 		if (st == DX_UNKNOWN || st == DX_VALID)
 			continue;
-		for (j = 0; j < nseen; j++)
-			if (strcmp(seen[j], buf) == 0)
+		/* one finding per code, however often the line lists it */
+		for (j = 0; j < i && !dup; j++)
+			if (norm[j] && strcmp(norm[j], norm[i]) == 0)
 				dup = true;
 		if (dup)
 			continue;
-		seen[nseen++] = pstrdup(buf);
-		shown = dx_display(buf);
 		fixtext = (repl && *repl) ? psprintf("use %s instead", repl) :
 			pstrdup("use a valid, billable code");
 		tpi_add_line_finding(fl, "dx.invalid_code", line,
 							 "diagnosis %s is %s on %s (ICD-10-CM); %s.",
-							 shown,
+							 dx_display(norm[i]),
 							 st == DX_EXPIRED ? "no longer valid" :
 							 st == DX_NOT_YET ? "not yet valid" :
 							 "a category header, not a billable code",
@@ -630,7 +688,7 @@ tpi_check_line_rules_ms(const ClaimLine *line, const MuscleSummary *ms,
 
 	check_input(line, fl);
 
-	if (!(tpi_code_classes(line->hcpcs, code) & TPI_CODE_TPI))
+	if (!(tpi_line_code_classes(line, code) & TPI_CODE_TPI))
 		return;
 
 	if (ms == NULL)

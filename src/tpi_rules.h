@@ -14,6 +14,7 @@
 #include "access/tupdesc.h"
 #include "datatype/timestamp.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/date.h"
 
 /* ------------------------------------------------------------------------
@@ -79,7 +80,26 @@ typedef struct TpiFinding
 	char	   *claim_id;		/* NULL when the finding has no line */
 	int16		line_no;
 	bool		line_no_null;
+
+	/*
+	 * The message as a text value, when it was built with room for a
+	 * varlena header just before it (see tpi_finding_text()); else NULL.
+	 */
+	text	   *message_text;
 } TpiFinding;
+
+/*
+ * The finding's message as a text value without a copy, or NULL: only
+ * while message_text's data is the message itself, so a copy of the
+ * finding with a new message (pstrdup) is never misread.
+ */
+static inline text *
+tpi_finding_text(const TpiFinding *f)
+{
+	if (f->message_text != NULL && VARDATA(f->message_text) == f->message)
+		return f->message_text;
+	return NULL;
+}
 
 typedef struct FindingList
 {
@@ -95,10 +115,69 @@ extern void tpi_findings_reset(FindingList *fl);
 extern void tpi_add_finding(FindingList *fl, const char *rule_id,
 							const char *claim_id, int16 line_no,
 							const char *fmt,...) pg_attribute_printf(5, 6);
+/*
+ * The same with the message already built in msg, which was started with
+ * tpi_init_message() (the finding takes it).
+ */
+extern void tpi_add_finding_buf(FindingList *fl, const char *rule_id,
+								const char *claim_id, int16 line_no,
+								StringInfo msg);
 /* The same for a finding that concerns no particular line. */
 extern void tpi_add_finding_noline(FindingList *fl, const char *rule_id,
 								   const char *fmt,...) pg_attribute_printf(3, 4);
 extern TpiSeverity tpi_rule_severity(const char *rule_id);
+/* The position of rule_id among the rule ids sorted by strcmp(). */
+extern int	tpi_rule_order(const char *rule_id);
+/* appendStringInfoVA(), faster for formats of only %s, %d and %%. */
+extern void tpi_append_format(StringInfo buf, const char *fmt, va_list args)
+			pg_attribute_printf(2, 0);
+
+/*
+ * appendBinaryStringInfo() and friends inlined, for the messages built on
+ * hot paths: a literal's length is a constant and its copy a few moves.
+ */
+static inline void
+tpi_append_bytes(StringInfo buf, const char *s, int len)
+{
+	if (buf->len + len >= buf->maxlen)
+		enlargeStringInfo(buf, len);
+	memcpy(buf->data + buf->len, s, len);
+	buf->len += len;
+	buf->data[buf->len] = '\0';
+}
+
+#define tpi_append_literal(buf, lit) \
+	tpi_append_bytes((buf), "" lit, (int) sizeof(lit) - 1)
+
+static inline void
+tpi_append_str(StringInfo buf, const char *s)
+{
+	tpi_append_bytes(buf, s, (int) strlen(s));
+}
+
+/* An empty StringInfo of size bytes (initStringInfo() takes 1024). */
+static inline void
+tpi_init_string(StringInfo buf, int size)
+{
+	buf->data = palloc(size);
+	buf->maxlen = size;
+	buf->len = 0;
+	buf->cursor = 0;
+	buf->data[0] = '\0';
+}
+
+/*
+ * A StringInfo for a finding's message: room for the longest messages, and
+ * the first VARHDRSZ bytes reserved, so that the finding can be handed on
+ * as a text value without a copy.  The message is data + VARHDRSZ.
+ */
+static inline void
+tpi_init_message(StringInfo buf)
+{
+	tpi_init_string(buf, 512);
+	buf->len = VARHDRSZ;
+	buf->data[VARHDRSZ] = '\0';
+}
 extern const char *tpi_severity_name(TpiSeverity sev);
 
 /*
@@ -116,6 +195,11 @@ typedef struct FindingOut
 	int16		typlen;
 	bool		typbyval;
 	char		typalign;
+	/* text values of the rule ids met so far, in mcxt (ids are literals) */
+	MemoryContext mcxt;
+	int			nrules;
+	const char *rule_ptr[32];
+	Datum		rule_text[32];
 } FindingOut;
 
 extern void tpi_finding_out_init(FindingOut *fo, Oid finding_typid,
@@ -165,6 +249,17 @@ typedef struct ClaimLine
 	int8		conservative_care;
 	int8		tp_locations;
 	char	   *guidance;
+
+	/*
+	 * Derived from hcpcs and modifiers when the line is decoded
+	 * (tpi_claim_from_*), so that rules testing the code and modifiers of a
+	 * line many times normalise them once.  A ClaimLine built by hand (and
+	 * zeroed) has derived false, and the functions below compute afresh.
+	 */
+	bool		derived;
+	char		code[6];		/* as tpi_code_classes() leaves its buf */
+	uint32		code_classes;	/* TPI_CODE_* */
+	uint32		mod_flags;		/* TPI_MOD_* */
 } ClaimLine;
 
 /*
@@ -185,6 +280,9 @@ extern void tpi_claim_columns(TupleDesc tupdesc, const char *relname,
 							  ClaimColumns *cols);
 extern void tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
 								 const ClaimColumns *cols, ClaimLine *line);
+/* The same from deformed values (e.g. a slot's tts_values/tts_isnull). */
+extern void tpi_claim_from_values(const Datum *values, const bool *nulls,
+								  const ClaimColumns *cols, ClaimLine *line);
 extern void tpi_claim_from_datum(Datum composite, ClaimLine *line);
 
 /* ------------------------------------------------------------------------
@@ -217,6 +315,11 @@ typedef struct PayerPolicy
 	bool		other_blocks_allowed;
 	char	  **covered_dx;		/* sorted, upper case, no dot */
 	int			ncovered_dx;	/* 0: no diagnosis restriction */
+	uint64	   *covered_dx_keys;	/* tpi_dx_key() of those of at most 7
+									 * bytes, sorted */
+	int			ncovered_dx_keys;
+	/* the first ten, as messages list them: "M79.10, M79.11 ..." */
+	char	   *covered_dx_examples;
 } PayerPolicy;
 
 typedef enum InjectateClass
@@ -264,8 +367,13 @@ typedef enum DxStatus
 /* Normalises (drop dot and blanks, upper case) into buf (>= 8 bytes);
  * false when it cannot be an ICD-10-CM code at all. */
 extern bool tpi_dx_normalise(const char *code, char *buf, size_t buflen);
+/* The same for line->icd10[i]: the normalised code in buf, or NULL. */
+extern const char *tpi_line_dx(const ClaimLine *line, int i, char *buf,
+							   size_t buflen);
 extern DxStatus tpi_dx_status(const char *normalised, DateADT dos,
 							  const char **replaced_by);
+/* normalised is in the payer's covered set. */
+extern bool tpi_dx_covered(const PayerPolicy *pol, const char *normalised);
 
 /* ------------------------------------------------------------------------
  * Muscles (muscles.c over muscle_parse.c; SPEC section 4)
@@ -351,6 +459,8 @@ extern bool tpi_modifier_is_wellformed(const char *mod);
 #define TPI_CODE_DRY_NEEDLING		0x0100
 #define TPI_CODE_PARTNER			0x0200
 extern uint32 tpi_code_classes(const char *hcpcs, char *buf);
+/* tpi_code_classes() of line->hcpcs, from the decoded line when it can. */
+extern uint32 tpi_line_code_classes(const ClaimLine *line, char *buf);
 
 /* The modifiers the rules look for, as bits. */
 #define TPI_MOD_25			0x01
@@ -376,6 +486,8 @@ extern void tpi_check_day_rules(ClaimLine *const *lines, int nlines,
  * The same, for callers that have already summarised the lines' muscles
  * (audit() summarises each line once for the line, day and frequency
  * rules).  A NULL summary, or a NULL summaries array, is computed here.
+ * tpi_check_day_rules_ms() leaves the day's findings unsorted (audit()
+ * sorts its rows itself); tpi_check_day_rules() sorts them.
  */
 extern void tpi_check_line_rules_ms(const ClaimLine *line,
 									const MuscleSummary *ms, FindingList *fl);

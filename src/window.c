@@ -59,15 +59,34 @@ fast_span_ok(DateADT d, const Interval *span)
 		span->day >= -365000 && span->day <= 365000;
 }
 
+/*
+ * Month arithmetic is remembered for recent (date, months) pairs: a
+ * patient's sessions are judged against the same few windows again and
+ * again.  A pure function of its arguments; direct-mapped.
+ */
+#define MONTH_MEMO 256			/* a power of 2 */
+
+static struct
+{
+	DateADT		d;
+	int32		months;
+	DateADT		result;
+}			month_memo[MONTH_MEMO];
+
 static DateADT
 fast_add(DateADT d, int32 months, int32 days)
 {
 	if (months != 0)
 	{
+		int			slot = (int) (((uint32) d * 31 + (uint32) months) & (MONTH_MEMO - 1));
 		int			y,
 					m,
 					mday;
 
+		if (month_memo[slot].months == months && month_memo[slot].d == d)
+			return month_memo[slot].result + days;
+		month_memo[slot].months = 0;	/* marks the slot while it is filled */
+		month_memo[slot].d = d;
 		j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &mday);
 		m += months;
 		if (m > MONTHS_PER_YEAR)
@@ -82,7 +101,9 @@ fast_add(DateADT d, int32 months, int32 days)
 		}
 		if (mday > day_tab[isleap(y)][m - 1])
 			mday = day_tab[isleap(y)][m - 1];
-		d = date2j(y, m, mday) - POSTGRES_EPOCH_JDATE;
+		month_memo[slot].result = date2j(y, m, mday) - POSTGRES_EPOCH_JDATE;
+		month_memo[slot].months = months;
+		d = month_memo[slot].result;
 	}
 	return d + days;
 }
@@ -125,6 +146,20 @@ tpi_date_after(DateADT p, const Interval *span)
 	return (DateADT) -floor_div(-ts, USECS_PER_DAY);
 }
 
+/*
+ * Messages name the same few dates again and again (a session's date, the
+ * earlier sessions in its window): the ISO text of recent dates in years
+ * 1000-9999 is remembered, direct-mapped by the date.  An empty text marks
+ * an unused slot.
+ */
+#define DATE_MEMO 512			/* a power of 2 */
+
+static struct
+{
+	DateADT		d;
+	char		text[11];
+}			date_memo[DATE_MEMO];
+
 void
 tpi_format_date(DateADT d, char *buf)
 {
@@ -134,6 +169,9 @@ tpi_format_date(DateADT d, char *buf)
 		strlcpy(buf, "-infinity", TPI_DATE_BUFLEN);
 	else if (DATE_IS_NOEND(d))
 		strlcpy(buf, "infinity", TPI_DATE_BUFLEN);
+	else if (date_memo[d & (DATE_MEMO - 1)].d == d &&
+			 date_memo[d & (DATE_MEMO - 1)].text[0] != '\0')
+		memcpy(buf, date_memo[d & (DATE_MEMO - 1)].text, 11);
 	else
 	{
 		/* always ISO: messages must not depend on the session's DateStyle */
@@ -153,6 +191,8 @@ tpi_format_date(DateADT d, char *buf)
 			buf[8] = '0' + tm.tm_mday / 10;
 			buf[9] = '0' + tm.tm_mday % 10;
 			buf[10] = '\0';
+			date_memo[d & (DATE_MEMO - 1)].d = d;
+			memcpy(date_memo[d & (DATE_MEMO - 1)].text, buf, 11);
 		}
 		else
 			EncodeDateOnly(&tm, USE_ISO_DATES, buf);
@@ -162,10 +202,11 @@ tpi_format_date(DateADT d, char *buf)
 void
 tpi_append_date(StringInfo buf, DateADT d)
 {
-	char		tmp[TPI_DATE_BUFLEN];
-
-	tpi_format_date(d, tmp);
-	appendStringInfoString(buf, tmp);
+	/* formatted in place */
+	if (buf->len + TPI_DATE_BUFLEN > buf->maxlen)
+		enlargeStringInfo(buf, TPI_DATE_BUFLEN);
+	tpi_format_date(d, buf->data + buf->len);
+	buf->len += strlen(buf->data + buf->len);
 }
 
 void
@@ -174,19 +215,19 @@ tpi_append_int(StringInfo buf, int64 n)
 	char		tmp[MAXINT8LEN + 1];
 	int			len = pg_lltoa(n, tmp);
 
-	appendBinaryStringInfo(buf, tmp, len);
+	tpi_append_bytes(buf, tmp, len);
 }
 
 static void
 append_count(StringInfo buf, bool *first, int64 n, const char *unit)
 {
 	if (!*first)
-		appendStringInfoChar(buf, ' ');
+		tpi_append_literal(buf, " ");
 	tpi_append_int(buf, n);
-	appendStringInfoChar(buf, ' ');
-	appendStringInfoString(buf, unit);
+	tpi_append_literal(buf, " ");
+	tpi_append_str(buf, unit);
 	if (n != 1 && n != -1)
-		appendStringInfoChar(buf, 's');
+		tpi_append_literal(buf, "s");
 	*first = false;
 }
 
