@@ -609,10 +609,14 @@ tpi_dx_normalise(const char *code, char *buf, size_t buflen)
 	}
 	buf[n] = '\0';
 	/* letter, digit, then 1 to 5 alphanumerics: 3 to 7 characters */
-	if (n < 3 || n > 7 || !isalpha((unsigned char) buf[0]) ||
-		!isdigit((unsigned char) buf[1]))
+	if (n < 3 || n > 7)
 		return false;
-	return true;
+	/* ASCII is classified the same in every locale: no ctype call for it */
+	if ((unsigned char) buf[0] < 0x80 ?
+		!((buf[0] >= 'A' && buf[0] <= 'Z') || (buf[0] >= 'a' && buf[0] <= 'z')) :
+		!isalpha((unsigned char) buf[0]))
+		return false;
+	return buf[1] >= '0' && buf[1] <= '9';
 }
 
 const char *
