@@ -216,7 +216,7 @@ check_cap(FreqCheck *fc, int i, int bucket, const PayerPolicy *pol,
 		tpi_append_literal(&msg, " ");
 	}
 	tpi_append_literal(&msg, "in the ");
-	tpi_append_interval(&msg, &pol->cap_window);
+	tpi_append_str(&msg, pol->cap_window_text);
 	tpi_append_literal(&msg, " ending that day (");
 	tpi_append_date(&msg, floor + 1);
 	tpi_append_literal(&msg, " to ");
@@ -242,7 +242,7 @@ check_cap(FreqCheck *fc, int i, int bucket, const PayerPolicy *pol,
 	if (bucket >= 0)
 		tpi_append_literal(&msg, " per anatomical region");
 	tpi_append_literal(&msg, " in ");
-	tpi_append_interval(&msg, &pol->cap_window);
+	tpi_append_str(&msg, pol->cap_window_text);
 	tpi_append_literal(&msg, ": do not bill this session, or document why the cap does not apply");
 	if (kth >= 0)
 	{
@@ -282,7 +282,7 @@ check_interval(FreqCheck *fc, int i, int p, int bucket,
 	tpi_append_literal(&msg, "; payer ");
 	tpi_append_str(&msg, pol->payer_id);
 	tpi_append_literal(&msg, " requires at least ");
-	tpi_append_interval(&msg, &pol->min_interval);
+	tpi_append_str(&msg, pol->min_interval_text);
 	tpi_append_literal(&msg, " between sessions");
 	if (bucket >= 0)
 		tpi_append_literal(&msg, " in the same region");

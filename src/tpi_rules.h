@@ -320,6 +320,9 @@ typedef struct PayerPolicy
 	int			ncovered_dx_keys;
 	/* the first ten, as messages list them: "M79.10, M79.11 ..." */
 	char	   *covered_dx_examples;
+	/* cap_window and min_interval as messages name them ("12 months") */
+	char	   *cap_window_text;
+	char	   *min_interval_text;
 } PayerPolicy;
 
 typedef enum InjectateClass
