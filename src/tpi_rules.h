@@ -280,9 +280,22 @@ extern void tpi_claim_columns(TupleDesc tupdesc, const char *relname,
 							  ClaimColumns *cols);
 extern void tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
 								 const ClaimColumns *cols, ClaimLine *line);
-/* The same from deformed values (e.g. a slot's tts_values/tts_isnull). */
+/*
+ * The same from deformed values (e.g. a slot's tts_values/tts_isnull).
+ * The line's strings, vectors and muscles array are carved out of arena
+ * when one is given (a caller decoding many lines into one memory context
+ * keeps one, emptied when the context is reset); NULL gives the line a
+ * block of its own.
+ */
+typedef struct TpiArena
+{
+	char	   *next;
+	char	   *end;
+} TpiArena;
+
 extern void tpi_claim_from_values(const Datum *values, const bool *nulls,
-								  const ClaimColumns *cols, ClaimLine *line);
+								  const ClaimColumns *cols, ClaimLine *line,
+								  TpiArena *arena);
 extern void tpi_claim_from_datum(Datum composite, ClaimLine *line);
 
 /* ------------------------------------------------------------------------
