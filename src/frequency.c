@@ -80,7 +80,8 @@ cmp_freq_line(const void *a, const void *b)
 		if (x->claim_id != y->claim_id)
 			return x->claim_id == NULL ? 1 : -1;
 	}
-	else if ((c = strcmp(x->claim_id, y->claim_id)) != 0)
+	else if (x->claim_id != y->claim_id &&
+			 (c = strcmp(x->claim_id, y->claim_id)) != 0)
 		return c;
 	if (x->line_no != y->line_no)
 		return x->line_no < y->line_no ? -1 : 1;
