@@ -186,11 +186,25 @@ plain_varlena(Datum d)
 static inline char *
 arena_text(Arena *a, Datum d)
 {
-	struct varlena *v = plain_varlena(d);
-	size_t		len = VARSIZE_ANY_EXHDR(v);
-	char	   *s = arena_alloc(a, len + 1, false);
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	const char *src;
+	size_t		len;
+	char	   *s;
 
-	memcpy(s, VARDATA_ANY(v), len);
+	/* short values, as tuples store them, take the direct path */
+	if (VARATT_IS_1B(v) && !VARATT_IS_1B_E(v))
+	{
+		len = VARSIZE_1B(v) - VARHDRSZ_SHORT;
+		src = VARDATA_1B(v);
+	}
+	else
+	{
+		v = plain_varlena(d);
+		len = VARSIZE_ANY_EXHDR(v);
+		src = VARDATA_ANY(v);
+	}
+	s = arena_alloc(a, len + 1, false);
+	memcpy(s, src, len);
 	s[len] = '\0';
 	return s;
 }
