@@ -124,6 +124,8 @@ typedef struct AuditReceiver
 	int			cap;
 	OutList		out;			/* in pcxt */
 	OutList		orphans;		/* in ncxt */
+	TpiArena	arena;			/* the buffered patient's decoded values, in
+								 * pcxt */
 } AuditReceiver;
 
 /* ------------------------------------------------------------------------
@@ -577,6 +579,7 @@ flush_patient(AuditReceiver *ar)
 	emit(ar, &ar->out, ar->patient);
 	MemoryContextSwitchTo(old);
 	MemoryContextReset(ar->pcxt);
+	ar->arena.next = ar->arena.end = NULL;
 	ar->patient = NULL;
 	ar->patient_len = 0;
 	ar->lines = NULL;
@@ -612,10 +615,12 @@ audit_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 
 /* Decoded straight from the slot's values: no tuple is formed or copied. */
 static void
-decode(AuditReceiver *ar, TupleTableSlot *slot, ClaimLine *line)
+decode(AuditReceiver *ar, TupleTableSlot *slot, ClaimLine *line,
+	   TpiArena *arena)
 {
 	slot_getallattrs(slot);
-	tpi_claim_from_values(slot->tts_values, slot->tts_isnull, &ar->cols, line);
+	tpi_claim_from_values(slot->tts_values, slot->tts_isnull, &ar->cols, line,
+						  arena);
 }
 
 /* A line without a patient: line rules only, checked on its own. */
@@ -625,7 +630,7 @@ receive_orphan(AuditReceiver *ar, TupleTableSlot *slot)
 	MemoryContext old = MemoryContextSwitchTo(ar->rcxt);
 	ClaimLine	line;
 
-	decode(ar, slot, &line);
+	decode(ar, slot, &line, NULL);
 	if (!ar->has_from ||
 		(!line.dos_null && line.date_of_service >= ar->from))
 	{
@@ -668,7 +673,7 @@ audit_receive(TupleTableSlot *slot, DestReceiver *self)
 	}
 	a = &ar->lines[ar->n];
 	a->seq = ar->n++;
-	decode(ar, slot, &a->line);
+	decode(ar, slot, &a->line, &ar->arena);
 
 	/*
 	 * A claim's lines mostly arrive together: they share one claim_id

@@ -149,23 +149,20 @@ tpi_claim_columns(TupleDesc tupdesc, const char *relname, ClaimColumns *cols)
  * value.  Nothing in a ClaimLine is freed on its own; it all goes with the
  * memory context.  The first block holds a typical line (about 350 bytes).
  */
-typedef struct Arena
-{
-	char	   *next;
-	char	   *end;
-} Arena;
+typedef TpiArena Arena;
 
 #define ARENA_FIRST_BLOCK 512
 #define ARENA_MIN_BLOCK 256
+#define ARENA_SHARED_BLOCK 8192
 
 static inline void *
 arena_alloc(Arena *a, size_t size, bool align)
 {
 	char	   *p = align ? (char *) MAXALIGN(a->next) : a->next;
 
-	if (p + size > a->end)
+	if (p == NULL || p + size > a->end)
 	{
-		size_t		block = Max(size, ARENA_MIN_BLOCK);
+		size_t		block = Max(size + MAXIMUM_ALIGNOF, ARENA_MIN_BLOCK);
 
 		p = palloc(block);
 		a->end = p + block;
@@ -189,11 +186,25 @@ plain_varlena(Datum d)
 static inline char *
 arena_text(Arena *a, Datum d)
 {
-	struct varlena *v = plain_varlena(d);
-	size_t		len = VARSIZE_ANY_EXHDR(v);
-	char	   *s = arena_alloc(a, len + 1, false);
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	const char *src;
+	size_t		len;
+	char	   *s;
 
-	memcpy(s, VARDATA_ANY(v), len);
+	/* short values, as tuples store them, take the direct path */
+	if (VARATT_IS_1B(v) && !VARATT_IS_1B_E(v))
+	{
+		len = VARSIZE_1B(v) - VARHDRSZ_SHORT;
+		src = VARDATA_1B(v);
+	}
+	else
+	{
+		v = plain_varlena(d);
+		len = VARSIZE_ANY_EXHDR(v);
+		src = VARDATA_ANY(v);
+	}
+	s = arena_alloc(a, len + 1, false);
+	memcpy(s, src, len);
 	s[len] = '\0';
 	return s;
 }
@@ -315,20 +326,32 @@ col_int32(const Datum *values, const bool *nulls, const ClaimColumns *cols,
  */
 void
 tpi_claim_from_values(const Datum *values, const bool *nulls,
-					  const ClaimColumns *cols, ClaimLine *line)
+					  const ClaimColumns *cols, ClaimLine *line,
+					  TpiArena *shared)
 {
-	Arena		arena;
+	Arena		own;
+	Arena	   *arena = shared;
 	Datum		d;
 
-	arena.next = palloc(ARENA_FIRST_BLOCK);
-	arena.end = arena.next + ARENA_FIRST_BLOCK;
+	if (arena == NULL)
+	{
+		own.next = palloc(ARENA_FIRST_BLOCK);
+		own.end = own.next + ARENA_FIRST_BLOCK;
+		arena = &own;
+	}
+	else if (arena->next == NULL || arena->end - arena->next < ARENA_FIRST_BLOCK)
+	{
+		/* a fresh block for the lines to come (the tail is left) */
+		arena->next = palloc(ARENA_SHARED_BLOCK);
+		arena->end = arena->next + ARENA_SHARED_BLOCK;
+	}
 
 	memset(line, 0, sizeof(ClaimLine));
 	line->line_no_null = line->dos_null = line->units_null = true;
 	line->muscles_null = line->trigger_points_null = true;
 	line->nmodifiers = line->nicd10 = -1;
 
-	line->claim_id = col_text(&arena, values, nulls, cols, C_CLAIM_ID);
+	line->claim_id = col_text(arena, values, nulls, cols, C_CLAIM_ID);
 	if (col_value(values, nulls, cols, C_LINE_NO, &d))
 	{
 		int64		v = int_value(d, cols->basetype[C_LINE_NO]);
@@ -342,37 +365,37 @@ tpi_claim_from_values(const Datum *values, const bool *nulls,
 		else
 			line->line_no_out_of_range = true;
 	}
-	line->patient_id = col_text(&arena, values, nulls, cols, C_PATIENT_ID);
-	line->payer_id = col_text(&arena, values, nulls, cols, C_PAYER_ID);
-	line->provider_npi = col_text(&arena, values, nulls, cols, C_PROVIDER_NPI);
+	line->patient_id = col_text(arena, values, nulls, cols, C_PATIENT_ID);
+	line->payer_id = col_text(arena, values, nulls, cols, C_PAYER_ID);
+	line->provider_npi = col_text(arena, values, nulls, cols, C_PROVIDER_NPI);
 	if (col_value(values, nulls, cols, C_DOS, &d))
 	{
 		line->date_of_service = DatumGetDateADT(d);
 		line->dos_null = false;
 	}
-	line->hcpcs = col_text(&arena, values, nulls, cols, C_HCPCS);
+	line->hcpcs = col_text(arena, values, nulls, cols, C_HCPCS);
 	if (col_value(values, nulls, cols, C_MODIFIERS, &d))
-		line->modifiers = arena_text_vector(&arena, d, &line->nmodifiers);
+		line->modifiers = arena_text_vector(arena, d, &line->nmodifiers);
 	line->units_null = !col_int32(values, nulls, cols, C_UNITS, &line->units);
 	if (col_value(values, nulls, cols, C_ICD10, &d))
-		line->icd10 = arena_text_vector(&arena, d, &line->nicd10);
-	line->place_of_service = col_text(&arena, values, nulls, cols, C_POS);
+		line->icd10 = arena_text_vector(arena, d, &line->nicd10);
+	line->place_of_service = col_text(arena, values, nulls, cols, C_POS);
 	if (col_value(values, nulls, cols, C_MUSCLES, &d))
 	{
 		/* copied: the tuple may be freed before the line is checked */
-		line->muscles = PointerGetDatum(arena_varlena(&arena, d));
+		line->muscles = PointerGetDatum(arena_varlena(arena, d));
 		line->muscles_null = false;
 	}
 	line->trigger_points_null = !col_int32(values, nulls, cols, C_TRIGGER_POINTS,
 										   &line->trigger_points);
-	line->drug_name = col_text(&arena, values, nulls, cols, C_DRUG_NAME);
-	line->drug_dose = col_text(&arena, values, nulls, cols, C_DRUG_DOSE);
-	line->claim_note = col_text(&arena, values, nulls, cols, C_CLAIM_NOTE);
+	line->drug_name = col_text(arena, values, nulls, cols, C_DRUG_NAME);
+	line->drug_dose = col_text(arena, values, nulls, cols, C_DRUG_DOSE);
+	line->claim_note = col_text(arena, values, nulls, cols, C_CLAIM_NOTE);
 	line->note_signed = bool_value(values, nulls, cols, C_NOTE_SIGNED);
 	line->post_procedure_plan = bool_value(values, nulls, cols, C_POST_PLAN);
 	line->conservative_care = bool_value(values, nulls, cols, C_CONSERVATIVE);
 	line->tp_locations = bool_value(values, nulls, cols, C_TP_LOCATIONS);
-	line->guidance = col_text(&arena, values, nulls, cols, C_GUIDANCE);
+	line->guidance = col_text(arena, values, nulls, cols, C_GUIDANCE);
 
 	line->code_classes = tpi_code_classes(line->hcpcs, line->code);
 	line->mod_flags = tpi_modifier_flags(line);
@@ -394,7 +417,7 @@ tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
 		nulls = palloc(tupdesc->natts * sizeof(bool));
 	}
 	heap_deform_tuple(tuple, tupdesc, values, nulls);
-	tpi_claim_from_values(values, nulls, cols, line);
+	tpi_claim_from_values(values, nulls, cols, line, NULL);
 	if (values != values_local)
 	{
 		pfree(values);

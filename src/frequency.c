@@ -19,6 +19,7 @@
  */
 #include "tpi_rules.h"
 #include "window.h"
+#include "muscle_parse.h"
 
 #include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
@@ -79,7 +80,8 @@ cmp_freq_line(const void *a, const void *b)
 		if (x->claim_id != y->claim_id)
 			return x->claim_id == NULL ? 1 : -1;
 	}
-	else if ((c = strcmp(x->claim_id, y->claim_id)) != 0)
+	else if (x->claim_id != y->claim_id &&
+			 (c = strcmp(x->claim_id, y->claim_id)) != 0)
 		return c;
 	if (x->line_no != y->line_no)
 		return x->line_no < y->line_no ? -1 : 1;
@@ -215,7 +217,7 @@ check_cap(FreqCheck *fc, int i, int bucket, const PayerPolicy *pol,
 		tpi_append_literal(&msg, " ");
 	}
 	tpi_append_literal(&msg, "in the ");
-	tpi_append_interval(&msg, &pol->cap_window);
+	tpi_append_str(&msg, pol->cap_window_text);
 	tpi_append_literal(&msg, " ending that day (");
 	tpi_append_date(&msg, floor + 1);
 	tpi_append_literal(&msg, " to ");
@@ -241,7 +243,7 @@ check_cap(FreqCheck *fc, int i, int bucket, const PayerPolicy *pol,
 	if (bucket >= 0)
 		tpi_append_literal(&msg, " per anatomical region");
 	tpi_append_literal(&msg, " in ");
-	tpi_append_interval(&msg, &pol->cap_window);
+	tpi_append_str(&msg, pol->cap_window_text);
 	tpi_append_literal(&msg, ": do not bill this session, or document why the cap does not apply");
 	if (kth >= 0)
 	{
@@ -281,7 +283,7 @@ check_interval(FreqCheck *fc, int i, int p, int bucket,
 	tpi_append_literal(&msg, "; payer ");
 	tpi_append_str(&msg, pol->payer_id);
 	tpi_append_literal(&msg, " requires at least ");
-	tpi_append_interval(&msg, &pol->min_interval);
+	tpi_append_str(&msg, pol->min_interval_text);
 	tpi_append_literal(&msg, " between sessions");
 	if (bucket >= 0)
 		tpi_append_literal(&msg, " in the same region");
@@ -546,6 +548,55 @@ agg_context(FunctionCallInfo fcinfo, const char *fname)
 }
 
 /*
+ * The region mask of a regions text[], remembered per query (fn_extra) by
+ * the array's bytes: regions() gives byte-identical arrays for equal
+ * masks, and a query meets only a few distinct ones.  Direct-mapped.
+ */
+#define REGIONS_MEMO		64	/* a power of 2 */
+#define REGIONS_MEMO_BYTES	96
+
+typedef struct RegionsMemo
+{
+	struct
+	{
+		int			len;		/* 0: slot empty */
+		uint32		mask;
+		char		bytes[REGIONS_MEMO_BYTES];
+	}			slot[REGIONS_MEMO];
+} RegionsMemo;
+
+static uint32
+regions_mask(FunctionCallInfo fcinfo, Datum arr)
+{
+	RegionsMemo *m = (RegionsMemo *) fcinfo->flinfo->fn_extra;
+	struct varlena *v = (struct varlena *) DatumGetPointer(arr);
+	const char *bytes;
+	int			len;
+	int			s;
+	uint32		mask;
+
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+		return tpi_regions_from_array(arr, false);
+	bytes = VARDATA_ANY(v);
+	len = VARSIZE_ANY_EXHDR(v);
+	if (len == 0 || len > REGIONS_MEMO_BYTES)
+		return tpi_regions_from_array(arr, false);
+	if (m == NULL)
+	{
+		m = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RegionsMemo));
+		fcinfo->flinfo->fn_extra = m;
+	}
+	s = (int) (mp_hash(bytes, len) & (REGIONS_MEMO - 1));
+	if (m->slot[s].len == len && memcmp(m->slot[s].bytes, bytes, len) == 0)
+		return m->slot[s].mask;
+	mask = tpi_regions_from_array(arr, false);
+	m->slot[s].len = len;
+	m->slot[s].mask = mask;
+	memcpy(m->slot[s].bytes, bytes, len);
+	return mask;
+}
+
+/*
  * frequency_check_trans(state internal, date_of_service date,
  *						 regions text[], payer_id text) RETURNS internal
  *
@@ -570,8 +621,7 @@ tpi_frequency_check_trans(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(st);
 	}
 	dos = PG_GETARG_DATEADT(1);
-	regions = tpi_regions_from_array(PG_ARGISNULL(2) ? (Datum) 0 : PG_GETARG_DATUM(2),
-									 PG_ARGISNULL(2));
+	regions = PG_ARGISNULL(2) ? 0 : regions_mask(fcinfo, PG_GETARG_DATUM(2));
 	if (st == NULL)
 		st = freq_state_new(aggcontext);
 	if (!PG_ARGISNULL(3))

@@ -1145,6 +1145,35 @@ memo_clear(MpCatalogue *cat)
 	cat->memo_used = 0;
 }
 
+bool
+mp_lookup_cached(const MpCatalogue *cat, const char *text, size_t len,
+				 MpKind *kind, int *region)
+{
+	uint32_t	h;
+	uint32_t	i;
+
+	if (cat->memo == NULL || cat->memo_hash == NULL || cat->memo_failed ||
+		text == NULL || len == 0 || len > MEMO_MAX_KEY)
+		return false;
+	h = mp_hash(text, len) | 1;
+	for (i = (h >> 1) & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1))
+	{
+		const MpMemoSlot *slot;
+
+		if (cat->memo_hash[i] == 0)
+			return false;
+		slot = &cat->memo[i];
+		if (cat->memo_hash[i] == h && slot->keylen == len &&
+			bytes_equal(len <= MEMO_INLINE_KEY ? slot->inline_key : slot->key,
+						text, len))
+		{
+			*kind = (MpKind) slot->kind;
+			*region = slot->region;
+			return true;
+		}
+	}
+}
+
 void
 mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 				MpResult *out)

@@ -149,6 +149,14 @@ extern void mp_parse(const MpCatalogue *cat, const char *text, size_t len,
 extern void mp_parse_cached(MpCatalogue *cat, const char *text, size_t len,
 							char *work, MpResult *out);
 
+/*
+ * The kind and region mp_parse would give text, when the memo of
+ * mp_parse_cached remembers it (true); false, with nothing set, when it
+ * does not (parse it then).  For callers that need no name.
+ */
+extern bool mp_lookup_cached(const MpCatalogue *cat, const char *text,
+							 size_t len, MpKind *kind, int *region);
+
 extern const char *mp_kind_name(MpKind kind);	/* NULL for MP_EMPTY */
 extern const char *mp_side_name(MpSide side);	/* NULL for MP_SIDE_NONE */
 

@@ -244,7 +244,9 @@ typedef struct TextElems
 static void
 text_elems_init(TextElems *te, ArrayType *arr)
 {
-	te->n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+	/* the one-dimensional case without a call */
+	te->n = ARR_NDIM(arr) == 1 ? ARR_DIMS(arr)[0] :
+		ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
 	te->i = 0;
 	te->p = ARR_DATA_PTR(arr);
 	te->bitmap = ARR_NULLBITMAP(arr);
@@ -483,13 +485,22 @@ mask_array(Datum d)
 	text_elems_init(&te, arr);
 	while ((e = text_elems_next(&te)) != NULL)
 	{
-		MpResult	r;
+		MpKind		kind;
+		int			region;
 
-		parse_text(cat, e, &wb, &r);
+		if (!mp_lookup_cached(cat, VARDATA_ANY(e), VARSIZE_ANY_EXHDR(e),
+							  &kind, &region))
+		{
+			MpResult	r;
+
+			parse_text(cat, e, &wb, &r);
+			kind = r.kind;
+			region = r.region;
+		}
 		/* as mp_tally_add() collects them */
-		if ((r.kind == MP_MUSCLE || r.kind == MP_GROUP) &&
-			r.region >= 0 && r.region < 32)
-			mask |= (uint32) 1 << r.region;
+		if ((kind == MP_MUSCLE || kind == MP_GROUP) &&
+			region >= 0 && region < 32)
+			mask |= (uint32) 1 << region;
 	}
 	work_done(&wb);
 	if (copy)

@@ -9,6 +9,7 @@
  * query a table per row and still see a user's change at the next query.
  */
 #include "tpi_rules.h"
+#include "window.h"
 
 #include <ctype.h>
 
@@ -227,6 +228,17 @@ covered_dx_examples(const PayerPolicy *p)
 	return ex.data;
 }
 
+/* tpi_append_interval()'s text of span, built once per policy row. */
+static char *
+interval_text(const Interval *span)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	tpi_append_interval(&buf, span);
+	return buf.data;
+}
+
 static void
 load_policies(PolicyCache *c)
 {
@@ -336,6 +348,8 @@ load_policies(PolicyCache *c)
 		if (p->ncovered_dx > 1)
 			qsort(p->covered_dx, p->ncovered_dx, sizeof(char *), cmp_str);
 		p->covered_dx_examples = covered_dx_examples(p);
+		p->cap_window_text = interval_text(&p->cap_window);
+		p->min_interval_text = interval_text(&p->min_interval);
 		p->covered_dx_keys = palloc(Max(p->ncovered_dx, 1) * sizeof(uint64));
 		p->ncovered_dx_keys = 0;
 		for (i = 0; i < p->ncovered_dx; i++)
@@ -436,6 +450,13 @@ rebuild_cache(uint32 gen)
 	c->fallback.dry_needling_covered = true;
 	c->fallback.other_blocks_allowed = true;
 	c->fallback.covered_dx_examples = "";
+	{
+		MemoryContext old = MemoryContextSwitchTo(mcxt);
+
+		c->fallback.cap_window_text = interval_text(&c->fallback.cap_window);
+		c->fallback.min_interval_text = interval_text(&c->fallback.min_interval);
+		MemoryContextSwitchTo(old);
+	}
 
 	PG_TRY();
 	{
@@ -609,10 +630,14 @@ tpi_dx_normalise(const char *code, char *buf, size_t buflen)
 	}
 	buf[n] = '\0';
 	/* letter, digit, then 1 to 5 alphanumerics: 3 to 7 characters */
-	if (n < 3 || n > 7 || !isalpha((unsigned char) buf[0]) ||
-		!isdigit((unsigned char) buf[1]))
+	if (n < 3 || n > 7)
 		return false;
-	return true;
+	/* ASCII is classified the same in every locale: no ctype call for it */
+	if ((unsigned char) buf[0] < 0x80 ?
+		!((buf[0] >= 'A' && buf[0] <= 'Z') || (buf[0] >= 'a' && buf[0] <= 'z')) :
+		!isalpha((unsigned char) buf[0]))
+		return false;
+	return buf[1] >= '0' && buf[1] <= '9';
 }
 
 const char *

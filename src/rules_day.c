@@ -395,6 +395,12 @@ check_guidance_units(DayLine *dl, int n, FindingList *fl)
 	int			c,
 				i;
 
+	/* most days have no guidance line at all */
+	for (i = 0; i < n && !(dl[i].cls & TPI_CODE_GUIDANCE); i++)
+		;
+	if (i == n)
+		return;
+
 	for (c = 0; c < lengthof(codes); c++)
 	{
 		int			total = 0;
@@ -435,7 +441,9 @@ check_day_rules(ClaimLine *const *lines, const MuscleSummary *const *summaries,
 	char		code[6];
 
 	for (i = 0; i < nlines; i++)
-		if (lines[i] && (tpi_line_code_classes(lines[i], code) & TPI_CODE_TPI))
+		if (lines[i] &&
+			((lines[i]->derived ? lines[i]->code_classes :
+			  tpi_line_code_classes(lines[i], code)) & TPI_CODE_TPI))
 			ntpi++;
 	if (ntpi == 0)
 		return;

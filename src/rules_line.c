@@ -276,12 +276,41 @@ plural(int n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
+/*
+ * A line's diagnosis codes, normalised once for the input and the dx
+ * checks; norm[i] is NULL where code i cannot be an ICD-10-CM code.
+ */
+typedef struct LineDx
+{
+	int			n;
+	const char **norm;
+	const char *local_norm[4];
+	char		local_buf[4][16];
+}			LineDx;
+
+static void
+line_dx_init(LineDx *dx, const ClaimLine *line)
+{
+	char		(*buf)[16] = dx->local_buf;
+	int			i;
+
+	dx->n = Max(line->nicd10, 0);
+	dx->norm = dx->local_norm;
+	if (dx->n > lengthof(dx->local_buf))
+	{
+		buf = palloc(dx->n * sizeof(*buf));
+		dx->norm = palloc(dx->n * sizeof(char *));
+	}
+	for (i = 0; i < dx->n; i++)
+		dx->norm[i] = tpi_line_dx(line, i, buf[i], sizeof(buf[i]));
+}
+
 /* ------------------------------------------------------------------------
  * input.invalid
  * ------------------------------------------------------------------------
  */
 static void
-check_input(const ClaimLine *line, FindingList *fl)
+check_input(const ClaimLine *line, const LineDx *dx, FindingList *fl)
 {
 	static const char *const guidance_ok[] = {
 		"none", "ultrasound", "fluoroscopy", "ct", "mri"
@@ -356,10 +385,9 @@ check_input(const ClaimLine *line, FindingList *fl)
 	{
 		int			nbad = 0;
 		int			first = -1;
-		char		buf[16];
 
 		for (i = 0; i < line->nicd10; i++)
-			if (tpi_line_dx(line, i, buf, sizeof(buf)) == NULL)
+			if (dx->norm[i] == NULL)
 			{
 				if (nbad++ == 0)
 					first = i;
@@ -599,24 +627,13 @@ check_drug(const ClaimLine *line, const char *code, const PayerPolicy *pol,
 }
 
 static void
-check_dx(const ClaimLine *line, const PayerPolicy *pol, FindingList *fl)
+check_dx(const ClaimLine *line, const LineDx *dx, const PayerPolicy *pol,
+		 FindingList *fl)
 {
-	char		local[4][16];
-	const char *local_norm[4];
-	char		(*buf)[16] = local;
-	const char **norm = local_norm;
-	int			n = Max(line->nicd10, 0);
+	const char **norm = dx->norm;
+	int			n = dx->n;
 	int			i,
 				j;
-
-	/* each code normalised once for both checks */
-	if (n > lengthof(local))
-	{
-		buf = palloc(n * sizeof(*buf));
-		norm = palloc(n * sizeof(char *));
-	}
-	for (i = 0; i < n; i++)
-		norm[i] = tpi_line_dx(line, i, buf[i], sizeof(buf[i]));
 
 	if (pol->ncovered_dx > 0)
 	{
@@ -685,8 +702,10 @@ tpi_check_line_rules_ms(const ClaimLine *line, const MuscleSummary *ms,
 	MuscleSummary local;
 	const PayerPolicy *pol = NULL;
 	bool		fallback = false;
+	LineDx		dx;
 
-	check_input(line, fl);
+	line_dx_init(&dx, line);
+	check_input(line, &dx, fl);
 
 	if (!(tpi_line_code_classes(line, code) & TPI_CODE_TPI))
 		return;
@@ -706,7 +725,7 @@ tpi_check_line_rules_ms(const ClaimLine *line, const MuscleSummary *ms,
 	check_drug(line, code, pol, fl);
 	if (pol == NULL)
 		return;
-	check_dx(line, pol, fl);
+	check_dx(line, &dx, pol, fl);
 	if (!pol->image_guidance_covered && guidance_documented(line->guidance))
 		tpi_add_line_finding(fl, "guidance.not_covered", line,
 							 "%s documented with %s guidance, and payer policy %s does not cover image-guided trigger point injections (2024 Medicare TPI LCDs); do not bill imaging guidance with the TPI for this payer.",

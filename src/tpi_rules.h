@@ -280,9 +280,22 @@ extern void tpi_claim_columns(TupleDesc tupdesc, const char *relname,
 							  ClaimColumns *cols);
 extern void tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
 								 const ClaimColumns *cols, ClaimLine *line);
-/* The same from deformed values (e.g. a slot's tts_values/tts_isnull). */
+/*
+ * The same from deformed values (e.g. a slot's tts_values/tts_isnull).
+ * The line's strings, vectors and muscles array are carved out of arena
+ * when one is given (a caller decoding many lines into one memory context
+ * keeps one, emptied when the context is reset); NULL gives the line a
+ * block of its own.
+ */
+typedef struct TpiArena
+{
+	char	   *next;
+	char	   *end;
+} TpiArena;
+
 extern void tpi_claim_from_values(const Datum *values, const bool *nulls,
-								  const ClaimColumns *cols, ClaimLine *line);
+								  const ClaimColumns *cols, ClaimLine *line,
+								  TpiArena *arena);
 extern void tpi_claim_from_datum(Datum composite, ClaimLine *line);
 
 /* ------------------------------------------------------------------------
@@ -320,6 +333,9 @@ typedef struct PayerPolicy
 	int			ncovered_dx_keys;
 	/* the first ten, as messages list them: "M79.10, M79.11 ..." */
 	char	   *covered_dx_examples;
+	/* cap_window and min_interval as messages name them ("12 months") */
+	char	   *cap_window_text;
+	char	   *min_interval_text;
 } PayerPolicy;
 
 typedef enum InjectateClass
