@@ -561,3 +561,70 @@ tpi_check_day_final(PG_FUNCTION_ARGS)
 	tpi_check_day_rules(lines, n, &fl);
 	PG_RETURN_DATUM(tpi_findings_array(fo, &fl));
 }
+
+/*
+ * tpi_rules.check_day_accum(claim_line[], claim_line) RETURNS claim_line[]
+ *
+ * Transition function of check_day(): appends the line to a flat array in
+ * the aggregate context.  array_append keeps an expanded array with a
+ * memory context of its own per group, and hash aggregation walks every
+ * group's context each time it checks its memory: quadratic in the number
+ * of groups.  A day has a few lines, so copying the flat array per line is
+ * cheap.  NULL rows are skipped (the final function would skip them too).
+ */
+PG_FUNCTION_INFO_V1(tpi_check_day_accum);
+Datum
+tpi_check_day_accum(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	MemoryContext old;
+	Oid			elemtype;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n = 0;
+	ArrayType  *result;
+	int			dims[1];
+	int			lbs[1] = {1};
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("check_day_accum() called in a non-aggregate context")));
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	elemtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+
+	old = MemoryContextSwitchTo(aggcxt);
+	if (!PG_ARGISNULL(0))
+	{
+		ArrayType  *state = PG_GETARG_ARRAYTYPE_P(0);
+
+		deconstruct_array(state, elemtype, typlen, typbyval, typalign,
+						  &elems, &nulls, &n);
+		elems = repalloc(elems, (n + 1) * sizeof(Datum));
+		nulls = repalloc(nulls, (n + 1) * sizeof(bool));
+	}
+	else
+	{
+		elems = palloc(sizeof(Datum));
+		nulls = palloc(sizeof(bool));
+	}
+	elems[n] = PG_GETARG_DATUM(1);
+	nulls[n] = false;
+	dims[0] = n + 1;
+	result = construct_md_array(elems, nulls, 1, dims, lbs, elemtype,
+								typlen, typbyval, typalign);
+	/* the executor frees the previous state itself */
+	pfree(elems);
+	pfree(nulls);
+	MemoryContextSwitchTo(old);
+	PG_RETURN_ARRAYTYPE_P(result);
+}

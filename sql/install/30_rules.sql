@@ -18,8 +18,15 @@ LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.check_day_final(@extschema@.claim_line[]) IS
   'Final function of check_day(): the day rules over the collected lines; ''{}'' when there are none';
 
+CREATE FUNCTION @extschema@.check_day_accum(@extschema@.claim_line[], @extschema@.claim_line)
+RETURNS @extschema@.claim_line[]
+AS 'MODULE_PATHNAME', 'tpi_check_day_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.check_day_accum(@extschema@.claim_line[], @extschema@.claim_line) IS
+  'Transition function of check_day(): appends the line to a flat array (array_append''s per-group expanded arrays make hash aggregation quadratic)';
+
 CREATE AGGREGATE @extschema@.check_day(@extschema@.claim_line) (
-	SFUNC = pg_catalog.array_append,
+	SFUNC = @extschema@.check_day_accum,
 	STYPE = @extschema@.claim_line[],
 	COMBINEFUNC = pg_catalog.array_cat,
 	FINALFUNC = @extschema@.check_day_final,
