@@ -244,7 +244,9 @@ arena_text_vector(Arena *a, Datum d, int *n)
 		*n = 0;
 		return NULL;
 	}
-	*n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+	/* the one-dimensional case without a call */
+	*n = (ARR_NDIM(arr) == 1 && ARR_DIMS(arr)[0] >= 0) ? ARR_DIMS(arr)[0] :
+		ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
 	out = arena_alloc(a, Max(*n, 1) * sizeof(char *), true);
 	bitmap = ARR_NULLBITMAP(arr);
 	p = ARR_DATA_PTR(arr);

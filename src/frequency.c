@@ -24,6 +24,7 @@
 #include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
+#include "port/pg_bitutils.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
@@ -299,15 +300,15 @@ check_session(FreqCheck *fc, int i, const FreqLine *line)
 	Session    *s = &fc->sessions[i];
 	const PayerPolicy *pol = policy_of(line->payer_id, s->date);
 	int			b;
+	uint32		m;
 
 	if (pol->max_sessions > 0)
 	{
 		if (!pol->cap_per_region)
 			check_cap(fc, i, -1, pol, line);
 		else
-			for (b = 0; b < NBUCKETS; b++)
-				if (s->mask & ((uint32) 1 << b))
-					check_cap(fc, i, b, pol, line);
+			for (m = s->mask; m != 0; m &= m - 1)
+				check_cap(fc, i, pg_rightmost_one_pos32(m), pol, line);
 	}
 	if (pol->has_min_interval)
 	{
@@ -317,9 +318,12 @@ check_session(FreqCheck *fc, int i, const FreqLine *line)
 				check_interval(fc, i, i - 1, -1, pol, line);
 		}
 		else
-			for (b = 0; b < NBUCKETS; b++)
-				if ((s->mask & ((uint32) 1 << b)) && fc->last_in[b] >= 0)
+			for (m = s->mask; m != 0; m &= m - 1)
+			{
+				b = pg_rightmost_one_pos32(m);
+				if (fc->last_in[b] >= 0)
 					check_interval(fc, i, fc->last_in[b], b, pol, line);
+			}
 	}
 }
 
@@ -333,6 +337,7 @@ tpi_check_frequency(FreqLine *lines, int nlines, FindingList *fl)
 	int			n = 0;
 	int			i;
 	int			b;
+	uint32		m;
 
 	if (nlines <= 0)
 		return;
@@ -400,9 +405,8 @@ tpi_check_frequency(FreqLine *lines, int nlines, FindingList *fl)
 			if (!dup)
 				check_session(&fc, i, &sorted[k]);
 		}
-		for (b = 0; b < NBUCKETS; b++)
-			if (s->mask & ((uint32) 1 << b))
-				fc.last_in[b] = i;
+		for (m = s->mask; m != 0; m &= m - 1)
+			fc.last_in[pg_rightmost_one_pos32(m)] = i;
 	}
 	pfree(fc.sessions);
 	pfree(sorted);

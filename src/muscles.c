@@ -245,7 +245,7 @@ static void
 text_elems_init(TextElems *te, ArrayType *arr)
 {
 	/* the one-dimensional case without a call */
-	te->n = ARR_NDIM(arr) == 1 ? ARR_DIMS(arr)[0] :
+	te->n = (ARR_NDIM(arr) == 1 && ARR_DIMS(arr)[0] >= 0) ? ARR_DIMS(arr)[0] :
 		ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
 	te->i = 0;
 	te->p = ARR_DATA_PTR(arr);

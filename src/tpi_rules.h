@@ -178,6 +178,7 @@ tpi_init_message(StringInfo buf)
 	buf->len = VARHDRSZ;
 	buf->data[VARHDRSZ] = '\0';
 }
+
 extern const char *tpi_severity_name(TpiSeverity sev);
 
 /*
@@ -328,8 +329,8 @@ typedef struct PayerPolicy
 	bool		other_blocks_allowed;
 	char	  **covered_dx;		/* sorted, upper case, no dot */
 	int			ncovered_dx;	/* 0: no diagnosis restriction */
-	uint64	   *covered_dx_keys;	/* tpi_dx_key() of those of at most 7
-									 * bytes, sorted */
+	uint64	   *covered_dx_keys;	/* those of at most 7 bytes packed into
+									 * integers (policy.c), sorted */
 	int			ncovered_dx_keys;
 	/* the first ten, as messages list them: "M79.10, M79.11 ..." */
 	char	   *covered_dx_examples;
