@@ -57,6 +57,11 @@ do_install() {
 	mkdir -p "$base/src"
 	rsync -a --delete --exclude .git --exclude results --exclude '*.o' --exclude '*.so' \
 		--exclude 'sql/tpi_rules--1.0.sql' --exclude 'test/fuzz/corpus-*' --exclude 'test/fuzz/*.fuzz' "$repo/" "$base/src/"
+	# PGXS tracks no header dependencies: rebuild all after a header change
+	if [ -f "$base/src/tpi_rules.so" ] &&
+		[ -n "$(find "$base/src/src" -name '*.h' -newer "$base/src/tpi_rules.so")" ]; then
+		make -C "$base/src" -s clean >/dev/null
+	fi
 	make -C "$base/src" -s -j2 >/dev/null
 	make -C "$base/src" -s install >/dev/null
 	chmod -R a+rX "$pg"; chmod 700 "$data"
