@@ -27,6 +27,7 @@ OBJS = \
 	src/frequency.o \
 	src/guard_cache.o \
 	src/guard_findings.o \
+	src/finding_log.o \
 	src/trigger.o \
 	src/trigger_statement.o
 

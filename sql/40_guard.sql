@@ -300,5 +300,64 @@ CREATE TRIGGER no_table AFTER INSERT ON setup
 INSERT INTO setup SELECT (pg_temp.tpi('S1', 1, 'P1', '2025-01-06')).*;
 DROP TRIGGER no_table ON setup;
 
+------------------------------------------------------------------------
+-- finding_log as written, and as a DBA may change it
+------------------------------------------------------------------------
+-- Rows go straight into the heap and indexes while finding_log is as
+-- installed: ids from its identity, logged_at = now(), the indexes find
+-- them.  A statement of 2,100 lines writes past one 1,000-row chunk.
+CREATE TABLE logged (LIKE tpi_rules.claim_line INCLUDING ALL);
+CREATE TRIGGER logged_guard AFTER INSERT ON logged REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement('flag');
+BEGIN;
+INSERT INTO logged SELECT (pg_temp.tpi('L' || n, 1, 'P' || n, '2025-01-06',
+	'{"hcpcs": "20553", "units": 2}')).*
+  FROM generate_series(1, 2100) n;
+SELECT rule_id, count(*), count(DISTINCT id) AS ids, bool_and(logged_at = now()) AS now
+  FROM tpi_rules.finding_log WHERE table_name = 'public.logged'
+ GROUP BY rule_id ORDER BY rule_id;
+COMMIT;
+SET enable_seqscan = off;
+SET enable_bitmapscan = off;
+SELECT rule_id FROM tpi_rules.finding_log WHERE claim_id = 'L1999' ORDER BY rule_id;
+SELECT count(*) FROM tpi_rules.finding_log
+ WHERE id = (SELECT max(id) FROM tpi_rules.finding_log WHERE table_name = 'public.logged');
+RESET enable_seqscan;
+RESET enable_bitmapscan;
+-- A trigger on finding_log (here one that copies findings elsewhere) is
+-- honoured: the rows go through an INSERT instead, and again straight in
+-- once it is dropped.
+CREATE TABLE forwarded (rule_id text);
+CREATE FUNCTION pg_temp.forward() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO forwarded VALUES (NEW.rule_id);
+	RETURN NEW;
+END
+$$;
+CREATE TRIGGER forward AFTER INSERT ON tpi_rules.finding_log
+	FOR EACH ROW EXECUTE FUNCTION pg_temp.forward();
+DELETE FROM tpi_rules.finding_log;
+INSERT INTO logged SELECT (pg_temp.tpi('M' || n, 1, 'P' || n, '2025-01-06',
+	'{"hcpcs": "20553"}')).*
+  FROM generate_series(1, 20) n;
+INSERT INTO flagged SELECT (pg_temp.tpi('M21', 1, 'P21', '2025-01-06', '{"hcpcs": "20553"}')).*;
+SELECT (SELECT count(*) FROM tpi_rules.finding_log) AS logged,
+	   (SELECT count(*) FROM forwarded) AS forwarded;
+DROP TRIGGER forward ON tpi_rules.finding_log;
+INSERT INTO flagged SELECT (pg_temp.tpi('M22', 1, 'P22', '2025-01-06', '{"hcpcs": "20553"}')).*;
+SELECT (SELECT count(*) FROM tpi_rules.finding_log) AS logged,
+	   (SELECT count(*) FROM forwarded) AS forwarded;
+-- So is an expression index, which the direct write could not fill.
+CREATE INDEX finding_log_rule_lower ON tpi_rules.finding_log (lower(rule_id));
+INSERT INTO flagged SELECT (pg_temp.tpi('M23', 1, 'P23', '2025-01-06', '{"hcpcs": "20553"}')).*;
+SET enable_seqscan = off;
+SET enable_bitmapscan = off;
+SELECT claim_id, rule_id FROM tpi_rules.finding_log
+ WHERE lower(rule_id) = 'code.upcoded' AND claim_id LIKE 'M2%' ORDER BY claim_id;
+RESET enable_seqscan;
+RESET enable_bitmapscan;
+DROP INDEX tpi_rules.finding_log_rule_lower;
+DROP TABLE logged, forwarded;
+
 DROP TABLE guarded, flagged, setup, thin, minimal, parted, bulk, bulk_flag;
 DELETE FROM tpi_rules.finding_log;

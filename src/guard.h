@@ -3,8 +3,9 @@
  *		Private interface of the guard triggers: trigger.c (the row trigger
  *		tpi_rules.guard()), trigger_statement.c (tpi_rules.guard_statement()),
  *		guard_cache.c (per-table plans, reading a patient's lines, locks) and
- *		guard_findings.c (attribution, messages, finding_log, deferred
- *		findings).  See trigger.c for how the guard works.
+ *		guard_findings.c (attribution, messages, deferred findings) and
+ *		finding_log.c (writing the log).  See trigger.c for how the guard
+ *		works.
  */
 #ifndef TPI_GUARD_H
 #define TPI_GUARD_H
@@ -118,7 +119,7 @@ typedef struct LogBatch
 	Datum	   *dos;
 	bool	   *dos_null;
 	Datum	   *rule_id;
-	Datum	   *severity;
+	TpiSeverity *severity;
 	Datum	   *message;
 } LogBatch;
 
@@ -134,6 +135,16 @@ extern void tpi_guard_read_lines(GuardEntry *e, Relation rel, Datum patient,
 								 const LineFilter *lf, PatientLines *pl);
 extern void tpi_guard_xact_end(void);
 
+/* finding_log.c */
+extern void tpi_guard_log_add(LogBatch *b, const ClaimLine *row,
+							  const TpiFinding *f);
+extern void tpi_guard_log_flush(LogBatch *b, const char *table_name);
+extern LogRef tpi_guard_log_one(const char *table_name, const ClaimLine *row,
+								const TpiFinding *f);
+extern void tpi_guard_log_findings(GuardEntry *e, const ClaimLine *nl,
+								   const AttrList *al, LogRef *logs);
+extern void tpi_guard_log_delete(const LogRef *log);
+
 /* guard_findings.c */
 extern void tpi_guard_deferred_init(void);
 extern char *tpi_guard_line_key(const char *claim_id, int16 line_no,
@@ -148,13 +159,6 @@ extern void tpi_guard_attribute(AttrList *al, TpiFinding *f, bool curable);
 extern char *tpi_guard_fix_hint(const char *rule_id, int nerrors);
 extern void tpi_guard_describe(StringInfo buf, const Attributed *a,
 							   const ClaimLine *nl);
-extern void tpi_guard_log_add(LogBatch *b, const ClaimLine *row,
-							  const TpiFinding *f);
-extern void tpi_guard_log_flush(LogBatch *b, const char *table_name);
-extern LogRef tpi_guard_log_one(const char *table_name, const ClaimLine *row,
-								const TpiFinding *f);
-extern void tpi_guard_log_findings(GuardEntry *e, const ClaimLine *nl,
-								   const AttrList *al, LogRef *logs);
 extern bool tpi_guard_has_pending(void);
 extern void tpi_guard_cure_pending(GuardEntry *e, const ClaimLine *nl,
 								   const ClaimLine *ol, const FindingList *day);

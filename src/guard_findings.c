@@ -56,10 +56,6 @@ static const char *const curable_rules[] = {
 	"drug.unclassified_without_note"
 };
 
-static SPIPlanPtr log_plan = NULL;	/* all findings of a row */
-static SPIPlanPtr log_one_plan = NULL;	/* one finding, RETURNING id */
-static SPIPlanPtr log_delete_plan = NULL;
-
 /* per transaction; reset by guard_xact_callback */
 static List *pending = NIL;		/* of Pending *, in TopTransactionContext */
 static HTAB *pending_days = NULL;	/* in TopTransactionContext */
@@ -354,215 +350,6 @@ tpi_guard_describe(StringInfo buf, const Attributed *a, const ClaimLine *nl)
 	appendStringInfo(buf, ": %s", f->message);
 }
 
-/*
- * finding_log rows, written in one INSERT per row (or statement).  The
- * writes run as the owner of the extension's tables, so a role that may
- * insert into a guarded table need not (and should not) be able to write
- * the log itself; the same holds for reading the rule catalogue.
- */
-static void
-ensure_log_plans(void)
-{
-	static const char *cols =
-		"INSERT INTO tpi_rules.finding_log (table_name, claim_id, line_no,"
-		" patient_id, date_of_service, rule_id, severity, message) ";
-	Oid			argtypes[8] = {TEXTOID, TEXTARRAYOID, INT2ARRAYOID, TEXTARRAYOID,
-	DATEARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
-
-	if (log_plan != NULL)
-		return;
-	log_plan = tpi_guard_prepare_kept(psprintf("%s SELECT $1, f.c, f.l, f.p, f.d, f.r,"
-									 " f.s::tpi_rules.severity, f.m"
-									 " FROM ROWS FROM (pg_catalog.unnest($2),"
-									 " pg_catalog.unnest($3), pg_catalog.unnest($4),"
-									 " pg_catalog.unnest($5), pg_catalog.unnest($6),"
-									 " pg_catalog.unnest($7), pg_catalog.unnest($8))"
-									 " AS f(c, l, p, d, r, s, m)",
-									 cols), 8, argtypes);
-	argtypes[1] = argtypes[3] = argtypes[5] = argtypes[6] = argtypes[7] = TEXTOID;
-	argtypes[2] = INT2OID;
-	argtypes[4] = DATEOID;
-	log_one_plan = tpi_guard_prepare_kept(psprintf("%s VALUES ($1, $2, $3, $4, $5, $6,"
-										 " $7::tpi_rules.severity, $8) RETURNING id, ctid",
-										 cols), 8, argtypes);
-	/* by ctid: a TID scan whatever the statistics said at planning time */
-	argtypes[0] = TIDOID;
-	argtypes[1] = INT8OID;
-	log_delete_plan = tpi_guard_prepare_kept("DELETE FROM tpi_rules.finding_log"
-								   " WHERE ctid OPERATOR(pg_catalog.=) $1"
-								   " AND id OPERATOR(pg_catalog.=) $2",
-								   2, argtypes);
-}
-
-static char *
-log_message(const TpiFinding *f, const ClaimLine *row)
-{
-	if (f->claim_id && !tpi_guard_finding_on_line(f, row))
-		return psprintf("[on claim line %s] %s",
-						tpi_guard_line_key(f->claim_id, f->line_no, f->line_no_null),
-						f->message);
-	return f->message;
-}
-
-#define GROW(field, type, cap) \
-	(b->field = b->field ? repalloc(b->field, (cap) * sizeof(type)) : \
-	 palloc((cap) * sizeof(type)))
-
-void
-tpi_guard_log_add(LogBatch *b, const ClaimLine *row, const TpiFinding *f)
-{
-	if (b->n == b->cap)
-	{
-		int			cap = b->cap ? b->cap * 2 : 16;
-
-		GROW(claim_id, Datum, cap);
-		GROW(claim_id_null, bool, cap);
-		GROW(line_no, Datum, cap);
-		GROW(line_no_null, bool, cap);
-		GROW(patient_id, Datum, cap);
-		GROW(patient_id_null, bool, cap);
-		GROW(dos, Datum, cap);
-		GROW(dos_null, bool, cap);
-		GROW(rule_id, Datum, cap);
-		GROW(severity, Datum, cap);
-		GROW(message, Datum, cap);
-		b->cap = cap;
-	}
-	b->claim_id_null[b->n] = row->claim_id == NULL;
-	b->claim_id[b->n] = row->claim_id ? CStringGetTextDatum(row->claim_id) : (Datum) 0;
-	b->line_no_null[b->n] = row->line_no_null;
-	b->line_no[b->n] = Int16GetDatum(row->line_no);
-	b->patient_id_null[b->n] = row->patient_id == NULL;
-	b->patient_id[b->n] = row->patient_id ? CStringGetTextDatum(row->patient_id) : (Datum) 0;
-	b->dos_null[b->n] = row->dos_null;
-	b->dos[b->n] = DateADTGetDatum(row->date_of_service);
-	b->rule_id[b->n] = CStringGetTextDatum(f->rule_id);
-	b->severity[b->n] = CStringGetTextDatum(tpi_severity_name(f->severity));
-	b->message[b->n] = CStringGetTextDatum(log_message(f, row));
-	b->n++;
-}
-
-static Datum
-array_of(Datum *d, bool *nulls, int n, Oid elemtype)
-{
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
-	int			dims[1];
-	int			lbs[1] = {1};
-
-	dims[0] = n;
-	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
-	return PointerGetDatum(construct_md_array(d, nulls, 1, dims, lbs, elemtype,
-											  typlen, typbyval, typalign));
-}
-
-void
-tpi_guard_log_flush(LogBatch *b, const char *table_name)
-{
-	Datum		values[8];
-	TpiRefSpi	owner;
-	int			ret;
-
-	if (b->n == 0)
-		return;
-	values[0] = CStringGetTextDatum(table_name);
-	values[1] = array_of(b->claim_id, b->claim_id_null, b->n, TEXTOID);
-	values[2] = array_of(b->line_no, b->line_no_null, b->n, INT2OID);
-	values[3] = array_of(b->patient_id, b->patient_id_null, b->n, TEXTOID);
-	values[4] = array_of(b->dos, b->dos_null, b->n, DATEOID);
-	values[5] = array_of(b->rule_id, NULL, b->n, TEXTOID);
-	values[6] = array_of(b->severity, NULL, b->n, TEXTOID);
-	values[7] = array_of(b->message, NULL, b->n, TEXTOID);
-	ensure_log_plans();
-	tpi_ref_spi_connect(&owner);
-	ret = SPI_execute_plan(log_plan, values, NULL, false, 0);
-	if (ret != SPI_OK_INSERT)
-		elog(ERROR, "tpi_rules.guard: logging findings returned %s",
-			 SPI_result_code_string(ret));
-	tpi_ref_spi_finish(&owner);
-	b->n = 0;
-}
-
-/* One finding that may be deleted again: returns its id and ctid. */
-LogRef
-tpi_guard_log_one(const char *table_name, const ClaimLine *row, const TpiFinding *f)
-{
-	Datum		values[8];
-	char		nulls[8];
-	TpiRefSpi	owner;
-	LogRef		ref;
-	bool		isnull;
-	int			ret;
-
-	memset(nulls, ' ', sizeof(nulls));
-	values[0] = CStringGetTextDatum(table_name);
-	values[1] = row->claim_id ? CStringGetTextDatum(row->claim_id) : (Datum) 0;
-	nulls[1] = row->claim_id ? ' ' : 'n';
-	values[2] = Int16GetDatum(row->line_no);
-	nulls[2] = row->line_no_null ? 'n' : ' ';
-	values[3] = row->patient_id ? CStringGetTextDatum(row->patient_id) : (Datum) 0;
-	nulls[3] = row->patient_id ? ' ' : 'n';
-	values[4] = DateADTGetDatum(row->date_of_service);
-	nulls[4] = row->dos_null ? 'n' : ' ';
-	values[5] = CStringGetTextDatum(f->rule_id);
-	values[6] = CStringGetTextDatum(tpi_severity_name(f->severity));
-	values[7] = CStringGetTextDatum(log_message(f, row));
-	ensure_log_plans();
-	tpi_ref_spi_connect(&owner);
-	ret = SPI_execute_plan(log_one_plan, values, nulls, false, 1);
-	if (ret != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
-		elog(ERROR, "tpi_rules.guard: logging a finding returned %s",
-			 SPI_result_code_string(ret));
-	ref.id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
-										 SPI_tuptable->tupdesc, 1, &isnull));
-	ref.tid = *(ItemPointer) DatumGetPointer(SPI_getbinval(SPI_tuptable->vals[0],
-														   SPI_tuptable->tupdesc,
-														   2, &isnull));
-	tpi_ref_spi_finish(&owner);
-	return ref;
-}
-
-/*
- * Log a row's findings; the curable ones (which a later line may delete
- * again) one by one, with their references returned in logs.
- */
-void
-tpi_guard_log_findings(GuardEntry *e, const ClaimLine *nl, const AttrList *al,
-			 LogRef *logs)
-{
-	LogBatch	b;
-	int			i;
-
-	memset(&b, 0, sizeof(b));
-	for (i = 0; i < al->n; i++)
-	{
-		if (al->items[i].curable)
-			logs[i] = tpi_guard_log_one(e->table_name, nl, al->items[i].f);
-		else
-			tpi_guard_log_add(&b, nl, al->items[i].f);
-	}
-	tpi_guard_log_flush(&b, e->table_name);
-}
-
-static void
-delete_log_row(const LogRef *log)
-{
-	Datum		values[2];
-	TpiRefSpi	owner;
-	int			ret;
-
-	ensure_log_plans();
-	values[0] = PointerGetDatum(&log->tid);
-	values[1] = Int64GetDatum(log->id);
-	tpi_ref_spi_connect(&owner);
-	ret = SPI_execute_plan(log_delete_plan, values, NULL, false, 0);
-	if (ret != SPI_OK_DELETE)
-		elog(ERROR, "tpi_rules.guard: deleting a cured finding returned %s",
-			 SPI_result_code_string(ret));
-	tpi_ref_spi_finish(&owner);
-}
-
 static List **
 pending_day(Oid rootid, const char *patient_id, DateADT dos, bool create)
 {
@@ -607,7 +394,7 @@ static void
 cure(Pending *p)
 {
 	if (p->mode == GUARD_FLAG)
-		delete_log_row(&p->log);
+		tpi_guard_log_delete(&p->log);
 	p->cured_subid = GetCurrentSubTransactionId();
 }
 
@@ -679,7 +466,7 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode, const ClaimLi
 			/* already waiting; a second log row would be a duplicate */
 			MemoryContextSwitchTo(old);
 			if (mode == GUARD_FLAG)
-				delete_log_row(log);
+				tpi_guard_log_delete(log);
 			return;
 		}
 	}
