@@ -531,7 +531,7 @@ write_spi(const LogBatch *b, const char *table_name)
 }
 
 static LogRef
-write_one_spi(const LogBatch *b, const char *table_name)
+write_one_spi(const LogBatch *b, int r, const char *table_name)
 {
 	Datum		values[8];
 	char		nulls[8];
@@ -542,17 +542,17 @@ write_one_spi(const LogBatch *b, const char *table_name)
 
 	memset(nulls, ' ', sizeof(nulls));
 	values[0] = CStringGetTextDatum(table_name);
-	values[1] = b->claim_id[0];
-	nulls[1] = b->claim_id_null[0] ? 'n' : ' ';
-	values[2] = b->line_no[0];
-	nulls[2] = b->line_no_null[0] ? 'n' : ' ';
-	values[3] = b->patient_id[0];
-	nulls[3] = b->patient_id_null[0] ? 'n' : ' ';
-	values[4] = b->dos[0];
-	nulls[4] = b->dos_null[0] ? 'n' : ' ';
-	values[5] = b->rule_id[0];
-	values[6] = CStringGetTextDatum(tpi_severity_name(b->severity[0]));
-	values[7] = b->message[0];
+	values[1] = b->claim_id[r];
+	nulls[1] = b->claim_id_null[r] ? 'n' : ' ';
+	values[2] = b->line_no[r];
+	nulls[2] = b->line_no_null[r] ? 'n' : ' ';
+	values[3] = b->patient_id[r];
+	nulls[3] = b->patient_id_null[r] ? 'n' : ' ';
+	values[4] = b->dos[r];
+	nulls[4] = b->dos_null[r] ? 'n' : ' ';
+	values[5] = b->rule_id[r];
+	values[6] = CStringGetTextDatum(tpi_severity_name(b->severity[r]));
+	values[7] = b->message[r];
 	ensure_log_plans();
 	tpi_ref_spi_connect(&owner);
 	ret = SPI_execute_plan(log_one_plan, values, nulls, false, 1);
@@ -630,40 +630,42 @@ tpi_guard_log_flush(LogBatch *b, const char *table_name)
 	b->n = 0;
 }
 
-/* One finding that may be deleted again: returns its id and ctid. */
-LogRef
-tpi_guard_log_one(const char *table_name, const ClaimLine *row, const TpiFinding *f)
+/*
+ * Write the batch and return each row's id and ctid in refs, so that a
+ * finding a later line cures can be deleted again.
+ */
+void
+tpi_guard_log_flush_refs(LogBatch *b, const char *table_name, LogRef *refs)
 {
-	LogBatch	b;
-	LogRef		ref;
+	int			i;
 
-	memset(&b, 0, sizeof(b));
-	tpi_guard_log_add(&b, row, f);
-	if (!write_direct(&b, table_name, &ref))
-		ref = write_one_spi(&b, table_name);
-	return ref;
+	if (b->n == 0)
+		return;
+	if (!write_direct(b, table_name, refs))
+		for (i = 0; i < b->n; i++)
+			refs[i] = write_one_spi(b, i, table_name);
+	b->n = 0;
 }
 
-/*
- * Log a row's findings; the curable ones (which a later line may delete
- * again) one by one, with their references returned in logs.
- */
+/* Log a row's findings, with their references in logs (al's order). */
 void
 tpi_guard_log_findings(GuardEntry *e, const ClaimLine *nl, const AttrList *al,
 					   LogRef *logs)
 {
 	LogBatch	b;
+	bool		curable = false;
 	int			i;
 
 	memset(&b, 0, sizeof(b));
 	for (i = 0; i < al->n; i++)
 	{
-		if (al->items[i].curable)
-			logs[i] = tpi_guard_log_one(e->table_name, nl, al->items[i].f);
-		else
-			tpi_guard_log_add(&b, nl, al->items[i].f);
+		tpi_guard_log_add(&b, nl, al->items[i].f);
+		curable |= al->items[i].curable;
 	}
-	tpi_guard_log_flush(&b, e->table_name);
+	if (curable)
+		tpi_guard_log_flush_refs(&b, e->table_name, logs);
+	else
+		tpi_guard_log_flush(&b, e->table_name);
 }
 
 /*

@@ -139,8 +139,8 @@ extern void tpi_guard_xact_end(void);
 extern void tpi_guard_log_add(LogBatch *b, const ClaimLine *row,
 							  const TpiFinding *f);
 extern void tpi_guard_log_flush(LogBatch *b, const char *table_name);
-extern LogRef tpi_guard_log_one(const char *table_name, const ClaimLine *row,
-								const TpiFinding *f);
+extern void tpi_guard_log_flush_refs(LogBatch *b, const char *table_name,
+									 LogRef *refs);
 extern void tpi_guard_log_findings(GuardEntry *e, const ClaimLine *nl,
 								   const AttrList *al, LogRef *logs);
 extern void tpi_guard_log_delete(const LogRef *log);
