@@ -139,7 +139,8 @@ SELECT f.rule_id, f.message
  WHERE c.name IN ('upcoded 20553 two muscles', 'modifier 50', 'modifier lt lower case',
 				  'units 2', 'dx M79.1 after 2021-10-01', 'emblem saline alone',
 				  'group term', 'unknown muscle', 'region_only', 'missing all six',
-				  'invalid modifier XYZ with 50', 'invalid POS 77', 'invalid hcpcs 2055')
+				  'invalid modifier XYZ with 50', 'invalid POS 77', 'invalid hcpcs 2055',
+				  'guidance ultrasound medicare', 'guidance fluoroscopy bcbsa')
  ORDER BY 1, 2;
 
 -- code.downcoded gives the money left behind for the date and place of
