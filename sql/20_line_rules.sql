@@ -46,6 +46,8 @@ SELECT pg_temp.add_case('region_only', '{"muscles": ["shoulder", "neck"]}');
 SELECT pg_temp.add_case('region_only silent with a muscle', '{"muscles": ["shoulder", "right trapezius"]}');
 SELECT pg_temp.add_case('group term', '{"muscles": ["paraspinals"]}');
 SELECT pg_temp.add_case('group term silent', '{"muscles": ["right trapezius"]}');
+SELECT pg_temp.add_case('group term silent: rhomboids', '{"muscles": ["left rhomboids", "right rhomboid"]}');
+SELECT pg_temp.add_case('group term scalenes', '{"muscles": ["left rhomboids", "left scalenes"]}');
 SELECT pg_temp.add_case('unknown muscle', '{"muscles": ["right trapezius", "left flibbertigibbet"]}');
 -- doc.missing_element: one finding per element
 SELECT pg_temp.add_case('missing note_signed false', '{"note_signed": false}');
