@@ -53,7 +53,7 @@ SELECT count(*) AS combinations,
   FROM tpi_rules.rvu r, tpi_rules.gpci g, unnest(ARRAY['11', '22']) AS pos
  WHERE r.release = 'RVU25A' AND r.modifier = '';
 
--- Release boundaries: RVU25A covers 2025, RVU26C (shipped) all of 2026.
+-- Release boundaries: RVU25A covers 2025, RVU26C-shipped all of 2026.
 SELECT dos, tpi_rules.expected_payment('20552', dos) AS payment
   FROM unnest(ARRAY[date '2025-01-01', '2025-12-31', '2026-01-01', '2026-12-31']) AS dos
  ORDER BY dos;
@@ -63,7 +63,12 @@ SELECT dos, tpi_rules.expected_payment('20552', dos) AS payment
 SELECT tpi_rules.expected_payment('20552', '2019-03-01');
 SELECT tpi_rules.expected_payment('20552', '2024-12-31');
 SELECT tpi_rules.expected_payment('20552', '2027-01-01');
+-- The hint names the CMS release to load: that of the date's quarter or
+-- an earlier one of its year.
+SELECT tpi_rules.expected_payment('20552', '2024-08-01');
+SELECT tpi_rules.expected_payment('20552', '1985-06-01');
 SELECT tpi_rules.expected_payment('99999', '2025-03-01');
+SELECT tpi_rules.expected_payment('99999', '2026-05-01');
 SELECT tpi_rules.expected_payment('J3301', '2025-03-01');
 SELECT tpi_rules.expected_payment('2055', '2025-03-01');
 SELECT tpi_rules.expected_payment('20552-59', '2025-03-01');

@@ -44,23 +44,47 @@ SELECT count(*) AS rvu25a_rows FROM tpi_rules.rvu WHERE release = 'RVU25A';
 ROLLBACK;
 
 -- The 2026 July file has an extra PRIC IND column: columns are found by
--- name.  Its release is RVU26C, effective from July; it replaces the
--- shipped RVU26C rows, so January to June 2026 is no longer covered.
-\set f `cat test/data/cms/PPRRVU2026_Jul_nonQPP.csv`
+-- name.  Its release is RVU26C, effective from July.  The shipped 2026
+-- rows are release RVU26C-shipped, a name the loader never gives, so they
+-- stay and still price January to June: loading CMS's file leaves no date
+-- uncovered that was covered before.  SPEC section 8's 2026 figure
+-- ($51.77) holds in March (shipped rows) and September (the loaded file).
 BEGIN;
-SELECT tpi_rules.load_pprrvu_from_text(:'f') AS rows_2026;
-SELECT release, effective_from, effective_to, confidence, count(*) AS n
+SELECT tpi_rules.load_pprrvu(:'cms' || 'PPRRVU2026_Jul_nonQPP.csv') AS rows_2026;
+SELECT release, effective_from, effective_to, confidence, builtin, count(*) AS n
   FROM tpi_rules.rvu
- GROUP BY 1, 2, 3, 4
+ GROUP BY 1, 2, 3, 4, 5
  ORDER BY 1, 4;
 SELECT hcpcs, modifier, work_rvu, pe_rvu_nonfacility, pe_rvu_facility, mp_rvu, global_days, bilateral_indicator
   FROM tpi_rules.rvu
  WHERE release = 'RVU26C' AND hcpcs IN ('20552', '20553', '77002')
  ORDER BY hcpcs, modifier;
-SELECT tpi_rules.expected_payment('20552', '2026-08-01') AS august_2026;
+SELECT dos, tpi_rules.expected_payment('20552', dos) AS office_20552,
+       (SELECT string_agg(DISTINCT release, ', ' ORDER BY release) FROM tpi_rules.rvu
+         WHERE hcpcs = '20552' AND dos BETWEEN effective_from AND effective_to) AS releases_covering
+  FROM unnest(ARRAY[date '2026-01-01', '2026-03-01', '2026-06-30', '2026-07-01', '2026-09-01', '2026-12-31']) AS dos
+ ORDER BY dos;
+-- A code of the file that is not shipped is priced from July, and its
+-- error before July names the release to load.
+SELECT tpi_rules.expected_payment('g0011', '2026-09-01') AS g0011_september;
 SAVEPOINT before_march;
-SELECT tpi_rules.expected_payment('20552', '2026-03-01');
+SELECT tpi_rules.expected_payment('g0011', '2026-03-01');
 ROLLBACK TO SAVEPOINT before_march;
+-- Which release prices which date: mark the loaded 20552 row (+2 work
+-- RVUs, $66.80 more), then add a January 2026 release (+1 work RVU,
+-- $33.40 more).  March: shipped rows, then RVU26A; September: RVU26C.
+UPDATE tpi_rules.rvu SET work_rvu = work_rvu + 2 WHERE release = 'RVU26C' AND hcpcs = '20552';
+SELECT dos, tpi_rules.expected_payment('20552', dos) AS office_20552
+  FROM unnest(ARRAY[date '2026-03-01', '2026-09-01']) AS dos
+ ORDER BY dos;
+INSERT INTO tpi_rules.rvu (release, effective_from, effective_to, hcpcs, modifier, status,
+                           work_rvu, pe_rvu_nonfacility, pe_rvu_facility, mp_rvu)
+SELECT 'RVU26A', '2026-01-01', '2026-12-31', hcpcs, modifier, status,
+       work_rvu - 1, pe_rvu_nonfacility, pe_rvu_facility, mp_rvu
+  FROM tpi_rules.rvu WHERE release = 'RVU26C' AND hcpcs = '20552';
+SELECT dos, tpi_rules.expected_payment('20552', dos) AS office_20552
+  FROM unnest(ARRAY[date '2026-03-01', '2026-09-01']) AS dos
+ ORDER BY dos;
 ROLLBACK;
 
 -- GPCI from a server path (superuser): replaces the shipped GPCI2025.
@@ -74,8 +98,11 @@ SELECT locality, state, locality_name, work_gpci, pe_gpci, mp_gpci
   FROM tpi_rules.gpci
  WHERE locality IN ('13202-01', '10112-00', '02102-01', '01212-01', '03602-21')
  ORDER BY locality;
--- Same numbers as shipped, so the same payment.
-SELECT tpi_rules.expected_payment('20552', '2025-03-01', '11', '13202-01') AS manhattan_20552;
+-- Same numbers as shipped, so the same payment (SPEC section 8: $58.17)
+-- all year: a GPCI release always covers its whole calendar year.
+SELECT dos, tpi_rules.expected_payment('20552', dos, '11', '13202-01') AS manhattan_20552
+  FROM unnest(ARRAY[date '2025-01-01', '2025-03-01', '2025-09-01', '2025-12-31']) AS dos
+ ORDER BY dos;
 ROLLBACK;
 
 -- A PPRRVU file from a server path.

@@ -125,7 +125,9 @@ SELECT c AS case_name, m AS muscles,
 	(25, 'messy spacing and case', '{"  Rt.   UPPER   trapezius ","R. trapezius","right, trapezius"}'),
 	(26, 'tibialis anterior and posterior are two', '{left tibialis anterior,left tibialis posterior}'),
 	(27, 'serratus anterior kept whole', '{left serratus anterior,left serratus}'),
-	(28, 'multi-dimensional array', '{{R trap,L trap},{R QL,L QL}}')
+	(28, 'multi-dimensional array', '{{R trap,L trap},{R QL,L QL}}'),
+	(29, 'rhomboids: a muscle, one per side', '{left rhomboids,L rhomboid,right rhomboids}'),
+	(30, 'rhomboids and a muscle each side', '{bilateral rhomboids,R trap}')
   ) AS v(i, c, m)
  ORDER BY i;
 SELECT tpi_rules.muscle_count(NULL) AS n, tpi_rules.pick_code(NULL) AS code,

@@ -46,6 +46,8 @@ SELECT pg_temp.add_case('region_only', '{"muscles": ["shoulder", "neck"]}');
 SELECT pg_temp.add_case('region_only silent with a muscle', '{"muscles": ["shoulder", "right trapezius"]}');
 SELECT pg_temp.add_case('group term', '{"muscles": ["paraspinals"]}');
 SELECT pg_temp.add_case('group term silent', '{"muscles": ["right trapezius"]}');
+SELECT pg_temp.add_case('group term silent: rhomboids', '{"muscles": ["left rhomboids", "right rhomboid"]}');
+SELECT pg_temp.add_case('group term scalenes', '{"muscles": ["left rhomboids", "left scalenes"]}');
 SELECT pg_temp.add_case('unknown muscle', '{"muscles": ["right trapezius", "left flibbertigibbet"]}');
 -- doc.missing_element: one finding per element
 SELECT pg_temp.add_case('missing note_signed false', '{"note_signed": false}');
@@ -139,7 +141,8 @@ SELECT f.rule_id, f.message
  WHERE c.name IN ('upcoded 20553 two muscles', 'modifier 50', 'modifier lt lower case',
 				  'units 2', 'dx M79.1 after 2021-10-01', 'emblem saline alone',
 				  'group term', 'unknown muscle', 'region_only', 'missing all six',
-				  'invalid modifier XYZ with 50', 'invalid POS 77', 'invalid hcpcs 2055')
+				  'invalid modifier XYZ with 50', 'invalid POS 77', 'invalid hcpcs 2055',
+				  'guidance ultrasound medicare', 'guidance fluoroscopy bcbsa')
  ORDER BY 1, 2;
 
 -- code.downcoded gives the money left behind for the date and place of

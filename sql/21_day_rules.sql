@@ -7,6 +7,13 @@ SET timezone = 'UTC';
 -- A payer that bundles the drug (none of the shipped policies does).
 INSERT INTO tpi_rules.payer_policy (payer_id, effective_from, name, source, drug_on_claim)
 VALUES ('test_bundled', '2015-10-01', 'Test payer', 'regression test', 'bundled');
+-- A payer as strict as Medicare under its own policy: messages cite it,
+-- not the Medicare LCDs.
+INSERT INTO tpi_rules.payer_policy
+	(payer_id, effective_from, name, source, drug_on_claim,
+	 image_guidance_covered, other_blocks_allowed)
+VALUES ('test_strict', '2015-10-01', 'Test Health policy TP-7', 'regression test',
+		'required', false, false);
 
 -- The clean line: a Medicare 20552, two muscles of one region, covered
 -- diagnosis, drug documented.
@@ -96,6 +103,9 @@ SELECT pg_temp.add_code('other block medicare', 'C1', 3, '64450');
 SELECT pg_temp.add_code('other block medicare', 'C2', 1, '20551');
 SELECT pg_temp.add_line('other block silent: aetna', 'C1', 1, '{"payer_id": "aetna"}');
 SELECT pg_temp.add_code('other block silent: aetna', 'C1', 2, '64450', '{"payer_id": "aetna"}');
+SELECT pg_temp.add_line('other block test_strict', 'C1', 1, '{"payer_id": "test_strict"}');
+SELECT pg_temp.add_code('other block test_strict', 'C1', 2, 'J2001', '{"payer_id": "test_strict"}');
+SELECT pg_temp.add_code('other block test_strict', 'C1', 3, '64450', '{"payer_id": "test_strict"}');
 -- day.multiple_regions (Medicare: one region per session)
 SELECT pg_temp.add_line('multiple regions medicare', 'C1', 1,
 						'{"muscles": ["right trapezius", "left gluteus medius", "QL"]}');
@@ -107,6 +117,7 @@ SELECT pg_temp.add_line('drug missing', 'C1', 1, '{}');
 SELECT pg_temp.add_line('drug on another claim', 'C1', 1, '{}');
 SELECT pg_temp.add_code('drug on another claim', 'C2', 1, 'J2001');
 SELECT pg_temp.add_line('drug missing silent: aetna', 'C1', 1, '{"payer_id": "aetna"}');
+SELECT pg_temp.add_line('drug missing test_strict', 'C1', 1, '{"payer_id": "test_strict"}');
 -- drug.bundled_billed
 SELECT pg_temp.add_line('drug bundled', 'C1', 1, '{"payer_id": "test_bundled"}');
 SELECT pg_temp.add_code('drug bundled', 'C1', 2, 'j3301', '{"payer_id": "test_bundled"}');
@@ -130,6 +141,8 @@ SELECT pg_temp.add_code('guidance code medicare', 'C1', 2, 'J2001');
 SELECT pg_temp.add_code('guidance code medicare', 'C1', 3, '76942');
 SELECT pg_temp.add_line('guidance code silent: aetna', 'C1', 1, '{"payer_id": "aetna"}');
 SELECT pg_temp.add_code('guidance code silent: aetna', 'C1', 2, '77002', '{"payer_id": "aetna"}');
+SELECT pg_temp.add_line('guidance code bcbsa', 'C1', 1, '{"payer_id": "bcbsa"}');
+SELECT pg_temp.add_code('guidance code bcbsa', 'C1', 2, '77002', '{"payer_id": "bcbsa"}');
 SELECT pg_temp.add_line('guidance 2 units', 'C1', 1, '{"payer_id": "aetna"}');
 SELECT pg_temp.add_code('guidance 2 units', 'C1', 2, '76942', '{"payer_id": "aetna", "units": 2}');
 SELECT pg_temp.add_line('guidance two lines', 'C1', 1, '{"payer_id": "aetna"}');
@@ -159,7 +172,8 @@ SELECT f.rule_id, f.message
  WHERE d.name IN ('both codes', 'duplicate 20552 + 20552-XS', 'E/M without 25',
 				  'multiple regions medicare', 'drug missing', 'unclassified drug, no note',
 				  'guidance 2 units', 'guidance two lines', 'distinct without partner',
-				  'drug bundled')
+				  'drug bundled', 'other block medicare', 'other block test_strict',
+				  'drug missing test_strict', 'guidance code medicare', 'guidance code bcbsa')
  ORDER BY 1, 2;
 
 -- Deterministic order whatever the input order: by claim_id, line_no, rule_id.

@@ -89,12 +89,13 @@ INSERT INTO f_lines VALUES
 	('aetna 7 days exactly', '2024-01-29', '{cervical}', 'aetna'),
 	('aetna 6 days', '2024-01-01', '{cervical}', 'aetna'),
 	('aetna 6 days', '2024-01-07', '{lumbar}', 'aetna'),
-	-- evicore: 4 per year per region; 2 months in the same region
+	-- evicore: 4 per year per region; 2 months between any two sessions
+	-- (only Medicare's interval is per region)
 	('evicore regions differ', '2024-01-01', '{cervical}', 'evicore'),
-	('evicore regions differ', '2024-01-02', '{lumbar}', 'evicore'),
-	('evicore regions differ', '2024-01-03', '{scapular}', 'evicore'),
-	('evicore regions differ', '2024-01-04', '{shoulder}', 'evicore'),
-	('evicore regions differ', '2024-01-05', '{thoracic}', 'evicore'),
+	('evicore regions differ', '2024-03-01', '{lumbar}', 'evicore'),
+	('evicore regions differ', '2024-05-01', '{scapular}', 'evicore'),
+	('evicore regions differ', '2024-07-01', '{shoulder}', 'evicore'),
+	('evicore regions differ', '2024-09-01', '{thoracic}', 'evicore'),
 	('evicore same region', '2024-01-31', '{cervical}', 'evicore'),
 	('evicore same region', '2024-03-31', '{cervical}', 'evicore'),
 	('evicore same region', '2024-05-31', '{cervical}', 'evicore'),
@@ -110,6 +111,10 @@ INSERT INTO f_lines VALUES
 	('evicore 2 months less a day', '2024-02-28', '{lumbar}', 'evicore'),
 	('evicore 2 months exactly', '2023-12-31', '{lumbar}', 'evicore'),
 	('evicore 2 months exactly', '2024-02-29', '{lumbar}', 'evicore'),
+	('evicore other region sooner', '2025-01-01', '{cervical}', 'evicore'),
+	('evicore other region sooner', '2025-02-01', '{lumbar}', 'evicore'),
+	('evicore other region 2 months later', '2025-01-01', '{cervical}', 'evicore'),
+	('evicore other region 2 months later', '2025-03-01', '{lumbar}', 'evicore'),
 	-- bcbsa: 4 per 12 months for the patient, no interval
 	('bcbsa at cap', '2024-01-01', '{cervical}', 'bcbsa'),
 	('bcbsa at cap', '2024-01-02', '{lumbar}', 'bcbsa'),
@@ -282,6 +287,16 @@ ROLLBACK;
 -- After the rollback the shipped medicare row applies again.
 SELECT cardinality(tpi_rules.frequency_check(dos, regions, 'medicare')) AS findings
 FROM (VALUES (date '2024-01-01', '{cervical}'::text[]), ('2024-01-15', '{lumbar}')) v(dos, regions);
+
+-- Only Medicare's interval is per region (SPEC section 7): eviCore's
+-- 2 months apply between any two sessions, so a lumbar session a month
+-- after a cervical one is too soon, and two months later is not.
+SELECT min_interval, min_interval_scope
+FROM tpi_rules.payer_policy WHERE payer_id = 'evicore' ORDER BY effective_from;
+SELECT 'one month' AS gap, (unnest(tpi_rules.frequency_check(d, r, 'evicore'))).rule_id
+FROM (VALUES (date '2025-01-01', '{cervical}'::text[]), ('2025-02-01', '{lumbar}')) v(d, r);
+SELECT 'two months' AS gap, cardinality(tpi_rules.frequency_check(d, r, 'evicore')) AS findings
+FROM (VALUES (date '2025-01-01', '{cervical}'::text[]), ('2025-03-01', '{lumbar}')) v(d, r);
 
 -- Infinite and implausible dates are not sessions (audit reports them).
 SELECT cardinality(tpi_rules.frequency_check(dos, '{cervical}', 'medicare')) AS findings

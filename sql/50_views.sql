@@ -95,7 +95,8 @@ SELECT * FROM tpi_rules.v_revenue_at_risk_by_provider ORDER BY month, provider_n
 
 -- Cross-checks against the audit itself.  Revenue at risk: the payment of
 -- the distinct lines with an error finding.  Dollars at stake per rule:
--- each line counted once per rule.
+-- each line counted once per rule, its payment, or for code.downcoded the
+-- money left behind (20553 minus 20552), as in v_revenue_at_risk.
 WITH err AS (
 	SELECT DISTINCT claim_id, line_no
 	FROM tpi_rules.audit('tpi_rules.claim_line') WHERE severity = 'error'
@@ -109,14 +110,26 @@ SELECT (SELECT sum(revenue_at_risk) FROM tpi_rules.v_revenue_at_risk)
 SELECT r.rule_id, r.dollars_at_stake, x.pay
 FROM tpi_rules.v_findings_by_rule r
 JOIN (SELECT a.rule_id,
-			 coalesce(sum(tpi_rules.expected_payment_or_null(c.hcpcs, c.date_of_service,
-															 c.place_of_service)), 0) AS pay
+			 coalesce(sum(CASE WHEN a.rule_id = 'code.downcoded'
+							   THEN tpi_rules.expected_payment_or_null('20553', c.date_of_service,
+																	   c.place_of_service)
+									- tpi_rules.expected_payment_or_null('20552', c.date_of_service,
+																		 c.place_of_service)
+							   ELSE tpi_rules.expected_payment_or_null(c.hcpcs, c.date_of_service,
+																	   c.place_of_service) END), 0) AS pay
 	  FROM (SELECT DISTINCT rule_id, claim_id, line_no
 			FROM tpi_rules.audit('tpi_rules.claim_line')) a
 	  JOIN tpi_rules.claim_line c USING (claim_id, line_no)
 	  GROUP BY a.rule_id) x USING (rule_id)
 WHERE r.dollars_at_stake <> x.pay
 ORDER BY 1;
+-- A downcode's dollars at stake are the difference, not the line's
+-- payment, and agree with downcoding_left_behind.
+SELECT r.dollars_at_stake AS downcoded_at_stake,
+	   (SELECT sum(downcoding_left_behind) FROM tpi_rules.v_revenue_at_risk) AS left_behind,
+	   (SELECT sum(dollars_at_stake) FROM tpi_rules.v_findings_by_provider_month
+		WHERE rule_id = 'code.downcoded') AS by_provider_month
+FROM tpi_rules.v_findings_by_rule r WHERE r.rule_id = 'code.downcoded';
 -- The per-provider rows add up to the monthly ones.
 SELECT m.month
 FROM tpi_rules.v_revenue_at_risk m

@@ -50,3 +50,66 @@ BEGIN
 EXCEPTION WHEN invalid_parameter_value THEN
 	RAISE NOTICE 'invalid_parameter_value: %', SQLERRM;
 END $$;
+
+-- SPEC section 10: a bad parameter value is SQLSTATE 22023
+-- (invalid_parameter_value), malformed file content 22P02
+-- (invalid_text_representation), bad bytes in a file included.
+CREATE FUNCTION pg_temp.sqlstate_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	st text;
+	msg text;
+BEGIN
+	EXECUTE q;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
+	RETURN st || ': ' || msg;
+END $$;
+\set pwd `pwd`
+\! sed 's/MANHATTAN/MANH\xe9TTAN/' test/data/cms/GPCI2025.csv > results/gpci_bad_encoding.csv
+\set f `cat test/data/cms/broken/pprrvu_bad_number.csv`
+\set g `cat test/data/cms/broken/gpci_duplicate.csv`
+BEGIN;
+INSERT INTO tpi_rules.payer_policy (payer_id, effective_from, name, source, max_sessions, cap_window)
+VALUES ('test_eternal', '2015-10-01', 'Test', 'regression test', 3, '100000 years');
+SELECT i, what, pg_temp.sqlstate_of(q) AS result
+  FROM (VALUES
+	(1, 'sessions_in_window, infinite date',
+	 $q$SELECT tpi_rules.sessions_in_window(d, '12 months') OVER (ORDER BY d) FROM (VALUES (date 'infinity')) v(d)$q$),
+	(2, 'sessions_in_window, -infinity',
+	 $q$SELECT tpi_rules.sessions_in_window(d, '12 months') OVER (ORDER BY d) FROM (VALUES (date '-infinity')) v(d)$q$),
+	(3, 'sessions_in_window, 100000 years',
+	 $q$SELECT tpi_rules.sessions_in_window(d, '100000 years') OVER (ORDER BY d) FROM (VALUES (date '2024-01-01')) v(d)$q$),
+	(4, 'sessions_in_window, a date past the timestamp range',
+	 $q$SELECT tpi_rules.sessions_in_window(d, '1 day') OVER (ORDER BY d) FROM (VALUES (date '300000-01-01')) v(d)$q$),
+	(5, 'sessions_in_window, 1000 years',
+	 $q$SELECT tpi_rules.sessions_in_window(d, '1000 years') OVER (ORDER BY d) FROM (VALUES (date '2024-01-01')) v(d)$q$),
+	(6, 'frequency_check, a policy window of 100000 years',
+	 $q$SELECT tpi_rules.frequency_check(d, '{cervical}', 'test_eternal') FROM (VALUES (date '2024-01-01'), ('2024-02-01')) v(d)$q$),
+	(7, 'next_eligible_date, infinite as_of',
+	 $q$SELECT tpi_rules.next_eligible_date('{2024-01-01}', 'medicare', 'infinity')$q$),
+	(8, 'next_eligible_date, an infinite session date',
+	 $q$SELECT tpi_rules.next_eligible_date('{2024-01-01,-infinity}', 'medicare', '2024-06-01')$q$),
+	(9, 'next_eligible_date, a policy window of 100000 years',
+	 $q$SELECT tpi_rules.next_eligible_date('{2024-01-01}', 'test_eternal', '2024-06-01')$q$),
+	(10, 'audit(NULL)',
+	 $q$SELECT * FROM tpi_rules.audit(NULL, NULL, NULL)$q$),
+	(11, 'PPRRVU file with a bad number',
+	 format('SELECT tpi_rules.load_pprrvu_from_text(%L)', :'f')),
+	(12, 'PPRRVU file that is empty',
+	 $q$SELECT tpi_rules.load_pprrvu_from_text('')$q$),
+	(13, 'GPCI file with a locality twice',
+	 format('SELECT tpi_rules.load_gpci_from_text(%L)', :'g'))
+  ) AS v(i, what, q)
+ ORDER BY i;
+ROLLBACK;
+-- A byte that is not a character of the database encoding (in the
+-- multi-byte encodings; a single-byte encoding takes any byte).
+BEGIN;
+SELECT pg_catalog.pg_encoding_max_length(pg_catalog.pg_char_to_encoding(pg_catalog.getdatabaseencoding())) = 1
+	   OR pg_temp.sqlstate_of(format('SELECT tpi_rules.load_gpci(%L)', :'pwd' || '/results/gpci_bad_encoding.csv'))
+		  LIKE '22P02: invalid GPCI file, line 78: the locality name is not valid %' AS bad_byte_is_22p02;
+ROLLBACK;
+-- The whole error of an out-of-range window.
+SELECT tpi_rules.sessions_in_window(d, '100000 years') OVER (ORDER BY d)
+  FROM (VALUES (date '2024-01-01')) v(d);

@@ -893,7 +893,7 @@ tpi_audit(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("claims must not be NULL"),
 				 errhint("Pass the table or view to audit, e.g. tpi_rules.audit('tpi_rules.claim_line').")));
 	if (has_from && has_to && from > to)

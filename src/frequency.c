@@ -980,8 +980,9 @@ tpi_next_eligible_date(PG_FUNCTION_ARGS)
 	as_of = PG_GETARG_DATEADT(2);
 	if (DATE_NOT_FINITE(as_of))
 		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("as_of date cannot be infinite")));
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("as_of date cannot be infinite"),
+				 errhint("Pass the date from which to look for the next eligible date, e.g. current_date.")));
 	pol = policy_of(payer, as_of);
 
 	if (!PG_ARGISNULL(0))
@@ -1004,7 +1005,7 @@ tpi_next_eligible_date(PG_FUNCTION_ARGS)
 			d = DatumGetDateADT(elems[i]);
 			if (DATE_NOT_FINITE(d))
 				ereport(ERROR,
-						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("session dates cannot be infinite"),
 						 errhint("Leave infinite dates out of the array.")));
 			s[n++] = d;

@@ -142,9 +142,7 @@ report_parse_error(const TpiCsvError *err, const char *what, const char *table,
 				   const char *source)
 {
 	ereport(ERROR,
-			(errcode(err->kind == TPI_CSV_ERR_VALUE ?
-					 ERRCODE_INVALID_TEXT_REPRESENTATION :
-					 ERRCODE_BAD_COPY_FILE_FORMAT),
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid %s file, line %d: %s", what, err->line, err->msg),
 			 errdetail("Nothing was loaded from %s; %s is unchanged.", source, table),
 			 errhint("%s", strcmp(what, "PPRRVU") == 0 ?
@@ -251,7 +249,7 @@ load_pprrvu_buffer(const char *data, size_t len, const char *source)
 		if (strcmp(sorted[i]->hcpcs, sorted[i - 1]->hcpcs) == 0 &&
 			strcmp(sorted[i]->modifier, sorted[i - 1]->modifier) == 0)
 			ereport(ERROR,
-					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid PPRRVU file, line %d: HCPCS %s%s%s is also on line %d",
 							sorted[i]->line, sorted[i]->hcpcs,
 							sorted[i]->modifier[0] ? " modifier " : "",
@@ -362,7 +360,7 @@ load_gpci_buffer(const char *data, size_t len, const char *source)
 		sorted[i] = &rows.rows[i];
 		if (!pg_verify_mbstr(enc, rows.rows[i].name, strlen(rows.rows[i].name), true))
 			ereport(ERROR,
-					(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid GPCI file, line %d: the locality name is not valid %s",
 							rows.rows[i].line, GetDatabaseEncodingName()),
 					 errdetail("Nothing was loaded from %s; tpi_rules.gpci is unchanged.",
@@ -372,7 +370,7 @@ load_gpci_buffer(const char *data, size_t len, const char *source)
 	for (i = 1; i < rows.n; i++)
 		if (strcmp(sorted[i]->locality, sorted[i - 1]->locality) == 0)
 			ereport(ERROR,
-					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid GPCI file, line %d: locality %s is also on line %d",
 							sorted[i]->line, sorted[i]->locality, sorted[i - 1]->line),
 					 errdetail("Nothing was loaded from %s; tpi_rules.gpci is unchanged.",

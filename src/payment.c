@@ -29,6 +29,7 @@
 #include "common/int.h"
 #include "executor/spi.h"
 #include "utils/builtins.h"
+#include "utils/datetime.h"
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
@@ -589,6 +590,67 @@ date_text(DateADT d)
 	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
 }
 
+/* load_pprrvu() and load_gpci() read files of these years (csv.c). */
+#define LOADABLE_YEAR(y) ((y) >= 1990 && (y) <= 2099)
+
+static int
+year_of(DateADT d)
+{
+	int			y,
+				m,
+				day;
+
+	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
+	return y;
+}
+
+/*
+ * The PPRRVU file that would cover dos, as a hint names it: CMS's releases
+ * A, B, C and D of a year take effect on January 1, April 1, July 1 and
+ * October 1, and load_pprrvu() lets each apply to the rest of its year, so
+ * the release of dos's quarter, or an earlier one of the same year, does.
+ */
+static char *
+rvu_file_text(DateADT dos)
+{
+	static const char *const month[] = {"January", "April", "July", "October"};
+	StringInfoData s;
+	int			y,
+				m,
+				day,
+				q,
+				i;
+
+	j2date(dos + POSTGRES_EPOCH_JDATE, &y, &m, &day);
+	q = (m - 1) / 3;
+	initStringInfo(&s);
+	appendStringInfo(&s, "the CY %d PPRRVU file of release RVU%02d%c (%s)",
+					 y, y % 100, 'A' + q, month[q]);
+	if (q > 0)
+	{
+		appendStringInfo(&s, ", or of an earlier %d release (", y);
+		for (i = 0; i < q; i++)
+			appendStringInfo(&s, "%sRVU%02d%c", i > 0 ? ", " : "", y % 100, 'A' + i);
+		appendStringInfoString(&s, "),");
+	}
+	return s.data;
+}
+
+static void
+report_no_rvu_release(DateADT dos)
+{
+	if (DATE_NOT_FINITE(dos) || !LOADABLE_YEAR(year_of(dos)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("no RVU release covers %s", date_text(dos)),
+				 errhint("Check the date of service: CMS's PPRRVU files, which tpi_rules.load_pprrvu() loads, cover the years 1990 to 2099.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("no RVU release covers %s", date_text(dos)),
+			 errdetail("CMS's PPRRVU releases A, B, C and D of a year take effect on January 1, April 1, July 1 and October 1; a loaded release applies until the end of its year."),
+			 errhint("Load %s with tpi_rules.load_pprrvu().", rvu_file_text(dos))));
+}
+
 static void
 report_failure(PayStatus st, const PayWhy *why, const char *hcpcs, DateADT dos,
 	  const char *pos, const char *locality)
@@ -616,10 +678,7 @@ report_failure(PayStatus st, const PayWhy *why, const char *hcpcs, DateADT dos,
 					 errdetail("A locality is written <5-digit MAC>-<2-digit locality>, e.g. 13202-01 for Manhattan; NULL means national pricing.")));
 			break;
 		case PAY_NO_RVU_RELEASE:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("no RVU release covers %s", date_text(dos)),
-					 errhint("Load CMS's PPRRVU file for that year with tpi_rules.load_pprrvu().")));
+			report_no_rvu_release(dos);
 			break;
 		case PAY_NO_CODE:
 			ereport(ERROR,
@@ -627,31 +686,40 @@ report_failure(PayStatus st, const PayWhy *why, const char *hcpcs, DateADT dos,
 					 errmsg("HCPCS code \"%s\" is not in RVU release %s", hcpcs, why->release),
 					 errdetail("tpi_rules.rvu has no row for the code without a modifier in release %s for %s.",
 							   why->release, date_text(dos)),
-					 errhint("Check the code, or load CMS's full PPRRVU file for that year with tpi_rules.load_pprrvu().")));
+					 errhint("Check the code, or load %s with tpi_rules.load_pprrvu(): the shipped rows cover only the codes the rules price.",
+							 rvu_file_text(dos))));
 			break;
 		case PAY_NULL_RVU:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("HCPCS code \"%s\" has no %s RVU in release %s", hcpcs, why->what, why->release),
-					 errhint("Load CMS's PPRRVU file for that year with tpi_rules.load_pprrvu().")));
+					 errhint("Load %s with tpi_rules.load_pprrvu().", rvu_file_text(dos))));
 			break;
 		case PAY_NO_GPCI_RELEASE:
+			if (DATE_NOT_FINITE(dos) || !LOADABLE_YEAR(year_of(dos)))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("no GPCI release covers %s", date_text(dos)),
+						 errhint("Check the date of service, or pass locality NULL for national pricing.")));
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("no GPCI release covers %s", date_text(dos)),
-					 errhint("Load CMS's GPCI file (PFS final rule addendum E) for that year with tpi_rules.load_gpci(), or pass locality NULL for national pricing.")));
+					 errhint("Load CMS's CY %d GPCI file (PFS final rule addendum E, release GPCI%d) with tpi_rules.load_gpci(), or pass locality NULL for national pricing.",
+							 year_of(dos), year_of(dos))));
 			break;
 		case PAY_NO_LOCALITY:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("locality \"%s\" is not in GPCI release %s", locality, why->release),
-					 errhint("tpi_rules.gpci lists the localities; to add them, load CMS's GPCI file with tpi_rules.load_gpci().")));
+					 errhint("tpi_rules.gpci lists the localities; to add them, load CMS's CY %d GPCI file (PFS final rule addendum E) with tpi_rules.load_gpci().",
+							 year_of(dos))));
 			break;
 		case PAY_NO_CF:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("no conversion factor covers %s", date_text(dos)),
-					 errhint("Add that year's standard conversion factor (PFS final rule) to tpi_rules.conversion_factor.")));
+					 errhint("Add the standard conversion factor of the CY %d PFS final rule to tpi_rules.conversion_factor.",
+							 year_of(dos))));
 			break;
 		case PAY_OVERFLOW:
 			ereport(ERROR,

@@ -270,8 +270,8 @@ load_policies(PolicyCache *c)
 	if (SPI_execute("SELECT payer_id, effective_from, effective_to, max_sessions, "
 					"cap_window, cap_scope, min_interval, min_interval_scope, "
 					"drug_on_claim, covered_injectates, image_guidance_covered, "
-					"dry_needling_covered, one_region_per_session, other_blocks_allowed "
-					"FROM tpi_rules.payer_policy ORDER BY payer_id COLLATE \"C\", effective_from",
+					"dry_needling_covered, one_region_per_session, other_blocks_allowed, "
+					"name FROM tpi_rules.payer_policy ORDER BY payer_id COLLATE \"C\", effective_from",
 					true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read tpi_rules.payer_policy");
 
@@ -332,6 +332,8 @@ load_policies(PolicyCache *c)
 		p->one_region_per_session = !isnull && DatumGetBool(d);
 		d = SPI_getbinval(tup, td, 14, &isnull);
 		p->other_blocks_allowed = isnull || DatumGetBool(d);
+		s = get_text(tup, td, 15, &isnull);
+		p->name = MemoryContextStrdup(c->mcxt, (s && *s) ? s : p->payer_id);
 
 		/* the payer's covered diagnoses (both lists are sorted by payer) */
 		p->ncovered_dx = 0;
@@ -444,6 +446,7 @@ rebuild_cache(uint32 gen)
 	c->mcxt = mcxt;
 	c->generation = gen;
 	c->fallback.payer_id = "commercial_default";
+	c->fallback.name = "Commercial default (CPT and NCCI rules only)";
 	DATE_NOBEGIN(c->fallback.effective_from);
 	DATE_NOEND(c->fallback.effective_to);
 	c->fallback.image_guidance_covered = true;

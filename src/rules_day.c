@@ -339,8 +339,8 @@ check_policy(DayLine *dl, int n, FindingList *fl)
 						drug = true;
 				if (!drug)
 					tpi_add_line_finding(fl, "drug.missing_on_claim", l,
-										 "%s billed and the claim has no drug line; payer policy %s requires the injected drug on the same claim (2024 Medicare TPI billing articles): add the drug's J-code (or C9399 on institutional claims) with its units.",
-										 d->code, d->pol->payer_id);
+										 "%s billed and the claim has no drug line; payer policy %s requires the injected drug on the same claim (%s): add the drug's J-code (or C9399 on institutional claims) with its units.",
+										 d->code, d->pol->payer_id, d->pol->name);
 			}
 			if (d->mods & TPI_MOD_DISTINCT)
 			{
@@ -363,12 +363,12 @@ check_policy(DayLine *dl, int n, FindingList *fl)
 
 		if (pol && !pol->other_blocks_allowed && (d->cls & TPI_CODE_OTHER_BLOCK))
 			tpi_add_line_finding(fl, "day.other_block_same_session", l,
-								 "%s is another injection or block in the trigger point injection session, and payer policy %s does not allow both in one session (2024 Medicare TPI LCDs); bill them at separate sessions or bill only one.",
-								 d->code, pol->payer_id);
+								 "%s is another injection or block in the trigger point injection session, and payer policy %s does not allow both in one session (%s); bill them at separate sessions or bill only one.",
+								 d->code, pol->payer_id, pol->name);
 		if (pol && !pol->image_guidance_covered && (d->cls & TPI_CODE_GUIDANCE))
 			tpi_add_line_finding(fl, "guidance.not_covered", l,
-								 "imaging guidance %s with a trigger point injection, and payer policy %s does not cover image-guided trigger point injections (2024 Medicare TPI LCDs); remove the guidance line.",
-								 d->code, pol->payer_id);
+								 "imaging guidance %s with a trigger point injection, and payer policy %s does not cover image-guided trigger point injections (%s); remove the guidance line.",
+								 d->code, pol->payer_id, pol->name);
 		if (d->cls & TPI_CODE_DRUG)
 		{
 			bool		claim_has_tpi = false;

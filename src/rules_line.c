@@ -728,8 +728,8 @@ tpi_check_line_rules_ms(const ClaimLine *line, const MuscleSummary *ms,
 	check_dx(line, &dx, pol, fl);
 	if (!pol->image_guidance_covered && guidance_documented(line->guidance))
 		tpi_add_line_finding(fl, "guidance.not_covered", line,
-							 "%s documented with %s guidance, and payer policy %s does not cover image-guided trigger point injections (2024 Medicare TPI LCDs); do not bill imaging guidance with the TPI for this payer.",
-							 code, tpi_show_text(line->guidance), pol->payer_id);
+							 "%s documented with %s guidance, and payer policy %s does not cover image-guided trigger point injections (%s); do not bill imaging guidance with the TPI for this payer.",
+							 code, tpi_show_text(line->guidance), pol->payer_id, pol->name);
 }
 
 void

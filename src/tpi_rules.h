@@ -313,6 +313,8 @@ typedef enum DrugOnClaim
 typedef struct PayerPolicy
 {
 	char	   *payer_id;
+	char	   *name;			/* payer_policy.name: the policy as messages
+								 * cite it ("BCBSA medical policy 2.01.103") */
 	DateADT		effective_from;
 	DateADT		effective_to;	/* DATEVAL_NOEND when open */
 	int32		max_sessions;	/* 0: no cap */

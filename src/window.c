@@ -17,6 +17,7 @@
 #include "window.h"
 
 #include "catalog/pg_type.h"
+#include "common/int.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
@@ -108,6 +109,94 @@ fast_add(DateADT d, int32 months, int32 days)
 	return d + days;
 }
 
+/* Day d (days since 2000-01-01) at midnight is a valid timestamp. */
+#define TS_DAY_OK(d) \
+	((d) >= (int64) DATETIME_MIN_JULIAN - POSTGRES_EPOCH_JDATE && \
+	 (d) < (int64) TIMESTAMP_END_JULIAN - POSTGRES_EPOCH_JDATE)
+
+/*
+ * Would d + sign * span, computed as timestamp_pl_interval() does it
+ * (months, then days, then time, each step a valid timestamp), stay within
+ * PostgreSQL's timestamps (4714-11-24 BC to 294276 AD)?  Checked in 64-bit
+ * arithmetic first, because the server's own functions then fail with a
+ * bare "timestamp out of range" (22008) that names neither the date nor
+ * the interval.
+ */
+static bool
+span_result_ok(DateADT d, const Interval *span, int sign)
+{
+	int64		x = d;
+	int64		t;
+
+	if (DATE_NOT_FINITE(d) || !TS_DAY_OK(x))
+		return false;
+	if (span->month != 0)
+	{
+		int			y,
+					m,
+					mday;
+		int64		months,
+					y2;
+		int			m2;
+
+		j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &mday);
+		months = (int64) y * MONTHS_PER_YEAR + (m - 1) + sign * (int64) span->month;
+		y2 = floor_div(months, MONTHS_PER_YEAR);
+		m2 = (int) (months - y2 * MONTHS_PER_YEAR) + 1;
+		/* well outside the timestamp years, and date2j's int arithmetic */
+		if (y2 < -5000 || y2 > 300000)
+			return false;
+		if (mday > day_tab[isleap(y2)][m2 - 1])
+			mday = day_tab[isleap(y2)][m2 - 1];
+		x = (int64) date2j((int) y2, m2, mday) - POSTGRES_EPOCH_JDATE;
+		if (!TS_DAY_OK(x))
+			return false;
+	}
+	if (span->day != 0)
+	{
+		x += sign * (int64) span->day;
+		if (!TS_DAY_OK(x))
+			return false;
+	}
+	t = x * USECS_PER_DAY;
+	if (span->time != 0)
+	{
+		if (sign < 0 ? pg_sub_s64_overflow(t, span->time, &t) :
+			pg_add_s64_overflow(t, span->time, &t))
+			return false;
+	}
+	return IS_VALID_TIMESTAMP(t);
+}
+
+static void
+span_out_of_range(DateADT d, const Interval *span, int sign)
+{
+	char		date[TPI_DATE_BUFLEN];
+	StringInfoData len;
+	Interval	rest = *span;
+
+	tpi_format_date(d, date);
+	/* "100000 years" reads better than "1200000 months" */
+	initStringInfo(&len);
+	if (span->month != 0 && span->month % MONTHS_PER_YEAR == 0)
+	{
+		appendStringInfo(&len, "%d years", span->month / MONTHS_PER_YEAR);
+		rest.month = 0;
+	}
+	if (rest.month != 0 || rest.day != 0 || rest.time != 0 || len.len == 0)
+	{
+		if (len.len > 0)
+			appendStringInfoChar(&len, ' ');
+		tpi_append_interval(&len, &rest);
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("date %s %s %s is out of range", date,
+					sign < 0 ? "minus" : "plus", len.data),
+			 errdetail("Dates of service and the windows and intervals counted from them must stay within 4714-11-24 BC and 294276-12-31."),
+			 errhint("Check the date of service, and use a window length or minimum interval of a plausible size, such as interval '12 months'.")));
+}
+
 DateADT
 tpi_window_floor(DateADT d, const Interval *span)
 {
@@ -115,15 +204,13 @@ tpi_window_floor(DateADT d, const Interval *span)
 
 	if (fast_span_ok(d, span))
 		return fast_add(d, -span->month, -span->day);
+	if (!span_result_ok(d, span, -1))
+		span_out_of_range(d, span, -1);
 
 	/* date - interval is a timestamp; the window starts after its date */
 	ts = DatumGetTimestamp(DirectFunctionCall2(date_mi_interval,
 											   DateADTGetDatum(d),
 											   PointerGetDatum(span)));
-	if (TIMESTAMP_NOT_FINITE(ts))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("date out of range")));
 	return timestamp_floor_date(ts);
 }
 
@@ -134,14 +221,12 @@ tpi_date_after(DateADT p, const Interval *span)
 
 	if (fast_span_ok(p, span))
 		return fast_add(p, span->month, span->day);
+	if (!span_result_ok(p, span, 1))
+		span_out_of_range(p, span, 1);
 
 	ts = DatumGetTimestamp(DirectFunctionCall2(date_pl_interval,
 											   DateADTGetDatum(p),
 											   PointerGetDatum(span)));
-	if (TIMESTAMP_NOT_FINITE(ts))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("date out of range")));
 	/* the first midnight at or after ts */
 	return (DateADT) -floor_div(-ts, USECS_PER_DAY);
 }
@@ -418,7 +503,7 @@ tpi_sessions_in_window(PG_FUNCTION_ARGS)
 	d = DatumGetDateADT(arg);
 	if (DATE_NOT_FINITE(d))
 		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("date of service cannot be infinite"),
 				 errhint("Leave infinite dates out, e.g. WHERE isfinite(date_of_service).")));
 

@@ -20,8 +20,9 @@
 
 /*
  * The last date before the rolling window (d - span, d]: a date x is in the
- * window when tpi_window_floor(d, span) < x <= d.  d must be finite; an
- * out-of-range result raises PostgreSQL's own 22008 error.
+ * window when tpi_window_floor(d, span) < x <= d.  A result outside the
+ * timestamp range (an infinite d, a span of 100000 years) is an ERROR with
+ * SQLSTATE 22023 naming the date and the span; so for tpi_date_after().
  */
 extern DateADT tpi_window_floor(DateADT d, const Interval *span);
 

@@ -92,6 +92,8 @@ CREATE TABLE @extschema@.payer_policy (
 );
 COMMENT ON TABLE @extschema@.payer_policy IS
   'Payer TPI policies: session caps, minimum intervals, drug, diagnosis, guidance and session rules; the checks read this table';
+COMMENT ON COLUMN @extschema@.payer_policy.name IS 'The policy as findings cite it, e.g. BCBSA medical policy 2.01.103';
+COMMENT ON COLUMN @extschema@.payer_policy.source IS 'Where the row''s values come from: documents, revisions, effective dates';
 COMMENT ON COLUMN @extschema@.payer_policy.effective_from IS 'First date of service the row applies to';
 COMMENT ON COLUMN @extschema@.payer_policy.effective_to IS 'Last date of service the row applies to (NULL: open)';
 COMMENT ON COLUMN @extschema@.payer_policy.max_sessions IS 'Most TPI sessions allowed in cap_window (NULL: no cap)';

@@ -95,7 +95,7 @@ INSERT INTO @extschema@.rule (rule_id, severity, title, explanation, source, bui
  'The patient has more TPI sessions in the rolling window ending on this date than the payer allows (Medicare 2024 LCDs: 3 per 12 months, all providers; EmblemHealth: 3 per 90 days per region; eviCore: 4 per year per region; BCBSA plans: 4 per 12 months). Fix: do not bill, or document why the cap does not apply; next_eligible_date() gives the first allowed date.',
  '2024 Medicare TPI LCDs; Novitas L35010/A57751; EmblemHealth; eviCore CMM-202; BCBSA 2.01.103', true),
 ('freq.min_interval', 'error', 'Session sooner than the payer''s minimum interval',
- 'The session follows the previous one (in the same region, where the policy says so) sooner than the payer allows (Medicare 2024 LCDs: 6 weeks in the same region; Aetna: 7 days; eviCore: 2 months). Fix: reschedule; next_eligible_date() gives the first allowed date.',
+ 'The session follows the previous one (in the same region, where the policy says so) sooner than the payer allows (Medicare 2024 LCDs: 6 weeks in the same region; Aetna: 7 days; eviCore: 2 months, any region). Fix: reschedule; next_eligible_date() gives the first allowed date.',
  '2024 Medicare TPI LCDs; Aetna CPB 0016; eviCore CMM-202', true),
 ('input.invalid', 'error', 'Malformed claim line value',
  'A value cannot be judged: a NULL required column, an unknown place of service, a modifier that is not two characters, units below 1, an hcpcs that is not five characters, a malformed diagnosis, or a date out of range. Fix: correct the line; the other rules ran on what was usable.',

@@ -13,7 +13,7 @@
 --  * Plural or collective terms are group terms (kind 'group': one muscle
 --    per side, doc.muscle_group_term): paraspinals, erector spinae group,
 --    rotator cuff, hamstrings, quadriceps, glutes, scalenes, suboccipitals,
---    rhomboids, obliques, intercostals, adductors, forearm extensors,
+--    obliques, intercostals, adductors, forearm extensors,
 --    forearm flexors, and the paraspinals of one level (cervical, thoracic
 --    and lumbar paraspinals, in the region of the level; plain paraspinals
 --    have no region).  SPEC lists scalenes, suboccipitals, hamstrings,
@@ -22,8 +22,11 @@
 --    region as group terms.
 --  * "erector spinae" is a muscle (SPEC lists it as a lumbar muscle);
 --    only "erector spinae group" is the group term.
---  * "rhomboid" without major or minor is the group term "rhomboids":
---    the note does not say which rhomboid was injected.
+--  * "rhomboids" (and "rhomboid") is a muscle, one per side: SPEC section 4
+--    lists it among the aliases and abbreviations, not the group terms, and
+--    the two rhomboids act and are injected as one muscle.  "rhomboid major"
+--    and "rhomboid minor" stay muscles of their own for notes that name
+--    them.
 --  * The single scalene muscles (scalenus anterior, medius, posterior) are
 --    muscles; "scalene"/"scalenes" alone are the group term.
 --  * "longissimus" alone is the lumbar muscle of SPEC; longissimus
@@ -59,6 +62,7 @@ INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 -- scapular
 ('rhomboid major', 'scapular', 'muscle', '{rhomboideus major,major rhomboid,rhomboid maj}', true),
 ('rhomboid minor', 'scapular', 'muscle', '{rhomboideus minor,minor rhomboid,rhomboid min}', true),
+('rhomboids', 'scapular', 'muscle', '{rhomboid,rhomboideus,rhomboidei,rhomboid muscles,rhomboid major and minor,rhomboid major minor}', true),
 ('infraspinatus', 'scapular', 'muscle', '{infra,infraspinous,infraspinatous,infraspinatus muscle,infraspinatis}', true),
 ('supraspinatus', 'scapular', 'muscle', '{supra,supraspinous,supraspinatous,supraspinatis}', true),
 ('teres major', 'scapular', 'muscle', '{teres maj}', true),
@@ -167,7 +171,6 @@ INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 ('erector spinae group', 'lumbar', 'group', '{erector spinae muscle group,es group}', true),
 ('scalenes', 'cervical', 'group', '{scalene,scaleni,scalenus,scalene group}', true),
 ('suboccipitals', 'cervical', 'group', '{suboccipital,suboccipital group,suboccipital muscle group}', true),
-('rhomboids', 'scapular', 'group', '{rhomboid,rhomboideus,rhomboidei}', true),
 ('rotator cuff', 'scapular', 'group', '{rotator cuff muscles,rotator cuff group}', true),
 ('serratus posterior', 'thoracic', 'group', '{posterior serratus}', true),
 ('intercostals', 'chest wall', 'group', '{intercostal,intercostal muscles,external intercostals,internal intercostals}', true),

@@ -3,12 +3,16 @@
 -- in ../shared/data/cms (see that script for releases, dates and
 -- confidence); data/conversion_factor.csv carries its sources.
 --
--- RVU26C is CMS's July 2026 release, the only 2026 file available; it is
--- shipped as effective for all of 2026 (2026-01-01..2026-12-31) so that
--- 2026 dates can be priced.  Its rows come from a third-party copy and
--- carry confidence 'unverified', except 20552, 'confirmed' by the
--- published 2026 figures.  A user's own 2026 file loaded with
--- load_pprrvu() takes precedence (see expected_payment).
+-- RVU26C-shipped holds the codes of CMS's July 2026 release (RVU26C), the
+-- only 2026 file available, shipped as effective for all of 2026
+-- (2026-01-01..2026-12-31) so that 2026 dates can be priced.  Its rows
+-- come from a third-party copy and carry confidence 'unverified', except
+-- 20552, 'confirmed' by the published 2026 figures.  The name is one
+-- load_pprrvu() never gives (it names releases RVUyyA..RVUyyD), so loading
+-- CMS's own RVU26C file (effective from 2026-07-01) does not replace these
+-- rows: they remain the fallback for January to June until the user loads
+-- an earlier 2026 release.  Where both cover a date, the loaded release
+-- wins (expected_payment: latest effective_from, then user rows).
 
 -- @csv data/rvu.csv rvu
 -- @csv data/gpci2025.csv gpci

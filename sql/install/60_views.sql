@@ -163,7 +163,11 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 	WITH per_line AS (
 		SELECT d.rule_id, d.severity, d.claim_id, d.line_no,
-			   pg_catalog.count(*) AS n, pg_catalog.max(d.expected_payment) AS pay
+			   pg_catalog.count(*) AS n,
+			   -- a downcode risks only the difference it leaves behind
+			   pg_catalog.max(CASE WHEN d.rule_id = 'code.downcoded'
+							  THEN d.downcoding_difference
+							  ELSE d.expected_payment END) AS pay
 		FROM @extschema@.audit_detail(from_date, to_date) AS d
 		GROUP BY d.rule_id, d.severity, d.claim_id, d.line_no
 	)
@@ -197,7 +201,11 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 	WITH per_line AS (
 		SELECT d.provider_npi, d.month, d.rule_id, d.severity, d.claim_id, d.line_no,
-			   pg_catalog.count(*) AS n, pg_catalog.max(d.expected_payment) AS pay
+			   pg_catalog.count(*) AS n,
+			   -- a downcode risks only the difference it leaves behind
+			   pg_catalog.max(CASE WHEN d.rule_id = 'code.downcoded'
+							  THEN d.downcoding_difference
+							  ELSE d.expected_payment END) AS pay
 		FROM @extschema@.audit_detail(from_date, to_date) AS d
 		GROUP BY d.provider_npi, d.month, d.rule_id, d.severity, d.claim_id, d.line_no
 	)
@@ -352,14 +360,14 @@ SELECT f.rule_id, f.severity, f.title, f.findings, f.lines, f.claims,
 	   CAST(f.dollars_at_stake AS pg_catalog.numeric(12,2)) AS dollars_at_stake
 FROM @extschema@.findings_by_rule(NULL::pg_catalog.date, NULL::pg_catalog.date) AS f;
 COMMENT ON VIEW @extschema@.v_findings_by_rule IS
-  'Dashboard: every rule that fired over tpi_rules.claim_line, with its findings, the lines and claims it hit and the expected payment of those lines';
+  'Dashboard: every rule that fired over tpi_rules.claim_line, with its findings, the lines and claims it hit and the money at stake on those lines (their expected payment; for code.downcoded the difference to 20553)';
 COMMENT ON COLUMN @extschema@.v_findings_by_rule.rule_id IS 'Rule identifier (tpi_rules.rule), e.g. code.upcoded';
 COMMENT ON COLUMN @extschema@.v_findings_by_rule.severity IS 'error (the line will be denied), warning (audit risk or money left behind) or info';
 COMMENT ON COLUMN @extschema@.v_findings_by_rule.title IS 'Short description of the rule';
 COMMENT ON COLUMN @extschema@.v_findings_by_rule.findings IS 'Number of findings (a line may carry several of one rule, e.g. one per missing note element)';
 COMMENT ON COLUMN @extschema@.v_findings_by_rule.lines IS 'Distinct claim lines with at least one finding of the rule';
 COMMENT ON COLUMN @extschema@.v_findings_by_rule.claims IS 'Distinct claims with at least one finding of the rule';
-COMMENT ON COLUMN @extschema@.v_findings_by_rule.dollars_at_stake IS 'Medicare national expected payment (USD, one unit) of the lines with the finding; unpriced lines count 0. Do not add across rules: a line may carry several rules';
+COMMENT ON COLUMN @extschema@.v_findings_by_rule.dollars_at_stake IS 'Medicare national expected payment (USD, one unit) of the lines with the finding; for code.downcoded the money left behind (20553 minus 20552), as downcoding_left_behind in v_revenue_at_risk; unpriced lines count 0. Do not add across rules: a line may carry several rules';
 
 CREATE VIEW @extschema@.v_findings_by_provider_month AS
 SELECT f.provider_npi, f.month, f.rule_id, f.severity, f.findings, f.lines, f.claims,
@@ -374,7 +382,7 @@ COMMENT ON COLUMN @extschema@.v_findings_by_provider_month.severity IS 'error, w
 COMMENT ON COLUMN @extschema@.v_findings_by_provider_month.findings IS 'Number of findings of the rule';
 COMMENT ON COLUMN @extschema@.v_findings_by_provider_month.lines IS 'Distinct claim lines with the finding';
 COMMENT ON COLUMN @extschema@.v_findings_by_provider_month.claims IS 'Distinct claims with the finding';
-COMMENT ON COLUMN @extschema@.v_findings_by_provider_month.dollars_at_stake IS 'Expected payment (USD) of the lines with the finding; additive over providers and months, not over rules (use v_revenue_at_risk_by_provider for money per provider)';
+COMMENT ON COLUMN @extschema@.v_findings_by_provider_month.dollars_at_stake IS 'Expected payment (USD) of the lines with the finding; for code.downcoded the money left behind (20553 minus 20552); additive over providers and months, not over rules (use v_revenue_at_risk_by_provider for money per provider)';
 
 CREATE VIEW @extschema@.v_revenue_at_risk_by_provider AS
 SELECT r.month, r.provider_npi, r.lines,
