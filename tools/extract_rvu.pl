@@ -6,8 +6,11 @@
 #
 #   PPRRVU25_JAN1.csv          -> release RVU25A, 2025-01-01..2025-12-31,
 #                                 confidence 'high' (CMS file as published)
-#   PPRRVU2026_Jul_nonQPP.csv  -> release RVU26C (the July 2026 release,
-#                                 the only 2026 file available), shipped as
+#   PPRRVU2026_Jul_nonQPP.csv  -> release RVU26C-shipped (CMS's July 2026
+#                                 release RVU26C, the only 2026 file
+#                                 available, under a name the loader never
+#                                 gives, so loading RVU26C itself leaves
+#                                 January-June priced), shipped as
 #                                 effective 2026-01-01..2026-12-31 so that
 #                                 all of 2026 can be priced; confidence
 #                                 'unverified' (third-party copy) except
@@ -123,7 +126,7 @@ sub pprrvu_rows {
 
 my @rvu = (
 	pprrvu_rows("$cms/PPRRVU25_JAN1.csv", 'RVU25A', '2025-01-01', '2025-12-31', 'high'),
-	pprrvu_rows("$cms/PPRRVU2026_Jul_nonQPP.csv", 'RVU26C', '2026-01-01', '2026-12-31',
+	pprrvu_rows("$cms/PPRRVU2026_Jul_nonQPP.csv", 'RVU26C-shipped', '2026-01-01', '2026-12-31',
 		sub { $_[0] eq '20552' && $_[1] eq '' ? 'confirmed' : 'unverified' }));
 
 open my $o, '>', "$out/rvu.csv" or die "$out/rvu.csv: $!\n";

@@ -45,7 +45,7 @@ build_catalogue(void)
 	static const char *const gmed[] = {"glute med", "gmed"};
 	static const char *const tib[] = {"tib ant", "anterior tibialis"};
 	static const char *const para[] = {"paraspinal", "paravertebrals"};
-	static const char *const rhom[] = {"rhomboid"};
+	static const char *const scal[] = {"scalene"};
 	static const char *const low[] = {"lower back", "lumbar region"};
 	static const char *const odd[] = {"", "...", "b/l", "x y  z", "\xc3\xa9t\xc3\xa9"};
 
@@ -59,7 +59,7 @@ build_catalogue(void)
 		!mp_catalogue_add(cat, "tibialis anterior", 6, MP_MUSCLE, tib, 2) ||
 		!mp_catalogue_add(cat, "serratus anterior", 8, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "paraspinals", -1, MP_GROUP, para, 2) ||
-		!mp_catalogue_add(cat, "rhomboids", 8, MP_GROUP, rhom, 1) ||
+		!mp_catalogue_add(cat, "scalenes", 8, MP_GROUP, scal, 1) ||
 		!mp_catalogue_add(cat, "low back", 7, MP_REGION, low, 2) ||
 		!mp_catalogue_add(cat, "shoulder", 9, MP_REGION, NULL, 0) ||
 		!mp_catalogue_add(cat, "Odd Name", 99, MP_MUSCLE, odd, 5) ||

@@ -50,7 +50,7 @@ build(void)
 	static const char *const tibp[] = {"posterior tibialis"};
 	static const char *const sant[] = {"serratus"};
 	static const char *const para[] = {"paraspinal"};
-	static const char *const rhom[] = {"rhomboid"};
+	static const char *const scal[] = {"scalene"};
 	static const char *const low[] = {"lower back", "lumbar region"};
 	static const char *const para_area[] = {"paraspinal region"};
 	static const char *const clash[] = {"trapezius", "scm", "glutemed"};
@@ -67,7 +67,7 @@ build(void)
 		!mp_catalogue_add(cat, "serratus anterior", 8, MP_MUSCLE, sant, 1) ||
 		!mp_catalogue_add(cat, "deltoid", 9, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "paraspinals", -1, MP_GROUP, para, 1) ||
-		!mp_catalogue_add(cat, "rhomboids", 8, MP_GROUP, rhom, 1) ||
+		!mp_catalogue_add(cat, "scalenes", 8, MP_GROUP, scal, 1) ||
 		!mp_catalogue_add(cat, "low back", 7, MP_REGION, low, 2) ||
 		!mp_catalogue_add(cat, "paraspinal area", -1, MP_REGION, para_area, 1) ||
 		!mp_catalogue_add(cat, "shoulder", 9, MP_REGION, NULL, 0) ||
@@ -171,7 +171,7 @@ test_parse(void)
 	expect("paraspinal area", MP_REGION, "paraspinal area", MP_SIDE_NONE, -1);
 	expect("paraspinals", MP_GROUP, "paraspinals", MP_SIDE_NONE, -1);
 	expect("L paraspinal muscles", MP_GROUP, "paraspinals", MP_SIDE_LEFT, -1);
-	expect("rhomboid", MP_GROUP, "rhomboids", MP_SIDE_NONE, 8);
+	expect("scalene", MP_GROUP, "scalenes", MP_SIDE_NONE, 8);
 	expect("shoulder", MP_REGION, "shoulder", MP_SIDE_NONE, 9);
 	expect("Left Foo Muscle", MP_UNKNOWN, "foo muscle", MP_SIDE_LEFT, -1);
 	expect("left", MP_UNKNOWN, "left", MP_SIDE_NONE, -1);
