@@ -606,12 +606,18 @@ tpi_guard_log_add(LogBatch *b, const ClaimLine *row, const TpiFinding *f)
 		GROW(message, Datum, cap);
 		b->cap = cap;
 	}
+	if (row != b->last_row)
+	{
+		b->last_row = row;
+		b->last_claim_id = row->claim_id ? CStringGetTextDatum(row->claim_id) : (Datum) 0;
+		b->last_patient_id = row->patient_id ? CStringGetTextDatum(row->patient_id) : (Datum) 0;
+	}
 	b->claim_id_null[b->n] = row->claim_id == NULL;
-	b->claim_id[b->n] = row->claim_id ? CStringGetTextDatum(row->claim_id) : (Datum) 0;
+	b->claim_id[b->n] = b->last_claim_id;
 	b->line_no_null[b->n] = row->line_no_null;
 	b->line_no[b->n] = Int16GetDatum(row->line_no);
 	b->patient_id_null[b->n] = row->patient_id == NULL;
-	b->patient_id[b->n] = row->patient_id ? CStringGetTextDatum(row->patient_id) : (Datum) 0;
+	b->patient_id[b->n] = b->last_patient_id;
 	b->dos_null[b->n] = row->dos_null;
 	b->dos[b->n] = DateADTGetDatum(row->date_of_service);
 	b->rule_id[b->n] = CStringGetTextDatum(f->rule_id);

@@ -121,6 +121,10 @@ typedef struct LogBatch
 	Datum	   *rule_id;
 	TpiSeverity *severity;
 	Datum	   *message;
+	/* a row's findings come together: its key's text is made once */
+	const ClaimLine *last_row;
+	Datum		last_claim_id;
+	Datum		last_patient_id;
 } LogBatch;
 
 /* guard_cache.c */
