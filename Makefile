@@ -67,6 +67,10 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS knows no header dependencies: a changed header rebuilds every object
+# (a struct that grew would otherwise be read with its old layout).
+$(OBJS): $(wildcard src/*.h)
+
 $(DATA_built): $(INSTALL_SOURCES) $(wildcard data/*.csv) tools/gen_install.pl
 	perl tools/gen_install.pl $@ $(INSTALL_SOURCES)
 
