@@ -409,7 +409,9 @@ insert_batch(Relation rel, Relation *indexes, const LogBatch *b,
 static bool
 write_direct(const LogBatch *b, const char *table_name, LogRef *refs)
 {
-	Relation	rel = table_open(log_relid(), RowExclusiveLock);
+	/* the OID learnt last is good until finding_log is invalidated */
+	Relation	rel = table_open(target.valid ? target.relid : log_relid(),
+								 RowExclusiveLock);
 	Relation   *indexes;
 	CommandId	cid;
 	Datum		tname;
