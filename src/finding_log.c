@@ -466,6 +466,9 @@ ensure_log_plans(void)
 
 	if (log_plan != NULL)
 		return;
+	/* kept plans outlive the connection they were prepared in */
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "tpi_rules.guard: SPI_connect failed");
 	log_plan = tpi_guard_prepare_kept(psprintf("%s SELECT $1, f.c, f.l, f.p, f.d, f.r,"
 											   " f.s::tpi_rules.severity, f.m"
 											   " FROM ROWS FROM (pg_catalog.unnest($2),"
@@ -487,6 +490,7 @@ ensure_log_plans(void)
 											 " WHERE ctid OPERATOR(pg_catalog.=) $1"
 											 " AND id OPERATOR(pg_catalog.=) $2",
 											 2, argtypes);
+	SPI_finish();
 }
 
 static Datum

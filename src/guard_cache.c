@@ -300,7 +300,13 @@ tpi_guard_entry(Relation rel, Oid tgoid)
 		e->escalated_xact = 0;
 	}
 	if (!e->valid)
+	{
+		/* its plan is kept; what building it used goes with SPI's memory */
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "tpi_rules.guard: SPI_connect failed");
 		build_entry(e, rel);
+		SPI_finish();
+	}
 	return e;
 }
 
@@ -467,9 +473,13 @@ read_by_plan(GuardEntry *e, Oid relid, Datum patient, ItemPointer skip,
 	Oid			save_userid;
 	int			save_sec_context;
 
+	MemoryContext outer = CurrentMemoryContext;
+
 	values[0] = patient;
 	values[1] = DateADTGetDatum(lo);
 	values[2] = DateADTGetDatum(hi);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "tpi_rules.guard: SPI_connect failed");
 
 	/*
 	 * As the table's owner and past row security, as foreign key checks
@@ -488,6 +498,8 @@ read_by_plan(GuardEntry *e, Oid relid, Datum patient, ItemPointer skip,
 		elog(ERROR, "tpi_rules.guard: reading %s returned %s", e->table_name,
 			 SPI_result_code_string(ret));
 
+	/* the lines must outlive SPI's memory: copied and decoded out of it */
+	MemoryContextSwitchTo(outer);
 	tt = SPI_tuptable;
 	for (i = 0; i < SPI_processed; i++)
 	{
@@ -497,9 +509,9 @@ read_by_plan(GuardEntry *e, Oid relid, Datum patient, ItemPointer skip,
 
 		if (skip && tableoid == relid && ItemPointerEquals(tid, skip))
 			continue;
-		add_line(pl, tup, tt->tupdesc, &e->scan_cols, lf);
+		add_line(pl, heap_copytuple(tup), tt->tupdesc, &e->scan_cols, lf);
 	}
-	SPI_freetuptable(tt);
+	SPI_finish();
 }
 
 void

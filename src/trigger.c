@@ -390,8 +390,9 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
  *
  * BEFORE INSERT OR UPDATE ... FOR EACH ROW, with one argument, 'reject' or
  * 'flag' (any case).  Returns NEW unchanged; in reject mode raises 23514
- * for an error-severity finding.  Work memory is SPI's, freed per row; the
- * plan cache lives in TopMemoryContext, deferred findings in
+ * for an error-severity finding.  Work memory is the executor's per-tuple
+ * context, which it resets per row; SPI is connected only where a query
+ * runs.  The plan cache lives in TopMemoryContext, deferred findings in
  * TopTransactionContext.
  */
 PG_FUNCTION_INFO_V1(tpi_guard);
@@ -416,11 +417,8 @@ tpi_guard(PG_FUNCTION_ARGS)
 		newtup = td->tg_trigtuple;
 
 	tpi_guard_init();
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "tpi_rules.guard: SPI_connect failed");
 	e = tpi_guard_entry(td->tg_relation, td->tg_trigger->tgoid);
 	guard_row(td, e, mode, newtup, oldtup);
-	SPI_finish();
 	return PointerGetDatum(newtup);
 }
 
