@@ -190,12 +190,13 @@ static bool
 learn_indexes(Relation rel, LogTarget *t)
 {
 	List	   *indexes = RelationGetIndexList(rel);
+	int			n = list_length(indexes);
 	ListCell   *lc;
 	int			i = 0;
 
-	t->nindexes = list_length(indexes);
-	t->index_oids = MemoryContextAlloc(t->cxt, Max(t->nindexes, 1) * sizeof(Oid));
-	t->index_info = MemoryContextAlloc(t->cxt, Max(t->nindexes, 1) * sizeof(IndexInfo *));
+	/* nindexes counts only the entries filled, which the callback reads */
+	t->index_oids = MemoryContextAlloc(t->cxt, Max(n, 1) * sizeof(Oid));
+	t->index_info = MemoryContextAlloc(t->cxt, Max(n, 1) * sizeof(IndexInfo *));
 	foreach(lc, indexes)
 	{
 		Relation	idx = index_open(lfirst_oid(lc), AccessShareLock);
@@ -208,7 +209,7 @@ learn_indexes(Relation rel, LogTarget *t)
 		MemoryContextSwitchTo(old);
 		t->index_oids[i] = RelationGetRelid(idx);
 		t->index_info[i] = ii;
-		i++;
+		t->nindexes = ++i;
 		index_close(idx, AccessShareLock);
 		if (!plain)
 			return false;
@@ -232,6 +233,8 @@ learn_target(Relation rel)
 	MemoryContextReset(t->cxt);
 	t->nindexes = 0;
 	t->relid = RelationGetRelid(rel);
+	/* valid first: an invalidation that arrives while learning clears it */
+	t->valid = true;
 	t->direct = rel->rd_rel->relkind == RELKIND_RELATION &&
 		rel->rd_rel->relam == HEAP_TABLE_AM_OID &&
 		rel->trigdesc == NULL &&
@@ -239,7 +242,6 @@ learn_target(Relation rel)
 		(rel->rd_att->constr == NULL || rel->rd_att->constr->num_check == 0) &&
 		learn_columns(rel, t) &&
 		learn_indexes(rel, t);
-	t->valid = true;
 }
 
 /* ------------------------------------------------------------------------
@@ -420,7 +422,7 @@ write_direct(const LogBatch *b, const char *table_name, LogRef *refs)
 	/* after the lock, which has processed any pending invalidation */
 	if (!target.valid || target.relid != RelationGetRelid(rel))
 		learn_target(rel);
-	if (!target.direct)
+	if (!target.valid || !target.direct)
 	{
 		table_close(rel, NoLock);
 		return false;
