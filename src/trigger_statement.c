@@ -636,6 +636,7 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 					cb;
 		Attributed **cb_found = NULL;	/* what cb logs */
 		int		   *cb_row = NULL;
+		int			ncb;
 		LogRef	   *refs;
 
 		/* the curable ones apart: their log rows may be deleted again */
@@ -665,10 +666,10 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 				tpi_guard_log_add(&cb, &rows[i].key, a->f);
 			}
 		tpi_guard_log_flush(&b, e->table_name);
-		k = cb.n;
-		refs = palloc(Max(k, 1) * sizeof(LogRef));
+		ncb = cb.n;
+		refs = palloc(Max(ncb, 1) * sizeof(LogRef));
 		tpi_guard_log_flush_refs(&cb, e->table_name, refs);
-		for (i = 0; i < k; i++)
+		for (i = 0; i < ncb; i++)
 			if (cb_found[i]->f->severity == TPI_ERROR &&
 				rows[cb_row[i]].key.patient_id)
 				tpi_guard_add_pending(e, rel, mode, &rows[cb_row[i]].key,
