@@ -45,6 +45,14 @@
 #include "utils/memutils.h"
 #include "utils/syscache.h"
 
+/*
+ * Batches of up to FEW_ROWS rows (a row trigger's) are written row by row;
+ * larger ones with heap_multi_insert, LOG_CHUNK rows at a time, as COPY
+ * buffers them.
+ */
+#define FEW_ROWS 8
+#define LOG_CHUNK 1000
+
 /* finding_log's columns, as the install script creates them */
 enum
 {
@@ -308,7 +316,7 @@ insert_index_entries(Relation rel, Relation *indexes, ItemPointer tid,
 	}
 }
 
-/* A row trigger's few findings: heap_insert each, no slots to set up. */
+/* A few rows: heap_insert each, no slots to set up. */
 static void
 insert_rows(Relation rel, Relation *indexes, const LogBatch *b,
 			Datum table_name, CommandId cid, LogRef *refs)
@@ -339,9 +347,6 @@ insert_rows(Relation rel, Relation *indexes, const LogBatch *b,
  * Rows [from, from + n) of the batch: one heap_multi_insert (one WAL record
  * per heap page instead of one per row), then the index entries.
  */
-#define LOG_CHUNK 1000
-#define FEW_ROWS 8
-
 static void
 insert_chunk(Relation rel, Relation *indexes, TupleTableSlot **slots,
 			 const LogBatch *b, int from, int n, Datum table_name,

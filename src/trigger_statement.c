@@ -634,46 +634,31 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 	{
 		LogBatch	b,
 					cb;
-		Attributed **cb_found = NULL;	/* what cb logs */
-		int		   *cb_row = NULL;
-		int			ncb;
 		LogRef	   *refs;
+		int			j = 0;
 
 		/* the curable ones apart: their log rows may be deleted again */
 		memset(&b, 0, sizeof(b));
 		memset(&cb, 0, sizeof(cb));
 		for (i = 0; i < nrows; i++)
 			for (k = 0; k < rows[i].found.n; k++)
+				tpi_guard_log_add(rows[i].found.items[k].curable ? &cb : &b,
+								  &rows[i].key, rows[i].found.items[k].f);
+		tpi_guard_log_flush(&b, e->table_name);
+		refs = palloc(Max(cb.n, 1) * sizeof(LogRef));
+		tpi_guard_log_flush_refs(&cb, e->table_name, refs);
+		/* the same walk meets the curable findings in cb's order */
+		for (i = 0; i < nrows; i++)
+			for (k = 0; k < rows[i].found.n; k++)
 			{
 				Attributed *a = &rows[i].found.items[k];
 
 				if (!a->curable)
-				{
-					tpi_guard_log_add(&b, &rows[i].key, a->f);
 					continue;
-				}
-				if (cb.n == cb.cap)
-				{
-					int			cap = cb.cap ? cb.cap * 2 : 16;
-
-					cb_found = cb_found ? repalloc(cb_found, cap * sizeof(Attributed *)) :
-						palloc(cap * sizeof(Attributed *));
-					cb_row = cb_row ? repalloc(cb_row, cap * sizeof(int)) :
-						palloc(cap * sizeof(int));
-				}
-				cb_found[cb.n] = a;
-				cb_row[cb.n] = i;
-				tpi_guard_log_add(&cb, &rows[i].key, a->f);
+				if (a->f->severity == TPI_ERROR && rows[i].key.patient_id)
+					tpi_guard_add_pending(e, rel, mode, &rows[i].key, a->f, &refs[j]);
+				j++;
 			}
-		tpi_guard_log_flush(&b, e->table_name);
-		ncb = cb.n;
-		refs = palloc(Max(ncb, 1) * sizeof(LogRef));
-		tpi_guard_log_flush_refs(&cb, e->table_name, refs);
-		for (i = 0; i < ncb; i++)
-			if (cb_found[i]->f->severity == TPI_ERROR &&
-				rows[cb_row[i]].key.patient_id)
-				tpi_guard_add_pending(e, rel, mode, &rows[cb_row[i]].key,
-									  cb_found[i]->f, &refs[i]);
 	}
 	else
 	{
