@@ -3,36 +3,46 @@
 # throwaway cluster (see README.md).
 
 EXTENSION	= tpi_rules
-EXTVERSION	= 1.0
+EXTVERSION	= 1.1
 MODULE_big	= tpi_rules
 
-# One file per subsystem; muscle_parse.c and csv.c are plain C (no server
-# headers) so the unit tests and fuzzers can build them alone.
+# A folder per stage; dependencies point one way:
+#   parse/    plain-C readers (no server headers: unit tests and fuzzers
+#             build them alone)
+#   refdata/  backend caches of the reference tables
+#   engine/   claim decoding, the line, day and frequency rules, findings
+#   fn/       SQL entry points
+#   guard/    the guard triggers and the finding_log write
 OBJS = \
 	src/tpi_rules.o \
-	src/refcache.o \
-	src/findings.o \
-	src/claim.o \
-	src/policy.o \
-	src/codes.o \
-	src/muscle_parse.o \
-	src/muscles.o \
-	src/csv.o \
-	src/loaders.o \
-	src/payment.o \
-	src/rules_line.o \
-	src/rules_day.o \
-	src/audit.o \
-	src/window.o \
-	src/frequency.o \
-	src/guard_cache.o \
-	src/guard_findings.o \
-	src/finding_log.o \
-	src/trigger.o \
-	src/trigger_statement.o
+	src/parse/muscle_parse.o \
+	src/parse/csv.o \
+	src/refdata/refcache.o \
+	src/refdata/policy.o \
+	src/refdata/payment.o \
+	src/refdata/muscles.o \
+	src/engine/claim.o \
+	src/engine/findings.o \
+	src/engine/codes.o \
+	src/engine/rules_line.o \
+	src/engine/rules_day.o \
+	src/engine/frequency.o \
+	src/fn/audit.o \
+	src/fn/loaders.o \
+	src/fn/window.o \
+	src/guard/guard_cache.o \
+	src/guard/guard_findings.o \
+	src/guard/finding_log.o \
+	src/guard/trigger.o \
+	src/guard/trigger_statement.o
 
-DATA_built	= sql/$(EXTENSION)--$(EXTVERSION).sql
+# Released install scripts are kept as they shipped (never edited); the
+# current version's install script and the update step to it are built
+# from sql/install/*.sql and sql/update/1.0--1.1/*.sql.
+DATA		= sql/$(EXTENSION)--1.0.sql
+DATA_built	= sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--1.0--$(EXTVERSION).sql
 INSTALL_SOURCES = $(sort $(wildcard sql/install/*.sql))
+UPDATE_SOURCES = $(sort $(wildcard sql/update/1.0--$(EXTVERSION)/*.sql))
 
 REGRESS = \
 	00_install \
@@ -56,7 +66,8 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 ISOLATION = $(patsubst test/specs/%.spec,%,$(sort $(wildcard test/specs/*.spec)))
 ISOLATION_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
-PG_CPPFLAGS = -I$(srcdir)/src
+PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/parse -I$(srcdir)/src/refdata \
+	-I$(srcdir)/src/engine -I$(srcdir)/src/guard
 PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-sign-compare -Wno-missing-field-initializers
 
@@ -69,10 +80,15 @@ include $(PGXS)
 
 # PGXS knows no header dependencies: a changed header rebuilds every object
 # (a struct that grew would otherwise be read with its old layout).
-$(OBJS): $(wildcard src/*.h)
+$(OBJS): $(wildcard src/*.h src/*/*.h)
 
-$(DATA_built): $(INSTALL_SOURCES) $(wildcard data/*.csv) tools/gen_install.pl
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_SOURCES) $(wildcard data/*.csv) tools/gen_install.pl
 	perl tools/gen_install.pl $@ $(INSTALL_SOURCES)
+
+# An update fragment may "-- @include" an install source, so it depends on
+# them all.
+sql/$(EXTENSION)--1.0--$(EXTVERSION).sql: $(UPDATE_SOURCES) $(INSTALL_SOURCES) $(wildcard data/*.csv) tools/gen_install.pl
+	perl tools/gen_install.pl $@ $(UPDATE_SOURCES)
 
 .PHONY: test demo demo-clean bench fuzz
 

@@ -10,7 +10,7 @@ CREATE TEMP TABLE base AS
 SELECT ROW('C100', 1, 'P1', 'medicare', '1234567893', '2025-03-03', '20552',
 		   '{}', 1, '{M79.18}', '11',
 		   '{right upper trapezius,left levator scapulae}', 4,
-		   'lidocaine 1%', '3 ml', NULL, true, true, true, true, 'none'
+		   'lidocaine 1%', '3 ml', NULL, true, true, true, true, 'none', NULL, NULL
 		   )::tpi_rules.claim_line AS l;
 
 -- A case is the clean line with the fields of a JSON object replaced.
@@ -165,7 +165,7 @@ SELECT count(*) FROM tpi_rules.check_line(NULL::tpi_rules.claim_line);
 SELECT rule_id, message, claim_id, line_no
   FROM tpi_rules.check_line(ROW(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 								NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-								NULL, NULL, NULL, NULL, NULL)::tpi_rules.claim_line)
+								NULL, NULL, NULL, NULL, NULL, NULL, NULL)::tpi_rules.claim_line)
  ORDER BY 1, 2;
 
 -- Huge arrays and text: bounded findings and messages.

@@ -21,7 +21,7 @@ CREATE TEMP TABLE base AS
 SELECT ROW('C1', 1, 'P', 'medicare', '1234567893', '2025-03-03', '20552',
 		   '{}', 1, '{M79.18}', '11',
 		   '{right upper trapezius,left levator scapulae}', 4,
-		   'lidocaine 1%', '3 ml', NULL, true, true, true, true, 'none'
+		   'lidocaine 1%', '3 ml', NULL, true, true, true, true, 'none', NULL, NULL
 		   )::tpi_rules.claim_line AS l;
 
 CREATE TEMP TABLE day_cases (name text, l tpi_rules.claim_line);

@@ -14,7 +14,7 @@ RETURNS tpi_rules.claim_line LANGUAGE sql AS $$
 		ROW(claim, line, patient, 'medicare', '1234567893', dos, '20552',
 			'{}', 1, '{M79.18}', '11',
 			'{right upper trapezius,left levator scapulae}', 4,
-			'lidocaine 1%', '3 ml', NULL, true, true, true, true, 'none'
+			'lidocaine 1%', '3 ml', NULL, true, true, true, true, 'none', NULL, NULL
 		)::tpi_rules.claim_line, changes);
 $$;
 CREATE FUNCTION pg_temp.drug(claim text, line int, patient text, dos date)

@@ -56,7 +56,7 @@ do_install() {
 	setup_pg
 	mkdir -p "$base/src"
 	rsync -a --delete --exclude .git --exclude results --exclude '*.o' --exclude '*.so' \
-		--exclude 'sql/tpi_rules--1.0.sql' --exclude 'test/fuzz/corpus-*' --exclude 'test/fuzz/*.fuzz' "$repo/" "$base/src/"
+		--exclude 'sql/tpi_rules--1.1.sql' --exclude 'sql/tpi_rules--1.0--1.1.sql' --exclude 'test/fuzz/corpus-*' --exclude 'test/fuzz/*.fuzz' "$repo/" "$base/src/"
 	# PGXS tracks no header dependencies: rebuild all after a header change
 	if [ -f "$base/src/tpi_rules.so" ] &&
 		[ -n "$(find "$base/src/src" -name '*.h' -newer "$base/src/tpi_rules.so")" ]; then

@@ -9,6 +9,10 @@
 # with builtin = true.  The CSV's first row names the columns; an empty
 # field is NULL, every other field is a quoted literal that PostgreSQL
 # casts to the column's type.  Fields may be double-quoted (RFC 4180).
+# A line
+#     -- @include sql/install/70_read_837p.sql
+# is replaced by that file (expanded the same way), so that an update
+# script creates a new object with the very text the install script has.
 # Only perl-base is needed, which every Debian system has.
 use strict;
 use warnings;
@@ -60,12 +64,15 @@ sub csv_insert {
 		. ") VALUES\n" . join(",\n", @rows) . ";\n";
 }
 
-open my $o, '>', "$out.tmp" or die "$out.tmp: $!\n";
-for my $src (@ARGV) {
+sub emit {
+	my ($o, $src, $depth) = @_;
+	die "$src: \@include nested too deep\n" if $depth > 4;
 	open my $fh, '<', $src or die "$src: $!\n";
 	while (my $l = <$fh>) {
 		if ($l =~ /^--\s*\@csv\s+(\S+)\s+(\S+)\s*$/) {
 			print $o csv_insert($1, $2);
+		} elsif ($l =~ /^--\s*\@include\s+(\S+)\s*$/) {
+			emit($o, "$root/$1", $depth + 1);
 		} else {
 			print $o $l;
 		}
@@ -73,5 +80,8 @@ for my $src (@ARGV) {
 	close $fh;
 	print $o "\n";
 }
+
+open my $o, '>', "$out.tmp" or die "$out.tmp: $!\n";
+emit($o, $_, 0) for @ARGV;
 close $o;
 rename "$out.tmp", $out or die "$out: $!\n";

@@ -24,6 +24,8 @@ CREATE TABLE @extschema@.claim_line (
 	conservative_care	boolean,
 	tp_locations		boolean,
 	guidance			text,
+	charge				numeric(12,2),
+	ndc					text,
 	PRIMARY KEY (claim_id, line_no)
 );
 
@@ -55,6 +57,8 @@ COMMENT ON COLUMN @extschema@.claim_line.post_procedure_plan IS 'The note has a 
 COMMENT ON COLUMN @extschema@.claim_line.conservative_care IS 'The note documents prior conservative care';
 COMMENT ON COLUMN @extschema@.claim_line.tp_locations IS 'The note documents the trigger point locations';
 COMMENT ON COLUMN @extschema@.claim_line.guidance IS 'Imaging guidance: none, ultrasound, fluoroscopy, ct, mri';
+COMMENT ON COLUMN @extschema@.claim_line.charge IS 'Billed charge of the line (837P SV102)';
+COMMENT ON COLUMN @extschema@.claim_line.ndc IS 'National Drug Code of a drug line, 11 digits (837P LIN03)';
 
 -- claim_line belongs to the extension, so pg_dump would skip its rows
 -- unless it is registered as a configuration table.

@@ -138,10 +138,16 @@ CREATE TABLE @extschema@.injectate (
 	name		text PRIMARY KEY CHECK (name = pg_catalog.lower(name)),
 	class		text NOT NULL
 		CHECK (class IN ('local anesthetic', 'corticosteroid', 'saline', 'other')),
-	builtin		boolean NOT NULL DEFAULT false
+	builtin		boolean NOT NULL DEFAULT false,
+	generic_name text CHECK (generic_name = pg_catalog.lower(generic_name)),
+	hcpcs		text[] NOT NULL DEFAULT '{}'
 );
 COMMENT ON TABLE @extschema@.injectate IS
   'Drug names as documented (lower case; brand and generic) and their class: local anesthetic, corticosteroid, saline, other';
+COMMENT ON COLUMN @extschema@.injectate.generic_name IS
+  'For a brand name, the generic name it stands for (read_note reports generics); NULL for a generic name';
+COMMENT ON COLUMN @extschema@.injectate.hcpcs IS
+  'HCPCS drug codes (J-codes) billed for this substance, so that drug lines of claims without note data can be judged';
 
 -- Muscle catalogue (SPEC section 4).
 CREATE TABLE @extschema@.muscle (

@@ -1,12 +1,12 @@
 /*
  * fuzz_csv.c
- *		libFuzzer harness for the CMS file readers (src/csv.c).
+ *		libFuzzer harness for the CMS file readers (src/parse/csv.c).
  *
- * fuzz-sources: src/csv.c
+ * fuzz-sources: src/parse/csv.c
  *
  * test/fuzz/run.sh builds and runs it; by hand, from the repository root:
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc \
- *       test/fuzz/fuzz_csv.c src/csv.c -o test/fuzz/fuzz_csv.fuzz
+ *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -Isrc/parse \
+ *       test/fuzz/fuzz_csv.c src/parse/csv.c -o test/fuzz/fuzz_csv.fuzz
  *   test/fuzz/fuzz_csv.fuzz -max_total_time=60 test/fuzz/corpus-csv \
  *       test/fuzz/seeds/csv
  *

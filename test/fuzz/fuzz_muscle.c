@@ -1,9 +1,9 @@
 /*
  * fuzz_muscle.c
  *		libFuzzer harness for the muscle parser and tally
- *		(src/muscle_parse.c), with a small built-in catalogue.
+ *		(src/parse/muscle_parse.c), with a small built-in catalogue.
  *
- * fuzz-sources: src/muscle_parse.c
+ * fuzz-sources: src/parse/muscle_parse.c
  *
  * The input is split at newlines into documented entries.  Each is parsed
  * (any bytes, no NUL terminator: ASan catches a read past the end), also

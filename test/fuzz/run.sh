@@ -23,7 +23,7 @@ for harness in test/fuzz/fuzz_*.c; do
 	bin=test/fuzz/$name.fuzz
 	echo "== $name: building"
 	if ! clang -g -O1 -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=all -Wall -Wextra -Werror -Wno-unused-parameter -Isrc \
+		-fno-sanitize-recover=all -Wall -Wextra -Werror -Wno-unused-parameter -Isrc -Isrc/parse \
 		"$harness" $srcs -o "$bin"; then
 		fail=$((fail + 1)); continue
 	fi

@@ -73,7 +73,7 @@ hd_build() {
 	local src=$HD_BASE/src
 	mkdir -p "$src"
 	rsync -a --delete --exclude .git --exclude results --exclude '*.o' --exclude '*.so' \
-		--exclude 'sql/tpi_rules--1.0.sql' --exclude output_iso \
+		--exclude 'sql/tpi_rules--1.1.sql' --exclude 'sql/tpi_rules--1.0--1.1.sql' --exclude output_iso \
 		"$hd_root/" "$src/"
 	make -C "$src" -s clean >/dev/null 2>&1
 	# PG_CFLAGS on the command line replaces the Makefile's, so repeat its

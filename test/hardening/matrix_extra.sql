@@ -20,7 +20,7 @@ RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_s
 SELECT 'extra check_line claims' AS call_of, count(f.*) FROM hd_claims AS c, tpi_rules.check_line(ROW(c.*)::tpi_rules.claim_line) AS f;
 SELECT 'extra check_line inputs' AS call_of, count(f.*) FROM hd_inputs AS h, tpi_rules.check_line(h.line) AS f;
 SELECT 'extra check_line null' AS call_of, count(f.*) FROM tpi_rules.check_line(NULL) AS f;
-SELECT 'extra check_line empty row' AS call_of, count(f.*) FROM tpi_rules.check_line(ROW(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)::tpi_rules.claim_line) AS f;
+SELECT 'extra check_line empty row' AS call_of, count(f.*) FROM tpi_rules.check_line(ROW(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)::tpi_rules.claim_line) AS f;
 SELECT 'extra check_day' AS call_of, count(f) FROM (SELECT tpi_rules.check_day(ROW(c.*)::tpi_rules.claim_line) AS f FROM hd_claims AS c GROUP BY patient_id, date_of_service) AS s;
 SELECT 'extra check_day one group' AS call_of, cardinality(tpi_rules.check_day(ROW(c.*)::tpi_rules.claim_line)) FROM hd_claims AS c;
 SELECT 'extra check_day nulls' AS call_of, tpi_rules.check_day(NULL::tpi_rules.claim_line) FROM generate_series(1, 3);

@@ -26,7 +26,7 @@ CREATE TABLE hd_claims (
 	hcpcs text NOT NULL, modifiers text[], units integer DEFAULT 1, icd10 text[],
 	place_of_service text, muscles text[], trigger_points integer, drug_name text,
 	drug_dose text, claim_note text, note_signed boolean, post_procedure_plan boolean,
-	conservative_care boolean, tp_locations boolean, guidance text,
+	conservative_care boolean, tp_locations boolean, guidance text, charge numeric(12,2), ndc text,
 	PRIMARY KEY (claim_id, line_no)
 );
 

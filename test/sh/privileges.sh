@@ -24,7 +24,7 @@ cols="(claim_id text NOT NULL, line_no smallint NOT NULL, patient_id text NOT NU
 	provider_npi text, date_of_service date NOT NULL, hcpcs text NOT NULL, modifiers text[], units integer DEFAULT 1,
 	icd10 text[], place_of_service text, muscles text[], trigger_points integer, drug_name text, drug_dose text,
 	claim_note text, note_signed boolean, post_procedure_plan boolean, conservative_care boolean,
-	tp_locations boolean, guidance text, PRIMARY KEY (claim_id, line_no))"
+	tp_locations boolean, guidance text, charge numeric(12,2), ndc text, PRIMARY KEY (claim_id, line_no))"
 # pg_virtualenv's clusters take passwords over TCP: the test roles get
 # PGPASSWORD's, so psql connects as them with the same environment.
 pw=""

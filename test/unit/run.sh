@@ -21,7 +21,7 @@ for t in test/unit/test_*.c; do
 	name=$(basename "$t" .c)
 	srcs=$(sed -n 's/^ \* unit-sources: *//p' "$t")
 	bin=$bindir/$name.bin
-	if ! gcc -std=c99 -g -O1 -Wall -Wextra -Werror $san -Isrc "$t" $srcs -o "$bin"; then
+	if ! gcc -std=c99 -g -O1 -Wall -Wextra -Werror $san -Isrc -Isrc/parse "$t" $srcs -o "$bin"; then
 		echo "$name: does not compile"; tf=$((tf + 1)); continue
 	fi
 	out=$("$bin"); rc=$?

@@ -1,9 +1,9 @@
 /*
  * test_muscle_parse.c
  *		Unit test of the pure-C muscle parser and tally
- *		(src/muscle_parse.c), outside the server.
+ *		(src/parse/muscle_parse.c), outside the server.
  *
- * unit-sources: src/muscle_parse.c
+ * unit-sources: src/parse/muscle_parse.c
  */
 #include "muscle_parse.h"
 
