@@ -54,6 +54,7 @@ REGRESS = \
 	20_line_rules \
 	21_day_rules \
 	22_audit \
+	23_no_note_data \
 	30_window \
 	31_frequency \
 	32_next_eligible \

@@ -299,6 +299,23 @@ extern void tpi_claim_from_values(const Datum *values, const bool *nulls,
 								  TpiArena *arena);
 extern void tpi_claim_from_datum(Datum composite, ClaimLine *line);
 
+/*
+ * SPEC section 3, "claims without note data": a line has note data when
+ * one of its documentation columns (muscles, trigger_points, drug_name,
+ * drug_dose, note_signed, post_procedure_plan, conservative_care,
+ * tp_locations) is not NULL; a column the relation lacks reads as NULL.
+ * Without it the rules that judge the note are not applied and the line's
+ * regions are unknown; with it, NULL in a column means "not documented".
+ */
+static inline bool
+tpi_line_has_note(const ClaimLine *line)
+{
+	return !line->muscles_null || !line->trigger_points_null ||
+		line->drug_name != NULL || line->drug_dose != NULL ||
+		line->note_signed >= 0 || line->post_procedure_plan >= 0 ||
+		line->conservative_care >= 0 || line->tp_locations >= 0;
+}
+
 /* ------------------------------------------------------------------------
  * Payer policy (SPEC section 7), one row of tpi_rules.payer_policy.
  * ------------------------------------------------------------------------
@@ -369,6 +386,14 @@ extern const PayerPolicy *tpi_policy_for(const char *payer_id, DateADT dos,
  * injectate table does not know.  0 for NULL, blank or "none" words.
  */
 extern uint32 tpi_injectate_classes(const char *drug_name);
+/*
+ * The classes of the substance a drug line's HCPCS code stands for
+ * (injectate.hcpcs: J2001 lidocaine, J7050 saline ...): a mask as above,
+ * 0 for a code no injectate lists.
+ */
+extern uint32 tpi_injectate_hcpcs_classes(const char *code);
+/* A class mask as messages name it: "local anesthetics and corticosteroids". */
+extern char *tpi_injectate_class_list(uint32 mask);
 /* NULL, blank, or a word saying nothing was injected (none, dry needling). */
 extern bool tpi_drug_is_none(const char *drug_name);
 /* drug_name names a known injectate (used for the Box 19 check). */

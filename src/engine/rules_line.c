@@ -554,9 +554,10 @@ check_units_modifiers(const ClaimLine *line, const char *code, FindingList *fl)
 	bool		lt = (mods & TPI_MOD_LT) != 0;
 	bool		rt = (mods & TPI_MOD_RT) != 0;
 
+	/* the lines of one date together: rules_day.c */
 	if (!line->units_null && line->units > 1)
 		tpi_add_line_finding(fl, "units.over_mue", line,
-							 "%d units of %s; NCCI MUE is 1 (MAI 2, per day): one unit covers every muscle injected in the session, bill one unit.",
+							 "%d units of %s; NCCI MUE is 1 (MAI 2: a date-of-service edit, all lines of the code on the date add up): one unit covers every muscle injected in the session, bill one unit.",
 							 line->units, code);
 	if (mods & TPI_MOD_50)
 		tpi_add_line_finding(fl, "modifier.bilateral", line,
@@ -573,8 +574,8 @@ check_units_modifiers(const ClaimLine *line, const char *code, FindingList *fl)
  * Drug, diagnosis and guidance against the payer policy
  * ------------------------------------------------------------------------
  */
-static char *
-class_list(uint32 mask)
+char *
+tpi_injectate_class_list(uint32 mask)
 {
 	static const char *const names[] = {
 		"local anesthetics", "corticosteroids", "saline", "other substances"
@@ -622,8 +623,8 @@ check_drug(const ClaimLine *line, const char *code, const PayerPolicy *pol,
 	if (known != 0 && (known & pol->covered_injectates) == 0)
 		tpi_add_line_finding(fl, "drug.not_covered", line,
 							 "'%s' is %s, and payer policy %s covers only %s for trigger point injections; the injection is not covered as documented.",
-							 tpi_show_text(line->drug_name), class_list(known),
-							 pol->payer_id, class_list(pol->covered_injectates));
+							 tpi_show_text(line->drug_name), tpi_injectate_class_list(known),
+							 pol->payer_id, tpi_injectate_class_list(pol->covered_injectates));
 }
 
 static void
@@ -702,6 +703,7 @@ tpi_check_line_rules_ms(const ClaimLine *line, const MuscleSummary *ms,
 	MuscleSummary local;
 	const PayerPolicy *pol = NULL;
 	bool		fallback = false;
+	bool		note;
 	LineDx		dx;
 
 	line_dx_init(&dx, line);
@@ -710,19 +712,29 @@ tpi_check_line_rules_ms(const ClaimLine *line, const MuscleSummary *ms,
 	if (!(tpi_line_code_classes(line, code) & TPI_CODE_TPI))
 		return;
 
-	if (ms == NULL)
+	note = tpi_line_has_note(line);
+	if (ms == NULL && note)
 	{
 		tpi_summarise_muscles(line->muscles, line->muscles_null, &local);
 		ms = &local;
 	}
-	check_muscles(line, code, ms, fl);
-	check_documentation(line, fl);
+	/*
+	 * Without note data (SPEC section 3) the rules that judge the note are
+	 * not applied; drug.not_covered then judges the claim's drug lines,
+	 * which only the day rules see.
+	 */
+	if (note)
+	{
+		check_muscles(line, code, ms, fl);
+		check_documentation(line, fl);
+	}
 	check_units_modifiers(line, code, fl);
 
 	if (!line->dos_null && !DATE_NOT_FINITE(line->date_of_service))
 		pol = tpi_policy_for(line->payer_id, line->date_of_service, &fallback);
 
-	check_drug(line, code, pol, fl);
+	if (note)
+		check_drug(line, code, pol, fl);
 	if (pol == NULL)
 		return;
 	check_dx(line, &dx, pol, fl);

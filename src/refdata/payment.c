@@ -55,7 +55,7 @@ static const int8 pos_known[100] = {
 
 /* Paid at the facility rate (SPEC section 8; CMS Claims Manual ch. 12). */
 static const int facility_pos[] = {
-	19, 21, 22, 23, 24, 26, 31, 34, 41, 42, 51, 52, 53, 56, 61
+	2, 19, 21, 22, 23, 24, 26, 31, 34, 41, 42, 51, 52, 53, 56, 61
 };
 
 /* The code of a two-digit place of service, or -1. */

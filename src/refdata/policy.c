@@ -44,6 +44,18 @@ typedef struct InjEntry
 	InjectateClass class;
 } InjEntry;
 
+typedef struct InjCode
+{
+	char		code[6];		/* upper case HCPCS */
+	uint32		classes;		/* mask of InjectateClass */
+} InjCode;
+
+typedef struct PayerAlias
+{
+	char	   *source_id;		/* payer_map.source_id */
+	char	   *payer_id;		/* payer_map.payer_id */
+} PayerAlias;
+
 typedef struct PolicyCache
 {
 	MemoryContext mcxt;
@@ -54,6 +66,10 @@ typedef struct PolicyCache
 	int			ndx;
 	InjEntry   *inj;
 	int			ninj;
+	InjCode    *inj_codes;		/* sorted by code, one entry per code */
+	int			ninj_codes;
+	PayerAlias *aliases;		/* payer_map, sorted by source_id */
+	int			naliases;
 	PayerPolicy fallback;		/* used if commercial_default was deleted */
 	/* tpi_dx_status() look-ups by packed code (dx_key), direct-mapped */
 	struct
@@ -154,6 +170,19 @@ cmp_payer(const void *a, const void *b)
 {
 	return strcmp(((const PayerEntry *) a)->payer_id,
 				  ((const PayerEntry *) b)->payer_id);
+}
+
+static int
+cmp_alias(const void *a, const void *b)
+{
+	return strcmp(((const PayerAlias *) a)->source_id,
+				  ((const PayerAlias *) b)->source_id);
+}
+
+static int
+cmp_inj_code(const void *a, const void *b)
+{
+	return strcmp(((const InjCode *) a)->code, ((const InjCode *) b)->code);
 }
 
 static char *
@@ -413,7 +442,59 @@ load_policies(PolicyCache *c)
 			strcmp(cls, "corticosteroid") == 0 ? INJ_CORTICOSTEROID :
 			strcmp(cls, "saline") == 0 ? INJ_SALINE : INJ_OTHER;
 	}
+
+	/* the HCPCS codes of the substances, for claims without note data */
+	if (SPI_execute("SELECT pg_catalog.upper(pg_catalog.btrim(h.code)), i.class "
+					"FROM tpi_rules.injectate AS i, "
+					"pg_catalog.unnest(i.hcpcs) AS h(code) "
+					"WHERE h.code IS NOT NULL", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read tpi_rules.injectate");
+	c->inj_codes = MemoryContextAllocZero(c->mcxt, Max(SPI_processed, 1) * sizeof(InjCode));
+	c->ninj_codes = 0;
+	for (n = 0; n < SPI_processed; n++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[n];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		bool		isnull;
+		char	   *code = get_text(tup, td, 1, &isnull);
+		char	   *cls = get_text(tup, td, 2, &isnull);
+		uint32		bit = 1u << (strcmp(cls, "local anesthetic") == 0 ? INJ_LOCAL_ANESTHETIC :
+								 strcmp(cls, "corticosteroid") == 0 ? INJ_CORTICOSTEROID :
+								 strcmp(cls, "saline") == 0 ? INJ_SALINE : INJ_OTHER);
+
+		if (strlen(code) != 5)
+			continue;			/* no HCPCS code: never on a claim line */
+		memcpy(c->inj_codes[c->ninj_codes].code, code, 6);
+		c->inj_codes[c->ninj_codes++].classes = bit;
+	}
+	/* one entry per code, with the classes of every substance listing it */
+	qsort(c->inj_codes, c->ninj_codes, sizeof(InjCode), cmp_inj_code);
+	for (i = 0, j = 0; i < c->ninj_codes; i++)
+	{
+		if (j > 0 && strcmp(c->inj_codes[j - 1].code, c->inj_codes[i].code) == 0)
+			c->inj_codes[j - 1].classes |= c->inj_codes[i].classes;
+		else
+			c->inj_codes[j++] = c->inj_codes[i];
+	}
+	c->ninj_codes = j;
+
+	/* payer_map (SPEC section 13) */
+	if (SPI_execute("SELECT source_id, payer_id FROM tpi_rules.payer_map "
+					"ORDER BY source_id COLLATE \"C\"", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read tpi_rules.payer_map");
+	c->naliases = SPI_processed;
+	c->aliases = MemoryContextAllocZero(c->mcxt, Max(c->naliases, 1) * sizeof(PayerAlias));
+	for (j = 0; j < c->naliases; j++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[j];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		bool		isnull;
+
+		c->aliases[j].source_id = MemoryContextStrdup(c->mcxt, get_text(tup, td, 1, &isnull));
+		c->aliases[j].payer_id = MemoryContextStrdup(c->mcxt, get_text(tup, td, 2, &isnull));
+	}
 }
+
 
 static pg_noinline PolicyCache *rebuild_cache(uint32 gen);
 
@@ -481,7 +562,9 @@ rebuild_cache(uint32 gen)
 
 /*
  * Called once or more per line by the rules, so a binary search over C
- * order, after a look at the payer asked for last.
+ * order, after a look at the payer asked for last.  A payer_id that is no
+ * policy's is looked up in payer_map (SPEC section 13) and stands for the
+ * payer it maps to; NULL when neither knows it (commercial_default then).
  */
 static const PayerEntry *
 find_payer(PolicyCache *c, const char *payer_id)
@@ -496,6 +579,20 @@ find_payer(PolicyCache *c, const char *payer_id)
 		return c->last_entry;
 	key.payer_id = (char *) payer_id;
 	pe = bsearch(&key, c->payers, c->npayers, sizeof(PayerEntry), cmp_payer);
+	if (pe == NULL && c->naliases > 0)
+	{
+		/* not a policy's payer_id: an external identifier in payer_map? */
+		PayerAlias	akey;
+		const PayerAlias *alias;
+
+		akey.source_id = (char *) payer_id;
+		alias = bsearch(&akey, c->aliases, c->naliases, sizeof(PayerAlias), cmp_alias);
+		if (alias != NULL)
+		{
+			key.payer_id = alias->payer_id;
+			pe = bsearch(&key, c->payers, c->npayers, sizeof(PayerEntry), cmp_payer);
+		}
+	}
 	if (strlen(payer_id) < sizeof(c->last_payer))
 	{
 		strcpy(c->last_payer, payer_id);
@@ -923,4 +1020,19 @@ tpi_text_names_injectate(const char *text)
 	pfree(f);
 	text_memo_put(c->names_memo, text, found ? 1 : 0);
 	return found;
+}
+
+uint32
+tpi_injectate_hcpcs_classes(const char *code)
+{
+	PolicyCache *c;
+	InjCode		key;
+	const InjCode *e;
+
+	if (code == NULL || strlen(code) != 5)
+		return 0;
+	c = get_cache();
+	memcpy(key.code, code, 6);
+	e = bsearch(&key, c->inj_codes, c->ninj_codes, sizeof(InjCode), cmp_inj_code);
+	return e ? e->classes : 0;
 }

@@ -34,10 +34,12 @@ static const struct
 	{"covered_dx", TPI_REF_POLICY},
 	{"icd10", TPI_REF_POLICY},
 	{"injectate", TPI_REF_POLICY},
+	{"payer_map", TPI_REF_POLICY},
 	{"rvu", TPI_REF_PAYMENT},
 	{"gpci", TPI_REF_PAYMENT},
 	{"conversion_factor", TPI_REF_PAYMENT},
 	{"rule", TPI_REF_RULE},
+	{"rule_setting", TPI_REF_RULE},
 };
 
 #define NREF lengthof(ref_tables)
