@@ -147,6 +147,10 @@ SELECT pg_temp.add_line('units: two one-unit 20552 lines on two claims', 'C1', 1
 SELECT pg_temp.add_code('units: two one-unit 20552 lines on two claims', 'C1', 2, 'J2001');
 SELECT pg_temp.add_line('units: two one-unit 20552 lines on two claims', 'C2', 1, '{}');
 SELECT pg_temp.add_code('units: two one-unit 20552 lines on two claims', 'C2', 2, 'J2001');
+SELECT pg_temp.add_line('units: three one-unit 20553 lines, one finding', 'C1', 1, '{"hcpcs": "20553", "muscles": ["R trapezius", "L trapezius", "R levator scapulae"]}');
+SELECT pg_temp.add_code('units: three one-unit 20553 lines, one finding', 'C1', 2, 'J2001');
+SELECT pg_temp.add_line('units: three one-unit 20553 lines, one finding', 'C1', 3, '{"hcpcs": "20553", "muscles": ["R trapezius", "L trapezius", "R levator scapulae"]}');
+SELECT pg_temp.add_line('units: three one-unit 20553 lines, one finding', 'C1', 4, '{"hcpcs": "20553", "muscles": ["R trapezius", "L trapezius", "R levator scapulae"]}');
 SELECT pg_temp.add_line('units silent: one 20552, drug units 5', 'C1', 1, '{}');
 SELECT pg_temp.add_code('units silent: one 20552, drug units 5', 'C1', 2, 'J2001', '{"units": 5}');
 SELECT pg_temp.add_line('units silent: second 20552 line with 0 units', 'C1', 1, '{}');

@@ -17,6 +17,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/syscache.h"
 #include "utils/typcache.h"
 
@@ -333,36 +334,103 @@ rule_text(FindingOut *fo, const char *rule_id)
 	return fo->rule_text[fo->nrules++];
 }
 
-Datum
-tpi_finding_datum(FindingOut *fo, const TpiFinding *f)
+/* The five columns of finding f, as tpi_finding_datum() forms them. */
+static void
+finding_values(FindingOut *fo, const TpiFinding *f, Datum *values, bool *nulls)
 {
-	Datum		values[5];
-	bool		nulls[5] = {false, false, false, false, false};
-
 	values[0] = rule_text(fo, f->rule_id);
+	nulls[0] = false;
 	values[1] = fo->severity[f->severity];
+	nulls[1] = false;
 	values[2] = tpi_finding_text(f) ? PointerGetDatum(tpi_finding_text(f)) :
 		CStringGetTextDatum(f->message);
+	nulls[2] = false;
 	if (f->claim_id)
+	{
 		values[3] = CStringGetTextDatum(f->claim_id);
+		nulls[3] = false;
+	}
 	else
 		nulls[3] = true;
 	values[4] = Int16GetDatum(f->line_no);
 	nulls[4] = f->line_no_null;
-	return HeapTupleGetDatum(heap_form_tuple(fo->tupdesc, values, nulls));
+}
+
+/* Finding f as a tuple of the finding type; its claim_id copy is freed. */
+static HeapTuple
+finding_tuple(FindingOut *fo, const TpiFinding *f)
+{
+	Datum		values[5];
+	bool		nulls[5];
+	HeapTuple	tup;
+
+	finding_values(fo, f, values, nulls);
+	tup = heap_form_tuple(fo->tupdesc, values, nulls);
+	if (!nulls[3])
+		pfree(DatumGetPointer(values[3]));
+	if (!tpi_finding_text(f))
+		pfree(DatumGetPointer(values[2]));
+	return tup;
 }
 
 Datum
+tpi_finding_datum(FindingOut *fo, const TpiFinding *f)
+{
+	return HeapTupleGetDatum(finding_tuple(fo, f));
+}
+
+/*
+ * The findings as a finding[] value.  Each element is formed, copied into
+ * the array and freed at once (construct_array() would keep every element
+ * and copy them all), so a day with tens of thousands of findings holds
+ * them once.  Two passes: sizes, then contents.
+ */
+Datum
 tpi_findings_array(FindingOut *fo, const FindingList *fl)
 {
-	Datum	   *elems = palloc(Max(fl->n, 1) * sizeof(Datum));
+	Size		total = 0;
+	uint32	   *lens;
+	ArrayType  *arr;
+	char	   *p;
 	int			i;
 
+	Assert(fo->typalign == TYPALIGN_DOUBLE && !fo->typbyval);
+	if (fl->n == 0)
+		return PointerGetDatum(construct_empty_array(fo->typid));
+	lens = palloc(fl->n * sizeof(uint32));
 	for (i = 0; i < fl->n; i++)
-		elems[i] = tpi_finding_datum(fo, &fl->items[i]);
-	return PointerGetDatum(construct_array(elems, fl->n, fo->typid,
-										   fo->typlen, fo->typbyval,
-										   fo->typalign));
+	{
+		HeapTuple	tup = finding_tuple(fo, &fl->items[i]);
+
+		lens[i] = tup->t_len;
+		heap_freetuple(tup);
+		total = att_align_nominal(total, TYPALIGN_DOUBLE) + lens[i];
+		if (!AllocSizeIsValid(total + ARR_OVERHEAD_NONULLS(1)))
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("the findings exceed the maximum array size")));
+	}
+	arr = (ArrayType *) palloc0(ARR_OVERHEAD_NONULLS(1) + total);
+	SET_VARSIZE(arr, ARR_OVERHEAD_NONULLS(1) + total);
+	arr->ndim = 1;
+	arr->dataoffset = 0;
+	arr->elemtype = fo->typid;
+	ARR_DIMS(arr)[0] = fl->n;
+	ARR_LBOUND(arr)[0] = 1;
+	p = ARR_DATA_PTR(arr);
+	for (i = 0; i < fl->n; i++)
+	{
+		HeapTuple	tup = finding_tuple(fo, &fl->items[i]);
+
+		if (tup->t_len != lens[i])
+			elog(ERROR, "finding changed size while forming the array");
+		p = (char *) att_align_nominal(p, TYPALIGN_DOUBLE);
+		memcpy(p, tup->t_data, tup->t_len);
+		p += tup->t_len;
+		heap_freetuple(tup);
+	}
+	pfree(lens);
+	return PointerGetDatum(arr);
 }
 
 Oid

@@ -365,7 +365,7 @@ check_codes(DayLine *dl, int n, FindingList *fl)
  * units.over_mue across lines: MUE 1 with MAI 2 is a date-of-service edit,
  * so the units of all of the patient's lines of one TPI code on the date
  * add up.  A line whose own units exceed 1 is reported by the line rule;
- * here each further line of the code that brings the total past 1.
+ * here the first further one-unit line of the code, once per code and day.
  */
 static void
 check_day_units(DayLine *dl, int n, FindingList *fl)
@@ -379,6 +379,8 @@ check_day_units(DayLine *dl, int n, FindingList *fl)
 		int			total = 0,
 					nlines = 0,
 					sofar = 0;
+
+		/* units are clamped so that a sum cannot overflow */
 
 		for (i = 0; i < n; i++)
 			if (dl[i].is_tpi && memcmp(dl[i].code, codes[c], 6) == 0)
@@ -396,9 +398,13 @@ check_day_units(DayLine *dl, int n, FindingList *fl)
 				continue;
 			u = units_of(dl[i].line);
 			if (u == 1 && sofar >= 1)
+			{
+				/* once per code and day, on the first extra line */
 				tpi_add_line_finding(fl, "units.over_mue", dl[i].line,
-									 "another unit of %s for the patient on this date (%d units on %d lines in all); NCCI MUE for %s is 1 with MAI 2, a date-of-service edit that adds up every line of the code on the date: bill one unit on one line and remove this one.",
-									 codes[c], total, nlines, codes[c]);
+									 "%d units of %s for the patient on this date on %d lines; NCCI MUE for %s is 1 with MAI 2, a date-of-service edit that adds up every line of the code on the date: bill one unit on one line and remove the others.",
+									 total, codes[c], nlines, codes[c]);
+				break;
+			}
 			sofar += Min(u, 1000000);
 		}
 	}
@@ -881,6 +887,9 @@ tpi_check_day_final(PG_FUNCTION_ARGS)
 	DayState   *st;
 	ClaimLine **lines;
 	ClaimLine  *buf;
+	MemoryContext caller = CurrentMemoryContext;
+	MemoryContext work;
+	Datum		result;
 	int			i;
 
 	if (fo == NULL)
@@ -894,7 +903,14 @@ tpi_check_day_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_DATUM(tpi_findings_array(fo, &fl));
 
+	/*
+	 * The decoded lines and the findings live in a work context that is
+	 * gone before the result is handed back: only the array stays.
+	 */
 	st = (DayState *) PG_GETARG_POINTER(0);
+	work = AllocSetContextCreate(caller, "check_day final", ALLOCSET_DEFAULT_SIZES);
+	MemoryContextSwitchTo(work);
+	tpi_findings_init(&fl);
 	lines = palloc(Max(st->n, 1) * sizeof(ClaimLine *));
 	buf = palloc(Max(st->n, 1) * sizeof(ClaimLine));
 	for (i = 0; i < st->n; i++)
@@ -903,5 +919,8 @@ tpi_check_day_final(PG_FUNCTION_ARGS)
 		tpi_claim_from_datum(PointerGetDatum(st->rows[i]), lines[i]);
 	}
 	tpi_check_day_rules(lines, st->n, &fl);
-	PG_RETURN_DATUM(tpi_findings_array(fo, &fl));
+	MemoryContextSwitchTo(caller);
+	result = tpi_findings_array(fo, &fl);
+	MemoryContextDelete(work);
+	PG_RETURN_DATUM(result);
 }
