@@ -55,6 +55,7 @@ REGRESS = \
 	21_day_rules \
 	22_audit \
 	23_no_note_data \
+	24_payer_map \
 	30_window \
 	31_frequency \
 	32_next_eligible \

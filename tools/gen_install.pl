@@ -13,6 +13,10 @@
 #     -- @include sql/install/70_read_837p.sql
 # is replaced by that file (expanded the same way), so that an update
 # script creates a new object with the very text the install script has.
+# A line
+#     -- @replace sql/install/60_views.sql @extschema@.frequency_status
+# is replaced by that function's CREATE FUNCTION statement in the file,
+# made CREATE OR REPLACE: a changed body has one text too.
 # Only perl-base is needed, which every Debian system has.
 use strict;
 use warnings;
@@ -64,6 +68,29 @@ sub csv_insert {
 		. ") VALUES\n" . join(",\n", @rows) . ";\n";
 }
 
+# The CREATE FUNCTION statement of function NAME (as written after CREATE
+# FUNCTION, up to the parenthesis) in an install source, as CREATE OR
+# REPLACE FUNCTION: an update script changes a function's body with the
+# very text the install script has.  The statement ends at a line "$$;".
+sub replace_function {
+	my ($path, $name) = @_;
+	open my $fh, '<', $path or die "$path: $!\n";
+	my ($out, $in) = ('', 0);
+	while (my $l = <$fh>) {
+		if (!$in && $l =~ /^CREATE FUNCTION \Q$name\E\(/) {
+			$in = 1;
+			$l =~ s/^CREATE FUNCTION/CREATE OR REPLACE FUNCTION/;
+		}
+		next unless $in;
+		$out .= $l;
+		last if $l =~ /^\$\$;\s*$/;
+	}
+	close $fh;
+	die "$path: no CREATE FUNCTION $name( ending in a \$\$; line\n"
+		unless $out =~ /\$\$;\s*$/;
+	return $out;
+}
+
 sub emit {
 	my ($o, $src, $depth) = @_;
 	die "$src: \@include nested too deep\n" if $depth > 4;
@@ -73,6 +100,8 @@ sub emit {
 			print $o csv_insert($1, $2);
 		} elsif ($l =~ /^--\s*\@include\s+(\S+)\s*$/) {
 			emit($o, "$root/$1", $depth + 1);
+		} elsif ($l =~ /^--\s*\@replace\s+(\S+)\s+(\S+)\s*$/) {
+			print $o replace_function("$root/$1", $2);
 		} else {
 			print $o $l;
 		}
