@@ -72,6 +72,49 @@ typedef enum TpiSeverity
 	TPI_ERROR = 2
 } TpiSeverity;
 
+/* ------------------------------------------------------------------------
+ * The rule registry (src/engine/rules.def): every rule once, with its id,
+ * default severity and flags; the catalogue's shipped rows are generated
+ * from the same file.
+ * ------------------------------------------------------------------------
+ */
+#define TPI_RULE_LINE		0x01	/* checked on one line */
+#define TPI_RULE_DAY		0x02	/* checked across a patient's day */
+#define TPI_RULE_FREQ		0x04	/* checked across a patient's sessions */
+#define TPI_RULE_NOTE		0x08	/* judges the note: off without note data */
+#define TPI_RULE_CURABLE	0x10	/* a later line of the claim may satisfy it */
+
+typedef enum TpiRule
+{
+#define RULE(e, id, sev, flags, title, explanation, source) e,
+#include "rules.def"
+#undef RULE
+	TPI_NRULES
+} TpiRule;
+
+typedef struct TpiRuleDef
+{
+	const char *rule_id;
+	TpiSeverity severity;		/* the default; tpi_rules.rule may change it */
+	uint32		flags;			/* TPI_RULE_* */
+} TpiRuleDef;
+
+extern const TpiRuleDef tpi_rule_defs[TPI_NRULES];
+/* The TpiRule of rule_id; ERROR for an id the registry does not have. */
+extern int	tpi_rule_index(const char *rule_id);
+
+/*
+ * rule_settings.c: the effective severity of a rule for a payer (SPEC
+ * section 13): a rule_setting row for the payer (the claim's payer_id, or
+ * the payer_policy payer it maps to) wins over a row with NULL payer_id,
+ * which wins over tpi_rules.rule.severity, which wins over the registry's
+ * default.  False when the rule is switched off for the payer.  Read from
+ * a backend cache rebuilt after any change to rule or rule_setting.
+ * payer_id NULL: the settings for every payer.
+ */
+extern bool tpi_rule_effective(int rule, const char *payer_id,
+							   TpiSeverity *severity);
+
 typedef struct TpiFinding
 {
 	const char *rule_id;		/* static string from the rule table */
@@ -108,23 +151,29 @@ typedef struct FindingList
 	int			cap;
 } FindingList;
 
-/* findings.c */
+/*
+ * findings.c.  Every finding gets its rule's effective severity
+ * (tpi_rule_effective) and is dropped when the rule is switched off; the
+ * functions without a payer_id apply the settings for every payer.
+ */
 extern void tpi_findings_init(FindingList *fl);
 extern void tpi_findings_reset(FindingList *fl);
-/* Severity comes from the rule list compiled into findings.c. */
-extern void tpi_add_finding(FindingList *fl, const char *rule_id,
-							const char *claim_id, int16 line_no,
-							const char *fmt,...) pg_attribute_printf(5, 6);
 /*
- * The same with the message already built in msg, which was started with
- * tpi_init_message() (the finding takes it).
+ * A finding whose message, already built in msg (started with
+ * tpi_init_message()), the finding takes.
  */
 extern void tpi_add_finding_buf(FindingList *fl, const char *rule_id,
 								const char *claim_id, int16 line_no,
 								StringInfo msg);
-/* The same for a finding that concerns no particular line. */
+/* The same, under the rule settings of payer_id. */
+extern void tpi_add_payer_finding_buf(FindingList *fl, const char *rule_id,
+									  const char *payer_id,
+									  const char *claim_id, int16 line_no,
+									  StringInfo msg);
+/* A finding that concerns no particular line. */
 extern void tpi_add_finding_noline(FindingList *fl, const char *rule_id,
 								   const char *fmt,...) pg_attribute_printf(3, 4);
+/* The rule's severity for every payer (catalogue and NULL-payer settings). */
 extern TpiSeverity tpi_rule_severity(const char *rule_id);
 /* The position of rule_id among the rule ids sorted by strcmp(). */
 extern int	tpi_rule_order(const char *rule_id);
@@ -209,9 +258,7 @@ extern Datum tpi_finding_datum(FindingOut *fo, const TpiFinding *f);
 extern Datum tpi_findings_array(FindingOut *fo, const FindingList *fl);
 /* For a function returning finding[]: the finding type from its result. */
 extern Oid	tpi_finding_typid_from_fcinfo(FunctionCallInfo fcinfo);
-/* An extension object's OID by name, e.g. tpi_lookup_type("finding"). */
 extern Oid	tpi_extension_schema(void);
-extern Oid	tpi_lookup_type(const char *typname);
 
 /* ------------------------------------------------------------------------
  * The claim line (SPEC section 3) as C values.  Strings are palloc'd
@@ -379,6 +426,11 @@ typedef enum InjectateClass
  */
 extern const PayerPolicy *tpi_policy_for(const char *payer_id, DateADT dos,
 										 bool *fallback);
+/*
+ * The payer_policy payer_id that payer_id stands for: itself when it is a
+ * policy's, else the one payer_map maps it to; NULL when neither knows it.
+ */
+extern const char *tpi_policy_payer_id(const char *payer_id);
 /*
  * The classes of the substances named in a documented drug_name
  * ("lidocaine 1% + triamcinolone 40 mg", "Marcaine/saline"): a mask of

@@ -195,7 +195,11 @@ tpi_add_line_finding(FindingList *fl, const char *rule_id,
 	va_list		args;
 	int			msglen;
 	TpiFinding *f;
+	TpiSeverity sev;
 
+	/* the line's payer may have the rule switched off (SPEC section 13) */
+	if (!tpi_rule_effective(tpi_rule_index(rule_id), line->payer_id, &sev))
+		return;
 	tpi_init_message(&buf);
 	append_line_ref(&buf, line, true);
 	tpi_append_literal(&buf, ": ");
@@ -218,7 +222,7 @@ tpi_add_line_finding(FindingList *fl, const char *rule_id,
 	SET_VARSIZE(buf.data, msglen);
 	f = &fl->items[fl->n++];
 	f->rule_id = rule_id;
-	f->severity = tpi_rule_severity(rule_id);
+	f->severity = sev;
 	f->message_text = (text *) buf.data;
 	f->message = buf.data + VARHDRSZ;
 	f->claim_id = line->claim_id ? buf.data + msglen + 1 : NULL;

@@ -602,6 +602,14 @@ find_payer(PolicyCache *c, const char *payer_id)
 	return pe;
 }
 
+const char *
+tpi_policy_payer_id(const char *payer_id)
+{
+	const PayerEntry *pe = find_payer(get_cache(), payer_id);
+
+	return pe ? pe->payer_id : NULL;
+}
+
 const PayerPolicy *
 tpi_policy_for(const char *payer_id, DateADT dos, bool *fallback)
 {
