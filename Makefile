@@ -19,14 +19,19 @@ OBJS = \
 	src/parse/csv.o \
 	src/refdata/refcache.o \
 	src/refdata/policy.o \
+	src/refdata/dx.o \
+	src/refdata/injectate.o \
+	src/refdata/payment_cache.o \
 	src/refdata/payment.o \
 	src/refdata/rule_settings.o \
 	src/refdata/muscles.o \
 	src/engine/claim.o \
 	src/engine/findings.o \
+	src/engine/messages.o \
 	src/engine/codes.o \
 	src/engine/rules_line.o \
 	src/engine/rules_day.o \
+	src/engine/check_day.o \
 	src/engine/frequency.o \
 	src/fn/audit.o \
 	src/fn/loaders.o \

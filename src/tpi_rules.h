@@ -44,6 +44,8 @@ typedef enum TpiRefGroup
 } TpiRefGroup;
 
 extern uint32 tpi_ref_generation(TpiRefGroup group);
+/* Registers the relcache callback; _PG_init() calls it. */
+extern void tpi_refcache_init(void);
 
 /*
  * Reference caches are read as the owner of the extension's tables, so
@@ -448,6 +450,13 @@ extern uint32 tpi_injectate_hcpcs_classes(const char *code);
 extern char *tpi_injectate_class_list(uint32 mask);
 /* NULL, blank, or a word saying nothing was injected (none, dry needling). */
 extern bool tpi_drug_is_none(const char *drug_name);
+/* needle (trimmed) occurs in hay, case-insensitively. */
+extern bool tpi_text_contains(const char *hay, const char *needle);
+/*
+ * A dose: a number (not part of a code such as J3490) followed by mg, mcg,
+ * ml, cc, %, unit(s) or g as a whole word.
+ */
+extern bool tpi_text_has_dose(const char *s);
 /* drug_name names a known injectate (used for the Box 19 check). */
 extern bool tpi_text_names_injectate(const char *text);
 
@@ -510,6 +519,8 @@ extern bool tpi_try_expected_payment_cents(const char *hcpcs, DateADT dos,
 										   const char *pos, const char *locality,
 										   int64 *cents);
 extern bool tpi_pos_is_facility(const char *pos);
+/* Registers the payment cache's transaction callback; _PG_init() calls it. */
+extern void tpi_payment_init(void);
 extern bool tpi_pos_is_known(const char *pos);
 
 /* ------------------------------------------------------------------------
@@ -521,21 +532,6 @@ extern bool tpi_pos_is_known(const char *pos);
 /* Trimmed, upper-cased code into buf[6]; false when not 5 alphanumerics. */
 extern bool tpi_code_normalise(const char *hcpcs, char *buf);
 extern bool tpi_is_tpi_code(const char *hcpcs);	/* 20552 or 20553 */
-extern bool tpi_is_em_code(const char *hcpcs);	/* 99202-99215 */
-extern bool tpi_is_joint_injection(const char *hcpcs);	/* 20600-20611 */
-extern bool tpi_is_guidance_code(const char *hcpcs);	/* 76942 77002 77021 */
-extern bool tpi_is_drug_line(const char *hcpcs);	/* J-code or C9399 */
-extern bool tpi_is_unclassified_drug(const char *hcpcs); /* J3490 J3590
-														 * J9999 C9399 */
-extern bool tpi_is_anesthesia_code(const char *hcpcs);	/* 00100-01999 */
-extern bool tpi_is_other_block(const char *hcpcs);	/* SPEC 6 block list */
-extern bool tpi_is_dry_needling(const char *hcpcs);	/* 20560 20561 */
-/* A CPT procedure 10004-69990 other than 20552/20553. */
-extern bool tpi_is_procedure_partner(const char *hcpcs);
-/* mod compared trimmed and case-insensitively. */
-extern bool tpi_has_modifier(const ClaimLine *line, const char *mod);
-/* 59, XS, XE, XP or XU. */
-extern bool tpi_has_distinct_modifier(const ClaimLine *line);
 /* Two ASCII letters or digits once trimmed. */
 extern bool tpi_modifier_is_wellformed(const char *mod);
 

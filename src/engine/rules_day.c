@@ -1,8 +1,8 @@
 /*
  * rules_day.c
  *		The day rules of SPEC section 6: every rule that looks at all lines of
- *		one patient on one date of service, and the final function of the
- *		check_day() aggregate.
+ *		one patient on one date of service (the check_day() aggregate around
+ *		them is in check_day.c).
  *
  * Day rules apply only to a day with at least one TPI line (20552/20553):
  * an E/M without 25 on a day with no TPI is not this extension's business.
@@ -18,9 +18,7 @@
  */
 #include "tpi_rules.h"
 
-#include "access/htup_details.h"
 #include "catalog/pg_type.h"
-#include "libpq/pqformat.h"
 #include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -175,81 +173,6 @@ policy_for_other(const PayerPolicy *day_pol, const DayLine *d)
  * Claim notes: drug name and dose (drug.unclassified_without_note)
  * ------------------------------------------------------------------------
  */
-static inline bool
-ascii_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static inline bool
-ascii_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-contains_ci(const char *hay, const char *needle)
-{
-	size_t		n;
-
-	while (*needle == ' ')
-		needle++;
-	n = strlen(needle);
-	while (n > 0 && needle[n - 1] == ' ')
-		n--;
-	if (n == 0)
-		return false;
-	for (; *hay; hay++)
-		if (pg_strncasecmp(hay, needle, n) == 0)
-			return true;
-	return false;
-}
-
-/*
- * A dose: a number (not part of a code such as J3490) followed, after
- * optional blanks, by mg, mcg, ml, cc, %, unit(s) or g as a whole word.
- */
-static bool
-text_has_dose(const char *s)
-{
-	static const char *const units[] = {"mcg", "mg", "ml", "cc", "units", "unit", "g"};
-	const char *p = s;
-
-	while (*p)
-	{
-		const char *q;
-		int			i;
-
-		if (!ascii_digit(*p) || (p > s && (ascii_alpha(p[-1]) || ascii_digit(p[-1]))))
-		{
-			p++;
-			continue;
-		}
-		q = p;
-		while (ascii_digit(*q))
-			q++;
-		if ((*q == '.' || *q == ',') && ascii_digit(q[1]))
-		{
-			q++;
-			while (ascii_digit(*q))
-				q++;
-		}
-		while (*q == ' ')
-			q++;
-		if (*q == '%')
-			return true;
-		for (i = 0; i < lengthof(units); i++)
-		{
-			size_t		len = strlen(units[i]);
-
-			if (pg_strncasecmp(q, units[i], len) == 0 && !ascii_alpha(q[len]))
-				return true;
-		}
-		p = q > p ? q : p + 1;
-	}
-	return false;
-}
-
 /*
  * Whether some claim_note on drug line d's claim names a drug and a dose:
  * a known injectate, or the drug_name documented on a TPI line of the claim.
@@ -270,14 +193,14 @@ claim_note_names_drug(DayLine *dl, const DayLine *d)
 		const char *note = dl[i].line->claim_note;
 		bool		names = false;
 
-		if (note == NULL || !text_has_dose(note))
+		if (note == NULL || !tpi_text_has_dose(note))
 			continue;
 		if (tpi_text_names_injectate(note))
 			names = true;
 		for (j = c->lo; j < c->hi && !names; j++)
 			if (dl[j].is_tpi &&
 				!tpi_drug_is_none(dl[j].line->drug_name) &&
-				contains_ci(note, dl[j].line->drug_name))
+				tpi_text_contains(note, dl[j].line->drug_name))
 				names = true;
 		if (names)
 		{
@@ -669,258 +592,4 @@ void
 tpi_check_day_rules(ClaimLine *const *lines, int nlines, FindingList *fl)
 {
 	check_day_rules(lines, NULL, nlines, fl, true);
-}
-
-/* ------------------------------------------------------------------------
- * The check_day(claim_line) aggregate
- *
- * The state is a growable vector of the group's rows, each a flat copy of
- * the claim_line composite in the aggregate context: appending is O(1)
- * amortised and nothing but the rows themselves stays in memory (the
- * earlier claim_line[] state was copied whole per row, and each copy stayed
- * in the aggregate context until the group ended: quadratic in time and
- * memory).  No memory context per group, so hash aggregation over many
- * groups does not walk thousands of contexts when it checks its memory.
- * Serialised for parallel workers as a format byte, the row count and each
- * row's length and bytes.
- * ------------------------------------------------------------------------
- */
-#define DAY_STATE_FORMAT 1
-
-typedef struct DayState
-{
-	int			n;
-	int			cap;
-	HeapTupleHeader *rows;		/* flat copies in the aggregate context */
-} DayState;
-
-static DayState *
-day_state_new(MemoryContext cxt)
-{
-	DayState   *st = MemoryContextAlloc(cxt, sizeof(DayState));
-
-	st->n = 0;
-	st->cap = 4;
-	st->rows = MemoryContextAlloc(cxt, st->cap * sizeof(HeapTupleHeader));
-	return st;
-}
-
-/* Appends a copy of the len bytes at row, in cxt. */
-static void
-day_state_add(DayState *st, MemoryContext cxt, const void *row, Size len)
-{
-	HeapTupleHeader copy;
-
-	if (st->n == st->cap)
-	{
-		if (st->cap >= (int) (MaxAllocSize / sizeof(HeapTupleHeader) / 2))
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("check_day() cannot collect more than %d lines in one group",
-							st->cap),
-					 errhint("Group by patient_id and date_of_service.")));
-		st->cap *= 2;
-		st->rows = repalloc(st->rows, st->cap * sizeof(HeapTupleHeader));
-	}
-	copy = MemoryContextAlloc(cxt, len);
-	memcpy(copy, row, len);
-	st->rows[st->n++] = copy;
-}
-
-static MemoryContext
-day_agg_context(FunctionCallInfo fcinfo, const char *fn)
-{
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s() called in a non-aggregate context", fn)));
-	return aggcxt;
-}
-
-/*
- * tpi_rules.check_day_accum(internal, tpi_rules.claim_line) RETURNS internal
- *
- * Transition function: appends a flat copy of the row (detoasted) to the
- * state, created in the aggregate context on the first row.  NULL rows are
- * skipped.
- */
-PG_FUNCTION_INFO_V1(tpi_check_day_accum);
-Datum
-tpi_check_day_accum(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcxt = day_agg_context(fcinfo, "check_day_accum");
-	DayState   *st = PG_ARGISNULL(0) ? NULL : (DayState *) PG_GETARG_POINTER(0);
-
-	if (st == NULL)
-		st = day_state_new(aggcxt);
-	if (!PG_ARGISNULL(1))
-	{
-		HeapTupleHeader row = PG_GETARG_HEAPTUPLEHEADER(1);
-
-		day_state_add(st, aggcxt, row, HeapTupleHeaderGetDatumLength(row));
-	}
-	PG_RETURN_POINTER(st);
-}
-
-/*
- * tpi_rules.check_day_combine(internal, internal) RETURNS internal
- *
- * Appends the second state's rows to the first; a NULL first state becomes
- * a copy of the second in the aggregate context (never the argument).
- */
-PG_FUNCTION_INFO_V1(tpi_check_day_combine);
-Datum
-tpi_check_day_combine(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcxt = day_agg_context(fcinfo, "check_day_combine");
-	DayState   *a = PG_ARGISNULL(0) ? NULL : (DayState *) PG_GETARG_POINTER(0);
-	DayState   *b = PG_ARGISNULL(1) ? NULL : (DayState *) PG_GETARG_POINTER(1);
-	int			i;
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = day_state_new(aggcxt);
-	for (i = 0; i < b->n; i++)
-		day_state_add(a, aggcxt, b->rows[i],
-					  HeapTupleHeaderGetDatumLength(b->rows[i]));
-	PG_RETURN_POINTER(a);
-}
-
-/*
- * tpi_rules.check_day_serialize(internal) RETURNS bytea, STRICT
- */
-PG_FUNCTION_INFO_V1(tpi_check_day_serialize);
-Datum
-tpi_check_day_serialize(PG_FUNCTION_ARGS)
-{
-	DayState   *st = (DayState *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
-	int			i;
-
-	(void) day_agg_context(fcinfo, "check_day_serialize");
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, DAY_STATE_FORMAT);
-	pq_sendint32(&buf, st->n);
-	for (i = 0; i < st->n; i++)
-	{
-		uint32		len = HeapTupleHeaderGetDatumLength(st->rows[i]);
-
-		pq_sendint32(&buf, len);
-		pq_sendbytes(&buf, (char *) st->rows[i], len);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-/*
- * tpi_rules.check_day_deserialize(bytea, internal) RETURNS internal, STRICT
- *
- * Checks the format byte, every length against what is left and the
- * varlena length each row carries, and that nothing is left over.
- */
-PG_FUNCTION_INFO_V1(tpi_check_day_deserialize);
-Datum
-tpi_check_day_deserialize(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcxt = day_agg_context(fcinfo, "check_day_deserialize");
-	bytea	   *data = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-	DayState   *st;
-	int			n,
-				i;
-
-	buf.data = VARDATA_ANY(data);
-	buf.len = VARSIZE_ANY_EXHDR(data);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	if (pq_getmsgbyte(&buf) != DAY_STATE_FORMAT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("check_day state has an unknown format")));
-	n = pq_getmsgint(&buf, 4);
-	if (n < 0 || n > (buf.len - buf.cursor) / 4)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("check_day state claims %d rows", n)));
-	st = day_state_new(aggcxt);
-	for (i = 0; i < n; i++)
-	{
-		uint32		len = pq_getmsgint(&buf, 4);
-		const char *row;
-
-		if (len < SizeofHeapTupleHeader || len > (uint32) (buf.len - buf.cursor))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("check_day state row %d has a bad length", i + 1)));
-		row = pq_getmsgbytes(&buf, len);
-		day_state_add(st, aggcxt, row, len);
-		if (HeapTupleHeaderGetDatumLength(st->rows[i]) != len)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("check_day state row %d has a bad length", i + 1)));
-	}
-	pq_getmsgend(&buf);
-	PG_RETURN_POINTER(st);
-}
-
-/*
- * tpi_rules.check_day_final(internal) RETURNS tpi_rules.finding[]
- *
- * Final function of check_day(): the day rules over the collected lines.
- * A NULL state (no rows) and a day without findings both give '{}'.  The
- * result and the decoded lines are palloc'd in the caller's context; the
- * FindingOut is cached in fn_extra.  Does not modify the state, so it is
- * safe to call again when the aggregate is used as a window function.
- */
-PG_FUNCTION_INFO_V1(tpi_check_day_final);
-Datum
-tpi_check_day_final(PG_FUNCTION_ARGS)
-{
-	FindingOut *fo = fcinfo->flinfo->fn_extra;
-	FindingList fl;
-	DayState   *st;
-	ClaimLine **lines;
-	ClaimLine  *buf;
-	MemoryContext caller = CurrentMemoryContext;
-	MemoryContext work;
-	Datum		result;
-	int			i;
-
-	if (fo == NULL)
-	{
-		fo = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(FindingOut));
-		tpi_finding_out_init(fo, tpi_finding_typid_from_fcinfo(fcinfo),
-							 fcinfo->flinfo->fn_mcxt);
-		fcinfo->flinfo->fn_extra = fo;
-	}
-	tpi_findings_init(&fl);
-	if (PG_ARGISNULL(0))
-		PG_RETURN_DATUM(tpi_findings_array(fo, &fl));
-
-	/*
-	 * The decoded lines and the findings live in a work context that is
-	 * gone before the result is handed back: only the array stays.
-	 */
-	st = (DayState *) PG_GETARG_POINTER(0);
-	work = AllocSetContextCreate(caller, "check_day final", ALLOCSET_DEFAULT_SIZES);
-	MemoryContextSwitchTo(work);
-	tpi_findings_init(&fl);
-	lines = palloc(Max(st->n, 1) * sizeof(ClaimLine *));
-	buf = palloc(Max(st->n, 1) * sizeof(ClaimLine));
-	for (i = 0; i < st->n; i++)
-	{
-		lines[i] = &buf[i];
-		tpi_claim_from_datum(PointerGetDatum(st->rows[i]), lines[i]);
-	}
-	tpi_check_day_rules(lines, st->n, &fl);
-	MemoryContextSwitchTo(caller);
-	result = tpi_findings_array(fo, &fl);
-	MemoryContextDelete(work);
-	PG_RETURN_DATUM(result);
 }
