@@ -62,6 +62,12 @@ typedef struct TpiRefSpi
 
 extern void tpi_ref_spi_connect(TpiRefSpi *s);
 extern void tpi_ref_spi_finish(TpiRefSpi *s);
+/*
+ * Runs load(arg) with SPI connected as above; on an error deletes
+ * cache_cxt, the memory of the cache being built, and re-throws.
+ */
+extern void tpi_ref_load(MemoryContext cache_cxt, void (*load) (void *arg),
+						 void *arg);
 
 /* ------------------------------------------------------------------------
  * Findings

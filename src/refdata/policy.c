@@ -148,8 +148,9 @@ interval_text(const Interval *span)
 }
 
 static void
-load_policies(PolicyCache *c)
+load_policies(void *arg)
 {
+	PolicyCache *c = arg;
 	int			i,
 				j;
 	uint64		n;
@@ -409,20 +410,7 @@ tpi_policy_cache_rebuild(uint32 gen)
 		MemoryContextSwitchTo(old);
 	}
 
-	PG_TRY();
-	{
-		TpiRefSpi	spi;
-
-		tpi_ref_spi_connect(&spi);
-		load_policies(c);
-		tpi_ref_spi_finish(&spi);
-	}
-	PG_CATCH();
-	{
-		MemoryContextDelete(mcxt);
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
+	tpi_ref_load(mcxt, load_policies, c);
 	tpi_policy_cache_ptr = c;
 	return c;
 }

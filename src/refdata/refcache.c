@@ -19,6 +19,7 @@
 #include "miscadmin.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
 #include "access/htup_details.h"
@@ -158,6 +159,30 @@ tpi_ref_spi_finish(TpiRefSpi *s)
 {
 	SPI_finish();
 	SetUserIdAndSecContext(s->save_userid, s->save_sec_context);
+}
+
+/*
+ * The one way a reference cache is filled: load(arg) runs with SPI
+ * connected as the tables' owner; on an error the cache's memory context
+ * is deleted (nothing half-built stays) and the error goes on.
+ */
+void
+tpi_ref_load(MemoryContext cache_cxt, void (*load) (void *arg), void *arg)
+{
+	PG_TRY();
+	{
+		TpiRefSpi	spi;
+
+		tpi_ref_spi_connect(&spi);
+		load(arg);
+		tpi_ref_spi_finish(&spi);
+	}
+	PG_CATCH();
+	{
+		MemoryContextDelete(cache_cxt);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
 }
 
 /*

@@ -100,8 +100,9 @@ apply_row(int8 *setting, uint64 n)
 }
 
 static void
-load_rules(RuleCache *c)
+load_rules(void *arg)
 {
+	RuleCache  *c = arg;
 	int8		catalogue[TPI_NRULES];
 	uint64		n;
 	int			i;
@@ -190,20 +191,7 @@ rebuild_cache(uint32 gen)
 	c = MemoryContextAllocZero(mcxt, sizeof(RuleCache));
 	c->mcxt = mcxt;
 	c->generation = gen;
-	PG_TRY();
-	{
-		TpiRefSpi	spi;
-
-		tpi_ref_spi_connect(&spi);
-		load_rules(c);
-		tpi_ref_spi_finish(&spi);
-	}
-	PG_CATCH();
-	{
-		MemoryContextDelete(mcxt);
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
+	tpi_ref_load(mcxt, load_rules, c);
 	cache = c;
 	return c;
 }
