@@ -66,18 +66,6 @@ day_state_add(DayState *st, MemoryContext cxt, const void *row, Size len)
 	st->rows[st->n++] = copy;
 }
 
-static MemoryContext
-day_agg_context(FunctionCallInfo fcinfo, const char *fn)
-{
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s() called in a non-aggregate context", fn)));
-	return aggcxt;
-}
-
 /*
  * tpi_rules.check_day_accum(internal, tpi_rules.claim_line) RETURNS internal
  *
@@ -89,7 +77,7 @@ PG_FUNCTION_INFO_V1(tpi_check_day_accum);
 Datum
 tpi_check_day_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = day_agg_context(fcinfo, "check_day_accum");
+	MemoryContext aggcxt = tpi_agg_context(fcinfo, "check_day_accum");
 	DayState   *st = PG_ARGISNULL(0) ? NULL : (DayState *) PG_GETARG_POINTER(0);
 
 	if (st == NULL)
@@ -113,7 +101,7 @@ PG_FUNCTION_INFO_V1(tpi_check_day_combine);
 Datum
 tpi_check_day_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = day_agg_context(fcinfo, "check_day_combine");
+	MemoryContext aggcxt = tpi_agg_context(fcinfo, "check_day_combine");
 	DayState   *a = PG_ARGISNULL(0) ? NULL : (DayState *) PG_GETARG_POINTER(0);
 	DayState   *b = PG_ARGISNULL(1) ? NULL : (DayState *) PG_GETARG_POINTER(1);
 	int			i;
@@ -143,7 +131,7 @@ tpi_check_day_serialize(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	int			i;
 
-	(void) day_agg_context(fcinfo, "check_day_serialize");
+	(void) tpi_agg_context(fcinfo, "check_day_serialize");
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, DAY_STATE_FORMAT);
 	pq_sendint32(&buf, st->n);
@@ -167,7 +155,7 @@ PG_FUNCTION_INFO_V1(tpi_check_day_deserialize);
 Datum
 tpi_check_day_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = day_agg_context(fcinfo, "check_day_deserialize");
+	MemoryContext aggcxt = tpi_agg_context(fcinfo, "check_day_deserialize");
 	bytea	   *data = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
 	DayState   *st;

@@ -29,8 +29,7 @@ typedef struct PayerRules
 
 typedef struct RuleCache
 {
-	MemoryContext mcxt;
-	uint32		generation;
+	TpiRefCache head;			/* memory context and generation */
 	int8		every_payer[TPI_NRULES];	/* catalogue + NULL-payer rows */
 	PayerRules *payers;			/* sorted by payer_id (strcmp) */
 	int			npayers;
@@ -143,7 +142,7 @@ load_rules(void *arg)
 		if (c->every_payer[i] == CATALOGUE)
 			c->every_payer[i] = catalogue[i];
 
-	c->payers = MemoryContextAllocZero(c->mcxt,
+	c->payers = MemoryContextAllocZero(c->head.mcxt,
 									   Max(SPI_processed - n, 1) * sizeof(PayerRules));
 	c->npayers = 0;
 	for (; n < SPI_processed; n++)
@@ -158,7 +157,7 @@ load_rules(void *arg)
 			strcmp(c->payers[c->npayers - 1].payer_id, payer) != 0)
 		{
 			pr = &c->payers[c->npayers++];
-			pr->payer_id = MemoryContextStrdup(c->mcxt, payer);
+			pr->payer_id = MemoryContextStrdup(c->head.mcxt, payer);
 			memcpy(pr->setting, c->every_payer, sizeof(pr->setting));
 		}
 		pr = &c->payers[c->npayers - 1];
@@ -178,22 +177,8 @@ load_rules(void *arg)
 static pg_noinline RuleCache *
 rebuild_cache(uint32 gen)
 {
-	MemoryContext mcxt;
-	RuleCache  *c;
-
-	if (cache != NULL)
-	{
-		MemoryContextDelete(cache->mcxt);
-		cache = NULL;
-	}
-	mcxt = AllocSetContextCreate(CacheMemoryContext, "tpi_rules rule settings",
-								 ALLOCSET_SMALL_SIZES);
-	c = MemoryContextAllocZero(mcxt, sizeof(RuleCache));
-	c->mcxt = mcxt;
-	c->generation = gen;
-	tpi_ref_load(mcxt, load_rules, c);
-	cache = c;
-	return c;
+	return tpi_ref_build((void **) &cache, "tpi_rules rule settings",
+						 sizeof(RuleCache), gen, load_rules);
 }
 
 static inline RuleCache *
@@ -201,7 +186,7 @@ get_cache(void)
 {
 	uint32		gen = tpi_ref_generation(TPI_REF_RULE);
 
-	if (cache != NULL && cache->generation == gen)
+	if (cache != NULL && cache->head.generation == gen)
 		return cache;
 	return rebuild_cache(gen);
 }
