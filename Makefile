@@ -17,6 +17,7 @@ OBJS = \
 	src/tpi_rules.o \
 	src/parse/muscle_parse.o \
 	src/parse/csv.o \
+	src/parse/x12_837p.o \
 	src/refdata/refcache.o \
 	src/refdata/policy.o \
 	src/refdata/payment.o \
@@ -29,6 +30,7 @@ OBJS = \
 	src/engine/frequency.o \
 	src/fn/audit.o \
 	src/fn/loaders.o \
+	src/fn/read_837p.o \
 	src/fn/window.o \
 	src/guard/guard_cache.o \
 	src/guard/guard_findings.o \
@@ -60,6 +62,8 @@ REGRESS = \
 	40_guard \
 	50_views \
 	51_reporting_role \
+	60_read_837p \
+	62_837p_audit \
 	90_bad_input
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
