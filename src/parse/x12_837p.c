@@ -71,12 +71,14 @@ is_alnum(unsigned char c)
 	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-/* The identifier at p (up to 3 letters and digits) into id. */
+/* The identifier at p (a letter, then up to 2 letters and digits) into id. */
 static void
 read_id(const char *p, size_t avail, char *id)
 {
 	size_t		n = 0;
 
+	if (avail == 0 || p[0] < 'A' || p[0] > 'Z')
+		avail = 0;
 	while (n < 3 && n < avail && is_alnum((unsigned char) p[n]))
 	{
 		id[n] = p[n];
