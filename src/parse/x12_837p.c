@@ -168,10 +168,11 @@ static TpiX12Str
 component(const Reader *r, TpiX12Str e, int k)
 {
 	const char *p = e.p;
-	const char *end = e.p + e.len;
+	const char *end;
 
 	if (e.p == NULL)
 		return no_value;
+	end = e.p + e.len;
 	for (;;)
 	{
 		const char *q = memchr(p, r->csep, end - p);
@@ -852,14 +853,16 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 		if (p[i] == r->esep)
 			start[n++] = i + 1;
 	/* start[15] is ISA16: one byte, then the segment terminator */
+	if (n < 16 && limit == ISA_MAX_BYTES)
+	{
+		FAIL(r, "the ISA segment does not have 16 elements in its first %d bytes", ISA_MAX_BYTES);
+		return -1;
+	}
 	if (n < 16 || start[15] + 1 >= avail)
 	{
-		if (limit < ISA_MAX_BYTES && !final)
+		if (!final)
 			return 0;
-		if (limit == avail)
-			FAIL(r, "the ISA segment is truncated: it needs 16 elements and a segment terminator");
-		else
-			FAIL(r, "the ISA segment does not have 16 elements in its first %d bytes", ISA_MAX_BYTES);
+		FAIL(r, "the ISA segment is truncated: it needs 16 elements and a segment terminator");
 		return -1;
 	}
 	r->csep = p[start[15]];
