@@ -951,24 +951,45 @@ envelope_segment(Reader *r)
 	return FAIL(r, "unexpected segment");	/* can't happen: ISA is read apart */
 }
 
-/* Splits the segment [p, stop) into elements. */
-static void
-split_segment(Reader *r, const char *p, const char *stop)
+/*
+ * Splits the segment at p into elements, up to its terminator; returns the
+ * terminator, or NULL when there is none before end.  One pass over the
+ * bytes: segments are short, and a memchr per element costs more in calls
+ * than it saves.
+ */
+static const char *
+split_segment(Reader *r, const char *p, const char *end)
 {
-	r->nel = 0;
-	while (r->nel < MAX_ELEMENTS)
-	{
-		const char *q = memchr(p, r->esep, stop - p);
+	const char *start = p;
+	const char	esep = r->esep,
+				term = r->term;
+	int			nel = 0;
 
-		if (q == NULL)
-			q = stop;
-		r->el[r->nel].p = p;
-		r->el[r->nel].len = q - p;
-		r->nel++;
-		if (q == stop)
+	for (; p < end; p++)
+	{
+		if (*p == term)
 			break;
-		p = q + 1;
+		if (*p == esep)
+		{
+			if (nel < MAX_ELEMENTS)
+			{
+				r->el[nel].p = start;
+				r->el[nel].len = p - start;
+				nel++;
+			}
+			start = p + 1;
+		}
 	}
+	if (p == end)
+		return NULL;
+	if (nel < MAX_ELEMENTS)
+	{
+		r->el[nel].p = start;
+		r->el[nel].len = p - start;
+		nel++;
+	}
+	r->nel = nel;
+	return p;
 }
 
 static bool
@@ -1034,15 +1055,16 @@ tpi_837p_feed(Tpi837pReader *r, const char *data, size_t len, bool final,
 		else
 		{
 			const char *p = data + pos;
-			const char *term = memchr(p, r->term, len - pos);
+			bool		capped = len - pos > TPI_837P_MAX_SEGMENT;
+			const char *term = split_segment(r, p, capped ? p + TPI_837P_MAX_SEGMENT : data + len);
 
 			if (term == NULL)
 			{
-				if (!final && len - pos < TPI_837P_MAX_SEGMENT)
-					break;
+				if (!final && !capped)
+					break;		/* the rest comes with the next piece */
 				r->ordinal++;
 				read_id(p, len - pos, r->seg_id);
-				if (!final)
+				if (capped)
 					FAIL(r, "the segment is longer than %d bytes", TPI_837P_MAX_SEGMENT);
 				else
 					FAIL(r, "the file ends inside a segment: no segment terminator after it");
@@ -1050,12 +1072,6 @@ tpi_837p_feed(Tpi837pReader *r, const char *data, size_t len, bool final,
 			}
 			r->ordinal++;
 			read_id(p, term - p, r->seg_id);
-			if (term - p >= TPI_837P_MAX_SEGMENT)
-			{
-				FAIL(r, "the segment is longer than %d bytes", TPI_837P_MAX_SEGMENT);
-				return -1;
-			}
-			split_segment(r, p, term);
 			if (!valid_segment_id(r->el[0]))
 			{
 				char		buf[48];
