@@ -106,11 +106,11 @@ SELECT * FROM pg_temp.lines(
 	'SE|13|0002~\r\nGE|1|2~\r\nIEA|1|000000002~\r\n')
 ORDER BY n;
 
--- Segments on one line (no line breaks at all), and two interchanges one
--- after the other.
+-- Segments on one line (no line breaks at all), two interchanges one after
+-- the other, and the file padded with spaces after the last IEA.
 SELECT n, claim_id, line_no, patient_id, hcpcs, dos
   FROM pg_temp.lines(replace(pg_temp.x12(:'subscriber'), E'\n', '')
-					 || replace(pg_temp.x12(:'details'), E'\n', ''))
+					 || replace(pg_temp.x12(:'details'), E'\n', '') || repeat(' ', 80))
  ORDER BY n;
 
 -- 5. Bad input: ERROR 22P02 naming the segment and its byte offset.
@@ -144,7 +144,8 @@ SELECT input, pg_temp.try(content) AS result
 	(24, 'charge too large', pg_temp.x12(replace(:'subscriber', '*150*UN', '*12345678901*UN'))),
 	(25, 'pointer not a number', pg_temp.x12(replace(:'subscriber', 'UN*1***1~', 'UN*1***A~'))),
 	(26, 'LX01 out of range', pg_temp.x12(replace(:'dependent', 'LX*2~', 'LX*40000~'))),
-	(27, 'value too long', pg_temp.x12(replace(:'subscriber', 'CLM*A1*', 'CLM*' || repeat('A', 200) || '*')))
+	(27, 'value too long', pg_temp.x12(replace(:'subscriber', 'CLM*A1*', 'CLM*' || repeat('A', 200) || '*'))),
+	(28, 'data after IEA', pg_temp.x12(:'subscriber') || 'GS*HC~')
   ) AS t(n, input, content)
  ORDER BY n;
 

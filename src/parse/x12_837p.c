@@ -1034,6 +1034,12 @@ tpi_837p_feed(Tpi837pReader *r, const char *data, size_t len, bool final,
 		if (r->ordinal > 0)
 			while (pos < len && (data[pos] == '\r' || data[pos] == '\n'))
 				pos++;
+		/* nor is padding after an interchange (to a block size, DOS EOF) */
+		if (r->ordinal > 0 && r->env == ENV_OUTSIDE)
+			while (pos < len && (data[pos] == ' ' || data[pos] == '\t' ||
+								 data[pos] == '\r' || data[pos] == '\n' ||
+								 data[pos] == '\0' || data[pos] == 0x1a))
+				pos++;
 		if (pos == len)
 			break;
 		r->offset = r->base + pos;
