@@ -21,52 +21,37 @@ SELECT pg_size_pretty(octet_length(t)::bigint) AS batch_size,
 	   (SELECT count(*) FROM regexp_matches(t, 'SV1\*', 'g')) AS sv1_segments
   FROM bench_837p_text;
 
--- read_837p: rows out, best of five.
-CREATE FUNCTION pg_temp.time_read(runs int) RETURNS TABLE (lines bigint, best_ms numeric, mb_per_s numeric)
+-- Best of several runs of a count(*) query over bytes of 837P text.
+CREATE FUNCTION pg_temp.best_of(query text, bytes bigint, runs int)
+RETURNS TABLE (lines bigint, best_ms numeric, mb_per_s numeric)
 LANGUAGE plpgsql AS $$
 DECLARE
 	t0 timestamptz;
-	ms numeric;
-	bytes bigint;
 BEGIN
-	SELECT octet_length(b.t) INTO bytes FROM bench_837p_text b;
-	best_ms := NULL;
 	FOR i IN 1 .. runs LOOP
 		t0 := clock_timestamp();
-		SELECT count(*) INTO lines FROM bench_837p_text b, tpi_rules.read_837p(b.t);
-		ms := extract(epoch FROM clock_timestamp() - t0) * 1000;
-		best_ms := least(best_ms, ms);
+		EXECUTE query INTO lines;
+		best_ms := least(best_ms, extract(epoch FROM clock_timestamp() - t0) * 1000);
 	END LOOP;
 	mb_per_s := round(bytes / 1e6 / (best_ms / 1000), 1);
 	best_ms := round(best_ms, 1);
 	RETURN NEXT;
 END
 $$;
-SELECT * FROM pg_temp.time_read(5);
 
--- read_837p_file over the same batch as a server file (one line).
+-- read_837p: rows out, best of five.
+SELECT 'read_837p' AS function, b.*
+  FROM bench_837p_text t,
+	   pg_temp.best_of('SELECT count(*) FROM bench_837p_text b, tpi_rules.read_837p(b.t)',
+					   octet_length(t.t), 5) b;
+
+-- read_837p_file over the same batch as a server file (one line), best of
+-- three.
 SELECT current_setting('data_directory') || '/bench_837p.837' AS path \gset
 COPY (SELECT replace(t, E'\n', '') FROM bench_837p_text) TO :'path';
-CREATE FUNCTION pg_temp.time_file(path text, runs int) RETURNS TABLE (lines bigint, best_ms numeric, mb_per_s numeric)
-LANGUAGE plpgsql AS $$
-DECLARE
-	t0 timestamptz;
-	ms numeric;
-	bytes bigint;
-BEGIN
-	SELECT (pg_stat_file(path)).size INTO bytes;
-	FOR i IN 1 .. runs LOOP
-		t0 := clock_timestamp();
-		SELECT count(*) INTO lines FROM tpi_rules.read_837p_file(path);
-		ms := extract(epoch FROM clock_timestamp() - t0) * 1000;
-		best_ms := least(best_ms, ms);
-	END LOOP;
-	mb_per_s := round(bytes / 1e6 / (best_ms / 1000), 1);
-	best_ms := round(best_ms, 1);
-	RETURN NEXT;
-END
-$$;
-SELECT * FROM pg_temp.time_file(:'path', 3);
+SELECT 'read_837p_file' AS function, b.*
+  FROM pg_temp.best_of(format('SELECT count(*) FROM tpi_rules.read_837p_file(%L)', :'path'),
+					   (pg_stat_file(:'path')).size, 3) b;
 COPY (SELECT '') TO :'path';
 
 -- What an analyst does next: store the lines, map the payers (when
