@@ -27,9 +27,12 @@ OBJS = \
 	src/engine/rules_line.o \
 	src/engine/rules_day.o \
 	src/engine/frequency.o \
+	src/engine/patient.o \
 	src/fn/audit.o \
 	src/fn/loaders.o \
 	src/fn/window.o \
+	src/fn/frequency_agg.o \
+	src/fn/next_eligible.o \
 	src/guard/guard_cache.o \
 	src/guard/guard_findings.o \
 	src/guard/finding_log.o \
