@@ -29,6 +29,7 @@ OBJS = \
 	src/engine/frequency.o \
 	src/engine/patient.o \
 	src/fn/audit.o \
+	src/fn/audit_patient.o \
 	src/fn/loaders.o \
 	src/fn/window.o \
 	src/fn/frequency_agg.o \
@@ -57,6 +58,7 @@ REGRESS = \
 	20_line_rules \
 	21_day_rules \
 	22_audit \
+	70_audit_patient \
 	30_window \
 	31_frequency \
 	32_next_eligible \
