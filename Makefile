@@ -28,10 +28,14 @@ OBJS = \
 	src/engine/rules_line.o \
 	src/engine/rules_day.o \
 	src/engine/frequency.o \
+	src/engine/patient.o \
 	src/fn/audit.o \
+	src/fn/audit_patient.o \
 	src/fn/loaders.o \
 	src/fn/read_837p.o \
 	src/fn/window.o \
+	src/fn/frequency_agg.o \
+	src/fn/next_eligible.o \
 	src/guard/guard_cache.o \
 	src/guard/guard_findings.o \
 	src/guard/finding_log.o \
@@ -56,6 +60,7 @@ REGRESS = \
 	20_line_rules \
 	21_day_rules \
 	22_audit \
+	70_audit_patient \
 	30_window \
 	31_frequency \
 	32_next_eligible \
