@@ -17,6 +17,7 @@ OBJS = \
 	src/tpi_rules.o \
 	src/parse/muscle_parse.o \
 	src/parse/csv.o \
+	src/parse/x12_837p.o \
 	src/refdata/refcache.o \
 	src/refdata/policy.o \
 	src/refdata/dx.o \
@@ -33,9 +34,14 @@ OBJS = \
 	src/engine/rules_day.o \
 	src/engine/check_day.o \
 	src/engine/frequency.o \
+	src/engine/patient.o \
 	src/fn/audit.o \
+	src/fn/audit_patient.o \
 	src/fn/loaders.o \
+	src/fn/read_837p.o \
 	src/fn/window.o \
+	src/fn/frequency_agg.o \
+	src/fn/next_eligible.o \
 	src/guard/guard_cache.o \
 	src/guard/guard_findings.o \
 	src/guard/finding_log.o \
@@ -63,12 +69,15 @@ REGRESS = \
 	23_no_note_data \
 	24_payer_map \
 	25_rule_setting \
+	70_audit_patient \
 	30_window \
 	31_frequency \
 	32_next_eligible \
 	40_guard \
 	50_views \
 	51_reporting_role \
+	60_read_837p \
+	62_837p_audit \
 	90_bad_input
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
