@@ -33,6 +33,19 @@ typedef struct DayState
 	HeapTupleHeader *rows;		/* flat copies in the aggregate context */
 } DayState;
 
+/* tdigest-style invariant check at the entry and exit of support functions */
+static inline void
+AssertCheckDayState(const DayState *st)
+{
+#ifdef USE_ASSERT_CHECKING
+	int			i;
+
+	Assert(st->n >= 0 && st->n <= st->cap && st->rows != NULL);
+	for (i = 0; i < st->n; i++)
+		Assert(HeapTupleHeaderGetDatumLength(st->rows[i]) >= SizeofHeapTupleHeader);
+#endif
+}
+
 static DayState *
 day_state_new(MemoryContext cxt)
 {
@@ -82,12 +95,14 @@ tpi_check_day_accum(PG_FUNCTION_ARGS)
 
 	if (st == NULL)
 		st = day_state_new(aggcxt);
+	AssertCheckDayState(st);
 	if (!PG_ARGISNULL(1))
 	{
 		HeapTupleHeader row = PG_GETARG_HEAPTUPLEHEADER(1);
 
 		day_state_add(st, aggcxt, row, HeapTupleHeaderGetDatumLength(row));
 	}
+	AssertCheckDayState(st);
 	PG_RETURN_POINTER(st);
 }
 
@@ -114,9 +129,12 @@ tpi_check_day_combine(PG_FUNCTION_ARGS)
 	}
 	if (a == NULL)
 		a = day_state_new(aggcxt);
+	AssertCheckDayState(a);
+	AssertCheckDayState(b);
 	for (i = 0; i < b->n; i++)
 		day_state_add(a, aggcxt, b->rows[i],
 					  HeapTupleHeaderGetDatumLength(b->rows[i]));
+	AssertCheckDayState(a);
 	PG_RETURN_POINTER(a);
 }
 
@@ -193,6 +211,7 @@ tpi_check_day_deserialize(PG_FUNCTION_ARGS)
 					 errmsg("check_day state row %d has a bad length", i + 1)));
 	}
 	pq_getmsgend(&buf);
+	AssertCheckDayState(st);
 	PG_RETURN_POINTER(st);
 }
 
@@ -235,6 +254,7 @@ tpi_check_day_final(PG_FUNCTION_ARGS)
 	 * gone before the result is handed back: only the array stays.
 	 */
 	st = (DayState *) PG_GETARG_POINTER(0);
+	AssertCheckDayState(st);
 	work = AllocSetContextCreate(caller, "check_day final", ALLOCSET_DEFAULT_SIZES);
 	MemoryContextSwitchTo(work);
 	tpi_findings_init(&fl);
