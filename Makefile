@@ -51,6 +51,7 @@ REGRESS = \
 	03_loaders \
 	10_muscles \
 	11_muscles_parallel \
+	12_muscles_notes \
 	20_line_rules \
 	21_day_rules \
 	22_audit \

@@ -26,7 +26,7 @@
 #define MUSCLE_AGG_VERSION 1
 
 /* Entries up to this many bytes parse in a stack buffer. */
-#define STACK_WORK	1024
+#define STACK_WORK	4096
 
 /* Arrays up to this many bytes are read in a stack copy, not a palloc'd one. */
 #define STACK_ARRAY 2048
@@ -145,6 +145,9 @@ load_catalogue(MemoryContext *cxt_out)
 	}
 	tpi_ref_spi_finish(&spi);
 
+	mp_catalogue_set_spinal_regions(cat, tpi_region_index("cervical"),
+									tpi_region_index("thoracic"),
+									tpi_region_index("lumbar"));
 	if (!mp_catalogue_build(cat))
 		elog(ERROR, "could not build the muscle catalogue");
 	*cxt_out = cxt;
@@ -282,9 +285,40 @@ tally_init_local(MpTally *t)
 	mp_tally_init(t, &alloc, false);
 }
 
+/* What an entry's results go to: the tally, and the summary's kinds. */
+typedef struct TallyTarget
+{
+	MpTally    *t;
+	bool		group;			/* the entry named a group term */
+	bool		region;
+	bool		unknown;
+} TallyTarget;
+
+static void
+emit_tally(void *arg, const MpResult *r)
+{
+	TallyTarget *tt = arg;
+
+	mp_tally_add(tt->t, r);
+	tt->group |= (r->kind == MP_GROUP);
+	tt->region |= (r->kind == MP_REGION);
+	tt->unknown |= (r->kind == MP_UNKNOWN);
+}
+
+/* Tallies every muscle one entry names (several: SPEC section 4). */
+static void
+tally_text(MpCatalogue *cat, const text *e, WorkBuf *wb, TallyTarget *tt)
+{
+	size_t		len = VARSIZE_ANY_EXHDR(e);
+
+	mp_parse_each_cached(cat, VARDATA_ANY(e), len, work_for(wb, len),
+						 emit_tally, tt);
+}
+
 /*
  * Tallies every element of a text[] (NULL elements skipped) into t; with
- * out non-NULL also records the first group, region and unknown entry.
+ * out non-NULL also records the first entry naming a group, a region and
+ * an unknown muscle.
  */
 static void
 tally_array(MpCatalogue *cat, ArrayType *arr, MpTally *t, MuscleSummary *out)
@@ -305,17 +339,16 @@ tally_array(MpCatalogue *cat, ArrayType *arr, MpTally *t, MuscleSummary *out)
 	while ((e = text_elems_next(&te)) != NULL)
 	{
 		Datum		d = PointerGetDatum(e);
-		MpResult	r;
+		TallyTarget tt = {t, false, false, false};
 
-		parse_text(cat, e, &wb, &r);
-		mp_tally_add(t, &r);
+		tally_text(cat, e, &wb, &tt);
 		if (out == NULL)
 			continue;
-		if (r.kind == MP_GROUP && out->first_group == NULL)
+		if (tt.group && out->first_group == NULL)
 			out->first_group = TextDatumGetCString(d);
-		else if (r.kind == MP_REGION && out->first_region_term == NULL)
+		if (tt.region && out->first_region_term == NULL)
 			out->first_region_term = TextDatumGetCString(d);
-		else if (r.kind == MP_UNKNOWN && out->first_unknown == NULL)
+		if (tt.unknown && out->first_unknown == NULL)
 			out->first_unknown = TextDatumGetCString(d);
 	}
 	work_done(&wb);
@@ -491,11 +524,15 @@ mask_array(Datum d)
 		if (!mp_lookup_cached(cat, VARDATA_ANY(e), VARSIZE_ANY_EXHDR(e),
 							  &kind, &region))
 		{
-			MpResult	r;
+			/* an entry parsed afresh (or naming several things) */
+			MpTally		t;
+			TallyTarget tt = {&t, false, false, false};
 
-			parse_text(cat, e, &wb, &r);
-			kind = r.kind;
-			region = r.region;
+			tally_init_local(&t);
+			tally_text(cat, e, &wb, &tt);
+			mask |= t.regions;
+			mp_tally_free(&t);
+			continue;
 		}
 		/* as mp_tally_add() collects them */
 		if ((kind == MP_MUSCLE || kind == MP_GROUP) &&
@@ -583,7 +620,8 @@ tpi_regions_from_array(Datum textarray, bool isnull)
  * tpi_rules.parse_muscle(entry text, OUT muscle text, OUT side text,
  *						  OUT region text, OUT kind text)
  *
- * STRICT.  One documented entry: the canonical muscle (the catalogue's
+ * STRICT.  One documented entry (of several muscles: the first one it
+ * names, SPEC section 4): the canonical muscle (the catalogue's
  * name, or the normalised text for an unknown entry), side ('left',
  * 'right', 'bilateral' or NULL), region (NULL when none) and kind
  * ('muscle', 'group', 'region', 'unknown').  A blank entry (no letter or
@@ -772,13 +810,12 @@ tpi_muscle_agg_trans(PG_FUNCTION_ARGS)
 		st = agg_state_new(aggcontext);
 	if (!PG_ARGISNULL(1))
 	{
-		MpResult	r;
+		TallyTarget tt = {&st->tally, false, false, false};
 		WorkBuf		wb;
 
 		wb.heap = NULL;
 		wb.heapsize = 0;
-		parse_text(get_catalogue(), PG_GETARG_TEXT_PP(1), &wb, &r);
-		mp_tally_add(&st->tally, &r);
+		tally_text(get_catalogue(), PG_GETARG_TEXT_PP(1), &wb, &tt);
 		work_done(&wb);
 	}
 	PG_RETURN_POINTER(st);
