@@ -17,6 +17,7 @@ OBJS = \
 	src/tpi_rules.o \
 	src/parse/muscle_parse.o \
 	src/parse/csv.o \
+	src/parse/note.o \
 	src/refdata/refcache.o \
 	src/refdata/policy.o \
 	src/refdata/payment.o \
@@ -30,6 +31,7 @@ OBJS = \
 	src/fn/audit.o \
 	src/fn/loaders.o \
 	src/fn/window.o \
+	src/fn/read_note.o \
 	src/guard/guard_cache.o \
 	src/guard/guard_findings.o \
 	src/guard/finding_log.o \
@@ -61,6 +63,7 @@ REGRESS = \
 	40_guard \
 	50_views \
 	51_reporting_role \
+	61_read_note \
 	90_bad_input
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 

@@ -85,6 +85,7 @@ typedef struct MpMemoSlot
 
 static int	lookup(const MpCatalogue *cat, const char *s, size_t len,
 				   size_t ntok);
+static int	level_of(const char *w, size_t len);
 
 #define MEMO_SLOTS		4096	/* a power of 2 */
 #define MEMO_ARENA		(256 * 1024)
@@ -481,6 +482,39 @@ mp_catalogue_lookup(const MpCatalogue *cat, const char *norm, size_t len)
 		if (norm[i] == ' ')
 			ntok++;
 	return lookup(cat, norm, len, ntok);
+}
+
+int
+mp_catalogue_nkeys(const MpCatalogue *cat)
+{
+	return cat->nkeys;
+}
+
+const char *
+mp_catalogue_key(const MpCatalogue *cat, int i, size_t *len)
+{
+	if (i < 0 || i >= cat->nkeys)
+		return NULL;
+	*len = cat->keys[i].len;
+	return cat->keys[i].key;
+}
+
+int
+mp_word_class(const char *w, size_t len)
+{
+	switch (classify_word(w, len))
+	{
+		case W_LEFT:
+		case W_RIGHT:
+		case W_BOTH:
+			return MP_WORD_SIDE;
+		case W_PART:
+			return MP_WORD_PART;
+		case W_FILLER:
+		case W_SEP:
+			return MP_WORD_FILLER;
+	}
+	return level_of(w, len) != 0 ? MP_WORD_LEVEL : MP_WORD_NAME;
 }
 
 int
@@ -1168,6 +1202,7 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 				closing = 0,
 				pending = 0;
 	int			emitted = 0;
+	bool		any_name = false;
 	MpResult	r;
 
 	if (text == NULL || len == 0)
@@ -1198,6 +1233,10 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 		}
 		t->part = (t->cls == W_PART);
 		if (t->cls == W_NAME || t->cls == W_PART)
+			any_name = true;
+		/* "the right trapezius and levator": part words do not close the
+		 * opening side words */
+		if (t->cls == W_NAME)
 		{
 			if (first_name == SIZE_MAX)
 				first_name = ntok - 1;
@@ -1206,7 +1245,7 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 		i = j + 1;
 	}
 
-	if (first_name == SIZE_MAX)
+	if (!any_name)
 	{
 		/* side words (or a level) only: unknown under all its words */
 		char	   *name = w.names;

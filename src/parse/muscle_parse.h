@@ -144,6 +144,19 @@ extern void mp_catalogue_set_spinal_regions(MpCatalogue *cat, int cervical,
 extern int	mp_catalogue_lookup(const MpCatalogue *cat, const char *norm,
 								size_t len);
 
+/* The normalised names and aliases, i in 0 .. nkeys-1 (not NUL-ended). */
+extern int	mp_catalogue_nkeys(const MpCatalogue *cat);
+extern const char *mp_catalogue_key(const MpCatalogue *cat, int i,
+									size_t *len);
+
+/* What a normalised word is to the parser (steps 2, 2b and 3). */
+#define MP_WORD_NAME	0
+#define MP_WORD_SIDE	1
+#define MP_WORD_PART	2
+#define MP_WORD_FILLER	3		/* side fillers and list separators */
+#define MP_WORD_LEVEL	4		/* a spinal level */
+extern int	mp_word_class(const char *w, size_t len);
+
 /* Words in the longest name or alias. */
 extern int	mp_catalogue_max_words(const MpCatalogue *cat);
 

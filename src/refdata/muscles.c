@@ -12,6 +12,7 @@
  */
 #include "tpi_rules.h"
 #include "muscle_parse.h"
+#include "muscles.h"
 
 #include "access/tupmacs.h"
 #include "catalog/pg_type.h"
@@ -184,6 +185,15 @@ reload_catalogue(uint32 gen)
 	/* a change during the load leaves gen behind, and we reload next time */
 	catalogue_generation = gen;
 	return catalogue;
+}
+
+MpCatalogue *
+tpi_muscle_catalogue(uint64_t *load)
+{
+	MpCatalogue *cat = get_catalogue();
+
+	*load = catalogue_loads;
+	return cat;
 }
 
 /* ------------------------------------------------------------------------
