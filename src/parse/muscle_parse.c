@@ -1010,7 +1010,8 @@ typedef struct Piece
 	uint32_t	first;
 	uint32_t	end;
 	uint8_t		sides;			/* SB_* */
-	bool		named;			/* has a name, part or level word */
+	bool		named;			/* has a name or level word */
+	bool		parts;			/* has a part word */
 } Piece;
 
 typedef struct Work
@@ -1294,6 +1295,7 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 				pc->first = (uint32_t) i;
 				pc->sides = 0;
 				pc->named = false;
+				pc->parts = false;
 			}
 			if (t->cls == W_LEFT || t->cls == W_RIGHT || t->cls == W_BOTH)
 			{
@@ -1306,10 +1308,21 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 				if (i > last_name)
 					closing |= bit;
 			}
-			else if (t->cls == W_NAME || t->cls == W_PART || t->cls == W_LEVEL)
+			else if (t->cls == W_NAME || t->cls == W_LEVEL)
 				pc->named = true;
+			else if (t->cls == W_PART)
+				pc->parts = true;	/* alone they name nothing ... */
 		}
 	}
+
+	/* ... unless nothing else is named ("upper") */
+	if (nnamed == 0)
+		for (i = 0; i < npieces; i++)
+			if (w.pieces[i].parts)
+			{
+				w.pieces[i].named = true;
+				nnamed++;
+			}
 
 	/*
 	 * Several named pieces that together are one catalogue name ("rhomboid

@@ -40,6 +40,9 @@
 #define F_SEC_OTHER	(1u << 26)
 #define F_HEAT		(1u << 27)	/* heat, ice: care only outside aftercare */
 #define F_AFTER		(1u << 28)	/* apply, after, post */
+#define F_NEWCARE	(1u << 29)	/* refer, start: care not yet had */
+#define F_EACH		(1u << 30)
+#define F_PAIN		(1u << 31)	/* a complaint, not a place injected */
 
 typedef struct Cue
 {
@@ -75,7 +78,7 @@ static const Cue cues[] = {
 	{"scheduled", F_FUTURE, 0}, {"would", F_FUTURE, 0}, {"should", F_FUTURE, 0},
 	{"today", F_TODAY, 0}, {"todays", F_TODAY, 0},
 	{"injected", F_INJ | F_DONE, 0}, {"inject", F_INJ, 0}, {"injecting", F_INJ, 0},
-	{"injection", F_INJ, 0}, {"injections", F_INJ, 0}, {"tpi", F_INJ, 0},
+	{"injection", F_INJ, 0}, {"injections", F_INJ | F_TPW, 0}, {"tpi", F_INJ, 0},
 	{"tpis", F_INJ, 0}, {"needled", F_INJ | F_DONE, 0}, {"needling", F_INJ, 0},
 	{"infiltrated", F_INJ | F_DONE, 0}, {"performed", F_DONE, 0},
 	{"administered", F_DONE, 0}, {"completed", F_DONE, 0}, {"treated", F_DONE, 0},
@@ -92,13 +95,22 @@ static const Cue cues[] = {
 	{"baclofen", F_CONS, 0}, {"chiropractic", F_CONS, 0},
 	{"chiropractor", F_CONS, 0}, {"massage", F_CONS, 0}, {"stretching", F_CONS, 0},
 	{"stretches", F_CONS, 0}, {"acupuncture", F_CONS, 0}, {"tens", F_CONS, 0},
-	{"conservative", F_CONS, 0}, {"heat", F_HEAT, 0}, {"ice", F_HEAT, 0},
+	{"conservative", F_CONS, 0}, {"exercises", F_CONS, 0},
+	{"exercise", F_CONS, 0}, {"brace", F_CONS, 0}, {"bracing", F_CONS, 0},
+	{"refer", F_NEWCARE, 0}, {"referral", F_NEWCARE, 0},
+	{"referred", F_NEWCARE, 0}, {"start", F_NEWCARE, 0},
+	{"begin", F_NEWCARE, 0}, {"trial", F_NEWCARE, 0},
+	{"each", F_EACH, 0}, {"area", F_SEC_PROC, 0},
+	{"pain", F_PAIN, 0}, {"ache", F_PAIN, 0}, {"aches", F_PAIN, 0},
+	{"stiffness", F_PAIN, 0}, {"discomfort", F_PAIN, 0},
+	{"symptoms", F_PAIN, 0}, {"myofascial", F_PAIN, 0},
+	{"spasm", F_PAIN, 0}, {"spasms", F_PAIN, 0}, {"heat", F_HEAT, 0}, {"ice", F_HEAT, 0},
 	{"apply", F_AFTER, 0}, {"after", F_AFTER, 0}, {"post", F_AFTER, 0},
 	{"quadrant", F_LOC, 0}, {"border", F_LOC, 0}, {"angle", F_LOC, 0},
 	{"origin", F_LOC, 0}, {"insertion", F_LOC, 0}, {"cm", F_LOC, 0},
 	{"fingerbreadth", F_LOC, 0}, {"fingerbreadths", F_LOC, 0},
-	{"spinous", F_LOC, 0}, {"acromion", F_LOC, 0}, {"landmark", F_LOC, 0},
-	{"landmarks", F_LOC, 0}, {"mapped", F_LOC, 0}, {"marked", F_LOC, 0},
+	{"spinous", F_LOC, 0}, {"acromion", F_LOC, 0},
+	{"mapped", F_LOC, 0}, {"marked", F_LOC, 0},
 	{"located", F_LOC, 0}, {"spine", F_LOC, 0},
 	{"guided", F_GUIDE, 0}, {"guidance", F_GUIDE, 0}, {"guide", F_GUIDE, 0},
 	{"under", F_GUIDE, 0}, {"using", F_GUIDE, 0}, {"visualization", F_GUIDE, 0},
@@ -110,7 +122,7 @@ static const Cue cues[] = {
 	{"ml", F_UNIT, 0}, {"cc", F_UNIT, 0}, {"mg", F_UNIT, 0}, {"mcg", F_UNIT, 0},
 	{"units", F_UNIT, 0}, {"unit", F_UNIT, 0}, {"u", F_UNIT, 0}, {"cc's", F_UNIT, 0},
 	{"points", F_TPW, 0}, {"point", F_TPW, 0}, {"sites", F_TPW, 0}, {"site", F_TPW, 0},
-	{"tps", F_TPW, 0}, {"tp", F_TPW, 0}, {"areas", F_TPW, 0},
+	{"tps", F_TPW, 0}, {"tp", F_TPW, 0}, {"insertions", F_TPW, 0}, {"areas", F_TPW, 0},
 	{"total", F_TOTAL, 0},
 	{"dry", F_DRY, 0},
 	{"hpi", F_SEC_HIST, 0}, {"pmh", F_SEC_HIST, 0}, {"subjective", F_SEC_HIST, 0},
@@ -460,6 +472,7 @@ typedef struct NTok
 #define S_TODAY		4
 #define S_INJ		8
 #define S_DONE		16
+#define S_HEADER	32			/* a line of a template: "Volume: 5 mL" */
 
 typedef struct NSent
 {
@@ -492,6 +505,7 @@ typedef struct Reader
 	size_t		worksize;
 	char	   *buf;			/* an entry being composed */
 	size_t		bufsize;
+	int			emitted;		/* muscles the last run named */
 } Reader;
 
 static void *
@@ -728,10 +742,10 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 		return SEC_HIST;
 	if (f & F_SEC_EXAM)
 		return SEC_EXAM;
-	if ((f & F_SEC_PROC) || any_injected || (f & (F_TPW | F_MOD | F_DRY)))
-		return SEC_PROC;
 	if (f & F_SEC_OTHER)
 		return SEC_OTHER;
+	if ((f & F_SEC_PROC) || any_injected || (f & (F_TPW | F_MOD | F_DRY)))
+		return SEC_PROC;
 	/* a header the reader does not know keeps a procedure section going */
 	return current == SEC_PROC ? SEC_PROC : SEC_OTHER;
 }
@@ -836,6 +850,8 @@ sentence_flags(Reader *r)
 		NSent	   *s = &r->s[t->sent];
 
 		s->cues |= t->flags;
+		if (t->header)
+			s->flags |= S_HEADER;
 		if (t->header || t->type != T_WORD)
 			continue;
 		if (t->flags & F_HIST)
@@ -864,6 +880,13 @@ sentence_flags(Reader *r)
 		if (t->flags & F_DONE)
 			s->flags |= S_DONE;
 	}
+}
+
+/* A sentence that says a procedure was done, or sits in its section. */
+static bool
+done_here(const Reader *r, uint32_t sent)
+{
+	return (r->s[sent].flags & S_DONE) || r->s[sent].section == SEC_PROC;
 }
 
 /* A sentence about now: not history, not a plan for later. */
@@ -928,7 +951,9 @@ negation(Reader *r)
 {
 	size_t		i;
 	bool		active = false;
-	size_t		clause_start = 0;
+	size_t		clause_start = 0;	/* after the last punctuation */
+	size_t		stop_start = 0; /* after the last but/however ... */
+	bool		muscle_since_stop = false;
 	size_t		marked_to = 0;
 
 	for (i = 0; i < r->nt; i++)
@@ -939,9 +964,21 @@ negation(Reader *r)
 		if (clause_end(r, i))
 		{
 			active = false;
-			clause_start = i + 1;
+			if (t->type == T_WORD)
+			{
+				/* a conjunction: what follows may have its own subject */
+				stop_start = i + 1;
+				muscle_since_stop = false;
+			}
+			else
+			{
+				clause_start = stop_start = i + 1;
+				muscle_since_stop = false;
+			}
 			continue;
 		}
+		if (t->flags & F_MUS)
+			muscle_since_stop = true;
 		if (t->header)
 			continue;
 		if (active)
@@ -959,8 +996,14 @@ negation(Reader *r)
 			back = true;
 		if (back)
 		{
+			/*
+			 * Back to the clause's start; past a "but" only when no muscle
+			 * follows it ("the gastrocnemius was examined but not
+			 * injected", not "trapezius injected but levator deferred")
+			 */
+			size_t		from = muscle_since_stop ? stop_start : clause_start;
+			size_t		stop = from > marked_to ? from : marked_to;
 			size_t		k = i;
-			size_t		stop = clause_start > marked_to ? clause_start : marked_to;
 
 			while (k > stop)
 			{
@@ -1036,15 +1079,54 @@ muscle_at(Reader *r, size_t i, MpKind *kind)
 	return best;
 }
 
+/* Does entry e name (after its side word, if any) s[0..len)? */
 static bool
-add_muscle(Reader *r, const char *s, size_t len)
+names(const char *e, const char *s, size_t len)
+{
+	size_t		el = strlen(e);
+
+	if (strncmp(e, "right ", 6) == 0)
+		e += 6, el -= 6;
+	else if (strncmp(e, "left ", 5) == 0)
+		e += 5, el -= 5;
+	return el == len && memcmp(e, s, len) == 0;
+}
+
+/*
+ * Keeps an entry once.  A muscle named again without its side ("2 in the
+ * biceps femoris") is the one already read with a side.
+ */
+static bool
+add_muscle(Reader *r, const char *s, size_t len, bool sided)
 {
 	int			k;
 	char	   *c;
+	const char *bare = s;
+	size_t		barelen = len;
 
 	for (k = 0; k < r->nmus; k++)
 		if (strlen(r->mus[k]) == len && memcmp(r->mus[k], s, len) == 0)
 			return true;
+	if (sided)
+	{
+		bare = (const char *) memchr(s, ' ', len) + 1;
+		barelen = len - (bare - s);
+		/* a side-less entry of the same muscle gives way */
+		for (k = 0; k < r->nmus; k++)
+			if (strlen(r->mus[k]) == barelen &&
+				memcmp(r->mus[k], bare, barelen) == 0)
+			{
+				r_free(r, r->mus[k]);
+				memmove(&r->mus[k], &r->mus[k + 1],
+						sizeof(char *) * (r->nmus - k - 1));
+				r->nmus--;
+				break;
+			}
+	}
+	else
+		for (k = 0; k < r->nmus; k++)
+			if (names(r->mus[k], s, len))
+				return true;
 	if (r->nmus == r->capmus)
 	{
 		int			cap = r->capmus ? r->capmus * 2 : 16;
@@ -1081,7 +1163,8 @@ emit_side(Reader *r, const char *side, const MpResult *m)
 		tmp[o++] = ' ';
 	}
 	memcpy(tmp + o, m->name, nl);
-	add_muscle(r, tmp, o + nl);
+	add_muscle(r, tmp, o + nl, side != NULL);
+	r->emitted++;
 }
 
 static void
@@ -1107,9 +1190,26 @@ typedef struct Span
 	size_t		end;			/* one past the last */
 	int			count;			/* trigger points stated with it, -1 none */
 	size_t		cfirst;			/* first token of a count before it */
+	size_t		cend;			/* after a count after it */
 	bool		level;
 	bool		regions_only;	/* names region terms only */
+	bool		each;			/* the count is per muscle of the run */
 } Span;
+
+static void
+add_count(Span *sp, int n)
+{
+	sp->count = (sp->count < 0 ? 0 : sp->count) + n;
+}
+
+static bool
+is_tp_word(const Reader *r, size_t j)
+{
+	return tok_is(r, j, "trigger") || tok_is(r, j, "point") ||
+		tok_is(r, j, "points") || tok_is(r, j, "injection") ||
+		tok_is(r, j, "injections") || tok_is(r, j, "tpi") ||
+		tok_is(r, j, "tpis");
+}
 
 /*
  * The run of muscle words from token i (a catalogue key): names, side and
@@ -1125,6 +1225,8 @@ span_at(Reader *r, size_t i, Span *sp)
 	sp->count = -1;
 	sp->level = false;
 	sp->regions_only = true;
+	sp->each = false;
+	sp->cend = 0;
 	/* side and part words before the name */
 	sp->first = i;
 	while (sp->first > 0)
@@ -1134,6 +1236,11 @@ span_at(Reader *r, size_t i, Span *sp)
 		if ((t->type == T_WORD && (t->wclass == MP_WORD_SIDE ||
 								   t->wclass == MP_WORD_PART ||
 								   tok_is(r, sp->first - 1, "sided"))) ||
+			/* "the right and left trapezius" */
+			((tok_is(r, sp->first - 1, "and") || punct_is(r, sp->first - 1, ',') ||
+			  punct_is(r, sp->first - 1, '&')) &&
+			 sp->first >= 2 && r->t[sp->first - 2].type == T_WORD &&
+			 r->t[sp->first - 2].wclass == MP_WORD_SIDE) ||
 			(t->type == T_PUNCT && (r->raw[t->start] == '-' ||
 									r->raw[t->start] == '/') &&
 			 sp->first >= 2 && r->t[sp->first - 2].type == T_WORD &&
@@ -1187,10 +1294,68 @@ span_at(Reader *r, size_t i, Span *sp)
 		c = times_at(r, j, &next);
 		if (c >= 0)
 		{
-			sp->count = (sp->count < 0 ? 0 : sp->count) + c;
+			add_count(sp, c);
 			j = next;
+			if (tok_is(r, j, "each"))
+			{
+				sp->each = true;
+				j++;
+			}
 			last = j;
 			continue;
+		}
+		/* "piriformis trigger point injection x2" */
+		if (j == last && is_tp_word(r, j))
+		{
+			size_t		m = j;
+
+			while (m < r->nt && m < j + 3 && is_tp_word(r, m))
+				m++;
+			if ((c = times_at(r, m, &next)) >= 0)
+			{
+				add_count(sp, c);
+				j = last = next;
+				continue;
+			}
+		}
+		/* a table row: "| Upper trapezius | R | 2 |" */
+		if (punct_is(r, j, '|'))
+		{
+			size_t		m = j + 1;
+
+			if (m < r->nt && r->t[m].type == T_WORD &&
+				r->t[m].wclass == MP_WORD_SIDE)
+			{
+				while (m < r->nt && r->t[m].type == T_WORD &&
+					   r->t[m].wclass == MP_WORD_SIDE)
+					m++;
+				j = last = m;
+				continue;
+			}
+			if ((c = number_at(r, m)) >= 0 && c < 100 &&
+				(punct_is(r, m + 1, '|') || m + 1 >= r->nt ||
+				 r->t[m + 1].type == T_NL))
+			{
+				add_count(sp, c);
+				j = last = m + 1;
+				continue;
+			}
+			break;
+		}
+		/* "(medial head)", "(posterior)": part words in brackets */
+		if (punct_is(r, j, '('))
+		{
+			size_t		m = j + 1;
+
+			while (m < r->nt && m < j + 5 && r->t[m].type == T_WORD &&
+				   (r->t[m].wclass == MP_WORD_PART ||
+					r->t[m].wclass == MP_WORD_SIDE))
+				m++;
+			if (m > j + 1 && punct_is(r, m, ')'))
+			{
+				j = last = m + 1;
+				continue;
+			}
 		}
 		/* (2 points), (2), - 2 trigger points, : 2 */
 		if (t->type == T_PUNCT && (r->raw[t->start] == '(' || r->raw[t->start] == '-' ||
@@ -1207,19 +1372,25 @@ span_at(Reader *r, size_t i, Span *sp)
 				if (m < r->nt && (r->t[m].flags & F_TPW))
 					m++;
 				if (tok_is(r, m, "each"))
+				{
+					sp->each = true;
 					m++;
+				}
 				if (r->raw[t->start] != '(' || punct_is(r, m, ')'))
 				{
 					if (punct_is(r, m, ')'))
 						m++;
-					sp->count = (sp->count < 0 ? 0 : sp->count) + num;
+					add_count(sp, num);
 					j = m;
 					last = j;
 					continue;
 				}
 			}
 		}
-		/* "trapezius 2 trigger points", "trapezius: 2 points" */
+		/*
+		 * "trapezius 2 trigger points" (after a comma only with "each": else
+		 * a total)
+		 */
 		if (t->type == T_NUM)
 		{
 			int			num = number_at(r, j);
@@ -1227,10 +1398,16 @@ span_at(Reader *r, size_t i, Span *sp)
 
 			if (tok_is(r, m, "trigger"))
 				m++;
-			if (num >= 0 && num < 100 && m < r->nt && (r->t[m].flags & F_TPW))
+			if (num >= 0 && num < 100 && m < r->nt && (r->t[m].flags & F_TPW) &&
+				(j == last || tok_is(r, m + 1, "each")))
 			{
-				sp->count = (sp->count < 0 ? 0 : sp->count) + num;
+				add_count(sp, num);
 				j = m + 1;
+				if (tok_is(r, j, "each"))
+				{
+					sp->each = true;
+					j++;
+				}
 				last = j;
 				continue;
 			}
@@ -1266,6 +1443,35 @@ span_at(Reader *r, size_t i, Span *sp)
 		break;
 	}
 	sp->end = last;
+
+	/* "... were each injected at 2 trigger points" */
+	if (sp->count < 0)
+	{
+		size_t		m = last;
+		bool		each = false;
+		int			num;
+
+		while (m < r->nt && m < last + 5 &&
+			   (tok_is(r, m, "were") || tok_is(r, m, "was") ||
+				tok_is(r, m, "each") || tok_is(r, m, "injected") ||
+				tok_is(r, m, "needled") || tok_is(r, m, "treated") ||
+				tok_is(r, m, "at") || tok_is(r, m, "in") ||
+				tok_is(r, m, "with")))
+			each |= tok_is(r, m++, "each");
+		if (m > last && (num = number_at(r, m)) > 0 && num < 100)
+		{
+			size_t		q = m + 1;
+
+			if (tok_is(r, q, "trigger"))
+				q++;
+			if (q < r->nt && (r->t[q].flags & F_TPW) && !tok_is(r, q, "injections"))
+			{
+				add_count(sp, num);
+				sp->each = each || tok_is(r, q + 1, "each");
+				sp->cend = q + 1;
+			}
+		}
+	}
 	return last;
 }
 
@@ -1283,11 +1489,27 @@ landmark(const Reader *r, size_t first)
 		   (r->t[k - 1].wclass == MP_WORD_PART ||
 			r->t[k - 1].wclass == MP_WORD_SIDE) && !tok_is(r, k - 1, "of"))
 		k--;
-	return k > 0 && (tok_is(r, k - 1, "of") || tok_is(r, k - 1, "to") ||
+	return k > 0 && (tok_is(r, k - 1, "of") ||
+					 (tok_is(r, k - 1, "to") && k >= 2 &&
+					  (tok_is(r, k - 2, "lateral") || tok_is(r, k - 2, "medial") ||
+					   tok_is(r, k - 2, "inferior") || tok_is(r, k - 2, "superior") ||
+					   tok_is(r, k - 2, "adjacent") || tok_is(r, k - 2, "close"))) ||
 					 tok_is(r, k - 1, "near") || tok_is(r, k - 1, "along") ||
 					 tok_is(r, k - 1, "over") || tok_is(r, k - 1, "around") ||
 					 tok_is(r, k - 1, "from") || tok_is(r, k - 1, "below") ||
 					 tok_is(r, k - 1, "above"));
+}
+
+/* Is the run ending at token end followed by a complaint word? */
+static bool
+complaint(const Reader *r, size_t end)
+{
+	size_t		k;
+
+	for (k = end; k < r->nt && k < end + 3; k++)
+		if (r->t[k].flags & F_PAIN)
+			return true;
+	return false;
 }
 
 /* Hands a run to the muscle parser and keeps what it names. */
@@ -1328,7 +1550,7 @@ read_span(Reader *r, const Span *sp)
 			i = next - 1;
 			continue;
 		}
-		if ((t->flags & F_TPW) || tok_is(r, i, "trigger") || tok_is(r, i, "each") ||
+		if ((t->flags & F_TPW) || is_tp_word(r, i) || tok_is(r, i, "each") ||
 			(t->type == T_NUM && !sp->level))
 			continue;
 		if (t->type == T_WORD && t->wclass == MP_WORD_SIDE &&
@@ -1407,10 +1629,13 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			{
 				size_t		k;
 
-				for (k = sp.cfirst; k < sp.end; k++)
+				for (k = sp.cfirst; k < sp.end || k < sp.cend; k++)
 					r->t[k].inspan = 1;
 			}
-			if (sp.regions_only && landmark(r, at))
+			/* region terms: not a landmark, not a complaint ("low back pain") */
+			if (sp.regions_only &&
+				(landmark(r, at) || complaint(r, sp.end) ||
+				 !(s->flags & (S_INJ | S_HEADER))))
 				continue;
 			if (span_negated(r, &sp) || !sent_current(r, sent))
 				continue;
@@ -1423,9 +1648,12 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			if (!ok)
 				continue;
 			found = true;
+			r->emitted = 0;
 			read_span(r, &sp);
 			if (sp.count >= 0)
 			{
+				if (sp.each && r->emitted > 1)
+					sp.count *= r->emitted;
 				sum = (sum < 0 ? 0 : sum) + sp.count;
 				*any_loc = true;
 			}
@@ -1448,6 +1676,7 @@ static int
 stated_total(Reader *r)
 {
 	size_t		i;
+	int			weak = -1;
 
 	for (i = 0; i < r->nt; i++)
 	{
@@ -1457,10 +1686,10 @@ stated_total(Reader *r)
 		int			n;
 
 		if (t->type == T_PUNCT || t->type == T_NL || t->neg ||
-			!sent_current(r, t->sent))
+			!sent_current(r, t->sent) || t->inspan)
 			continue;
-		/* TPI x4, TPIs x 4 */
-		if ((tok_is(r, i, "tpi") || tok_is(r, i, "tpis")) &&
+		/* TPI x4, TPIs x 4, trigger point injections x 6 */
+		if (is_tp_word(r, i) && !is_tp_word(r, i + 1) &&
 			(n = times_at(r, i + 1, &next)) > 0)
 			return n;
 		/* total (of) 8 (sites), a total of 8 trigger points */
@@ -1478,24 +1707,31 @@ stated_total(Reader *r)
 			if (punct_is(r, j, ':') && (n = number_at(r, j + 1)) > 0)
 				return n;
 		}
-		/* trigger points: 6, number of sites = 4 */
-		if ((t->flags & F_TPW) && (punct_is(r, i + 1, ':') || punct_is(r, i + 1, '=')) &&
-			(n = number_at(r, i + 2)) > 0)
+		/* trigger points: 6, number of sites = 4, trigger points injected: 3 */
+		if (t->flags & F_TPW)
 		{
 			bool		perm = false;
 
-			/* "Trapezius trigger points: 2" is a per-muscle count */
-			for (j = i; j > 0 && j + 4 > i; j--)
-				if (r->t[j - 1].flags & F_MUS)
-					perm = true;
-			if (!perm)
-				return n;
+			j = i + 1;
+			while (j < r->nt && j < i + 3 && r->t[j].type == T_WORD &&
+				   !(r->t[j].flags & F_MUS))
+				j++;
+			if ((punct_is(r, j, ':') || punct_is(r, j, '=')) &&
+				(n = number_at(r, j + 1)) > 0)
+			{
+				/* "Trapezius trigger points: 2" is a per-muscle count */
+				for (j = i; j > 0 && j + 4 > i && r->t[j - 1].sent == t->sent; j--)
+					if (r->t[j - 1].flags & F_MUS)
+						perm = true;
+				if (!perm)
+					return n;
+			}
 		}
 		/*
 		 * "3 trigger points were injected", "TPIs, 8 sites": not a count
 		 * that goes with a muscle
 		 */
-		if (t->type == T_NUM && !t->inspan && (n = number_at(r, i)) > 0 &&
+		if (weak < 0 && t->type == T_NUM && (n = number_at(r, i)) > 0 &&
 			!(i > 0 && r->t[i - 1].flags & F_TOTAL))
 		{
 			j = i + 1;
@@ -1514,12 +1750,14 @@ stated_total(Reader *r)
 					if (r->t[k].flags & F_MUS)
 						muscle = true;
 				}
-				if ((verb || (r->s[t->sent].flags & S_INJ)) && !muscle)
-					return n;
+				if ((verb || (r->s[t->sent].flags & S_INJ) ||
+					 r->s[t->sent].section == SEC_PROC) && !muscle &&
+					!tok_is(r, j + 1, "each"))
+					weak = n;	/* unless a stronger statement follows */
 			}
 		}
 	}
-	return -1;
+	return weak;
 }
 
 /* The vocabulary drug at token i: its row and token count, or -1. */
@@ -1644,16 +1882,38 @@ drug_slot(Reader *r, const char *generic)
 	return r->ndrug++;
 }
 
+/* Doses waiting for their drug: pieces of text, in order. */
+#define MAX_PENDING 8
+
+typedef struct Pending
+{
+	size_t		from[MAX_PENDING];
+	size_t		to[MAX_PENDING];
+	int			n;
+	uint32_t	sent;
+} Pending;
+
+static void
+flush_pending(Reader *r, Pending *p, int slot)
+{
+	int			k;
+
+	for (k = 0; k < p->n; k++)
+		add_dose(r, slot, p->from[k], p->to[k]);
+	p->n = 0;
+}
+
 static void
 read_drugs(Reader *r)
 {
 	size_t		i = 0;
 	int			last = -1;		/* slot of the last drug in the sentence */
 	uint32_t	last_sent = UINT32_MAX;
-	int			pending_from = -1,
-				pending_to = -1;	/* a dose before its drug */
+	Pending		pend;
 	int			note_last = -1;	/* slot of the last drug in the note */
 
+	pend.n = 0;
+	pend.sent = 0;
 	while (i < r->nt)
 	{
 		const NTok *t = &r->t[i];
@@ -1663,11 +1923,12 @@ read_drugs(Reader *r)
 
 		if (t->sent != last_sent)
 		{
-			/* "Volume: 5 mL" on a line of its own: the drug named last */
-			if (pending_from >= 0 && note_last >= 0)
-				add_dose(r, note_last, (size_t) pending_from, (size_t) pending_to);
+			/* "Volume: 5 mL" on a template line: the drug named last */
+			if (pend.n > 0 && note_last >= 0 &&
+				(r->s[pend.sent].flags & S_HEADER))
+				flush_pending(r, &pend, note_last);
+			pend.n = 0;
 			last = -1;
-			pending_from = -1;
 			last_sent = t->sent;
 		}
 		if ((d = drug_at(r, i, &n)) >= 0)
@@ -1684,19 +1945,17 @@ read_drugs(Reader *r)
 				{
 					r->drug[slot] = d;
 					last = note_last = slot;
-					if (pending_from >= 0)
-						add_dose(r, slot, (size_t) pending_from, (size_t) pending_to);
+					flush_pending(r, &pend, slot);
 				}
 			}
-			pending_from = -1;
+			pend.n = 0;
 			i += n;
 			continue;
 		}
-		if (t->type == T_NUM)
-			e = dose_at(r, i);
-		else
-			e = i;
-		if (e > i && (t->neg || !sent_current(r, t->sent)))
+		e = t->type == T_NUM ? dose_at(r, i) : i;
+		/* not negated, not of another visit, not a rate ("1 mL per site") */
+		if (e > i && (t->neg || !sent_current(r, t->sent) ||
+					  tok_is(r, e, "per")))
 		{
 			i = e;
 			continue;
@@ -1710,21 +1969,24 @@ read_drugs(Reader *r)
 			 * 1% lidocaine"), or with no drug yet in the sentence: it waits
 			 * for the next drug.
 			 */
-			while (k < r->nt && (tok_is(r, k, "of") || tok_is(r, k, "the")))
+			while (k < r->nt && (tok_is(r, k, "of") || tok_is(r, k, "the") ||
+								 tok_is(r, k, "each")))
 				k++;
 			if (last < 0 || (k < r->nt && ((r->t[k].flags & F_DRUG) ||
 										   dose_at(r, k) > k)))
 			{
-				if (pending_from < 0)
-					pending_from = (int) i;
-				pending_to = (int) e;
+				if (pend.n < MAX_PENDING)
+				{
+					pend.from[pend.n] = i;
+					pend.to[pend.n] = e;
+					pend.n++;
+					pend.sent = t->sent;
+				}
 			}
 			else
 			{
 				/* the end of a chain of doses after a drug: all are its */
-				if (pending_from >= 0)
-					add_dose(r, last, (size_t) pending_from, (size_t) pending_to);
-				pending_from = -1;
+				flush_pending(r, &pend, last);
 				add_dose(r, last, i, e);
 			}
 			i = e;
@@ -1734,15 +1996,19 @@ read_drugs(Reader *r)
 	}
 }
 
-/* Is there a cue of flag f in a current, un-negated sentence? */
+/*
+ * Is there a cue of flag f, not negated, in a current sentence (with
+ * done: one that says something was done, or in a procedure section)?
+ */
 static bool
-cue_present(const Reader *r, uint32_t f, bool current_only)
+cue_present(const Reader *r, uint32_t f, bool done)
 {
 	size_t		i;
 
 	for (i = 0; i < r->nt; i++)
-		if ((r->t[i].flags & f) && !r->t[i].neg && !r->t[i].header &&
-			(!current_only || sent_current(r, r->t[i].sent)))
+		if ((r->t[i].flags & f) && !r->t[i].neg &&
+			sent_current(r, r->t[i].sent) &&
+			(!done || done_here(r, r->t[i].sent)))
 			return true;
 	return false;
 }
@@ -1782,13 +2048,18 @@ read_elements(Reader *r, NrFacts *out)
 			 (tok_is(r, i, "follow") && (tok_is(r, i + 1, "up") ||
 										 (punct_is(r, i + 1, '-') && tok_is(r, i + 2, "up")))) ||
 			 (tok_is(r, i, "f") && punct_is(r, i + 1, '/') && tok_is(r, i + 2, "u")) ||
-			 (tok_is(r, i, "return") && (tok_is(r, i + 1, "to") || tok_is(r, i + 1, "in"))) ||
+			 (tok_is(r, i, "return") && (tok_is(r, i + 1, "to") || tok_is(r, i + 1, "in") ||
+										 number_at(r, i + 1) > 0)) ||
+			 (tok_is(r, i, "next") && (tok_is(r, i + 1, "visit") ||
+									   tok_is(r, i + 1, "appointment") ||
+									   tok_is(r, i + 1, "week") ||
+									   tok_is(r, i + 1, "session"))) ||
 			 ((tok_is(r, i, "post") || tok_is(r, i, "postprocedure")) &&
 			  (tok_is(r, i + 1, "procedure") || tok_is(r, i + 2, "procedure") ||
 			   tok_is(r, i + 1, "injection") || tok_is(r, i + 2, "injection")))))
 			out->post_procedure_plan = true;
 		/* conservative care, prior or ongoing */
-		if (!t->neg && !t->header)
+		if (!t->neg && !t->header && !any_sentence_of(r, i, F_NEWCARE))
 		{
 			if (t->flags & F_CONS)
 				out->conservative_care = true;
@@ -1919,6 +2190,7 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 	r.s = r_alloc(&r, sizeof(NSent) * (len + 2));
 	if (r.failed)
 		goto done;
+	memset(r.s, 0, sizeof(NSent) * (len + 2));
 
 	tokenise(&r);
 	classify(&r);
@@ -1927,8 +2199,7 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 	negation(&r);
 
 	/* did the note record an injection (or dry needling) done now? */
-	injects = (cue_present(&r, F_INJ, true) && cue_present(&r, F_DONE, true)) ||
-		cue_present(&r, F_DRY, true);
+	injects = cue_present(&r, F_INJ, true) || cue_present(&r, F_DRY, true);
 	sum = read_muscles(&r, injects, &any_loc);
 	total = stated_total(&r);
 	if (total > 0)
@@ -1965,7 +2236,8 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 				 tok_is(&r, i + 1, "medications") || tok_is(&r, i + 1, "substance") ||
 				 tok_is(&r, i + 1, "drug") || tok_is(&r, i + 1, "anesthetic"));
 
-			if ((dry && !r.t[i].neg && sent_current(&r, r.t[i].sent)) ||
+			if ((dry && !r.t[i].neg && sent_current(&r, r.t[i].sent) &&
+				 done_here(&r, r.t[i].sent)) ||
 				(nodrug && sent_current(&r, r.t[i].sent)))
 			{
 				out->drug_name = copy_str(&r, "none");

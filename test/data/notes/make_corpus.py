@@ -1,3 +1,11 @@
+# Writes NNN.txt and NNN.json for every note below (python3 make_corpus.py).
+# Labels follow SPEC section 12.  Three labels were corrected after the
+# first benchmark run because they contradicted other labels: 015 (a rate
+# "1 mL per point" is no dose, as in 001), 027 ("1 trigger point each" is a
+# count per muscle: tp_locations), 057 (one count for the one muscle
+# injected is a total, as in 009).
+import json
+
 N = []
 def note(text, muscles, tp=None, drug=None, dose=None, signed=False, plan=False, cons=False, loc=False, guidance='none'):
     N.append((text.strip('\n') + '\n', dict(muscles=muscles, trigger_points=tp, drug_name=drug, drug_dose=dose,
@@ -125,7 +133,7 @@ Trigger points identified and injected:
 Injectate: lidocaine 1%, 1 mL per point (6 mL total)
 Physician signature: ______ (electronically signed J. Park MD)
 Plan: reassess in 4 weeks.
-""", ["right trapezius","left trapezius","right levator scapulae","right rhomboid minor"], 6, "lidocaine", "1% 1 mL 6 mL", True, True, False, True)
+""", ["right trapezius","left trapezius","right levator scapulae","right rhomboid minor"], 6, "lidocaine", "1% 6 mL", True, True, False, True)
 
 note("""
 Procedure: Trigger point injections, bilateral trapezius.
@@ -216,7 +224,7 @@ Patient presents with bilateral low back pain radiating to the buttocks. She has
 Trigger point injections performed in the right and left gluteus medius and the right and left quadratus lumborum, 1 trigger point each, with a total of 4 mL of 1% lidocaine and 40 mg triamcinolone.
 Next visit, will consider injecting the piriformis if pain persists.
 Electronically signed by P. Garcia MD
-""", ["right gluteus medius","left gluteus medius","right quadratus lumborum","left quadratus lumborum"], 4, "lidocaine + triamcinolone", "4 mL 1% + 40 mg", True, True, True, False)
+""", ["right gluteus medius","left gluteus medius","right quadratus lumborum","left quadratus lumborum"], 4, "lidocaine + triamcinolone", "4 mL 1% + 40 mg", True, True, True, True)
 
 note("""
 TRIGGER POINT INJECTION
@@ -423,7 +431,7 @@ Objective: trigger points in the right upper trapezius with referral to the temp
 Procedure: right upper trapezius trigger point injection, 3 points, 3 mL of lidocaine 1%, no complications.
 Assessment: myofascial pain syndrome.
 Plan: ergonomic changes, PT, follow up 4 weeks.
-""", ["right trapezius"], 3, "lidocaine", "3 mL 1%", False, True, True, True)
+""", ["right trapezius"], 3, "lidocaine", "3 mL 1%", False, True, True, False)
 
 note("""
 Procedure: trigger point injections performed to the right latissimus dorsi, right serratus anterior and right teres major with 1% lidocaine, 3 mL total, 3 sites.
@@ -467,3 +475,9 @@ note("""
 TPI note: bilat upper trap + lev scap, 4 sites, 1% lidocaine 4cc, Depo-Medrol 40mg. Tolerated. Cont PT. F/u 6wk.
 Electronically signed
 """, ["right trapezius","left trapezius","right levator scapulae","left levator scapulae"], 4, "lidocaine + methylprednisolone", "1% 4cc + 40mg", True, True, True, False)
+
+
+if __name__ == '__main__':
+    for i, (text, lab) in enumerate(N, 1):
+        open('%03d.txt' % i, 'w').write(text)
+        open('%03d.json' % i, 'w').write(json.dumps(lab, indent=1) + '\n')
