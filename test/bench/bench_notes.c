@@ -291,7 +291,7 @@ main(int argc, char **argv)
 
 		for (i = 0; i < nfiles; i++)
 			texts[i] = read_file(argv[4 + i], &lens[i]);
-		clock_gettime(CLOCK_MONOTONIC, &a);
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &a);
 		for (k = 0; k < want; k++)
 		{
 			NrFacts		f;
@@ -302,9 +302,9 @@ main(int argc, char **argv)
 			nr_facts_free(&ba, &f);
 			bytes += lens[i];
 		}
-		clock_gettime(CLOCK_MONOTONIC, &b);
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &b);
 		secs = (b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9;
-		printf("notes read: %ld in %.3f s: %.0f notes/s, %.1f MB/s, mean note %.0f bytes\n",
+		printf("notes read: %ld in %.3f s of CPU: %.0f notes/s, %.1f MB/s, mean note %.0f bytes\n",
 			   want, secs, want / secs, bytes / secs / 1e6, (double) bytes / want);
 	}
 	return 0;
