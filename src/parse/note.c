@@ -464,6 +464,7 @@ typedef struct NTok
 	uint8_t		header;			/* part of a section header */
 	uint8_t		upper;			/* written in capitals */
 	uint8_t		inspan;			/* part of a run of muscles (or its count) */
+	uint8_t		fuzzy;			/* a misspelt muscle name (1 + its kind) */
 	int32_t		num;			/* T_NUM: the whole part; -1 if too big */
 } NTok;
 
@@ -506,6 +507,7 @@ typedef struct Reader
 	char	   *buf;			/* an entry being composed */
 	size_t		bufsize;
 	int			emitted;		/* muscles the last run named */
+	char		fwork[MP_WORK_SIZE(40)];	/* to parse one word */
 } Reader;
 
 static void *
@@ -645,7 +647,30 @@ classify(Reader *r)
 			continue;
 		vw = vword_find(r->v, w, t->len, mp_hash(w, t->len));
 		if (vw->s == NULL)
+		{
+			/*
+			 * "right rhomboidd": a word after a side or part word may be a
+			 * misspelt muscle; the parser decides (one edit from a key),
+			 * and its memo makes the same spelling cheap next time.
+			 */
+			if (t->type == T_WORD && t->len >= MP_FUZZY_MIN - 1 && i > 0 &&
+				r->t[i - 1].type == T_WORD &&
+				(r->t[i - 1].wclass == MP_WORD_SIDE ||
+				 r->t[i - 1].wclass == MP_WORD_PART) &&
+				t->wclass == MP_WORD_NAME &&
+				MP_WORK_SIZE(t->len) <= sizeof(r->fwork))
+			{
+				MpResult	m;
+
+				if (mp_parse_cached(r->v->cat, w, t->len, r->fwork, &m) == 1 &&
+					(m.kind == MP_MUSCLE || m.kind == MP_GROUP))
+				{
+					t->fuzzy = (uint8_t) (1 + m.kind);
+					t->flags = F_MUS;
+				}
+			}
 			continue;
+		}
 		t->flags = vw->flags;
 		t->mod = vw->mod;
 		t->musw = vw->mus_words;
@@ -1049,6 +1074,12 @@ muscle_at(Reader *r, size_t i, MpKind *kind)
 
 	if (!(r->t[i].flags & F_MUS))
 		return 0;
+	if (r->t[i].fuzzy)
+	{
+		if (kind)
+			*kind = (MpKind) (r->t[i].fuzzy - 1);
+		return 1;
+	}
 	for (n = 1; n <= maxw && j < r->nt; n++, j++)
 	{
 		const NTok *t = &r->t[j];
