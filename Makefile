@@ -22,6 +22,7 @@ OBJS = \
 	src/refdata/policy.o \
 	src/refdata/payment.o \
 	src/refdata/muscles.o \
+	src/refdata/muscle_arrays.o \
 	src/engine/claim.o \
 	src/engine/findings.o \
 	src/engine/codes.o \
@@ -32,6 +33,8 @@ OBJS = \
 	src/fn/loaders.o \
 	src/fn/window.o \
 	src/fn/read_note.o \
+	src/fn/muscle_fns.o \
+	src/fn/muscle_agg.o \
 	src/guard/guard_cache.o \
 	src/guard/guard_findings.o \
 	src/guard/finding_log.o \
