@@ -8,8 +8,7 @@
  * built once per backend and rebuilt when either table changes, so no
  * query runs per note.
  */
-#include "tpi_rules.h"
-#include "muscles.h"
+#include "muscles_int.h"
 #include "note.h"
 
 #include "catalog/pg_type.h"
@@ -23,18 +22,6 @@ static MemoryContext vocab_cxt = NULL;
 static NrVocab *vocab = NULL;
 static uint64 vocab_catalogue_load = 0;
 static uint32 vocab_policy_generation = 0;
-
-static void *
-nr_palloc(void *ctx, size_t size)
-{
-	return MemoryContextAllocHuge((MemoryContext) ctx, size);
-}
-
-static void
-nr_pfree(void *ctx, void *ptr)
-{
-	pfree(ptr);
-}
 
 /*
  * The vocabulary, (re)built when the muscle catalogue was reloaded or the
@@ -60,8 +47,8 @@ get_vocab(void)
 	cxt = AllocSetContextCreate(CurrentMemoryContext,
 								"tpi_rules note vocabulary",
 								ALLOCSET_DEFAULT_SIZES);
-	alloc.alloc = nr_palloc;
-	alloc.release = nr_pfree;
+	alloc.alloc = tpi_mp_palloc;
+	alloc.release = tpi_mp_pfree;
 	alloc.ctx = cxt;
 	v = nr_vocab_new(&alloc, cat);
 
@@ -123,8 +110,8 @@ tpi_read_note(PG_FUNCTION_ARGS)
 		elog(ERROR, "return type must be a row type");
 	tupdesc = BlessTupleDesc(tupdesc);
 
-	alloc.alloc = nr_palloc;
-	alloc.release = nr_pfree;
+	alloc.alloc = tpi_mp_palloc;
+	alloc.release = tpi_mp_pfree;
 	alloc.ctx = CurrentMemoryContext;
 	if (!nr_read(v, VARDATA_ANY(note), VARSIZE_ANY_EXHDR(note), &alloc, &f))
 		ereport(ERROR,
