@@ -501,6 +501,8 @@ typedef struct Reader
 	/* drugs out */
 	int			drug[16];		/* vocabulary rows of the generics met */
 	char	   *dose[16];
+	size_t		doselen[16];
+	size_t		dosecap[16];
 	int			ndrug;
 	char	   *work;			/* for mp_parse_each */
 	size_t		worksize;
@@ -1876,26 +1878,32 @@ per:
 	return j;
 }
 
+/* Appends a dose as written; the buffer doubles, so a long note is linear. */
 static void
 add_dose(Reader *r, int d, size_t from, size_t to)
 {
 	size_t		a = r->t[from].start,
 				b = r->t[to - 1].start + r->t[to - 1].len;
-	char	   *old = r->dose[d];
-	size_t		ol = old ? strlen(old) : 0;
-	char	   *n = r_alloc(r, ol + (b - a) + 2);
+	size_t		need = r->doselen[d] + (b - a) + 2;
 
-	if (n == NULL)
-		return;
-	if (ol)
+	if (need > r->dosecap[d])
 	{
-		memcpy(n, old, ol);
-		n[ol++] = ' ';
+		size_t		cap = need * 2 + 32;
+		char	   *n = r_alloc(r, cap);
+
+		if (n == NULL)
+			return;
+		if (r->doselen[d])
+			memcpy(n, r->dose[d], r->doselen[d]);
+		r_free(r, r->dose[d]);
+		r->dose[d] = n;
+		r->dosecap[d] = cap;
 	}
-	memcpy(n + ol, r->raw + a, b - a);
-	n[ol + (b - a)] = '\0';
-	r_free(r, old);
-	r->dose[d] = n;
+	if (r->doselen[d])
+		r->dose[d][r->doselen[d]++] = ' ';
+	memcpy(r->dose[d] + r->doselen[d], r->raw + a, b - a);
+	r->doselen[d] += b - a;
+	r->dose[d][r->doselen[d]] = '\0';
 }
 
 /* Index in r->drug of generic g, added when new (in order of mention). */
@@ -1910,6 +1918,7 @@ drug_slot(Reader *r, const char *generic)
 	if (r->ndrug == 16)
 		return -1;
 	r->dose[r->ndrug] = NULL;
+	r->doselen[r->ndrug] = r->dosecap[r->ndrug] = 0;
 	return r->ndrug++;
 }
 
