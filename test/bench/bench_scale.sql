@@ -106,7 +106,7 @@ SELECT count(*) AS one_patient_lines, count(DISTINCT date_of_service) AS dates F
 
 -- Each measurement in a fresh backend, so its peak memory is its own.
 DROP TABLE IF EXISTS bench_mem;
-CREATE TABLE bench_mem (name text, ms numeric, findings bigint, peak_private_mb numeric);
+CREATE TABLE bench_mem (name text, ms numeric, cpu_ms numeric, findings bigint, peak_private_mb numeric);
 \set what 'audit()'
 \set q 'SELECT count(*) AS findings FROM tpi_rules.audit(''bench_one_patient'')'
 \ir scale_mem.sql
@@ -118,7 +118,7 @@ CREATE VIEW bench_claims_2m AS SELECT * FROM bench_claims_big WHERE claim_id < '
 \set what 'audit_patient'
 \set q 'SELECT sum(cardinality(fs)) AS findings FROM (SELECT tpi_rules.audit_patient(ROW(c.*)::tpi_rules.claim_line) AS fs FROM bench_one_patient c GROUP BY c.patient_id) x'
 \ir scale_mem.sql
-SELECT name, ms, findings, peak_private_mb, '< 15000 ms, < 1024 MB' AS goal
+SELECT name, ms, cpu_ms, findings, peak_private_mb, '< 15000 ms, < 1024 MB' AS goal
   FROM bench_mem ORDER BY name;
 DROP VIEW bench_one_patient;
 DROP VIEW bench_claims_2m;
