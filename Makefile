@@ -58,6 +58,7 @@ REGRESS = \
 	31_frequency \
 	32_next_eligible \
 	40_guard \
+	41_guard_log \
 	50_views \
 	51_reporting_role \
 	90_bad_input

@@ -119,7 +119,7 @@ typedef struct LogBatch
 	Datum	   *dos;
 	bool	   *dos_null;
 	Datum	   *rule_id;
-	TpiSeverity *severity;
+	Datum	   *severity;		/* text */
 	Datum	   *message;
 	/* a row's findings come together: its key's text is made once */
 	const ClaimLine *last_row;
@@ -140,13 +140,11 @@ extern void tpi_guard_read_lines(GuardEntry *e, Relation rel, Datum patient,
 extern void tpi_guard_xact_end(void);
 
 /* finding_log.c */
+extern void tpi_guard_log_init(void);
 extern void tpi_guard_log_add(LogBatch *b, const ClaimLine *row,
-							  const TpiFinding *f);
-extern void tpi_guard_log_flush(LogBatch *b, const char *table_name);
-extern void tpi_guard_log_flush_refs(LogBatch *b, const char *table_name,
-									 LogRef *refs);
-extern void tpi_guard_log_findings(GuardEntry *e, const ClaimLine *nl,
-								   const AttrList *al, LogRef *logs);
+							  const TpiFinding *f, const char *other_line);
+extern void tpi_guard_log_write(LogBatch *b, const char *table_name,
+								LogRef *refs);
 extern void tpi_guard_log_delete(const LogRef *log);
 
 /* guard_findings.c */
@@ -161,6 +159,7 @@ extern bool tpi_guard_is_curable(const char *rule_id);
 extern bool tpi_guard_append_unique(StringInfo list, const char *item);
 extern void tpi_guard_attribute(AttrList *al, TpiFinding *f, bool curable);
 extern char *tpi_guard_fix_hint(const char *rule_id, int nerrors);
+extern char *tpi_guard_other_line(const TpiFinding *f, const ClaimLine *row);
 extern void tpi_guard_describe(StringInfo buf, const Attributed *a,
 							   const ClaimLine *nl);
 extern bool tpi_guard_has_pending(void);

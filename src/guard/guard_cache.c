@@ -73,6 +73,7 @@ tpi_guard_init(void)
 							  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 	CacheRegisterRelcacheCallback(guard_relcache_callback, (Datum) 0);
 	tpi_guard_deferred_init();
+	tpi_guard_log_init();
 }
 
 /* At the end of a transaction: its patient locks and table locks are gone. */

@@ -336,15 +336,24 @@ tpi_guard_fix_hint(const char *rule_id, int nerrors)
 	return fix;
 }
 
+/* The key of the line f is on ("C7/2") when that is not row, else NULL. */
+char *
+tpi_guard_other_line(const TpiFinding *f, const ClaimLine *row)
+{
+	if (f->claim_id && !tpi_guard_finding_on_line(f, row))
+		return tpi_guard_line_key(f->claim_id, f->line_no, f->line_no_null);
+	return NULL;
+}
+
 void
 tpi_guard_describe(StringInfo buf, const Attributed *a, const ClaimLine *nl)
 {
 	const TpiFinding *f = a->f;
+	char	   *other = tpi_guard_other_line(f, nl);
 
 	appendStringInfo(buf, "%s %s", tpi_severity_name(f->severity), f->rule_id);
-	if (f->claim_id && !tpi_guard_finding_on_line(f, nl))
-		appendStringInfo(buf, " on claim line %s",
-						 tpi_guard_line_key(f->claim_id, f->line_no, f->line_no_null));
+	if (other)
+		appendStringInfo(buf, " on claim line %s", other);
 	if (a->curable)
 		appendStringInfoString(buf, " (checked at commit)");
 	appendStringInfo(buf, ": %s", f->message);

@@ -376,9 +376,22 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 	if (tpi_guard_has_pending())
 		tpi_guard_cure_pending(e, &nl, olp, have_day ? &day : NULL);
 
+	/* one INSERT for the row's findings; references for the curable ones */
 	logs = palloc0(Max(al.n, 1) * sizeof(LogRef));
 	if (mode == GUARD_FLAG && al.n > 0)
-		tpi_guard_log_findings(e, &nl, &al, logs);
+	{
+		LogBatch	b;
+		bool		curable = false;
+
+		memset(&b, 0, sizeof(b));
+		for (i = 0; i < al.n; i++)
+		{
+			tpi_guard_log_add(&b, &nl, al.items[i].f,
+							  tpi_guard_other_line(al.items[i].f, &nl));
+			curable |= al.items[i].curable;
+		}
+		tpi_guard_log_write(&b, e->table_name, curable ? logs : NULL);
+	}
 	for (i = 0; i < al.n; i++)
 		if (al.items[i].curable && al.items[i].f->severity == TPI_ERROR &&
 			nl.patient_id != NULL)

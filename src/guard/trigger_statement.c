@@ -643,10 +643,12 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 		for (i = 0; i < nrows; i++)
 			for (k = 0; k < rows[i].found.n; k++)
 				tpi_guard_log_add(rows[i].found.items[k].curable ? &cb : &b,
-								  &rows[i].key, rows[i].found.items[k].f);
-		tpi_guard_log_flush(&b, e->table_name);
-		refs = palloc(Max(cb.n, 1) * sizeof(LogRef));
-		tpi_guard_log_flush_refs(&cb, e->table_name, refs);
+								  &rows[i].key, rows[i].found.items[k].f,
+								  tpi_guard_other_line(rows[i].found.items[k].f,
+													   &rows[i].key));
+		tpi_guard_log_write(&b, e->table_name, NULL);
+		refs = palloc0(Max(cb.n, 1) * sizeof(LogRef));
+		tpi_guard_log_write(&cb, e->table_name, refs);
 		/* the same walk meets the curable findings in cb's order */
 		for (i = 0; i < nrows; i++)
 			for (k = 0; k < rows[i].found.n; k++)
