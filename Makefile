@@ -31,8 +31,11 @@ OBJS = \
 	src/fn/loaders.o \
 	src/fn/window.o \
 	src/guard/guard_cache.o \
-	src/guard/guard_findings.o \
 	src/guard/finding_log.o \
+	src/guard/reject.o \
+	src/guard/pending.o \
+	src/guard/attribution.o \
+	src/guard/guard.o \
 	src/guard/trigger.o \
 	src/guard/trigger_statement.o
 

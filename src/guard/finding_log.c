@@ -204,6 +204,8 @@ log_plans_check(void)
 /*
  * Add finding f, attributed to row, to the batch; other_line names the
  * line the finding is on when that is not the row ("C7/2"), else NULL.
+ * The batch copies what it needs of f (in the current memory context);
+ * row must live until the batch is written.
  */
 void
 tpi_guard_log_add(LogBatch *b, const ClaimLine *row, const TpiFinding *f,
@@ -246,8 +248,6 @@ tpi_guard_log_add(LogBatch *b, const ClaimLine *row, const TpiFinding *f,
 	if (other_line)
 		b->message[b->n] = CStringGetTextDatum(psprintf("[on claim line %s] %s",
 														 other_line, f->message));
-	else if (tpi_finding_text(f))
-		b->message[b->n] = PointerGetDatum(tpi_finding_text(f));
 	else
 		b->message[b->n] = CStringGetTextDatum(f->message);
 	b->n++;
@@ -395,6 +395,7 @@ tpi_guard_log_write(LogBatch *b, const char *table_name, LogRef *refs)
 		match_refs(b, ret == SPI_OK_INSERT_RETURNING, refs);
 	tpi_ref_spi_finish(&owner);
 	b->n = 0;
+	b->last_row = NULL;
 }
 
 /*
