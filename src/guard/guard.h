@@ -233,6 +233,7 @@ typedef struct AttrList
 typedef struct RejectReport
 {
 	bool		at_commit;		/* curable findings checked at COMMIT */
+	MemoryContext cxt;			/* of the strings (the caller's at init) */
 	StringInfoData ids;			/* the error rules, each once */
 	int			nrules;
 	const char *first_rule;		/* whose fix the hint gives */

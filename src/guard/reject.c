@@ -57,15 +57,13 @@ append_unique(StringInfo list, const char *item)
 	return true;
 }
 
+/* The strings are made at the first row with findings: most have none. */
 void
 tpi_guard_report_init(RejectReport *r, bool at_commit)
 {
 	memset(r, 0, sizeof(RejectReport));
 	r->at_commit = at_commit;
-	initStringInfo(&r->ids);
-	initStringInfo(&r->rows);
-	initStringInfo(&r->detail);
-	initStringInfo(&r->first);
+	r->cxt = CurrentMemoryContext;
 }
 
 /* "error drug.missing_on_claim on claim line C1/2 (checked at commit): ..." */
@@ -97,6 +95,16 @@ tpi_guard_report_row(RejectReport *r, const ClaimLine *row, const AttrList *al)
 
 	if (al->n == 0)
 		return;
+	if (r->ids.data == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(r->cxt);
+
+		initStringInfo(&r->ids);
+		initStringInfo(&r->rows);
+		initStringInfo(&r->detail);
+		initStringInfo(&r->first);
+		MemoryContextSwitchTo(old);
+	}
 	key = tpi_guard_line_key(row->claim_id, row->line_no, row->line_no_null);
 	for (i = 0; i < al->n; i++)
 	{
