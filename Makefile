@@ -48,8 +48,11 @@ OBJS = \
 	src/fn/frequency_agg.o \
 	src/fn/next_eligible.o \
 	src/guard/guard_cache.o \
-	src/guard/guard_findings.o \
 	src/guard/finding_log.o \
+	src/guard/reject.o \
+	src/guard/pending.o \
+	src/guard/attribution.o \
+	src/guard/guard.o \
 	src/guard/trigger.o \
 	src/guard/trigger_statement.o
 
@@ -80,6 +83,7 @@ REGRESS = \
 	31_frequency \
 	32_next_eligible \
 	40_guard \
+	41_guard_log \
 	50_views \
 	51_reporting_role \
 	60_read_837p \
