@@ -63,6 +63,10 @@ REGRESS = \
 	90_bad_input
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
+# Crash, replica and concurrency tests (t/*.pl, PostgreSQL::Test::Cluster;
+# needs libipc-run-perl): run by `make installcheck` after pg_regress.
+TAP_TESTS = 1
+
 ISOLATION = $(patsubst test/specs/%.spec,%,$(sort $(wildcard test/specs/*.spec)))
 ISOLATION_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
