@@ -76,7 +76,7 @@ PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-sign-compare -Wno-missing-field-initializers
 
 EXTRA_CLEAN = $(DATA_built) results/ regression.diffs regression.out \
-	output_iso/ test/fuzz/*.fuzz test/unit/*.bin
+	output_iso/ test/fuzz/*.fuzz test/unit/*.bin $(EXTENSION)-*.zip
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -94,7 +94,18 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_SOURCES) $(wildcard data/*.csv) t
 sql/$(EXTENSION)--1.0--$(EXTVERSION).sql: $(UPDATE_SOURCES) $(INSTALL_SOURCES) $(wildcard data/*.csv) tools/gen_install.pl
 	perl tools/gen_install.pl $@ $(UPDATE_SOURCES)
 
-.PHONY: test demo demo-clean bench fuzz
+.PHONY: test demo demo-clean bench fuzz dist deb
+
+# PGXN: the committed tree as $(EXTENSION)-<META.json version>.zip.
+DISTVERSION = $(shell perl -MJSON::PP -0777 -ne 'print decode_json($$_)->{version}' META.json)
+dist:
+	perl tools/check_meta.pl META.json
+	git archive --format=zip --prefix=$(EXTENSION)-$(DISTVERSION)/ \
+		-o $(EXTENSION)-$(DISTVERSION).zip HEAD
+
+# Debian: build postgresql-15-tpi-rules, dpkg -i it, installcheck against it.
+deb:
+	bash test/package.sh
 
 # Every test: prerequisites, build, install, pg_regress, isolation, shell
 # tests, in a throwaway cluster; ends with "N passed, N failed".
