@@ -17,19 +17,31 @@ OBJS = \
 	src/tpi_rules.o \
 	src/parse/muscle_parse.o \
 	src/parse/csv.o \
+	src/parse/x12_837p.o \
 	src/refdata/refcache.o \
 	src/refdata/policy.o \
+	src/refdata/dx.o \
+	src/refdata/injectate.o \
+	src/refdata/payment_cache.o \
 	src/refdata/payment.o \
+	src/refdata/rule_settings.o \
 	src/refdata/muscles.o \
 	src/engine/claim.o \
 	src/engine/findings.o \
+	src/engine/messages.o \
 	src/engine/codes.o \
 	src/engine/rules_line.o \
 	src/engine/rules_day.o \
+	src/engine/check_day.o \
 	src/engine/frequency.o \
+	src/engine/patient.o \
 	src/fn/audit.o \
+	src/fn/audit_patient.o \
 	src/fn/loaders.o \
+	src/fn/read_837p.o \
 	src/fn/window.o \
+	src/fn/frequency_agg.o \
+	src/fn/next_eligible.o \
 	src/guard/guard_cache.o \
 	src/guard/guard_findings.o \
 	src/guard/finding_log.o \
@@ -54,12 +66,18 @@ REGRESS = \
 	20_line_rules \
 	21_day_rules \
 	22_audit \
+	23_no_note_data \
+	24_payer_map \
+	25_rule_setting \
+	70_audit_patient \
 	30_window \
 	31_frequency \
 	32_next_eligible \
 	40_guard \
 	50_views \
 	51_reporting_role \
+	60_read_837p \
+	62_837p_audit \
 	90_bad_input
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
@@ -84,14 +102,14 @@ include $(PGXS)
 
 # PGXS knows no header dependencies: a changed header rebuilds every object
 # (a struct that grew would otherwise be read with its old layout).
-$(OBJS): $(wildcard src/*.h src/*/*.h)
+$(OBJS): $(wildcard src/*.h src/*/*.h) src/engine/rules.def
 
-sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_SOURCES) $(wildcard data/*.csv) tools/gen_install.pl
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_SOURCES) $(wildcard data/*.csv) src/engine/rules.def tools/gen_install.pl
 	perl tools/gen_install.pl $@ $(INSTALL_SOURCES)
 
 # An update fragment may "-- @include" an install source, so it depends on
 # them all.
-sql/$(EXTENSION)--1.0--$(EXTVERSION).sql: $(UPDATE_SOURCES) $(INSTALL_SOURCES) $(wildcard data/*.csv) tools/gen_install.pl
+sql/$(EXTENSION)--1.0--$(EXTVERSION).sql: $(UPDATE_SOURCES) $(INSTALL_SOURCES) $(wildcard data/*.csv) src/engine/rules.def tools/gen_install.pl
 	perl tools/gen_install.pl $@ $(UPDATE_SOURCES)
 
 .PHONY: test demo demo-clean bench fuzz dist deb

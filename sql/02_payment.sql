@@ -10,7 +10,11 @@ SELECT label, tpi_rules.expected_payment(hcpcs, dos, pos, loc) AS payment, expec
         (2, '20552 2025 office Manhattan', '20552', date '2025-03-01', '11', '13202-01', 58.17),
         (3, '20553 2025 office national', '20553', date '2025-03-01', '11', NULL, 58.55),
         (4, '20553 2025 facility national', '20553', date '2025-03-01', '22', NULL, 40.11),
-        (5, '20552 2025 office national', '20552', date '2025-03-01', '11', NULL, 50.78))
+        (5, '20552 2025 office national', '20552', date '2025-03-01', '11', NULL, 50.78),
+        -- CMS pays telehealth POS 02 at the facility rate, POS 10 at the
+        -- non-facility rate (SPEC section 8)
+        (6, '20553 2025 telehealth POS 02 national', '20553', date '2025-03-01', '02', NULL, 40.11),
+        (7, '20553 2025 telehealth POS 10 national', '20553', date '2025-03-01', '10', NULL, 58.55))
        AS t(n, label, hcpcs, dos, pos, loc, expected)
  ORDER BY n;
 

@@ -154,6 +154,9 @@ SELECT (l).date_of_service, (l).place_of_service, f.message
 			   (VALUES ('{"date_of_service": "2026-03-02"}'::jsonb),
 					   ('{"date_of_service": "2025-03-03"}'),
 					   ('{"date_of_service": "2025-03-03", "place_of_service": "22"}'),
+					   -- telehealth: POS 02 at the facility rate, POS 10 not
+					   ('{"date_of_service": "2025-03-03", "place_of_service": "02"}'),
+					   ('{"date_of_service": "2025-03-03", "place_of_service": "10"}'),
 					   ('{"date_of_service": "2019-03-04"}')) v(ch)) s,
 	   tpi_rules.check_line(pg_catalog.jsonb_populate_record(s.l,
 			'{"muscles": ["R trapezius", "L trapezius", "right levator scap"]}')) f

@@ -130,7 +130,32 @@ SELECT pg_temp.add_code('unclassified drug, note without dose', 'C1', 2, 'J3490'
 						'{"claim_note": "lidocaine"}');
 SELECT pg_temp.add_line('unclassified silent: note names drug and dose', 'C1', 1, '{}');
 SELECT pg_temp.add_code('unclassified silent: note names drug and dose', 'C1', 2, 'C9399',
-						'{"claim_note": "Lidocaine 1% 5mL, NDC 0409-4276-01"}');
+						'{"claim_note": "Lidocaine 1% 5mL, NDC 0409-4276-01", "place_of_service": "22"}');
+-- drug.missing_on_claim and C9399: the drug line only on hospital outpatient
+-- lines (POS 19 or 22); a C9399 line without POS takes the TPI line's.
+SELECT pg_temp.add_line('C9399 in the office: drug missing', 'C1', 1, '{}');
+SELECT pg_temp.add_code('C9399 in the office: drug missing', 'C1', 2, 'C9399',
+						'{"claim_note": "lidocaine 1% 5 ml"}');
+SELECT pg_temp.add_line('C9399 silent: off-campus outpatient 19', 'C1', 1, '{"place_of_service": "19"}');
+SELECT pg_temp.add_code('C9399 silent: off-campus outpatient 19', 'C1', 2, 'C9399',
+						'{"claim_note": "lidocaine 1% 5 ml", "place_of_service": "19"}');
+SELECT pg_temp.add_line('C9399 silent: no POS, TPI line on 22', 'C1', 1, '{"place_of_service": "22"}');
+SELECT pg_temp.add_code('C9399 silent: no POS, TPI line on 22', 'C1', 2, 'C9399',
+						'{"claim_note": "lidocaine 1% 5 ml", "place_of_service": null}');
+-- units.over_mue over the day's lines (MUE MAI 2: date of service)
+SELECT pg_temp.add_line('units: two one-unit 20552 lines on two claims', 'C1', 1, '{}');
+SELECT pg_temp.add_code('units: two one-unit 20552 lines on two claims', 'C1', 2, 'J2001');
+SELECT pg_temp.add_line('units: two one-unit 20552 lines on two claims', 'C2', 1, '{}');
+SELECT pg_temp.add_code('units: two one-unit 20552 lines on two claims', 'C2', 2, 'J2001');
+SELECT pg_temp.add_line('units: three one-unit 20553 lines, one finding', 'C1', 1, '{"hcpcs": "20553", "muscles": ["R trapezius", "L trapezius", "R levator scapulae"]}');
+SELECT pg_temp.add_code('units: three one-unit 20553 lines, one finding', 'C1', 2, 'J2001');
+SELECT pg_temp.add_line('units: three one-unit 20553 lines, one finding', 'C1', 3, '{"hcpcs": "20553", "muscles": ["R trapezius", "L trapezius", "R levator scapulae"]}');
+SELECT pg_temp.add_line('units: three one-unit 20553 lines, one finding', 'C1', 4, '{"hcpcs": "20553", "muscles": ["R trapezius", "L trapezius", "R levator scapulae"]}');
+SELECT pg_temp.add_line('units silent: one 20552, drug units 5', 'C1', 1, '{}');
+SELECT pg_temp.add_code('units silent: one 20552, drug units 5', 'C1', 2, 'J2001', '{"units": 5}');
+SELECT pg_temp.add_line('units silent: second 20552 line with 0 units', 'C1', 1, '{}');
+SELECT pg_temp.add_code('units silent: second 20552 line with 0 units', 'C1', 2, 'J2001');
+SELECT pg_temp.add_line('units silent: second 20552 line with 0 units', 'C1', 3, '{"units": 0}');
 SELECT pg_temp.add_line('unclassified silent: note names the documented drug', 'C1', 1,
 						'{"drug_name": "Zinnia extract"}');
 SELECT pg_temp.add_code('unclassified silent: note names the documented drug', 'C1', 2, 'J3590',
@@ -173,7 +198,8 @@ SELECT f.rule_id, f.message
 				  'multiple regions medicare', 'drug missing', 'unclassified drug, no note',
 				  'guidance 2 units', 'guidance two lines', 'distinct without partner',
 				  'drug bundled', 'other block medicare', 'other block test_strict',
-				  'drug missing test_strict', 'guidance code medicare', 'guidance code bcbsa')
+				  'drug missing test_strict', 'guidance code medicare', 'guidance code bcbsa',
+				  'units: two one-unit 20552 lines on two claims')
  ORDER BY 1, 2;
 
 -- Deterministic order whatever the input order: by claim_id, line_no, rule_id.

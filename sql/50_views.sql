@@ -164,6 +164,19 @@ FROM ((SELECT * FROM tpi_rules.v_frequency_status
 	  UNION ALL
 	  (SELECT * FROM tpi_rules.frequency_status(current_date)
 	   EXCEPT ALL SELECT * FROM tpi_rules.v_frequency_status)) AS d;
+-- Note-data coverage: every TPI line above has note data; a claims-only
+-- line (837P, no documentation columns) counts as without.
+SELECT * FROM tpi_rules.v_note_coverage ORDER BY month, payer_id;
+INSERT INTO tpi_rules.claim_line
+	(claim_id, line_no, patient_id, payer_id, provider_npi, date_of_service,
+	 hcpcs, units, icd10, place_of_service)
+VALUES ('n01', 1, 'P90', 'medicare', '2222222222', '2025-03-10', '20553', 1, '{M79.18}', '11'),
+	   ('n01', 2, 'P90', 'medicare', '2222222222', '2025-03-10', 'J2001', 10, '{M79.18}', '11');
+SELECT * FROM tpi_rules.note_coverage('2025-03-01', '2025-03-31') ORDER BY month, payer_id;
+SELECT claim_id, line_no, rule_id FROM tpi_rules.audit_detail('2025-03-10', '2025-03-10')
+ WHERE claim_id = 'n01' ORDER BY 1, 2, 3;
+DELETE FROM tpi_rules.claim_line WHERE claim_id = 'n01';
+
 
 -- Dashboard column types are plain, and every view column is documented.
 SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type,

@@ -41,10 +41,17 @@ tpi_region_index(const char *name)
 	return -1;
 }
 
+/*
+ * Every invalidation callback is registered here, once per backend, before
+ * any cache can be built: the reference caches (refcache.c) share one
+ * relcache callback; the payment cache also drops a cache built inside
+ * parallel mode at the end of the transaction.
+ */
 void
 _PG_init(void)
 {
-	/* Caches register their invalidation callbacks lazily, on first use. */
+	tpi_refcache_init();
+	tpi_payment_init();
 }
 
 #if PG_VERSION_NUM < 150000

@@ -44,6 +44,8 @@ typedef enum TpiRefGroup
 } TpiRefGroup;
 
 extern uint32 tpi_ref_generation(TpiRefGroup group);
+/* Registers the relcache callback; _PG_init() calls it. */
+extern void tpi_refcache_init(void);
 
 /*
  * Reference caches are read as the owner of the extension's tables, so
@@ -71,6 +73,49 @@ typedef enum TpiSeverity
 	TPI_WARNING = 1,
 	TPI_ERROR = 2
 } TpiSeverity;
+
+/* ------------------------------------------------------------------------
+ * The rule registry (src/engine/rules.def): every rule once, with its id,
+ * default severity and flags; the catalogue's shipped rows are generated
+ * from the same file.
+ * ------------------------------------------------------------------------
+ */
+#define TPI_RULE_LINE		0x01	/* checked on one line */
+#define TPI_RULE_DAY		0x02	/* checked across a patient's day */
+#define TPI_RULE_FREQ		0x04	/* checked across a patient's sessions */
+#define TPI_RULE_NOTE		0x08	/* judges the note: off without note data */
+#define TPI_RULE_CURABLE	0x10	/* a later line of the claim may satisfy it */
+
+typedef enum TpiRule
+{
+#define RULE(e, id, sev, flags, title, explanation, source) e,
+#include "rules.def"
+#undef RULE
+	TPI_NRULES
+} TpiRule;
+
+typedef struct TpiRuleDef
+{
+	const char *rule_id;
+	TpiSeverity severity;		/* the default; tpi_rules.rule may change it */
+	uint32		flags;			/* TPI_RULE_* */
+} TpiRuleDef;
+
+extern const TpiRuleDef tpi_rule_defs[TPI_NRULES];
+/* The TpiRule of rule_id; ERROR for an id the registry does not have. */
+extern int	tpi_rule_index(const char *rule_id);
+
+/*
+ * rule_settings.c: the effective severity of a rule for a payer (SPEC
+ * section 13): a rule_setting row for the payer (the claim's payer_id, or
+ * the payer_policy payer it maps to) wins over a row with NULL payer_id,
+ * which wins over tpi_rules.rule.severity, which wins over the registry's
+ * default.  False when the rule is switched off for the payer.  Read from
+ * a backend cache rebuilt after any change to rule or rule_setting.
+ * payer_id NULL: the settings for every payer.
+ */
+extern bool tpi_rule_effective(int rule, const char *payer_id,
+							   TpiSeverity *severity);
 
 typedef struct TpiFinding
 {
@@ -108,23 +153,29 @@ typedef struct FindingList
 	int			cap;
 } FindingList;
 
-/* findings.c */
+/*
+ * findings.c.  Every finding gets its rule's effective severity
+ * (tpi_rule_effective) and is dropped when the rule is switched off; the
+ * functions without a payer_id apply the settings for every payer.
+ */
 extern void tpi_findings_init(FindingList *fl);
 extern void tpi_findings_reset(FindingList *fl);
-/* Severity comes from the rule list compiled into findings.c. */
-extern void tpi_add_finding(FindingList *fl, const char *rule_id,
-							const char *claim_id, int16 line_no,
-							const char *fmt,...) pg_attribute_printf(5, 6);
 /*
- * The same with the message already built in msg, which was started with
- * tpi_init_message() (the finding takes it).
+ * A finding whose message, already built in msg (started with
+ * tpi_init_message()), the finding takes.
  */
 extern void tpi_add_finding_buf(FindingList *fl, const char *rule_id,
 								const char *claim_id, int16 line_no,
 								StringInfo msg);
-/* The same for a finding that concerns no particular line. */
+/* The same, under the rule settings of payer_id. */
+extern void tpi_add_payer_finding_buf(FindingList *fl, const char *rule_id,
+									  const char *payer_id,
+									  const char *claim_id, int16 line_no,
+									  StringInfo msg);
+/* A finding that concerns no particular line. */
 extern void tpi_add_finding_noline(FindingList *fl, const char *rule_id,
 								   const char *fmt,...) pg_attribute_printf(3, 4);
+/* The rule's severity for every payer (catalogue and NULL-payer settings). */
 extern TpiSeverity tpi_rule_severity(const char *rule_id);
 /* The position of rule_id among the rule ids sorted by strcmp(). */
 extern int	tpi_rule_order(const char *rule_id);
@@ -209,9 +260,7 @@ extern Datum tpi_finding_datum(FindingOut *fo, const TpiFinding *f);
 extern Datum tpi_findings_array(FindingOut *fo, const FindingList *fl);
 /* For a function returning finding[]: the finding type from its result. */
 extern Oid	tpi_finding_typid_from_fcinfo(FunctionCallInfo fcinfo);
-/* An extension object's OID by name, e.g. tpi_lookup_type("finding"). */
 extern Oid	tpi_extension_schema(void);
-extern Oid	tpi_lookup_type(const char *typname);
 
 /* ------------------------------------------------------------------------
  * The claim line (SPEC section 3) as C values.  Strings are palloc'd
@@ -299,6 +348,23 @@ extern void tpi_claim_from_values(const Datum *values, const bool *nulls,
 								  TpiArena *arena);
 extern void tpi_claim_from_datum(Datum composite, ClaimLine *line);
 
+/*
+ * SPEC section 3, "claims without note data": a line has note data when
+ * one of its documentation columns (muscles, trigger_points, drug_name,
+ * drug_dose, note_signed, post_procedure_plan, conservative_care,
+ * tp_locations) is not NULL; a column the relation lacks reads as NULL.
+ * Without it the rules that judge the note are not applied and the line's
+ * regions are unknown; with it, NULL in a column means "not documented".
+ */
+static inline bool
+tpi_line_has_note(const ClaimLine *line)
+{
+	return !line->muscles_null || !line->trigger_points_null ||
+		line->drug_name != NULL || line->drug_dose != NULL ||
+		line->note_signed >= 0 || line->post_procedure_plan >= 0 ||
+		line->conservative_care >= 0 || line->tp_locations >= 0;
+}
+
 /* ------------------------------------------------------------------------
  * Payer policy (SPEC section 7), one row of tpi_rules.payer_policy.
  * ------------------------------------------------------------------------
@@ -363,14 +429,34 @@ typedef enum InjectateClass
 extern const PayerPolicy *tpi_policy_for(const char *payer_id, DateADT dos,
 										 bool *fallback);
 /*
+ * The payer_policy payer_id that payer_id stands for: itself when it is a
+ * policy's, else the one payer_map maps it to; NULL when neither knows it.
+ */
+extern const char *tpi_policy_payer_id(const char *payer_id);
+/*
  * The classes of the substances named in a documented drug_name
  * ("lidocaine 1% + triamcinolone 40 mg", "Marcaine/saline"): a mask of
  * (1 << InjectateClass), with INJ_UNKNOWN set for a named substance the
  * injectate table does not know.  0 for NULL, blank or "none" words.
  */
 extern uint32 tpi_injectate_classes(const char *drug_name);
+/*
+ * The classes of the substance a drug line's HCPCS code stands for
+ * (injectate.hcpcs: J2001 lidocaine, J7050 saline ...): a mask as above,
+ * 0 for a code no injectate lists.
+ */
+extern uint32 tpi_injectate_hcpcs_classes(const char *code);
+/* A class mask as messages name it: "local anesthetics and corticosteroids". */
+extern char *tpi_injectate_class_list(uint32 mask);
 /* NULL, blank, or a word saying nothing was injected (none, dry needling). */
 extern bool tpi_drug_is_none(const char *drug_name);
+/* needle (trimmed) occurs in hay, case-insensitively. */
+extern bool tpi_text_contains(const char *hay, const char *needle);
+/*
+ * A dose: a number (not part of a code such as J3490) followed by mg, mcg,
+ * ml, cc, %, unit(s) or g as a whole word.
+ */
+extern bool tpi_text_has_dose(const char *s);
 /* drug_name names a known injectate (used for the Box 19 check). */
 extern bool tpi_text_names_injectate(const char *text);
 
@@ -433,6 +519,8 @@ extern bool tpi_try_expected_payment_cents(const char *hcpcs, DateADT dos,
 										   const char *pos, const char *locality,
 										   int64 *cents);
 extern bool tpi_pos_is_facility(const char *pos);
+/* Registers the payment cache's transaction callback; _PG_init() calls it. */
+extern void tpi_payment_init(void);
 extern bool tpi_pos_is_known(const char *pos);
 
 /* ------------------------------------------------------------------------
@@ -444,21 +532,6 @@ extern bool tpi_pos_is_known(const char *pos);
 /* Trimmed, upper-cased code into buf[6]; false when not 5 alphanumerics. */
 extern bool tpi_code_normalise(const char *hcpcs, char *buf);
 extern bool tpi_is_tpi_code(const char *hcpcs);	/* 20552 or 20553 */
-extern bool tpi_is_em_code(const char *hcpcs);	/* 99202-99215 */
-extern bool tpi_is_joint_injection(const char *hcpcs);	/* 20600-20611 */
-extern bool tpi_is_guidance_code(const char *hcpcs);	/* 76942 77002 77021 */
-extern bool tpi_is_drug_line(const char *hcpcs);	/* J-code or C9399 */
-extern bool tpi_is_unclassified_drug(const char *hcpcs); /* J3490 J3590
-														 * J9999 C9399 */
-extern bool tpi_is_anesthesia_code(const char *hcpcs);	/* 00100-01999 */
-extern bool tpi_is_other_block(const char *hcpcs);	/* SPEC 6 block list */
-extern bool tpi_is_dry_needling(const char *hcpcs);	/* 20560 20561 */
-/* A CPT procedure 10004-69990 other than 20552/20553. */
-extern bool tpi_is_procedure_partner(const char *hcpcs);
-/* mod compared trimmed and case-insensitively. */
-extern bool tpi_has_modifier(const ClaimLine *line, const char *mod);
-/* 59, XS, XE, XP or XU. */
-extern bool tpi_has_distinct_modifier(const ClaimLine *line);
 /* Two ASCII letters or digits once trimmed. */
 extern bool tpi_modifier_is_wellformed(const char *mod);
 

@@ -13,6 +13,14 @@
 #     -- @include sql/install/70_read_837p.sql
 # is replaced by that file (expanded the same way), so that an update
 # script creates a new object with the very text the install script has.
+# A line
+#     -- @rules src/engine/rules.def
+# is replaced by the INSERT of the rule catalogue's shipped rows, read from
+# the C rule registry (one definition of every rule).
+# A line
+#     -- @replace sql/install/60_views.sql @extschema@.frequency_status
+# is replaced by that function's CREATE FUNCTION statement in the file,
+# made CREATE OR REPLACE: a changed body has one text too.
 # Only perl-base is needed, which every Debian system has.
 use strict;
 use warnings;
@@ -64,6 +72,62 @@ sub csv_insert {
 		. ") VALUES\n" . join(",\n", @rows) . ";\n";
 }
 
+# The shipped rows of tpi_rules.rule from the rule registry (a C file of
+# RULE(enum, "rule_id", TPI_SEVERITY, flags, "title", "explanation",
+# "source") entries; each text may be several adjacent string literals).
+sub c_strings {
+	my ($group) = @_;
+	my $t = '';
+	while ($group =~ /"((?:[^"\\]|\\.)*)"/g) {
+		(my $s = $1) =~ s/\\(.)/$1/g;
+		$t .= $s;
+	}
+	$t =~ s/'/''/g;
+	return "'$t'";
+}
+
+sub rules_insert {
+	my ($path) = @_;
+	open my $fh, '<', "$root/$path" or die "$path: $!\n";
+	local $/;
+	my $text = <$fh>;
+	close $fh;
+	my $str = qr/"(?:[^"\\]|\\.)*"/;
+	my $strs = qr/$str(?:\s*$str)*/;
+	my @rows;
+	while ($text =~ /^RULE\(\s*(\w+)\s*,\s*($str)\s*,\s*TPI_(INFO|WARNING|ERROR)\s*,\s*[^,"]+?\s*,\s*($strs)\s*,\s*($strs)\s*,\s*($strs)\s*\)/mg) {
+		push @rows, "(" . join(', ', c_strings($2), "'" . lc($3) . "'",
+							  c_strings($4), c_strings($5), c_strings($6), 'true') . ")";
+	}
+	my $n = () = $text =~ /^RULE\(/mg;
+	die "$path: read " . scalar(@rows) . " of $n RULE() entries\n" if @rows != $n || !@rows;
+	return "INSERT INTO \@extschema\@.rule (rule_id, severity, title, explanation, source, builtin) VALUES\n"
+		. join(",\n", @rows) . "\nON CONFLICT (rule_id) DO NOTHING;\n";
+}
+
+# The CREATE FUNCTION statement of function NAME (as written after CREATE
+# FUNCTION, up to the parenthesis) in an install source, as CREATE OR
+# REPLACE FUNCTION: an update script changes a function's body with the
+# very text the install script has.  The statement ends at a line "$$;".
+sub replace_function {
+	my ($path, $name) = @_;
+	open my $fh, '<', $path or die "$path: $!\n";
+	my ($out, $in) = ('', 0);
+	while (my $l = <$fh>) {
+		if (!$in && $l =~ /^CREATE FUNCTION \Q$name\E\(/) {
+			$in = 1;
+			$l =~ s/^CREATE FUNCTION/CREATE OR REPLACE FUNCTION/;
+		}
+		next unless $in;
+		$out .= $l;
+		last if $l =~ /^\$\$;\s*$/;
+	}
+	close $fh;
+	die "$path: no CREATE FUNCTION $name( ending in a \$\$; line\n"
+		unless $out =~ /\$\$;\s*$/;
+	return $out;
+}
+
 sub emit {
 	my ($o, $src, $depth) = @_;
 	die "$src: \@include nested too deep\n" if $depth > 4;
@@ -73,6 +137,10 @@ sub emit {
 			print $o csv_insert($1, $2);
 		} elsif ($l =~ /^--\s*\@include\s+(\S+)\s*$/) {
 			emit($o, "$root/$1", $depth + 1);
+		} elsif ($l =~ /^--\s*\@rules\s+(\S+)\s*$/) {
+			print $o rules_insert($1);
+		} elsif ($l =~ /^--\s*\@replace\s+(\S+)\s+(\S+)\s*$/) {
+			print $o replace_function("$root/$1", $2);
 		} else {
 			print $o $l;
 		}

@@ -311,13 +311,20 @@ AS $$
 		LEFT JOIN LATERAL (
 			-- the policy row in effect on as_of, chosen as the rules do
 			-- (README): started and not ended, else the last one started,
-			-- else the earliest; a payer with no row is commercial_default
+			-- else the earliest; a payer with no row is looked up in
+			-- payer_map, else it is commercial_default
 			SELECT pp.max_sessions, pp.cap_window, pp.min_interval
 			FROM @extschema@.payer_policy AS pp
 			WHERE pp.payer_id = CASE
 					WHEN EXISTS (SELECT FROM @extschema@.payer_policy AS x
 								 WHERE x.payer_id = s.payer_id)
-					THEN s.payer_id ELSE 'commercial_default' END
+					THEN s.payer_id
+					WHEN EXISTS (SELECT FROM @extschema@.payer_map AS m
+								 JOIN @extschema@.payer_policy AS x ON x.payer_id = m.payer_id
+								 WHERE m.source_id = s.payer_id)
+					THEN (SELECT m.payer_id FROM @extschema@.payer_map AS m
+						  WHERE m.source_id = s.payer_id)
+					ELSE 'commercial_default' END
 			ORDER BY (pp.effective_from <= as_of
 					  AND (pp.effective_to IS NULL OR as_of <= pp.effective_to)) DESC,
 					 (pp.effective_from <= as_of) DESC,

@@ -73,25 +73,14 @@ tpi_code_normalise(const char *hcpcs, char *buf)
 	return normalise_fixed(hcpcs, buf, 5);
 }
 
-#define CLASS_TEST(fn, bit) \
-bool \
-fn(const char *hcpcs) \
-{ \
-	char		buf[6]; \
-\
-	return (tpi_code_classes(hcpcs, buf) & (bit)) != 0; \
-}
+/* Only the TPI test is needed alone; rules take all classes at once. */
+bool
+tpi_is_tpi_code(const char *hcpcs)
+{
+	char		buf[6];
 
-CLASS_TEST(tpi_is_tpi_code, TPI_CODE_TPI)
-CLASS_TEST(tpi_is_em_code, TPI_CODE_EM)
-CLASS_TEST(tpi_is_joint_injection, TPI_CODE_JOINT)
-CLASS_TEST(tpi_is_guidance_code, TPI_CODE_GUIDANCE)
-CLASS_TEST(tpi_is_drug_line, TPI_CODE_DRUG)
-CLASS_TEST(tpi_is_unclassified_drug, TPI_CODE_UNCLASSIFIED_DRUG)
-CLASS_TEST(tpi_is_anesthesia_code, TPI_CODE_ANESTHESIA)
-CLASS_TEST(tpi_is_other_block, TPI_CODE_OTHER_BLOCK)
-CLASS_TEST(tpi_is_dry_needling, TPI_CODE_DRY_NEEDLING)
-CLASS_TEST(tpi_is_procedure_partner, TPI_CODE_PARTNER)
+	return (tpi_code_classes(hcpcs, buf) & TPI_CODE_TPI) != 0;
+}
 
 bool
 tpi_modifier_is_wellformed(const char *mod)
@@ -99,28 +88,6 @@ tpi_modifier_is_wellformed(const char *mod)
 	char		buf[3];
 
 	return normalise_fixed(mod, buf, 2);
-}
-
-bool
-tpi_has_modifier(const ClaimLine *line, const char *mod)
-{
-	int			i;
-	char		want[3];
-	char		buf[3];
-
-	if (!normalise_fixed(mod, want, 2))
-		return false;
-	for (i = 0; i < line->nmodifiers; i++)
-		if (normalise_fixed(line->modifiers[i], buf, 2) &&
-			buf[0] == want[0] && buf[1] == want[1])
-			return true;
-	return false;
-}
-
-bool
-tpi_has_distinct_modifier(const ClaimLine *line)
-{
-	return (tpi_modifier_flags(line) & TPI_MOD_DISTINCT) != 0;
 }
 
 /*

@@ -1,11 +1,12 @@
 /*
  * findings.c
  *		Collecting findings in C and turning them into tpi_rules.finding
- *		values; the rule list with each rule's severity.
+ *		values; the rule registry's table.
  *
- * The rule list here must agree with the rows of tpi_rules.rule that the
- * install script ships (sql/install/10_rule_data.sql); the regression test
- * 01_catalogue compares the two through tpi_rules.rule_severity_c().
+ * The rules themselves are defined once, in rules.def (the rule
+ * registry); the catalogue's shipped rows are generated from the same
+ * file, and each finding's severity is the effective one of its rule
+ * (rule_settings.c).
  */
 #include "tpi_rules.h"
 
@@ -17,48 +18,14 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/syscache.h"
 #include "utils/typcache.h"
 
-typedef struct RuleDef
-{
-	const char *rule_id;
-	TpiSeverity severity;
-} RuleDef;
-
-static const RuleDef rule_defs[] = {
-	{"code.upcoded", TPI_ERROR},
-	{"code.downcoded", TPI_WARNING},
-	{"code.no_muscles", TPI_ERROR},
-	{"doc.region_only", TPI_ERROR},
-	{"doc.muscle_group_term", TPI_WARNING},
-	{"doc.unknown_muscle", TPI_WARNING},
-	{"doc.missing_element", TPI_WARNING},
-	{"units.over_mue", TPI_ERROR},
-	{"modifier.bilateral", TPI_ERROR},
-	{"modifier.laterality", TPI_ERROR},
-	{"modifier.distinct_without_partner", TPI_ERROR},
-	{"day.both_codes", TPI_ERROR},
-	{"day.duplicate_code", TPI_ERROR},
-	{"day.em_without_25", TPI_ERROR},
-	{"day.em_with_25", TPI_INFO},
-	{"day.joint_injection_unmodified", TPI_ERROR},
-	{"day.dry_needling_same_day", TPI_ERROR},
-	{"day.anesthesia_code", TPI_ERROR},
-	{"day.other_block_same_session", TPI_ERROR},
-	{"day.multiple_regions", TPI_ERROR},
-	{"drug.missing_on_claim", TPI_ERROR},
-	{"drug.unclassified_without_note", TPI_ERROR},
-	{"drug.bundled_billed", TPI_WARNING},
-	{"drug.none_injected", TPI_ERROR},
-	{"drug.not_covered", TPI_ERROR},
-	{"dx.not_covered", TPI_ERROR},
-	{"dx.invalid_code", TPI_ERROR},
-	{"guidance.not_covered", TPI_ERROR},
-	{"guidance.units", TPI_ERROR},
-	{"freq.rolling_cap", TPI_ERROR},
-	{"freq.min_interval", TPI_ERROR},
-	{"input.invalid", TPI_ERROR},
+const TpiRuleDef tpi_rule_defs[TPI_NRULES] = {
+#define RULE(e, id, sev, flags, title, explanation, source) [e] = {id, sev, flags},
+#include "rules.def"
+#undef RULE
 };
 
 static const char *const severity_names[3] = {"info", "warning", "error"};
@@ -69,66 +36,69 @@ static const char *const severity_names[3] = {"info", "warning", "error"};
  * table, and a hit is confirmed by comparing the text, so any pointer may
  * be passed.
  */
-#define SEVERITY_MEMO 256		/* a power of 2, well above the call sites */
+#define RULE_MEMO 256			/* a power of 2, well above the call sites */
 
-/* The index of rule_id in rule_defs; ERROR for an unknown rule. */
-static int
-rule_index(const char *rule_id)
+int
+tpi_rule_index(const char *rule_id)
 {
-	static const char *memo_ptr[SEVERITY_MEMO];
-	static int	memo_rule[SEVERITY_MEMO];
+	static const char *memo_ptr[RULE_MEMO];
+	static int	memo_rule[RULE_MEMO];
 	int			slot = (int) ((((uint64) (uintptr_t) rule_id) *
 							   UINT64CONST(0x9e3779b97f4a7c15)) >> 56);
 	int			i;
 
-	/* the same literal as the list's (linkers merge them) needs no strcmp */
+	/* the same literal as the registry's (linkers merge them): no strcmp */
 	if (memo_ptr[slot] == rule_id &&
-		(rule_defs[memo_rule[slot]].rule_id == rule_id ||
-		 strcmp(rule_defs[memo_rule[slot]].rule_id, rule_id) == 0))
+		(tpi_rule_defs[memo_rule[slot]].rule_id == rule_id ||
+		 strcmp(tpi_rule_defs[memo_rule[slot]].rule_id, rule_id) == 0))
 		return memo_rule[slot];
-	for (i = 0; i < lengthof(rule_defs); i++)
-		if (strcmp(rule_defs[i].rule_id, rule_id) == 0)
+	for (i = 0; i < TPI_NRULES; i++)
+		if (strcmp(tpi_rule_defs[i].rule_id, rule_id) == 0)
 		{
 			memo_ptr[slot] = rule_id;
 			memo_rule[slot] = i;
 			return i;
 		}
-	elog(ERROR, "tpi_rules: rule \"%s\" is not in the rule list", rule_id);
+	elog(ERROR, "tpi_rules: rule \"%s\" is not in the rule registry", rule_id);
 	return 0;					/* keep compiler quiet */
 }
 
 TpiSeverity
 tpi_rule_severity(const char *rule_id)
 {
-	return rule_defs[rule_index(rule_id)].severity;
+	TpiSeverity sev;
+
+	if (!tpi_rule_effective(tpi_rule_index(rule_id), NULL, &sev))
+		sev = tpi_rule_defs[tpi_rule_index(rule_id)].severity;
+	return sev;
 }
 
 static int
 cmp_rule_def(const void *a, const void *b)
 {
-	return strcmp(rule_defs[*(const int *) a].rule_id,
-				  rule_defs[*(const int *) b].rule_id);
+	return strcmp(tpi_rule_defs[*(const int *) a].rule_id,
+				  tpi_rule_defs[*(const int *) b].rule_id);
 }
 
 int
 tpi_rule_order(const char *rule_id)
 {
-	static int	order[lengthof(rule_defs)];
+	static int	order[TPI_NRULES];
 	static bool ready = false;
 
 	if (!ready)
 	{
-		int			by_name[lengthof(rule_defs)];
+		int			by_name[TPI_NRULES];
 		int			i;
 
-		for (i = 0; i < lengthof(rule_defs); i++)
+		for (i = 0; i < TPI_NRULES; i++)
 			by_name[i] = i;
-		qsort(by_name, lengthof(rule_defs), sizeof(int), cmp_rule_def);
-		for (i = 0; i < lengthof(rule_defs); i++)
+		qsort(by_name, TPI_NRULES, sizeof(int), cmp_rule_def);
+		for (i = 0; i < TPI_NRULES; i++)
 			order[by_name[i]] = i;
 		ready = true;
 	}
-	return order[rule_index(rule_id)];
+	return order[tpi_rule_index(rule_id)];
 }
 
 const char *
@@ -212,11 +182,18 @@ tpi_findings_reset(FindingList *fl)
 	fl->n = 0;
 }
 
+/*
+ * A new finding of rule_id under payer_id's rule settings, or NULL when the
+ * rule is switched off for the payer.
+ */
 static TpiFinding *
-next_slot(FindingList *fl, const char *rule_id)
+next_slot(FindingList *fl, const char *rule_id, const char *payer_id)
 {
 	TpiFinding *f;
+	TpiSeverity sev;
 
+	if (!tpi_rule_effective(tpi_rule_index(rule_id), payer_id, &sev))
+		return NULL;
 	if (fl->n == fl->cap)
 	{
 		fl->cap *= 2;
@@ -224,41 +201,24 @@ next_slot(FindingList *fl, const char *rule_id)
 	}
 	f = &fl->items[fl->n++];
 	f->rule_id = rule_id;
-	f->severity = tpi_rule_severity(rule_id);
+	f->severity = sev;
 	f->message_text = NULL;
 	return f;
 }
 
 void
-tpi_add_finding(FindingList *fl, const char *rule_id, const char *claim_id,
-				int16 line_no, const char *fmt,...)
+tpi_add_payer_finding_buf(FindingList *fl, const char *rule_id,
+						  const char *payer_id, const char *claim_id,
+						  int16 line_no, StringInfo msg)
 {
-	TpiFinding *f = next_slot(fl, rule_id);
-	StringInfoData buf;
-	va_list		args;
-
-	initStringInfo(&buf);
-	va_start(args, fmt);
-	tpi_append_format(&buf, fmt, args);
-	va_end(args);
-	f->message = buf.data;
-	f->claim_id = claim_id ? pstrdup(claim_id) : NULL;
-	f->line_no = line_no;
-	f->line_no_null = (claim_id == NULL);
-}
-
-/*
- * A finding whose message is msg's text, for messages built by plain
- * appends: the finding takes msg's memory, and the claim_id copy goes into
- * the same block, after the message's NUL.
- */
-void
-tpi_add_finding_buf(FindingList *fl, const char *rule_id, const char *claim_id,
-					int16 line_no, StringInfo msg)
-{
-	TpiFinding *f = next_slot(fl, rule_id);
+	TpiFinding *f = next_slot(fl, rule_id, payer_id);
 	int			msglen = msg->len;
 
+	if (f == NULL)
+	{
+		pfree(msg->data);
+		return;
+	}
 	if (claim_id)
 	{
 		msg->len++;
@@ -272,14 +232,28 @@ tpi_add_finding_buf(FindingList *fl, const char *rule_id, const char *claim_id,
 	f->line_no_null = (claim_id == NULL);
 }
 
+/*
+ * A finding whose message is msg's text, for messages built by plain
+ * appends: the finding takes msg's memory, and the claim_id copy goes into
+ * the same block, after the message's NUL.
+ */
+void
+tpi_add_finding_buf(FindingList *fl, const char *rule_id, const char *claim_id,
+					int16 line_no, StringInfo msg)
+{
+	tpi_add_payer_finding_buf(fl, rule_id, NULL, claim_id, line_no, msg);
+}
+
 void
 tpi_add_finding_noline(FindingList *fl, const char *rule_id,
 					   const char *fmt,...)
 {
-	TpiFinding *f = next_slot(fl, rule_id);
+	TpiFinding *f = next_slot(fl, rule_id, NULL);
 	StringInfoData buf;
 	va_list		args;
 
+	if (f == NULL)
+		return;
 	initStringInfo(&buf);
 	va_start(args, fmt);
 	tpi_append_format(&buf, fmt, args);
@@ -333,36 +307,103 @@ rule_text(FindingOut *fo, const char *rule_id)
 	return fo->rule_text[fo->nrules++];
 }
 
-Datum
-tpi_finding_datum(FindingOut *fo, const TpiFinding *f)
+/* The five columns of finding f, as tpi_finding_datum() forms them. */
+static void
+finding_values(FindingOut *fo, const TpiFinding *f, Datum *values, bool *nulls)
 {
-	Datum		values[5];
-	bool		nulls[5] = {false, false, false, false, false};
-
 	values[0] = rule_text(fo, f->rule_id);
+	nulls[0] = false;
 	values[1] = fo->severity[f->severity];
+	nulls[1] = false;
 	values[2] = tpi_finding_text(f) ? PointerGetDatum(tpi_finding_text(f)) :
 		CStringGetTextDatum(f->message);
+	nulls[2] = false;
 	if (f->claim_id)
+	{
 		values[3] = CStringGetTextDatum(f->claim_id);
+		nulls[3] = false;
+	}
 	else
 		nulls[3] = true;
 	values[4] = Int16GetDatum(f->line_no);
 	nulls[4] = f->line_no_null;
-	return HeapTupleGetDatum(heap_form_tuple(fo->tupdesc, values, nulls));
+}
+
+/* Finding f as a tuple of the finding type; its claim_id copy is freed. */
+static HeapTuple
+finding_tuple(FindingOut *fo, const TpiFinding *f)
+{
+	Datum		values[5];
+	bool		nulls[5];
+	HeapTuple	tup;
+
+	finding_values(fo, f, values, nulls);
+	tup = heap_form_tuple(fo->tupdesc, values, nulls);
+	if (!nulls[3])
+		pfree(DatumGetPointer(values[3]));
+	if (!tpi_finding_text(f))
+		pfree(DatumGetPointer(values[2]));
+	return tup;
 }
 
 Datum
+tpi_finding_datum(FindingOut *fo, const TpiFinding *f)
+{
+	return HeapTupleGetDatum(finding_tuple(fo, f));
+}
+
+/*
+ * The findings as a finding[] value.  Each element is formed, copied into
+ * the array and freed at once (construct_array() would keep every element
+ * and copy them all), so a day with tens of thousands of findings holds
+ * them once.  Two passes: sizes, then contents.
+ */
+Datum
 tpi_findings_array(FindingOut *fo, const FindingList *fl)
 {
-	Datum	   *elems = palloc(Max(fl->n, 1) * sizeof(Datum));
+	Size		total = 0;
+	uint32	   *lens;
+	ArrayType  *arr;
+	char	   *p;
 	int			i;
 
+	Assert(fo->typalign == TYPALIGN_DOUBLE && !fo->typbyval);
+	if (fl->n == 0)
+		return PointerGetDatum(construct_empty_array(fo->typid));
+	lens = palloc(fl->n * sizeof(uint32));
 	for (i = 0; i < fl->n; i++)
-		elems[i] = tpi_finding_datum(fo, &fl->items[i]);
-	return PointerGetDatum(construct_array(elems, fl->n, fo->typid,
-										   fo->typlen, fo->typbyval,
-										   fo->typalign));
+	{
+		HeapTuple	tup = finding_tuple(fo, &fl->items[i]);
+
+		lens[i] = tup->t_len;
+		heap_freetuple(tup);
+		total = att_align_nominal(total, TYPALIGN_DOUBLE) + lens[i];
+		if (!AllocSizeIsValid(total + ARR_OVERHEAD_NONULLS(1)))
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("the findings exceed the maximum array size")));
+	}
+	arr = (ArrayType *) palloc0(ARR_OVERHEAD_NONULLS(1) + total);
+	SET_VARSIZE(arr, ARR_OVERHEAD_NONULLS(1) + total);
+	arr->ndim = 1;
+	arr->dataoffset = 0;
+	arr->elemtype = fo->typid;
+	ARR_DIMS(arr)[0] = fl->n;
+	ARR_LBOUND(arr)[0] = 1;
+	p = ARR_DATA_PTR(arr);
+	for (i = 0; i < fl->n; i++)
+	{
+		HeapTuple	tup = finding_tuple(fo, &fl->items[i]);
+
+		if (tup->t_len != lens[i])
+			elog(ERROR, "finding changed size while forming the array");
+		p = (char *) att_align_nominal(p, TYPALIGN_DOUBLE);
+		memcpy(p, tup->t_data, tup->t_len);
+		p += tup->t_len;
+		heap_freetuple(tup);
+	}
+	pfree(lens);
+	return PointerGetDatum(arr);
 }
 
 Oid
@@ -375,26 +416,6 @@ tpi_finding_typid_from_fcinfo(FunctionCallInfo fcinfo)
 		elog(ERROR, "could not determine the result type");
 	elem = get_element_type(rettype);
 	return OidIsValid(elem) ? elem : rettype;
-}
-
-Oid
-tpi_extension_schema(void)
-{
-	/* The control file fixes the schema: the extension is not relocatable. */
-	return get_namespace_oid("tpi_rules", false);
-}
-
-Oid
-tpi_lookup_type(const char *typname)
-{
-	Oid			nsp = tpi_extension_schema();
-	Oid			typid;
-
-	typid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-							PointerGetDatum(typname), ObjectIdGetDatum(nsp));
-	if (!OidIsValid(typid))
-		elog(ERROR, "type tpi_rules.%s does not exist", typname);
-	return typid;
 }
 
 /*
@@ -410,8 +431,8 @@ tpi_rule_severity_c(PG_FUNCTION_ARGS)
 	char	   *id = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	int			i;
 
-	for (i = 0; i < lengthof(rule_defs); i++)
-		if (strcmp(rule_defs[i].rule_id, id) == 0)
-			PG_RETURN_TEXT_P(cstring_to_text(severity_names[rule_defs[i].severity]));
+	for (i = 0; i < TPI_NRULES; i++)
+		if (strcmp(tpi_rule_defs[i].rule_id, id) == 0)
+			PG_RETURN_TEXT_P(cstring_to_text(severity_names[tpi_rule_defs[i].severity]));
 	PG_RETURN_NULL();
 }

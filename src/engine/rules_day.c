@@ -1,8 +1,8 @@
 /*
  * rules_day.c
  *		The day rules of SPEC section 6: every rule that looks at all lines of
- *		one patient on one date of service, and the final function of the
- *		check_day() aggregate.
+ *		one patient on one date of service (the check_day() aggregate around
+ *		them is in check_day.c).
  *
  * Day rules apply only to a day with at least one TPI line (20552/20553):
  * an E/M without 25 on a day with no TPI is not this extension's business.
@@ -23,6 +23,9 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+typedef struct DayClaim DayClaim;
 
 typedef struct DayLine
 {
@@ -32,9 +35,29 @@ typedef struct DayLine
 	uint32		cls;			/* TPI_CODE_* bits */
 	uint32		mods;			/* TPI_MOD_* bits */
 	bool		is_tpi;
+	bool		note;			/* TPI lines: the line has note data */
 	const MuscleSummary *ms;	/* TPI lines only */
 	const PayerPolicy *pol;		/* TPI lines with a usable date only */
+	DayClaim   *claim;			/* the lines of its claim on this date */
 } DayLine;
+
+/*
+ * The lines of one claim on the date: sorted by claim_id, they are a run
+ * of the day's lines, so every "same claim" question is answered once per
+ * claim and a day of thousands of lines stays linear.
+ */
+struct DayClaim
+{
+	int			lo,
+				hi;				/* dl[lo .. hi-1] */
+	const PayerPolicy *tpi_pol; /* policy of the claim's first TPI line */
+	bool		has_tpi;
+	bool		has_j_drug;		/* a drug line other than C9399 */
+	bool		has_c9399_hopd; /* C9399 on a POS 19 or 22 line */
+	bool		has_c9399_nopos;	/* C9399 with no place of service */
+	uint32		drug_classes;	/* injectate classes of the drug lines' codes */
+	int			note_names_drug;	/* -1 not yet known, else 0 or 1 */
+};
 
 static int
 dayline_cmp(const void *a, const void *b)
@@ -74,131 +97,118 @@ units_of(const ClaimLine *line)
 	return line->units > 0 ? line->units : 0;
 }
 
-/* The policy that governs non-TPI line d (see the file header). */
-static const PayerPolicy *
-policy_for_other(DayLine *dl, int n, const DayLine *d)
+/* Hospital outpatient (POS 19 off-campus, 22 on-campus). */
+static bool
+pos_is_hopd(const char *pos)
 {
-	int			i;
-	const PayerPolicy *first = NULL;
+	char		buf[3];
+	int			n = 0;
+
+	if (pos == NULL)
+		return false;
+	for (; *pos && n < 3; pos++)
+		if (*pos != ' ')
+			buf[n++] = *pos;
+	return n == 2 && buf[0] == '1' && buf[1] == '9' ? true :
+		n == 2 && buf[0] == '2' && buf[1] == '2';
+}
+
+/*
+ * Groups the sorted lines by claim and answers, per claim, what the rules
+ * ask of "the same claim".
+ */
+static DayClaim *
+group_claims(DayLine *dl, int n, int *nclaims)
+{
+	DayClaim   *claims = palloc0(Max(n, 1) * sizeof(DayClaim));
+	int			i,
+				k = -1;
 
 	for (i = 0; i < n; i++)
-		if (dl[i].is_tpi && dl[i].pol)
+	{
+		DayLine    *d = &dl[i];
+		DayClaim   *c;
+
+		if (k < 0 || !same_claim(&dl[claims[k].lo], d))
 		{
-			if (same_claim(&dl[i], d))
-				return dl[i].pol;
-			if (first == NULL)
-				first = dl[i].pol;
+			c = &claims[++k];
+			c->lo = i;
+			c->note_names_drug = -1;
 		}
-	return first;
+		c = &claims[k];
+		c->hi = i + 1;
+		d->claim = c;
+		if (d->is_tpi)
+		{
+			c->has_tpi = true;
+			if (c->tpi_pol == NULL && d->pol)
+				c->tpi_pol = d->pol;
+		}
+		if (d->cls & TPI_CODE_DRUG)
+		{
+			if (memcmp(d->code, "C9399", 6) != 0)
+				c->has_j_drug = true;
+			else if (d->line->place_of_service == NULL)
+				c->has_c9399_nopos = true;
+			else if (pos_is_hopd(d->line->place_of_service))
+				c->has_c9399_hopd = true;
+			c->drug_classes |= tpi_injectate_hcpcs_classes(d->code);
+		}
+	}
+	*nclaims = k + 1;
+	return claims;
+}
+
+/*
+ * The policy that governs non-TPI line d: the payer of the first TPI line
+ * on the same claim, else of the day's first TPI line (see the file header).
+ */
+static const PayerPolicy *
+policy_for_other(const PayerPolicy *day_pol, const DayLine *d)
+{
+	return d->claim->tpi_pol ? d->claim->tpi_pol : day_pol;
 }
 
 /* ------------------------------------------------------------------------
  * Claim notes: drug name and dose (drug.unclassified_without_note)
  * ------------------------------------------------------------------------
  */
-static inline bool
-ascii_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static inline bool
-ascii_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-contains_ci(const char *hay, const char *needle)
-{
-	size_t		n;
-
-	while (*needle == ' ')
-		needle++;
-	n = strlen(needle);
-	while (n > 0 && needle[n - 1] == ' ')
-		n--;
-	if (n == 0)
-		return false;
-	for (; *hay; hay++)
-		if (pg_strncasecmp(hay, needle, n) == 0)
-			return true;
-	return false;
-}
-
-/*
- * A dose: a number (not part of a code such as J3490) followed, after
- * optional blanks, by mg, mcg, ml, cc, %, unit(s) or g as a whole word.
- */
-static bool
-text_has_dose(const char *s)
-{
-	static const char *const units[] = {"mcg", "mg", "ml", "cc", "units", "unit", "g"};
-	const char *p = s;
-
-	while (*p)
-	{
-		const char *q;
-		int			i;
-
-		if (!ascii_digit(*p) || (p > s && (ascii_alpha(p[-1]) || ascii_digit(p[-1]))))
-		{
-			p++;
-			continue;
-		}
-		q = p;
-		while (ascii_digit(*q))
-			q++;
-		if ((*q == '.' || *q == ',') && ascii_digit(q[1]))
-		{
-			q++;
-			while (ascii_digit(*q))
-				q++;
-		}
-		while (*q == ' ')
-			q++;
-		if (*q == '%')
-			return true;
-		for (i = 0; i < lengthof(units); i++)
-		{
-			size_t		len = strlen(units[i]);
-
-			if (pg_strncasecmp(q, units[i], len) == 0 && !ascii_alpha(q[len]))
-				return true;
-		}
-		p = q > p ? q : p + 1;
-	}
-	return false;
-}
-
 /*
  * Whether some claim_note on drug line d's claim names a drug and a dose:
  * a known injectate, or the drug_name documented on a TPI line of the claim.
+ * Answered once per claim.
  */
 static bool
-claim_note_names_drug(DayLine *dl, int n, const DayLine *d)
+claim_note_names_drug(DayLine *dl, const DayLine *d)
 {
+	DayClaim   *c = d->claim;
 	int			i,
 				j;
 
-	for (i = 0; i < n; i++)
+	if (c->note_names_drug >= 0)
+		return c->note_names_drug != 0;
+	c->note_names_drug = 0;
+	for (i = c->lo; i < c->hi; i++)
 	{
 		const char *note = dl[i].line->claim_note;
 		bool		names = false;
 
-		if (!same_claim(&dl[i], d) || note == NULL || !text_has_dose(note))
+		if (note == NULL || !tpi_text_has_dose(note))
 			continue;
 		if (tpi_text_names_injectate(note))
 			names = true;
-		for (j = 0; j < n && !names; j++)
-			if (dl[j].is_tpi && same_claim(&dl[j], d) &&
+		for (j = c->lo; j < c->hi && !names; j++)
+			if (dl[j].is_tpi &&
 				!tpi_drug_is_none(dl[j].line->drug_name) &&
-				contains_ci(note, dl[j].line->drug_name))
+				tpi_text_contains(note, dl[j].line->drug_name))
 				names = true;
 		if (names)
-			return true;
+		{
+			c->note_names_drug = 1;
+			break;
+		}
 	}
-	return false;
+	return c->note_names_drug != 0;
 }
 
 /* ------------------------------------------------------------------------
@@ -274,21 +284,78 @@ check_codes(DayLine *dl, int n, FindingList *fl)
 	}
 }
 
+/*
+ * units.over_mue across lines: MUE 1 with MAI 2 is a date-of-service edit,
+ * so the units of all of the patient's lines of one TPI code on the date
+ * add up.  A line whose own units exceed 1 is reported by the line rule;
+ * here the first further one-unit line of the code, once per code and day.
+ */
+static void
+check_day_units(DayLine *dl, int n, FindingList *fl)
+{
+	static const char *const codes[] = {"20552", "20553"};
+	int			c,
+				i;
+
+	for (c = 0; c < lengthof(codes); c++)
+	{
+		int			total = 0,
+					nlines = 0,
+					sofar = 0;
+
+		/* units are clamped so that a sum cannot overflow */
+
+		for (i = 0; i < n; i++)
+			if (dl[i].is_tpi && memcmp(dl[i].code, codes[c], 6) == 0)
+			{
+				total += Min(units_of(dl[i].line), 1000000);
+				nlines++;
+			}
+		if (nlines < 2 || total < 2)
+			continue;
+		for (i = 0; i < n; i++)
+		{
+			int			u;
+
+			if (!dl[i].is_tpi || memcmp(dl[i].code, codes[c], 6) != 0)
+				continue;
+			u = units_of(dl[i].line);
+			if (u == 1 && sofar >= 1)
+			{
+				/* once per code and day, on the first extra line */
+				tpi_add_line_finding(fl, "units.over_mue", dl[i].line,
+									 "%d units of %s for the patient on this date on %d lines; NCCI MUE for %s is 1 with MAI 2, a date-of-service edit that adds up every line of the code on the date: bill one unit on one line and remove the others.",
+									 total, codes[c], nlines, codes[c]);
+				break;
+			}
+			sofar += Min(u, 1000000);
+		}
+	}
+}
+
 static void
 check_policy(DayLine *dl, int n, FindingList *fl)
 {
 	int			i,
 				j;
 	int			first_tpi = -1;
+	int			npartner = 0;
+	const PayerPolicy *day_pol = NULL;
 
 	for (i = 0; i < n; i++)
-		if (dl[i].is_tpi)
-		{
+	{
+		if (dl[i].is_tpi && first_tpi < 0)
 			first_tpi = i;
-			break;
-		}
+		if (dl[i].is_tpi && dl[i].pol && day_pol == NULL)
+			day_pol = dl[i].pol;
+		if (dl[i].cls & TPI_CODE_PARTNER)
+			npartner++;
+	}
 
-	/* Session-wide: anatomical regions. */
+	/*
+	 * Session-wide: anatomical regions.  A line without note data has no
+	 * known region (its muscles are NULL), so it adds none.
+	 */
 	if (first_tpi >= 0 && dl[first_tpi].pol &&
 		dl[first_tpi].pol->one_region_per_session)
 	{
@@ -296,7 +363,7 @@ check_policy(DayLine *dl, int n, FindingList *fl)
 		int			nreg = 0;
 
 		for (i = 0; i < n; i++)
-			if (dl[i].is_tpi)
+			if (dl[i].is_tpi && dl[i].note)
 				mask |= dl[i].ms->regions;
 		for (i = 0; i < TPI_NREGIONS; i++)
 			if (mask & (1u << i))
@@ -330,36 +397,57 @@ check_policy(DayLine *dl, int n, FindingList *fl)
 
 		if (d->is_tpi)
 		{
-			if (d->pol && d->pol->drug_on_claim == DRUG_REQUIRED)
-			{
-				bool		drug = false;
+			DayClaim   *c = d->claim;
 
-				for (j = 0; j < n && !drug; j++)
-					if ((dl[j].cls & TPI_CODE_DRUG) && same_claim(&dl[j], d))
-						drug = true;
-				if (!drug)
-					tpi_add_line_finding(fl, "drug.missing_on_claim", l,
-										 "%s billed and the claim has no drug line; payer policy %s requires the injected drug on the same claim (%s): add the drug's J-code (or C9399 on institutional claims) with its units.",
-										 d->code, d->pol->payer_id, d->pol->name);
-			}
-			if (d->mods & TPI_MOD_DISTINCT)
-			{
-				bool		partner = false;
+			/* C9399 is the drug line only on hospital outpatient claims */
+			if (d->pol && d->pol->drug_on_claim == DRUG_REQUIRED &&
+				!c->has_j_drug && !c->has_c9399_hopd &&
+				!(c->has_c9399_nopos && pos_is_hopd(l->place_of_service)))
+				tpi_add_line_finding(fl, "drug.missing_on_claim", l,
+									 "%s billed and the claim has no drug line; payer policy %s requires the injected drug on the same claim (%s): add the drug's J-code with its units (C9399 counts only on hospital outpatient lines, place of service 19 or 22).",
+									 d->code, d->pol->payer_id, d->pol->name);
 
-				for (j = 0; j < n && !partner; j++)
-					if (j != i && (dl[j].cls & TPI_CODE_PARTNER))
-						partner = true;
-				if (!partner)
-					tpi_add_line_finding(fl, "modifier.distinct_without_partner", l,
-										 "%s carries a distinct-procedure modifier (59, XS, XE, XP or XU) but no other procedure was billed that day for it to be distinct from (NCCI Policy Manual); remove the modifier.",
-										 d->code);
+			/*
+			 * Without note data, drug.not_covered judges the claim's drug
+			 * lines by their HCPCS codes (SPEC section 3).
+			 */
+			if (!d->note && d->pol && d->pol->covered_injectates != 0)
+			{
+				uint32		known = c->drug_classes & ~(1u << INJ_UNKNOWN);
+
+				if (known != 0 && (known & d->pol->covered_injectates) == 0)
+				{
+					StringInfoData codes;
+					int			k = 0;
+
+					initStringInfo(&codes);
+					for (j = c->lo; j < c->hi; j++)
+						if ((dl[j].cls & TPI_CODE_DRUG) &&
+							tpi_injectate_hcpcs_classes(dl[j].code) != 0)
+						{
+							if (k++ > 0)
+								appendStringInfoString(&codes, ", ");
+							appendStringInfoString(&codes, dl[j].code);
+						}
+					tpi_add_line_finding(fl, "drug.not_covered", l,
+										 "the claim's drug %s %s %s %s, and payer policy %s covers only %s for trigger point injections; the injection is not covered as billed.",
+										 k == 1 ? "line" : "lines", codes.data,
+										 k == 1 ? "is" : "are",
+										 tpi_injectate_class_list(known),
+										 d->pol->payer_id,
+										 tpi_injectate_class_list(d->pol->covered_injectates));
+				}
 			}
+			if ((d->mods & TPI_MOD_DISTINCT) && npartner == 0)
+				tpi_add_line_finding(fl, "modifier.distinct_without_partner", l,
+									 "%s carries a distinct-procedure modifier (59, XS, XE, XP or XU) but no other procedure was billed that day for it to be distinct from (NCCI Policy Manual); remove the modifier.",
+									 d->code);
 			continue;
 		}
 
 		pol = NULL;
 		if (d->cls & (TPI_CODE_OTHER_BLOCK | TPI_CODE_GUIDANCE | TPI_CODE_DRUG))
-			pol = policy_for_other(dl, n, d);
+			pol = policy_for_other(day_pol, d);
 
 		if (pol && !pol->other_blocks_allowed && (d->cls & TPI_CODE_OTHER_BLOCK))
 			tpi_add_line_finding(fl, "day.other_block_same_session", l,
@@ -371,16 +459,11 @@ check_policy(DayLine *dl, int n, FindingList *fl)
 								 d->code, pol->payer_id, pol->name);
 		if (d->cls & TPI_CODE_DRUG)
 		{
-			bool		claim_has_tpi = false;
-
-			for (j = 0; j < n && !claim_has_tpi; j++)
-				if (dl[j].is_tpi && same_claim(&dl[j], d))
-					claim_has_tpi = true;
-			if (claim_has_tpi && pol && pol->drug_on_claim == DRUG_BUNDLED)
+			if (d->claim->has_tpi && pol && pol->drug_on_claim == DRUG_BUNDLED)
 				tpi_add_line_finding(fl, "drug.bundled_billed", l,
 									 "drug line %s on a trigger point injection claim, and payer policy %s bundles the injected drug into the procedure; remove the drug line, it will not be paid separately.",
 									 d->code, pol->payer_id);
-			if ((d->cls & TPI_CODE_UNCLASSIFIED_DRUG) && !claim_note_names_drug(dl, n, d))
+			if ((d->cls & TPI_CODE_UNCLASSIFIED_DRUG) && !claim_note_names_drug(dl, d))
 				tpi_add_line_finding(fl, "drug.unclassified_without_note", l,
 									 "unclassified drug code %s without the drug's name and dose in the claim note; put both in Box 19 / loop 2300 NTE (e.g. 'lidocaine 1%% 5 ml'), or bill the drug's own J-code.",
 									 d->code);
@@ -433,10 +516,12 @@ static void
 check_day_rules(ClaimLine *const *lines, const MuscleSummary *const *summaries,
 				int nlines, FindingList *fl, bool sort)
 {
+	static const MuscleSummary no_muscles;
 	DayLine    *dl;
 	int			i,
 				n = 0,
 				ntpi = 0,
+				nclaims,
 				start = fl->n;
 	char		code[6];
 
@@ -463,7 +548,10 @@ check_day_rules(ClaimLine *const *lines, const MuscleSummary *const *summaries,
 		d->is_tpi = (d->cls & TPI_CODE_TPI) != 0;
 		if (d->is_tpi)
 		{
-			if (summaries && summaries[i])
+			d->note = tpi_line_has_note(d->line);
+			if (!d->note)
+				d->ms = &no_muscles;	/* regions unknown (SPEC section 3) */
+			else if (summaries && summaries[i])
 				d->ms = summaries[i];
 			else
 			{
@@ -482,8 +570,10 @@ check_day_rules(ClaimLine *const *lines, const MuscleSummary *const *summaries,
 		}
 	}
 	qsort(dl, n, sizeof(DayLine), dayline_cmp);
+	(void) group_claims(dl, n, &nclaims);
 
 	check_codes(dl, n, fl);
+	check_day_units(dl, n, fl);
 	check_policy(dl, n, fl);
 	check_guidance_units(dl, n, fl);
 	if (sort)
@@ -502,129 +592,4 @@ void
 tpi_check_day_rules(ClaimLine *const *lines, int nlines, FindingList *fl)
 {
 	check_day_rules(lines, NULL, nlines, fl, true);
-}
-
-/*
- * tpi_rules.check_day_final(tpi_rules.claim_line[]) RETURNS tpi_rules.finding[]
- *
- * Final function of the check_day(claim_line) aggregate, whose state is the
- * array of the group's lines (array_append / array_cat, so the state needs
- * no serialisation to cross parallel workers or shards).  A NULL state (no
- * rows) and a day without findings both give '{}'.  NULL elements are
- * skipped.  The result is palloc'd in the caller's context; the FindingOut
- * is cached in fn_extra.  Does not modify the state, so it is safe to call
- * again when the aggregate is used as a window function.
- */
-PG_FUNCTION_INFO_V1(tpi_check_day_final);
-Datum
-tpi_check_day_final(PG_FUNCTION_ARGS)
-{
-	FindingOut *fo = fcinfo->flinfo->fn_extra;
-	FindingList fl;
-	ArrayType  *arr;
-	Datum	   *elems;
-	bool	   *nulls;
-	int			nelems,
-				i,
-				n = 0;
-	Oid			elemtype;
-	int16		elmlen;
-	bool		elmbyval;
-	char		elmalign;
-	ClaimLine **lines;
-
-	if (fo == NULL)
-	{
-		fo = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(FindingOut));
-		tpi_finding_out_init(fo, tpi_finding_typid_from_fcinfo(fcinfo),
-							 fcinfo->flinfo->fn_mcxt);
-		fcinfo->flinfo->fn_extra = fo;
-	}
-	tpi_findings_init(&fl);
-	if (PG_ARGISNULL(0))
-		PG_RETURN_DATUM(tpi_findings_array(fo, &fl));
-
-	arr = PG_GETARG_ARRAYTYPE_P(0);
-	elemtype = ARR_ELEMTYPE(arr);
-	get_typlenbyvalalign(elemtype, &elmlen, &elmbyval, &elmalign);
-	deconstruct_array(arr, elemtype, elmlen, elmbyval, elmalign,
-					  &elems, &nulls, &nelems);
-	lines = palloc(Max(nelems, 1) * sizeof(ClaimLine *));
-	for (i = 0; i < nelems; i++)
-	{
-		if (nulls[i])
-			continue;
-		lines[n] = palloc(sizeof(ClaimLine));
-		tpi_claim_from_datum(elems[i], lines[n]);
-		n++;
-	}
-	tpi_check_day_rules(lines, n, &fl);
-	PG_RETURN_DATUM(tpi_findings_array(fo, &fl));
-}
-
-/*
- * tpi_rules.check_day_accum(claim_line[], claim_line) RETURNS claim_line[]
- *
- * Transition function of check_day(): appends the line to a flat array in
- * the aggregate context.  array_append keeps an expanded array with a
- * memory context of its own per group, and hash aggregation walks every
- * group's context each time it checks its memory: quadratic in the number
- * of groups.  A day has a few lines, so copying the flat array per line is
- * cheap.  NULL rows are skipped (the final function would skip them too).
- */
-PG_FUNCTION_INFO_V1(tpi_check_day_accum);
-Datum
-tpi_check_day_accum(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcxt;
-	MemoryContext old;
-	Oid			elemtype;
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
-	Datum	   *elems;
-	bool	   *nulls;
-	int			n = 0;
-	ArrayType  *result;
-	int			dims[1];
-	int			lbs[1] = {1};
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("check_day_accum() called in a non-aggregate context")));
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	elemtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
-	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
-
-	old = MemoryContextSwitchTo(aggcxt);
-	if (!PG_ARGISNULL(0))
-	{
-		ArrayType  *state = PG_GETARG_ARRAYTYPE_P(0);
-
-		deconstruct_array(state, elemtype, typlen, typbyval, typalign,
-						  &elems, &nulls, &n);
-		elems = repalloc(elems, (n + 1) * sizeof(Datum));
-		nulls = repalloc(nulls, (n + 1) * sizeof(bool));
-	}
-	else
-	{
-		elems = palloc(sizeof(Datum));
-		nulls = palloc(sizeof(bool));
-	}
-	elems[n] = PG_GETARG_DATUM(1);
-	nulls[n] = false;
-	dims[0] = n + 1;
-	result = construct_md_array(elems, nulls, 1, dims, lbs, elemtype,
-								typlen, typbyval, typalign);
-	/* the executor frees the previous state itself */
-	pfree(elems);
-	pfree(nulls);
-	MemoryContextSwitchTo(old);
-	PG_RETURN_ARRAYTYPE_P(result);
 }

@@ -3,15 +3,18 @@
  *		tpi_rules.audit(): every rule (line, day, frequency) over the lines of
  *		any table or view with the claim_line column names.
  *
- * One query reads the relation sorted by patient and streams its rows into
- * a DestReceiver (no cursor, no SPI tuple table: rows are decoded straight
- * from the executor's slot, and the scan and sort may run in parallel
- * workers).  A patient's lines are decoded into a memory context of their
- * own, checked, and the context is reset before the next patient, so memory
- * is bounded by the largest patient, not the table.  Per line: line rules;
- * per (patient, date): day rules; per patient: frequency rules over the
- * patient's TPI lines.  Reference data comes from the backend caches
- * (policy.c, muscles.c, payment.c): no query per row.
+ * One query reads the relation sorted by patient and date of service and
+ * streams its rows into a DestReceiver (no cursor, no SPI tuple table:
+ * rows are decoded straight from the executor's slot, and the scan and
+ * sort may run in parallel workers).  The lines of one (patient, date) are
+ * decoded into a memory context of their own and checked by the per-
+ * patient engine (engine/patient.c), which keeps only the patient's
+ * sessions from one date to the next; the findings are emitted and the
+ * context is reset before the next date.  So memory is bounded by the
+ * largest date of one patient, not the patient or the table: a placeholder
+ * patient id on millions of lines costs a few small entries per date.
+ * Reference data comes from the backend caches (policy.c, muscles.c,
+ * payment.c): no query per row.
  *
  * Frequency needs the sessions before the range: a session on from_date
  * may be the fourth in twelve months.  When from_date is given, the query
@@ -30,6 +33,7 @@
  * (NULL last), claim_id, line_no, rule_id.
  */
 #include "tpi_rules.h"
+#include "patient.h"
 
 #include "access/relation.h"
 #include "catalog/pg_class.h"
@@ -49,46 +53,6 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/tuplestore.h"
-
-typedef struct AuditLine
-{
-	ClaimLine	line;
-	MuscleSummary ms;			/* TPI lines only */
-	bool		is_tpi;
-	bool		report;			/* false: frequency context only */
-	int			seq;			/* arrival order, for a stable sort */
-	int			rank;			/* see OutRow.rank */
-} AuditLine;
-
-/*
- * A result row.  Rows sort by date, claim_id, line_no (the line's key),
- * rule_id and message.  rank, when not -1, stands for the line's key: the
- * position in the patient's sorted lines of the first line with that key,
- * so that rows of known lines compare keys as one integer.
- */
-typedef struct OutRow
-{
-	TpiFinding	f;
-	DateADT		dos;
-	bool		dos_null;
-	int			rank;
-	int			rule_order;		/* tpi_rule_order(f.rule_id) */
-} OutRow;
-
-typedef struct OutList
-{
-	OutRow	   *rows;
-	int			n;
-	int			cap;
-} OutList;
-
-typedef struct FreqKey
-{
-	const char *claim_id;
-	int16		line_no;
-	DateADT		dos;
-	int			rank;
-} FreqKey;
 
 typedef struct AuditReceiver
 {
@@ -110,101 +74,31 @@ typedef struct AuditReceiver
 	int			msg_cap;
 	text	   *claim_text;
 	int			claim_cap;
-	MemoryContext pcxt;			/* the buffered patient: lines, findings */
-	MemoryContext ncxt;			/* findings of lines without a patient */
-	MemoryContext rcxt;			/* one line without a patient */
+	MemoryContext pcxt;			/* the current patient: id, sessions */
+	MemoryContext dcxt;			/* the current date: lines, findings */
 	/* set up when the query starts */
 	ClaimColumns cols;
 	int			patient_att;	/* 1-based */
-	/* the buffered patient */
+	int			dos_att;		/* 1-based */
+	/* the current patient */
+	bool		in_patient;		/* a line has been read */
+	bool		patient_null;
 	char	   *patient;
 	int			patient_len;
-	AuditLine  *lines;
+	Datum		patient_text;
+	PatientCheck pc;
+	/* the current date's lines, in dcxt */
+	ClaimLine **lines;
+	bool	   *report;
 	int			n;
 	int			cap;
-	OutList		out;			/* in pcxt */
-	OutList		orphans;		/* in ncxt */
-	TpiArena	arena;			/* the buffered patient's decoded values, in
-								 * pcxt */
+	TpiArena	arena;			/* their decoded values, in dcxt */
 } AuditReceiver;
 
 /* ------------------------------------------------------------------------
  * Output
  * ------------------------------------------------------------------------
  */
-static OutRow *
-out_next(OutList *ol)
-{
-	if (ol->n == ol->cap)
-	{
-		ol->cap = ol->cap ? ol->cap * 2 : 64;
-		ol->rows = ol->rows ? repalloc(ol->rows, ol->cap * sizeof(OutRow)) :
-			palloc(ol->cap * sizeof(OutRow));
-	}
-	return &ol->rows[ol->n++];
-}
-
-/*
- * Moves fl's findings from from on to ol with their date and rank (-1 if
- * not known).  With copy, the strings are copied into the current context
- * (the findings' own is about to go).
- */
-static void
-collect(OutList *ol, FindingList *fl, int from, bool dos_null, DateADT dos,
-		int rank, bool copy)
-{
-	int			i;
-
-	for (i = from; i < fl->n; i++)
-	{
-		OutRow	   *o = out_next(ol);
-
-		o->f = fl->items[i];
-		if (copy)
-		{
-			o->f.message = pstrdup(o->f.message);
-			if (o->f.claim_id)
-				o->f.claim_id = pstrdup(o->f.claim_id);
-		}
-		o->dos = dos;
-		o->dos_null = dos_null;
-		o->rank = rank;
-		o->rule_order = tpi_rule_order(o->f.rule_id);
-	}
-	fl->n = from;
-}
-
-/* qsort() comparator of OutRow pointers */
-static int
-outrow_cmp(const void *a, const void *b)
-{
-	const OutRow *x = *(const OutRow *const *) a;
-	const OutRow *y = *(const OutRow *const *) b;
-	int			c;
-
-	if (x->rank >= 0 && y->rank >= 0)
-	{
-		if (x->rank != y->rank)
-			return x->rank < y->rank ? -1 : 1;
-		goto same_line;
-	}
-	if (x->dos_null != y->dos_null)
-		return x->dos_null ? 1 : -1;
-	if (!x->dos_null && x->dos != y->dos)
-		return x->dos < y->dos ? -1 : 1;
-	if ((x->f.claim_id == NULL) != (y->f.claim_id == NULL))
-		return x->f.claim_id == NULL ? 1 : -1;
-	if (x->f.claim_id && (c = strcmp(x->f.claim_id, y->f.claim_id)) != 0)
-		return c;
-	if (x->f.line_no_null != y->f.line_no_null)
-		return x->f.line_no_null ? 1 : -1;
-	if (!x->f.line_no_null && x->f.line_no != y->f.line_no)
-		return x->f.line_no < y->f.line_no ? -1 : 1;
-same_line:
-	if (x->rule_order != y->rule_order)
-		return x->rule_order < y->rule_order ? -1 : 1;
-	return strcmp(x->f.message, y->f.message);
-}
 
 /* The rule id as text, converted once per query. */
 static Datum
@@ -257,342 +151,116 @@ scratch_text(AuditReceiver *ar, text **buf, int *cap, const char *s)
 	return PointerGetDatum(*buf);
 }
 
-/*
- * The rows of ol in output order, as pointers (rows are large).  When every
- * row has a rank, a counting sort by rank (stable, linear) leaves only the
- * rows of one line to order by rule and message; otherwise a full sort.
- */
-static const OutRow **
-order_rows(OutList *ol)
-{
-	const OutRow **sorted = palloc(ol->n * sizeof(OutRow *));
-	int			maxrank = -1;
-	int		   *start;
-	int			i;
-
-	for (i = 0; i < ol->n; i++)
-	{
-		if (ol->rows[i].rank < 0)
-			break;
-		maxrank = Max(maxrank, ol->rows[i].rank);
-	}
-	if (i < ol->n || ol->n < 2)
-	{
-		for (i = 0; i < ol->n; i++)
-			sorted[i] = &ol->rows[i];
-		if (ol->n > 1)
-			qsort(sorted, ol->n, sizeof(OutRow *), outrow_cmp);
-		return sorted;
-	}
-
-	start = palloc0((maxrank + 2) * sizeof(int));
-	for (i = 0; i < ol->n; i++)
-		start[ol->rows[i].rank + 1]++;
-	for (i = 1; i <= maxrank + 1; i++)
-		start[i] += start[i - 1];
-	for (i = 0; i < ol->n; i++)
-		sorted[start[ol->rows[i].rank]++] = &ol->rows[i];
-	/* start[r] is now the end of rank r's rows */
-	for (i = 0; i <= maxrank; i++)
-	{
-		int			from = (i == 0) ? 0 : start[i - 1];
-		int			n = start[i] - from;
-
-		if (n > 1)
-			qsort(sorted + from, n, sizeof(OutRow *), outrow_cmp);
-	}
-	pfree(start);
-	return sorted;
-}
-
+/* The findings of the current date, in the engine's (audit's) order. */
 static void
-emit(AuditReceiver *ar, OutList *ol, const char *patient)
+emit(AuditReceiver *ar, const PatientFindings *out)
 {
 	int			i;
-	Datum		patient_text = patient ? CStringGetTextDatum(patient) : (Datum) 0;
 	const char *last_claim = NULL;
-	int			last_rank = -1;
 	Datum		claim_text = (Datum) 0;
-	const OutRow **sorted;
 
-	if (ol->n == 0)
-		return;
-	sorted = order_rows(ol);
-	for (i = 0; i < ol->n; i++)
+	for (i = 0; i < out->n; i++)
 	{
-		const OutRow *o = sorted[i];
+		const TpiFinding *f = &out->items[i].f;
+		const ClaimLine *l = ar->lines[out->items[i].line];
 		Datum		values[7];
 		bool		nulls[7] = {false, false, false, false, false, false, false};
 
-		if (o->f.claim_id)
+		if (f->claim_id)
 		{
-			/*
-			 * Sorted by date and claim: runs of one claim are common, and
-			 * rows of one rank are of one line.
-			 */
-			if (last_claim == NULL ||
-				(!(o->rank >= 0 && o->rank == last_rank) &&
-				 strcmp(last_claim, o->f.claim_id) != 0))
+			/* a line's findings come together, and a claim's lines */
+			if (last_claim == NULL || strcmp(last_claim, f->claim_id) != 0)
 			{
 				claim_text = scratch_text(ar, &ar->claim_text, &ar->claim_cap,
-										  o->f.claim_id);
-				last_claim = o->f.claim_id;
+										  f->claim_id);
+				last_claim = f->claim_id;
 			}
-			last_rank = o->rank;
 			values[0] = claim_text;
 		}
 		else
 			nulls[0] = true;
-		values[1] = Int16GetDatum(o->f.line_no);
-		nulls[1] = o->f.line_no_null;
-		values[2] = patient_text;
-		nulls[2] = (patient == NULL);
-		values[3] = DateADTGetDatum(o->dos);
-		nulls[3] = o->dos_null;
-		values[4] = rule_datum(ar, o->f.rule_id);
-		values[5] = ar->severity[o->f.severity];
-		if (tpi_finding_text(&o->f))
-			values[6] = PointerGetDatum(tpi_finding_text(&o->f));
+		values[1] = Int16GetDatum(f->line_no);
+		nulls[1] = f->line_no_null;
+		values[2] = ar->patient_text;
+		nulls[2] = ar->patient_null;
+		values[3] = DateADTGetDatum(l->date_of_service);
+		nulls[3] = l->dos_null;
+		values[4] = rule_datum(ar, f->rule_id);
+		values[5] = ar->severity[f->severity];
+		if (tpi_finding_text(f))
+			values[6] = PointerGetDatum(tpi_finding_text(f));
 		else
-			values[6] = scratch_text(ar, &ar->msg_text, &ar->msg_cap, o->f.message);
+			values[6] = scratch_text(ar, &ar->msg_text, &ar->msg_cap, f->message);
 		tuplestore_putvalues(ar->ts, ar->desc, values, nulls);
 	}
-	pfree(sorted);
-	ol->n = 0;
 }
 
 /* ------------------------------------------------------------------------
- * Checking one patient
+ * Checking a patient, one date at a time
  * ------------------------------------------------------------------------
  */
-static int
-freqkey_cmp(const void *a, const void *b)
-{
-	const FreqKey *x = a;
-	const FreqKey *y = b;
-	int			c;
 
-	if ((x->claim_id == NULL) != (y->claim_id == NULL))
-		return x->claim_id == NULL ? 1 : -1;
-	if (x->claim_id != y->claim_id && (c = strcmp(x->claim_id, y->claim_id)) != 0)
-		return c;
-	return (x->line_no > y->line_no) - (x->line_no < y->line_no);
-}
-
+/* Checks and emits the buffered date, then forgets its lines. */
 static void
-check_frequency(AuditReceiver *ar, FindingList *fl)
+flush_day(AuditReceiver *ar)
 {
-	FreqLine   *fq;
-	FreqKey    *keys;
-	int			i,
-				n = 0;
-	bool		any_report = false;
+	MemoryContext old;
+	PatientFindings out;
 
-	for (i = 0; i < ar->n; i++)
-		if (ar->lines[i].is_tpi && ar->lines[i].report)
-			any_report = true;
-	if (!any_report)
+	if (ar->n == 0)
 		return;
-
-	fq = palloc(ar->n * sizeof(FreqLine));
-	keys = palloc(ar->n * sizeof(FreqKey));
-	for (i = 0; i < ar->n; i++)
-	{
-		AuditLine  *a = &ar->lines[i];
-
-		if (!a->is_tpi || a->line.dos_null || DATE_NOT_FINITE(a->line.date_of_service))
-			continue;
-		fq[n].dos = a->line.date_of_service;
-		fq[n].regions = a->ms.regions;
-		fq[n].payer_id = a->line.payer_id;
-		fq[n].claim_id = a->line.claim_id;
-		fq[n].line_no = a->line.line_no;
-		fq[n].report = a->report;
-		keys[n].claim_id = a->line.claim_id;
-		keys[n].line_no = a->line.line_no;
-		keys[n].dos = a->line.date_of_service;
-		/* a finding names a line whose line_no is NULL by line_no 0 */
-		keys[n].rank = a->line.line_no_null ? -1 : a->rank;
-		n++;
-	}
-	if (n == 0)
-		return;
-	tpi_check_frequency(fq, n, fl);
-	if (fl->n == 0)
-		return;
-
-	/* A frequency finding names the session's first line: find its date. */
-	qsort(keys, n, sizeof(FreqKey), freqkey_cmp);
-	for (i = 0; i < fl->n; i++)
-	{
-		TpiFinding *f = &fl->items[i];
-		FreqKey		k;
-		FreqKey    *hit = NULL;
-		OutRow	   *o;
-
-		if (f->claim_id)
-		{
-			k.claim_id = f->claim_id;
-			k.line_no = f->line_no;
-			hit = bsearch(&k, keys, n, sizeof(FreqKey), freqkey_cmp);
-		}
-		o = out_next(&ar->out);
-		o->f = *f;
-		o->dos = hit ? hit->dos : 0;
-		o->dos_null = (hit == NULL);
-		o->rank = hit ? hit->rank : -1;
-		o->rule_order = tpi_rule_order(o->f.rule_id);
-	}
-	tpi_findings_reset(fl);
-}
-
-/* By date, claim_id, line_no (NULLs last): the key of result rows. */
-static int
-auditline_key_cmp(const AuditLine *x, const AuditLine *y)
-{
-	int			c;
-
-	if (x->line.dos_null != y->line.dos_null)
-		return x->line.dos_null ? 1 : -1;
-	if (!x->line.dos_null && x->line.date_of_service != y->line.date_of_service)
-		return x->line.date_of_service < y->line.date_of_service ? -1 : 1;
-	if ((x->line.claim_id == NULL) != (y->line.claim_id == NULL))
-		return x->line.claim_id == NULL ? 1 : -1;
-	if (x->line.claim_id != y->line.claim_id &&
-		(c = strcmp(x->line.claim_id, y->line.claim_id)) != 0)
-		return c;
-	if (x->line.line_no_null != y->line.line_no_null)
-		return x->line.line_no_null ? 1 : -1;
-	if (!x->line.line_no_null && x->line.line_no != y->line.line_no)
-		return x->line.line_no < y->line.line_no ? -1 : 1;
-	return 0;
-}
-
-/* By the key, then arrival. */
-static int
-auditline_cmp(const void *a, const void *b)
-{
-	const AuditLine *x = *(AuditLine *const *) a;
-	const AuditLine *y = *(AuditLine *const *) b;
-	int			c = auditline_key_cmp(x, y);
-
-	return c != 0 ? c : x->seq - y->seq;
-}
-
-/*
- * The rank of the line among order[from, to) (lines of one date) that
- * finding f names, or -1 if none does.
- */
-static int
-day_rank(AuditLine **order, int from, int to, const TpiFinding *f)
-{
-	int			k;
-
-	for (k = from; k < to; k++)
-	{
-		const ClaimLine *l = &order[k]->line;
-
-		if (l->line_no_null != f->line_no_null ||
-			(!l->line_no_null && l->line_no != f->line_no) ||
-			(l->claim_id == NULL) != (f->claim_id == NULL) ||
-			(l->claim_id && strcmp(l->claim_id, f->claim_id) != 0))
-			continue;
-		return order[k]->rank;
-	}
-	return -1;
-}
-
-static void
-check_patient(AuditReceiver *ar)
-{
-	FindingList fl;
-	AuditLine **order;
-	ClaimLine **day;
-	const MuscleSummary **dayms;
-	int			i;
-
-	tpi_findings_init(&fl);
-	order = palloc(ar->n * sizeof(AuditLine *));
-	day = palloc(ar->n * sizeof(ClaimLine *));
-	dayms = palloc(ar->n * sizeof(MuscleSummary *));
-	for (i = 0; i < ar->n; i++)
-	{
-		order[i] = &ar->lines[i];
-		if (order[i]->is_tpi)
-			tpi_summarise_muscles(order[i]->line.muscles,
-								  order[i]->line.muscles_null, &order[i]->ms);
-	}
-	if (ar->n > 1)
-		qsort(order, ar->n, sizeof(AuditLine *), auditline_cmp);
-	for (i = 0; i < ar->n; i++)
-		order[i]->rank = (i > 0 && auditline_key_cmp(order[i - 1], order[i]) == 0) ?
-			order[i - 1]->rank : i;
-
-	i = 0;
-	while (i < ar->n)
-	{
-		AuditLine  *a = order[i];
-		int			j = i;
-		int			k;
-
-		if (a->line.dos_null)
-		{
-			if (a->report)
-			{
-				tpi_check_line_rules_ms(&a->line, a->is_tpi ? &a->ms : NULL, &fl);
-				collect(&ar->out, &fl, 0, true, 0, a->rank, false);
-			}
-			i++;
-			continue;
-		}
-		while (j < ar->n && !order[j]->line.dos_null &&
-			   order[j]->line.date_of_service == a->line.date_of_service)
-			j++;
-		/* context lines are all before from_date: a date is all or none */
-		if (a->report)
-		{
-			for (k = i; k < j; k++)
-			{
-				day[k - i] = &order[k]->line;
-				dayms[k - i] = order[k]->is_tpi ? &order[k]->ms : NULL;
-				tpi_check_line_rules_ms(day[k - i], dayms[k - i], &fl);
-				collect(&ar->out, &fl, 0, false, a->line.date_of_service,
-						order[k]->rank, false);
-			}
-			tpi_check_day_rules_ms(day, dayms, j - i, &fl);
-			while (fl.n > 0)
-				collect(&ar->out, &fl, fl.n - 1, false, a->line.date_of_service,
-						day_rank(order, i, j, &fl.items[fl.n - 1]), false);
-		}
-		i = j;
-	}
-	check_frequency(ar, &fl);
-}
-
-/* Checks and emits the buffered patient, then forgets it. */
-static void
-flush_patient(AuditReceiver *ar)
-{
-	MemoryContext old = MemoryContextSwitchTo(ar->pcxt);
-
-	check_patient(ar);
-	emit(ar, &ar->out, ar->patient);
+	old = MemoryContextSwitchTo(ar->dcxt);
+	tpi_patient_findings_init(&out);
+	tpi_patient_day(&ar->pc, ar->lines, ar->report, NULL, ar->n, &out);
+	emit(ar, &out);
 	MemoryContextSwitchTo(old);
-	MemoryContextReset(ar->pcxt);
+	MemoryContextReset(ar->dcxt);
 	ar->arena.next = ar->arena.end = NULL;
+	ar->lines = NULL;
+	ar->report = NULL;
+	ar->n = ar->cap = 0;
+}
+
+/* Ends the current patient, if any, and starts the one of datum d. */
+static void
+start_patient(AuditReceiver *ar, bool isnull, Datum d)
+{
+	MemoryContext old;
+
+	flush_day(ar);
+	MemoryContextReset(ar->pcxt);
+	old = MemoryContextSwitchTo(ar->pcxt);
+	ar->in_patient = true;
+	ar->patient_null = isnull;
 	ar->patient = NULL;
 	ar->patient_len = 0;
-	ar->lines = NULL;
-	ar->n = ar->cap = 0;
-	memset(&ar->out, 0, sizeof(OutList));
+	ar->patient_text = (Datum) 0;
+	if (!isnull)
+	{
+		text	   *t = (text *) PG_DETOAST_DATUM_PACKED(d);
+
+		ar->patient_len = VARSIZE_ANY_EXHDR(t);
+		ar->patient = palloc(ar->patient_len + 1);
+		memcpy(ar->patient, VARDATA_ANY(t), ar->patient_len);
+		ar->patient[ar->patient_len] = '\0';
+		ar->patient_text = PointerGetDatum(cstring_to_text_with_len(ar->patient,
+																	ar->patient_len));
+		if ((Pointer) t != DatumGetPointer(d))
+			pfree(t);
+	}
+	tpi_patient_begin(&ar->pc, isnull);
+	MemoryContextSwitchTo(old);
 }
 
 static bool
-same_patient(AuditReceiver *ar, Datum d)
+same_patient(AuditReceiver *ar, bool isnull, Datum d)
 {
-	text	   *t = (text *) PG_DETOAST_DATUM_PACKED(d);
+	text	   *t;
 	bool		same;
 
+	if (isnull || ar->patient_null)
+		return isnull == ar->patient_null;
+	t = (text *) PG_DETOAST_DATUM_PACKED(d);
 	same = VARSIZE_ANY_EXHDR(t) == ar->patient_len &&
 		memcmp(VARDATA_ANY(t), ar->patient, ar->patient_len) == 0;
 	if ((Pointer) t != DatumGetPointer(d))
@@ -611,38 +279,7 @@ audit_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 
 	tpi_claim_columns(typeinfo, ar->relname, &ar->cols);
 	ar->patient_att = ar->cols.attno[2] + 1;
-}
-
-/* Decoded straight from the slot's values: no tuple is formed or copied. */
-static void
-decode(AuditReceiver *ar, TupleTableSlot *slot, ClaimLine *line,
-	   TpiArena *arena)
-{
-	slot_getallattrs(slot);
-	tpi_claim_from_values(slot->tts_values, slot->tts_isnull, &ar->cols, line,
-						  arena);
-}
-
-/* A line without a patient: line rules only, checked on its own. */
-static void
-receive_orphan(AuditReceiver *ar, TupleTableSlot *slot)
-{
-	MemoryContext old = MemoryContextSwitchTo(ar->rcxt);
-	ClaimLine	line;
-
-	decode(ar, slot, &line, NULL);
-	if (!ar->has_from ||
-		(!line.dos_null && line.date_of_service >= ar->from))
-	{
-		FindingList fl;
-
-		tpi_findings_init(&fl);
-		tpi_check_line_rules(&line, &fl);
-		MemoryContextSwitchTo(ar->ncxt);
-		collect(&ar->orphans, &fl, 0, line.dos_null, line.date_of_service, -1, true);
-	}
-	MemoryContextSwitchTo(old);
-	MemoryContextReset(ar->rcxt);
+	ar->dos_att = ar->cols.attno[5] + 1;
 }
 
 static bool
@@ -652,55 +289,52 @@ audit_receive(TupleTableSlot *slot, DestReceiver *self)
 	bool		pnull;
 	Datum		pd;
 	MemoryContext old;
-	AuditLine  *a;
+	ClaimLine  *l;
 
 	CHECK_FOR_INTERRUPTS();
 	pd = slot_getattr(slot, ar->patient_att, &pnull);
-	if (pnull)
+	if (!ar->in_patient || !same_patient(ar, pnull, pd))
+		start_patient(ar, pnull, pd);
+	else if (ar->n > 0)
 	{
-		receive_orphan(ar, slot);
-		return true;
-	}
-	if (ar->n > 0 && !same_patient(ar, pd))
-		flush_patient(ar);
+		/* a new date: the buffered one is complete (rows come by date) */
+		bool		dnull;
+		Datum		dd = slot_getattr(slot, ar->dos_att, &dnull);
 
-	old = MemoryContextSwitchTo(ar->pcxt);
+		if (dnull != ar->lines[0]->dos_null ||
+			(!dnull && DatumGetDateADT(dd) != ar->lines[0]->date_of_service))
+			flush_day(ar);
+	}
+
+	old = MemoryContextSwitchTo(ar->dcxt);
 	if (ar->n == ar->cap)
 	{
 		ar->cap = ar->cap ? ar->cap * 2 : 16;
-		ar->lines = ar->lines ? repalloc(ar->lines, ar->cap * sizeof(AuditLine)) :
-			palloc(ar->cap * sizeof(AuditLine));
+		ar->lines = ar->lines ? repalloc_huge(ar->lines, ar->cap * sizeof(ClaimLine *)) :
+			palloc(ar->cap * sizeof(ClaimLine *));
+		ar->report = ar->report ? repalloc_huge(ar->report, ar->cap * sizeof(bool)) :
+			palloc(ar->cap * sizeof(bool));
 	}
-	a = &ar->lines[ar->n];
-	a->seq = ar->n++;
-	decode(ar, slot, &a->line, &ar->arena);
+	l = palloc(sizeof(ClaimLine));
+	slot_getallattrs(slot);
+	tpi_claim_from_values(slot->tts_values, slot->tts_isnull, &ar->cols, l,
+						  &ar->arena);
 
 	/*
 	 * A claim's lines mostly arrive together: they share one claim_id
 	 * string, and comparing lines of one claim finds equal pointers.
 	 */
-	if (ar->n > 1)
+	if (ar->n > 0)
 	{
-		const char *prev = ar->lines[ar->n - 2].line.claim_id;
-		const char *cur = a->line.claim_id;
+		const char *prev = ar->lines[ar->n - 1]->claim_id;
+		const char *cur = l->claim_id;
 
-		if (prev && cur)
-		{
-			/* claim ids are short: compared here, without a call */
-			while (*prev && *prev == *cur)
-				prev++, cur++;
-			if (*prev == *cur)
-				a->line.claim_id = ar->lines[ar->n - 2].line.claim_id;
-		}
+		if (prev && cur && strcmp(prev, cur) == 0)
+			l->claim_id = ar->lines[ar->n - 1]->claim_id;
 	}
-	a->is_tpi = (a->line.code_classes & TPI_CODE_TPI) != 0;
-	a->report = !ar->has_from ||
-		(!a->line.dos_null && a->line.date_of_service >= ar->from);
-	if (ar->n == 1)
-	{
-		ar->patient = a->line.patient_id;
-		ar->patient_len = strlen(ar->patient);
-	}
+	ar->report[ar->n] = !ar->has_from ||
+		(!l->dos_null && l->date_of_service >= ar->from);
+	ar->lines[ar->n++] = l;
 	MemoryContextSwitchTo(old);
 	return true;
 }
@@ -777,7 +411,8 @@ build_query(Relation rel, const ClaimColumns *cols, bool has_from, bool has_to)
 	const char *tpi;
 
 	int			pos = 0,
-				patient_pos = 0;
+				patient_pos = 0,
+				dos_pos = 0;
 
 	initStringInfo(&q);
 	appendStringInfoString(&q, "SELECT ");
@@ -806,6 +441,11 @@ build_query(Relation rel, const ClaimColumns *cols, bool has_from, bool has_to)
 				appendStringInfo(&q, "%s%s", first ? "" : ", ", name);
 			patient_pos = pos;
 		}
+		else if (strcmp(tpi_claim_column_names[c], "date_of_service") == 0)
+		{
+			appendStringInfo(&q, "%s%s", first ? "" : ", ", name);
+			dos_pos = pos;
+		}
 		else
 			appendStringInfo(&q, "%s%s", first ? "" : ", ", name);
 		first = false;
@@ -831,12 +471,11 @@ build_query(Relation rel, const ClaimColumns *cols, bool has_from, bool has_to)
 		appendStringInfo(&q, " WHERE %s OPERATOR(pg_catalog.<=) $2", dos);
 
 	/*
-	 * Only the patient is sorted on: one key with abbreviated comparisons
-	 * sorts much faster than four, and check_patient() orders a patient's
-	 * few lines itself.  Sorting on the output column needs no extra (junk)
-	 * column.
+	 * By patient, then date (NULLs last): the engine checks a patient one
+	 * date at a time and orders a date's few lines itself.  Sorting on the
+	 * output columns needs no extra (junk) column.
 	 */
-	appendStringInfo(&q, " ORDER BY %d", patient_pos);
+	appendStringInfo(&q, " ORDER BY %d, %d", patient_pos, dos_pos);
 	return q.data;
 }
 
@@ -871,8 +510,8 @@ check_relation(Relation rel)
  *
  * Not STRICT: a NULL date is an open bound; a NULL relation is an ERROR.
  * Results are materialised in the SRF tuplestore (work_mem, then disk);
- * everything else lives in a per-patient context that is reset as the
- * rows stream by, and in SPI memory released at the end.
+ * everything else lives in per-patient and per-date contexts that are
+ * reset as the rows stream by, and in SPI memory released at the end.
  */
 PG_FUNCTION_INFO_V1(tpi_audit);
 Datum
@@ -937,17 +576,15 @@ tpi_audit(PG_FUNCTION_ARGS)
 	relation_close(rel, NoLock);
 
 	/*
-	 * A typical patient (a few dozen lines and findings) fits in the first
-	 * block, which a reset keeps: no malloc and free per patient.
+	 * A typical date (a few lines and findings) fits in the first block,
+	 * which a reset keeps: no malloc and free per date.
 	 */
 	ar->pcxt = AllocSetContextCreate(callcxt, "tpi_rules audit patient",
+									 ALLOCSET_SMALL_SIZES);
+	ar->dcxt = AllocSetContextCreate(callcxt, "tpi_rules audit date",
 									 ALLOCSET_DEFAULT_MINSIZE,
 									 64 * 1024,
 									 ALLOCSET_DEFAULT_MAXSIZE);
-	ar->ncxt = AllocSetContextCreate(callcxt, "tpi_rules audit orphan findings",
-									 ALLOCSET_DEFAULT_SIZES);
-	ar->rcxt = AllocSetContextCreate(callcxt, "tpi_rules audit orphan line",
-									 ALLOCSET_DEFAULT_SIZES);
 
 	params = makeParamList(3);
 	params->numParams = 3;
@@ -967,12 +604,9 @@ tpi_audit(PG_FUNCTION_ARGS)
 
 	tpi_spi_execute_into(query, params, (DestReceiver *) ar);
 
-	if (ar->n > 0)
-		flush_patient(ar);
-	emit(ar, &ar->orphans, NULL);
+	flush_day(ar);
 	SPI_finish();
 	MemoryContextDelete(ar->pcxt);
-	MemoryContextDelete(ar->ncxt);
-	MemoryContextDelete(ar->rcxt);
+	MemoryContextDelete(ar->dcxt);
 	return (Datum) 0;
 }

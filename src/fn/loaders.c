@@ -15,6 +15,7 @@
  */
 #include "tpi_rules.h"
 #include "csv.h"
+#include "fn/server_file.h"
 
 #include <sys/stat.h>
 
@@ -75,10 +76,11 @@ collect_gpci(void *arg, const TpiGpciRow *row)
 /*
  * Reading a file on the server is for superusers and pg_read_server_files,
  * as for COPY FROM a file and pg_read_file().  The role is looked up by
- * name: its C constant changed name in 14.
+ * name: its C constant changed name in 14.  fname is the SQL function,
+ * client_fname the one that takes the file's content instead.
  */
-static void
-check_read_privilege(const char *fname)
+void
+tpi_check_read_privilege(const char *fname, const char *client_fname)
 {
 	Oid			role = get_role_oid("pg_read_server_files", true);
 
@@ -89,18 +91,19 @@ check_read_privilege(const char *fname)
 			 errmsg("permission denied to read a file on the server"),
 			 errdetail("Only superusers and members of pg_read_server_files may call tpi_rules.%s(path).",
 					   fname),
-			 errhint("Send the file from the client instead: in psql, \\set f `cat FILE` then SELECT tpi_rules.%s_from_text(:'f');",
-					 fname)));
+			 errhint("Send the file from the client instead: in psql, \\set f `cat FILE` then SELECT tpi_rules.%s(:'f');",
+					 client_fname)));
 }
 
-/* The whole file, NUL-terminated, in the current memory context. */
-static char *
-read_server_file(const char *path, size_t *len)
+/*
+ * Opens a file on the server for reading (with AllocateFile: it is closed
+ * at transaction end if the caller errors out); *size is its length.
+ */
+FILE *
+tpi_open_server_file(const char *path, size_t *size)
 {
 	FILE	   *f;
 	struct stat st;
-	char	   *buf;
-	size_t		n;
 
 	/* errcode_for_file_access() has no code for ENAMETOOLONG */
 	if (strlen(path) >= MAXPGPATH)
@@ -121,12 +124,25 @@ read_server_file(const char *path, size_t *len)
 		ereport(ERROR,
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				 errmsg("\"%s\" is a directory", path)));
-	if ((Size) st.st_size >= MaxAllocSize)
+	*size = (size_t) st.st_size;
+	return f;
+}
+
+/* The whole file, NUL-terminated, in the current memory context. */
+static char *
+read_server_file(const char *path, size_t *len)
+{
+	size_t		size;
+	FILE	   *f = tpi_open_server_file(path, &size);
+	char	   *buf;
+	size_t		n;
+
+	if (size >= MaxAllocSize)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("file \"%s\" is too large", path)));
-	buf = palloc((Size) st.st_size + 1);
-	n = fread(buf, 1, (size_t) st.st_size, f);
+	buf = palloc(size + 1);
+	n = fread(buf, 1, size, f);
 	if (ferror(f))
 		ereport(ERROR,
 				(errcode_for_file_access(),
@@ -438,7 +454,7 @@ tpi_load_pprrvu(PG_FUNCTION_ARGS)
 	char	   *data;
 	size_t		len;
 
-	check_read_privilege("load_pprrvu");
+	tpi_check_read_privilege("load_pprrvu", "load_pprrvu_from_text");
 	data = read_server_file(path, &len);
 	PG_RETURN_INT64(load_pprrvu_buffer(data, len,
 									   psprintf("file \"%s\"", path)));
@@ -477,7 +493,7 @@ tpi_load_gpci(PG_FUNCTION_ARGS)
 	char	   *data;
 	size_t		len;
 
-	check_read_privilege("load_gpci");
+	tpi_check_read_privilege("load_gpci", "load_gpci_from_text");
 	data = read_server_file(path, &len);
 	PG_RETURN_INT64(load_gpci_buffer(data, len, psprintf("file \"%s\"", path)));
 }

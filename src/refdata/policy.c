@@ -1,7 +1,8 @@
 /*
  * policy.c
- *		Backend cache of payer_policy, covered_dx, icd10 and injectate, and
- *		the look-ups the rules make in them.
+ *		Backend cache of payer_policy, covered_dx, icd10, injectate and
+ *		payer_map, and the payer policy look-ups (payer_map included).
+ *		ICD-10 look-ups are in dx.c, injectate matching in injectate.c.
  *
  * The four tables are small and read together; they are loaded with one
  * SPI connection into a memory context under CacheMemoryContext and thrown
@@ -9,6 +10,7 @@
  * query a table per row and still see a user's change at the next query.
  */
 #include "tpi_rules.h"
+#include "policy_cache.h"
 #include "window.h"
 
 #include <ctype.h>
@@ -22,107 +24,12 @@
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
 
-typedef struct PayerEntry
-{
-	char	   *payer_id;
-	PayerPolicy *rows;			/* sorted by effective_from */
-	int			nrows;
-} PayerEntry;
-
-typedef struct DxEntry
-{
-	char	   *code;			/* normalised */
-	bool		billable;
-	DateADT		effective_from;
-	DateADT		effective_to;	/* DATEVAL_NOEND when open */
-	char	   *replaced_by;	/* "M79.10, M79.11" or NULL */
-} DxEntry;
-
-typedef struct InjEntry
-{
-	char	   *name;			/* lower case */
-	InjectateClass class;
-} InjEntry;
-
-typedef struct PolicyCache
-{
-	MemoryContext mcxt;
-	uint32		generation;
-	PayerEntry *payers;
-	int			npayers;
-	DxEntry    *dx;				/* sorted by code */
-	int			ndx;
-	InjEntry   *inj;
-	int			ninj;
-	PayerPolicy fallback;		/* used if commercial_default was deleted */
-	/* tpi_dx_status() look-ups by packed code (dx_key), direct-mapped */
-	struct
-	{
-		uint64		key;		/* 0: slot empty */
-		DxEntry    *entry;		/* NULL: not in the table */
-	}			dx_memo[256];
-	/* the last payer looked up: a patient's lines mostly share one */
-	char		last_payer[NAMEDATALEN];
-	const PayerEntry *last_entry;	/* NULL: not in payer_policy */
-	bool		last_valid;
-	/* memos of injectate look-ups by documented text (see TextMemo) */
-	struct TextMemo *classes_memo;
-	struct TextMemo *names_memo;
-} PolicyCache;
-
-static PolicyCache *cache = NULL;
-
-/*
- * A memo of a look-up by documented text (the injectate classes of a
- * drug_name, whether a claim note names an injectate): such texts repeat
- * from line to line, and the answer depends only on the cache the memo
- * hangs off, which is thrown away whole when a reference table changes.
- * Open addressing; cleared (keys and all) when three quarters full.
- */
-#define TEXT_MEMO_SLOTS		1024	/* a power of 2 */
-#define TEXT_MEMO_MAX_KEY	256		/* longer texts are not remembered */
-
-typedef struct TextMemoSlot
-{
-	char	   *key;			/* NULL: empty */
-	uint32		hash;
-	uint32		value;
-} TextMemoSlot;
-
-typedef struct TextMemo
-{
-	MemoryContext keys;			/* the keys' copies */
-	int			n;
-	TextMemoSlot slots[TEXT_MEMO_SLOTS];
-} TextMemo;
-
-/* Each starts with n or d: tpi_drug_is_none() tests that first. */
-static const char *const none_words[] = {
-	"none", "no", "n/a", "na", "nil", "nothing", "dry", "dry needling",
-	"dry needle", "dry-needling", "no injectate", "no medication", "no drug",
-	"not applicable"
-};
+PolicyCache *tpi_policy_cache_ptr = NULL;
 
 static int
 cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
-/*
- * A code of at most 7 bytes (every normalised ICD-10-CM code) packed into
- * an integer, for equality tests and hashing; false for a longer string.
- */
-static inline bool
-dx_key(const char *code, uint64 *key)
-{
-	size_t		len = strlen(code);
-
-	if (len > 7)
-		return false;
-	*key = 0;
-	memcpy(key, code, len);
-	return true;
 }
 
 static int
@@ -132,12 +39,6 @@ cmp_uint64(const void *a, const void *b)
 	uint64		y = *(const uint64 *) b;
 
 	return (x > y) - (x < y);
-}
-
-static int
-cmp_dx(const void *a, const void *b)
-{
-	return strcmp(((const DxEntry *) a)->code, ((const DxEntry *) b)->code);
 }
 
 static int
@@ -154,6 +55,13 @@ cmp_payer(const void *a, const void *b)
 {
 	return strcmp(((const PayerEntry *) a)->payer_id,
 				  ((const PayerEntry *) b)->payer_id);
+}
+
+static int
+cmp_alias(const void *a, const void *b)
+{
+	return strcmp(((const PayerAlias *) a)->source_id,
+				  ((const PayerAlias *) b)->source_id);
 }
 
 static char *
@@ -413,31 +321,71 @@ load_policies(PolicyCache *c)
 			strcmp(cls, "corticosteroid") == 0 ? INJ_CORTICOSTEROID :
 			strcmp(cls, "saline") == 0 ? INJ_SALINE : INJ_OTHER;
 	}
+
+	/* the HCPCS codes of the substances, for claims without note data */
+	if (SPI_execute("SELECT pg_catalog.upper(pg_catalog.btrim(h.code)), i.class "
+					"FROM tpi_rules.injectate AS i, "
+					"pg_catalog.unnest(i.hcpcs) AS h(code) "
+					"WHERE h.code IS NOT NULL", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read tpi_rules.injectate");
+	c->inj_codes = MemoryContextAllocZero(c->mcxt, Max(SPI_processed, 1) * sizeof(InjCode));
+	c->ninj_codes = 0;
+	for (n = 0; n < SPI_processed; n++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[n];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		bool		isnull;
+		char	   *code = get_text(tup, td, 1, &isnull);
+		char	   *cls = get_text(tup, td, 2, &isnull);
+		uint32		bit = 1u << (strcmp(cls, "local anesthetic") == 0 ? INJ_LOCAL_ANESTHETIC :
+								 strcmp(cls, "corticosteroid") == 0 ? INJ_CORTICOSTEROID :
+								 strcmp(cls, "saline") == 0 ? INJ_SALINE : INJ_OTHER);
+
+		if (strlen(code) != 5)
+			continue;			/* no HCPCS code: never on a claim line */
+		memcpy(c->inj_codes[c->ninj_codes].code, code, 6);
+		c->inj_codes[c->ninj_codes++].classes = bit;
+	}
+	/* one entry per code, with the classes of every substance listing it */
+	qsort(c->inj_codes, c->ninj_codes, sizeof(InjCode), cmp_inj_code);
+	for (i = 0, j = 0; i < c->ninj_codes; i++)
+	{
+		if (j > 0 && strcmp(c->inj_codes[j - 1].code, c->inj_codes[i].code) == 0)
+			c->inj_codes[j - 1].classes |= c->inj_codes[i].classes;
+		else
+			c->inj_codes[j++] = c->inj_codes[i];
+	}
+	c->ninj_codes = j;
+
+	/* payer_map (SPEC section 13) */
+	if (SPI_execute("SELECT source_id, payer_id FROM tpi_rules.payer_map "
+					"ORDER BY source_id COLLATE \"C\"", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read tpi_rules.payer_map");
+	c->naliases = SPI_processed;
+	c->aliases = MemoryContextAllocZero(c->mcxt, Max(c->naliases, 1) * sizeof(PayerAlias));
+	for (j = 0; j < c->naliases; j++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[j];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		bool		isnull;
+
+		c->aliases[j].source_id = MemoryContextStrdup(c->mcxt, get_text(tup, td, 1, &isnull));
+		c->aliases[j].payer_id = MemoryContextStrdup(c->mcxt, get_text(tup, td, 2, &isnull));
+	}
 }
 
-static pg_noinline PolicyCache *rebuild_cache(uint32 gen);
 
-/* Called per look-up: the check inline, the rebuild out of line. */
-static inline PolicyCache *
-get_cache(void)
-{
-	uint32		gen = tpi_ref_generation(TPI_REF_POLICY);
-
-	if (cache != NULL && cache->generation == gen)
-		return cache;
-	return rebuild_cache(gen);
-}
-
-static PolicyCache *
-rebuild_cache(uint32 gen)
+/* The rebuild behind tpi_policy_cache() (policy_cache.h). */
+PolicyCache *
+tpi_policy_cache_rebuild(uint32 gen)
 {
 	PolicyCache *c;
 	MemoryContext mcxt;
 
-	if (cache != NULL)
+	if (tpi_policy_cache_ptr != NULL)
 	{
-		MemoryContextDelete(cache->mcxt);
-		cache = NULL;
+		MemoryContextDelete(tpi_policy_cache_ptr->mcxt);
+		tpi_policy_cache_ptr = NULL;
 	}
 
 	mcxt = AllocSetContextCreate(CacheMemoryContext, "tpi_rules policy cache",
@@ -475,13 +423,15 @@ rebuild_cache(uint32 gen)
 		PG_RE_THROW();
 	}
 	PG_END_TRY();
-	cache = c;
+	tpi_policy_cache_ptr = c;
 	return c;
 }
 
 /*
  * Called once or more per line by the rules, so a binary search over C
- * order, after a look at the payer asked for last.
+ * order, after a look at the payer asked for last.  A payer_id that is no
+ * policy's is looked up in payer_map (SPEC section 13) and stands for the
+ * payer it maps to; NULL when neither knows it (commercial_default then).
  */
 static const PayerEntry *
 find_payer(PolicyCache *c, const char *payer_id)
@@ -496,6 +446,20 @@ find_payer(PolicyCache *c, const char *payer_id)
 		return c->last_entry;
 	key.payer_id = (char *) payer_id;
 	pe = bsearch(&key, c->payers, c->npayers, sizeof(PayerEntry), cmp_payer);
+	if (pe == NULL && c->naliases > 0)
+	{
+		/* not a policy's payer_id: an external identifier in payer_map? */
+		PayerAlias	akey;
+		const PayerAlias *alias;
+
+		akey.source_id = (char *) payer_id;
+		alias = bsearch(&akey, c->aliases, c->naliases, sizeof(PayerAlias), cmp_alias);
+		if (alias != NULL)
+		{
+			key.payer_id = alias->payer_id;
+			pe = bsearch(&key, c->payers, c->npayers, sizeof(PayerEntry), cmp_payer);
+		}
+	}
 	if (strlen(payer_id) < sizeof(c->last_payer))
 	{
 		strcpy(c->last_payer, payer_id);
@@ -505,10 +469,18 @@ find_payer(PolicyCache *c, const char *payer_id)
 	return pe;
 }
 
+const char *
+tpi_policy_payer_id(const char *payer_id)
+{
+	const PayerEntry *pe = find_payer(tpi_policy_cache(), payer_id);
+
+	return pe ? pe->payer_id : NULL;
+}
+
 const PayerPolicy *
 tpi_policy_for(const char *payer_id, DateADT dos, bool *fallback)
 {
-	PolicyCache *c = get_cache();
+	PolicyCache *c = tpi_policy_cache();
 	const PayerEntry *pe = find_payer(c, payer_id);
 	int			i;
 
@@ -530,397 +502,4 @@ tpi_policy_for(const char *payer_id, DateADT dos, bool *fallback)
 		if (pe->rows[i].effective_from <= dos)
 			return &pe->rows[i];	/* ended rows: the last one that started */
 	return &pe->rows[0];
-}
-
-static TextMemo *
-text_memo_new(MemoryContext parent)
-{
-	TextMemo   *m = MemoryContextAllocZero(parent, sizeof(TextMemo));
-
-	m->keys = AllocSetContextCreate(parent, "tpi_rules text memo",
-									ALLOCSET_SMALL_SIZES);
-	return m;
-}
-
-/*
- * The slot of key in m: the one that holds it (true), or the empty one
- * where it would go (false).
- */
-static TextMemoSlot *
-text_memo_find(TextMemo *m, const char *key, size_t len, uint32 hash, bool *found)
-{
-	uint32		i;
-
-	for (i = hash & (TEXT_MEMO_SLOTS - 1);; i = (i + 1) & (TEXT_MEMO_SLOTS - 1))
-	{
-		TextMemoSlot *slot = &m->slots[i];
-
-		if (slot->key == NULL)
-		{
-			*found = false;
-			return slot;
-		}
-		if (slot->hash == hash && strncmp(slot->key, key, len + 1) == 0)
-		{
-			*found = true;
-			return slot;
-		}
-	}
-}
-
-static bool
-text_memo_get(TextMemo *m, const char *key, uint32 *value)
-{
-	size_t		len = strlen(key);
-	bool		found;
-	TextMemoSlot *slot;
-
-	if (len > TEXT_MEMO_MAX_KEY)
-		return false;
-	slot = text_memo_find(m, key, len, hash_bytes((const unsigned char *) key, len), &found);
-	if (found)
-		*value = slot->value;
-	return found;
-}
-
-static void
-text_memo_put(TextMemo *m, const char *key, uint32 value)
-{
-	size_t		len = strlen(key);
-	uint32		hash;
-	bool		found;
-	TextMemoSlot *slot;
-
-	if (len > TEXT_MEMO_MAX_KEY)
-		return;
-	if (m->n >= TEXT_MEMO_SLOTS / 4 * 3)
-	{
-		MemoryContextReset(m->keys);
-		memset(m->slots, 0, sizeof(m->slots));
-		m->n = 0;
-	}
-	hash = hash_bytes((const unsigned char *) key, len);
-	slot = text_memo_find(m, key, len, hash, &found);
-	if (!found)
-	{
-		slot->key = MemoryContextStrdup(m->keys, key);
-		slot->hash = hash;
-		m->n++;
-	}
-	slot->value = value;
-}
-
-bool
-tpi_dx_normalise(const char *code, char *buf, size_t buflen)
-{
-	size_t		n = 0;
-	const char *p;
-
-	if (code == NULL)
-		return false;
-	for (p = code; *p; p++)
-	{
-		unsigned char ch = (unsigned char) *p;
-
-		if (ch == '.' || ch == ' ' || ch == '\t')
-			continue;
-		/* isascii() && isalnum(), spelt out: the ASCII classes are fixed */
-		if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
-			  (ch >= 'a' && ch <= 'z')) || n + 1 >= buflen)
-			return false;
-		/* toupper() leaves digits and capitals as they are in any locale */
-		buf[n++] = (ch >= 'a' && ch <= 'z') ? toupper(ch) : ch;
-	}
-	buf[n] = '\0';
-	/* letter, digit, then 1 to 5 alphanumerics: 3 to 7 characters */
-	if (n < 3 || n > 7)
-		return false;
-	/* ASCII is classified the same in every locale: no ctype call for it */
-	if ((unsigned char) buf[0] < 0x80 ?
-		!((buf[0] >= 'A' && buf[0] <= 'Z') || (buf[0] >= 'a' && buf[0] <= 'z')) :
-		!isalpha((unsigned char) buf[0]))
-		return false;
-	return buf[1] >= '0' && buf[1] <= '9';
-}
-
-const char *
-tpi_line_dx(const ClaimLine *line, int i, char *buf, size_t buflen)
-{
-	if (line->icd10[i] == NULL || !tpi_dx_normalise(line->icd10[i], buf, buflen))
-		return NULL;
-	return buf;
-}
-
-bool
-tpi_dx_covered(const PayerPolicy *pol, const char *normalised)
-{
-	uint64		key;
-	int			lo = 0,
-				hi = pol->ncovered_dx_keys - 1;
-
-	/* a longer string is no normalised code, and in no covered set */
-	if (!dx_key(normalised, &key))
-		return false;
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (pol->covered_dx_keys[mid] == key)
-			return true;
-		if (pol->covered_dx_keys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return false;
-}
-
-DxStatus
-tpi_dx_status(const char *normalised, DateADT dos, const char **replaced_by)
-{
-	PolicyCache *c = get_cache();
-	DxEntry		key;
-	DxEntry    *e;
-	uint64		k;
-	int			slot = -1;
-
-	*replaced_by = NULL;
-	/* the same few codes again and again: remember where each one is */
-	if (dx_key(normalised, &k) && k != 0)
-	{
-		slot = (int) ((k * UINT64CONST(0x9e3779b97f4a7c15)) >> 56);
-		if (c->dx_memo[slot].key == k)
-		{
-			e = c->dx_memo[slot].entry;
-			goto found;
-		}
-	}
-	key.code = (char *) normalised;
-	e = bsearch(&key, c->dx, c->ndx, sizeof(DxEntry), cmp_dx);
-	if (slot >= 0)
-	{
-		c->dx_memo[slot].key = k;
-		c->dx_memo[slot].entry = e;
-	}
-found:
-	if (e == NULL)
-		return DX_UNKNOWN;
-	*replaced_by = e->replaced_by;
-	if (dos < e->effective_from)
-		return DX_NOT_YET;
-	if (dos > e->effective_to)
-		return DX_EXPIRED;
-	if (!e->billable)
-		return DX_NOT_BILLABLE;
-	return DX_VALID;
-}
-
-/*
- * isspace(), calling it only where the locale can matter: the ASCII blanks
- * are the same in every locale.  (Likewise tolower() below is called only
- * for A-Z, the only ASCII it changes.)
- */
-static inline bool
-fold_space(unsigned char ch)
-{
-	if (ch < 0x80)
-		return ch == ' ' || (ch >= '\t' && ch <= '\r');
-	return isspace(ch) != 0;
-}
-
-/*
- * Lower-cases s into out (outsize bytes) with runs of blanks folded and
- * no blank at either end; false, with out unusable, when it would not fit.
- */
-static bool
-fold_into(const char *s, char *out, size_t outsize)
-{
-	char	   *o = out;
-	char	   *end = out + outsize - 1;
-	bool		space = true;
-
-	for (; *s; s++)
-	{
-		unsigned char ch = (unsigned char) *s;
-
-		if (o >= end)
-			return false;
-		if (fold_space(ch))
-		{
-			if (!space)
-				*o++ = ' ';
-			space = true;
-			continue;
-		}
-		*o++ = (ch >= 'A' && ch <= 'Z') ? tolower(ch) : ch;
-		space = false;
-	}
-	if (o > out && o[-1] == ' ')
-		o--;
-	*o = '\0';
-	return true;
-}
-
-/* Lower-cases s into a palloc'd copy with runs of blanks folded. */
-static char *
-fold(const char *s)
-{
-	size_t		size = strlen(s) + 1;
-	char	   *out = palloc(size);
-
-	(void) fold_into(s, out, size);
-	return out;
-}
-
-/* Is name at s[pos] a whole word (not part of a longer word)? */
-static bool
-word_at(const char *s, const char *hit, size_t len)
-{
-	unsigned char before = (hit == s) ? ' ' : (unsigned char) hit[-1];
-	unsigned char after = (unsigned char) hit[len];
-
-	return !isalpha(before) && !isalpha(after);
-}
-
-static bool
-contains_word(const char *hay, const char *name)
-{
-	size_t		len = strlen(name);
-	const char *h = hay;
-
-	while ((h = strstr(h, name)) != NULL)
-	{
-		if (word_at(hay, h, len))
-			return true;
-		h++;
-	}
-	return false;
-}
-
-bool
-tpi_drug_is_none(const char *drug_name)
-{
-	char		f[32];			/* longer than any none word */
-	const char *p = drug_name;
-	size_t		len;
-	int			i;
-	static size_t none_len[lengthof(none_words)];
-
-	if (none_len[0] == 0)
-		for (i = 0; i < lengthof(none_words); i++)
-			none_len[i] = strlen(none_words[i]);
-
-	if (drug_name == NULL)
-		return true;
-
-	/*
-	 * Every none word starts with n or d, so most names are decided by
-	 * their first character, before any folding.
-	 */
-	while (*p && fold_space((unsigned char) *p))
-		p++;
-	if (*p == '\0')
-		return true;
-	if (*p != 'n' && *p != 'N' && *p != 'd' && *p != 'D')
-		return false;
-	if (!fold_into(drug_name, f, sizeof(f)))
-		return false;
-	len = strlen(f);
-	for (i = 0; i < lengthof(none_words); i++)
-		if (none_len[i] == len && memcmp(f, none_words[i], len) == 0)
-			return true;
-	return false;
-}
-
-/*
- * Components are split at + , / ; & and the words "and", "with", "plus",
- * "mixed with"; each component takes the classes of the catalogue names it
- * contains as whole words, or INJ_UNKNOWN if it has letters but no name.
- */
-uint32
-tpi_injectate_classes(const char *drug_name)
-{
-	PolicyCache *c;
-	char	   *f;
-	char	   *comp;
-	char	   *p;
-	uint32		mask = 0;
-
-	if (tpi_drug_is_none(drug_name))
-		return 0;
-	c = get_cache();
-	if (c->classes_memo == NULL)
-		c->classes_memo = text_memo_new(c->mcxt);
-	else if (text_memo_get(c->classes_memo, drug_name, &mask))
-		return mask;
-	f = fold(drug_name);
-	for (p = f; *p; p++)
-		if (*p == '+' || *p == ',' || *p == '/' || *p == ';' || *p == '&')
-			*p = '|';
-	/* word separators: replace " and " etc. by '|' in place */
-	{
-		static const char *const seps[] = {" and ", " with ", " plus ", " in "};
-		int			k;
-
-		for (k = 0; k < lengthof(seps); k++)
-		{
-			size_t		sl = strlen(seps[k]);
-
-			while ((p = strstr(f, seps[k])) != NULL)
-			{
-				memset(p, ' ', sl);
-				p[sl / 2] = '|';
-			}
-		}
-	}
-	comp = f;
-	while (comp != NULL)
-	{
-		char	   *bar = strchr(comp, '|');
-		bool		letters = false;
-		uint32		cm = 0;
-		int			j;
-
-		if (bar)
-			*bar = '\0';
-		for (p = comp; *p; p++)
-			if (isalpha((unsigned char) *p))
-				letters = true;
-		if (letters)
-		{
-			for (j = 0; j < c->ninj; j++)
-				if (contains_word(comp, c->inj[j].name))
-					cm |= 1 << c->inj[j].class;
-			mask |= cm ? cm : (1 << INJ_UNKNOWN);
-		}
-		comp = bar ? bar + 1 : NULL;
-	}
-	pfree(f);
-	text_memo_put(c->classes_memo, drug_name, mask);
-	return mask;
-}
-
-bool
-tpi_text_names_injectate(const char *text)
-{
-	PolicyCache *c;
-	char	   *f;
-	int			j;
-	bool		found = false;
-	uint32		memo;
-
-	if (text == NULL)
-		return false;
-	c = get_cache();
-	if (c->names_memo == NULL)
-		c->names_memo = text_memo_new(c->mcxt);
-	else if (text_memo_get(c->names_memo, text, &memo))
-		return memo != 0;
-	f = fold(text);
-	for (j = 0; j < c->ninj && !found; j++)
-		if (contains_word(f, c->inj[j].name))
-			found = true;
-	pfree(f);
-	text_memo_put(c->names_memo, text, found ? 1 : 0);
-	return found;
 }

@@ -34,10 +34,12 @@ static const struct
 	{"covered_dx", TPI_REF_POLICY},
 	{"icd10", TPI_REF_POLICY},
 	{"injectate", TPI_REF_POLICY},
+	{"payer_map", TPI_REF_POLICY},
 	{"rvu", TPI_REF_PAYMENT},
 	{"gpci", TPI_REF_PAYMENT},
 	{"conversion_factor", TPI_REF_PAYMENT},
 	{"rule", TPI_REF_RULE},
+	{"rule_setting", TPI_REF_RULE},
 };
 
 #define NREF lengthof(ref_tables)
@@ -96,15 +98,23 @@ learn_oids(void)
 	oids_known = OidIsValid(nsp);
 }
 
+/*
+ * Called once from _PG_init(): every reference cache depends on this one
+ * callback, registered in one visible place.
+ */
+void
+tpi_refcache_init(void)
+{
+	if (callback_registered)
+		return;
+	CacheRegisterRelcacheCallback(ref_relcache_callback, (Datum) 0);
+	callback_registered = true;
+}
+
 uint32
 tpi_ref_generation(TpiRefGroup group)
 {
-	if (!callback_registered)
-	{
-		CacheRegisterRelcacheCallback(ref_relcache_callback, (Datum) 0);
-		callback_registered = true;
-		generation[group]++;
-	}
+	Assert(callback_registered);
 	if (!oids_known)
 		learn_oids();
 	return generation[group];

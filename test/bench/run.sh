@@ -5,7 +5,9 @@
 # database with tpi_rules installed and the table bench_claims generated
 # by test/data/gen_claims.sql with BENCH_N lines (default 1000000; made
 # again when missing or of another size).  Output goes to the terminal and
-# to test/bench/results/NAME.out.
+# to test/bench/results/NAME.out.  bench_837p.sql makes its own 837P batch
+# with test/data/gen_837p.pl (BENCH_837P_LINES service lines, default
+# 100000).
 #
 # With BENCH_DB set (a database name or connection string; PGHOST, PGPORT
 # and PGUSER are honoured) the benchmarks run there, and the installed

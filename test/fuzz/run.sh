@@ -6,6 +6,7 @@
 # UBSan, and runs each for SECONDS (default 60) over its corpus
 # test/fuzz/corpus-NAME (not committed) seeded from test/fuzz/seeds/NAME.
 # Ends with "N passed, N failed"; a failing harness leaves crash-* files.
+# FUZZ_ONLY=NAME runs only test/fuzz/fuzz_NAME.c (e.g. FUZZ_ONLY=837p).
 set -uo pipefail
 secs=${1:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,7 +17,7 @@ if ! command -v clang >/dev/null; then
 fi
 
 pass=0 fail=0
-for harness in test/fuzz/fuzz_*.c; do
+for harness in test/fuzz/fuzz_${FUZZ_ONLY:-*}.c; do
 	name=$(basename "$harness" .c)
 	short=${name#fuzz_}
 	srcs=$(sed -n 's/^ \* fuzz-sources: *//p' "$harness")

@@ -55,7 +55,7 @@ SQL
 	fi
 }
 a=$(snapshot $src)
-grep -E '^(policy|dx|claim|log|user object|table_object)\|' <<<"$a" | grep -v '|t$' | head -40
+grep -E '^(policy|dx|claim|log|user object|table_object)\|' <<<"$a" | grep -v '|t$' | awk 'NR <= 40'
 grep -q '^user object|tpi_rules.claim_line|CREATE TRIGGER claims_guard ' <<<"$a" || { echo "setup: no user trigger"; exit 1; }
 grep -q '^log|' <<<"$a" || { echo "setup: the flag-mode guard logged nothing"; exit 1; }
 for db in $dst $dst2; do

@@ -1,0 +1,200 @@
+-- read_837p(): X12 837P files as claim_line rows (SPEC section 11): every
+-- mapping rule, separators from ISA, line breaks, every bad-input path with
+-- its SQLSTATE, and read_837p_file()'s privileges.
+SET datestyle = 'ISO, YMD';
+SET timezone = 'UTC';
+
+-- An interchange around the subscriber loops of a test: ISA (':' component
+-- separator, '^' repetition, '~' terminator, LF after each), GS and ST of
+-- the given guide, the submitter, receiver and billing provider (2010AA
+-- NPI 1111111112).
+CREATE FUNCTION pg_temp.x12(body text, guide text DEFAULT '005010X222A1')
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+SELECT 'ISA*00*          *00*          *ZZ*SUBMITTER01    *ZZ*RECEIVER01     *261201*1200*^*00501*000000001*0*P*:~' || E'\n'
+	|| 'GS*HC*SUBMITTER01*RECEIVER01*20261201*1200*1*X*' || guide || E'~\n'
+	|| 'ST*837*0001*' || guide || E'~\n'
+	|| $x$BHT*0019*00*0001*20261201*1200*CH~
+NM1*41*2*PAIN CLINIC*****46*SUB01~
+PER*IC*BILLING OFFICE*TE*5185550100~
+NM1*40*2*CLEARINGHOUSE*****46*RCV01~
+HL*1**20*1~
+PRV*BI*PXC*208VP0014X~
+NM1*85*2*PAIN CLINIC*****XX*1111111112~
+N3*1 MAIN ST~
+N4*ALBANY*NY*12207~
+REF*EI*123456789~
+$x$ || body || E'SE*99*0001~\nGE*1*1~\nIEA*1*000000001~\n'
+$$;
+
+-- The mapped columns of every row, in file order.
+CREATE FUNCTION pg_temp.lines(content text)
+RETURNS TABLE (n bigint, claim_id text, line_no smallint, patient_id text,
+			   payer_id text, provider_npi text, dos date, hcpcs text,
+			   modifiers text[], units integer, icd10 text[], pos text,
+			   charge numeric, ndc text, claim_note text)
+LANGUAGE sql AS $$
+SELECT r.ordinality, r.claim_id, r.line_no, r.patient_id, r.payer_id,
+	   r.provider_npi, r.date_of_service, r.hcpcs, r.modifiers, r.units,
+	   r.icd10, r.place_of_service, r.charge, r.ndc, r.claim_note
+  FROM tpi_rules.read_837p(content) WITH ORDINALITY AS r
+$$;
+
+-- SQLSTATE and message of reading a text, or 'ok: N rows'.
+CREATE FUNCTION pg_temp.try(content text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	n bigint;
+BEGIN
+	SELECT count(*) INTO n FROM tpi_rules.read_837p(content);
+	RETURN 'ok: ' || n || ' rows';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ': ' || SQLERRM;
+END
+$$;
+
+-- 1. The subscriber is the patient (no 2000C).  No LX: the lines are
+-- numbered 1, 2.  No 2310B or 2420A: the billing provider's NPI.  The
+-- claim's DTP*472 dates both lines.  POS: CLM05-1, or SV105 on line 2.  The
+-- 2320/2330 loops (other subscriber NM1*IL, other payer NM1*PR, its
+-- rendering provider NM1*82 and dates) replace nothing.
+\set subscriber 'HL*2*1*22*0~\nSBR*P*18*******MB~\nNM1*IL*1*DOE*JANE****MI*1EG4TE5MK73~\nN3*2 OAK ST~\nN4*ALBANY*NY*12207~\nDMG*D8*19500101*F~\nNM1*PR*2*MEDICARE JK*****PI*13202~\nCLM*A1*160***11:B:1*Y*A*Y*Y~\nDTP*472*D8*20261105~\nHI*ABK:M7918~\nSBR*S*18*******CI~\nNM1*IL*1*DOE*JOHN****MI*OTHERSUB1~\nNM1*PR*2*OTHER PAYER*****PI*OTHERPAYER~\nDTP*573*D8*20261101~\nNM1*82*1*OTHER*DOC****XX*9999999995~\nSV1*HC:20553*150*UN*1***1~\nSV1*HC:J2001*10*UN*1*22**1~\n'
+SELECT * FROM pg_temp.lines(pg_temp.x12(:'subscriber')) ORDER BY n;
+
+-- Documentation columns are NULL: these are claims without note data.
+SELECT count(*) AS lines,
+	   count(*) FILTER (WHERE muscles IS NULL AND trigger_points IS NULL
+						AND drug_name IS NULL AND drug_dose IS NULL
+						AND note_signed IS NULL AND post_procedure_plan IS NULL
+						AND conservative_care IS NULL AND tp_locations IS NULL
+						AND guidance IS NULL) AS without_note_data
+  FROM tpi_rules.read_837p(pg_temp.x12(:'subscriber'));
+
+-- 2. A dependent (2000C/2010CA): patient_id is <2010BA NM109>:<first
+-- name>:<birth date> in upper case.  2310B names the claim's rendering
+-- provider, 2420A line 2's.  The COB loops after SBR (2330A NM1*IL, 2330B
+-- NM1*PR, 2330D NM1*82) replace neither payer, patient nor provider.  RD8:
+-- the first date.  SV107 points over two HI segments (4 is the second HI's
+-- first code); 13 is past the list.
+\set dependent 'HL*3*1*22*1~\nSBR*P********CI~\nNM1*IL*1*ROE*RICHARD****MI*W123456~\nNM1*PR*2*AETNA*****PI*60054~\nHL*4*3*23*0~\nPAT*19~\nNM1*QC*1*ROE*anna~\nN3*2 OAK ST~\nN4*ALBANY*NY*12207~\nDMG*D8*20100304*F~\nCLM*B1*270***11:B:1*Y*A*Y*Y~\nHI*ABK:M7918*ABF:M5410*ABF:M5412~\nHI*ABF:G8929*ABF:M6281~\nNM1*82*1*SMITH*JOHN****XX*2222222223~\nSBR*S*18*******MB~\nNM1*IL*1*ROE*RICHARD****MI*1EG4TE5MK99~\nN3*2 OAK ST~\nNM1*PR*2*MEDICARE*****PI*MEDICARE-B~\nNM1*82*1*OTHER*DOC****XX*9999999995~\nLX*1~\nSV1*HC:20552*120*UN*1***1:4:2:13~\nDTP*472*RD8*20261110-20261112~\nLX*2~\nSV1*HC:20553*150*UN*1***5~\nDTP*472*D8*20261112~\nNM1*82*1*JONES*AMY****XX*3333333334~\n'
+SELECT * FROM pg_temp.lines(pg_temp.x12(:'dependent')) ORDER BY n;
+
+-- 3. HI segments with ICD-9 qualifiers (BK, BF) and ICD-10 (ABF) in one
+-- list; claim NTEs, then the line's NTE and SV101-7 in claim_note;
+-- modifiers SV101-3..6 that are not empty; fractional units round up;
+-- LIN*N4 is the NDC, another LIN qualifier is not; the charge as written.
+\set details 'HL*5*1*22*0~\nSBR*P*18*******CI~\nNM1*IL*1*POE*MARK****MI*X998877~\nNM1*PR*2*UHC*****PI*87726~\nCLM*C1*130.50***11:B:1*Y*A*Y*Y~\nDTP*472*D8*20261120~\nNTE*ADD*REFERRED BY PCP~\nNTE*ADD*PT ON WARFARIN~\nHI*BK:72910*BF:7242~\nHI*ABF:M7918~\nLX*1~\nSV1*HC:20552::59::XS:TPI TWO MUSCLES*100.50*UN*0.5***3:1:2:9~\nNTE*ADD*LEFT TRAPEZIUS~\nLX*2~\nSV1*HC:J3301*25*UN*2.25***3~\nLIN**N4*00003029305~\nCTP****1*ML~\nLX*3~\nSV1*HC:J2001*5*UN*3***3~\nLIN**EN*0012345678905~\n'
+SELECT * FROM pg_temp.lines(pg_temp.x12(:'details')) ORDER BY n;
+
+-- All three in one transaction set: the loops of one subscriber end at the
+-- next HL, so nothing leaks from one patient to the next.
+SELECT n, claim_id, line_no, patient_id, payer_id, provider_npi, dos
+  FROM pg_temp.lines(pg_temp.x12(:'subscriber' || :'dependent' || :'details'))
+ ORDER BY n;
+
+-- 4. Separators come from ISA: element '|', component '>' (ISA16),
+-- repetition '^' (ISA11), terminator '~'; CRLF line breaks after the
+-- terminators.
+SELECT * FROM pg_temp.lines(
+	E'ISA|00|          |00|          |ZZ|SUBMITTER01    |ZZ|RECEIVER01     |261201|1200|^|00501|000000002|0|P|>~\r\n'
+	'GS|HC|SUBMITTER01|RECEIVER01|20261201|1200|2|X|005010X222A2~\r\n'
+	'ST|837|0002|005010X222A2~\r\n'
+	'BHT|0019|00|0002|20261201|1200|CH~\r\n'
+	'HL|1||20|1~\r\nNM1|85|2|PAIN CLINIC|||||XX|1111111112~\r\n'
+	'HL|2|1|22|0~\r\nSBR|P|18|||||||MB~\r\nNM1|IL|1|DOE|JANE||||MI|1EG4TE5MK73~\r\nNM1|PR|2|MEDICARE|||||PI|13202~\r\n'
+	'CLM|D1|150|||11>B>1|Y|A|Y|Y~\r\nHI|ABK>M7918|ABF>M545~\r\nNTE|ADD|A:B*C~\r\n'
+	'LX|1~\r\nSV1|HC>20553>59>>>>TPI 3+ MUSCLES|150|UN|1|||2>1~\r\nDTP|472|D8|20261125~\r\n'
+	'SE|13|0002~\r\nGE|1|2~\r\nIEA|1|000000002~\r\n')
+ORDER BY n;
+
+-- Segments on one line (no line breaks at all), two interchanges one after
+-- the other, and the file padded with spaces after the last IEA.
+SELECT n, claim_id, line_no, patient_id, hcpcs, dos
+  FROM pg_temp.lines(replace(pg_temp.x12(:'subscriber'), E'\n', '')
+					 || replace(pg_temp.x12(:'details'), E'\n', '') || repeat(' ', 80))
+ ORDER BY n;
+
+-- 5. Bad input: ERROR 22P02 naming the segment and its byte offset.
+\set VERBOSITY default
+SELECT * FROM tpi_rules.read_837p(pg_temp.x12(:'subscriber', '005010X223A2'));
+SELECT input, pg_temp.try(content) AS result
+  FROM (VALUES
+	(1, 'empty', ''),
+	(2, 'not ISA first', E'GS*HC*S*R*20261201*1200*1*X*005010X222A1~\n'),
+	(3, 'blank line before ISA', E'\n' || pg_temp.x12(:'subscriber')),
+	(4, 'garbage', E'PK\003\004\024\001 not an 837 at all \u00e9'),
+	(5, 'truncated ISA', 'ISA*00*          *00*          *ZZ*SUBMITTER01'),
+	(6, 'ISA element separator a letter', 'ISAX00X          X00X'),
+	(7, '837I (GS08)', pg_temp.x12(:'subscriber', '005010X223A2')),
+	(8, '837D (GS08)', pg_temp.x12(:'subscriber', '005010X224A2')),
+	(9, '837I (ST03 only)', replace(pg_temp.x12(:'subscriber'), 'ST*837*0001*005010X222A1', 'ST*837*0001*005010X223A2')),
+	(10, '835 remittance', replace(pg_temp.x12(:'subscriber'), 'ST*837*', 'ST*835*')),
+	(11, '4010 837P', pg_temp.x12(:'subscriber', '004010X098A1')),
+	(12, 'truncated before IEA', replace(pg_temp.x12(:'subscriber'), E'IEA*1*000000001~\n', '')),
+	(13, 'cut inside a segment', left(pg_temp.x12(:'subscriber'), 700)),
+	(14, 'SE missing', replace(pg_temp.x12(:'subscriber'), E'SE*99*0001~\n', '')),
+	(15, 'not a segment identifier', replace(pg_temp.x12(:'subscriber'), 'DMG*', 'dmg*')),
+	(16, 'CLM outside HL*22/23', replace(pg_temp.x12(:'subscriber'), 'HL*2*1*22*0~', 'HL*2*1*21*0~')),
+	(17, 'LX without SV1 (an 837I SV2)', pg_temp.x12(replace(:'dependent', 'SV1*HC:20553', 'SV2*0450*HC:20553'))),
+	(18, 'claim without service line', pg_temp.x12(replace(:'subscriber', 'SV1*', 'SVX*'))),
+	(19, 'D8 not a date', pg_temp.x12(replace(:'subscriber', '20261105', '20261131'))),
+	(20, 'RD8 not a range', pg_temp.x12(replace(:'dependent', '20261110-20261112', '20261110'))),
+	(21, 'date format D6', pg_temp.x12(replace(:'subscriber', 'D8*20261105', 'D6*261105'))),
+	(22, 'units not a number', pg_temp.x12(replace(:'subscriber', 'UN*1***1~', 'UN*ONE***1~'))),
+	(23, 'charge not a number', pg_temp.x12(replace(:'subscriber', '*150*UN', '*$150*UN'))),
+	(24, 'charge too large', pg_temp.x12(replace(:'subscriber', '*150*UN', '*12345678901*UN'))),
+	(25, 'pointer not a number', pg_temp.x12(replace(:'subscriber', 'UN*1***1~', 'UN*1***A~'))),
+	(26, 'LX01 out of range', pg_temp.x12(replace(:'dependent', 'LX*2~', 'LX*40000~'))),
+	(27, 'value too long', pg_temp.x12(replace(:'subscriber', 'CLM*A1*', 'CLM*' || repeat('A', 200) || '*'))),
+	(28, 'data after IEA', pg_temp.x12(:'subscriber') || 'GS*HC~')
+  ) AS t(n, input, content)
+ ORDER BY n;
+
+-- Nothing comes back from a file that errors, even when its first claims
+-- are good and only one row is asked for.
+SELECT claim_id FROM tpi_rules.read_837p(
+	pg_temp.x12(:'subscriber' || :'dependent' || E'CLM*X1*10***11:B:1~\nSV1*HC:20552*10*UN*1~\nDTP*472*D8*20261399~\n')) LIMIT 1;
+-- STRICT: NULL in, no rows out.
+SELECT count(*) AS rows_from_null FROM tpi_rules.read_837p(NULL);
+
+-- 6. read_837p_file(): a file on the server (one line, as many 837P files
+-- are), for superusers and pg_read_server_files only.
+SELECT current_setting('data_directory') || '/tpi_837p_regress.837' AS path \gset
+COPY (SELECT replace(pg_temp.x12(:'subscriber' || :'dependent'), E'\n', '')) TO :'path';
+SELECT claim_id, line_no, patient_id, payer_id, provider_npi, date_of_service, hcpcs
+  FROM tpi_rules.read_837p_file(:'path') ORDER BY claim_id, line_no;
+-- the same rows as read_837p() of its content
+SELECT count(*) AS same_rows FROM (
+	SELECT * FROM tpi_rules.read_837p_file(:'path')
+	INTERSECT ALL
+	SELECT * FROM tpi_rules.read_837p(pg_temp.x12(:'subscriber' || :'dependent'))) s;
+SELECT * FROM tpi_rules.read_837p_file('PG_VERSION');
+SELECT * FROM tpi_rules.read_837p_file('/nonexistent/batch.837');
+
+CREATE ROLE regress_tpi_837p;
+GRANT USAGE ON SCHEMA tpi_rules TO regress_tpi_837p;
+SET ROLE regress_tpi_837p;
+SELECT count(*) FROM tpi_rules.read_837p_file(:'path');
+-- anyone may read a file's content sent from the client
+SELECT count(*) AS rows_from_text FROM tpi_rules.read_837p(pg_temp.x12(:'dependent'));
+RESET ROLE;
+-- EXECUTE alone is not enough: reading server files needs the role
+GRANT EXECUTE ON FUNCTION tpi_rules.read_837p_file(text) TO regress_tpi_837p;
+SET ROLE regress_tpi_837p;
+SELECT count(*) FROM tpi_rules.read_837p_file(:'path');
+RESET ROLE;
+REVOKE EXECUTE ON FUNCTION tpi_rules.read_837p_file(text) FROM regress_tpi_837p;
+GRANT pg_read_server_files TO regress_tpi_837p;
+SET ROLE regress_tpi_837p;
+SELECT count(*) AS rows_as_pg_read_server_files FROM tpi_rules.read_837p_file(:'path');
+RESET ROLE;
+REVOKE pg_read_server_files FROM regress_tpi_837p;
+REVOKE USAGE ON SCHEMA tpi_rules FROM regress_tpi_837p;
+DROP ROLE regress_tpi_837p;
+
+SELECT p.proname, has_function_privilege('public', p.oid, 'EXECUTE') AS public_execute,
+	   has_function_privilege('pg_read_server_files', p.oid, 'EXECUTE') AS read_server_files_execute,
+	   p.provolatile, p.proparallel, p.proisstrict, p.proretset,
+	   p.prorettype::regtype, obj_description(p.oid, 'pg_proc') IS NOT NULL AS commented
+  FROM pg_proc p
+ WHERE p.pronamespace = 'tpi_rules'::regnamespace AND p.proname LIKE 'read_837p%'
+ ORDER BY p.proname;

@@ -1,0 +1,2 @@
+-- read_837p() and read_837p_file(): X12 837P files in (SPEC section 11).
+-- @include sql/install/70_read_837p.sql

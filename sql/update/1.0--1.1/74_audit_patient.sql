@@ -1,0 +1,2 @@
+-- audit_patient, the per-patient aggregate of every rule (SPEC section 14).
+-- @include sql/install/74_audit_patient.sql

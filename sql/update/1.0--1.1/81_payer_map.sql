@@ -1,0 +1,2 @@
+-- Payer map and rule settings (SPEC section 13): new tables.
+-- @include sql/install/81_payer_map.sql

@@ -1,0 +1,2 @@
+-- Note-data coverage view (SPEC section 3): new objects.
+-- @include sql/install/83_note_coverage.sql

@@ -1,0 +1,3 @@
+-- frequency_status() (v_frequency_status) looks an unknown payer_id up in
+-- payer_map before it falls back to commercial_default (SPEC section 13).
+-- @replace sql/install/60_views.sql @extschema@.frequency_status

@@ -1,0 +1,267 @@
+/*
+ * rule_settings.c
+ *		Backend cache of each rule's effective severity: tpi_rules.rule
+ *		(the catalogue's severity) and tpi_rules.rule_setting (per-payer
+ *		switches and severities, SPEC section 13).
+ *
+ * Both tables are read once into a memory context under CacheMemoryContext
+ * and thrown away when tpi_ref_generation(TPI_REF_RULE) moves on, which a
+ * change to either table causes (reference_changed), so every session sees
+ * an edit at its next statement.  For each payer named in rule_setting the
+ * cache holds the resolved setting of every rule; every other payer gets
+ * the settings for all payers.
+ */
+#include "tpi_rules.h"
+
+#include "executor/spi.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+/* A rule's setting: its severity, or RULE_OFF when switched off. */
+#define RULE_OFF	((int8) -1)
+#define CATALOGUE	((int8) -2)	/* while loading: tpi_rules.rule's severity */
+
+typedef struct PayerRules
+{
+	char	   *payer_id;
+	int8		setting[TPI_NRULES];
+} PayerRules;
+
+typedef struct RuleCache
+{
+	MemoryContext mcxt;
+	uint32		generation;
+	int8		every_payer[TPI_NRULES];	/* catalogue + NULL-payer rows */
+	PayerRules *payers;			/* sorted by payer_id (strcmp) */
+	int			npayers;
+	/* the last payer looked up: a patient's lines mostly share one */
+	char		last_payer[NAMEDATALEN];
+	const int8 *last_setting;
+	bool		last_valid;
+} RuleCache;
+
+static RuleCache *cache = NULL;
+
+static int
+cmp_payer_rules(const void *a, const void *b)
+{
+	return strcmp(((const PayerRules *) a)->payer_id,
+				  ((const PayerRules *) b)->payer_id);
+}
+
+static int8
+severity_of(const char *s)
+{
+	if (s == NULL)
+		return RULE_OFF;
+	if (strcmp(s, "info") == 0)
+		return TPI_INFO;
+	if (strcmp(s, "warning") == 0)
+		return TPI_WARNING;
+	return TPI_ERROR;
+}
+
+/* The index of a rule id, or -1 for one the registry does not have. */
+static int
+known_rule(const char *rule_id)
+{
+	int			i;
+
+	for (i = 0; i < TPI_NRULES; i++)
+		if (strcmp(tpi_rule_defs[i].rule_id, rule_id) == 0)
+			return i;
+	return -1;
+}
+
+/* Applies rule_setting row n of the current SPI result to setting[]. */
+static void
+apply_row(int8 *setting, uint64 n)
+{
+	HeapTuple	tup = SPI_tuptable->vals[n];
+	TupleDesc	td = SPI_tuptable->tupdesc;
+	bool		isnull;
+	Datum		d;
+	char	   *rule_id;
+	int			r;
+
+	rule_id = TextDatumGetCString(SPI_getbinval(tup, td, 2, &isnull));
+	r = known_rule(rule_id);
+	if (r < 0)
+		return;					/* an unknown rule_id changes nothing */
+	d = SPI_getbinval(tup, td, 3, &isnull);
+	if (!isnull && !DatumGetBool(d))
+	{
+		setting[r] = RULE_OFF;
+		return;
+	}
+	/* NULL severity: the catalogue's, which the caller fills in for -2 */
+	d = SPI_getbinval(tup, td, 4, &isnull);
+	setting[r] = isnull ? CATALOGUE : severity_of(TextDatumGetCString(d));
+}
+
+static void
+load_rules(RuleCache *c)
+{
+	int8		catalogue[TPI_NRULES];
+	uint64		n;
+	int			i;
+
+	for (i = 0; i < TPI_NRULES; i++)
+		catalogue[i] = tpi_rule_defs[i].severity;
+	if (SPI_execute("SELECT rule_id, severity::pg_catalog.text FROM tpi_rules.rule",
+					true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read tpi_rules.rule");
+	for (n = 0; n < SPI_processed; n++)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[n], SPI_tuptable->tupdesc, 1, &isnull);
+		int			r = isnull ? -1 : known_rule(TextDatumGetCString(d));
+
+		d = SPI_getbinval(SPI_tuptable->vals[n], SPI_tuptable->tupdesc, 2, &isnull);
+		if (r >= 0 && !isnull)
+			catalogue[r] = severity_of(TextDatumGetCString(d));
+	}
+
+	/* NULL payer first, then each payer's rows together */
+	if (SPI_execute("SELECT payer_id, rule_id, enabled, severity::pg_catalog.text "
+					"FROM tpi_rules.rule_setting "
+					"ORDER BY payer_id COLLATE \"C\" NULLS FIRST",
+					true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read tpi_rules.rule_setting");
+	memcpy(c->every_payer, catalogue, sizeof(catalogue));
+	for (n = 0; n < SPI_processed; n++)
+	{
+		bool		isnull;
+
+		(void) SPI_getbinval(SPI_tuptable->vals[n], SPI_tuptable->tupdesc, 1, &isnull);
+		if (!isnull)
+			break;
+		apply_row(c->every_payer, n);
+	}
+	for (i = 0; i < TPI_NRULES; i++)
+		if (c->every_payer[i] == CATALOGUE)
+			c->every_payer[i] = catalogue[i];
+
+	c->payers = MemoryContextAllocZero(c->mcxt,
+									   Max(SPI_processed - n, 1) * sizeof(PayerRules));
+	c->npayers = 0;
+	for (; n < SPI_processed; n++)
+	{
+		bool		isnull;
+		char	   *payer = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[n],
+															  SPI_tuptable->tupdesc,
+															  1, &isnull));
+		PayerRules *pr;
+
+		if (c->npayers == 0 ||
+			strcmp(c->payers[c->npayers - 1].payer_id, payer) != 0)
+		{
+			pr = &c->payers[c->npayers++];
+			pr->payer_id = MemoryContextStrdup(c->mcxt, payer);
+			memcpy(pr->setting, c->every_payer, sizeof(pr->setting));
+		}
+		pr = &c->payers[c->npayers - 1];
+		apply_row(pr->setting, n);
+	}
+	for (i = 0; i < c->npayers; i++)
+	{
+		int			r;
+
+		for (r = 0; r < TPI_NRULES; r++)
+			if (c->payers[i].setting[r] == CATALOGUE)
+				c->payers[i].setting[r] = catalogue[r];
+	}
+	/* sorted by the query's "C" collation, which strcmp agrees with */
+}
+
+static pg_noinline RuleCache *
+rebuild_cache(uint32 gen)
+{
+	MemoryContext mcxt;
+	RuleCache  *c;
+
+	if (cache != NULL)
+	{
+		MemoryContextDelete(cache->mcxt);
+		cache = NULL;
+	}
+	mcxt = AllocSetContextCreate(CacheMemoryContext, "tpi_rules rule settings",
+								 ALLOCSET_SMALL_SIZES);
+	c = MemoryContextAllocZero(mcxt, sizeof(RuleCache));
+	c->mcxt = mcxt;
+	c->generation = gen;
+	PG_TRY();
+	{
+		TpiRefSpi	spi;
+
+		tpi_ref_spi_connect(&spi);
+		load_rules(c);
+		tpi_ref_spi_finish(&spi);
+	}
+	PG_CATCH();
+	{
+		MemoryContextDelete(mcxt);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	cache = c;
+	return c;
+}
+
+static inline RuleCache *
+get_cache(void)
+{
+	uint32		gen = tpi_ref_generation(TPI_REF_RULE);
+
+	if (cache != NULL && cache->generation == gen)
+		return cache;
+	return rebuild_cache(gen);
+}
+
+static const PayerRules *
+find_payer(RuleCache *c, const char *payer_id)
+{
+	PayerRules	key;
+
+	key.payer_id = (char *) payer_id;
+	return bsearch(&key, c->payers, c->npayers, sizeof(PayerRules),
+				   cmp_payer_rules);
+}
+
+/* The settings of payer_id: its own, its policy payer's, or every payer's. */
+static const int8 *
+payer_settings(RuleCache *c, const char *payer_id)
+{
+	const PayerRules *pr;
+	const char *policy_payer;
+	const int8 *setting;
+
+	if (payer_id == NULL || c->npayers == 0)
+		return c->every_payer;
+	if (c->last_valid && strcmp(c->last_payer, payer_id) == 0)
+		return c->last_setting;
+	pr = find_payer(c, payer_id);
+	if (pr == NULL && (policy_payer = tpi_policy_payer_id(payer_id)) != NULL &&
+		strcmp(policy_payer, payer_id) != 0)
+		pr = find_payer(c, policy_payer);
+	setting = pr ? pr->setting : c->every_payer;
+	if (strlen(payer_id) < sizeof(c->last_payer))
+	{
+		strcpy(c->last_payer, payer_id);
+		c->last_setting = setting;
+		c->last_valid = true;
+	}
+	return setting;
+}
+
+bool
+tpi_rule_effective(int rule, const char *payer_id, TpiSeverity *severity)
+{
+	const int8 *setting = payer_settings(get_cache(), payer_id);
+
+	Assert(rule >= 0 && rule < TPI_NRULES);
+	if (setting[rule] == RULE_OFF)
+		return false;
+	*severity = (TpiSeverity) setting[rule];
+	return true;
+}
