@@ -78,6 +78,8 @@ typedef struct TpiRefCache
 	uint32		generation;		/* tpi_ref_generation() it was built at */
 } TpiRefCache;
 
+/* tpi_rules.relname exists (with column, unless NULL): 1.0 lacks some. */
+extern bool tpi_ref_table_has(const char *relname, const char *column);
 extern void *tpi_ref_build(void **slot, const char *name, Size size,
 						   uint32 generation, void (*load) (void *cache));
 
