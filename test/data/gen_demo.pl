@@ -41,9 +41,9 @@ my @payer_pool = map { my $p = $_; map { $p } 1 .. $p->[2] } @payers;
 
 # muscles by body area (canonical names with the sides a note writes)
 my @areas = (
-	['upper trapezius', 'levator scapulae', 'splenius capitis', 'sternocleidomastoid', 'scalenes'],
+	['upper trapezius', 'levator scapulae', 'splenius capitis', 'sternocleidomastoid', 'semispinalis capitis'],
 	['rhomboid major', 'infraspinatus', 'supraspinatus', 'teres minor', 'serratus anterior'],
-	['quadratus lumborum', 'lumbar paraspinals', 'multifidus', 'iliocostalis', 'erector spinae'],
+	['quadratus lumborum', 'longissimus', 'multifidus', 'iliocostalis', 'erector spinae'],
 	['gluteus medius', 'gluteus maximus', 'piriformis', 'tensor fasciae latae', 'gluteus minimus'],
 );
 my @drugs = (
@@ -70,7 +70,7 @@ my @seg;		# segments of the transaction set being written
 sub seg { push @seg, join('*', @_); }
 
 my ($lines, $claims, $patient) = (0, 0, 0);
-my $d0 = 20045;		# 2025-01-02 as days since 1970-01-01
+my $d0 = 20090;		# 2025-01-02 as days since 1970-01-01
 sub ymd {
 	my @t = gmtime($_[0] * 86400);
 	return sprintf('%04d%02d%02d', $t[5] + 1900, $t[4] + 1, $t[3]);
@@ -102,7 +102,7 @@ while ($lines < $target) {
 		my $payer = pick(\@payer_pool);
 		my $medicare = defined $payer->[1] && $payer->[1] =~ /^medicare/;
 		my $area = $areas[rnd() % @areas];
-		my $visits = 1 + rnd() % 4;
+		my $visits = (1, 1, 1, 2, 2, 3)[rnd() % 6];
 		my $date = $d0 + rnd() % 480;
 		my $npi = (1245319599, 1679576722, 1083665430)[rnd() % 3];
 		$hl++;
@@ -113,8 +113,8 @@ while ($lines < $target) {
 		seg('NM1', 'PR', '2', 'PAYER', '', '', '', '', 'PI', $payer->[0]);
 		for my $v (1 .. $visits) {
 			# sessions 6 weeks to 4 months apart; now and then too soon
-			$date += pct(4) ? 14 + rnd() % 20 : 45 + rnd() % 80 if $v > 1;
-			last if $date > $d0 + 545;		# priced through 2026-06-30
+			$date += pct(4) ? 14 + rnd() % 20 : 60 + rnd() % 120 if $v > 1;
+			last if $date > $d0 + 540;		# priced through 2026-06-30
 			$claims++;
 			my $cid = sprintf('D%08d', $claims);
 			# the muscles the note documents: 1-5, from one area, sides
@@ -148,6 +148,8 @@ while ($lines < $target) {
 			seg('CLM', $cid, '150', '', '', "$pos:B:1", 'Y', 'A', 'Y', 'Y');
 			seg('DTP', '472', 'D8', ymd($date));
 			seg('HI', join('*', map { ($_ == 0 ? 'ABK' : 'ABF') . ':' . ($dx[$_] =~ s/\.//r) } 0 .. $#dx));
+			# an unclassified drug code names the drug in the claim note
+			seg('NTE', 'ADD', uc("$drug->[0] $drug->[1]")) if $drug_line && $drug->[2] eq 'J3490' && !pct(5);
 			seg('NM1', '82', '1', 'DOCTOR', 'PAT', '', '', '', 'XX', $npi);
 			my $ln = 0;
 			my $ptr = join(':', 1 .. @dx);
@@ -196,7 +198,8 @@ while ($lines < $target) {
 			push @t, "PLAN: Continue home stretching, follow up in 6 weeks." unless pct(2);
 			push @t, "Electronically signed by Pat Doctor, MD" unless pct(2);
 			my $body = join('\n', @t);
-			print $n "$pid\t" . iso($date) . "\t$body\n";
+			# a few visits' notes never reach the warehouse
+			print $n "$pid\t" . iso($date) . "\t$body\n" unless pct(3);
 		}
 	}
 	seg('SE', scalar(@seg) + 1, sprintf('%04d', $st));
