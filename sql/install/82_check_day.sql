@@ -38,15 +38,3 @@ AS 'MODULE_PATHNAME', 'tpi_check_day_rows_final'
 LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.check_day_final(internal) IS
   'Final function of check_day(): the day rules over the collected lines; ''{}'' when there are none';
-
-CREATE AGGREGATE @extschema@.check_day(@extschema@.claim_line) (
-	SFUNC = @extschema@.check_day_accum,
-	STYPE = internal,
-	COMBINEFUNC = @extschema@.check_day_combine,
-	SERIALFUNC = @extschema@.check_day_serialize,
-	DESERIALFUNC = @extschema@.check_day_deserialize,
-	FINALFUNC = @extschema@.check_day_final,
-	PARALLEL = SAFE
-);
-COMMENT ON AGGREGATE @extschema@.check_day(@extschema@.claim_line) IS
-  'Findings of the rules across all lines of one patient on one date (GROUP BY patient_id, date_of_service), ordered by claim_id, line_no, rule_id; ''{}'' when none (also for no rows or a day without a TPI line)';
