@@ -38,6 +38,7 @@ OBJS = \
 	src/engine/rowlist.o \
 	src/engine/frequency.o \
 	src/engine/patient.o \
+	src/engine/window_dates.o \
 	src/fn/audit.o \
 	src/fn/audit_patient.o \
 	src/fn/loaders.o \
