@@ -1,34 +1,35 @@
 -- audit_patient (SPEC sections 5 and 14): every rule over one patient's
 -- lines, GROUP BY patient_id, the same findings audit() gives for that
--- patient.  Internal state (the group's lines) with combine, serialize and
+-- patient.  Internal state (the group's lines, src/engine/rowlist.c, whose
+-- four support functions check_day() uses too) with combine, serialize and
 -- deserialize, so partial aggregation runs in parallel workers and, over a
 -- table hash-partitioned by patient_id with enable_partitionwise_aggregate,
 -- each partition's groups are aggregated in a worker of its own.  The rules
 -- run in the final function (STABLE: it reads the reference tables).
 CREATE FUNCTION @extschema@.audit_patient_trans(internal, @extschema@.claim_line)
 RETURNS internal
-AS 'MODULE_PATHNAME', 'tpi_audit_patient_trans'
+AS 'MODULE_PATHNAME', 'tpi_rowlist_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.audit_patient_trans(internal, @extschema@.claim_line) IS
   'Transition function of audit_patient: keeps a copy of the line';
 
 CREATE FUNCTION @extschema@.audit_patient_combine(internal, internal)
 RETURNS internal
-AS 'MODULE_PATHNAME', 'tpi_audit_patient_combine'
+AS 'MODULE_PATHNAME', 'tpi_rowlist_combine'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.audit_patient_combine(internal, internal) IS
   'Combine function of audit_patient: concatenates two partial lists of lines';
 
 CREATE FUNCTION @extschema@.audit_patient_serialize(internal)
 RETURNS bytea
-AS 'MODULE_PATHNAME', 'tpi_audit_patient_serialize'
+AS 'MODULE_PATHNAME', 'tpi_rowlist_serialize'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.audit_patient_serialize(internal) IS
   'Serialize function of audit_patient (format version 1)';
 
 CREATE FUNCTION @extschema@.audit_patient_deserialize(bytea, internal)
 RETURNS internal
-AS 'MODULE_PATHNAME', 'tpi_audit_patient_deserialize'
+AS 'MODULE_PATHNAME', 'tpi_rowlist_deserialize'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.audit_patient_deserialize(bytea, internal) IS
   'Deserialize function of audit_patient; rejects damaged values';

@@ -4,10 +4,9 @@
  *		one patient's lines (callers GROUP BY patient_id), the same findings
  *		audit() gives for that patient, as a finding[] in audit()'s order.
  *
- * The state is the group's lines as they came: each claim_line value's
- * bytes (a flat composite datum, a few hundred bytes) copied into blocks
- * of the aggregate context, and a small entry per line.  Combine appends
- * one partial list to another; serialize writes the list out; the rules
+ * The state is the group's lines as they came, a TpiRowList
+ * (engine/rowlist.c, shared with check_day(), whose transition, combine,
+ * serialize and deserialize functions this aggregate uses too); the rules
  * run only in the final function, through the per-patient engine
  * (engine/patient.c).  So the aggregate is parallel safe, and with
  * partitionwise aggregation each partition's groups run in a worker.
@@ -19,35 +18,14 @@
  */
 #include "tpi_rules.h"
 #include "patient.h"
+#include "rowlist.h"
 
 #include "access/htup_details.h"
-#include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/typcache.h"
-
-#define AP_STATE_VERSION	1
-#define AP_MIN_BLOCK		1024
-#define AP_MAX_BLOCK		(1024 * 1024)
-
-typedef struct APLine
-{
-	HeapTupleHeader tuple;		/* a flat claim_line datum, MAXALIGNed */
-	uint32		len;
-} APLine;
-
-typedef struct APState
-{
-	MemoryContext mcxt;
-	APLine	   *lines;
-	int			n;
-	int			cap;
-	char	   *block;			/* the block being filled */
-	Size		block_used;
-	Size		block_size;
-} APState;
 
 /* Per-query data of the final function, in fn_extra. */
 typedef struct APFinal
@@ -66,211 +44,6 @@ typedef struct APDate
 	DateADT		dos;
 	bool		dos_null;
 } APDate;
-
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "%s called in non-aggregate context", fname);
-	return aggcontext;
-}
-
-static APState *
-state_new(MemoryContext mcxt)
-{
-	APState    *st = MemoryContextAllocZero(mcxt, sizeof(APState));
-
-	st->mcxt = mcxt;
-	return st;
-}
-
-/*
- * Appends a copy of len bytes of a claim_line datum.  Blocks double up to
- * 1 MB, so a small group costs about its lines and a patient with millions
- * of lines wastes at most one block.
- */
-static void
-state_add(APState *st, const void *data, uint32 len)
-{
-	Size		need = MAXALIGN(len);
-	APLine	   *l;
-
-	if (st->n == st->cap)
-	{
-		if ((Size) st->cap >= MaxAllocHugeSize / sizeof(APLine) / 2)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many lines for one audit_patient group")));
-		st->cap = st->cap ? 2 * st->cap : 8;
-		st->lines = st->lines ?
-			repalloc_huge(st->lines, st->cap * sizeof(APLine)) :
-			MemoryContextAlloc(st->mcxt, st->cap * sizeof(APLine));
-	}
-	if (st->block == NULL || st->block_used + need > st->block_size)
-	{
-		Size		size = st->block_size ? Min(2 * st->block_size, AP_MAX_BLOCK) :
-			AP_MIN_BLOCK;
-
-		size = Max(size, need);
-		st->block = MemoryContextAllocHuge(st->mcxt, size);
-		st->block_size = size;
-		st->block_used = 0;
-	}
-	l = &st->lines[st->n++];
-	l->tuple = (HeapTupleHeader) (st->block + st->block_used);
-	l->len = len;
-	memcpy(l->tuple, data, len);
-	st->block_used += need;
-}
-
-/*
- * audit_patient_trans(state internal, line tpi_rules.claim_line)
- *		RETURNS internal
- *
- * Not strict: a NULL line is skipped (as audit() never sees one).  The
- * state lives in the aggregate context.
- */
-PG_FUNCTION_INFO_V1(tpi_audit_patient_trans);
-Datum
-tpi_audit_patient_trans(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcontext = agg_context(fcinfo, "audit_patient_trans");
-	APState    *st = PG_ARGISNULL(0) ? NULL : (APState *) PG_GETARG_POINTER(0);
-	HeapTupleHeader th;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (st == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
-	}
-	th = PG_GETARG_HEAPTUPLEHEADER(1);
-	if (st == NULL)
-		st = state_new(aggcontext);
-	state_add(st, th, HeapTupleHeaderGetDatumLength(th));
-	PG_RETURN_POINTER(st);
-}
-
-/*
- * audit_patient_combine(internal, internal) RETURNS internal
- *
- * Not strict.  Appends the second list to the first; when the first is
- * NULL the second is copied into the aggregate context, never passed on.
- */
-PG_FUNCTION_INFO_V1(tpi_audit_patient_combine);
-Datum
-tpi_audit_patient_combine(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcontext = agg_context(fcinfo, "audit_patient_combine");
-	APState    *a = PG_ARGISNULL(0) ? NULL : (APState *) PG_GETARG_POINTER(0);
-	APState    *b = PG_ARGISNULL(1) ? NULL : (APState *) PG_GETARG_POINTER(1);
-	int			i;
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = state_new(aggcontext);
-	for (i = 0; i < b->n; i++)
-		state_add(a, b->lines[i].tuple, b->lines[i].len);
-	PG_RETURN_POINTER(a);
-}
-
-/*
- * audit_patient_serialize(internal) RETURNS bytea, STRICT
- *
- * Format: version byte, line count, then each line as length and bytes.
- */
-PG_FUNCTION_INFO_V1(tpi_audit_patient_serialize);
-Datum
-tpi_audit_patient_serialize(PG_FUNCTION_ARGS)
-{
-	APState    *st;
-	StringInfoData buf;
-	int			i;
-
-	(void) agg_context(fcinfo, "audit_patient_serialize");
-	st = (APState *) PG_GETARG_POINTER(0);
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, AP_STATE_VERSION);
-	pq_sendint32(&buf, st->n);
-	for (i = 0; i < st->n; i++)
-	{
-		pq_sendint32(&buf, st->lines[i].len);
-		pq_sendbytes(&buf, (const char *) st->lines[i].tuple, st->lines[i].len);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-static void
-bad_state(const char *why)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid audit_patient state"),
-			 errdetail("%s", why)));
-}
-
-/*
- * audit_patient_deserialize(bytea, internal) RETURNS internal, STRICT
- *
- * Every length is checked against the bytes left before it is read, and
- * each line against its own composite header, so a damaged value is an
- * ERROR, never an over-read.  Built in the current (per-call) context;
- * combine copies it into the aggregate's.
- */
-PG_FUNCTION_INFO_V1(tpi_audit_patient_deserialize);
-Datum
-tpi_audit_patient_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *raw;
-	StringInfoData buf;
-	APState    *st;
-	int			n;
-	int			i;
-
-	(void) agg_context(fcinfo, "audit_patient_deserialize");
-	raw = PG_GETARG_BYTEA_PP(0);
-	buf.data = VARDATA_ANY(raw);
-	buf.len = VARSIZE_ANY_EXHDR(raw);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-
-	if (buf.len < 1 || pq_getmsgbyte(&buf) != AP_STATE_VERSION)
-		bad_state("The format version is not 1.");
-	if (buf.len - buf.cursor < 4)
-		bad_state("The line count is missing.");
-	n = (int) pq_getmsgint(&buf, 4);
-	if (n < 0 || n > (buf.len - buf.cursor) / 4)
-		bad_state("The line count does not fit the value.");
-	st = state_new(CurrentMemoryContext);
-	for (i = 0; i < n; i++)
-	{
-		uint32		len;
-		const char *p;
-		HeapTupleHeaderData hdr;
-
-		if (buf.len - buf.cursor < 4)
-			bad_state("A line length is missing.");
-		len = pq_getmsgint(&buf, 4);
-		if (len < SizeofHeapTupleHeader || len > (uint32) (buf.len - buf.cursor))
-			bad_state("A line length does not fit the value.");
-		p = pq_getmsgbytes(&buf, len);
-		/* the bytes need not be aligned: look at a copy of the header */
-		memcpy(&hdr, p, SizeofHeapTupleHeader);
-		if (VARSIZE(&hdr) != len || hdr.t_hoff < SizeofHeapTupleHeader ||
-			hdr.t_hoff > len)
-			bad_state("A line is not a composite value of its length.");
-		state_add(st, p, len);
-	}
-	pq_getmsgend(&buf);
-	PG_RETURN_POINTER(st);
-}
 
 static int
 apdate_cmp(const void *a, const void *b)
@@ -316,7 +89,7 @@ final_setup(FunctionCallInfo fcinfo, Oid typid, int32 typmod)
 }
 
 static void
-line_tuple(const APLine *l, HeapTuple tuple)
+line_tuple(const TpiRow *l, HeapTuple tuple)
 {
 	tuple->t_len = l->len;
 	ItemPointerSetInvalid(&tuple->t_self);
@@ -400,7 +173,7 @@ PG_FUNCTION_INFO_V1(tpi_audit_patient_final);
 Datum
 tpi_audit_patient_final(PG_FUNCTION_ARGS)
 {
-	APState    *st;
+	TpiRowList *st;
 	APFinal    *af;
 	APDate	   *order;
 	ResultBuf	rb;
@@ -415,8 +188,8 @@ tpi_audit_patient_final(PG_FUNCTION_ARGS)
 	HeapTupleData tuple;
 	bool		isnull;
 
-	(void) agg_context(fcinfo, "audit_patient_final");
-	st = PG_ARGISNULL(0) ? NULL : (APState *) PG_GETARG_POINTER(0);
+	(void) tpi_agg_context(fcinfo, "audit_patient_final");
+	st = PG_ARGISNULL(0) ? NULL : (TpiRowList *) PG_GETARG_POINTER(0);
 	if (st == NULL || st->n == 0)
 	{
 		FindingList none;
@@ -425,8 +198,8 @@ tpi_audit_patient_final(PG_FUNCTION_ARGS)
 		tpi_findings_init(&none);
 		PG_RETURN_DATUM(tpi_findings_array(&af->fo, &none));
 	}
-	af = final_setup(fcinfo, HeapTupleHeaderGetTypeId(st->lines[0].tuple),
-					 HeapTupleHeaderGetTypMod(st->lines[0].tuple));
+	af = final_setup(fcinfo, HeapTupleHeaderGetTypeId(st->rows[0].tuple),
+					 HeapTupleHeaderGetTypMod(st->rows[0].tuple));
 	dos_att = af->cols.attno[5] + 1;
 	patient_att = af->cols.attno[2] + 1;
 
@@ -436,7 +209,7 @@ tpi_audit_patient_final(PG_FUNCTION_ARGS)
 	{
 		Datum		d;
 
-		line_tuple(&st->lines[i], &tuple);
+		line_tuple(&st->rows[i], &tuple);
 		d = heap_getattr(&tuple, dos_att, af->tupdesc, &isnull);
 		order[i].i = i;
 		order[i].dos = isnull ? 0 : DatumGetDateADT(d);
@@ -445,7 +218,7 @@ tpi_audit_patient_final(PG_FUNCTION_ARGS)
 	qsort(order, st->n, sizeof(APDate), apdate_cmp);
 
 	/* lines without a patient get line rules only (as in audit()) */
-	line_tuple(&st->lines[0], &tuple);
+	line_tuple(&st->rows[0], &tuple);
 	(void) heap_getattr(&tuple, patient_att, af->tupdesc, &isnull);
 	tpi_patient_begin(&pc, isnull);
 
@@ -469,7 +242,7 @@ tpi_audit_patient_final(PG_FUNCTION_ARGS)
 		for (k = i; k < j; k++)
 		{
 			day[k - i] = palloc(sizeof(ClaimLine));
-			line_tuple(&st->lines[order[k].i], &tuple);
+			line_tuple(&st->rows[order[k].i], &tuple);
 			tpi_claim_from_tuple(&tuple, af->tupdesc, &af->cols, day[k - i]);
 		}
 		tpi_patient_findings_init(&out);
