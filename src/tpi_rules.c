@@ -42,12 +42,6 @@ tpi_region_index(const char *name)
 }
 
 /*
- * Every invalidation callback is registered here, once per backend, before
- * any cache can be built: the reference caches (refcache.c) share one
- * relcache callback; the payment cache also drops a cache built inside
- * parallel mode at the end of the transaction.
- */
-/*
  * The aggregate context of an aggregate support function, or an ERROR
  * naming fname when it is called outside an aggregate.
  */
@@ -63,6 +57,12 @@ tpi_agg_context(FunctionCallInfo fcinfo, const char *fname)
 	return aggcxt;
 }
 
+/*
+ * Every invalidation callback is registered here, once per backend, before
+ * any cache can be built: the reference caches (refcache.c) share one
+ * relcache callback; the payment cache also drops a cache built inside
+ * parallel mode at the end of the transaction.
+ */
 void
 _PG_init(void)
 {

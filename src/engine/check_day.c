@@ -171,10 +171,7 @@ tpi_check_day_accum(PG_FUNCTION_ARGS)
 	int			dims[1];
 	int			lbs[1] = {1};
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("check_day_accum() called in a non-aggregate context")));
+	aggcxt = tpi_agg_context(fcinfo, "check_day_accum");
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))

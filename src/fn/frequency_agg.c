@@ -137,16 +137,6 @@ freq_state_merge(FreqState *dst, const FreqState *src)
 	pfree(map);
 }
 
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "%s called in non-aggregate context", fname);
-	return aggcontext;
-}
-
 /*
  * The region mask of a regions text[], remembered per query (fn_extra) by
  * the array's bytes: regions() gives byte-identical arrays for equal
@@ -208,7 +198,7 @@ PG_FUNCTION_INFO_V1(tpi_frequency_check_trans);
 Datum
 tpi_frequency_check_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "frequency_check_trans");
+	MemoryContext aggcontext = tpi_agg_context(fcinfo, "frequency_check_trans");
 	FreqState  *st = PG_ARGISNULL(0) ? NULL : (FreqState *) PG_GETARG_POINTER(0);
 	DateADT		dos;
 	uint32		regions;
@@ -244,7 +234,7 @@ PG_FUNCTION_INFO_V1(tpi_frequency_check_combine);
 Datum
 tpi_frequency_check_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "frequency_check_combine");
+	MemoryContext aggcontext = tpi_agg_context(fcinfo, "frequency_check_combine");
 	FreqState  *a = PG_ARGISNULL(0) ? NULL : (FreqState *) PG_GETARG_POINTER(0);
 	FreqState  *b = PG_ARGISNULL(1) ? NULL : (FreqState *) PG_GETARG_POINTER(1);
 
@@ -274,7 +264,7 @@ tpi_frequency_check_serialize(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	int			i;
 
-	(void) agg_context(fcinfo, "frequency_check_serialize");
+	(void) tpi_agg_context(fcinfo, "frequency_check_serialize");
 	st = (FreqState *) PG_GETARG_POINTER(0);
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, FREQ_STATE_VERSION);
@@ -321,7 +311,7 @@ tpi_frequency_check_deserialize(PG_FUNCTION_ARGS)
 	int			n;
 	int			i;
 
-	(void) agg_context(fcinfo, "frequency_check_deserialize");
+	(void) tpi_agg_context(fcinfo, "frequency_check_deserialize");
 	raw = PG_GETARG_BYTEA_PP(0);
 	buf.data = VARDATA_ANY(raw);
 	buf.len = VARSIZE_ANY_EXHDR(raw);
@@ -407,7 +397,7 @@ tpi_frequency_check_final(PG_FUNCTION_ARGS)
 	FreqState  *st;
 	FindingList fl;
 
-	(void) agg_context(fcinfo, "frequency_check_final");
+	(void) tpi_agg_context(fcinfo, "frequency_check_final");
 	st = PG_ARGISNULL(0) ? NULL : (FreqState *) PG_GETARG_POINTER(0);
 	tpi_findings_init(&fl);
 	if (st != NULL && st->n > 0)
