@@ -30,6 +30,18 @@ extern int	tpi_region_index(const char *name);	/* -1 if unknown */
 /* tpi_rules.c: an aggregate support function's context, or an ERROR. */
 extern MemoryContext tpi_agg_context(FunctionCallInfo fcinfo, const char *fname);
 
+/*
+ * The body of a non-strict combine function over an internal state:
+ * returns the first state with the second merged in (merge(into, from)),
+ * a new one made by new_state in the aggregate context when the first is
+ * NULL (never the second itself), or the first as is when the second is
+ * NULL.
+ */
+typedef void *(*TpiAggStateNew) (MemoryContext aggcxt);
+typedef void (*TpiAggStateMerge) (void *into, const void *from);
+extern Datum tpi_agg_combine(FunctionCallInfo fcinfo, const char *fname,
+							 TpiAggStateNew new_state, TpiAggStateMerge merge);
+
 /* ------------------------------------------------------------------------
  * Reference-table cache invalidation (refcache.c).  A backend cache of a
  * reference table remembers the generation it was built at and rebuilds
@@ -282,6 +294,7 @@ extern Datum tpi_finding_datum(FindingOut *fo, const TpiFinding *f);
 extern Datum tpi_findings_array(FindingOut *fo, const FindingList *fl);
 /* For a function returning finding[]: the finding type from its result. */
 extern Oid	tpi_finding_typid_from_fcinfo(FunctionCallInfo fcinfo);
+extern FindingOut *tpi_finding_out_cached(FunctionCallInfo fcinfo);
 extern Oid	tpi_extension_schema(void);
 
 /* ------------------------------------------------------------------------
@@ -369,6 +382,15 @@ extern void tpi_claim_from_values(const Datum *values, const bool *nulls,
 								  const ClaimColumns *cols, ClaimLine *line,
 								  TpiArena *arena);
 extern void tpi_claim_from_datum(Datum composite, ClaimLine *line);
+
+/*
+ * The order of lines and findings by their line's key, as ORDER BY
+ * claim_id, line_no sorts them: NULLs last.  Strings may be shared (equal
+ * pointers compare equal without strcmp).
+ */
+extern int	tpi_nullable_strcmp(const char *a, const char *b);
+extern int	tpi_line_key_cmp(const char *c1, int16 l1, bool n1,
+							 const char *c2, int16 l2, bool n2);
 
 /*
  * SPEC section 3, "claims without note data": a line has note data when

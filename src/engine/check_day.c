@@ -33,7 +33,7 @@ PG_FUNCTION_INFO_V1(tpi_check_day_rows_final);
 Datum
 tpi_check_day_rows_final(PG_FUNCTION_ARGS)
 {
-	FindingOut *fo = fcinfo->flinfo->fn_extra;
+	FindingOut *fo = tpi_finding_out_cached(fcinfo);
 	FindingList fl;
 	TpiRowList *st;
 	ClaimLine **lines;
@@ -43,13 +43,6 @@ tpi_check_day_rows_final(PG_FUNCTION_ARGS)
 	Datum		result;
 	int			i;
 
-	if (fo == NULL)
-	{
-		fo = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(FindingOut));
-		tpi_finding_out_init(fo, tpi_finding_typid_from_fcinfo(fcinfo),
-							 fcinfo->flinfo->fn_mcxt);
-		fcinfo->flinfo->fn_extra = fo;
-	}
 	tpi_findings_init(&fl);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_DATUM(tpi_findings_array(fo, &fl));
@@ -101,7 +94,7 @@ PG_FUNCTION_INFO_V1(tpi_check_day_final);
 Datum
 tpi_check_day_final(PG_FUNCTION_ARGS)
 {
-	FindingOut *fo = fcinfo->flinfo->fn_extra;
+	FindingOut *fo = tpi_finding_out_cached(fcinfo);
 	FindingList fl;
 	ArrayType  *arr;
 	Datum	   *elems;
@@ -115,13 +108,6 @@ tpi_check_day_final(PG_FUNCTION_ARGS)
 	char		elmalign;
 	ClaimLine **lines;
 
-	if (fo == NULL)
-	{
-		fo = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(FindingOut));
-		tpi_finding_out_init(fo, tpi_finding_typid_from_fcinfo(fcinfo),
-							 fcinfo->flinfo->fn_mcxt);
-		fcinfo->flinfo->fn_extra = fo;
-	}
 	tpi_findings_init(&fl);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_DATUM(tpi_findings_array(fo, &fl));

@@ -41,20 +41,33 @@ typedef enum ColKind
 	K_TEXT, K_INT, K_DATE, K_TEXTARRAY, K_BOOL
 } ColKind;
 
-static const ColKind col_kind[TPI_NCOLS] = {
-	K_TEXT, K_INT, K_TEXT, K_TEXT, K_TEXT,
-	K_DATE, K_TEXT, K_TEXTARRAY, K_INT, K_TEXTARRAY,
-	K_TEXT, K_TEXTARRAY, K_INT, K_TEXT, K_TEXT,
-	K_TEXT, K_BOOL, K_BOOL, K_BOOL,
-	K_BOOL, K_TEXT
-};
-
-static const bool col_required[TPI_NCOLS] = {
-	true, true, true, true, false,
-	true, true, false, false, false,
-	false, false, false, false, false,
-	false, false, false, false,
-	false, false
+/* Each column's kind of type, and whether a line type must have it. */
+static const struct
+{
+	ColKind		kind;
+	bool		required;
+}			col_spec[TPI_NCOLS] = {
+	[C_CLAIM_ID] = {K_TEXT, true},
+	[C_LINE_NO] = {K_INT, true},
+	[C_PATIENT_ID] = {K_TEXT, true},
+	[C_PAYER_ID] = {K_TEXT, true},
+	[C_PROVIDER_NPI] = {K_TEXT, false},
+	[C_DOS] = {K_DATE, true},
+	[C_HCPCS] = {K_TEXT, true},
+	[C_MODIFIERS] = {K_TEXTARRAY, false},
+	[C_UNITS] = {K_INT, false},
+	[C_ICD10] = {K_TEXTARRAY, false},
+	[C_POS] = {K_TEXT, false},
+	[C_MUSCLES] = {K_TEXTARRAY, false},
+	[C_TRIGGER_POINTS] = {K_INT, false},
+	[C_DRUG_NAME] = {K_TEXT, false},
+	[C_DRUG_DOSE] = {K_TEXT, false},
+	[C_CLAIM_NOTE] = {K_TEXT, false},
+	[C_NOTE_SIGNED] = {K_BOOL, false},
+	[C_POST_PLAN] = {K_BOOL, false},
+	[C_CONSERVATIVE] = {K_BOOL, false},
+	[C_TP_LOCATIONS] = {K_BOOL, false},
+	[C_GUIDANCE] = {K_TEXT, false}
 };
 
 static const char *
@@ -116,18 +129,18 @@ tpi_claim_columns(TupleDesc tupdesc, const char *relname, ClaimColumns *cols)
 				strcmp(NameStr(att->attname), tpi_claim_column_names[c]) != 0)
 				continue;
 			cols->basetype[c] = getBaseType(att->atttypid);
-			if (!type_fits(col_kind[c], cols->basetype[c]))
+			if (!type_fits(col_spec[c].kind, cols->basetype[c]))
 				ereport(ERROR,
 						(errcode(ERRCODE_DATATYPE_MISMATCH),
 						 errmsg("column \"%s\" of \"%s\" has type %s, expected %s",
 								tpi_claim_column_names[c], relname,
 								format_type_be(att->atttypid),
-								kind_name(col_kind[c])),
+								kind_name(col_spec[c].kind)),
 						 errhint("Cast the column in a view with the claim_line column names and types.")));
 			cols->attno[c] = a;
 			break;
 		}
-		if (cols->attno[c] < 0 && col_required[c])
+		if (cols->attno[c] < 0 && col_spec[c].required)
 		{
 			appendStringInfo(&missing, "%s\"%s\"", nmissing ? ", " : "",
 							 tpi_claim_column_names[c]);
@@ -432,6 +445,31 @@ tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
  * attribute count: the type is fixed for the extension's lifetime, and a
  * re-created extension gets a new OID.
  */
+int
+tpi_nullable_strcmp(const char *a, const char *b)
+{
+	if (a == b)
+		return 0;
+	if (a == NULL || b == NULL)
+		return a == NULL ? 1 : -1;
+	return strcmp(a, b);
+}
+
+int
+tpi_line_key_cmp(const char *c1, int16 l1, bool n1,
+				 const char *c2, int16 l2, bool n2)
+{
+	int			c = tpi_nullable_strcmp(c1, c2);
+
+	if (c != 0)
+		return c;
+	if (n1 != n2)
+		return n1 ? 1 : -1;
+	if (!n1 && l1 != l2)
+		return l1 < l2 ? -1 : 1;
+	return 0;
+}
+
 void
 tpi_claim_from_datum(Datum composite, ClaimLine *line)
 {

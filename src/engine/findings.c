@@ -287,6 +287,26 @@ tpi_finding_out_init(FindingOut *fo, Oid finding_typid, MemoryContext mcxt)
 	MemoryContextSwitchTo(old);
 }
 
+/*
+ * The finding type's output info for an SQL function returning findings,
+ * made once per query and kept in fn_extra (which the function must not
+ * use for anything else).
+ */
+FindingOut *
+tpi_finding_out_cached(FunctionCallInfo fcinfo)
+{
+	FindingOut *fo = (FindingOut *) fcinfo->flinfo->fn_extra;
+
+	if (fo == NULL)
+	{
+		fo = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FindingOut));
+		tpi_finding_out_init(fo, tpi_finding_typid_from_fcinfo(fcinfo),
+							 fcinfo->flinfo->fn_mcxt);
+		fcinfo->flinfo->fn_extra = fo;
+	}
+	return fo;
+}
+
 /* The rule id as a text value, made once per FindingOut. */
 static Datum
 rule_text(FindingOut *fo, const char *rule_id)

@@ -79,28 +79,15 @@ cmp_freq_line(const void *a, const void *b)
 
 	if (x->dos != y->dos)
 		return x->dos < y->dos ? -1 : 1;
-	if (x->claim_id == NULL || y->claim_id == NULL)
-	{
-		if (x->claim_id != y->claim_id)
-			return x->claim_id == NULL ? 1 : -1;
-	}
-	else if (x->claim_id != y->claim_id &&
-			 (c = strcmp(x->claim_id, y->claim_id)) != 0)
+	if ((c = tpi_line_key_cmp(x->claim_id, x->line_no, false,
+							  y->claim_id, y->line_no, false)) != 0)
 		return c;
-	if (x->line_no != y->line_no)
-		return x->line_no < y->line_no ? -1 : 1;
+
 	/*
 	 * The aggregate's lines have no claim: the rest keeps its output
 	 * independent of the input order.
 	 */
-	if (x->payer_id == NULL || y->payer_id == NULL)
-	{
-		if (x->payer_id != y->payer_id)
-			return x->payer_id == NULL ? 1 : -1;
-	}
-	/* callers often share one string per payer */
-	else if (x->payer_id != y->payer_id &&
-			 (c = strcmp(x->payer_id, y->payer_id)) != 0)
+	if ((c = tpi_nullable_strcmp(x->payer_id, y->payer_id)) != 0)
 		return c;
 	if (x->report != y->report)
 		return x->report ? -1 : 1;

@@ -232,15 +232,9 @@ finding_cmp(const void *a, const void *b)
 	const TpiFinding *y = b;
 	int			c;
 
-	/* NULL claim_id and line_no sort last, as ORDER BY would. */
-	if ((x->claim_id == NULL) != (y->claim_id == NULL))
-		return x->claim_id == NULL ? 1 : -1;
-	if (x->claim_id && (c = strcmp(x->claim_id, y->claim_id)) != 0)
+	if ((c = tpi_line_key_cmp(x->claim_id, x->line_no, x->line_no_null,
+							  y->claim_id, y->line_no, y->line_no_null)) != 0)
 		return c;
-	if (x->line_no_null != y->line_no_null)
-		return x->line_no_null ? 1 : -1;
-	if (!x->line_no_null && x->line_no != y->line_no)
-		return x->line_no < y->line_no ? -1 : 1;
 	if ((c = strcmp(x->rule_id, y->rule_id)) != 0)
 		return c;
 	return strcmp(x->message, y->message);

@@ -52,31 +52,14 @@ tpi_patient_findings_init(PatientFindings *out)
 	out->cap = 0;
 }
 
-/* claim_id, then line_no; NULLs last (as ORDER BY sorts them). */
-static int
-key_cmp(const char *c1, int16 l1, bool n1, const char *c2, int16 l2, bool n2)
-{
-	int			c;
-
-	if ((c1 == NULL) != (c2 == NULL))
-		return c1 == NULL ? 1 : -1;
-	/* the lines of a claim often share one string */
-	if (c1 != c2 && (c = strcmp(c1, c2)) != 0)
-		return c;
-	if (n1 != n2)
-		return n1 ? 1 : -1;
-	if (!n1 && l1 != l2)
-		return l1 < l2 ? -1 : 1;
-	return 0;
-}
-
 static int
 keyed_cmp(const void *a, const void *b)
 {
 	const KeyedLine *x = a;
 	const KeyedLine *y = b;
-	int			c = key_cmp(x->line->claim_id, x->line->line_no, x->line->line_no_null,
-							y->line->claim_id, y->line->line_no, y->line->line_no_null);
+	int			c = tpi_line_key_cmp(x->line->claim_id, x->line->line_no,
+									 x->line->line_no_null, y->line->claim_id,
+									 y->line->line_no, y->line->line_no_null);
 
 	return c != 0 ? c : x->pos - y->pos;
 }
@@ -93,15 +76,15 @@ find_key(const KeyedLine *kl, int n, const TpiFinding *f)
 		int			mid = lo + (hi - lo) / 2;
 		const ClaimLine *l = kl[mid].line;
 
-		if (key_cmp(l->claim_id, l->line_no, l->line_no_null,
-					f->claim_id, f->line_no, f->line_no_null) < 0)
+		if (tpi_line_key_cmp(l->claim_id, l->line_no, l->line_no_null,
+							 f->claim_id, f->line_no, f->line_no_null) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < n && key_cmp(kl[lo].line->claim_id, kl[lo].line->line_no,
-						  kl[lo].line->line_no_null,
-						  f->claim_id, f->line_no, f->line_no_null) == 0)
+	if (lo < n && tpi_line_key_cmp(kl[lo].line->claim_id, kl[lo].line->line_no,
+								   kl[lo].line->line_no_null,
+								   f->claim_id, f->line_no, f->line_no_null) == 0)
 		return lo;
 	return -1;
 }
@@ -122,7 +105,7 @@ find_freq_line(const KeyedLine *kl, int n, const TpiFinding *f)
 	{
 		int			mid = lo + (hi - lo) / 2;
 
-		if (key_cmp(kl[mid].line->claim_id, 0, true, f->claim_id, 0, true) < 0)
+		if (tpi_nullable_strcmp(kl[mid].line->claim_id, f->claim_id) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -131,7 +114,7 @@ find_freq_line(const KeyedLine *kl, int n, const TpiFinding *f)
 	{
 		const ClaimLine *l = kl[k].line;
 
-		if (key_cmp(l->claim_id, 0, true, f->claim_id, 0, true) != 0)
+		if (tpi_nullable_strcmp(l->claim_id, f->claim_id) != 0)
 			break;
 		if (kl[k].is_tpi && (l->line_no_null ? 0 : l->line_no) == f->line_no)
 			return k;
@@ -247,10 +230,11 @@ tpi_patient_day(PatientCheck *pc, ClaimLine *const *lines, const bool *report,
 			   (kl[i].line->dos_null ||
 				kl[i].line->date_of_service == kl[0].line->date_of_service));
 		kl[i].rank = (i > 0 &&
-					  key_cmp(kl[i - 1].line->claim_id, kl[i - 1].line->line_no,
-							  kl[i - 1].line->line_no_null,
-							  kl[i].line->claim_id, kl[i].line->line_no,
-							  kl[i].line->line_no_null) == 0) ?
+					  tpi_line_key_cmp(kl[i - 1].line->claim_id,
+									   kl[i - 1].line->line_no,
+									   kl[i - 1].line->line_no_null,
+									   kl[i].line->claim_id, kl[i].line->line_no,
+									   kl[i].line->line_no_null) == 0) ?
 			kl[i - 1].rank : i;
 	}
 

@@ -110,6 +110,26 @@ tpi_rowlist_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(rl);
 }
 
+static void *
+rowlist_new_state(MemoryContext aggcxt)
+{
+	return tpi_rowlist_new(aggcxt);
+}
+
+static void
+rowlist_merge(void *into, const void *from)
+{
+	TpiRowList *a = (TpiRowList *) into;
+	const TpiRowList *b = (const TpiRowList *) from;
+	int			i;
+
+	AssertCheckRowList(a);
+	AssertCheckRowList(b);
+	for (i = 0; i < b->n; i++)
+		tpi_rowlist_add(a, b->rows[i].tuple, b->rows[i].len);
+	AssertCheckRowList(a);
+}
+
 /*
  * Combine: the second state's rows join the first; a NULL first state
  * becomes a copy of the second in the aggregate context (never the
@@ -119,25 +139,8 @@ PG_FUNCTION_INFO_V1(tpi_rowlist_combine);
 Datum
 tpi_rowlist_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = tpi_agg_context(fcinfo, "rowlist_combine");
-	TpiRowList *a = PG_ARGISNULL(0) ? NULL : (TpiRowList *) PG_GETARG_POINTER(0);
-	TpiRowList *b = PG_ARGISNULL(1) ? NULL : (TpiRowList *) PG_GETARG_POINTER(1);
-	int			i;
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = tpi_rowlist_new(aggcxt);
-	AssertCheckRowList(a);
-	AssertCheckRowList(b);
-	for (i = 0; i < b->n; i++)
-		tpi_rowlist_add(a, b->rows[i].tuple, b->rows[i].len);
-	AssertCheckRowList(a);
-	PG_RETURN_POINTER(a);
+	return tpi_agg_combine(fcinfo, "rowlist_combine", rowlist_new_state,
+						   rowlist_merge);
 }
 
 /* Serialize, STRICT. */

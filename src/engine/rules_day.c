@@ -66,15 +66,10 @@ dayline_cmp(const void *a, const void *b)
 	const DayLine *y = b;
 	int			c;
 
-	if ((x->line->claim_id == NULL) != (y->line->claim_id == NULL))
-		return x->line->claim_id == NULL ? 1 : -1;
-	if (x->line->claim_id != y->line->claim_id &&
-		(c = strcmp(x->line->claim_id, y->line->claim_id)) != 0)
+	if ((c = tpi_line_key_cmp(x->line->claim_id, x->line->line_no,
+							  x->line->line_no_null, y->line->claim_id,
+							  y->line->line_no, y->line->line_no_null)) != 0)
 		return c;
-	if (x->line->line_no_null != y->line->line_no_null)
-		return x->line->line_no_null ? 1 : -1;
-	if (!x->line->line_no_null && x->line->line_no != y->line->line_no)
-		return x->line->line_no < y->line->line_no ? -1 : 1;
 	return x->order - y->order;
 }
 

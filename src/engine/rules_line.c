@@ -73,6 +73,34 @@ line_dx_init(LineDx *dx, const ClaimLine *line)
  * input.invalid
  * ------------------------------------------------------------------------
  */
+
+/*
+ * One finding for the malformed items of a line's array (bad[i] marks
+ * them): the first one named with its position, and how many in all.
+ */
+static void
+add_malformed(FindingList *fl, const ClaimLine *line, char **items,
+			  const bool *bad, int n, const char *noun, const char *nouns,
+			  const char *expected)
+{
+	int			nbad = 0;
+	int			first = -1;
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (bad[i] && nbad++ == 0)
+			first = i;
+	if (nbad > 0)
+		tpi_add_line_finding(fl, "input.invalid", line,
+							 "%s %s%s%s (position %d) is not %s%s; correct or remove it.",
+							 noun,
+							 items[first] ? "'" : "",
+							 tpi_show_text(items[first]),
+							 items[first] ? "'" : "",
+							 first + 1, expected,
+							 nbad > 1 ? psprintf(" (%d malformed %s in all)", nbad, nouns) : "");
+}
+
 static void
 check_input(const ClaimLine *line, const LineDx *dx, FindingList *fl)
 {
@@ -80,6 +108,9 @@ check_input(const ClaimLine *line, const LineDx *dx, FindingList *fl)
 		"none", "ultrasound", "fluoroscopy", "ct", "mri"
 	};
 	char		code[6];
+	bool		local_bad[12];
+	bool	   *bad;
+	int			nitems;
 	int			i;
 
 #define REQUIRED(isnull, col) \
@@ -109,26 +140,13 @@ check_input(const ClaimLine *line, const LineDx *dx, FindingList *fl)
 		tpi_add_line_finding(fl, "input.invalid", line,
 							 "%d modifiers; a claim line carries at most four, remove the extra ones.",
 							 line->nmodifiers);
-	if (line->nmodifiers > 0)
-	{
-		int			nbad = 0;
-		int			first = -1;
-
-		for (i = 0; i < line->nmodifiers; i++)
-			if (!tpi_modifier_is_wellformed(line->modifiers[i]))
-			{
-				if (nbad++ == 0)
-					first = i;
-			}
-		if (nbad > 0)
-			tpi_add_line_finding(fl, "input.invalid", line,
-								 "modifier %s%s%s (position %d) is not two ASCII letters or digits%s; correct or remove it.",
-								 line->modifiers[first] ? "'" : "",
-								 tpi_show_text(line->modifiers[first]),
-								 line->modifiers[first] ? "'" : "",
-								 first + 1,
-								 nbad > 1 ? psprintf(" (%d malformed modifiers in all)", nbad) : "");
-	}
+	nitems = Max(line->nmodifiers, line->nicd10);	/* -1: both NULL */
+	bad = nitems <= (int) lengthof(local_bad) ? local_bad :
+		palloc(nitems * sizeof(bool));
+	for (i = 0; i < line->nmodifiers; i++)
+		bad[i] = !tpi_modifier_is_wellformed(line->modifiers[i]);
+	add_malformed(fl, line, line->modifiers, bad, line->nmodifiers,
+				  "modifier", "modifiers", "two ASCII letters or digits");
 
 	if (!line->units_null && line->units < 1)
 		tpi_add_line_finding(fl, "input.invalid", line,
@@ -145,26 +163,10 @@ check_input(const ClaimLine *line, const LineDx *dx, FindingList *fl)
 							 "date of service %s is outside 2000-01-01 to 2099-12-31; correct the date.",
 							 tpi_date_text(line->date_of_service));
 
-	if (line->nicd10 > 0)
-	{
-		int			nbad = 0;
-		int			first = -1;
-
-		for (i = 0; i < line->nicd10; i++)
-			if (dx->norm[i] == NULL)
-			{
-				if (nbad++ == 0)
-					first = i;
-			}
-		if (nbad > 0)
-			tpi_add_line_finding(fl, "input.invalid", line,
-								 "diagnosis %s%s%s (position %d) is not an ICD-10-CM code%s; correct or remove it.",
-								 line->icd10[first] ? "'" : "",
-								 tpi_show_text(line->icd10[first]),
-								 line->icd10[first] ? "'" : "",
-								 first + 1,
-								 nbad > 1 ? psprintf(" (%d malformed diagnoses in all)", nbad) : "");
-	}
+	for (i = 0; i < line->nicd10; i++)
+		bad[i] = dx->norm[i] == NULL;
+	add_malformed(fl, line, line->icd10, bad, line->nicd10,
+				  "diagnosis", "diagnoses", "an ICD-10-CM code");
 
 	if (line->guidance != NULL)
 	{
@@ -506,19 +508,12 @@ Datum
 tpi_check_line(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	FindingOut *fo = fcinfo->flinfo->fn_extra;
+	FindingOut *fo = tpi_finding_out_cached(fcinfo);
 	ClaimLine	line;
 	FindingList fl;
 	int			i;
 
 	TPI_INIT_SRF(fcinfo);
-	if (fo == NULL)
-	{
-		fo = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(FindingOut));
-		tpi_finding_out_init(fo, tpi_finding_typid_from_fcinfo(fcinfo),
-							 fcinfo->flinfo->fn_mcxt);
-		fcinfo->flinfo->fn_extra = fo;
-	}
 
 	tpi_claim_from_datum(PG_GETARG_DATUM(0), &line);
 	tpi_findings_init(&fl);

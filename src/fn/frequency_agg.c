@@ -224,6 +224,18 @@ tpi_frequency_check_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
+static void *
+freq_new_state(MemoryContext aggcxt)
+{
+	return freq_state_new(aggcxt);
+}
+
+static void
+freq_merge(void *into, const void *from)
+{
+	freq_state_merge((FreqState *) into, (const FreqState *) from);
+}
+
 /*
  * frequency_check_combine(internal, internal) RETURNS internal
  *
@@ -234,20 +246,8 @@ PG_FUNCTION_INFO_V1(tpi_frequency_check_combine);
 Datum
 tpi_frequency_check_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = tpi_agg_context(fcinfo, "frequency_check_combine");
-	FreqState  *a = PG_ARGISNULL(0) ? NULL : (FreqState *) PG_GETARG_POINTER(0);
-	FreqState  *b = PG_ARGISNULL(1) ? NULL : (FreqState *) PG_GETARG_POINTER(1);
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = freq_state_new(aggcontext);
-	freq_state_merge(a, b);
-	PG_RETURN_POINTER(a);
+	return tpi_agg_combine(fcinfo, "frequency_check_combine", freq_new_state,
+						   freq_merge);
 }
 
 /*
@@ -365,22 +365,6 @@ tpi_frequency_check_deserialize(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
-/* The finding type's output info, once per query in fn_extra. */
-static FindingOut *
-finding_out(FunctionCallInfo fcinfo)
-{
-	FindingOut *fo = (FindingOut *) fcinfo->flinfo->fn_extra;
-
-	if (fo == NULL)
-	{
-		fo = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FindingOut));
-		tpi_finding_out_init(fo, tpi_finding_typid_from_fcinfo(fcinfo),
-							 fcinfo->flinfo->fn_mcxt);
-		fcinfo->flinfo->fn_extra = fo;
-	}
-	return fo;
-}
-
 /*
  * frequency_check_final(internal) RETURNS tpi_rules.finding[]
  *
@@ -393,7 +377,7 @@ PG_FUNCTION_INFO_V1(tpi_frequency_check_final);
 Datum
 tpi_frequency_check_final(PG_FUNCTION_ARGS)
 {
-	FindingOut *fo = finding_out(fcinfo);
+	FindingOut *fo = tpi_finding_out_cached(fcinfo);
 	FreqState  *st;
 	FindingList fl;
 

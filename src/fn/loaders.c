@@ -31,46 +31,37 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
-typedef struct RvuRows
+/* The rows a parser hands over, in order: elem_size bytes each. */
+typedef struct RowVec
 {
-	TpiRvuRow  *rows;
+	char	   *rows;
 	int			n;
 	int			cap;
-} RvuRows;
+	Size		elem_size;
+} RowVec;
 
-typedef struct GpciRows
+static void
+rowvec_add(RowVec *c, const void *row)
 {
-	TpiGpciRow *rows;
-	int			n;
-	int			cap;
-} GpciRows;
+	if (c->n == c->cap)
+	{
+		c->cap = c->cap ? c->cap * 2 : 256;
+		c->rows = c->rows ? repalloc(c->rows, c->elem_size * c->cap)
+			: palloc(c->elem_size * c->cap);
+	}
+	memcpy(c->rows + c->elem_size * c->n++, row, c->elem_size);
+}
 
 static void
 collect_rvu(void *arg, const TpiRvuRow *row)
 {
-	RvuRows    *c = (RvuRows *) arg;
-
-	if (c->n == c->cap)
-	{
-		c->cap = c->cap ? c->cap * 2 : 1024;
-		c->rows = c->rows ? repalloc(c->rows, sizeof(TpiRvuRow) * c->cap)
-			: palloc(sizeof(TpiRvuRow) * c->cap);
-	}
-	c->rows[c->n++] = *row;
+	rowvec_add((RowVec *) arg, row);
 }
 
 static void
 collect_gpci(void *arg, const TpiGpciRow *row)
 {
-	GpciRows   *c = (GpciRows *) arg;
-
-	if (c->n == c->cap)
-	{
-		c->cap = c->cap ? c->cap * 2 : 128;
-		c->rows = c->rows ? repalloc(c->rows, sizeof(TpiGpciRow) * c->cap)
-			: palloc(sizeof(TpiGpciRow) * c->cap);
-	}
-	c->rows[c->n++] = *row;
+	rowvec_add((RowVec *) arg, row);
 }
 
 /*
@@ -236,13 +227,58 @@ run(const char *sql, int nargs, Oid *types, Datum *values, int expect)
 	return SPI_processed;
 }
 
+/*
+ * The first three parameters of every release load: the release's name
+ * and the dates it is effective.
+ */
+static void
+release_args(Oid *types, Datum *args, const char *release, DateADT from,
+			 DateADT to)
+{
+	types[0] = TEXTOID;
+	args[0] = CStringGetTextDatum(release);
+	types[1] = DATEOID;
+	args[1] = DateADTGetDatum(from);
+	types[2] = DATEOID;
+	args[2] = DateADTGetDatum(to);
+}
+
+/*
+ * Replaces the rows of release $1 in tpi_rules.<table> by those of insert
+ * (an INSERT ... SELECT FROM unnest($4 ...)); returns the rows inserted.
+ *
+ * Rows go in as builtin and are then marked as user rows: a row inserted
+ * as a user row makes reference_row_inserted() look for a shipped row
+ * with its key, a scan per row; the DELETE has already removed every row
+ * of the release, shipped or not, so there is nothing to find.
+ */
+static int64
+replace_release(const char *table, const char *insert, int nargs, Oid *types,
+				Datum *args)
+{
+	uint64		n;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	run(psprintf("DELETE FROM tpi_rules.%s WHERE release OPERATOR(pg_catalog.=) $1",
+				 table),
+		1, types, args, SPI_OK_DELETE);
+	n = run(insert, nargs, types, args, SPI_OK_INSERT);
+	run(psprintf("UPDATE tpi_rules.%s SET builtin = false"
+				 " WHERE release OPERATOR(pg_catalog.=) $1", table),
+		1, types, args, SPI_OK_UPDATE);
+	SPI_finish();
+	return (int64) n;
+}
+
 static int64
 load_pprrvu_buffer(const char *data, size_t len, const char *source)
 {
 	TpiCsvReader *reader = palloc(sizeof(TpiCsvReader));
 	TpiPprrvuInfo info;
 	TpiCsvError err;
-	RvuRows		rows = {0};
+	RowVec		rows = {0};
+	TpiRvuRow  *rvu;
 	TpiRvuRow **sorted;
 	Datum	   *v[11];
 	bool	   *nulls[11];
@@ -250,16 +286,17 @@ load_pprrvu_buffer(const char *data, size_t len, const char *source)
 	Oid			types[14];
 	int			i;
 	int			k;
-	uint64		n;
 
+	rows.elem_size = sizeof(TpiRvuRow);
 	if (!tpi_pprrvu_parse(reader, data, len, &info, collect_rvu, &rows, &err))
 		report_parse_error(&err, "PPRRVU", "tpi_rules.rvu", source);
 	pfree(reader);
+	rvu = (TpiRvuRow *) rows.rows;
 
 	/* A code twice would break the primary key with a less useful message. */
 	sorted = palloc(sizeof(TpiRvuRow *) * rows.n);
 	for (i = 0; i < rows.n; i++)
-		sorted[i] = &rows.rows[i];
+		sorted[i] = &rvu[i];
 	qsort(sorted, rows.n, sizeof(TpiRvuRow *), cmp_rvu);
 	for (i = 1; i < rows.n; i++)
 		if (strcmp(sorted[i]->hcpcs, sorted[i - 1]->hcpcs) == 0 &&
@@ -280,7 +317,7 @@ load_pprrvu_buffer(const char *data, size_t len, const char *source)
 	}
 	for (i = 0; i < rows.n; i++)
 	{
-		const TpiRvuRow *r = &rows.rows[i];
+		const TpiRvuRow *r = &rvu[i];
 
 		v[0][i] = CStringGetTextDatum(r->hcpcs);
 		v[1][i] = CStringGetTextDatum(r->modifier);
@@ -304,12 +341,8 @@ load_pprrvu_buffer(const char *data, size_t len, const char *source)
 			v[10][i] = Int16GetDatum((int16) r->bilateral);
 	}
 
-	types[0] = TEXTOID;
-	args[0] = CStringGetTextDatum(info.release);
-	types[1] = DATEOID;
-	args[1] = DateADTGetDatum(day_of(info.year, info.month, 1));
-	types[2] = DATEOID;
-	args[2] = DateADTGetDatum(day_of(info.year, 12, 31));
+	release_args(types, args, info.release, day_of(info.year, info.month, 1),
+				 day_of(info.year, 12, 31));
 	for (k = 0; k < 11; k++)
 	{
 		static const Oid elem[11] = {
@@ -321,33 +354,19 @@ load_pprrvu_buffer(const char *data, size_t len, const char *source)
 		args[3 + k] = make_array(v[k], nulls[k], rows.n, elem[k]);
 	}
 
-	/*
-	 * Rows go in as builtin and are then marked as user rows: a row inserted
-	 * as a user row makes reference_row_inserted() look for a shipped row
-	 * with its key, a scan per row; the DELETE has already removed every
-	 * row of the release, shipped or not, so there is nothing to find.
-	 */
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	run("DELETE FROM tpi_rules.rvu WHERE release OPERATOR(pg_catalog.=) $1",
-		1, types, args, SPI_OK_DELETE);
-	n = run("INSERT INTO tpi_rules.rvu (release, effective_from, effective_to,"
-			" hcpcs, modifier, status, work_rvu, pe_rvu_nonfacility,"
-			" pe_rvu_facility, mp_rvu, nonfacility_na, facility_na,"
-			" global_days, bilateral_indicator, confidence, builtin)"
-			" SELECT $1, $2, $3, u.h, u.m, u.s, u.w, u.pn, u.pf, u.mp, u.nn, u.fn,"
-			" u.g, u.b, 'loaded', true"
-			" FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5),"
-			" pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),"
-			" pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11),"
-			" pg_catalog.unnest($12), pg_catalog.unnest($13), pg_catalog.unnest($14))"
-			" AS u(h, m, s, w, pn, pf, mp, nn, fn, g, b)",
-			14, types, args, SPI_OK_INSERT);
-	run("UPDATE tpi_rules.rvu SET builtin = false"
-		" WHERE release OPERATOR(pg_catalog.=) $1",
-		1, types, args, SPI_OK_UPDATE);
-	SPI_finish();
-	return (int64) n;
+	return replace_release("rvu",
+						   "INSERT INTO tpi_rules.rvu (release, effective_from, effective_to,"
+						   " hcpcs, modifier, status, work_rvu, pe_rvu_nonfacility,"
+						   " pe_rvu_facility, mp_rvu, nonfacility_na, facility_na,"
+						   " global_days, bilateral_indicator, confidence, builtin)"
+						   " SELECT $1, $2, $3, u.h, u.m, u.s, u.w, u.pn, u.pf, u.mp, u.nn, u.fn,"
+						   " u.g, u.b, 'loaded', true"
+						   " FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5),"
+						   " pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),"
+						   " pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11),"
+						   " pg_catalog.unnest($12), pg_catalog.unnest($13), pg_catalog.unnest($14))"
+						   " AS u(h, m, s, w, pn, pf, mp, nn, fn, g, b)",
+						   14, types, args);
 }
 
 static int64
@@ -356,7 +375,8 @@ load_gpci_buffer(const char *data, size_t len, const char *source)
 	TpiCsvReader *reader = palloc(sizeof(TpiCsvReader));
 	TpiGpciInfo info;
 	TpiCsvError err;
-	GpciRows	rows = {0};
+	RowVec		rows = {0};
+	TpiGpciRow *gpci;
 	TpiGpciRow **sorted;
 	Datum	   *v[6];
 	Datum		args[9];
@@ -364,21 +384,22 @@ load_gpci_buffer(const char *data, size_t len, const char *source)
 	int			enc = GetDatabaseEncoding();
 	int			i;
 	int			k;
-	uint64		n;
 
+	rows.elem_size = sizeof(TpiGpciRow);
 	if (!tpi_gpci_parse(reader, data, len, &info, collect_gpci, &rows, &err))
 		report_parse_error(&err, "GPCI", "tpi_rules.gpci", source);
 	pfree(reader);
+	gpci = (TpiGpciRow *) rows.rows;
 
 	sorted = palloc(sizeof(TpiGpciRow *) * rows.n);
 	for (i = 0; i < rows.n; i++)
 	{
-		sorted[i] = &rows.rows[i];
-		if (!pg_verify_mbstr(enc, rows.rows[i].name, strlen(rows.rows[i].name), true))
+		sorted[i] = &gpci[i];
+		if (!pg_verify_mbstr(enc, gpci[i].name, strlen(gpci[i].name), true))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid GPCI file, line %d: the locality name is not valid %s",
-							rows.rows[i].line, GetDatabaseEncodingName()),
+							gpci[i].line, GetDatabaseEncodingName()),
 					 errdetail("Nothing was loaded from %s; tpi_rules.gpci is unchanged.",
 							   source)));
 	}
@@ -396,7 +417,7 @@ load_gpci_buffer(const char *data, size_t len, const char *source)
 		v[k] = palloc(sizeof(Datum) * rows.n);
 	for (i = 0; i < rows.n; i++)
 	{
-		const TpiGpciRow *r = &rows.rows[i];
+		const TpiGpciRow *r = &gpci[i];
 
 		v[0][i] = CStringGetTextDatum(r->locality);
 		v[1][i] = CStringGetTextDatum(r->state);
@@ -404,12 +425,8 @@ load_gpci_buffer(const char *data, size_t len, const char *source)
 		for (k = 0; k < 3; k++)
 			v[3 + k][i] = fixed_numeric(r->gpci[k], 3);
 	}
-	types[0] = TEXTOID;
-	args[0] = CStringGetTextDatum(info.release);
-	types[1] = DATEOID;
-	args[1] = DateADTGetDatum(day_of(info.year, 1, 1));
-	types[2] = DATEOID;
-	args[2] = DateADTGetDatum(day_of(info.year, 12, 31));
+	release_args(types, args, info.release, day_of(info.year, 1, 1),
+				 day_of(info.year, 12, 31));
 	for (k = 0; k < 6; k++)
 	{
 		Oid			elem = k < 3 ? TEXTOID : NUMERICOID;
@@ -418,23 +435,14 @@ load_gpci_buffer(const char *data, size_t len, const char *source)
 		args[3 + k] = make_array(v[k], NULL, rows.n, elem);
 	}
 
-	/* Inserted as builtin, then marked: see load_pprrvu_buffer(). */
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	run("DELETE FROM tpi_rules.gpci WHERE release OPERATOR(pg_catalog.=) $1",
-		1, types, args, SPI_OK_DELETE);
-	n = run("INSERT INTO tpi_rules.gpci (release, effective_from, effective_to,"
-			" locality, state, locality_name, work_gpci, pe_gpci, mp_gpci, builtin)"
-			" SELECT $1, $2, $3, u.l, u.s, u.n, u.w, u.p, u.m, true"
-			" FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5),"
-			" pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),"
-			" pg_catalog.unnest($9)) AS u(l, s, n, w, p, m)",
-			9, types, args, SPI_OK_INSERT);
-	run("UPDATE tpi_rules.gpci SET builtin = false"
-		" WHERE release OPERATOR(pg_catalog.=) $1",
-		1, types, args, SPI_OK_UPDATE);
-	SPI_finish();
-	return (int64) n;
+	return replace_release("gpci",
+						   "INSERT INTO tpi_rules.gpci (release, effective_from, effective_to,"
+						   " locality, state, locality_name, work_gpci, pe_gpci, mp_gpci, builtin)"
+						   " SELECT $1, $2, $3, u.l, u.s, u.n, u.w, u.p, u.m, true"
+						   " FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5),"
+						   " pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),"
+						   " pg_catalog.unnest($9)) AS u(l, s, n, w, p, m)",
+						   9, types, args);
 }
 
 /*

@@ -115,10 +115,43 @@ get_int8(HeapTuple tup, TupleDesc td, int col, bool *isnull)
 	return *isnull ? 0 : DatumGetInt64(d);
 }
 
+/* An empty hash table in cxt for the rows of the last query. */
+static HTAB *
+cache_hash(const char *name, Size keysize, Size entrysize, MemoryContext cxt)
+{
+	HASHCTL		ctl;
+
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = keysize;
+	ctl.entrysize = entrysize;
+	ctl.hcxt = cxt;
+	return hash_create(name, Max(SPI_processed, 64), &ctl,
+					   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+}
+
+/*
+ * The release of a row whose columns 1 to 3 are release, effective_from
+ * and effective_to and column builtin_col is builtin: its index in *rel
+ * (added when new), widened to cover the row's dates, which go to *from
+ * and *to.
+ */
+static int
+row_release(HeapTuple tup, TupleDesc td, int builtin_col, PayRelease **rel,
+			int *n, int *cap, MemoryContext cxt, DateADT *from, DateADT *to)
+{
+	bool		isnull;
+	int			r = release_index(rel, n, cap, SPI_getvalue(tup, td, 1), cxt);
+
+	*from = get_date(tup, td, 2);
+	*to = get_date(tup, td, 3);
+	release_widen(&(*rel)[r], *from, *to,
+				  DatumGetBool(SPI_getbinval(tup, td, builtin_col, &isnull)));
+	return r;
+}
+
 static void
 load_rvu(PayCache *c)
 {
-	HASHCTL		ctl;
 	int			cap = 8;
 	uint64		i;
 
@@ -129,12 +162,8 @@ load_rvu(PayCache *c)
 		  " (mp_rvu OPERATOR(pg_catalog.*) 100)::pg_catalog.int8,"
 		  " builtin FROM tpi_rules.rvu");
 
-	memset(&ctl, 0, sizeof(ctl));
-	ctl.keysize = sizeof(RvuKey);
-	ctl.entrysize = sizeof(RvuEntry);
-	ctl.hcxt = c->cxt;
-	c->rvu = hash_create("tpi_rules rvu cache", Max(SPI_processed, 64), &ctl,
-						 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	c->rvu = cache_hash("tpi_rules rvu cache", sizeof(RvuKey), sizeof(RvuEntry),
+						c->cxt);
 	c->rvu_rel = MemoryContextAlloc(c->cxt, sizeof(PayRelease) * cap);
 
 	for (i = 0; i < SPI_processed; i++)
@@ -144,18 +173,15 @@ load_rvu(PayCache *c)
 		RvuKey		key;
 		RvuEntry   *e;
 		bool		found;
-		bool		isnull;
 		int			k;
-		char	   *release = SPI_getvalue(tup, td, 1);
 		char	   *hcpcs = SPI_getvalue(tup, td, 4);
 		char	   *modifier = SPI_getvalue(tup, td, 5);
-		DateADT		from = get_date(tup, td, 2);
-		DateADT		to = get_date(tup, td, 3);
-		bool		builtin = DatumGetBool(SPI_getbinval(tup, td, 10, &isnull));
+		DateADT		from;
+		DateADT		to;
 
 		memset(&key, 0, sizeof(key));
-		key.release = release_index(&c->rvu_rel, &c->nrvu_rel, &cap, release, c->cxt);
-		release_widen(&c->rvu_rel[key.release], from, to, builtin);
+		key.release = row_release(tup, td, 10, &c->rvu_rel, &c->nrvu_rel, &cap,
+								  c->cxt, &from, &to);
 		/* A key that cannot be a HCPCS code can never be looked up. */
 		if (!copy_key(key.hcpcs, sizeof(key.hcpcs), hcpcs) ||
 			!copy_key(key.modifier, sizeof(key.modifier), modifier))
@@ -171,7 +197,6 @@ load_rvu(PayCache *c)
 static void
 load_gpci(PayCache *c)
 {
-	HASHCTL		ctl;
 	int			cap = 4;
 	uint64		i;
 
@@ -181,12 +206,8 @@ load_gpci(PayCache *c)
 		  " (mp_gpci OPERATOR(pg_catalog.*) 1000)::pg_catalog.int8,"
 		  " builtin FROM tpi_rules.gpci");
 
-	memset(&ctl, 0, sizeof(ctl));
-	ctl.keysize = sizeof(GpciKey);
-	ctl.entrysize = sizeof(GpciEntry);
-	ctl.hcxt = c->cxt;
-	c->gpci = hash_create("tpi_rules gpci cache", Max(SPI_processed, 64), &ctl,
-						  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	c->gpci = cache_hash("tpi_rules gpci cache", sizeof(GpciKey),
+						 sizeof(GpciEntry), c->cxt);
 	c->gpci_rel = MemoryContextAlloc(c->cxt, sizeof(PayRelease) * cap);
 
 	for (i = 0; i < SPI_processed; i++)
@@ -198,15 +219,13 @@ load_gpci(PayCache *c)
 		bool		found;
 		bool		isnull;
 		int			k;
-		char	   *release = SPI_getvalue(tup, td, 1);
 		char	   *locality = SPI_getvalue(tup, td, 4);
-		DateADT		from = get_date(tup, td, 2);
-		DateADT		to = get_date(tup, td, 3);
-		bool		builtin = DatumGetBool(SPI_getbinval(tup, td, 8, &isnull));
+		DateADT		from;
+		DateADT		to;
 
 		memset(&key, 0, sizeof(key));
-		key.release = release_index(&c->gpci_rel, &c->ngpci_rel, &cap, release, c->cxt);
-		release_widen(&c->gpci_rel[key.release], from, to, builtin);
+		key.release = row_release(tup, td, 8, &c->gpci_rel, &c->ngpci_rel, &cap,
+								  c->cxt, &from, &to);
 		if (!copy_key(key.locality, sizeof(key.locality), locality))
 			continue;
 		e = hash_search(c->gpci, &key, HASH_ENTER, &found);

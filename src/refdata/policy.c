@@ -72,6 +72,44 @@ get_text(HeapTuple tup, TupleDesc td, int col, bool *isnull)
 	return *isnull ? NULL : TextDatumGetCString(d);
 }
 
+/* A date column whose NULL means "open-ended". */
+static DateADT
+get_date_or_end(HeapTuple tup, TupleDesc td, int col)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, td, col, &isnull);
+	DateADT		end;
+
+	if (!isnull)
+		return DatumGetDateADT(d);
+	DATE_NOEND(end);
+	return end;
+}
+
+/* Runs a read-only query over table; its rows are in SPI_tuptable. */
+static uint64
+select_rows(const char *sql, const char *table)
+{
+	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read tpi_rules.%s", table);
+	return SPI_processed;
+}
+
+/* The INJ_* of an injectate class name, -1 for an unknown name. */
+static int
+injectate_class(const char *s)
+{
+	if (strcmp(s, "local anesthetic") == 0)
+		return INJ_LOCAL_ANESTHETIC;
+	if (strcmp(s, "corticosteroid") == 0)
+		return INJ_CORTICOSTEROID;
+	if (strcmp(s, "saline") == 0)
+		return INJ_SALINE;
+	if (strcmp(s, "other") == 0)
+		return INJ_OTHER;
+	return -1;
+}
+
 static uint32
 injectate_class_mask(Datum arr, bool isnull)
 {
@@ -80,6 +118,7 @@ injectate_class_mask(Datum arr, bool isnull)
 	int			n,
 				i;
 	uint32		mask = 0;
+	int			k;
 
 	if (isnull)
 		return 0;
@@ -92,14 +131,9 @@ injectate_class_mask(Datum arr, bool isnull)
 		if (nulls[i])
 			continue;
 		s = TextDatumGetCString(elems[i]);
-		if (strcmp(s, "local anesthetic") == 0)
-			mask |= 1 << INJ_LOCAL_ANESTHETIC;
-		else if (strcmp(s, "corticosteroid") == 0)
-			mask |= 1 << INJ_CORTICOSTEROID;
-		else if (strcmp(s, "saline") == 0)
-			mask |= 1 << INJ_SALINE;
-		else if (strcmp(s, "other") == 0)
-			mask |= 1 << INJ_OTHER;
+		k = injectate_class(s);
+		if (k >= 0)
+			mask |= 1 << k;
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -175,10 +209,9 @@ load_policies(void *arg)
 	MemoryContextSwitchTo(old);
 
 	/* covered_dx first, so each policy row can take its payer's set */
-	if (SPI_execute("SELECT payer_id, icd10 FROM tpi_rules.covered_dx "
-					"ORDER BY payer_id COLLATE \"C\", icd10 COLLATE \"C\"", true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read tpi_rules.covered_dx");
-	ndxrows = SPI_processed;
+	ndxrows = select_rows("SELECT payer_id, icd10 FROM tpi_rules.covered_dx "
+						  "ORDER BY payer_id COLLATE \"C\", icd10 COLLATE \"C\"",
+						  "covered_dx");
 	if (ndxrows > 0)
 	{
 		dxpay = palloc(ndxrows * sizeof(char *));
@@ -192,13 +225,12 @@ load_policies(void *arg)
 		dxcode[n] = get_text(SPI_tuptable->vals[n], SPI_tuptable->tupdesc, 2, &isnull);
 	}
 
-	if (SPI_execute("SELECT payer_id, effective_from, effective_to, max_sessions, "
-					"cap_window, cap_scope, min_interval, min_interval_scope, "
-					"drug_on_claim, covered_injectates, image_guidance_covered, "
-					"dry_needling_covered, one_region_per_session, other_blocks_allowed, "
-					"name FROM tpi_rules.payer_policy ORDER BY payer_id COLLATE \"C\", effective_from",
-					true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read tpi_rules.payer_policy");
+	select_rows("SELECT payer_id, effective_from, effective_to, max_sessions, "
+				"cap_window, cap_scope, min_interval, min_interval_scope, "
+				"drug_on_claim, covered_injectates, image_guidance_covered, "
+				"dry_needling_covered, one_region_per_session, other_blocks_allowed, "
+				"name FROM tpi_rules.payer_policy ORDER BY payer_id COLLATE \"C\", effective_from",
+				"payer_policy");
 
 	c->payers = MemoryContextAllocZero(c->head.mcxt, Max(SPI_processed, 1) * sizeof(PayerEntry));
 	c->npayers = 0;
@@ -224,11 +256,7 @@ load_policies(void *arg)
 		p = &pe->rows[pe->nrows++];
 		p->payer_id = pe->payer_id;
 		p->effective_from = DatumGetDateADT(SPI_getbinval(tup, td, 2, &isnull));
-		d = SPI_getbinval(tup, td, 3, &isnull);
-		if (isnull)
-			DATE_NOEND(p->effective_to);
-		else
-			p->effective_to = DatumGetDateADT(d);
+		p->effective_to = get_date_or_end(tup, td, 3);
 		d = SPI_getbinval(tup, td, 4, &isnull);
 		p->max_sessions = isnull ? 0 : DatumGetInt32(d);
 		d = SPI_getbinval(tup, td, 5, &isnull);
@@ -291,63 +319,49 @@ load_policies(void *arg)
 	qsort(c->payers, c->npayers, sizeof(PayerEntry), cmp_payer);
 
 	/* icd10 */
-	if (SPI_execute("SELECT code, billable, effective_from, effective_to, "
-					"pg_catalog.array_to_string(replaced_by, ', ') "
-					"FROM tpi_rules.icd10", true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read tpi_rules.icd10");
-	c->ndx = SPI_processed;
+	c->ndx = select_rows("SELECT code, billable, effective_from, effective_to, "
+						 "pg_catalog.array_to_string(replaced_by, ', ') "
+						 "FROM tpi_rules.icd10", "icd10");
 	c->dx = MemoryContextAllocZero(c->head.mcxt, Max(c->ndx, 1) * sizeof(DxEntry));
 	for (j = 0; j < c->ndx; j++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[j];
 		TupleDesc	td = SPI_tuptable->tupdesc;
 		bool		isnull;
-		Datum		d;
 		char	   *s;
 
 		c->dx[j].code = MemoryContextStrdup(c->head.mcxt, get_text(tup, td, 1, &isnull));
 		c->dx[j].billable = DatumGetBool(SPI_getbinval(tup, td, 2, &isnull));
 		c->dx[j].effective_from = DatumGetDateADT(SPI_getbinval(tup, td, 3, &isnull));
-		d = SPI_getbinval(tup, td, 4, &isnull);
-		if (isnull)
-			DATE_NOEND(c->dx[j].effective_to);
-		else
-			c->dx[j].effective_to = DatumGetDateADT(d);
+		c->dx[j].effective_to = get_date_or_end(tup, td, 4);
 		s = get_text(tup, td, 5, &isnull);
 		c->dx[j].replaced_by = (s && *s) ? MemoryContextStrdup(c->head.mcxt, s) : NULL;
 	}
 	qsort(c->dx, c->ndx, sizeof(DxEntry), cmp_dx);
 
 	/* injectate: longest names first, so "normal saline" wins over "saline" */
-	if (SPI_execute("SELECT name, class FROM tpi_rules.injectate "
-					"ORDER BY pg_catalog.length(name) DESC, name", true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read tpi_rules.injectate");
-	c->ninj = SPI_processed;
+	c->ninj = select_rows("SELECT name, class FROM tpi_rules.injectate "
+						  "ORDER BY pg_catalog.length(name) DESC, name", "injectate");
 	c->inj = MemoryContextAllocZero(c->head.mcxt, Max(c->ninj, 1) * sizeof(InjEntry));
 	for (j = 0; j < c->ninj; j++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[j];
 		TupleDesc	td = SPI_tuptable->tupdesc;
 		bool		isnull;
-		char	   *cls;
+		int			k = injectate_class(get_text(tup, td, 2, &isnull));
 
 		c->inj[j].name = MemoryContextStrdup(c->head.mcxt, get_text(tup, td, 1, &isnull));
-		cls = get_text(tup, td, 2, &isnull);
-		c->inj[j].class = strcmp(cls, "local anesthetic") == 0 ? INJ_LOCAL_ANESTHETIC :
-			strcmp(cls, "corticosteroid") == 0 ? INJ_CORTICOSTEROID :
-			strcmp(cls, "saline") == 0 ? INJ_SALINE : INJ_OTHER;
+		c->inj[j].class = k >= 0 ? k : INJ_OTHER;
 	}
 
 	/* the HCPCS codes of the substances, for claims without note data */
 	nrows = 0;					/* none in a 1.0 schema, before its update */
 	if (tpi_ref_table_has("injectate", "hcpcs"))
 	{
-		if (SPI_execute("SELECT pg_catalog.upper(pg_catalog.btrim(h.code)), i.class "
-					"FROM tpi_rules.injectate AS i, "
-					"pg_catalog.unnest(i.hcpcs) AS h(code) "
-					"WHERE h.code IS NOT NULL", true, 0) != SPI_OK_SELECT)
-			elog(ERROR, "could not read tpi_rules.injectate");
-		nrows = SPI_processed;
+		nrows = select_rows("SELECT pg_catalog.upper(pg_catalog.btrim(h.code)), i.class "
+							"FROM tpi_rules.injectate AS i, "
+							"pg_catalog.unnest(i.hcpcs) AS h(code) "
+							"WHERE h.code IS NOT NULL", "injectate");
 	}
 	c->inj_codes = MemoryContextAllocZero(c->head.mcxt, Max(nrows, 1) * sizeof(InjCode));
 	c->ninj_codes = 0;
@@ -357,10 +371,8 @@ load_policies(void *arg)
 		TupleDesc	td = SPI_tuptable->tupdesc;
 		bool		isnull;
 		char	   *code = get_text(tup, td, 1, &isnull);
-		char	   *cls = get_text(tup, td, 2, &isnull);
-		uint32		bit = 1u << (strcmp(cls, "local anesthetic") == 0 ? INJ_LOCAL_ANESTHETIC :
-								 strcmp(cls, "corticosteroid") == 0 ? INJ_CORTICOSTEROID :
-								 strcmp(cls, "saline") == 0 ? INJ_SALINE : INJ_OTHER);
+		int			k = injectate_class(get_text(tup, td, 2, &isnull));
+		uint32		bit = 1u << (k >= 0 ? k : INJ_OTHER);
 
 		if (strlen(code) != 5)
 			continue;			/* no HCPCS code: never on a claim line */
@@ -382,10 +394,8 @@ load_policies(void *arg)
 	c->naliases = 0;
 	if (tpi_ref_table_has("payer_map", NULL))
 	{
-		if (SPI_execute("SELECT source_id, payer_id FROM tpi_rules.payer_map "
-						"ORDER BY source_id COLLATE \"C\"", true, 0) != SPI_OK_SELECT)
-			elog(ERROR, "could not read tpi_rules.payer_map");
-		c->naliases = SPI_processed;
+		c->naliases = select_rows("SELECT source_id, payer_id FROM tpi_rules.payer_map "
+								  "ORDER BY source_id COLLATE \"C\"", "payer_map");
 	}
 	c->aliases = MemoryContextAllocZero(c->head.mcxt, Max(c->naliases, 1) * sizeof(PayerAlias));
 	for (j = 0; j < c->naliases; j++)
