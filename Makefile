@@ -35,6 +35,7 @@ OBJS = \
 	src/engine/rules_line.o \
 	src/engine/rules_day.o \
 	src/engine/check_day.o \
+	src/engine/aggstate.o \
 	src/engine/rowlist.o \
 	src/engine/frequency.o \
 	src/engine/patient.o \

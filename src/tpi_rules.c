@@ -42,42 +42,6 @@ tpi_region_index(const char *name)
 }
 
 /*
- * The aggregate context of an aggregate support function, or an ERROR
- * naming fname when it is called outside an aggregate.
- */
-MemoryContext
-tpi_agg_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s() called in a non-aggregate context", fname)));
-	return aggcxt;
-}
-
-Datum
-tpi_agg_combine(FunctionCallInfo fcinfo, const char *fname,
-				TpiAggStateNew new_state, TpiAggStateMerge merge)
-{
-	MemoryContext aggcxt = tpi_agg_context(fcinfo, fname);
-	void	   *a = PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0);
-	void	   *b = PG_ARGISNULL(1) ? NULL : PG_GETARG_POINTER(1);
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = new_state(aggcxt);
-	merge(a, b);
-	PG_RETURN_POINTER(a);
-}
-
-/*
  * Every invalidation callback is registered here, once per backend, before
  * any cache can be built: the reference caches (refcache.c) share one
  * relcache callback; the payment cache also drops a cache built inside

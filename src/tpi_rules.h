@@ -27,21 +27,6 @@
 extern const char *const tpi_region_names[TPI_NREGIONS];
 extern int	tpi_region_index(const char *name);	/* -1 if unknown */
 
-/* tpi_rules.c: an aggregate support function's context, or an ERROR. */
-extern MemoryContext tpi_agg_context(FunctionCallInfo fcinfo, const char *fname);
-
-/*
- * The body of a non-strict combine function over an internal state:
- * returns the first state with the second merged in (merge(into, from)),
- * a new one made by new_state in the aggregate context when the first is
- * NULL (never the second itself), or the first as is when the second is
- * NULL.
- */
-typedef void *(*TpiAggStateNew) (MemoryContext aggcxt);
-typedef void (*TpiAggStateMerge) (void *into, const void *from);
-extern Datum tpi_agg_combine(FunctionCallInfo fcinfo, const char *fname,
-							 TpiAggStateNew new_state, TpiAggStateMerge merge);
-
 /* ------------------------------------------------------------------------
  * Reference-table cache invalidation (refcache.c).  A backend cache of a
  * reference table remembers the generation it was built at and rebuilds

@@ -166,15 +166,6 @@ tpi_rowlist_serialize(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void
-bad_state(const char *why)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid aggregate state"),
-			 errdetail("%s", why)));
-}
-
 /*
  * Deserialize, STRICT.  Built in the current (per-call) context; combine
  * copies it into the aggregate's.
@@ -183,26 +174,16 @@ PG_FUNCTION_INFO_V1(tpi_rowlist_deserialize);
 Datum
 tpi_rowlist_deserialize(PG_FUNCTION_ARGS)
 {
-	bytea	   *raw;
-	StringInfoData buf;
+	TpiStateReader r;
 	TpiRowList *rl;
 	int			n;
 	int			i;
 
-	(void) tpi_agg_context(fcinfo, "rowlist_deserialize");
-	raw = PG_GETARG_BYTEA_PP(0);
-	buf.data = VARDATA_ANY(raw);
-	buf.len = VARSIZE_ANY_EXHDR(raw);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-
-	if (buf.len < 1 || pq_getmsgbyte(&buf) != ROWLIST_FORMAT)
-		bad_state("The format version is not 1.");
-	if (buf.len - buf.cursor < 4)
-		bad_state("The row count is missing.");
-	n = (int) pq_getmsgint(&buf, 4);
-	if (n < 0 || n > (buf.len - buf.cursor) / 4)
-		bad_state("The row count does not fit the value.");
+	tpi_state_read_begin(&r, fcinfo, "rowlist_deserialize", "aggregate",
+						 ROWLIST_FORMAT);
+	n = (int) tpi_state_read_uint32(&r, "The row count is missing.");
+	if (n < 0 || n > tpi_state_left(&r) / 4)
+		tpi_state_bad(&r, "The row count does not fit the value.");
 	rl = tpi_rowlist_new(CurrentMemoryContext);
 	for (i = 0; i < n; i++)
 	{
@@ -210,20 +191,18 @@ tpi_rowlist_deserialize(PG_FUNCTION_ARGS)
 		const char *p;
 		HeapTupleHeaderData hdr;
 
-		if (buf.len - buf.cursor < 4)
-			bad_state("A row length is missing.");
-		len = pq_getmsgint(&buf, 4);
-		if (len < SizeofHeapTupleHeader || len > (uint32) (buf.len - buf.cursor))
-			bad_state("A row length does not fit the value.");
-		p = pq_getmsgbytes(&buf, len);
+		len = tpi_state_read_uint32(&r, "A row length is missing.");
+		if (len < SizeofHeapTupleHeader || len > (uint32) tpi_state_left(&r))
+			tpi_state_bad(&r, "A row length does not fit the value.");
+		p = pq_getmsgbytes(&r.buf, len);
 		/* the bytes need not be aligned: look at a copy of the header */
 		memcpy(&hdr, p, SizeofHeapTupleHeader);
 		if (VARSIZE(&hdr) != len || hdr.t_hoff < SizeofHeapTupleHeader ||
 			hdr.t_hoff > len)
-			bad_state("A row is not a composite value of its length.");
+			tpi_state_bad(&r, "A row is not a composite value of its length.");
 		tpi_rowlist_add(rl, p, len);
 	}
-	pq_getmsgend(&buf);
+	pq_getmsgend(&r.buf);
 	AssertCheckRowList(rl);
 	PG_RETURN_POINTER(rl);
 }

@@ -14,6 +14,7 @@
 #define ROWLIST_H
 
 #include "tpi_rules.h"
+#include "aggstate.h"
 
 typedef struct TpiRow
 {

@@ -7,6 +7,7 @@
  *		(engine/frequency.c) over the group.
  */
 #include "tpi_rules.h"
+#include "aggstate.h"
 #include "muscle_parse.h"
 
 #include "libpq/pqformat.h"
@@ -284,15 +285,6 @@ tpi_frequency_check_serialize(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void
-bad_state(const char *why)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid frequency_check state"),
-			 errdetail("%s", why)));
-}
-
 /*
  * frequency_check_deserialize(bytea, internal) RETURNS internal, STRICT
  *
@@ -304,64 +296,50 @@ PG_FUNCTION_INFO_V1(tpi_frequency_check_deserialize);
 Datum
 tpi_frequency_check_deserialize(PG_FUNCTION_ARGS)
 {
-	bytea	   *raw;
-	StringInfoData buf;
+	TpiStateReader r;
 	FreqState  *st;
 	int			npayers;
 	int			n;
 	int			i;
 
-	(void) tpi_agg_context(fcinfo, "frequency_check_deserialize");
-	raw = PG_GETARG_BYTEA_PP(0);
-	buf.data = VARDATA_ANY(raw);
-	buf.len = VARSIZE_ANY_EXHDR(raw);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-
-	if (buf.len < 1 || pq_getmsgbyte(&buf) != FREQ_STATE_VERSION)
-		bad_state("The format version is not 1.");
+	tpi_state_read_begin(&r, fcinfo, "frequency_check_deserialize",
+						 "frequency_check", FREQ_STATE_VERSION);
 	st = freq_state_new(CurrentMemoryContext);
-	if (buf.len - buf.cursor < 4)
-		bad_state("The payer count is missing.");
-	npayers = (int) pq_getmsgint(&buf, 4);
-	if (npayers < 0 || npayers > (buf.len - buf.cursor) / 4)
-		bad_state("The payer count does not fit the value.");
+	npayers = (int) tpi_state_read_uint32(&r, "The payer count is missing.");
+	if (npayers < 0 || npayers > tpi_state_left(&r) / 4)
+		tpi_state_bad(&r, "The payer count does not fit the value.");
 	for (i = 0; i < npayers; i++)
 	{
 		int			len;
 		const char *p;
 
-		if (buf.len - buf.cursor < 4)
-			bad_state("A payer length is missing.");
-		len = (int) pq_getmsgint(&buf, 4);
-		if (len < 0 || len > buf.len - buf.cursor)
-			bad_state("A payer length does not fit the value.");
-		p = pq_getmsgbytes(&buf, len);
+		len = (int) tpi_state_read_uint32(&r, "A payer length is missing.");
+		if (len < 0 || len > tpi_state_left(&r))
+			tpi_state_bad(&r, "A payer length does not fit the value.");
+		p = pq_getmsgbytes(&r.buf, len);
 		if (memchr(p, '\0', len) != NULL)
-			bad_state("A payer id contains a zero byte.");
+			tpi_state_bad(&r, "A payer id contains a zero byte.");
 		if (freq_state_payer(st, p, len) != i)
-			bad_state("A payer id appears twice.");
+			tpi_state_bad(&r, "A payer id appears twice.");
 	}
-	if (buf.len - buf.cursor < 4)
-		bad_state("The entry count is missing.");
-	n = (int) pq_getmsgint(&buf, 4);
-	if (n < 0 || n != (buf.len - buf.cursor) / 12 || (buf.len - buf.cursor) % 12 != 0)
-		bad_state("The entry count does not fit the value.");
+	n = (int) tpi_state_read_uint32(&r, "The entry count is missing.");
+	if (n < 0 || n != tpi_state_left(&r) / 12 || tpi_state_left(&r) % 12 != 0)
+		tpi_state_bad(&r, "The entry count does not fit the value.");
 	for (i = 0; i < n; i++)
 	{
-		DateADT		dos = (DateADT) pq_getmsgint(&buf, 4);
-		uint32		regions = pq_getmsgint(&buf, 4);
-		int32		payer = (int32) pq_getmsgint(&buf, 4);
+		DateADT		dos = (DateADT) pq_getmsgint(&r.buf, 4);
+		uint32		regions = pq_getmsgint(&r.buf, 4);
+		int32		payer = (int32) pq_getmsgint(&r.buf, 4);
 
 		if (DATE_NOT_FINITE(dos) || !IS_VALID_DATE(dos))
-			bad_state("A date is out of range.");
+			tpi_state_bad(&r, "A date is out of range.");
 		if (regions >> TPI_NREGIONS != 0)
-			bad_state("A region mask has unknown bits.");
+			tpi_state_bad(&r, "A region mask has unknown bits.");
 		if (payer < -1 || payer >= npayers)
-			bad_state("A payer index is out of range.");
+			tpi_state_bad(&r, "A payer index is out of range.");
 		freq_state_add(st, dos, regions, payer);
 	}
-	pq_getmsgend(&buf);
+	pq_getmsgend(&r.buf);
 	PG_RETURN_POINTER(st);
 }
 
