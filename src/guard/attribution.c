@@ -20,21 +20,11 @@
 
 #include "utils/datetime.h"
 
-static const char *const curable_rules[] = {
-	"drug.missing_on_claim",
-	"modifier.distinct_without_partner",
-	"drug.unclassified_without_note"
-};
-
-bool
-tpi_guard_is_curable(const char *rule_id)
+/* A later line of the claim may satisfy the rule (the registry says). */
+static bool
+is_curable(const char *rule_id)
 {
-	int			i;
-
-	for (i = 0; i < lengthof(curable_rules); i++)
-		if (strcmp(curable_rules[i], rule_id) == 0)
-			return true;
-	return false;
+	return (tpi_rule_defs[tpi_rule_index(rule_id)].flags & TPI_RULE_CURABLE) != 0;
 }
 
 static char *
@@ -161,7 +151,7 @@ check_day(PatientCheck *pc, DateADT d)
 	{
 		TpiFinding *f = &with.items[i];
 		int			li = line_of(pc, f, true);
-		bool		curable = tpi_guard_is_curable(f->rule_id);
+		bool		curable = is_curable(f->rule_id);
 
 		if (li >= 0 && pc->owner[li] >= 0 &&
 			pc->pl.lines[li]->date_of_service == d)

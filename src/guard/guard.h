@@ -257,7 +257,6 @@ extern void tpi_guard_report_raise(RejectReport *r, const char *nspname,
  * ------------------------------------------------------------------------
  */
 extern void tpi_guard_pending_init(void);
-extern bool tpi_guard_has_pending(void);
 extern void tpi_guard_cure_pending(GuardEntry *e, const char *patient_id,
 								   DateADT dos, const FindingList *day);
 extern void tpi_guard_cure_line(GuardEntry *e, const ClaimLine *ol);
@@ -281,7 +280,6 @@ typedef struct GuardRow
 	AttrList	found;
 } GuardRow;
 
-extern bool tpi_guard_is_curable(const char *rule_id);
 extern void tpi_guard_new_row(GuardRow *r, const ClaimLine *line, bool whole);
 extern void tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 									GuardRow *rows, const int *idx, int n,
