@@ -17,6 +17,7 @@ OBJS = \
 	src/tpi_rules.o \
 	src/parse/muscle_parse.o \
 	src/parse/csv.o \
+	src/parse/note.o \
 	src/parse/x12_837p.o \
 	src/refdata/refcache.o \
 	src/refdata/policy.o \
@@ -26,6 +27,7 @@ OBJS = \
 	src/refdata/payment.o \
 	src/refdata/rule_settings.o \
 	src/refdata/muscles.o \
+	src/refdata/muscle_arrays.o \
 	src/engine/claim.o \
 	src/engine/findings.o \
 	src/engine/messages.o \
@@ -40,6 +42,9 @@ OBJS = \
 	src/fn/loaders.o \
 	src/fn/read_837p.o \
 	src/fn/window.o \
+	src/fn/read_note.o \
+	src/fn/muscle_fns.o \
+	src/fn/muscle_agg.o \
 	src/fn/frequency_agg.o \
 	src/fn/next_eligible.o \
 	src/guard/guard_cache.o \
@@ -66,6 +71,7 @@ REGRESS = \
 	03_loaders \
 	10_muscles \
 	11_muscles_parallel \
+	12_muscles_notes \
 	20_line_rules \
 	21_day_rules \
 	22_audit \
@@ -81,9 +87,14 @@ REGRESS = \
 	50_views \
 	51_reporting_role \
 	60_read_837p \
+	61_read_note \
 	62_837p_audit \
 	90_bad_input
 REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+# Crash, replica and concurrency tests (t/*.pl, PostgreSQL::Test::Cluster;
+# needs libipc-run-perl): run by `make installcheck` after pg_regress.
+TAP_TESTS = 1
 
 ISOLATION = $(patsubst test/specs/%.spec,%,$(sort $(wildcard test/specs/*.spec)))
 ISOLATION_OPTS = --inputdir=test --load-extension=$(EXTENSION)
@@ -94,7 +105,7 @@ PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-sign-compare -Wno-missing-field-initializers
 
 EXTRA_CLEAN = $(DATA_built) results/ regression.diffs regression.out \
-	output_iso/ test/fuzz/*.fuzz test/unit/*.bin
+	output_iso/ test/fuzz/*.fuzz test/unit/*.bin $(EXTENSION)-*.zip
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -112,7 +123,18 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_SOURCES) $(wildcard data/*.csv) s
 sql/$(EXTENSION)--1.0--$(EXTVERSION).sql: $(UPDATE_SOURCES) $(INSTALL_SOURCES) $(wildcard data/*.csv) src/engine/rules.def tools/gen_install.pl
 	perl tools/gen_install.pl $@ $(UPDATE_SOURCES)
 
-.PHONY: test demo demo-clean bench fuzz
+.PHONY: test demo demo-clean bench fuzz dist deb
+
+# PGXN: the committed tree as $(EXTENSION)-<META.json version>.zip.
+DISTVERSION = $(shell perl -MJSON::PP -0777 -ne 'print decode_json($$_)->{version}' META.json)
+dist:
+	perl tools/check_meta.pl META.json
+	git archive --format=zip --prefix=$(EXTENSION)-$(DISTVERSION)/ \
+		-o $(EXTENSION)-$(DISTVERSION).zip HEAD
+
+# Debian: build postgresql-15-tpi-rules, dpkg -i it, installcheck against it.
+deb:
+	bash test/package.sh
 
 # Every test: prerequisites, build, install, pg_regress, isolation, shell
 # tests, in a throwaway cluster; ends with "N passed, N failed".
