@@ -24,7 +24,6 @@
 #include "utils/rel.h"
 
 /* Positions in tpi_claim_column_names (SPEC section 3 order). */
-#define GC_CLAIM_ID		0
 #define GC_PATIENT_ID	2
 #define GC_DOS			5
 #define GC_HCPCS		6
