@@ -82,6 +82,7 @@ typedef struct GuardLines
 	const char *patient_id;
 	ClaimLine **lines;
 	int			n;				/* lines[0..n): new rows and lines read */
+	int			nnew;			/* lines[0..nnew): the new rows, by date */
 	int			nold;			/* lines[n..n + nold): old rows */
 	int		   *owner;			/* per line: index of its GuardRow, or -1 */
 	bool	   *report;			/* per line: the rules report on its date */
@@ -110,30 +111,45 @@ findings_of(GuardLines *gl, bool with, PatientFindings *out)
 	tpi_check_patient(lines, gl->report, gl->n + gl->nold, out);
 }
 
-/* The same rule on the same line is among fs. */
+static int
+line_rule_cmp(const void *a, const void *b)
+{
+	const PatientFinding *x = a;
+	const PatientFinding *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return strcmp(x->f.rule_id, y->f.rule_id);
+}
+
+/* The same rule on the same line is among fs (sorted by line_rule_cmp). */
 static bool
 found_in(const PatientFindings *fs, const PatientFinding *pf)
 {
-	int			i;
-
-	for (i = 0; i < fs->n; i++)
-		if (fs->items[i].line == pf->line &&
-			strcmp(fs->items[i].f.rule_id, pf->f.rule_id) == 0)
-			return true;
-	return false;
+	return bsearch(pf, fs->items, fs->n, sizeof(PatientFinding),
+				   line_rule_cmp) != NULL;
 }
 
-/* The first new row on date d (TPI: a TPI row), or -1. */
-static int
-first_new_on(GuardLines *gl, DateADT d, bool tpi)
+/* The new rows on date d: lines [*lo, *hi). */
+static void
+new_rows_on(GuardLines *gl, DateADT d, int *lo, int *hi)
 {
-	int			i;
+	int			l = 0,
+				h = gl->nnew;
 
-	for (i = 0; i < gl->n && gl->owner[i] >= 0; i++)
-		if (gl->lines[i]->date_of_service == d &&
-			(!tpi || gl->rows[gl->owner[i]].is_tpi))
-			return gl->owner[i];
-	return -1;
+	while (l < h)
+	{
+		int			mid = l + (h - l) / 2;
+
+		if (gl->lines[mid]->date_of_service < d)
+			l = mid + 1;
+		else
+			h = mid;
+	}
+	*lo = l;
+	for (h = l; h < gl->nnew && gl->lines[h]->date_of_service == d; h++)
+		;
+	*hi = h;
 }
 
 /*
@@ -163,20 +179,22 @@ attribute(GuardLines *gl, const DateADT *days, int ndays, int first_tpi_row)
 		bool		freq = (tpi_rule_defs[rule].flags & TPI_RULE_FREQ) != 0;
 		bool		curable = (tpi_rule_defs[rule].flags & TPI_RULE_CURABLE) != 0;
 		bool		owned = false;
-		int			to;
+		int			lo,
+					hi,
+					to;
 
+		new_rows_on(gl, l->date_of_service, &lo, &hi);
 		if (freq)
 		{
 			/* every new TPI row of the session owns it */
-			for (j = 0; j < gl->n && gl->owner[j] >= 0; j++)
-				if (gl->rows[gl->owner[j]].is_tpi &&
-					gl->lines[j]->date_of_service == l->date_of_service)
+			for (j = lo; j < hi; j++)
+				if (gl->rows[gl->owner[j]].is_tpi)
 				{
 					tpi_guard_attribute(&gl->rows[gl->owner[j]].found, &pf->f, false);
 					owned = true;
 				}
 		}
-		else if (pf->line < gl->n && gl->owner[pf->line] >= 0)
+		else if (pf->line < gl->nnew)
 		{
 			tpi_guard_attribute(&gl->rows[gl->owner[pf->line]].found, &pf->f,
 								curable);
@@ -187,22 +205,29 @@ attribute(GuardLines *gl, const DateADT *days, int ndays, int first_tpi_row)
 		if (!have_without)
 		{
 			findings_of(gl, false, &without);
+			qsort(without.items, without.n, sizeof(PatientFinding), line_rule_cmp);
 			have_without = true;
 		}
 		if (found_in(&without, pf))
 			continue;
-		to = freq ? first_tpi_row : first_new_on(gl, l->date_of_service, false);
+		to = freq ? first_tpi_row : (lo < hi ? gl->owner[lo] : -1);
 		if (to >= 0)
 			tpi_guard_attribute(&gl->rows[to].found, &pf->f, freq ? false : curable);
 	}
 
-	/* the new rows are kept: they may cure what was waiting */
-	for (i = 0; i < ndays; i++)
+	/*
+	 * The new rows are kept: they may cure what was waiting.  The findings
+	 * come by date, as the days do.
+	 */
+	if (!tpi_guard_has_pending())
+		return;
+	for (i = 0, j = 0; i < ndays; i++)
 	{
 		tpi_findings_init(&day);
-		for (j = 0; j < with.n; j++)
-			if (gl->lines[with.items[j].line]->date_of_service == days[i])
-				add_copy(&day, &with.items[j].f);
+		while (j < with.n && gl->lines[with.items[j].line]->date_of_service < days[i])
+			j++;
+		for (; j < with.n && gl->lines[with.items[j].line]->date_of_service == days[i]; j++)
+			add_copy(&day, &with.items[j].f);
 		tpi_guard_cure_pending(gl->e, gl->patient_id, days[i], &day);
 	}
 }
@@ -224,6 +249,36 @@ cmp_str_null(const char *a, const char *b)
 	if (a == NULL || b == NULL)
 		return (a == NULL) - (b == NULL);
 	return strcmp(a, b);
+}
+
+/* What identifies a row among the lines read: date, key, code. */
+static int
+row_line_cmp(const ClaimLine *x, const ClaimLine *y)
+{
+	int			c;
+
+	if (x->date_of_service != y->date_of_service)
+		return x->date_of_service < y->date_of_service ? -1 : 1;
+	if ((c = cmp_str_null(x->claim_id, y->claim_id)) != 0)
+		return c;
+	if (x->line_no_null != y->line_no_null)
+		return x->line_no_null ? 1 : -1;
+	if (!x->line_no_null && x->line_no != y->line_no)
+		return x->line_no < y->line_no ? -1 : 1;
+	return cmp_str_null(x->hcpcs, y->hcpcs);
+}
+
+static ClaimLine **sort_lines_base;
+
+/* positions in sort_lines_base by row_line_cmp, then position */
+static int
+ord_cmp(const void *a, const void *b)
+{
+	int			x = *(const int *) a;
+	int			y = *(const int *) b;
+	int			c = row_line_cmp(sort_lines_base[x], sort_lines_base[y]);
+
+	return c != 0 ? c : x - y;
 }
 
 /*
@@ -251,6 +306,7 @@ tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 	PatientLines pl;
 	GuardLines	gl;
 	bool	   *taken;
+	int		   *ord = NULL;
 	int			first_tpi_row = -1;
 	int			i,
 				j;
@@ -286,6 +342,15 @@ tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 	gl.owner = palloc((pl.n + n + nold + 1) * sizeof(int));
 	gl.report = palloc((pl.n + n + nold + 1) * sizeof(bool));
 	taken = palloc0((pl.n + 1) * sizeof(bool));
+	if (written)
+	{
+		/* the lines read, by what identifies a row: sorted, searched */
+		ord = palloc((pl.n + 1) * sizeof(int));
+		for (j = 0; j < pl.n; j++)
+			ord[j] = j;
+		sort_lines_base = pl.lines;
+		qsort(ord, pl.n, sizeof(int), ord_cmp);
+	}
 	for (i = 0; i < n; i++)
 	{
 		GuardRow   *r = &rows[idx[i]];
@@ -295,18 +360,25 @@ tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 			l = &r->key;		/* NEW is not in the table yet */
 		else
 		{
-			/* which line is the row: same key, date and code */
-			for (j = 0; j < pl.n && l == NULL; j++)
-				if (!taken[j] && !pl.lines[j]->dos_null &&
-					pl.lines[j]->date_of_service == r->key.date_of_service &&
-					tpi_guard_same_key(pl.lines[j]->claim_id, pl.lines[j]->line_no,
-									   pl.lines[j]->line_no_null,
-									   r->key.claim_id, r->key.line_no,
-									   r->key.line_no_null) &&
-					cmp_str_null(pl.lines[j]->hcpcs, r->key.hcpcs) == 0)
+			/* the row's line: same date, key and code, not taken yet */
+			int			lo = 0,
+						hi = pl.n;
+
+			while (lo < hi)
+			{
+				int			mid = lo + (hi - lo) / 2;
+
+				if (row_line_cmp(pl.lines[ord[mid]], &r->key) < 0)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < pl.n && row_line_cmp(pl.lines[ord[lo]], &r->key) == 0; lo++)
+				if (!taken[ord[lo]])
 				{
-					taken[j] = true;
-					l = pl.lines[j];
+					taken[ord[lo]] = true;
+					l = pl.lines[ord[lo]];
+					break;
 				}
 			if (l == NULL)
 				continue;		/* the row is gone again */
@@ -314,6 +386,7 @@ tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 		gl.owner[gl.n] = idx[i];
 		gl.lines[gl.n++] = l;
 	}
+	gl.nnew = gl.n;
 	for (j = 0; j < pl.n; j++)
 		if (!taken[j])
 		{

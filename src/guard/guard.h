@@ -256,6 +256,7 @@ extern void tpi_guard_report_raise(RejectReport *r, const char *nspname,
  * ------------------------------------------------------------------------
  */
 extern void tpi_guard_pending_init(void);
+extern bool tpi_guard_has_pending(void);
 extern void tpi_guard_cure_pending(GuardEntry *e, const char *patient_id,
 								   DateADT dos, const FindingList *day);
 extern void tpi_guard_cure_line(GuardEntry *e, const ClaimLine *ol);

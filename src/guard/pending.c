@@ -156,6 +156,12 @@ tpi_guard_pending_init(void)
 	RegisterSubXactCallback(pending_subxact_callback, NULL);
 }
 
+bool
+tpi_guard_has_pending(void)
+{
+	return pending != NIL;
+}
+
 /* ------------------------------------------------------------------------
  * Curing, adding
  * ------------------------------------------------------------------------
