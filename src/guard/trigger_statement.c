@@ -285,9 +285,9 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 		{
 			tpi_guard_sink_row(&sink, &rows[idx[j]]);
 			memset(&rows[idx[j]].found, 0, sizeof(AttrList));
+			if (tpi_guard_sink_size(&sink) >= LOG_BATCH)
+				tpi_guard_sink_write(&sink);
 		}
-		if (tpi_guard_sink_size(&sink) >= LOG_BATCH)
-			tpi_guard_sink_write(&sink);
 		MemoryContextSwitchTo(stmt_cxt);
 		MemoryContextReset(pat_cxt);
 		o = o_end;
