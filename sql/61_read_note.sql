@@ -22,7 +22,8 @@ INSERT INTO n VALUES
  ('k misspelled, region only', 'Trigger point injection performed: right trapezious, levator scapule. Also low back injected.'),
  ('l locations', 'TPIs performed today at the medial border of the right scapula: right rhomboid major (2 TPs) and right infraspinatus, upper outer quadrant. Prior PT and NSAIDs failed.'),
  ('m brands', 'Injected bilateral SCM with Sensorcaine 0.5% 2 mL and Depo-Medrol 40 mg/mL 1 mL; Decadron 4 mg to the right masseter.'),
- ('n unsigned', 'Right trapezius TPI, 2 sites, lidocaine 1% 2 mL. Note not signed.');
+ ('n unsigned', 'Right trapezius TPI, 2 sites, lidocaine 1% 2 mL. Note not signed.'),
+ ('o total, fluoroscopy', 'MRI of the lumbar spine in 2024 showed mild stenosis. Under fluoroscopic guidance, total 8 sites injected in the bilateral gluteus medius (2 each) and bilateral piriformis with Kenalog 40 mg. Signed: R. Diaz MD');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";
