@@ -2144,6 +2144,7 @@ read_elements(Reader *r, NrFacts *out)
 		if (!t->neg &&
 			((t->flags & F_PLAN) ||
 			 (t->header && (t->flags & F_SEC_PLAN)) ||
+			 (tok_is(r, i, "plan") && punct_is(r, i + 1, ':')) ||
 			 (tok_is(r, i, "follow") && (tok_is(r, i + 1, "up") ||
 										 (punct_is(r, i + 1, '-') && tok_is(r, i + 2, "up")))) ||
 			 (tok_is(r, i, "f") && punct_is(r, i + 1, '/') && tok_is(r, i + 2, "u")) ||
