@@ -49,7 +49,14 @@ AS $$
 	 WHERE NOT EXISTS (SELECT FROM pg_constraint AS k WHERE k.conindid = x.indexrelid
 						  AND k.conrelid = t.oid AND k.contype IN ('p', 'u', 'x'))
 	UNION ALL
-	SELECT t.table_name, 'trigger', g.tgname::text, pg_catalog.pg_get_triggerdef(g.oid)
+	-- a disabled (or replica/always) trigger is restored in that state
+	SELECT t.table_name, 'trigger', g.tgname::text,
+		   pg_catalog.pg_get_triggerdef(g.oid) ||
+		   CASE g.tgenabled
+			   WHEN 'D' THEN pg_catalog.format('; ALTER TABLE %s DISABLE TRIGGER %I', t.table_name, g.tgname)
+			   WHEN 'R' THEN pg_catalog.format('; ALTER TABLE %s ENABLE REPLICA TRIGGER %I', t.table_name, g.tgname)
+			   WHEN 'A' THEN pg_catalog.format('; ALTER TABLE %s ENABLE ALWAYS TRIGGER %I', t.table_name, g.tgname)
+			   ELSE '' END
 	  FROM tab AS t JOIN pg_trigger AS g ON g.tgrelid = t.oid AND NOT g.tgisinternal
 	UNION ALL
 	SELECT t.table_name, 'constraint', k.conname::text,

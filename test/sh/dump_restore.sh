@@ -25,6 +25,10 @@ VALUES ('dumpus testus', 'cervical', 'muscle', '{dumpy}');
 CREATE TRIGGER claims_guard BEFORE INSERT OR UPDATE ON tpi_rules.claim_line
 	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('flag');
 CREATE INDEX finding_log_rule_idx ON tpi_rules.finding_log (rule_id, date_of_service);
+-- a trigger the user keeps disabled stays disabled
+CREATE TRIGGER claims_reject_later BEFORE INSERT ON tpi_rules.claim_line
+	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('reject');
+ALTER TABLE tpi_rules.claim_line DISABLE TRIGGER claims_reject_later;
 ALTER TABLE tpi_rules.finding_log ADD CONSTRAINT finding_log_message_check CHECK (message <> '');
 INSERT INTO tpi_rules.claim_line (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units, muscles)
 VALUES ('D1', 1, 'P1', 'acme_health', '2025-03-03', '20552', 2, '{right trapezius,dumpy}'),
@@ -43,7 +47,7 @@ SELECT 'claim', claim_id, line_no, patient_id, units, muscles FROM tpi_rules.cla
 SELECT 'counts', (SELECT count(*) FROM tpi_rules.rule), (SELECT count(*) FROM tpi_rules.rvu),
        (SELECT count(*) FROM tpi_rules.gpci), (SELECT count(*) FROM tpi_rules.icd10);
 SELECT 'log', id, table_name, claim_id, line_no, rule_id, severity, message FROM tpi_rules.finding_log ORDER BY 2;
-SELECT 'user object', tgrelid::regclass, pg_get_triggerdef(oid) FROM pg_trigger
+SELECT 'user object', tgrelid::regclass, pg_get_triggerdef(oid), tgenabled FROM pg_trigger
  WHERE tgrelid IN ('tpi_rules.claim_line'::regclass, 'tpi_rules.finding_log'::regclass) AND NOT tgisinternal ORDER BY 3;
 SELECT 'user object', indexdef FROM pg_indexes WHERE schemaname = 'tpi_rules' AND tablename IN ('claim_line', 'finding_log') ORDER BY 2;
 SELECT 'user object', conname, pg_get_constraintdef(oid) FROM pg_constraint
@@ -68,6 +72,7 @@ for db in $dst $dst2; do
 	grep -q '^muscle|dumpus testus|' <<<"$b" || { echo "user muscle lost"; exit 1; }
 	grep -q '^user object|CREATE INDEX finding_log_rule_idx ON tpi_rules.finding_log' <<<"$b" || { echo "user index on finding_log lost"; exit 1; }
 	grep -q '^user object|finding_log_message_check|' <<<"$b" || { echo "user constraint on finding_log lost"; exit 1; }
+	grep -q "^user object|tpi_rules.claim_line|CREATE TRIGGER claims_reject_later .*|D$" <<<"$b" || { echo "the disabled user trigger is not restored disabled"; exit 1; }
 	# the restored guard works (and the log's identity goes on from the dump)
 	n=$(psql -X -At -v ON_ERROR_STOP=1 -d $db -c "INSERT INTO tpi_rules.claim_line (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units, muscles) VALUES ('D4', 1, 'P2', 'bcbsa', '2025-04-02', '20552', 1, '{shoulder}')" \
 		-c "SELECT count(*) FROM tpi_rules.finding_log WHERE claim_id = 'D4'")
