@@ -35,6 +35,26 @@ VALUES ('D1', 1, 'P1', 'acme_health', '2025-03-03', '20552', 2, '{right trapeziu
        ('D2', 1, 'P1', 'acme_health', '2025-03-10', '20553', 1, '{left trapezius}'),
        ('D3', 1, 'P2', 'bcbsa', '2025-04-01', '20552', 1, '{shoulder}');
 SQL
+# The event trigger behind table_object runs for every role's DDL: a role
+# with no rights on tpi_rules makes and drops its own table and index, and
+# a role with only the TRIGGER privilege adds a trigger to claim_line.
+psql -X -q -v ON_ERROR_STOP=1 -d $src <<'SQL'
+DROP ROLE IF EXISTS tpi_dump_plain;
+CREATE ROLE tpi_dump_plain;
+GRANT CREATE ON SCHEMA public TO tpi_dump_plain;
+GRANT TRIGGER ON tpi_rules.claim_line TO tpi_dump_plain;
+SET ROLE tpi_dump_plain;
+CREATE TABLE public.plain_t (a int);
+CREATE INDEX ON public.plain_t (a);
+DROP TABLE public.plain_t;
+CREATE TRIGGER by_plain_role BEFORE UPDATE ON tpi_rules.claim_line
+	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('flag');
+RESET ROLE;
+DROP TRIGGER by_plain_role ON tpi_rules.claim_line;
+REVOKE ALL ON tpi_rules.claim_line FROM tpi_dump_plain;
+REVOKE ALL ON SCHEMA public FROM tpi_dump_plain;
+DROP ROLE tpi_dump_plain;
+SQL
 pg_dump -d $src | psql -X -q -v ON_ERROR_STOP=1 -d $dst >/dev/null
 pg_dump -Fc -d $src | pg_restore --exit-on-error -d $dst2
 
