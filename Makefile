@@ -17,6 +17,7 @@ OBJS = \
 	src/tpi_rules.o \
 	src/parse/muscle_parse.o \
 	src/parse/csv.o \
+	src/parse/note.o \
 	src/parse/x12_837p.o \
 	src/refdata/refcache.o \
 	src/refdata/policy.o \
@@ -26,6 +27,7 @@ OBJS = \
 	src/refdata/payment.o \
 	src/refdata/rule_settings.o \
 	src/refdata/muscles.o \
+	src/refdata/muscle_arrays.o \
 	src/engine/claim.o \
 	src/engine/findings.o \
 	src/engine/messages.o \
@@ -40,11 +42,17 @@ OBJS = \
 	src/fn/loaders.o \
 	src/fn/read_837p.o \
 	src/fn/window.o \
+	src/fn/read_note.o \
+	src/fn/muscle_fns.o \
+	src/fn/muscle_agg.o \
 	src/fn/frequency_agg.o \
 	src/fn/next_eligible.o \
 	src/guard/guard_cache.o \
-	src/guard/guard_findings.o \
 	src/guard/finding_log.o \
+	src/guard/reject.o \
+	src/guard/pending.o \
+	src/guard/attribution.o \
+	src/guard/guard.o \
 	src/guard/trigger.o \
 	src/guard/trigger_statement.o
 
@@ -63,6 +71,7 @@ REGRESS = \
 	03_loaders \
 	10_muscles \
 	11_muscles_parallel \
+	12_muscles_notes \
 	20_line_rules \
 	21_day_rules \
 	22_audit \
@@ -74,9 +83,11 @@ REGRESS = \
 	31_frequency \
 	32_next_eligible \
 	40_guard \
+	41_guard_log \
 	50_views \
 	51_reporting_role \
 	60_read_837p \
+	61_read_note \
 	62_837p_audit \
 	90_bad_input
 REGRESS_OPTS = --load-extension=$(EXTENSION)

@@ -33,6 +33,19 @@ typedef struct DayState
 	HeapTupleHeader *rows;		/* flat copies in the aggregate context */
 } DayState;
 
+/* tdigest-style invariant check at the entry and exit of support functions */
+static inline void
+AssertCheckDayState(const DayState *st)
+{
+#ifdef USE_ASSERT_CHECKING
+	int			i;
+
+	Assert(st->n >= 0 && st->n <= st->cap && st->rows != NULL);
+	for (i = 0; i < st->n; i++)
+		Assert(HeapTupleHeaderGetDatumLength(st->rows[i]) >= SizeofHeapTupleHeader);
+#endif
+}
+
 static DayState *
 day_state_new(MemoryContext cxt)
 {
@@ -66,18 +79,6 @@ day_state_add(DayState *st, MemoryContext cxt, const void *row, Size len)
 	st->rows[st->n++] = copy;
 }
 
-static MemoryContext
-day_agg_context(FunctionCallInfo fcinfo, const char *fn)
-{
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s() called in a non-aggregate context", fn)));
-	return aggcxt;
-}
-
 /*
  * tpi_rules.check_day_accum(internal, tpi_rules.claim_line) RETURNS internal
  *
@@ -89,17 +90,19 @@ PG_FUNCTION_INFO_V1(tpi_check_day_accum);
 Datum
 tpi_check_day_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = day_agg_context(fcinfo, "check_day_accum");
+	MemoryContext aggcxt = tpi_agg_context(fcinfo, "check_day_accum");
 	DayState   *st = PG_ARGISNULL(0) ? NULL : (DayState *) PG_GETARG_POINTER(0);
 
 	if (st == NULL)
 		st = day_state_new(aggcxt);
+	AssertCheckDayState(st);
 	if (!PG_ARGISNULL(1))
 	{
 		HeapTupleHeader row = PG_GETARG_HEAPTUPLEHEADER(1);
 
 		day_state_add(st, aggcxt, row, HeapTupleHeaderGetDatumLength(row));
 	}
+	AssertCheckDayState(st);
 	PG_RETURN_POINTER(st);
 }
 
@@ -113,7 +116,7 @@ PG_FUNCTION_INFO_V1(tpi_check_day_combine);
 Datum
 tpi_check_day_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = day_agg_context(fcinfo, "check_day_combine");
+	MemoryContext aggcxt = tpi_agg_context(fcinfo, "check_day_combine");
 	DayState   *a = PG_ARGISNULL(0) ? NULL : (DayState *) PG_GETARG_POINTER(0);
 	DayState   *b = PG_ARGISNULL(1) ? NULL : (DayState *) PG_GETARG_POINTER(1);
 	int			i;
@@ -126,9 +129,12 @@ tpi_check_day_combine(PG_FUNCTION_ARGS)
 	}
 	if (a == NULL)
 		a = day_state_new(aggcxt);
+	AssertCheckDayState(a);
+	AssertCheckDayState(b);
 	for (i = 0; i < b->n; i++)
 		day_state_add(a, aggcxt, b->rows[i],
 					  HeapTupleHeaderGetDatumLength(b->rows[i]));
+	AssertCheckDayState(a);
 	PG_RETURN_POINTER(a);
 }
 
@@ -143,7 +149,7 @@ tpi_check_day_serialize(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	int			i;
 
-	(void) day_agg_context(fcinfo, "check_day_serialize");
+	(void) tpi_agg_context(fcinfo, "check_day_serialize");
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, DAY_STATE_FORMAT);
 	pq_sendint32(&buf, st->n);
@@ -167,7 +173,7 @@ PG_FUNCTION_INFO_V1(tpi_check_day_deserialize);
 Datum
 tpi_check_day_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = day_agg_context(fcinfo, "check_day_deserialize");
+	MemoryContext aggcxt = tpi_agg_context(fcinfo, "check_day_deserialize");
 	bytea	   *data = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
 	DayState   *st;
@@ -205,6 +211,7 @@ tpi_check_day_deserialize(PG_FUNCTION_ARGS)
 					 errmsg("check_day state row %d has a bad length", i + 1)));
 	}
 	pq_getmsgend(&buf);
+	AssertCheckDayState(st);
 	PG_RETURN_POINTER(st);
 }
 
@@ -247,6 +254,7 @@ tpi_check_day_final(PG_FUNCTION_ARGS)
 	 * gone before the result is handed back: only the array stays.
 	 */
 	st = (DayState *) PG_GETARG_POINTER(0);
+	AssertCheckDayState(st);
 	work = AllocSetContextCreate(caller, "check_day final", ALLOCSET_DEFAULT_SIZES);
 	MemoryContextSwitchTo(work);
 	tpi_findings_init(&fl);

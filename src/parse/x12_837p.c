@@ -147,19 +147,29 @@ value(const char *p, size_t len)
 	return s;
 }
 
+/*
+ * The first c in [p, end), or end.  Values are a few bytes long: a loop
+ * beats a call to memchr.
+ */
+static inline const char *
+find_byte(const char *p, const char *end, char c)
+{
+	while (p < end && *p != c)
+		p++;
+	return p;
+}
+
 /* Element i of the current segment (its first repetition). */
 static TpiX12Str
 element(const Reader *r, int i)
 {
 	TpiX12Str	e;
-	const char *rep;
 
 	if (i >= r->nel)
 		return no_value;
 	e = r->el[i];
-	if (r->rsep >= 0 && e.len > 0 &&
-		(rep = memchr(e.p, r->rsep, e.len)) != NULL)
-		e.len = rep - e.p;
+	if (r->rsep >= 0 && e.len > 0)
+		e.len = find_byte(e.p, e.p + e.len, (char) r->rsep) - e.p;
 	return value(e.p, e.len);
 }
 
@@ -175,10 +185,8 @@ component(const Reader *r, TpiX12Str e, int k)
 	end = e.p + e.len;
 	for (;;)
 	{
-		const char *q = memchr(p, r->csep, end - p);
+		const char *q = find_byte(p, end, r->csep);
 
-		if (q == NULL)
-			q = end;
 		if (--k == 0)
 			return value(p, q - p);
 		if (q == end)
