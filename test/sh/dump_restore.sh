@@ -85,7 +85,11 @@ grep -q '^log|' <<<"$a" || { echo "setup: the flag-mode guard logged nothing"; e
 for db in $dst $dst2; do
 	b=$(snapshot $db)
 	if [ "$a" != "$b" ]; then
-		echo "dump/restore into $db changed the data or lost user objects:"; diff <(echo "$a") <(echo "$b"); exit 1
+		echo "dump/restore into $db changed the data or lost user objects:"; diff <(echo "$a") <(echo "$b") || true
+		for d in $src $db; do
+			psql -X -At -d $d -c "SELECT '$d', name, definition FROM tpi_rules.table_object WHERE NOT builtin ORDER BY 2"
+		done
+		exit 1
 	fi
 	grep -q '^policy|acme_health|' <<<"$b" || { echo "user policy lost"; exit 1; }
 	grep -q '^policy|bcbsa|2015-10-01|2|' <<<"$b" || { echo "changed shipped policy lost"; exit 1; }
