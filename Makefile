@@ -17,6 +17,7 @@ OBJS = \
 	src/tpi_rules.o \
 	src/parse/muscle_parse.o \
 	src/parse/csv.o \
+	src/parse/note.o \
 	src/parse/x12_837p.o \
 	src/refdata/refcache.o \
 	src/refdata/policy.o \
@@ -26,6 +27,7 @@ OBJS = \
 	src/refdata/payment.o \
 	src/refdata/rule_settings.o \
 	src/refdata/muscles.o \
+	src/refdata/muscle_arrays.o \
 	src/engine/claim.o \
 	src/engine/findings.o \
 	src/engine/messages.o \
@@ -33,18 +35,26 @@ OBJS = \
 	src/engine/rules_line.o \
 	src/engine/rules_day.o \
 	src/engine/check_day.o \
+	src/engine/rowlist.o \
 	src/engine/frequency.o \
 	src/engine/patient.o \
+	src/engine/window_dates.o \
 	src/fn/audit.o \
 	src/fn/audit_patient.o \
 	src/fn/loaders.o \
 	src/fn/read_837p.o \
 	src/fn/window.o \
+	src/fn/read_note.o \
+	src/fn/muscle_fns.o \
+	src/fn/muscle_agg.o \
 	src/fn/frequency_agg.o \
 	src/fn/next_eligible.o \
 	src/guard/guard_cache.o \
-	src/guard/guard_findings.o \
 	src/guard/finding_log.o \
+	src/guard/reject.o \
+	src/guard/pending.o \
+	src/guard/attribution.o \
+	src/guard/guard.o \
 	src/guard/trigger.o \
 	src/guard/trigger_statement.o
 
@@ -63,6 +73,7 @@ REGRESS = \
 	03_loaders \
 	10_muscles \
 	11_muscles_parallel \
+	12_muscles_notes \
 	20_line_rules \
 	21_day_rules \
 	22_audit \
@@ -74,12 +85,18 @@ REGRESS = \
 	31_frequency \
 	32_next_eligible \
 	40_guard \
+	41_guard_log \
 	50_views \
 	51_reporting_role \
 	60_read_837p \
+	61_read_note \
 	62_837p_audit \
 	90_bad_input
 REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+# Crash, replica and concurrency tests (t/*.pl, PostgreSQL::Test::Cluster;
+# needs libipc-run-perl): run by `make installcheck` after pg_regress.
+TAP_TESTS = 1
 
 ISOLATION = $(patsubst test/specs/%.spec,%,$(sort $(wildcard test/specs/*.spec)))
 ISOLATION_OPTS = --inputdir=test --load-extension=$(EXTENSION)
@@ -90,7 +107,7 @@ PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-sign-compare -Wno-missing-field-initializers
 
 EXTRA_CLEAN = $(DATA_built) results/ regression.diffs regression.out \
-	output_iso/ test/fuzz/*.fuzz test/unit/*.bin
+	output_iso/ test/fuzz/*.fuzz test/unit/*.bin $(EXTENSION)-*.zip
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -108,7 +125,18 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_SOURCES) $(wildcard data/*.csv) s
 sql/$(EXTENSION)--1.0--$(EXTVERSION).sql: $(UPDATE_SOURCES) $(INSTALL_SOURCES) $(wildcard data/*.csv) src/engine/rules.def tools/gen_install.pl
 	perl tools/gen_install.pl $@ $(UPDATE_SOURCES)
 
-.PHONY: test demo demo-clean bench fuzz
+.PHONY: test demo demo-clean bench fuzz dist deb
+
+# PGXN: the committed tree as $(EXTENSION)-<META.json version>.zip.
+DISTVERSION = $(shell perl -MJSON::PP -0777 -ne 'print decode_json($$_)->{version}' META.json)
+dist:
+	perl tools/check_meta.pl META.json
+	git archive --format=zip --prefix=$(EXTENSION)-$(DISTVERSION)/ \
+		-o $(EXTENSION)-$(DISTVERSION).zip HEAD
+
+# Debian: build postgresql-15-tpi-rules, dpkg -i it, installcheck against it.
+deb:
+	bash test/package.sh
 
 # Every test: prerequisites, build, install, pg_regress, isolation, shell
 # tests, in a throwaway cluster; ends with "N passed, N failed".

@@ -152,7 +152,7 @@ SELECT tpi_rules.muscle_count(array_agg('left muscle' || g)) AS unknown_10000,
   FROM generate_series(1, 10000) AS g;
 SELECT tpi_rules.muscle_count(ARRAY[repeat('trapezius ', 100000)]) AS n_1mb,
        (tpi_rules.parse_muscle(repeat('upper ', 200000) || 'trapezius')).kind AS kind_1mb,
-       length((tpi_rules.parse_muscle(repeat('x,', 500000))).muscle) AS len_1mb,
+       length((tpi_rules.parse_muscle(repeat('x,', 500000))).muscle) AS len_1mb,  -- 500,000 pieces "x": the first
        tpi_rules.muscle_count(ARRAY['right ' || repeat('é', 300000), 'left ' || repeat('é', 300000), 'right ' || repeat('é', 300000)]) AS n_nonascii;
 -- Bytes >= 0x80 are parts of words: kept as they are, never matched (the
 -- output shows only ASCII, so that it does not depend on the encoding).

@@ -151,6 +151,9 @@ SELECT pg_temp.add_line('units: three one-unit 20553 lines, one finding', 'C1', 
 SELECT pg_temp.add_code('units: three one-unit 20553 lines, one finding', 'C1', 2, 'J2001');
 SELECT pg_temp.add_line('units: three one-unit 20553 lines, one finding', 'C1', 3, '{"hcpcs": "20553", "muscles": ["R trapezius", "L trapezius", "R levator scapulae"]}');
 SELECT pg_temp.add_line('units: three one-unit 20553 lines, one finding', 'C1', 4, '{"hcpcs": "20553", "muscles": ["R trapezius", "L trapezius", "R levator scapulae"]}');
+SELECT pg_temp.add_line('units: 2147483647 units and one more line', 'C1', 1, '{"units": 2147483647}');
+SELECT pg_temp.add_code('units: 2147483647 units and one more line', 'C1', 2, 'J2001');
+SELECT pg_temp.add_line('units: 2147483647 units and one more line', 'C1', 3, '{}');
 SELECT pg_temp.add_line('units silent: one 20552, drug units 5', 'C1', 1, '{}');
 SELECT pg_temp.add_code('units silent: one 20552, drug units 5', 'C1', 2, 'J2001', '{"units": 5}');
 SELECT pg_temp.add_line('units silent: second 20552 line with 0 units', 'C1', 1, '{}');
@@ -199,7 +202,8 @@ SELECT f.rule_id, f.message
 				  'guidance 2 units', 'guidance two lines', 'distinct without partner',
 				  'drug bundled', 'other block medicare', 'other block test_strict',
 				  'drug missing test_strict', 'guidance code medicare', 'guidance code bcbsa',
-				  'units: two one-unit 20552 lines on two claims')
+				  'units: two one-unit 20552 lines on two claims',
+				  'units: 2147483647 units and one more line')
  ORDER BY 1, 2;
 
 -- Deterministic order whatever the input order: by claim_id, line_no, rule_id.

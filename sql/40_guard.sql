@@ -303,9 +303,9 @@ DROP TRIGGER no_table ON setup;
 ------------------------------------------------------------------------
 -- finding_log as written, and as a DBA may change it
 ------------------------------------------------------------------------
--- Rows go straight into the heap and indexes while finding_log is as
--- installed: ids from its identity, logged_at = now(), the indexes find
--- them.  A statement of 2,100 lines writes past one 1,000-row chunk.
+-- Rows go in by an INSERT: ids from its identity, logged_at = now(), the
+-- indexes find them.  A statement of 2,100 lines is one INSERT over
+-- unnest() of arrays.
 CREATE TABLE logged (LIKE tpi_rules.claim_line INCLUDING ALL);
 CREATE TRIGGER logged_guard AFTER INSERT ON logged REFERENCING NEW TABLE AS new_rows
 	FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement('flag');
@@ -325,8 +325,7 @@ SELECT count(*) FROM tpi_rules.finding_log
 RESET enable_seqscan;
 RESET enable_bitmapscan;
 -- A trigger on finding_log (here one that copies findings elsewhere) is
--- honoured: the rows go through an INSERT instead, and again straight in
--- once it is dropped.
+-- honoured, and no longer fires once it is dropped.
 CREATE TABLE forwarded (rule_id text);
 CREATE FUNCTION pg_temp.forward() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -347,7 +346,7 @@ DROP TRIGGER forward ON tpi_rules.finding_log;
 INSERT INTO flagged SELECT (pg_temp.tpi('M22', 1, 'P22', '2025-01-06', '{"hcpcs": "20553"}')).*;
 SELECT (SELECT count(*) FROM tpi_rules.finding_log) AS logged,
 	   (SELECT count(*) FROM forwarded) AS forwarded;
--- So is an expression index, which the direct write could not fill.
+-- So is an expression index.
 CREATE INDEX finding_log_rule_lower ON tpi_rules.finding_log (lower(rule_id));
 INSERT INTO flagged SELECT (pg_temp.tpi('M23', 1, 'P23', '2025-01-06', '{"hcpcs": "20553"}')).*;
 SET enable_seqscan = off;

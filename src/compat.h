@@ -70,23 +70,4 @@ tpi_spi_execute_into(const char *query, ParamListInfo params, DestReceiver *dest
 #endif
 }
 
-/*
- * Writing finding_log without an executor (finding_log.c): index_insert
- * gained indexUnchanged in 14; getIdentitySequence takes the Relation
- * from 17.
- */
-#if PG_VERSION_NUM >= 140000
-#define tpi_index_insert(idx, values, isnull, tid, heap, unique, ii) \
-	index_insert((idx), (values), (isnull), (tid), (heap), (unique), false, (ii))
-#else
-#define tpi_index_insert(idx, values, isnull, tid, heap, unique, ii) \
-	index_insert((idx), (values), (isnull), (tid), (heap), (unique), (ii))
-#endif
-#if PG_VERSION_NUM >= 170000
-#define tpi_identity_sequence(rel, attnum) getIdentitySequence((rel), (attnum), true)
-#else
-#define tpi_identity_sequence(rel, attnum) \
-	getIdentitySequence(RelationGetRelid(rel), (attnum), true)
-#endif
-
 #endif							/* TPI_COMPAT_H */

@@ -47,6 +47,22 @@ tpi_region_index(const char *name)
  * relcache callback; the payment cache also drops a cache built inside
  * parallel mode at the end of the transaction.
  */
+/*
+ * The aggregate context of an aggregate support function, or an ERROR
+ * naming fname when it is called outside an aggregate.
+ */
+MemoryContext
+tpi_agg_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext aggcxt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s() called in a non-aggregate context", fname)));
+	return aggcxt;
+}
+
 void
 _PG_init(void)
 {

@@ -27,6 +27,9 @@
 extern const char *const tpi_region_names[TPI_NREGIONS];
 extern int	tpi_region_index(const char *name);	/* -1 if unknown */
 
+/* tpi_rules.c: an aggregate support function's context, or an ERROR. */
+extern MemoryContext tpi_agg_context(FunctionCallInfo fcinfo, const char *fname);
+
 /* ------------------------------------------------------------------------
  * Reference-table cache invalidation (refcache.c).  A backend cache of a
  * reference table remembers the generation it was built at and rebuilds
@@ -37,9 +40,10 @@ extern int	tpi_region_index(const char *name);	/* -1 if unknown */
 typedef enum TpiRefGroup
 {
 	TPI_REF_MUSCLE = 0,			/* muscle */
-	TPI_REF_POLICY,				/* payer_policy, covered_dx, icd10, injectate */
+	TPI_REF_POLICY,				/* payer_policy, covered_dx, icd10, injectate,
+								 * payer_map */
 	TPI_REF_PAYMENT,			/* rvu, gpci, conversion_factor */
-	TPI_REF_RULE,				/* rule */
+	TPI_REF_RULE,				/* rule, rule_setting */
 	TPI_REF_NGROUPS
 } TpiRefGroup;
 
@@ -62,6 +66,24 @@ typedef struct TpiRefSpi
 
 extern void tpi_ref_spi_connect(TpiRefSpi *s);
 extern void tpi_ref_spi_finish(TpiRefSpi *s);
+
+/*
+ * A backend cache of reference tables starts with a TpiRefCache.
+ * tpi_ref_build() replaces the cache in *slot by a new one of size bytes,
+ * in a memory context of its own under CacheMemoryContext, filled by
+ * load() with SPI connected as above; on an error nothing is left and the
+ * error goes on.
+ */
+typedef struct TpiRefCache
+{
+	MemoryContext mcxt;			/* holds the cache and all it points to */
+	uint32		generation;		/* tpi_ref_generation() it was built at */
+} TpiRefCache;
+
+extern void *tpi_ref_build(void **slot, const char *name, Size size,
+						   uint32 generation, void (*load) (void *cache));
+/* tpi_rules.relname exists (with column, unless NULL): 1.0 lacks some. */
+extern bool tpi_ref_table_has(const char *relname, const char *column);
 
 /* ------------------------------------------------------------------------
  * Findings

@@ -1,6 +1,8 @@
 #!/bin/bash
-# make demo: a local cluster, ~200k realistic sample claim lines, the audit
-# report a billing manager reads, and a picture (demo-report.png).
+# make demo: a local cluster, an 837P batch of ~200k service lines and the
+# procedure notes of its visits, read with read_837p and read_note, joined,
+# audited, and the report a billing manager reads, with a picture
+# (demo-report.png).
 # The cluster (Debian cluster 15/tpi_demo) stays up afterwards so you can
 # explore; `make demo-clean` drops it.  DEMO_LINES=n changes the size.
 set -euo pipefail
@@ -41,29 +43,47 @@ psql_demo -d postgres -c 'DROP DATABASE IF EXISTS tpi_demo' -c 'CREATE DATABASE 
 psql_demo -d tpi_demo -c 'CREATE EXTENSION tpi_rules'
 took "port $port, database tpi_demo"
 
-# The SQL files are fed on stdin: the postgres user need not be able to
-# read this checkout.  gen_claims.sql writes a table of its own with dates
-# from 2023; the demo moves them to the years whose fee schedules are
-# shipped (from the first RVU release on) and keeps the claims those
-# releases can price, so every dollar in the report is real.
-step "generating sample claim lines (test/data/gen_claims.sql)"
-{ echo 'SET client_min_messages = warning;'; cat test/data/gen_claims.sql; } |
-	psql_demo -d tpi_demo -v n="$(( lines * 21 / 20 ))" -v table=demo_generated >/dev/null
-took "$(psql_demo -d tpi_demo -At -c 'SELECT count(*) FROM demo_generated') lines"
+# The real flow: claims arrive as an 837P batch with no notes, the muscles
+# live in the EHR's free-text procedure notes.  gen_demo.pl writes both for
+# dates the shipped fee schedules price, with published TPI denial rates.
+# The files go to a directory the server (user postgres) can read.
+work=$(mktemp -d /tmp/tpi_demo.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+chmod 755 "$work"
+step "generating an 837P batch and its procedure notes (test/data/gen_demo.pl)"
+took "$(perl test/data/gen_demo.pl "$lines" "$work") ($(du -h "$work/batch.837" | cut -f1) of 837P)"
 
-step "loading them into tpi_rules.claim_line"
+step "reading the 837P batch (tpi_rules.read_837p_file) and the notes (tpi_rules.read_note)"
+chmod 644 "$work"/*
+psql_demo -d tpi_demo <<SQL
+-- The batch names payers by their 837P ids; map them to the policies.
+INSERT INTO tpi_rules.payer_map (source_id, payer_id) VALUES
+	('12202', 'medicare'), ('12502', 'medicare_novitas'), ('13551', 'emblemhealth'),
+	('60054', 'aetna'), ('EVICR', 'evicore'), ('00803', 'bcbsa');
+CREATE TABLE demo_claims AS SELECT * FROM tpi_rules.read_837p_file('$work/batch.837');
+CREATE TABLE demo_notes (patient_id text, date_of_service date, body text);
+\copy demo_notes FROM '$work/notes.tsv'
+CREATE INDEX ON demo_notes (patient_id, date_of_service);
+ANALYZE demo_claims; ANALYZE demo_notes;
+SQL
+took "$(psql_demo -d tpi_demo -At -c "SELECT (SELECT count(*) FROM demo_claims) || ' lines, ' || (SELECT count(*) FROM demo_notes) || ' notes'")"
+
+# Each TPI line takes the documentation its visit's note gives; lines of
+# other codes carry none (SPEC section 3: claims without note data).
+step "joining claims to notes into tpi_rules.claim_line"
 psql_demo -d tpi_demo <<'SQL'
-SELECT (SELECT min(effective_from) FROM tpi_rules.rvu)
-	   - (SELECT min(date_of_service) FROM demo_generated) AS shift,
-	   (SELECT max(effective_to) FROM tpi_rules.rvu) AS last_priced \gset
 INSERT INTO tpi_rules.claim_line
-SELECT claim_id, line_no, patient_id, payer_id, provider_npi, date_of_service + :shift,
-	   hcpcs, modifiers, units, icd10, place_of_service, muscles, trigger_points,
-	   drug_name, drug_dose, claim_note, note_signed, post_procedure_plan,
-	   conservative_care, tp_locations, guidance
-FROM demo_generated
-WHERE date_of_service + :shift <= :'last_priced';
-DROP TABLE demo_generated;
+SELECT c.claim_id, c.line_no, c.patient_id, c.payer_id, c.provider_npi, c.date_of_service,
+	   c.hcpcs, c.modifiers, c.units, c.icd10, c.place_of_service,
+	   f.muscles, f.trigger_points, f.drug_name, f.drug_dose, c.claim_note,
+	   f.note_signed, f.post_procedure_plan, f.conservative_care, f.tp_locations,
+	   f.guidance, c.charge, c.ndc
+FROM demo_claims AS c
+LEFT JOIN LATERAL (SELECT (tpi_rules.read_note(n.body)).*
+				   FROM demo_notes AS n
+				   WHERE c.hcpcs IN ('20552', '20553')
+					 AND n.patient_id = c.patient_id AND n.date_of_service = c.date_of_service
+				   LIMIT 1) AS f ON true;
 VACUUM ANALYZE tpi_rules.claim_line;
 SQL
 took "$(psql_demo -d tpi_demo -At -c "SELECT count(*) || ' lines, ' || min(date_of_service) || ' to ' || max(date_of_service) FROM tpi_rules.claim_line")"
@@ -77,8 +97,7 @@ psql_demo -d tpi_demo -f - < test/demo_report.sql
 took
 
 step "the picture (test/demo_plot.gp)"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+tmp=$work
 psql_demo -d tpi_demo -A -F, -P footer=off -c "
 	SELECT to_char(month, 'YYYY-MM') AS month,
 		   sum(findings) FILTER (WHERE severity = 'error') AS error,

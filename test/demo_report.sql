@@ -18,6 +18,33 @@ FROM tpi_rules.claim_line \gset
 \echo '================================================================================'
 
 \echo
+\echo '(0) Where the documentation came from: TPI lines whose visit has a procedure'
+\echo '    note (read with tpi_rules.read_note), and the code each note supports'
+\echo '    (tpi_rules.pick_code of the muscles it names) against the code billed.'
+\echo '    Lines without note data are judged on the claim rules only.'
+SELECT count(*) AS "TPI lines",
+	   count(*) FILTER (WHERE muscles IS NOT NULL OR trigger_points IS NOT NULL
+						OR drug_name IS NOT NULL OR drug_dose IS NOT NULL
+						OR note_signed IS NOT NULL OR post_procedure_plan IS NOT NULL
+						OR conservative_care IS NOT NULL OR tp_locations IS NOT NULL)
+		   AS "with note data",
+	   to_char(100.0 * count(*) FILTER (WHERE muscles IS NOT NULL) / nullif(count(*), 0),
+			   'FM990.0"%"') AS "note coverage"
+FROM tpi_rules.claim_line
+WHERE hcpcs IN ('20552', '20553');
+SELECT hcpcs AS "billed",
+	   coalesce(tpi_rules.pick_code(muscles), CASE WHEN muscles IS NULL THEN 'no note'
+												   ELSE 'no muscle named' END) AS "note supports",
+	   count(*) AS lines,
+	   to_char(sum(CASE WHEN hcpcs = '20552' AND tpi_rules.pick_code(muscles) = '20553'
+					   THEN tpi_rules.expected_payment_or_null('20553', date_of_service, place_of_service)
+							- tpi_rules.expected_payment_or_null('20552', date_of_service, place_of_service)
+				   END), 'FM$999,990.00') AS "left behind"
+FROM tpi_rules.claim_line
+WHERE hcpcs IN ('20552', '20553')
+GROUP BY 1, 2 ORDER BY 1, 2;
+
+\echo
 \echo '(1) Findings by rule: what will be denied (error), what is at risk or left on'
 \echo '    the table (warning), what a reviewer should look at (info).  "At stake" is'
 \echo '    the expected payment of the lines with the finding.'

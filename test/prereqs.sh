@@ -3,7 +3,8 @@
 #
 # Installs what building and testing tpi_rules needs on Debian 12 when it is
 # missing: PostgreSQL 15 server and headers, pg_virtualenv, a C toolchain,
-# and any extra packages named (e.g. gnuplot for the demo picture).
+# IPC::Run for the TAP tests, and any extra packages named (e.g. gnuplot
+# for the demo picture).
 set -euo pipefail
 need=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || need+=(postgresql-15)
@@ -12,6 +13,9 @@ command -v pg_virtualenv >/dev/null || need+=(postgresql-common)
 command -v make >/dev/null || need+=(make)
 command -v gcc >/dev/null || need+=(gcc)
 command -v perl >/dev/null || need+=(perl)
+# TAP tests (t/*.pl): prove and IPC::Run
+command -v prove >/dev/null || need+=(perl)
+perl -MIPC::Run -e1 2>/dev/null || need+=(libipc-run-perl)
 for p in "$@"; do
 	dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done

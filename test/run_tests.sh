@@ -3,8 +3,10 @@
 #
 # Installs prerequisites, builds with -Werror and assertions where the
 # server has them, installs the extension, then inside pg_virtualenv runs
-# pg_regress (sql/, expected/), the isolation specs (test/specs) and the
-# shell tests (test/sh/*.sh), plus the pure-C unit tests (test/unit).
+# pg_regress (sql/, expected/), the isolation specs (test/specs), the
+# shell tests (test/sh/*.sh), the TAP tests (t/*.pl) and the pure-C unit
+# tests (test/unit); then builds the Debian package, installs it with
+# dpkg -i and runs installcheck against it (test/package.sh).
 # Ends with "N passed, N failed" alone on the last line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +29,20 @@ chmod 755 "$log"
 pg_virtualenv -v 15 \
 	-o max_worker_processes=16 -o max_parallel_workers=8 \
 	bash test/run_in_cluster.sh "$log" 2>&1 | tee "$log/all.out"
+
+# The Debian package: build, dpkg -i, installcheck against the installed
+# package (TPI_PACKAGE_TEST=0 skips it, e.g. on a machine without apt).
+if [ "${TPI_PACKAGE_TEST:-1}" != 0 ]; then
+	echo; echo "== Debian package: test/package.sh"
+	bash test/package.sh > "$log/package.out" 2>&1
+	rc=$?
+	grep -E '^==|\.\.\. +(ok|FAILED|failed)' "$log/package.out"
+	p=$(grep -cE '\.\.\. +ok' "$log/package.out" || true)
+	f=$(grep -cE '\.\.\. +(FAILED|failed)' "$log/package.out" || true)
+	if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -40 "$log/package.out"; fi
+	echo "package: $p passed, $f failed"
+	echo "$p" >> "$log/passed"; echo "$f" >> "$log/failed"
+fi
 
 sum() { awk '{ s += $1 } END { print s + 0 }' "$1" 2>/dev/null || echo 0; }
 passed=$(sum "$log/passed")

@@ -90,13 +90,20 @@
 -- unguarded load, guard() about 3.4x to 3.8x.  Do not put both on one
 -- table.
 --
--- finding_log: rows are written straight into its heap and indexes, as
--- COPY writes them, while it has the shape the extension gave it (its ten
--- columns, no triggers, no CHECK constraints, no forced row security, no
--- expression, partial or deferred indexes).  A trigger, a column or such
--- an index added by a DBA is honoured: the rows then go through an INSERT,
--- which is slower.
---
+-- finding_log is written by an INSERT through SPI with kept plans, as the
+-- owner of the extension's tables (the inserting role needs no privilege
+-- on it): one INSERT per flag-mode row that has findings (guard()), one
+-- per statement (guard_statement()).  The executor does for these rows
+-- what it does for any INSERT, so whatever a DBA adds to finding_log is
+-- honoured: triggers, column defaults, NOT NULL and CHECK constraints,
+-- unique and expression indexes, rewrite rules, partitioning, forced row
+-- security.  In a READ ONLY transaction a row with findings is refused
+-- with the usual error (25006, cannot execute INSERT in a read-only
+-- transaction), even on a temporary table.  A curable finding's log row is
+-- written with RETURNING, to be deleted when a later line cures it; with an
+-- INSTEAD rule on finding_log (which forbids RETURNING), or a trigger that
+-- changes the row's line or rule, a cured finding's row stays.
+
 -- Not checked: DELETE (removing a line never adds a finding to another line
 -- except a deferred one, which then stays until commit), TRUNCATE.
 

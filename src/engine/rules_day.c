@@ -109,8 +109,9 @@ pos_is_hopd(const char *pos)
 	for (; *pos && n < 3; pos++)
 		if (*pos != ' ')
 			buf[n++] = *pos;
-	return n == 2 && buf[0] == '1' && buf[1] == '9' ? true :
-		n == 2 && buf[0] == '2' && buf[1] == '2';
+	if (n != 2)
+		return false;
+	return (buf[0] == '1' && buf[1] == '9') || (buf[0] == '2' && buf[1] == '2');
 }
 
 /*
@@ -299,16 +300,14 @@ check_day_units(DayLine *dl, int n, FindingList *fl)
 
 	for (c = 0; c < lengthof(codes); c++)
 	{
-		int			total = 0,
-					nlines = 0,
+		int64		total = 0;	/* int64: a day may have many lines */
+		int			nlines = 0,
 					sofar = 0;
-
-		/* units are clamped so that a sum cannot overflow */
 
 		for (i = 0; i < n; i++)
 			if (dl[i].is_tpi && memcmp(dl[i].code, codes[c], 6) == 0)
 			{
-				total += Min(units_of(dl[i].line), 1000000);
+				total += units_of(dl[i].line);
 				nlines++;
 			}
 		if (nlines < 2 || total < 2)
@@ -325,10 +324,11 @@ check_day_units(DayLine *dl, int n, FindingList *fl)
 				/* once per code and day, on the first extra line */
 				tpi_add_line_finding(fl, "units.over_mue", dl[i].line,
 									 "%d units of %s for the patient on this date on %d lines; NCCI MUE for %s is 1 with MAI 2, a date-of-service edit that adds up every line of the code on the date: bill one unit on one line and remove the others.",
-									 total, codes[c], nlines, codes[c]);
+									 (int) Min(total, PG_INT32_MAX), codes[c], nlines,
+									 codes[c]);
 				break;
 			}
-			sofar += Min(u, 1000000);
+			sofar += Min(u, 2);	/* only "at least one" matters */
 		}
 	}
 }

@@ -325,6 +325,70 @@ line_tuple(const APLine *l, HeapTuple tuple)
 }
 
 /*
+ * The result array, built in place: finding values are formed in the
+ * per-date context and copied straight into the array's data area, which
+ * grows by doubling (a large buffer is remapped, not copied, and its unused
+ * tail is never touched).  So the result costs its own size once, not a
+ * Datum array plus palloc'd elements plus the array.
+ */
+typedef struct ResultBuf
+{
+	char	   *data;			/* the array: header, then elements */
+	Size		len;
+	Size		cap;
+	int			n;
+} ResultBuf;
+
+#define RESULT_HDR	ARR_OVERHEAD_NONULLS(1)
+
+static void
+result_add(ResultBuf *rb, Datum d, char typalign)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	Size		at = att_align_nominal(rb->len, typalign);
+	Size		size = VARSIZE(v);
+
+	if (at + size > rb->cap)
+	{
+		Size		cap = Max(2 * rb->cap, at + size);
+
+		if (cap > MaxAllocSize)
+			cap = Max(at + size, MaxAllocSize);
+		if (at + size > MaxAllocSize)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("the findings of one audit_patient group exceed 1 GB"),
+					 errdetail("%d findings fit before the limit.", rb->n),
+					 errhint("Use tpi_rules.audit(), which streams its rows, for a patient with millions of lines.")));
+		rb->data = repalloc_huge(rb->data, cap);
+		rb->cap = cap;
+	}
+	memset(rb->data + rb->len, 0, at - rb->len);
+	memcpy(rb->data + at, v, size);
+	rb->len = at + size;
+	rb->n++;
+}
+
+static ArrayType *
+result_array(ResultBuf *rb, Oid elemtype)
+{
+	ArrayType  *a = (ArrayType *) rb->data;
+
+	SET_VARSIZE(a, rb->len);
+	a->ndim = rb->n > 0 ? 1 : 0;
+	a->dataoffset = 0;
+	a->elemtype = elemtype;
+	if (rb->n > 0)
+	{
+		ARR_DIMS(a)[0] = rb->n;
+		ARR_LBOUND(a)[0] = 1;
+	}
+	else
+		SET_VARSIZE(a, ARR_OVERHEAD_NONULLS(0));
+	return a;
+}
+
+/*
  * audit_patient_final(internal) RETURNS tpi_rules.finding[]
  *
  * Not strict: no lines give an empty array.  Reads the state only (it
@@ -339,9 +403,7 @@ tpi_audit_patient_final(PG_FUNCTION_ARGS)
 	APState    *st;
 	APFinal    *af;
 	APDate	   *order;
-	Datum	   *result = NULL;
-	int			nresult = 0,
-				cap = 0;
+	ResultBuf	rb;
 	int			i,
 				j;
 	int			dos_att,
@@ -389,6 +451,10 @@ tpi_audit_patient_final(PG_FUNCTION_ARGS)
 
 	dcxt = AllocSetContextCreate(CurrentMemoryContext, "tpi_rules audit_patient date",
 								 ALLOCSET_DEFAULT_SIZES);
+	rb.cap = Max(RESULT_HDR, 1024);
+	rb.data = palloc0(rb.cap);
+	rb.len = RESULT_HDR;
+	rb.n = 0;
 	for (i = 0; i < st->n; i = j)
 	{
 		PatientFindings out;
@@ -408,21 +474,12 @@ tpi_audit_patient_final(PG_FUNCTION_ARGS)
 		}
 		tpi_patient_findings_init(&out);
 		tpi_patient_day(&pc, day, NULL, NULL, j - i, &out);
-		MemoryContextSwitchTo(old);
 		for (k = 0; k < out.n; k++)
-		{
-			if (nresult == cap)
-			{
-				cap = cap ? 2 * cap : 16;
-				result = result ? repalloc_huge(result, cap * sizeof(Datum)) :
-					palloc(cap * sizeof(Datum));
-			}
-			result[nresult++] = tpi_finding_datum(&af->fo, &out.items[k].f);
-		}
+			result_add(&rb, tpi_finding_datum(&af->fo, &out.items[k].f),
+					   af->fo.typalign);
+		MemoryContextSwitchTo(old);
 		MemoryContextReset(dcxt);
 	}
 	MemoryContextDelete(dcxt);
-	PG_RETURN_ARRAYTYPE_P(construct_array(result, nresult, af->fo.typid,
-										  af->fo.typlen, af->fo.typbyval,
-										  af->fo.typalign));
+	PG_RETURN_ARRAYTYPE_P(result_array(&rb, af->fo.typid));
 }

@@ -2,605 +2,214 @@
  * finding_log.c
  *		Writing the guard's findings to tpi_rules.finding_log.
  *
- * A bulk load in flag mode logs about one finding per claim line.  An SPI
- * INSERT per guarded row (executor start-up, a plan over unnest(), a
- * projection) cost more than all the rules together, so rows go straight
- * into the heap and the indexes, as COPY writes them.  That direct write is
- * taken only while finding_log is in a shape it honours: the ten columns
- * the extension made (any order), an identity id, logged_at defaulting to
- * now(), a plain heap table without triggers, CHECK constraints or forced
- * row security, and indexes on plain columns (more of them are fine) that
- * are neither partial, exclusion nor deferred.  A DBA who adds a trigger,
- * a column or an expression index gets the SPI INSERT instead, which
- * honours all of that.  Either way the rows are written as the table's
- * owner would write them: no privilege on finding_log is needed.
+ * Log rows are written by an INSERT run through SPI with a kept plan, one
+ * INSERT per batch: a flag-mode row's findings (guard()) or a statement's
+ * (guard_statement()).  The executor
+ * therefore does for them what it does for any INSERT: column defaults and
+ * the identity, NOT NULL and CHECK constraints, unique and other indexes,
+ * triggers, rewrite rules, partition routing, row security, and the refusal
+ * in a read-only transaction ("cannot execute INSERT in a read-only
+ * transaction", 25006).  Whatever a DBA adds to finding_log is honoured.
+ * The INSERT runs as the owner of the extension's tables, so the role that
+ * writes claims needs no privilege on finding_log.
  *
- * What is learnt about the table (column positions, the identity sequence,
- * the severity labels, the index definitions) is kept for the backend and
- * forgotten on any relcache invalidation of the table or its indexes.
+ * A curable finding's row (see trigger.c) may have to be deleted again
+ * when a later line cures it; a batch holding one is inserted with
+ * RETURNING id, ctid, which gives each row's reference in the batch's
+ * order.  RETURNING is refused when finding_log has an INSTEAD rule for
+ * INSERT, and a BEFORE trigger may skip rows; then the rows get no
+ * reference and stay logged when cured (the rule decided where they went).
  */
 #include "guard.h"
 
-#include "access/heapam.h"
-#include "access/genam.h"
 #include "access/table.h"
-#include "access/tableam.h"
-#include "executor/tuptable.h"
-#include "access/xact.h"
-#include "catalog/dependency.h"
-#include "catalog/heap.h"
-#include "catalog/index.h"
 #include "catalog/namespace.h"
-#include "catalog/pg_am.h"
-#include "catalog/pg_enum.h"
+#include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
-#include "commands/sequence.h"
-#include "nodes/makefuncs.h"
-#include "rewrite/rewriteHandler.h"
+#include "rewrite/prs2lock.h"
+#include "storage/lmgr.h"
+#include "utils/inval.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/fmgroids.h"
-#include "utils/inval.h"
 #include "utils/lsyscache.h"
-#include "utils/memutils.h"
-#include "utils/syscache.h"
+#include "utils/rel.h"
+
+#define LOG_INSERT \
+	"INSERT INTO tpi_rules.finding_log (table_name, claim_id, line_no," \
+	" patient_id, date_of_service, rule_id, severity, message) "
+
+/* what a curable finding's row is found by again, and matched with */
+#define LOG_RETURNING " RETURNING id, ctid, claim_id, line_no, rule_id"
+
+/* $1 is the table's name; each row has these 7 parameters */
+#define LOG_ROW_ARGS 7
+static const Oid log_row_types[LOG_ROW_ARGS] = {
+	TEXTOID, INT2OID, TEXTOID, DATEOID, TEXTOID, TEXTOID, TEXTOID
+};
 
 /*
- * Batches of up to FEW_ROWS rows (a row trigger's) are written row by row;
- * larger ones with heap_multi_insert, LOG_CHUNK rows at a time, as COPY
- * buffers them.
+ * Batches of up to FEW_ROWS rows (a row's findings, mostly one) are a
+ * VALUES list, larger ones (a statement's) unnest() arrays: the executor
+ * starts a ValuesScan faster than a FunctionScan, which also stores each
+ * unnest()'s result before the first row goes in.
  */
-#define FEW_ROWS 8
-#define LOG_CHUNK 1000
+#define FEW_ROWS 4
 
-/* finding_log's columns, as the install script creates them */
-enum
+/* kept plans, [returning]: one per VALUES length, and the unnest() one */
+static SPIPlanPtr values_plans[2][FEW_ROWS + 1];
+static SPIPlanPtr unnest_plans[2];
+static SPIPlanPtr delete_plan = NULL;
+
+/* Called inside SPI: kept plans outlive the connection. */
+static SPIPlanPtr
+values_plan(int n, bool returning)
 {
-	LC_ID,
-	LC_LOGGED_AT,
-	LC_TABLE,
-	LC_CLAIM,
-	LC_LINE,
-	LC_PATIENT,
-	LC_DOS,
-	LC_RULE,
-	LC_SEVERITY,
-	LC_MESSAGE,
-	LC_N
-};
+	StringInfoData sql;
+	Oid			argtypes[1 + FEW_ROWS * LOG_ROW_ARGS];
+	int			r,
+				c;
 
-static const char *const log_columns[LC_N] = {
-	"id", "logged_at", "table_name", "claim_id", "line_no", "patient_id",
-	"date_of_service", "rule_id", "severity", "message"
-};
+	if (values_plans[returning][n] != NULL)
+		return values_plans[returning][n];
+	initStringInfo(&sql);
+	appendStringInfoString(&sql, LOG_INSERT "VALUES ");
+	argtypes[0] = TEXTOID;
+	for (r = 0; r < n; r++)
+	{
+		int			p = 2 + r * LOG_ROW_ARGS;
 
-/* InvalidOid stands for the extension's severity enum */
-static const Oid log_types[LC_N] = {
-	INT8OID, TIMESTAMPTZOID, TEXTOID, TEXTOID, INT2OID, TEXTOID,
-	DATEOID, TEXTOID, InvalidOid, TEXTOID
-};
+		appendStringInfo(&sql, "%s($1, $%d, $%d, $%d, $%d, $%d,"
+						 " $%d::tpi_rules.severity, $%d)",
+						 r > 0 ? ", " : "", p, p + 1, p + 2, p + 3, p + 4,
+						 p + 5, p + 6);
+		for (c = 0; c < LOG_ROW_ARGS; c++)
+			argtypes[p - 1 + c] = log_row_types[c];
+	}
+	if (returning)
+		appendStringInfoString(&sql, LOG_RETURNING);
+	values_plans[returning][n] =
+		tpi_guard_prepare_kept(sql.data, 1 + n * LOG_ROW_ARGS, argtypes);
+	return values_plans[returning][n];
+}
 
-typedef struct LogTarget
+static SPIPlanPtr
+unnest_plan(bool returning)
 {
-	bool		valid;
-	bool		direct;			/* false: write through SPI */
-	Oid			relid;
-	MemoryContext cxt;			/* index_oids, index_info */
-	AttrNumber	attno[LC_N];	/* 0-based positions in the tuple */
-	Oid			seqid;			/* of the identity column id */
-	Oid			severity_label[3];	/* pg_enum OIDs, by TpiSeverity */
-	int			nindexes;
-	Oid		   *index_oids;
-	IndexInfo **index_info;
-} LogTarget;
+	Oid			argtypes[1 + LOG_ROW_ARGS];
+	int			c;
 
-static LogTarget target;
-static bool callback_registered = false;
+	if (unnest_plans[returning] != NULL)
+		return unnest_plans[returning];
+	argtypes[0] = TEXTOID;
+	for (c = 0; c < LOG_ROW_ARGS; c++)
+		argtypes[1 + c] = get_array_type(log_row_types[c]);
+	unnest_plans[returning] =
+		tpi_guard_prepare_kept(psprintf("%s SELECT $1, f.c, f.l, f.p, f.d, f.r,"
+										" f.s::tpi_rules.severity, f.m"
+										" FROM ROWS FROM (pg_catalog.unnest($2),"
+										" pg_catalog.unnest($3), pg_catalog.unnest($4),"
+										" pg_catalog.unnest($5), pg_catalog.unnest($6),"
+										" pg_catalog.unnest($7), pg_catalog.unnest($8))"
+										" AS f(c, l, p, d, r, s, m)%s",
+										LOG_INSERT,
+										returning ? LOG_RETURNING : ""),
+							   1 + LOG_ROW_ARGS, argtypes);
+	return unnest_plans[returning];
+}
 
-static SPIPlanPtr log_plan = NULL;	/* all findings of a row */
-static SPIPlanPtr log_one_plan = NULL;	/* one finding, RETURNING id */
-static SPIPlanPtr log_delete_plan = NULL;
+/*
+ * What the kept plans were made for: finding_log's OID, and whether it has
+ * an INSTEAD rule for INSERT.  A relcache invalidation of the table makes
+ * the plans stale: the plan cache alone would not see a rule dropped from
+ * under a plan that an INSTEAD NOTHING rule rewrote into nothing (such a
+ * plan depends on no table).
+ */
+static Oid	log_relid = InvalidOid;
+static bool log_plans_valid = false;
+static bool log_has_instead = false;
 
 static void
 log_relcache_callback(Datum arg, Oid relid)
 {
-	int			i;
-
-	if (!target.valid)
-		return;
-	if (!OidIsValid(relid) || relid == target.relid)
-		target.valid = false;
-	for (i = 0; i < target.nindexes; i++)
-		if (target.index_oids[i] == relid)
-			target.valid = false;
+	if (!OidIsValid(relid) || relid == log_relid)
+		log_plans_valid = false;
 }
 
-/* ------------------------------------------------------------------------
- * Learning the table's shape
- * ------------------------------------------------------------------------
- */
-static Oid
-log_relid(void)
+void
+tpi_guard_log_init(void)
 {
-	Oid			nsp = get_namespace_oid("tpi_rules", false);
-	Oid			relid = get_relname_relid("finding_log", nsp);
+	CacheRegisterRelcacheCallback(log_relcache_callback, (Datum) 0);
+}
 
-	if (!OidIsValid(relid))
+static void
+free_plan(SPIPlanPtr *plan)
+{
+	if (*plan)
+		SPI_freeplan(*plan);
+	*plan = NULL;
+}
+
+/*
+ * Lock finding_log as the INSERT will (which takes in any invalidation
+ * sent meanwhile) and make the plans afresh if they are stale.
+ */
+static void
+log_plans_check(void)
+{
+	Relation	rel;
+	int			i,
+				r;
+
+	if (OidIsValid(log_relid))
+		LockRelationOid(log_relid, RowExclusiveLock);
+	if (log_plans_valid)
+		return;
+	for (r = 0; r < 2; r++)
+	{
+		for (i = 0; i <= FEW_ROWS; i++)
+			free_plan(&values_plans[r][i]);
+		free_plan(&unnest_plans[r]);
+	}
+	free_plan(&delete_plan);
+
+	log_relid = get_relname_relid("finding_log",
+								  get_namespace_oid("tpi_rules", false));
+	if (!OidIsValid(log_relid))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("table tpi_rules.finding_log does not exist"),
+				 errmsg("relation \"tpi_rules.finding_log\" does not exist"),
 				 errhint("Drop and create the extension tpi_rules again.")));
-	return relid;
-}
-
-/* logged_at's default must be now(), the time the SPI INSERT would give */
-static bool
-default_is_now(Relation rel, AttrNumber attno)
-{
-	Node	   *def = build_column_default(rel, attno);
-
-	return def != NULL && IsA(def, FuncExpr) &&
-		((FuncExpr *) def)->funcid == F_NOW;
-}
-
-static bool
-learn_columns(Relation rel, LogTarget *t)
-{
-	TupleDesc	desc = RelationGetDescr(rel);
-	int			live = 0;
-	int			a,
-				c;
-
-	for (c = 0; c < LC_N; c++)
-		t->attno[c] = -1;
-	for (a = 0; a < desc->natts; a++)
+	/* valid first: an invalidation while we look clears it again */
+	log_plans_valid = true;
+	rel = table_open(log_relid, RowExclusiveLock);
+	log_has_instead = false;
+	for (i = 0; rel->rd_rules && i < rel->rd_rules->numLocks; i++)
 	{
-		Form_pg_attribute att = TupleDescAttr(desc, a);
+		RewriteRule *rule = rel->rd_rules->rules[i];
 
-		if (att->attisdropped)
-			continue;
-		live++;
-		if (att->attgenerated)
-			return false;
-		for (c = 0; c < LC_N; c++)
-			if (strcmp(NameStr(att->attname), log_columns[c]) == 0)
-				break;
-		if (c == LC_N)
-			return false;
-		if (OidIsValid(log_types[c]) ? att->atttypid != log_types[c] :
-			get_typtype(att->atttypid) != TYPTYPE_ENUM)
-			return false;
-		t->attno[c] = a;
+		if (rule->event == CMD_INSERT && rule->isInstead)
+			log_has_instead = true;
 	}
-	if (live != LC_N)
-		return false;
-
-	if (!TupleDescAttr(desc, t->attno[LC_ID])->attidentity ||
-		!default_is_now(rel, t->attno[LC_LOGGED_AT] + 1))
-		return false;
-	t->seqid = tpi_identity_sequence(rel, t->attno[LC_ID] + 1);
-	if (!OidIsValid(t->seqid))
-		return false;
-
-	for (c = TPI_INFO; c <= TPI_ERROR; c++)
-	{
-		t->severity_label[c] =
-			GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
-							ObjectIdGetDatum(TupleDescAttr(desc, t->attno[LC_SEVERITY])->atttypid),
-							CStringGetDatum(tpi_severity_name(c)));
-		if (!OidIsValid(t->severity_label[c]))
-			return false;
-	}
-	return true;
-}
-
-static bool
-learn_indexes(Relation rel, LogTarget *t)
-{
-	List	   *indexes = RelationGetIndexList(rel);
-	int			n = list_length(indexes);
-	ListCell   *lc;
-	int			i = 0;
-
-	/* nindexes counts only the entries filled, which the callback reads */
-	t->index_oids = MemoryContextAlloc(t->cxt, Max(n, 1) * sizeof(Oid));
-	t->index_info = MemoryContextAlloc(t->cxt, Max(n, 1) * sizeof(IndexInfo *));
-	foreach(lc, indexes)
-	{
-		Relation	idx = index_open(lfirst_oid(lc), AccessShareLock);
-		MemoryContext old = MemoryContextSwitchTo(t->cxt);
-		IndexInfo  *ii = BuildIndexInfo(idx);
-		bool		plain = ii->ii_Expressions == NIL &&
-			ii->ii_Predicate == NIL && ii->ii_ExclusionOps == NULL &&
-			idx->rd_index->indimmediate;
-
-		MemoryContextSwitchTo(old);
-		t->index_oids[i] = RelationGetRelid(idx);
-		t->index_info[i] = ii;
-		t->nindexes = ++i;
-		index_close(idx, AccessShareLock);
-		if (!plain)
-			return false;
-	}
-	return true;
-}
-
-static void
-learn_target(Relation rel)
-{
-	LogTarget  *t = &target;
-
-	if (!callback_registered)
-	{
-		CacheRegisterRelcacheCallback(log_relcache_callback, (Datum) 0);
-		callback_registered = true;
-	}
-	if (t->cxt == NULL)
-		t->cxt = AllocSetContextCreate(TopMemoryContext, "tpi_rules finding_log",
-									   ALLOCSET_SMALL_SIZES);
-	MemoryContextReset(t->cxt);
-	t->nindexes = 0;
-	t->relid = RelationGetRelid(rel);
-	/* valid first: an invalidation that arrives while learning clears it */
-	t->valid = true;
-	t->direct = rel->rd_rel->relkind == RELKIND_RELATION &&
-		rel->rd_rel->relam == HEAP_TABLE_AM_OID &&
-		rel->trigdesc == NULL &&
-		!rel->rd_rel->relforcerowsecurity &&
-		(rel->rd_att->constr == NULL || rel->rd_att->constr->num_check == 0) &&
-		learn_columns(rel, t) &&
-		learn_indexes(rel, t);
-}
-
-/* ------------------------------------------------------------------------
- * The direct write
- * ------------------------------------------------------------------------
- */
-/* One log row's values, in the table's column order. */
-static void
-row_values(const LogBatch *b, int r, Datum table_name, int64 id,
-		   Datum *values, bool *nulls)
-{
-	const LogTarget *t = &target;
-	Datum		v[LC_N];
-	bool		n[LC_N];
-	int			i;
-
-	v[LC_ID] = Int64GetDatum(id);
-	v[LC_LOGGED_AT] = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
-	v[LC_TABLE] = table_name;
-	v[LC_CLAIM] = b->claim_id[r];
-	v[LC_LINE] = b->line_no[r];
-	v[LC_PATIENT] = b->patient_id[r];
-	v[LC_DOS] = b->dos[r];
-	v[LC_RULE] = b->rule_id[r];
-	v[LC_SEVERITY] = ObjectIdGetDatum(t->severity_label[b->severity[r]]);
-	v[LC_MESSAGE] = b->message[r];
-	memset(n, 0, sizeof(n));
-	n[LC_CLAIM] = b->claim_id_null[r];
-	n[LC_LINE] = b->line_no_null[r];
-	n[LC_PATIENT] = b->patient_id_null[r];
-	n[LC_DOS] = b->dos_null[r];
-	for (i = 0; i < LC_N; i++)
-	{
-		values[t->attno[i]] = v[i];
-		nulls[t->attno[i]] = n[i];
-	}
-}
-
-static void
-insert_index_entries(Relation rel, Relation *indexes, ItemPointer tid,
-					 const Datum *values, const bool *nulls)
-{
-	const LogTarget *t = &target;
-	int			i,
-				k;
-
-	for (i = 0; i < t->nindexes; i++)
-	{
-		IndexInfo  *ii = t->index_info[i];
-		Datum		ivalues[INDEX_MAX_KEYS];
-		bool		inulls[INDEX_MAX_KEYS];
-
-		if (!ii->ii_ReadyForInserts)
-			continue;
-		for (k = 0; k < ii->ii_NumIndexAttrs; k++)
-		{
-			AttrNumber	a = ii->ii_IndexAttrNumbers[k];
-
-			ivalues[k] = values[a - 1];
-			inulls[k] = nulls[a - 1];
-		}
-		tpi_index_insert(indexes[i], ivalues, inulls, tid, rel,
-						 ii->ii_Unique ? UNIQUE_CHECK_YES : UNIQUE_CHECK_NO, ii);
-	}
-}
-
-/* A few rows: heap_insert each, no slots to set up. */
-static void
-insert_rows(Relation rel, Relation *indexes, const LogBatch *b,
-			Datum table_name, CommandId cid, LogRef *refs)
-{
-	Datum		values[LC_N];
-	bool		nulls[LC_N];
-	int			r;
-
-	for (r = 0; r < b->n; r++)
-	{
-		int64		id = nextval_internal(target.seqid, false);
-		HeapTuple	tup;
-
-		row_values(b, r, table_name, id, values, nulls);
-		tup = heap_form_tuple(RelationGetDescr(rel), values, nulls);
-		heap_insert(rel, tup, cid, 0, NULL);
-		insert_index_entries(rel, indexes, &tup->t_self, values, nulls);
-		if (refs)
-		{
-			refs[r].id = id;
-			refs[r].tid = tup->t_self;
-		}
-		heap_freetuple(tup);
-	}
-}
-
-/*
- * Rows [from, from + n) of the batch: one heap_multi_insert (one WAL record
- * per heap page instead of one per row), then the index entries.
- */
-static void
-insert_chunk(Relation rel, Relation *indexes, TupleTableSlot **slots,
-			 const LogBatch *b, int from, int n, Datum table_name,
-			 CommandId cid, BulkInsertState bistate, LogRef *refs,
-			 MemoryContext chunk_cxt)
-{
-	MemoryContext old = MemoryContextSwitchTo(chunk_cxt);
-	int			i;
-
-	for (i = 0; i < n; i++)
-	{
-		TupleTableSlot *slot = slots[i];
-		int64		id = nextval_internal(target.seqid, false);
-
-		ExecClearTuple(slot);
-		row_values(b, from + i, table_name, id, slot->tts_values, slot->tts_isnull);
-		ExecStoreVirtualTuple(slot);
-		if (refs)
-			refs[from + i].id = id;
-	}
-	table_multi_insert(rel, slots, n, cid, 0, bistate);
-	for (i = 0; i < n; i++)
-	{
-		TupleTableSlot *slot = slots[i];
-
-		/* a virtual slot's values outlive its materialisation */
-		insert_index_entries(rel, indexes, &slot->tts_tid, slot->tts_values,
-							 slot->tts_isnull);
-		if (refs)
-			refs[from + i].tid = slot->tts_tid;
-		ExecClearTuple(slot);
-	}
-	MemoryContextSwitchTo(old);
-	MemoryContextReset(chunk_cxt);
-}
-
-/* More rows (a statement's): heap_multi_insert in chunks, as COPY does. */
-static void
-insert_batch(Relation rel, Relation *indexes, const LogBatch *b,
-			 Datum table_name, CommandId cid, LogRef *refs)
-{
-	int			nslots = Min(b->n, LOG_CHUNK);
-	TupleTableSlot **slots = palloc(nslots * sizeof(TupleTableSlot *));
-	BulkInsertState bistate = b->n > LOG_CHUNK ? GetBulkInsertState() : NULL;
-	MemoryContext chunk_cxt;
-	int			i;
-
-	for (i = 0; i < nslots; i++)
-		slots[i] = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsVirtual);
-	chunk_cxt = AllocSetContextCreate(CurrentMemoryContext, "tpi_rules finding_log rows",
-									  ALLOCSET_DEFAULT_SIZES);
-	for (i = 0; i < b->n; i += LOG_CHUNK)
-		insert_chunk(rel, indexes, slots, b, i, Min(LOG_CHUNK, b->n - i),
-					 table_name, cid, bistate, refs, chunk_cxt);
-	if (bistate)
-		FreeBulkInsertState(bistate);
-	for (i = 0; i < nslots; i++)
-		ExecDropSingleTupleTableSlot(slots[i]);
-	MemoryContextDelete(chunk_cxt);
-}
-
-/*
- * Write the batch straight into finding_log; false (nothing written) when
- * the table is not in a shape the direct write honours.  refs, if given,
- * gets each row's id and ctid.
- */
-static bool
-write_direct(const LogBatch *b, const char *table_name, LogRef *refs)
-{
-	/* the OID learnt last is good until finding_log is invalidated */
-	Relation	rel = table_open(target.valid ? target.relid : log_relid(),
-								 RowExclusiveLock);
-	Relation   *indexes;
-	CommandId	cid;
-	Datum		tname;
-	int			i;
-
-	/* after the lock, which has processed any pending invalidation */
-	if (!target.valid || target.relid != RelationGetRelid(rel))
-		learn_target(rel);
-	if (!target.valid || !target.direct)
-	{
-		table_close(rel, NoLock);
-		return false;
-	}
-	indexes = palloc(Max(target.nindexes, 1) * sizeof(Relation));
-	for (i = 0; i < target.nindexes; i++)
-		indexes[i] = index_open(target.index_oids[i], RowExclusiveLock);
-	/* a concurrent CREATE INDEX may have committed while we waited */
-	if (!target.valid)
-	{
-		for (i = 0; i < target.nindexes; i++)
-			index_close(indexes[i], NoLock);
-		table_close(rel, NoLock);
-		return false;
-	}
-
-	cid = GetCurrentCommandId(true);
-	tname = CStringGetTextDatum(table_name);
-	if (b->n <= FEW_ROWS)
-		insert_rows(rel, indexes, b, tname, cid, refs);
-	else
-		insert_batch(rel, indexes, b, tname, cid, refs);
-
-	/* the locks are kept to the end of the transaction, as INSERT keeps them */
-	for (i = 0; i < target.nindexes; i++)
-		index_close(indexes[i], NoLock);
 	table_close(rel, NoLock);
-	return true;
-}
-
-/* ------------------------------------------------------------------------
- * The SPI INSERT, for a finding_log the direct write does not honour
- * ------------------------------------------------------------------------
- */
-static void
-ensure_log_plans(void)
-{
-	static const char *cols =
-		"INSERT INTO tpi_rules.finding_log (table_name, claim_id, line_no,"
-		" patient_id, date_of_service, rule_id, severity, message) ";
-	Oid			argtypes[8] = {TEXTOID, TEXTARRAYOID, INT2ARRAYOID, TEXTARRAYOID,
-	DATEARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
-
-	if (log_plan != NULL)
-		return;
-	/* kept plans outlive the connection they were prepared in */
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "tpi_rules.guard: SPI_connect failed");
-	log_plan = tpi_guard_prepare_kept(psprintf("%s SELECT $1, f.c, f.l, f.p, f.d, f.r,"
-											   " f.s::tpi_rules.severity, f.m"
-											   " FROM ROWS FROM (pg_catalog.unnest($2),"
-											   " pg_catalog.unnest($3), pg_catalog.unnest($4),"
-											   " pg_catalog.unnest($5), pg_catalog.unnest($6),"
-											   " pg_catalog.unnest($7), pg_catalog.unnest($8))"
-											   " AS f(c, l, p, d, r, s, m)",
-											   cols), 8, argtypes);
-	argtypes[1] = argtypes[3] = argtypes[5] = argtypes[6] = argtypes[7] = TEXTOID;
-	argtypes[2] = INT2OID;
-	argtypes[4] = DATEOID;
-	log_one_plan = tpi_guard_prepare_kept(psprintf("%s VALUES ($1, $2, $3, $4, $5, $6,"
-												   " $7::tpi_rules.severity, $8) RETURNING id, ctid",
-												   cols), 8, argtypes);
-	/* by ctid: a TID scan whatever the statistics said at planning time */
-	argtypes[0] = TIDOID;
-	argtypes[1] = INT8OID;
-	log_delete_plan = tpi_guard_prepare_kept("DELETE FROM tpi_rules.finding_log"
-											 " WHERE ctid OPERATOR(pg_catalog.=) $1"
-											 " AND id OPERATOR(pg_catalog.=) $2",
-											 2, argtypes);
-	SPI_finish();
-}
-
-static Datum
-array_of(Datum *d, bool *nulls, int n, Oid elemtype)
-{
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
-	int			dims[1];
-	int			lbs[1] = {1};
-
-	dims[0] = n;
-	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
-	return PointerGetDatum(construct_md_array(d, nulls, 1, dims, lbs, elemtype,
-											  typlen, typbyval, typalign));
-}
-
-static void
-write_spi(const LogBatch *b, const char *table_name)
-{
-	Datum		values[8];
-	Datum	   *severity = palloc(b->n * sizeof(Datum));
-	TpiRefSpi	owner;
-	int			ret;
-	int			i;
-
-	for (i = 0; i < b->n; i++)
-		severity[i] = CStringGetTextDatum(tpi_severity_name(b->severity[i]));
-	values[0] = CStringGetTextDatum(table_name);
-	values[1] = array_of(b->claim_id, b->claim_id_null, b->n, TEXTOID);
-	values[2] = array_of(b->line_no, b->line_no_null, b->n, INT2OID);
-	values[3] = array_of(b->patient_id, b->patient_id_null, b->n, TEXTOID);
-	values[4] = array_of(b->dos, b->dos_null, b->n, DATEOID);
-	values[5] = array_of(b->rule_id, NULL, b->n, TEXTOID);
-	values[6] = array_of(severity, NULL, b->n, TEXTOID);
-	values[7] = array_of(b->message, NULL, b->n, TEXTOID);
-	ensure_log_plans();
-	tpi_ref_spi_connect(&owner);
-	ret = SPI_execute_plan(log_plan, values, NULL, false, 0);
-	if (ret != SPI_OK_INSERT)
-		elog(ERROR, "tpi_rules.guard: logging findings returned %s",
-			 SPI_result_code_string(ret));
-	tpi_ref_spi_finish(&owner);
-}
-
-static LogRef
-write_one_spi(const LogBatch *b, int r, const char *table_name)
-{
-	Datum		values[8];
-	char		nulls[8];
-	TpiRefSpi	owner;
-	LogRef		ref;
-	bool		isnull;
-	int			ret;
-
-	memset(nulls, ' ', sizeof(nulls));
-	values[0] = CStringGetTextDatum(table_name);
-	values[1] = b->claim_id[r];
-	nulls[1] = b->claim_id_null[r] ? 'n' : ' ';
-	values[2] = b->line_no[r];
-	nulls[2] = b->line_no_null[r] ? 'n' : ' ';
-	values[3] = b->patient_id[r];
-	nulls[3] = b->patient_id_null[r] ? 'n' : ' ';
-	values[4] = b->dos[r];
-	nulls[4] = b->dos_null[r] ? 'n' : ' ';
-	values[5] = b->rule_id[r];
-	values[6] = CStringGetTextDatum(tpi_severity_name(b->severity[r]));
-	values[7] = b->message[r];
-	ensure_log_plans();
-	tpi_ref_spi_connect(&owner);
-	ret = SPI_execute_plan(log_one_plan, values, nulls, false, 1);
-	if (ret != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
-		elog(ERROR, "tpi_rules.guard: logging a finding returned %s",
-			 SPI_result_code_string(ret));
-	ref.id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
-										 SPI_tuptable->tupdesc, 1, &isnull));
-	ref.tid = *(ItemPointer) DatumGetPointer(SPI_getbinval(SPI_tuptable->vals[0],
-														   SPI_tuptable->tupdesc,
-														   2, &isnull));
-	tpi_ref_spi_finish(&owner);
-	return ref;
 }
 
 /* ------------------------------------------------------------------------
  * Batches of log rows
  * ------------------------------------------------------------------------
  */
-static char *
-log_message(const TpiFinding *f, const ClaimLine *row)
-{
-	if (f->claim_id && !tpi_guard_finding_on_line(f, row))
-		return psprintf("[on claim line %s] %s",
-						tpi_guard_line_key(f->claim_id, f->line_no, f->line_no_null),
-						f->message);
-	return f->message;
-}
-
 #define GROW(field, type, cap) \
 	(b->field = b->field ? repalloc(b->field, (cap) * sizeof(type)) : \
 	 palloc((cap) * sizeof(type)))
 
+/*
+ * Add finding f, attributed to row, to the batch; other_line names the
+ * line the finding is on when that is not the row ("C7/2"), else NULL.
+ * The batch copies what it needs of f (in the current memory context);
+ * row must live until the batch is written.
+ */
 void
-tpi_guard_log_add(LogBatch *b, const ClaimLine *row, const TpiFinding *f)
+tpi_guard_log_add(LogBatch *b, const ClaimLine *row, const TpiFinding *f,
+				  const char *other_line)
 {
 	if (b->n == b->cap)
 	{
@@ -615,10 +224,11 @@ tpi_guard_log_add(LogBatch *b, const ClaimLine *row, const TpiFinding *f)
 		GROW(dos, Datum, cap);
 		GROW(dos_null, bool, cap);
 		GROW(rule_id, Datum, cap);
-		GROW(severity, TpiSeverity, cap);
+		GROW(severity, Datum, cap);
 		GROW(message, Datum, cap);
 		b->cap = cap;
 	}
+	/* a row's findings come together: its key's text is made once */
 	if (row != b->last_row)
 	{
 		b->last_row = row;
@@ -634,61 +244,162 @@ tpi_guard_log_add(LogBatch *b, const ClaimLine *row, const TpiFinding *f)
 	b->dos_null[b->n] = row->dos_null;
 	b->dos[b->n] = DateADTGetDatum(row->date_of_service);
 	b->rule_id[b->n] = CStringGetTextDatum(f->rule_id);
-	b->severity[b->n] = f->severity;
-	b->message[b->n] = CStringGetTextDatum(log_message(f, row));
+	b->severity[b->n] = CStringGetTextDatum(tpi_severity_name(f->severity));
+	if (other_line)
+		b->message[b->n] = CStringGetTextDatum(psprintf("[on claim line %s] %s",
+														 other_line, f->message));
+	else
+		b->message[b->n] = CStringGetTextDatum(f->message);
 	b->n++;
 }
 
-void
-tpi_guard_log_flush(LogBatch *b, const char *table_name)
+static Datum
+array_of(Datum *d, bool *nulls, int n, Oid elemtype, int16 typlen,
+		 bool typbyval, char typalign)
 {
-	if (b->n == 0)
-		return;
-	if (!write_direct(b, table_name, NULL))
-		write_spi(b, table_name);
-	b->n = 0;
+	int			dims[1];
+	int			lbs[1] = {1};
+
+	dims[0] = n;
+	return PointerGetDatum(construct_md_array(d, nulls, 1, dims, lbs, elemtype,
+											  typlen, typbyval, typalign));
+}
+
+/* The INSERT of the batch and its parameters. */
+static SPIPlanPtr
+batch_plan(LogBatch *b, const char *table_name, bool returning,
+		   Datum *values, char *nulls)
+{
+	int			r;
+
+	values[0] = CStringGetTextDatum(table_name);
+	nulls[0] = ' ';
+	if (b->n > FEW_ROWS)
+	{
+		values[1] = array_of(b->claim_id, b->claim_id_null, b->n, TEXTOID, -1, false, TYPALIGN_INT);
+		values[2] = array_of(b->line_no, b->line_no_null, b->n, INT2OID, 2, true, TYPALIGN_SHORT);
+		values[3] = array_of(b->patient_id, b->patient_id_null, b->n, TEXTOID, -1, false, TYPALIGN_INT);
+		values[4] = array_of(b->dos, b->dos_null, b->n, DATEOID, 4, true, TYPALIGN_INT);
+		values[5] = array_of(b->rule_id, NULL, b->n, TEXTOID, -1, false, TYPALIGN_INT);
+		values[6] = array_of(b->severity, NULL, b->n, TEXTOID, -1, false, TYPALIGN_INT);
+		values[7] = array_of(b->message, NULL, b->n, TEXTOID, -1, false, TYPALIGN_INT);
+		memset(nulls + 1, ' ', LOG_ROW_ARGS);
+		return unnest_plan(returning);
+	}
+	for (r = 0; r < b->n; r++)
+	{
+		Datum	   *v = values + 1 + r * LOG_ROW_ARGS;
+		char	   *n = nulls + 1 + r * LOG_ROW_ARGS;
+
+		v[0] = b->claim_id[r];
+		n[0] = b->claim_id_null[r] ? 'n' : ' ';
+		v[1] = b->line_no[r];
+		n[1] = b->line_no_null[r] ? 'n' : ' ';
+		v[2] = b->patient_id[r];
+		n[2] = b->patient_id_null[r] ? 'n' : ' ';
+		v[3] = b->dos[r];
+		n[3] = b->dos_null[r] ? 'n' : ' ';
+		v[4] = b->rule_id[r];
+		v[5] = b->severity[r];
+		v[6] = b->message[r];
+		n[4] = n[5] = n[6] = ' ';
+	}
+	return values_plan(b->n, returning);
+}
+
+static bool
+same_text(Datum a, bool anull, HeapTuple tup, TupleDesc desc, int att)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, desc, att, &isnull);
+
+	if (isnull || anull)
+		return isnull && anull;
+	return DatumGetBool(DirectFunctionCall2Coll(texteq, C_COLLATION_OID, a, d));
 }
 
 /*
- * Write the batch and return each row's id and ctid in refs, so that a
- * finding a later line cures can be deleted again.
+ * Each batch row's id and ctid from the RETURNING rows, which come in the
+ * batch's order; a BEFORE trigger may have skipped rows, so a row takes
+ * the next returned one only if that has its line and rule (else it has
+ * no reference).
+ */
+static void
+match_refs(const LogBatch *b, bool returned, LogRef *refs)
+{
+	TupleDesc	desc = returned ? SPI_tuptable->tupdesc : NULL;
+	uint64		j = 0;
+	int			i;
+
+	for (i = 0; i < b->n; i++)
+	{
+		HeapTuple	tup;
+		bool		isnull,
+					idnull,
+					tidnull;
+		Datum		line_no;
+		Datum		id,
+					tid;
+
+		ItemPointerSetInvalid(&refs[i].tid);
+		refs[i].id = 0;
+		if (!returned || j >= SPI_processed)
+			continue;
+		tup = SPI_tuptable->vals[j];
+		line_no = SPI_getbinval(tup, desc, 4, &isnull);
+		if (!same_text(b->claim_id[i], b->claim_id_null[i], tup, desc, 3) ||
+			isnull != b->line_no_null[i] ||
+			(!isnull && DatumGetInt16(line_no) != DatumGetInt16(b->line_no[i])) ||
+			!same_text(b->rule_id[i], false, tup, desc, 5))
+			continue;
+		j++;
+		id = SPI_getbinval(tup, desc, 1, &idnull);
+		tid = SPI_getbinval(tup, desc, 2, &tidnull);
+		if (!idnull && !tidnull)
+		{
+			refs[i].id = DatumGetInt64(id);
+			refs[i].tid = *(ItemPointer) DatumGetPointer(tid);
+		}
+	}
+}
+
+/*
+ * Write the batch and empty it.  With refs (room for b->n), each row's id
+ * and ctid are returned there in the batch's order, or an invalid ctid
+ * when the row has none to give (see the head of the file).
  */
 void
-tpi_guard_log_flush_refs(LogBatch *b, const char *table_name, LogRef *refs)
+tpi_guard_log_write(LogBatch *b, const char *table_name, LogRef *refs)
 {
-	int			i;
+	Datum		values[1 + FEW_ROWS * LOG_ROW_ARGS];
+	char		nulls[1 + FEW_ROWS * LOG_ROW_ARGS];
+	TpiRefSpi	owner;
+	SPIPlanPtr	plan;
+	bool		returning;
+	int			ret;
 
 	if (b->n == 0)
 		return;
-	if (!write_direct(b, table_name, refs))
-		for (i = 0; i < b->n; i++)
-			refs[i] = write_one_spi(b, i, table_name);
+	log_plans_check();
+	/* RETURNING is refused through an INSTEAD rule */
+	returning = refs != NULL && !log_has_instead;
+	tpi_ref_spi_connect(&owner);
+	plan = batch_plan(b, table_name, returning, values, nulls);
+	ret = SPI_execute_plan(plan, values, nulls, false, 0);
+	/* REWRITTEN: an INSTEAD rule did something else */
+	if (ret != (returning ? SPI_OK_INSERT_RETURNING : SPI_OK_INSERT) &&
+		ret != SPI_OK_REWRITTEN)
+		elog(ERROR, "tpi_rules.guard: logging findings returned %s",
+			 SPI_result_code_string(ret));
+	if (refs != NULL)
+		match_refs(b, ret == SPI_OK_INSERT_RETURNING, refs);
+	tpi_ref_spi_finish(&owner);
 	b->n = 0;
-}
-
-/* Log a row's findings, with their references in logs (al's order). */
-void
-tpi_guard_log_findings(GuardEntry *e, const ClaimLine *nl, const AttrList *al,
-					   LogRef *logs)
-{
-	LogBatch	b;
-	bool		curable = false;
-	int			i;
-
-	memset(&b, 0, sizeof(b));
-	for (i = 0; i < al->n; i++)
-	{
-		tpi_guard_log_add(&b, nl, al->items[i].f);
-		curable |= al->items[i].curable;
-	}
-	if (curable)
-		tpi_guard_log_flush_refs(&b, e->table_name, logs);
-	else
-		tpi_guard_log_flush(&b, e->table_name);
+	b->last_row = NULL;
 }
 
 /*
- * A cured finding's log row goes again.  Rare enough for SPI, which also
+ * A cured finding's log row goes again (if it has a reference).  SPI
  * makes the row, written earlier in this very command, visible to delete.
  */
 void
@@ -698,12 +409,24 @@ tpi_guard_log_delete(const LogRef *log)
 	TpiRefSpi	owner;
 	int			ret;
 
-	ensure_log_plans();
+	if (!ItemPointerIsValid(&log->tid))
+		return;
 	values[0] = PointerGetDatum(&log->tid);
 	values[1] = Int64GetDatum(log->id);
+	log_plans_check();
 	tpi_ref_spi_connect(&owner);
-	ret = SPI_execute_plan(log_delete_plan, values, NULL, false, 0);
-	if (ret != SPI_OK_DELETE)
+	if (delete_plan == NULL)
+	{
+		Oid			argtypes[2] = {TIDOID, INT8OID};
+
+		/* by ctid: a TID scan whatever the statistics said at planning */
+		delete_plan = tpi_guard_prepare_kept("DELETE FROM tpi_rules.finding_log"
+											 " WHERE ctid OPERATOR(pg_catalog.=) $1"
+											 " AND id OPERATOR(pg_catalog.=) $2",
+											 2, argtypes);
+	}
+	ret = SPI_execute_plan(delete_plan, values, NULL, false, 0);
+	if (ret != SPI_OK_DELETE && ret != SPI_OK_REWRITTEN)
 		elog(ERROR, "tpi_rules.guard: deleting a cured finding returned %s",
 			 SPI_result_code_string(ret));
 	tpi_ref_spi_finish(&owner);

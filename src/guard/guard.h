@@ -1,11 +1,17 @@
 /*
  * guard.h
- *		Private interface of the guard triggers: trigger.c (the row trigger
- *		tpi_rules.guard()), trigger_statement.c (tpi_rules.guard_statement()),
- *		guard_cache.c (per-table plans, reading a patient's lines, locks) and
- *		guard_findings.c (attribution, messages, deferred findings) and
- *		finding_log.c (writing the log).  See trigger.c for how the guard
- *		works.
+ *		Private interface of the guard triggers.  Files, each using only
+ *		those listed before it:
+ *		  guard_cache.c	   per-table cache, reading a patient's lines, locks
+ *		  finding_log.c	   writing tpi_rules.finding_log
+ *		  reject.c		   the rejection message
+ *		  pending.c		   curable findings waiting for the end of the
+ *						   transaction
+ *		  attribution.c	   which findings a new row causes
+ *		  guard.c		   start-up (tpi_guard_init), trigger arguments
+ *		  trigger.c		   the row trigger tpi_rules.guard()
+ *		  trigger_statement.c  tpi_rules.guard_statement()
+ *		See trigger.c for how the guard works.
  */
 #ifndef TPI_GUARD_H
 #define TPI_GUARD_H
@@ -25,7 +31,8 @@
 
 /*
  * The frequency rules look back at most the payer's cap window or minimum
- * interval; the lines read around NEW's date cover at least two years.
+ * interval; the lines read around a new TPI line's date cover at least
+ * two years.
  */
 #define GUARD_MIN_WINDOW_DAYS 731
 
@@ -35,6 +42,84 @@ typedef enum GuardMode
 	GUARD_FLAG
 } GuardMode;
 
+#define ROW_EXAMPLE "CREATE TRIGGER %s BEFORE INSERT OR UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('reject');"
+#define STATEMENT_EXAMPLE "CREATE TRIGGER %s AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement('reject');"
+
+/* ------------------------------------------------------------------------
+ * Line keys: a finding names its line by claim_id and line_no
+ * ------------------------------------------------------------------------
+ */
+static inline bool
+tpi_guard_same_key(const char *c1, int16 l1, bool n1,
+				   const char *c2, int16 l2, bool n2)
+{
+	if ((c1 == NULL) != (c2 == NULL))
+		return false;
+	if (c1 && strcmp(c1, c2) != 0)
+		return false;
+	if (n1 != n2)
+		return false;
+	return n1 || l1 == l2;
+}
+
+static inline bool
+tpi_guard_finding_on_line(const TpiFinding *f, const ClaimLine *l)
+{
+	return f->claim_id != NULL &&
+		tpi_guard_same_key(f->claim_id, f->line_no, f->line_no_null,
+						   l->claim_id, l->line_no, l->line_no_null);
+}
+
+/* The same rule on the same line is among fl's findings. */
+static inline bool
+tpi_guard_finding_in(const FindingList *fl, const TpiFinding *f)
+{
+	int			i;
+
+	for (i = 0; i < fl->n; i++)
+		if (strcmp(fl->items[i].rule_id, f->rule_id) == 0 &&
+			tpi_guard_same_key(fl->items[i].claim_id, fl->items[i].line_no,
+							   fl->items[i].line_no_null,
+							   f->claim_id, f->line_no, f->line_no_null))
+			return true;
+	return false;
+}
+
+/* "C7/2", "?" for a NULL part: how messages name a line */
+static inline char *
+tpi_guard_line_key(const char *claim_id, int16 line_no, bool line_no_null)
+{
+	if (line_no_null)
+		return psprintf("%s/?", claim_id ? claim_id : "?");
+	return psprintf("%s/%d", claim_id ? claim_id : "?", line_no);
+}
+
+/* The key of the line f is on when that is not row, else NULL. */
+static inline char *
+tpi_guard_other_line(const TpiFinding *f, const ClaimLine *row)
+{
+	if (f->claim_id && !tpi_guard_finding_on_line(f, row))
+		return tpi_guard_line_key(f->claim_id, f->line_no, f->line_no_null);
+	return NULL;
+}
+
+static inline SPIPlanPtr
+tpi_guard_prepare_kept(const char *sql, int nargs, Oid *argtypes)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
+
+	if (plan == NULL)
+		elog(ERROR, "tpi_rules.guard: SPI_prepare failed: %s",
+			 SPI_result_code_string(SPI_result));
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "tpi_rules.guard: SPI_keepplan failed");
+	return plan;
+}
+
+/* ------------------------------------------------------------------------
+ * guard_cache.c
+ * ------------------------------------------------------------------------
+ */
 typedef struct GuardKey
 {
 	Oid			relid;
@@ -59,43 +144,16 @@ typedef struct GuardEntry
 	RegProcedure dos_ge;
 	RegProcedure dos_le;
 	Oid			patient_coll;
-	uint64		escalated_xact; /* guard_xact_serial when the table is locked */
+	uint64		escalated_xact; /* transaction serial when the table is
+								 * locked */
 } GuardEntry;
 
-/* A finding attributed to the new row. */
-typedef struct Attributed
-{
-	TpiFinding *f;				/* with the key of the line it is on */
-	bool		curable;		/* a later line may make it go away */
-} Attributed;
-
-typedef struct AttrList
-{
-	Attributed *items;
-	int			n;
-	int			cap;
-} AttrList;
-
-/* A finding_log row: id, and ctid to delete it without an index. */
-typedef struct LogRef
-{
-	int64		id;
-	ItemPointerData tid;
-} LogRef;
-
-#define ROW_EXAMPLE "CREATE TRIGGER %s BEFORE INSERT OR UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('reject');"
-#define STATEMENT_EXAMPLE "CREATE TRIGGER %s AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement('reject');"
-
+/* A patient's lines as read from the table. */
 typedef struct PatientLines
 {
-	ClaimLine **lines;			/* the lines kept */
+	ClaimLine **lines;
 	int			n;
 	int			cap;
-	/* the row trigger's views of them */
-	ClaimLine **day;			/* other lines on NEW's date */
-	int			nday;
-	ClaimLine **tpi;			/* other TPI lines in the window */
-	int			ntpi;
 } PatientLines;
 
 /* Which of the patient's lines in the window the rules need. */
@@ -105,6 +163,26 @@ typedef struct LineFilter
 	int			ndays;
 	bool		tpi;			/* and every TPI line */
 } LineFilter;
+
+extern void tpi_guard_cache_init(void);
+extern GuardEntry *tpi_guard_entry(Relation rel, Oid tgoid);
+extern void tpi_guard_lock_patient(GuardEntry *e, const char *patient_id);
+extern int	tpi_guard_window_days(const ClaimLine *l);
+extern DateADT tpi_guard_date_plus(DateADT d, int64 days);
+extern void tpi_guard_read_lines(GuardEntry *e, Relation rel, Datum patient,
+								 ItemPointer skip, DateADT lo, DateADT hi,
+								 const LineFilter *lf, PatientLines *pl);
+
+/* ------------------------------------------------------------------------
+ * finding_log.c
+ * ------------------------------------------------------------------------
+ */
+/* A finding_log row: id, and ctid to delete it without an index. */
+typedef struct LogRef
+{
+	int64		id;
+	ItemPointerData tid;		/* invalid: no row to delete */
+} LogRef;
 
 typedef struct LogBatch
 {
@@ -119,7 +197,7 @@ typedef struct LogBatch
 	Datum	   *dos;
 	bool	   *dos_null;
 	Datum	   *rule_id;
-	TpiSeverity *severity;
+	Datum	   *severity;		/* text */
 	Datum	   *message;
 	/* a row's findings come together: its key's text is made once */
 	const ClaimLine *last_row;
@@ -127,53 +205,122 @@ typedef struct LogBatch
 	Datum		last_patient_id;
 } LogBatch;
 
-/* guard_cache.c */
-extern void tpi_guard_init(void);
-extern GuardEntry *tpi_guard_entry(Relation rel, Oid tgoid);
-extern SPIPlanPtr tpi_guard_prepare_kept(const char *sql, int nargs, Oid *argtypes);
-extern void tpi_guard_lock_patient(GuardEntry *e, const char *patient_id);
-extern int	tpi_guard_window_days(const ClaimLine *l);
-extern DateADT tpi_guard_date_plus(DateADT d, int64 days);
-extern void tpi_guard_read_lines(GuardEntry *e, Relation rel, Datum patient,
-								 ItemPointer skip, DateADT lo, DateADT hi,
-								 const LineFilter *lf, PatientLines *pl);
-extern void tpi_guard_xact_end(void);
-
-/* finding_log.c */
+extern void tpi_guard_log_init(void);
 extern void tpi_guard_log_add(LogBatch *b, const ClaimLine *row,
-							  const TpiFinding *f);
-extern void tpi_guard_log_flush(LogBatch *b, const char *table_name);
-extern void tpi_guard_log_flush_refs(LogBatch *b, const char *table_name,
-									 LogRef *refs);
-extern void tpi_guard_log_findings(GuardEntry *e, const ClaimLine *nl,
-								   const AttrList *al, LogRef *logs);
+							  const TpiFinding *f, const char *other_line);
+extern void tpi_guard_log_write(LogBatch *b, const char *table_name,
+								LogRef *refs);
 extern void tpi_guard_log_delete(const LogRef *log);
 
-/* guard_findings.c */
-extern void tpi_guard_deferred_init(void);
-extern char *tpi_guard_line_key(const char *claim_id, int16 line_no,
-								bool line_no_null);
-extern bool tpi_guard_same_key(const char *c1, int16 l1, bool n1,
-							   const char *c2, int16 l2, bool n2);
-extern bool tpi_guard_finding_on_line(const TpiFinding *f, const ClaimLine *l);
-extern bool tpi_guard_finding_in(const FindingList *fl, const TpiFinding *f);
-extern bool tpi_guard_is_curable(const char *rule_id);
-extern bool tpi_guard_append_unique(StringInfo list, const char *item);
+/* ------------------------------------------------------------------------
+ * reject.c: one rejection message for both triggers and for COMMIT
+ * ------------------------------------------------------------------------
+ */
+/* A finding attributed to a new row. */
+typedef struct Attributed
+{
+	TpiFinding *f;				/* with the key of the line it is on */
+	bool		curable;		/* a later line may make it go away */
+} Attributed;
+
+typedef struct AttrList
+{
+	Attributed *items;
+	int			n;
+	int			cap;
+} AttrList;
+
+typedef struct RejectReport
+{
+	bool		at_commit;		/* curable findings checked at COMMIT */
+	MemoryContext cxt;			/* of the strings (the caller's at init) */
+	StringInfoData ids;			/* the error rules, each once */
+	int			nrules;
+	const char *first_rule;		/* whose fix the hint gives */
+	StringInfoData rows;		/* keys of the rows with errors, each once */
+	int			nrows;
+	StringInfoData detail;		/* findings of the first rows listed */
+	StringInfoData first;		/* those of the first row, without its key */
+	int			nlisted;		/* rows in detail */
+	int			nmore;			/* rows with findings not listed */
+} RejectReport;
+
 extern void tpi_guard_attribute(AttrList *al, TpiFinding *f, bool curable);
-extern char *tpi_guard_fix_hint(const char *rule_id, int nerrors);
-extern void tpi_guard_describe(StringInfo buf, const Attributed *a,
-							   const ClaimLine *nl);
+extern void tpi_guard_report_init(RejectReport *r, bool at_commit);
+extern void tpi_guard_report_row(RejectReport *r, const ClaimLine *row,
+								 const AttrList *al);
+extern void tpi_guard_report_raise(RejectReport *r, const char *nspname,
+								   const char *relname) pg_attribute_noreturn();
+
+/* ------------------------------------------------------------------------
+ * pending.c: curable findings, checked at the end of the transaction
+ * ------------------------------------------------------------------------
+ */
+extern void tpi_guard_pending_init(void);
 extern bool tpi_guard_has_pending(void);
-extern void tpi_guard_cure_pending(GuardEntry *e, const ClaimLine *nl,
-								   const ClaimLine *ol, const FindingList *day);
+extern void tpi_guard_cure_pending(GuardEntry *e, const char *patient_id,
+								   DateADT dos, const FindingList *day);
+extern void tpi_guard_cure_line(GuardEntry *e, const ClaimLine *ol);
 extern void tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
-								  const ClaimLine *nl, const TpiFinding *f,
+								  const ClaimLine *row, const TpiFinding *f,
 								  const LogRef *log);
 
-/* trigger.c */
+/* ------------------------------------------------------------------------
+ * attribution.c
+ * ------------------------------------------------------------------------
+ */
+/* A new row: its key and the findings attributed to it. */
+typedef struct GuardRow
+{
+	ClaimLine	key;			/* the row trigger's: the whole line; the
+								 * statement's: claim_id, line_no,
+								 * patient_id, payer_id, date_of_service,
+								 * hcpcs */
+	bool		is_tpi;
+	int			window;			/* TPI rows: tpi_guard_window_days() */
+	AttrList	found;
+} GuardRow;
+
+extern bool tpi_guard_is_curable(const char *rule_id);
+extern void tpi_guard_new_row(GuardRow *r, const ClaimLine *line, bool whole);
+extern void tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
+									GuardRow *rows, const int *idx, int n,
+									ClaimLine *old, int nold, bool written,
+									ItemPointer skip);
+
+/* ------------------------------------------------------------------------
+ * guard.c
+ * ------------------------------------------------------------------------
+ */
+extern void tpi_guard_init(void);
 extern GuardMode tpi_guard_parse_mode(TriggerData *td, const char *fn,
 									  const char *example);
-extern void tpi_guard_fill_freq(FreqLine *fl, const ClaimLine *l,
-								DateADT new_dos);
+
+/*
+ * Where the rows' findings go: the rejection (reject mode) or the log
+ * (flag mode), and the pending list for curable errors.
+ */
+typedef struct GuardSink
+{
+	GuardEntry *e;
+	Relation	rel;
+	GuardMode	mode;
+	RejectReport report;		/* reject mode */
+	LogBatch	log;			/* flag mode: findings no later line cures */
+	LogBatch	curable;		/* flag mode: curable ones, written with
+								 * references to delete them again */
+	const ClaimLine **crow;		/* curable[i]'s row and finding */
+	TpiFinding *cf;
+	int			ccap;
+	MemoryContext cxt;			/* the batches */
+	bool		own_cxt;		/* cxt is emptied by each write */
+} GuardSink;
+
+extern void tpi_guard_sink_init(GuardSink *s, GuardEntry *e, Relation rel,
+								GuardMode mode, bool own_cxt);
+extern void tpi_guard_sink_row(GuardSink *s, const GuardRow *row);
+extern int	tpi_guard_sink_size(const GuardSink *s);
+extern void tpi_guard_sink_write(GuardSink *s);
+extern void tpi_guard_sink_end(GuardSink *s);
 
 #endif							/* TPI_GUARD_H */

@@ -10,6 +10,7 @@
 #include "access/htup_details.h"
 #include "access/nbtree.h"
 #include "access/tableam.h"
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/partition.h"
 #include "catalog/pg_am.h"
@@ -33,7 +34,7 @@ static HTAB *guard_cache = NULL;
 static MemoryContext guard_mcxt = NULL;
 static List *warned_relids = NIL;	/* missing-index WARNING given */
 
-/* per transaction; reset by tpi_guard_xact_end() */
+/* per transaction; reset by guard_xact_callback() */
 static uint64 guard_xact_serial = 1;
 static int	patient_locks = 0;
 
@@ -55,13 +56,29 @@ guard_relcache_callback(Datum arg, Oid relid)
 			e->valid = false;
 }
 
+/* At the end of a transaction its patient locks and table locks are gone. */
+static void
+guard_xact_callback(XactEvent event, void *arg)
+{
+	switch (event)
+	{
+		case XACT_EVENT_COMMIT:
+		case XACT_EVENT_ABORT:
+		case XACT_EVENT_PREPARE:
+		case XACT_EVENT_PARALLEL_COMMIT:
+		case XACT_EVENT_PARALLEL_ABORT:
+			patient_locks = 0;
+			guard_xact_serial++;
+			break;
+		default:
+			break;
+	}
+}
+
 void
-tpi_guard_init(void)
+tpi_guard_cache_init(void)
 {
 	HASHCTL		ctl;
-
-	if (guard_cache != NULL)
-		return;
 
 	guard_mcxt = AllocSetContextCreate(TopMemoryContext, "tpi_rules guard",
 									   ALLOCSET_SMALL_SIZES);
@@ -72,15 +89,7 @@ tpi_guard_init(void)
 	guard_cache = hash_create("tpi_rules guard plans", 16, &ctl,
 							  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 	CacheRegisterRelcacheCallback(guard_relcache_callback, (Datum) 0);
-	tpi_guard_deferred_init();
-}
-
-/* At the end of a transaction: its patient locks and table locks are gone. */
-void
-tpi_guard_xact_end(void)
-{
-	patient_locks = 0;
-	guard_xact_serial++;
+	RegisterXactCallback(guard_xact_callback, NULL);
 }
 
 /* ------------------------------------------------------------------------
@@ -187,19 +196,6 @@ setup_index_scan(GuardEntry *e, Relation rel, Oid indexoid)
 		e->index_oid = indexoid;
 	}
 	index_close(idx, AccessShareLock);
-}
-
-SPIPlanPtr
-tpi_guard_prepare_kept(const char *sql, int nargs, Oid *argtypes)
-{
-	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
-
-	if (plan == NULL)
-		elog(ERROR, "tpi_rules.guard: SPI_prepare failed: %s",
-			 SPI_result_code_string(SPI_result));
-	if (SPI_keepplan(plan) != 0)
-		elog(ERROR, "tpi_rules.guard: SPI_keepplan failed");
-	return plan;
 }
 
 static void

@@ -18,6 +18,7 @@ typedef struct MpKey
 	const char *key;			/* normalised (exact) or also space-less */
 	uint32_t	len;
 	uint32_t	hash;
+	uint32_t	letters;		/* bytes that are not blanks */
 	int			entry;			/* -2: ambiguous (space-less keys only) */
 	bool		is_name;
 } MpKey;
@@ -45,6 +46,9 @@ struct MpCatalogue
 	uint32_t	sqmask;
 	size_t		maxkeylen;
 	size_t		maxsqlen;
+	int			maxwords;		/* words of the longest key */
+	int			spinal[3];		/* region of cervical, thoracic, lumbar
+								 * levels; -1 unknown */
 	bool		built;
 	/* memo of mp_parse_cached, allocated on first use */
 	uint32_t   *memo_hash;		/* per slot: hash | 1, 0 when empty */
@@ -78,6 +82,10 @@ typedef struct MpMemoSlot
 	const char *key;			/* in the arena when longer than inline */
 	char		inline_key[MEMO_INLINE_KEY];
 } MpMemoSlot;
+
+static int	lookup(const MpCatalogue *cat, const char *s, size_t len,
+				   size_t ntok);
+static int	level_of(const char *w, size_t len);
 
 #define MEMO_SLOTS		4096	/* a power of 2 */
 #define MEMO_ARENA		(256 * 1024)
@@ -212,8 +220,9 @@ ascii_lower(unsigned char c)
 }
 
 /*
- * Normalises in[0..len) into out (at least len bytes): lower-case words
- * separated by single spaces, nothing at either end.  Returns the length.
+ * Normalises in[0..len) into out (at least 2 * len bytes): lower-case
+ * words separated by single spaces, nothing at either end; a run of list
+ * separators (, ; & +) becomes the word ",".  Returns the length.
  */
 static size_t
 normalise(const char *in, size_t len, char *out)
@@ -228,6 +237,17 @@ normalise(const char *in, size_t len, char *out)
 
 		if (!is_word_byte(c))
 		{
+			/* list separators stand as a word "," of their own */
+			if (c == ',' || c == ';' || c == '&' || c == '+')
+			{
+				if (o > 0 && out[o - 1] != ',')
+				{
+					out[o++] = ' ';
+					out[o++] = ',';
+				}
+				else if (o == 0)
+					out[o++] = ',';
+			}
 			gap = true;
 			continue;
 		}
@@ -257,6 +277,8 @@ normalise(const char *in, size_t len, char *out)
 #define W_BOTH		3
 #define W_FILLER	4			/* removed with the side words */
 #define W_PART		5
+#define W_SEP		6			/* "," or "and": splits an entry */
+#define W_LEVEL		7			/* a spinal level (c5, l4, s1) */
 
 /*
  * What a normalised word is: a side word, a filler removed with them, a
@@ -271,9 +293,11 @@ classify_word(const char *w, size_t len)
 		return W_NAME;
 	switch (w[0])
 	{
+		case ',':
+			return W_SEP;
 		case 'a':
 			if (IS("and"))
-				return W_FILLER;
+				return W_SEP;
 			if (IS("anterior"))
 				return W_PART;
 			break;
@@ -413,6 +437,7 @@ mp_catalogue_new(const MpAlloc *alloc)
 		return NULL;
 	memset(cat, 0, sizeof(MpCatalogue));
 	cat->alloc = *alloc;
+	cat->spinal[0] = cat->spinal[1] = cat->spinal[2] = -1;
 	return cat;
 }
 
@@ -434,6 +459,68 @@ mp_catalogue_free(MpCatalogue *cat)
 	}
 	if (cat->alloc.release)
 		cat->alloc.release(cat->alloc.ctx, cat);
+}
+
+void
+mp_catalogue_set_spinal_regions(MpCatalogue *cat, int cervical, int thoracic,
+								int lumbar)
+{
+	cat->spinal[0] = cervical;
+	cat->spinal[1] = thoracic;
+	cat->spinal[2] = lumbar;
+}
+
+int
+mp_catalogue_lookup(const MpCatalogue *cat, const char *norm, size_t len)
+{
+	size_t		ntok = 1;
+	size_t		i;
+
+	if (!cat->built || len == 0)
+		return -1;
+	for (i = 0; i < len; i++)
+		if (norm[i] == ' ')
+			ntok++;
+	return lookup(cat, norm, len, ntok);
+}
+
+int
+mp_catalogue_nkeys(const MpCatalogue *cat)
+{
+	return cat->nkeys;
+}
+
+const char *
+mp_catalogue_key(const MpCatalogue *cat, int i, size_t *len)
+{
+	if (i < 0 || i >= cat->nkeys)
+		return NULL;
+	*len = cat->keys[i].len;
+	return cat->keys[i].key;
+}
+
+int
+mp_word_class(const char *w, size_t len)
+{
+	switch (classify_word(w, len))
+	{
+		case W_LEFT:
+		case W_RIGHT:
+		case W_BOTH:
+			return MP_WORD_SIDE;
+		case W_PART:
+			return MP_WORD_PART;
+		case W_FILLER:
+		case W_SEP:
+			return MP_WORD_FILLER;
+	}
+	return level_of(w, len) != 0 ? MP_WORD_LEVEL : MP_WORD_NAME;
+}
+
+int
+mp_catalogue_max_words(const MpCatalogue *cat)
+{
+	return cat->maxwords;
 }
 
 int
@@ -476,12 +563,13 @@ add_key(MpCatalogue *cat, const char *text, int entry, bool is_name)
 	size_t		len;
 	char	   *norm;
 	size_t		nlen;
+	size_t		i;
 	MpKey	   *k;
 
 	if (text == NULL)
 		return true;
 	len = strlen(text);
-	norm = cat_alloc(cat, len + 1);
+	norm = cat_alloc(cat, 2 * len + 2);
 	if (norm == NULL)
 		return false;
 	nlen = normalise(text, len, norm);
@@ -495,6 +583,12 @@ add_key(MpCatalogue *cat, const char *text, int entry, bool is_name)
 	k->key = norm;
 	k->len = (uint32_t) nlen;
 	k->hash = mp_hash(norm, nlen);
+	k->letters = 0;
+	for (i = 0; i < nlen; i++)
+		if (norm[i] != ' ')
+			k->letters++;
+	if ((int) (nlen - k->letters + 1) > cat->maxwords)
+		cat->maxwords = (int) (nlen - k->letters + 1);
 	k->entry = entry;
 	k->is_name = is_name;
 	return true;
@@ -697,8 +791,133 @@ typedef struct Tok
 {
 	uint32_t	start;
 	uint32_t	len;
-	bool		part;
+	uint8_t		cls;			/* W_* */
+	uint8_t		level;			/* LV_* of a W_LEVEL word */
+	bool		part;			/* a part word (for match_name) */
 } Tok;
+
+/* The regions a spinal level names, and the word that names each. */
+#define LV_NONE			0
+#define LV_CERVICAL		1
+#define LV_THORACIC		2
+#define LV_LUMBAR		3
+
+static const char *const level_word[] = {"", "cervical", "thoracic", "lumbar"};
+
+/*
+ * A spinal level written as one word: c1-c7, t1-t12, l1-l5, s1 ("L4-5"
+ * normalises to "l4 5": the "5" is a level filler).
+ */
+static int
+level_of(const char *w, size_t len)
+{
+	int			n;
+
+	if (len < 2 || len > 3 || w[1] < '0' || w[1] > '9' ||
+		(len == 3 && (w[2] < '0' || w[2] > '9')))
+		return LV_NONE;
+	n = w[1] - '0';
+	if (len == 3)
+		n = n * 10 + (w[2] - '0');
+	switch (w[0])
+	{
+		case 'c':
+			return (n >= 1 && n <= 7) ? LV_CERVICAL : LV_NONE;
+		case 't':
+			return (n >= 1 && n <= 12) ? LV_THORACIC : LV_NONE;
+		case 'l':
+			return (n >= 1 && n <= 5) ? LV_LUMBAR : LV_NONE;
+		case 's':
+			return n == 1 ? LV_LUMBAR : LV_NONE;
+	}
+	return LV_NONE;
+}
+
+/* Words that go with a spinal level and are dropped with it. */
+static bool
+level_filler(const char *w, size_t len)
+{
+	size_t		i;
+
+#define IS(lit) (len == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
+	if (IS("at") || IS("level") || IS("levels") || IS("lvl") || IS("to") ||
+		IS("through") || IS("thru") || IS("from") || IS("around") ||
+		IS("near") || IS("over"))
+		return true;
+#undef IS
+	for (i = 0; i < len; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return false;
+	return len > 0;
+}
+
+/*
+ * Is a one edit (a byte inserted, deleted or replaced, or two neighbours
+ * swapped) from b?  Equal strings are too.
+ */
+static bool
+one_edit(const char *a, size_t al, const char *b, size_t bl)
+{
+	size_t		i = 0;
+
+	while (i < al && i < bl && a[i] == b[i])
+		i++;
+	if (al == bl)
+	{
+		if (i == al)
+			return true;
+		if (memcmp(a + i + 1, b + i + 1, al - i - 1) == 0)
+			return true;
+		return i + 1 < al && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+			memcmp(a + i + 2, b + i + 2, al - i - 2) == 0;
+	}
+	if (al == bl + 1)
+		return memcmp(a + i + 1, b + i, bl - i) == 0;
+	if (bl == al + 1)
+		return memcmp(a + i, b + i + 1, al - i) == 0;
+	return false;
+}
+
+/*
+ * The entry of the one catalogue name or alias of MP_FUZZY_MIN letters or
+ * more that s[0..len) is one edit away from; -1 when none is, or when
+ * keys of two entries are (a guess between two muscles is no match).  A
+ * scan of the keys of about the same length: entries reach it only when
+ * no exact try matched, and the memo remembers the answer.
+ */
+static int
+fuzzy_lookup(const MpCatalogue *cat, const char *s, size_t len)
+{
+	int			found = -1;
+	size_t		letters = 0;
+	size_t		i;
+	int			k;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ')
+			letters++;
+	if (letters + 1 < MP_FUZZY_MIN)
+		return -1;
+	for (k = 0; k < cat->nkeys; k++)
+	{
+		const MpKey *key = &cat->keys[k];
+
+		if (key->letters < MP_FUZZY_MIN || key->len > len + 1 ||
+			key->len + 1 < len)
+			continue;
+		if (one_edit(key->key, key->len, s, len))
+		{
+			/* the entry the key stands for (a name beats an alias) */
+			int			e = cat->keys[find_exact(cat, key->key, key->len,
+												 key->hash)].entry;
+
+			if (found >= 0 && found != e)
+				return -1;
+			found = e;
+		}
+	}
+	return found;
+}
 
 static int
 match_name(const MpCatalogue *cat, const char *name, size_t namelen,
@@ -778,23 +997,443 @@ match_name(const MpCatalogue *cat, const char *name, size_t namelen,
 	return -1;
 }
 
-void
-mp_parse(const MpCatalogue *cat, const char *text, size_t len, char *work,
-		 MpResult *out)
+/*
+ * One piece of an entry: its words (the entry's tokens first..end), the
+ * side bits it was given, and whether it names anything.
+ */
+#define SB_LEFT		1
+#define SB_RIGHT	2
+#define SB_BOTH		4
+
+typedef struct Piece
 {
-	char	   *norm = work;
-	char	   *name;
-	char	   *stripbuf;
-	size_t		normlen;
+	uint32_t	first;
+	uint32_t	end;
+	uint8_t		sides;			/* SB_* */
+	bool		named;			/* has a name or level word */
+	bool		parts;			/* has a part word */
+} Piece;
+
+typedef struct Work
+{
+	char	   *norm;
+	char	   *names;			/* piece names, one after another */
+	size_t		names_used;
+	char	   *pre;			/* "lumbar " + a name */
+	char	   *strip;
+	Tok		   *toks;
+	Tok		   *ptoks;			/* a piece's name words; [0] is the level
+								 * word's slot */
+	Piece	   *pieces;
+} Work;
+
+static void
+work_layout(char *work, size_t len, Work *w)
+{
+	char	   *p = work;
+	uintptr_t	a;
+
+	w->norm = p;
+	p += 2 * len + 2;
+	w->names = p;
+	w->names_used = 0;
+	p += 2 * len + 64;
+	w->pre = p;
+	p += 2 * len + 64;
+	w->strip = p;
+	p += 2 * len + 64;
+	a = ((uintptr_t) p + 7) & ~(uintptr_t) 7;
+	w->toks = (Tok *) a;
+	w->ptoks = w->toks + len + 2;
+	w->pieces = (Piece *) (w->ptoks + len + 3);
+}
+
+static MpSide
+side_of(int bits)
+{
+	if ((bits & SB_BOTH) || (bits & (SB_LEFT | SB_RIGHT)) == (SB_LEFT | SB_RIGHT))
+		return MP_SIDE_BILATERAL;
+	if (bits & SB_LEFT)
+		return MP_SIDE_LEFT;
+	if (bits & SB_RIGHT)
+		return MP_SIDE_RIGHT;
+	return MP_SIDE_NONE;
+}
+
+static void
+result_unknown(MpResult *out, const char *name, size_t len)
+{
+	out->kind = MP_UNKNOWN;
+	out->region = -1;
+	out->entry = -1;
+	out->name = name;
+	out->namelen = len;
+	out->namehash = mp_hash(name, len);
+}
+
+static void
+result_entry(const MpCatalogue *cat, MpResult *out, int e)
+{
+	const MpEntry *entry = &cat->entries[e];
+
+	out->kind = entry->kind;
+	out->region = entry->region;
+	out->entry = e;
+	out->name = entry->name;
+	out->namelen = entry->namelen;
+	out->namehash = entry->hash;
+}
+
+/*
+ * Matches one piece (tokens first..end of the entry) and fills out; false
+ * when nothing of it is left to name (a level and its words only).
+ */
+static bool
+parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
+{
+	const Tok  *toks = w->toks;
+	Tok		   *pt = w->ptoks + 1;
+	char	   *name = w->names + w->names_used;
 	size_t		namelen = 0;
 	size_t		ntok = 0;
-	size_t		i;
-	bool		left = false,
-				right = false,
-				both = false;
-	Tok			toks[MAX_WINDOW_TOKENS];
-	int			e;
+	int			level = LV_NONE;
+	bool		any_part = false;
+	uint32_t	i;
+	int			e = -1;
 
+	for (i = pc->first; i < pc->end; i++)
+		if (toks[i].cls == W_LEVEL && level == LV_NONE)
+			level = toks[i].level;
+	for (i = pc->first; i < pc->end; i++)
+	{
+		const Tok  *t = &toks[i];
+
+		if (t->cls != W_NAME && t->cls != W_PART && t->cls != W_LEVEL)
+			continue;
+		if (level != LV_NONE &&
+			(t->cls == W_LEVEL || level_filler(w->norm + t->start, t->len)))
+			continue;
+		if (namelen > 0)
+			name[namelen++] = ' ';
+		pt[ntok].start = (uint32_t) namelen;
+		pt[ntok].len = t->len;
+		pt[ntok].part = t->part;
+		any_part |= t->part;
+		memcpy(name + namelen, w->norm + t->start, t->len);
+		namelen += t->len;
+		ntok++;
+	}
+	if (ntok == 0)
+		return false;
+	w->names_used += namelen + 1;
+
+	memset(out, 0, sizeof(MpResult));
+	out->side = side_of(pc->sides);
+	if (!cat->built)
+	{
+		result_unknown(out, name, namelen);
+		return true;
+	}
+
+	/* a level names the region: "paraspinals at l4" is lumbar paraspinals */
+	if (level != LV_NONE)
+	{
+		const char *lw = level_word[level];
+		size_t		lwl = strlen(lw);
+		Tok		   *lt = w->ptoks;
+
+		memcpy(w->pre, lw, lwl);
+		w->pre[lwl] = ' ';
+		memcpy(w->pre + lwl + 1, name, namelen);
+		lt[0].start = 0;
+		lt[0].len = (uint32_t) lwl;
+		lt[0].part = false;
+		for (i = 1; i <= ntok; i++)
+			lt[i].start += (uint32_t) lwl + 1;
+		e = match_name(cat, w->pre, lwl + 1 + namelen, ntok + 1, lt, w->strip);
+		for (i = 1; i <= ntok; i++)
+			lt[i].start -= (uint32_t) lwl + 1;
+	}
+	if (e < 0)
+		e = match_name(cat, name, namelen, ntok, pt, w->strip);
+	if (e < 0)
+		e = fuzzy_lookup(cat, name, namelen);
+	if (e < 0 && any_part)
+	{
+		/* the same without part words ("upper trapezious") */
+		size_t		o = 0;
+
+		for (i = 0; i < ntok; i++)
+		{
+			if (pt[i].part)
+				continue;
+			if (o > 0)
+				w->strip[o++] = ' ';
+			memcpy(w->strip + o, name + pt[i].start, pt[i].len);
+			o += pt[i].len;
+		}
+		if (o > 0)
+			e = fuzzy_lookup(cat, w->strip, o);
+	}
+	if (e < 0)
+	{
+		result_unknown(out, name, namelen);
+		return true;
+	}
+	result_entry(cat, out, e);
+	if (level != LV_NONE && (out->kind == MP_GROUP || out->kind == MP_REGION) &&
+		cat->spinal[level - 1] >= 0)
+		out->region = cat->spinal[level - 1];
+	return true;
+}
+
+int
+mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
+			  char *work, MpEmit emit, void *arg)
+{
+	Work		w;
+	size_t		normlen;
+	size_t		ntok = 0;
+	size_t		npieces = 0;
+	size_t		nnamed = 0;
+	size_t		i;
+	size_t		first_name = SIZE_MAX,
+				last_name = 0;
+	int			opening = 0,
+				closing = 0,
+				pending = 0;
+	int			emitted = 0;
+	bool		any_name = false;
+	MpResult	r;
+
+	if (text == NULL || len == 0)
+		return 0;
+	work_layout(work, len, &w);
+	normlen = normalise(text, len, w.norm);
+	if (normlen == 0)
+		return 0;
+
+	/* words, classified */
+	i = 0;
+	while (i < normlen)
+	{
+		size_t		j = i;
+		Tok		   *t = &w.toks[ntok++];
+
+		while (j < normlen && w.norm[j] != ' ')
+			j++;
+		t->start = (uint32_t) i;
+		t->len = (uint32_t) (j - i);
+		t->cls = (uint8_t) classify_word(w.norm + i, j - i);
+		t->level = LV_NONE;
+		if (t->cls == W_NAME)
+		{
+			t->level = (uint8_t) level_of(w.norm + i, j - i);
+			if (t->level != LV_NONE)
+				t->cls = W_LEVEL;
+		}
+		t->part = (t->cls == W_PART);
+		if (t->cls == W_NAME || t->cls == W_PART)
+			any_name = true;
+		/* "the right trapezius and levator": part words do not close the
+		 * opening side words */
+		if (t->cls == W_NAME)
+		{
+			if (first_name == SIZE_MAX)
+				first_name = ntok - 1;
+			last_name = ntok - 1;
+		}
+		i = j + 1;
+	}
+
+	if (!any_name)
+	{
+		/* side words (or a level) only: unknown under all its words */
+		char	   *name = w.names;
+		size_t		n = 0;
+
+		for (i = 0; i < ntok; i++)
+		{
+			if (w.norm[w.toks[i].start] == ',')
+				continue;
+			if (n > 0)
+				name[n++] = ' ';
+			memcpy(name + n, w.norm + w.toks[i].start, w.toks[i].len);
+			n += w.toks[i].len;
+		}
+		if (n == 0)
+			return 0;
+		memset(&r, 0, sizeof(MpResult));
+		r.side = MP_SIDE_NONE;
+		result_unknown(&r, name, n);
+		emit(arg, &r);
+		return 1;
+	}
+
+	/* pieces between separators; the side words of each */
+	{
+		Piece	   *pc = NULL;
+
+		for (i = 0; i <= ntok; i++)
+		{
+			const Tok  *t = i < ntok ? &w.toks[i] : NULL;
+
+			if (t == NULL || t->cls == W_SEP)
+			{
+				if (pc != NULL)
+				{
+					pc->end = (uint32_t) i;
+					if (pc->named)
+						nnamed++;
+					pc = NULL;
+				}
+				continue;
+			}
+			if (pc == NULL)
+			{
+				pc = &w.pieces[npieces++];
+				pc->first = (uint32_t) i;
+				pc->sides = 0;
+				pc->named = false;
+				pc->parts = false;
+			}
+			if (t->cls == W_LEFT || t->cls == W_RIGHT || t->cls == W_BOTH)
+			{
+				int			bit = t->cls == W_LEFT ? SB_LEFT :
+					t->cls == W_RIGHT ? SB_RIGHT : SB_BOTH;
+
+				pc->sides |= bit;
+				if (i < first_name)
+					opening |= bit;
+				if (i > last_name)
+					closing |= bit;
+			}
+			else if (t->cls == W_NAME || t->cls == W_LEVEL)
+				pc->named = true;
+			else if (t->cls == W_PART)
+				pc->parts = true;	/* alone they name nothing ... */
+		}
+	}
+
+	/* ... unless nothing else is named ("upper") */
+	if (nnamed == 0)
+		for (i = 0; i < npieces; i++)
+			if (w.pieces[i].parts)
+			{
+				w.pieces[i].named = true;
+				nnamed++;
+			}
+
+	/*
+	 * Several named pieces that together are one catalogue name ("rhomboid
+	 * major and minor", "upper and middle trapezius") stay one entry.
+	 */
+	if (nnamed > 1 && cat->built)
+	{
+		char	   *name = w.names;
+		size_t		n = 0;
+		size_t		nt = 0;
+		int			sides = 0;
+		int			e;
+
+		for (i = 0; i < ntok; i++)
+		{
+			const Tok  *t = &w.toks[i];
+
+			if (t->cls == W_LEFT)
+				sides |= SB_LEFT;
+			else if (t->cls == W_RIGHT)
+				sides |= SB_RIGHT;
+			else if (t->cls == W_BOTH)
+				sides |= SB_BOTH;
+			if (t->cls != W_NAME && t->cls != W_PART && t->cls != W_LEVEL)
+				continue;
+			if (n > 0)
+				name[n++] = ' ';
+			w.ptoks[nt].start = (uint32_t) n;
+			w.ptoks[nt].len = t->len;
+			w.ptoks[nt].part = t->part;
+			memcpy(name + n, w.norm + t->start, t->len);
+			n += t->len;
+			nt++;
+		}
+		e = match_name(cat, name, n, nt, w.ptoks, w.strip);
+		if (e >= 0)
+		{
+			memset(&r, 0, sizeof(MpResult));
+			r.side = side_of(sides);
+			result_entry(cat, &r, e);
+			emit(arg, &r);
+			return 1;
+		}
+	}
+
+	/*
+	 * Sides: a piece of side words only gives them to the next named piece
+	 * ("left and right trapezius"), or to the last when none follows
+	 * ("trapezius left and right").  A named piece without a side takes
+	 * the side that opens the entry ("bilateral trapezius and levator"),
+	 * else the one that closes it ("trapezius and levator bilaterally").
+	 */
+	for (i = 0; i < npieces; i++)
+	{
+		Piece	   *pc = &w.pieces[i];
+
+		if (!pc->named)
+		{
+			pending |= pc->sides;
+			continue;
+		}
+		pc->sides |= pending;
+		pending = 0;
+	}
+	if (pending)
+		for (i = npieces; i-- > 0;)
+			if (w.pieces[i].named)
+			{
+				w.pieces[i].sides |= pending;
+				break;
+			}
+	for (i = 0; i < npieces; i++)
+	{
+		Piece	   *pc = &w.pieces[i];
+
+		if (!pc->named)
+			continue;
+		if (pc->sides == 0)
+			pc->sides = (uint8_t) (opening ? opening : closing);
+		if (parse_piece(cat, &w, pc, &r))
+		{
+			emit(arg, &r);
+			emitted++;
+		}
+	}
+	return emitted;
+}
+
+/* An emitter that keeps the first result and counts them all. */
+typedef struct FirstOf
+{
+	MpResult   *out;
+	int			n;
+	MpEmit		next;			/* also passes every result on, if set */
+	void	   *next_arg;
+} FirstOf;
+
+static void
+emit_first(void *arg, const MpResult *r)
+{
+	FirstOf    *f = arg;
+
+	if (f->n++ == 0)
+		*f->out = *r;
+	if (f->next)
+		f->next(f->next_arg, r);
+}
+
+static void
+result_empty(MpResult *out)
+{
 	memset(out, 0, sizeof(MpResult));
 	out->kind = MP_EMPTY;
 	out->side = MP_SIDE_NONE;
@@ -802,82 +1441,16 @@ mp_parse(const MpCatalogue *cat, const char *text, size_t len, char *work,
 	out->entry = -1;
 	out->name = "";
 	out->namehash = mp_hash("", 0);
-	if (text == NULL || len == 0)
-		return;
+}
 
-	normlen = normalise(text, len, norm);
-	if (normlen == 0)
-		return;
-	name = norm + normlen + 1;
-	stripbuf = name + normlen + 1;
+int
+mp_parse(const MpCatalogue *cat, const char *text, size_t len, char *work,
+		 MpResult *out)
+{
+	FirstOf		f = {out, 0, NULL, NULL};
 
-	/* side words out, the rest into name */
-	i = 0;
-	while (i < normlen)
-	{
-		size_t		j = i;
-		int			w;
-
-		while (j < normlen && norm[j] != ' ')
-			j++;
-		w = classify_word(norm + i, j - i);
-		if (w == W_LEFT)
-			left = true;
-		else if (w == W_RIGHT)
-			right = true;
-		else if (w == W_BOTH)
-			both = true;
-		else if (w == W_NAME || w == W_PART)
-		{
-			if (namelen > 0)
-				name[namelen++] = ' ';
-			if (ntok < MAX_WINDOW_TOKENS)
-			{
-				toks[ntok].start = (uint32_t) namelen;
-				toks[ntok].len = (uint32_t) (j - i);
-				toks[ntok].part = (w == W_PART);
-			}
-			memcpy(name + namelen, norm + i, j - i);
-			namelen += j - i;
-			ntok++;
-		}
-		i = j + 1;
-	}
-
-	if (ntok == 0)
-	{
-		/* side words only: not a muscle, and no side of anything */
-		out->kind = MP_UNKNOWN;
-		out->name = norm;
-		out->namelen = normlen;
-		out->namehash = mp_hash(norm, normlen);
-		return;
-	}
-
-	if (both || (left && right))
-		out->side = MP_SIDE_BILATERAL;
-	else if (left)
-		out->side = MP_SIDE_LEFT;
-	else if (right)
-		out->side = MP_SIDE_RIGHT;
-
-	e = cat->built ? match_name(cat, name, namelen, ntok, toks, stripbuf) : -1;
-	if (e >= 0)
-	{
-		const MpEntry *entry = &cat->entries[e];
-
-		out->kind = entry->kind;
-		out->region = entry->region;
-		out->entry = e;
-		out->name = entry->name;
-		out->namelen = entry->namelen;
-		out->namehash = entry->hash;
-		return;
-	}
-	out->kind = MP_UNKNOWN;
-	out->name = name;
-	out->namelen = namelen;
-	out->namehash = mp_hash(name, namelen);
+	result_empty(out);
+	return mp_parse_each(cat, text, len, work, emit_first, &f);
 }
 
 /* ------------------------------------------------------------------------
@@ -1174,22 +1747,37 @@ mp_lookup_cached(const MpCatalogue *cat, const char *text, size_t len,
 	}
 }
 
-void
-mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
-				MpResult *out)
+/* The memo's result for text, or NULL. */
+static const MpMemoSlot *
+memo_find(const MpCatalogue *cat, const char *text, size_t len, uint32_t h,
+		  uint32_t *slotno)
 {
-	uint32_t	h;
 	uint32_t	i;
-	MpMemoSlot *slot;
-	size_t		need;
 
-	if (text == NULL || len == 0 || len > MEMO_MAX_KEY || !cat->built ||
-		cat->memo_failed)
+	for (i = (h >> 1) & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1))
 	{
-		mp_parse(cat, text, len, work, out);
-		return;
+		const MpMemoSlot *slot;
+
+		if (cat->memo_hash[i] == 0)
+		{
+			*slotno = i;
+			return NULL;
+		}
+		slot = &cat->memo[i];
+		if (cat->memo_hash[i] == h && slot->keylen == len &&
+			bytes_equal(len <= MEMO_INLINE_KEY ? slot->inline_key : slot->key,
+						text, len))
+			return slot;
 	}
-	if (cat->memo == NULL)
+}
+
+static bool
+memo_ready(MpCatalogue *cat)
+{
+	if (cat->memo != NULL)
+		return true;
+	if (cat->memo_failed)
+		return false;
 	{
 		/* slots aligned to cache lines */
 		char	   *raw = cat_alloc(cat, (MEMO_SLOTS + 1) * sizeof(MpMemoSlot));
@@ -1200,44 +1788,23 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 		if (cat->memo_hash == NULL || cat->memo == NULL ||
 			cat->memo_arena == NULL)
 		{
+			cat->memo = NULL;
 			cat->memo_failed = true;
-			mp_parse(cat, text, len, work, out);
-			return;
+			return false;
 		}
 		memo_clear(cat);
 	}
+	return true;
+}
 
-	h = mp_hash(text, len) | 1;
-	for (i = (h >> 1) & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1))
-	{
-		if (cat->memo_hash[i] == 0)
-			break;
-		slot = &cat->memo[i];
-		if (cat->memo_hash[i] == h && slot->keylen == len &&
-			bytes_equal(len <= MEMO_INLINE_KEY ? slot->inline_key : slot->key,
-						text, len))
-		{
-			out->kind = (MpKind) slot->kind;
-			out->side = (MpSide) slot->side;
-			out->region = slot->region;
-			out->entry = slot->entry;
-			out->namelen = slot->namelen;
-			out->namehash = slot->namehash;
-			if (slot->entry >= 0)
-				out->name = slot->name;
-			else
-			{
-				/* as mp_parse: the name lives in the caller's work buffer */
-				memcpy(work, slot->name, slot->namelen);
-				out->name = work;
-			}
-			return;
-		}
-	}
+/* Remembers the one result of text (an entry naming one thing). */
+static void
+memo_store(MpCatalogue *cat, const char *text, size_t len, uint32_t h,
+		   uint32_t i, const MpResult *out)
+{
+	MpMemoSlot *slot;
+	size_t		need = len + (out->entry < 0 ? out->namelen : 0);
 
-	mp_parse(cat, text, len, work, out);
-
-	need = len + (out->entry < 0 ? out->namelen : 0);
 	if (cat->memo_n + 1 > MEMO_SLOTS / 4 * 3 ||
 		cat->memo_used + need > MEMO_ARENA)
 	{
@@ -1272,4 +1839,60 @@ mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
 		cat->memo_used += out->namelen;
 	}
 	cat->memo_n++;
+}
+
+int
+mp_parse_each_cached(MpCatalogue *cat, const char *text, size_t len,
+					 char *work, MpEmit emit, void *arg)
+{
+	uint32_t	h;
+	uint32_t	i;
+	const MpMemoSlot *slot;
+	MpResult	first;
+	FirstOf		f = {&first, 0, emit, arg};
+
+	if (text == NULL || len == 0 || len > MEMO_MAX_KEY || !cat->built ||
+		!memo_ready(cat))
+		return mp_parse_each(cat, text, len, work, emit, arg);
+
+	h = mp_hash(text, len) | 1;
+	slot = memo_find(cat, text, len, h, &i);
+	if (slot != NULL)
+	{
+		MpResult	out;
+
+		out.kind = (MpKind) slot->kind;
+		out.side = (MpSide) slot->side;
+		out.region = slot->region;
+		out.entry = slot->entry;
+		out.namelen = slot->namelen;
+		out.namehash = slot->namehash;
+		if (slot->entry >= 0)
+			out.name = slot->name;
+		else
+		{
+			/* as mp_parse: the name lives in the caller's work buffer */
+			memcpy(work, slot->name, slot->namelen);
+			out.name = work;
+		}
+		emit(arg, &out);
+		return 1;
+	}
+
+	/* entries naming several things are parsed each time: they are rare */
+	mp_parse_each(cat, text, len, work, emit_first, &f);
+	if (f.n == 1)
+		memo_store(cat, text, len, h, i, &first);
+	return f.n;
+}
+
+int
+mp_parse_cached(MpCatalogue *cat, const char *text, size_t len, char *work,
+				MpResult *out)
+{
+	FirstOf		f = {out, 0, NULL, NULL};
+
+	result_empty(out);
+	/* the first result, through the memo */
+	return mp_parse_each_cached(cat, text, len, work, emit_first, &f);
 }

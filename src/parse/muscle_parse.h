@@ -13,7 +13,8 @@
  *
  * Parsing one documented entry:
  *	1. Normalise: ASCII letters are lower-cased; "b/l" standing alone becomes
- *	   the word "bl"; every other ASCII byte that is not a letter or digit
+ *	   the word "bl"; a run of list separators (, ; & +) becomes the word
+ *	   ","; every other ASCII byte that is not a letter or digit
  *	   (punctuation, '/', control characters, blanks) separates words.
  *	   Bytes >= 0x80 are kept as they are and are parts of words; they never
  *	   match a catalogue key unless the key has them too.  Work is linear in
@@ -21,8 +22,27 @@
  *	2. Side words set the side and are removed: left l lt lft -> left;
  *	   right r rt rgt rght -> right; bilateral bilaterally bilat bil bl both
  *	   -> bilateral.  Left and right in one entry make it bilateral.  The
- *	   words side, sides, sided and "and" are removed with them ("left and
- *	   right sides").  Only whole words count: the l of "levator" is no side.
+ *	   words side, sides and sided are removed with them ("left-sided").
+ *	   Only whole words count: the l of "levator" is no side.
+ *	2a. One entry may name several things (SPEC section 4): "," and "and"
+ *	   split it into pieces.  When all its name and part words together
+ *	   are one catalogue name or alias ("rhomboid major and minor", "upper
+ *	   and middle trapezius"), the entry is that one thing, with the sides
+ *	   of all its side words.  Otherwise each piece with a name is parsed
+ *	   alone (steps 3-4).  A piece of side words only gives them to the
+ *	   next piece with a name, or to the last one when none follows ("left
+ *	   and right trapezius", "trapezius left and right").  A piece without
+ *	   a side takes the side words that open the entry ("bilateral upper
+ *	   trapezius and levator scapulae": four muscles), else those that
+ *	   close it ("trapezius and levator scapulae bilaterally").
+ *	2b. A spinal level (c1-c7 cervical, t1-t12 thoracic, l1-l5 and s1
+ *	   lumbar) in a piece names its region: the level, the first one
+ *	   deciding, and the words at, level(s), lvl, to, through, thru, from,
+ *	   around, near, over and bare numbers are dropped; the region word
+ *	   and the name are tried first ("paraspinal muscles at L4-5" is
+ *	   "lumbar paraspinal", the lumbar paraspinals group); failing that, a
+ *	   group or region term takes the level's region (a muscle keeps its
+ *	   own).
  *	3. Match the remaining words (the "name") against the catalogue.  Part
  *	   words are upper middle mid lower superior inferior anterior posterior
  *	   medial lateral belly head fibers fibres portion muscle muscles m mm of
@@ -33,6 +53,11 @@
  *		  "trapezius");
  *	   b. the name with every part word dropped.
  *	   Each try looks up the words exactly, then with spaces removed.
+ *	   c. a misspelling: the name, then the name without part words, one
+ *	   edit (a letter inserted, deleted or replaced, or two neighbours
+ *	   swapped) from a catalogue name or alias of MP_FUZZY_MIN letters or
+ *	   more ("trapezious", "levator scapule").  When keys of two entries
+ *	   are that close, it is no match.
  *	4. No hit: kind unknown, and the name (normalised, side words removed,
  *	   part words kept) stands for the muscle.  An entry of side words only
  *	   is unknown under its whole normalised text, with no side.  An entry
@@ -107,6 +132,34 @@ extern bool mp_catalogue_add(MpCatalogue *cat, const char *name, int region,
  * allocation failure. */
 extern bool mp_catalogue_build(MpCatalogue *cat);
 
+/* The region indexes of the spinal levels (-1 where none). */
+extern void mp_catalogue_set_spinal_regions(MpCatalogue *cat, int cervical,
+											int thoracic, int lumbar);
+
+/*
+ * The entry whose name or alias is norm[0..len) as normalised (lower-case
+ * words and single blanks), exactly or with the blanks removed; -1 when
+ * none.  For readers that scan text for catalogue names.
+ */
+extern int	mp_catalogue_lookup(const MpCatalogue *cat, const char *norm,
+								size_t len);
+
+/* The normalised names and aliases, i in 0 .. nkeys-1 (not NUL-ended). */
+extern int	mp_catalogue_nkeys(const MpCatalogue *cat);
+extern const char *mp_catalogue_key(const MpCatalogue *cat, int i,
+									size_t *len);
+
+/* What a normalised word is to the parser (steps 2, 2b and 3). */
+#define MP_WORD_NAME	0
+#define MP_WORD_SIDE	1
+#define MP_WORD_PART	2
+#define MP_WORD_FILLER	3		/* side fillers and list separators */
+#define MP_WORD_LEVEL	4		/* a spinal level */
+extern int	mp_word_class(const char *w, size_t len);
+
+/* Words in the longest name or alias. */
+extern int	mp_catalogue_max_words(const MpCatalogue *cat);
+
 extern int	mp_catalogue_size(const MpCatalogue *cat);
 extern const MpEntry *mp_catalogue_entry(const MpCatalogue *cat, int i);
 
@@ -131,22 +184,42 @@ typedef struct MpResult
 } MpResult;
 
 /* Bytes of work buffer mp_parse needs for an entry of len bytes. */
-#define MP_WORK_SIZE(len) (3 * (size_t) (len) + 3)
+#define MP_WORK_SIZE(len) (48 * (size_t) (len) + 512)
+
+/* Letters a catalogue key needs before a misspelling of it matches. */
+#define MP_FUZZY_MIN	6
+
+/* Receives each thing an entry names, in order. */
+typedef void (*MpEmit) (void *arg, const MpResult *r);
 
 /*
- * Parses text[0..len) (need not be NUL-terminated; may hold any bytes).
- * work must have MP_WORK_SIZE(len) bytes; out->name may point into it, so
- * it must live as long as the result is used.
+ * Parses text[0..len) (need not be NUL-terminated; may hold any bytes)
+ * and calls emit for every thing it names, in the order written (none for
+ * a blank entry).  work must have MP_WORK_SIZE(len) bytes; a result's
+ * name may point into it, so it must live as long as the result is used.
+ * Returns the number of results.
  */
-extern void mp_parse(const MpCatalogue *cat, const char *text, size_t len,
+extern int	mp_parse_each(const MpCatalogue *cat, const char *text,
+						  size_t len, char *work, MpEmit emit, void *arg);
+
+/*
+ * The first thing the entry names (what parse_muscle() shows of an entry
+ * naming several muscles), kind MP_EMPTY for a blank entry; returns how
+ * many things it names.
+ */
+extern int	mp_parse(const MpCatalogue *cat, const char *text, size_t len,
 					 char *work, MpResult *out);
 
 /*
- * The same, remembering the results of short entries in the catalogue
- * (cleared whole when full), so that the same spelling met again costs a
- * hash look-up.  The result is always the one mp_parse would give.
+ * The same two, remembering the results of short entries that name one
+ * thing in the catalogue (cleared whole when full), so that the same
+ * spelling met again costs a hash look-up.  The results are always those
+ * mp_parse_each would give.
  */
-extern void mp_parse_cached(MpCatalogue *cat, const char *text, size_t len,
+extern int	mp_parse_each_cached(MpCatalogue *cat, const char *text,
+								 size_t len, char *work, MpEmit emit,
+								 void *arg);
+extern int	mp_parse_cached(MpCatalogue *cat, const char *text, size_t len,
 							char *work, MpResult *out);
 
 /*

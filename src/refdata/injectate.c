@@ -257,7 +257,7 @@ tpi_injectate_classes(const char *drug_name)
 		return 0;
 	c = tpi_policy_cache();
 	if (c->classes_memo == NULL)
-		c->classes_memo = text_memo_new(c->mcxt);
+		c->classes_memo = text_memo_new(c->head.mcxt);
 	else if (text_memo_get(c->classes_memo, drug_name, &mask))
 		return mask;
 	f = fold(drug_name);
@@ -320,7 +320,7 @@ tpi_text_names_injectate(const char *text)
 		return false;
 	c = tpi_policy_cache();
 	if (c->names_memo == NULL)
-		c->names_memo = text_memo_new(c->mcxt);
+		c->names_memo = text_memo_new(c->head.mcxt);
 	else if (text_memo_get(c->names_memo, text, &memo))
 		return memo != 0;
 	f = fold(text);

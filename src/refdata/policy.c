@@ -148,14 +148,31 @@ interval_text(const Interval *span)
 }
 
 static void
-load_policies(PolicyCache *c)
+load_policies(void *arg)
 {
+	PolicyCache *c = arg;
 	int			i,
 				j;
 	uint64		n;
 	char	  **dxpay = NULL;
 	char	  **dxcode = NULL;
 	uint64		ndxrows;
+	uint64		nrows;
+	MemoryContext old;
+
+	/* used if commercial_default was deleted */
+	c->fallback.payer_id = "commercial_default";
+	c->fallback.name = "Commercial default (CPT and NCCI rules only)";
+	DATE_NOBEGIN(c->fallback.effective_from);
+	DATE_NOEND(c->fallback.effective_to);
+	c->fallback.image_guidance_covered = true;
+	c->fallback.dry_needling_covered = true;
+	c->fallback.other_blocks_allowed = true;
+	c->fallback.covered_dx_examples = "";
+	old = MemoryContextSwitchTo(c->head.mcxt);
+	c->fallback.cap_window_text = interval_text(&c->fallback.cap_window);
+	c->fallback.min_interval_text = interval_text(&c->fallback.min_interval);
+	MemoryContextSwitchTo(old);
 
 	/* covered_dx first, so each policy row can take its payer's set */
 	if (SPI_execute("SELECT payer_id, icd10 FROM tpi_rules.covered_dx "
@@ -183,7 +200,7 @@ load_policies(PolicyCache *c)
 					true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read tpi_rules.payer_policy");
 
-	c->payers = MemoryContextAllocZero(c->mcxt, Max(SPI_processed, 1) * sizeof(PayerEntry));
+	c->payers = MemoryContextAllocZero(c->head.mcxt, Max(SPI_processed, 1) * sizeof(PayerEntry));
 	c->npayers = 0;
 	for (n = 0; n < SPI_processed; n++)
 	{
@@ -193,15 +210,14 @@ load_policies(PolicyCache *c)
 		char	   *payer = get_text(tup, td, 1, &isnull);
 		PayerEntry *pe;
 		PayerPolicy *p;
-		MemoryContext old;
 		char	   *s;
 		Datum		d;
 
 		if (c->npayers == 0 || strcmp(c->payers[c->npayers - 1].payer_id, payer) != 0)
 		{
 			pe = &c->payers[c->npayers++];
-			pe->payer_id = MemoryContextStrdup(c->mcxt, payer);
-			pe->rows = MemoryContextAllocZero(c->mcxt, SPI_processed * sizeof(PayerPolicy));
+			pe->payer_id = MemoryContextStrdup(c->head.mcxt, payer);
+			pe->rows = MemoryContextAllocZero(c->head.mcxt, SPI_processed * sizeof(PayerPolicy));
 			pe->nrows = 0;
 		}
 		pe = &c->payers[c->npayers - 1];
@@ -241,7 +257,7 @@ load_policies(PolicyCache *c)
 		d = SPI_getbinval(tup, td, 14, &isnull);
 		p->other_blocks_allowed = isnull || DatumGetBool(d);
 		s = get_text(tup, td, 15, &isnull);
-		p->name = MemoryContextStrdup(c->mcxt, (s && *s) ? s : p->payer_id);
+		p->name = MemoryContextStrdup(c->head.mcxt, (s && *s) ? s : p->payer_id);
 
 		/* the payer's covered diagnoses (both lists are sorted by payer) */
 		p->ncovered_dx = 0;
@@ -251,10 +267,10 @@ load_policies(PolicyCache *c)
 			if (strcmp(dxpay[i], payer) != 0)
 				continue;
 			if (p->covered_dx == NULL)
-				p->covered_dx = MemoryContextAlloc(c->mcxt, ndxrows * sizeof(char *));
-			p->covered_dx[p->ncovered_dx++] = MemoryContextStrdup(c->mcxt, dxcode[i]);
+				p->covered_dx = MemoryContextAlloc(c->head.mcxt, ndxrows * sizeof(char *));
+			p->covered_dx[p->ncovered_dx++] = MemoryContextStrdup(c->head.mcxt, dxcode[i]);
 		}
-		old = MemoryContextSwitchTo(c->mcxt);
+		old = MemoryContextSwitchTo(c->head.mcxt);
 		if (p->ncovered_dx > 1)
 			qsort(p->covered_dx, p->ncovered_dx, sizeof(char *), cmp_str);
 		p->covered_dx_examples = covered_dx_examples(p);
@@ -280,7 +296,7 @@ load_policies(PolicyCache *c)
 					"FROM tpi_rules.icd10", true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read tpi_rules.icd10");
 	c->ndx = SPI_processed;
-	c->dx = MemoryContextAllocZero(c->mcxt, Max(c->ndx, 1) * sizeof(DxEntry));
+	c->dx = MemoryContextAllocZero(c->head.mcxt, Max(c->ndx, 1) * sizeof(DxEntry));
 	for (j = 0; j < c->ndx; j++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[j];
@@ -289,7 +305,7 @@ load_policies(PolicyCache *c)
 		Datum		d;
 		char	   *s;
 
-		c->dx[j].code = MemoryContextStrdup(c->mcxt, get_text(tup, td, 1, &isnull));
+		c->dx[j].code = MemoryContextStrdup(c->head.mcxt, get_text(tup, td, 1, &isnull));
 		c->dx[j].billable = DatumGetBool(SPI_getbinval(tup, td, 2, &isnull));
 		c->dx[j].effective_from = DatumGetDateADT(SPI_getbinval(tup, td, 3, &isnull));
 		d = SPI_getbinval(tup, td, 4, &isnull);
@@ -298,7 +314,7 @@ load_policies(PolicyCache *c)
 		else
 			c->dx[j].effective_to = DatumGetDateADT(d);
 		s = get_text(tup, td, 5, &isnull);
-		c->dx[j].replaced_by = (s && *s) ? MemoryContextStrdup(c->mcxt, s) : NULL;
+		c->dx[j].replaced_by = (s && *s) ? MemoryContextStrdup(c->head.mcxt, s) : NULL;
 	}
 	qsort(c->dx, c->ndx, sizeof(DxEntry), cmp_dx);
 
@@ -307,7 +323,7 @@ load_policies(PolicyCache *c)
 					"ORDER BY pg_catalog.length(name) DESC, name", true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read tpi_rules.injectate");
 	c->ninj = SPI_processed;
-	c->inj = MemoryContextAllocZero(c->mcxt, Max(c->ninj, 1) * sizeof(InjEntry));
+	c->inj = MemoryContextAllocZero(c->head.mcxt, Max(c->ninj, 1) * sizeof(InjEntry));
 	for (j = 0; j < c->ninj; j++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[j];
@@ -315,7 +331,7 @@ load_policies(PolicyCache *c)
 		bool		isnull;
 		char	   *cls;
 
-		c->inj[j].name = MemoryContextStrdup(c->mcxt, get_text(tup, td, 1, &isnull));
+		c->inj[j].name = MemoryContextStrdup(c->head.mcxt, get_text(tup, td, 1, &isnull));
 		cls = get_text(tup, td, 2, &isnull);
 		c->inj[j].class = strcmp(cls, "local anesthetic") == 0 ? INJ_LOCAL_ANESTHETIC :
 			strcmp(cls, "corticosteroid") == 0 ? INJ_CORTICOSTEROID :
@@ -323,14 +339,19 @@ load_policies(PolicyCache *c)
 	}
 
 	/* the HCPCS codes of the substances, for claims without note data */
-	if (SPI_execute("SELECT pg_catalog.upper(pg_catalog.btrim(h.code)), i.class "
+	nrows = 0;					/* none in a 1.0 schema, before its update */
+	if (tpi_ref_table_has("injectate", "hcpcs"))
+	{
+		if (SPI_execute("SELECT pg_catalog.upper(pg_catalog.btrim(h.code)), i.class "
 					"FROM tpi_rules.injectate AS i, "
 					"pg_catalog.unnest(i.hcpcs) AS h(code) "
 					"WHERE h.code IS NOT NULL", true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read tpi_rules.injectate");
-	c->inj_codes = MemoryContextAllocZero(c->mcxt, Max(SPI_processed, 1) * sizeof(InjCode));
+			elog(ERROR, "could not read tpi_rules.injectate");
+		nrows = SPI_processed;
+	}
+	c->inj_codes = MemoryContextAllocZero(c->head.mcxt, Max(nrows, 1) * sizeof(InjCode));
 	c->ninj_codes = 0;
-	for (n = 0; n < SPI_processed; n++)
+	for (n = 0; n < nrows; n++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[n];
 		TupleDesc	td = SPI_tuptable->tupdesc;
@@ -357,20 +378,24 @@ load_policies(PolicyCache *c)
 	}
 	c->ninj_codes = j;
 
-	/* payer_map (SPEC section 13) */
-	if (SPI_execute("SELECT source_id, payer_id FROM tpi_rules.payer_map "
-					"ORDER BY source_id COLLATE \"C\"", true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read tpi_rules.payer_map");
-	c->naliases = SPI_processed;
-	c->aliases = MemoryContextAllocZero(c->mcxt, Max(c->naliases, 1) * sizeof(PayerAlias));
+	/* payer_map (SPEC section 13; none in a 1.0 schema) */
+	c->naliases = 0;
+	if (tpi_ref_table_has("payer_map", NULL))
+	{
+		if (SPI_execute("SELECT source_id, payer_id FROM tpi_rules.payer_map "
+						"ORDER BY source_id COLLATE \"C\"", true, 0) != SPI_OK_SELECT)
+			elog(ERROR, "could not read tpi_rules.payer_map");
+		c->naliases = SPI_processed;
+	}
+	c->aliases = MemoryContextAllocZero(c->head.mcxt, Max(c->naliases, 1) * sizeof(PayerAlias));
 	for (j = 0; j < c->naliases; j++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[j];
 		TupleDesc	td = SPI_tuptable->tupdesc;
 		bool		isnull;
 
-		c->aliases[j].source_id = MemoryContextStrdup(c->mcxt, get_text(tup, td, 1, &isnull));
-		c->aliases[j].payer_id = MemoryContextStrdup(c->mcxt, get_text(tup, td, 2, &isnull));
+		c->aliases[j].source_id = MemoryContextStrdup(c->head.mcxt, get_text(tup, td, 1, &isnull));
+		c->aliases[j].payer_id = MemoryContextStrdup(c->head.mcxt, get_text(tup, td, 2, &isnull));
 	}
 }
 
@@ -379,52 +404,8 @@ load_policies(PolicyCache *c)
 PolicyCache *
 tpi_policy_cache_rebuild(uint32 gen)
 {
-	PolicyCache *c;
-	MemoryContext mcxt;
-
-	if (tpi_policy_cache_ptr != NULL)
-	{
-		MemoryContextDelete(tpi_policy_cache_ptr->mcxt);
-		tpi_policy_cache_ptr = NULL;
-	}
-
-	mcxt = AllocSetContextCreate(CacheMemoryContext, "tpi_rules policy cache",
-								 ALLOCSET_SMALL_SIZES);
-	c = MemoryContextAllocZero(mcxt, sizeof(PolicyCache));
-	c->mcxt = mcxt;
-	c->generation = gen;
-	c->fallback.payer_id = "commercial_default";
-	c->fallback.name = "Commercial default (CPT and NCCI rules only)";
-	DATE_NOBEGIN(c->fallback.effective_from);
-	DATE_NOEND(c->fallback.effective_to);
-	c->fallback.image_guidance_covered = true;
-	c->fallback.dry_needling_covered = true;
-	c->fallback.other_blocks_allowed = true;
-	c->fallback.covered_dx_examples = "";
-	{
-		MemoryContext old = MemoryContextSwitchTo(mcxt);
-
-		c->fallback.cap_window_text = interval_text(&c->fallback.cap_window);
-		c->fallback.min_interval_text = interval_text(&c->fallback.min_interval);
-		MemoryContextSwitchTo(old);
-	}
-
-	PG_TRY();
-	{
-		TpiRefSpi	spi;
-
-		tpi_ref_spi_connect(&spi);
-		load_policies(c);
-		tpi_ref_spi_finish(&spi);
-	}
-	PG_CATCH();
-	{
-		MemoryContextDelete(mcxt);
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
-	tpi_policy_cache_ptr = c;
-	return c;
+	return tpi_ref_build((void **) &tpi_policy_cache_ptr, "tpi_rules policy cache",
+						 sizeof(PolicyCache), gen, load_policies);
 }
 
 /*

@@ -47,8 +47,7 @@ typedef struct PayerAlias
 
 typedef struct PolicyCache
 {
-	MemoryContext mcxt;
-	uint32		generation;
+	TpiRefCache head;			/* memory context and generation */
 	PayerEntry *payers;
 	int			npayers;
 	DxEntry    *dx;				/* sorted by code */
@@ -84,7 +83,7 @@ tpi_policy_cache(void)
 {
 	uint32		gen = tpi_ref_generation(TPI_REF_POLICY);
 
-	if (tpi_policy_cache_ptr != NULL && tpi_policy_cache_ptr->generation == gen)
+	if (tpi_policy_cache_ptr != NULL && tpi_policy_cache_ptr->head.generation == gen)
 		return tpi_policy_cache_ptr;
 	return tpi_policy_cache_rebuild(gen);
 }

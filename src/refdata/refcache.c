@@ -19,6 +19,7 @@
 #include "miscadmin.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
 #include "access/htup_details.h"
@@ -120,6 +121,26 @@ tpi_ref_generation(TpiRefGroup group)
 	return generation[group];
 }
 
+/*
+ * Whether tpi_rules.relname exists (and has column, when not NULL).  One
+ * tpi_rules.so serves every version of the SQL objects: until ALTER
+ * EXTENSION tpi_rules UPDATE, a 1.0 database lacks the 1.1 tables and
+ * columns, and the caches then read what 1.0 has.
+ */
+bool
+tpi_ref_table_has(const char *relname, const char *column)
+{
+	Oid			nsp = get_namespace_oid("tpi_rules", true);
+	Oid			relid;
+
+	if (!OidIsValid(nsp))
+		return false;
+	relid = get_relname_relid(relname, nsp);
+	if (!OidIsValid(relid))
+		return false;
+	return column == NULL || get_attnum(relid, column) != InvalidAttrNumber;
+}
+
 /* The owner of tpi_rules.rule stands for the extension's owner. */
 static Oid
 reference_owner(void)
@@ -158,6 +179,49 @@ tpi_ref_spi_finish(TpiRefSpi *s)
 {
 	SPI_finish();
 	SetUserIdAndSecContext(s->save_userid, s->save_sec_context);
+}
+
+/*
+ * The one way a reference cache is built: the previous cache in *slot is
+ * deleted, a zeroed struct of size bytes (its first member a TpiRefCache)
+ * is made in a new memory context under CacheMemoryContext, and load()
+ * fills it with SPI connected as the tables' owner.  On an error the
+ * half-built cache is deleted, *slot stays NULL and the error goes on.
+ */
+void *
+tpi_ref_build(void **slot, const char *name, Size size, uint32 generation,
+			  void (*load) (void *cache))
+{
+	MemoryContext mcxt;
+	TpiRefCache *c;
+
+	if (*slot != NULL)
+	{
+		MemoryContextDelete(((TpiRefCache *) *slot)->mcxt);
+		*slot = NULL;
+	}
+	/* name is a literal of the caller, as the macro would insist */
+	mcxt = AllocSetContextCreateInternal(CacheMemoryContext, name,
+										  ALLOCSET_SMALL_SIZES);
+	c = MemoryContextAllocZero(mcxt, size);
+	c->mcxt = mcxt;
+	c->generation = generation;
+	PG_TRY();
+	{
+		TpiRefSpi	spi;
+
+		tpi_ref_spi_connect(&spi);
+		load(c);
+		tpi_ref_spi_finish(&spi);
+	}
+	PG_CATCH();
+	{
+		MemoryContextDelete(mcxt);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	*slot = c;
+	return c;
 }
 
 /*

@@ -29,8 +29,7 @@ typedef struct PayerRules
 
 typedef struct RuleCache
 {
-	MemoryContext mcxt;
-	uint32		generation;
+	TpiRefCache head;			/* memory context and generation */
 	int8		every_payer[TPI_NRULES];	/* catalogue + NULL-payer rows */
 	PayerRules *payers;			/* sorted by payer_id (strcmp) */
 	int			npayers;
@@ -100,10 +99,12 @@ apply_row(int8 *setting, uint64 n)
 }
 
 static void
-load_rules(RuleCache *c)
+load_rules(void *arg)
 {
+	RuleCache  *c = arg;
 	int8		catalogue[TPI_NRULES];
-	uint64		n;
+	uint64		n,
+				nrows;
 	int			i;
 
 	for (i = 0; i < TPI_NRULES; i++)
@@ -122,14 +123,19 @@ load_rules(RuleCache *c)
 			catalogue[r] = severity_of(TextDatumGetCString(d));
 	}
 
-	/* NULL payer first, then each payer's rows together */
-	if (SPI_execute("SELECT payer_id, rule_id, enabled, severity::pg_catalog.text "
-					"FROM tpi_rules.rule_setting "
-					"ORDER BY payer_id COLLATE \"C\" NULLS FIRST",
-					true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read tpi_rules.rule_setting");
+	/* NULL payer first, then each payer's rows together (none in 1.0) */
+	nrows = 0;
+	if (tpi_ref_table_has("rule_setting", NULL))
+	{
+		if (SPI_execute("SELECT payer_id, rule_id, enabled, severity::pg_catalog.text "
+						"FROM tpi_rules.rule_setting "
+						"ORDER BY payer_id COLLATE \"C\" NULLS FIRST",
+						true, 0) != SPI_OK_SELECT)
+			elog(ERROR, "could not read tpi_rules.rule_setting");
+		nrows = SPI_processed;
+	}
 	memcpy(c->every_payer, catalogue, sizeof(catalogue));
-	for (n = 0; n < SPI_processed; n++)
+	for (n = 0; n < nrows; n++)
 	{
 		bool		isnull;
 
@@ -142,10 +148,10 @@ load_rules(RuleCache *c)
 		if (c->every_payer[i] == CATALOGUE)
 			c->every_payer[i] = catalogue[i];
 
-	c->payers = MemoryContextAllocZero(c->mcxt,
-									   Max(SPI_processed - n, 1) * sizeof(PayerRules));
+	c->payers = MemoryContextAllocZero(c->head.mcxt,
+									   Max(nrows - n, 1) * sizeof(PayerRules));
 	c->npayers = 0;
-	for (; n < SPI_processed; n++)
+	for (; n < nrows; n++)
 	{
 		bool		isnull;
 		char	   *payer = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[n],
@@ -157,7 +163,7 @@ load_rules(RuleCache *c)
 			strcmp(c->payers[c->npayers - 1].payer_id, payer) != 0)
 		{
 			pr = &c->payers[c->npayers++];
-			pr->payer_id = MemoryContextStrdup(c->mcxt, payer);
+			pr->payer_id = MemoryContextStrdup(c->head.mcxt, payer);
 			memcpy(pr->setting, c->every_payer, sizeof(pr->setting));
 		}
 		pr = &c->payers[c->npayers - 1];
@@ -177,35 +183,8 @@ load_rules(RuleCache *c)
 static pg_noinline RuleCache *
 rebuild_cache(uint32 gen)
 {
-	MemoryContext mcxt;
-	RuleCache  *c;
-
-	if (cache != NULL)
-	{
-		MemoryContextDelete(cache->mcxt);
-		cache = NULL;
-	}
-	mcxt = AllocSetContextCreate(CacheMemoryContext, "tpi_rules rule settings",
-								 ALLOCSET_SMALL_SIZES);
-	c = MemoryContextAllocZero(mcxt, sizeof(RuleCache));
-	c->mcxt = mcxt;
-	c->generation = gen;
-	PG_TRY();
-	{
-		TpiRefSpi	spi;
-
-		tpi_ref_spi_connect(&spi);
-		load_rules(c);
-		tpi_ref_spi_finish(&spi);
-	}
-	PG_CATCH();
-	{
-		MemoryContextDelete(mcxt);
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
-	cache = c;
-	return c;
+	return tpi_ref_build((void **) &cache, "tpi_rules rule settings",
+						 sizeof(RuleCache), gen, load_rules);
 }
 
 static inline RuleCache *
@@ -213,7 +192,7 @@ get_cache(void)
 {
 	uint32		gen = tpi_ref_generation(TPI_REF_RULE);
 
-	if (cache != NULL && cache->generation == gen)
+	if (cache != NULL && cache->head.generation == gen)
 		return cache;
 	return rebuild_cache(gen);
 }

@@ -1,9 +1,12 @@
 -- bench_audit.sql: audit() (every rule) against what a user would write by
--- hand in PL/pgSQL for three line rules, over the same million claim lines
--- in the same run.  Not part of CI: `make bench` or
+-- hand: PL/pgSQL for three line rules, and the same per-line function plus
+-- the plain-SQL rolling window of sessions for a frequency cap, over the
+-- same million claim lines in the same run.  Not part of CI: `make bench`
+-- or
 --   psql -d DB -v ON_ERROR_STOP=1 -f test/bench/bench_audit.sql
--- Goal: audit() takes at most half the PL/pgSQL time.  The times are best
--- of five, wall clock and backend CPU time; on a busy machine compare the
+-- Goals: audit() takes at most half the PL/pgSQL time, and at most 0.4x
+-- the per-line function plus window (issue 15).  The times are best of
+-- five, wall clock and backend CPU time; on a busy machine compare the
 -- ratios (CPU's first), not seconds.
 --
 -- The lines are bench_claims, made by test/data/gen_claims.sql (run.sh
@@ -115,12 +118,15 @@ DECLARE
 	best_audit	interval;
 	best_loop	interval;
 	best_line	interval;
+	best_win	interval;
 	cpu_audit	numeric;
 	cpu_loop	numeric;
 	cpu_line	numeric;
+	cpu_win		numeric;
 	n_audit		bigint;
 	n_loop		bigint;
 	n_line		bigint;
+	n_win		bigint;
 	i			integer;
 BEGIN
 	FOR i IN 1 .. 5 LOOP
@@ -150,9 +156,35 @@ BEGIN
 		  FROM bench_source c, pg_temp.plpgsql_line(c.hcpcs, c.units, c.modifiers, c.muscles);
 		t := clock_timestamp() - t0;
 		c := pg_temp.cpu_ms() - c0;
-		RESET enable_memoize;
 		best_line := least(coalesce(best_line, t), t);
 		cpu_line := least(coalesce(cpu_line, c), c);
+
+		/*
+		 * The per-line function plus the plain-SQL rolling window of
+		 * bench_frequency.sql (the first TPI line of each patient-day
+		 * flagged, summed over a 12-month RANGE frame): a cap of 3
+		 * sessions, the fourth line rule.
+		 */
+		c0 := pg_temp.cpu_ms();
+		t0 := clock_timestamp();
+		SELECT count(*) INTO n_win
+		  FROM (SELECT f.*, sum(f.first_of_day) OVER (PARTITION BY f.patient_id ORDER BY f.date_of_service
+					RANGE BETWEEN interval '12 months -1 day' PRECEDING AND CURRENT ROW) AS sessions
+				  FROM (SELECT c.*,
+							   CASE WHEN c.hcpcs IN ('20552', '20553') AND
+										 lag(c.date_of_service) OVER (PARTITION BY c.patient_id, c.hcpcs IN ('20552', '20553')
+																	  ORDER BY c.date_of_service)
+										 IS DISTINCT FROM c.date_of_service
+									THEN 1 ELSE 0 END AS first_of_day
+						  FROM bench_source c) f) w,
+			   LATERAL (SELECT pg_temp.plpgsql_line(w.hcpcs, w.units, w.modifiers, w.muscles)
+						UNION ALL
+						SELECT 'freq.rolling_cap' WHERE w.first_of_day = 1 AND w.sessions > 3) r;
+		t := clock_timestamp() - t0;
+		c := pg_temp.cpu_ms() - c0;
+		RESET enable_memoize;
+		best_win := least(coalesce(best_win, t), t);
+		cpu_win := least(coalesce(cpu_win, c), c);
 	END LOOP;
 	RAISE NOTICE 'audit() all rules:            % s (CPU % s), % findings',
 		round(extract(epoch FROM best_audit), 2), round(cpu_audit / 1000, 2), n_audit;
@@ -160,12 +192,17 @@ BEGIN
 		round(extract(epoch FROM best_loop), 2), round(cpu_loop / 1000, 2), n_loop;
 	RAISE NOTICE 'PL/pgSQL per line, 3 rules:   % s (CPU % s), % findings',
 		round(extract(epoch FROM best_line), 2), round(cpu_line / 1000, 2), n_line;
+	RAISE NOTICE 'PL/pgSQL per line + SQL window: % s (CPU % s), % findings',
+		round(extract(epoch FROM best_win), 2), round(cpu_win / 1000, 2), n_win;
 	RAISE NOTICE 'ratio audit / loop: %, audit / per line: % (wall; goal <= 0.5)',
 		round(extract(epoch FROM best_audit) / extract(epoch FROM best_loop), 3),
 		round(extract(epoch FROM best_audit) / extract(epoch FROM best_line), 3);
 	RAISE NOTICE 'ratio audit / loop: %, audit / per line: % (CPU)',
 		round(cpu_audit / NULLIF(cpu_loop, 0), 3),
 		round(cpu_audit / NULLIF(cpu_line, 0), 3);
+	RAISE NOTICE 'ratio audit / (per line + window): % wall, % CPU (goal <= 0.4)',
+		round(extract(epoch FROM best_audit) / extract(epoch FROM best_win), 3),
+		round(cpu_audit / NULLIF(cpu_win, 0), 3);
 END
 $$;
 

@@ -6,13 +6,18 @@
 --      only counts, and judges nothing); goal: at most 0.5x.  It is timed
 --      with the lines' regions read from a column (the same input the SQL
 --      gets), and with regions(muscles) parsed inline, whose cost is the
---      muscle parser's.
+--      muscle parser's; and with 2 parallel workers allowed, with the plan
+--      PostgreSQL chooses at its default costs and with partial
+--      aggregation forced (parallel_setup_cost = parallel_tuple_cost = 0,
+--      enable_hashagg = off: sorted partial aggregates in the workers),
+--      whose plan is shown.
 -- Usage: psql -X -d DB -f test/bench/bench_frequency.sql, in a database
 -- with tpi_rules installed (-v runs=N, -v source=TABLE optional).  Input:
 -- the TPI lines of the source table (default tpi_rules.claim_line, where
 -- test/data/gen_claims.sql puts its claims) when it holds at least 100,000
 -- of them, else 1M synthetic lines.  Every query runs single-process (no
--- parallel workers, no JIT) and the best of :runs runs is reported.
+-- parallel workers, no JIT) unless its name says workers, and the best of
+-- :runs runs is reported (wall clock; CPU time is the leader's only).
 \set ON_ERROR_STOP on
 \if :{?runs}
 \else
@@ -28,8 +33,10 @@ SET max_parallel_workers_per_gather = 0;
 SET jit = off;
 SET work_mem = '256MB';
 
-DROP TABLE IF EXISTS pg_temp.bench_lines;
-CREATE TEMP TABLE bench_lines AS
+-- Plain (unlogged) tables, not temporary ones: a temporary table is never
+-- scanned by parallel workers.
+DROP TABLE IF EXISTS bench_lines, bench_lines_r;
+CREATE UNLOGGED TABLE bench_lines AS
 SELECT patient_id, payer_id, date_of_service, muscles
 FROM :source
 WHERE hcpcs IN ('20552', '20553');
@@ -60,7 +67,7 @@ FROM (SELECT count(*) FROM bench_lines) have(n),
 	 generate_series(1, CASE WHEN (hashint4(p * 1000 + s) & 2147483647) % 30 = 0 THEN 2 ELSE 1 END) dup
 WHERE have.n < 100000;
 -- regions() once per line, for the variant that reads them from a column
-CREATE TEMP TABLE bench_lines_r AS
+CREATE UNLOGGED TABLE bench_lines_r AS
 SELECT *, tpi_rules.regions(muscles) AS regions FROM bench_lines;
 DROP TABLE bench_lines;
 ALTER TABLE bench_lines_r RENAME TO bench_lines;
@@ -87,12 +94,15 @@ EXCEPTION WHEN OTHERS THEN
 END
 $$;
 
-CREATE FUNCTION pg_temp.best_ms(q text, n int, OUT wall_ms numeric, OUT cpu_ms numeric)
+CREATE FUNCTION pg_temp.best_ms(q text, n int, settings text, OUT wall_ms numeric, OUT cpu_ms numeric)
 LANGUAGE plpgsql AS $$
 DECLARE
 	t0 timestamptz;
 	c0 numeric;
 BEGIN
+	IF settings IS NOT NULL THEN
+		EXECUTE settings;
+	END IF;
 	wall_ms := 'Infinity';
 	FOR i IN 1..n LOOP
 		c0 := pg_temp.cpu_ms();
@@ -101,10 +111,14 @@ BEGIN
 		wall_ms := LEAST(wall_ms, round(EXTRACT(epoch FROM pg_catalog.clock_timestamp() - t0) * 1000));
 		cpu_ms := LEAST(cpu_ms, pg_temp.cpu_ms() - c0);
 	END LOOP;
+	SET LOCAL max_parallel_workers_per_gather = 0;
+	SET LOCAL parallel_setup_cost = 1000;
+	SET LOCAL parallel_tuple_cost = 0.1;
+	SET LOCAL enable_hashagg = on;
 END
 $$;
 
-CREATE TEMP TABLE bench_q (name text PRIMARY KEY, q text);
+CREATE TEMP TABLE bench_q (name text PRIMARY KEY, q text, settings text);
 INSERT INTO bench_q VALUES
 ('plain SQL window', $q$
 SELECT count(*), sum(n) FROM (
@@ -133,6 +147,27 @@ SELECT count(*), sum(cardinality(f)) FROM (
 		   tpi_rules.frequency_check(date_of_service, tpi_rules.regions(muscles), payer_id) AS f
 	FROM bench_lines GROUP BY patient_id) x
 $q$);
+INSERT INTO bench_q
+SELECT name || ', 2 workers', q, 'SET LOCAL max_parallel_workers_per_gather = 2'
+  FROM bench_q WHERE name = 'frequency_check by patient'
+UNION ALL
+SELECT name || ', 2 workers, partial aggregation forced', q,
+	   'SET LOCAL max_parallel_workers_per_gather = 2; SET LOCAL parallel_setup_cost = 0; SET LOCAL parallel_tuple_cost = 0; SET LOCAL enable_hashagg = off'
+  FROM bench_q WHERE name = 'frequency_check by patient';
+
+-- The forced parallel plan: partial aggregates in the workers (serialize),
+-- combined in the leader (deserialize, combine, final).
+BEGIN;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL enable_hashagg = off;
+EXPLAIN (COSTS OFF)
+SELECT count(*), sum(cardinality(f)) FROM (
+	SELECT patient_id,
+		   tpi_rules.frequency_check(date_of_service, regions, payer_id) AS f
+	FROM bench_lines GROUP BY patient_id) x;
+COMMIT;
 
 -- The two counts agree on every line.
 SELECT count(*) AS lines_compared, count(*) FILTER (WHERE a <> b) AS mismatches
@@ -151,7 +186,7 @@ FROM (SELECT unnest(tpi_rules.frequency_check(date_of_service, tpi_rules.regions
 GROUP BY 1 ORDER BY 1;
 
 CREATE TEMP TABLE bench_t AS
-SELECT name, (pg_temp.best_ms(q, :runs)).* FROM bench_q;
+SELECT q.name, b.* FROM bench_q q, LATERAL pg_temp.best_ms(q.q, :runs, q.settings) b;
 
 SELECT t.name, t.wall_ms, t.cpu_ms,
 	   round(t.wall_ms / NULLIF(base.wall_ms, 0), 2) AS wall_ratio,
@@ -161,3 +196,5 @@ SELECT t.name, t.wall_ms, t.cpu_ms,
 FROM bench_t t, bench_t base
 WHERE base.name = 'plain SQL window'
 ORDER BY t.name;
+
+DROP TABLE bench_lines;

@@ -45,6 +45,9 @@ if [ "$have" != "$n" ]; then
 fi
 
 mkdir -p test/bench/results
+# The note reader outside the server (accuracy on the corpus, speed).
+echo "== bench_notes (plain C)"
+bash test/bench/bench_notes.sh 2>&1 | tee test/bench/results/bench_notes_c.out
 for f in test/bench/bench_*.sql; do
 	name=$(basename "$f" .sql)
 	echo "== $name"

@@ -6,8 +6,9 @@
  * fuzz-sources: src/parse/muscle_parse.c
  *
  * The input is split at newlines into documented entries.  Each is parsed
- * (any bytes, no NUL terminator: ASan catches a read past the end), also
- * through the memo, which must give the same result, and the results are
+ * (any bytes, no NUL terminator: ASan catches a read past the end) into
+ * every thing it names; its first result also through the memo, which
+ * must give the same result and count; and the results are
  * checked: a valid kind and side, a name inside the catalogue
  * or the work buffer and no longer than the input.  The tally's count is
  * compared with a naive count of distinct (flag, side, name) keys, and a
@@ -59,10 +60,12 @@ build_catalogue(void)
 		!mp_catalogue_add(cat, "tibialis anterior", 6, MP_MUSCLE, tib, 2) ||
 		!mp_catalogue_add(cat, "serratus anterior", 8, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "paraspinals", -1, MP_GROUP, para, 2) ||
+		!mp_catalogue_add(cat, "lumbar paraspinals", 7, MP_GROUP, NULL, 0) ||
 		!mp_catalogue_add(cat, "scalenes", 8, MP_GROUP, scal, 1) ||
 		!mp_catalogue_add(cat, "low back", 7, MP_REGION, low, 2) ||
 		!mp_catalogue_add(cat, "shoulder", 9, MP_REGION, NULL, 0) ||
 		!mp_catalogue_add(cat, "Odd Name", 99, MP_MUSCLE, odd, 5) ||
+		(mp_catalogue_set_spinal_regions(cat, 2, 3, 7), false) ||
 		!mp_catalogue_build(cat))
 		abort();
 }
@@ -94,6 +97,69 @@ naive_add(NaiveKey *keys, int *n, int flag, int side, const char *s, size_t len)
 
 #define MAX_NAIVE 64
 
+/* What one input's results go to, checked one by one. */
+typedef struct Sink
+{
+	MpTally    *t;
+	NaiveKey   *naive;
+	int			nnaive;
+	int			nentries;
+	const char *work;
+	size_t		worksize;
+	size_t		len;
+} Sink;
+
+static void
+check_result(Sink *k, const MpResult *rp)
+{
+	MpResult	r = *rp;
+
+	if (r.kind < MP_EMPTY || r.kind > MP_UNKNOWN ||
+		r.side < MP_SIDE_NONE || r.side > MP_SIDE_BILATERAL)
+		abort();
+	if (r.kind == MP_EMPTY)
+		abort();				/* mp_parse_each never emits a blank */
+	if (r.kind == MP_UNKNOWN)
+	{
+		if (r.entry != -1 || r.namelen == 0 || r.namelen > k->len ||
+			r.name < k->work || r.name + r.namelen > k->work + k->worksize)
+			abort();
+		if (mp_hash(r.name, r.namelen) != r.namehash)
+			abort();
+	}
+	if (r.kind == MP_MUSCLE || r.kind == MP_GROUP || r.kind == MP_REGION)
+	{
+		const MpEntry *e = mp_catalogue_entry(cat, r.entry);
+
+		/* a spinal level may set a group's or region's region */
+		if (e == NULL || e->kind != r.kind || e->name != r.name ||
+			(e->region != r.region && r.kind == MP_MUSCLE))
+			abort();
+	}
+	if (!mp_tally_add(k->t, &r))
+		abort();
+	if (k->nentries < MAX_NAIVE &&
+		(r.kind == MP_MUSCLE || r.kind == MP_GROUP || r.kind == MP_UNKNOWN))
+	{
+		int			flag = r.kind == MP_UNKNOWN ? MP_KEY_UNKNOWN : MP_KEY_KNOWN;
+
+		if (r.side == MP_SIDE_BILATERAL)
+		{
+			naive_add(k->naive, &k->nnaive, flag, MP_SIDE_LEFT, r.name, r.namelen);
+			naive_add(k->naive, &k->nnaive, flag, MP_SIDE_RIGHT, r.name, r.namelen);
+		}
+		else
+			naive_add(k->naive, &k->nnaive, flag, r.side, r.name, r.namelen);
+	}
+	k->nentries++;
+}
+
+static void
+sink_emit(void *arg, const MpResult *r)
+{
+	check_result((Sink *) arg, r);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -101,14 +167,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				rebuilt,
 				merged;
 	NaiveKey	naive[2 * MAX_NAIVE];
-	int			nnaive = 0;
-	int			nentries = 0;
+	int			nnaive;
+	int			nentries;
 	size_t		start = 0;
 	uint32_t	i;
+	Sink		sink;
 
 	if (cat == NULL)
 		build_catalogue();
 	mp_tally_init(&t, &fz, false);
+	sink.t = &t;
+	sink.naive = naive;
+	sink.nnaive = 0;
+	sink.nentries = 0;
 
 	while (start <= size)
 	{
@@ -117,6 +188,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char	   *work;
 		MpResult	r;
 		size_t		len;
+		int			n,
+					n1;
 
 		while (end < size && data[end] != '\n')
 			end++;
@@ -125,9 +198,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		entry = malloc(len ? len : 1);
 		memcpy(entry, data + start, len);
 		work = malloc(MP_WORK_SIZE(len));
-		mp_parse(cat, entry, len, work, &r);
+		sink.work = work;
+		sink.worksize = MP_WORK_SIZE(len);
+		sink.len = len;
+		n = mp_parse_each(cat, entry, len, work, sink_emit, &sink);
 
-		/* the memo (kept across inputs, so it fills and clears) agrees */
+		/* the first result, directly and through the memo (kept across
+		 * inputs, so it fills and clears), agree */
+		n1 = mp_parse(cat, entry, len, work, &r);
+		if (n1 != n || (n == 0) != (r.kind == MP_EMPTY))
+			abort();
 		{
 			char	   *work2 = malloc(MP_WORK_SIZE(len));
 			MpResult	r2;
@@ -135,8 +215,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			for (k = 0; k < 2; k++)
 			{
-				mp_parse_cached(cat, entry, len, work2, &r2);
-				if (r2.kind != r.kind || r2.side != r.side ||
+				if (mp_parse_cached(cat, entry, len, work2, &r2) != n ||
+					r2.kind != r.kind || r2.side != r.side ||
 					r2.region != r.region || r2.entry != r.entry ||
 					r2.namelen != r.namelen || r2.namehash != r.namehash ||
 					memcmp(r2.name, r.name, r.namelen) != 0)
@@ -144,50 +224,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 			free(work2);
 		}
-
-		if (r.kind < MP_EMPTY || r.kind > MP_UNKNOWN ||
-			r.side < MP_SIDE_NONE || r.side > MP_SIDE_BILATERAL)
-			abort();
-		if (r.kind == MP_EMPTY && (r.namelen != 0 || r.entry != -1))
-			abort();
-		if (r.kind == MP_UNKNOWN)
-		{
-			if (r.entry != -1 || r.namelen == 0 || r.namelen > len ||
-				r.name < work || r.name + r.namelen > work + MP_WORK_SIZE(len))
-				abort();
-			if (mp_hash(r.name, r.namelen) != r.namehash)
-				abort();
-		}
-		if (r.kind == MP_MUSCLE || r.kind == MP_GROUP || r.kind == MP_REGION)
-		{
-			const MpEntry *e = mp_catalogue_entry(cat, r.entry);
-
-			if (e == NULL || e->kind != r.kind || e->name != r.name ||
-				e->region != r.region)
-				abort();
-		}
-		if (!mp_tally_add(&t, &r))
-			abort();
-
-		if (nentries < MAX_NAIVE &&
-			(r.kind == MP_MUSCLE || r.kind == MP_GROUP || r.kind == MP_UNKNOWN))
-		{
-			int			flag = r.kind == MP_UNKNOWN ? MP_KEY_UNKNOWN : MP_KEY_KNOWN;
-
-			if (r.side == MP_SIDE_BILATERAL)
-			{
-				naive_add(naive, &nnaive, flag, MP_SIDE_LEFT, r.name, r.namelen);
-				naive_add(naive, &nnaive, flag, MP_SIDE_RIGHT, r.name, r.namelen);
-			}
-			else
-				naive_add(naive, &nnaive, flag, r.side, r.name, r.namelen);
-		}
-		if (r.kind != MP_EMPTY)
-			nentries++;
 		free(work);
 		free(entry);
 		start = end + 1;
 	}
+	nnaive = sink.nnaive;
+	nentries = sink.nentries;
 
 	if (t.nentries != nentries || t.failed)
 		abort();

@@ -69,7 +69,7 @@ SELECT format('CREATE FUNCTION public.%I(%s) RETURNS %s LANGUAGE plpgsql AS $t$B
 FROM pg_proc AS p
 WHERE p.pronamespace = 'tpi_rules'::regnamespace
   AND p.prokind = 'f'
-  AND p.prorettype NOT IN ('internal'::regtype, 'record'::regtype)
+  AND p.prorettype NOT IN ('internal'::regtype, 'record'::regtype, 'event_trigger'::regtype)
   AND NOT EXISTS (SELECT FROM pg_type AS t
 				  WHERE t.oid IN (SELECT unnest(p.proargtypes::oid[]) UNION SELECT p.prorettype)
 					AND t.typnamespace = 'tpi_rules'::regnamespace)

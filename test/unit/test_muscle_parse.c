@@ -50,6 +50,7 @@ build(void)
 	static const char *const tibp[] = {"posterior tibialis"};
 	static const char *const sant[] = {"serratus"};
 	static const char *const para[] = {"paraspinal"};
+	static const char *const lpara[] = {"lumbar paraspinal"};
 	static const char *const scal[] = {"scalene"};
 	static const char *const low[] = {"lower back", "lumbar region"};
 	static const char *const para_area[] = {"paraspinal region"};
@@ -67,12 +68,18 @@ build(void)
 		!mp_catalogue_add(cat, "serratus anterior", 8, MP_MUSCLE, sant, 1) ||
 		!mp_catalogue_add(cat, "deltoid", 9, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "paraspinals", -1, MP_GROUP, para, 1) ||
+		!mp_catalogue_add(cat, "lumbar paraspinals", 7, MP_GROUP, lpara, 1) ||
+		!mp_catalogue_add(cat, "teres major", 8, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "teres minor", 8, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "psoas", 7, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "gastrocnemius", 6, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "scalenes", 8, MP_GROUP, scal, 1) ||
 		!mp_catalogue_add(cat, "low back", 7, MP_REGION, low, 2) ||
 		!mp_catalogue_add(cat, "paraspinal area", -1, MP_REGION, para_area, 1) ||
 		!mp_catalogue_add(cat, "shoulder", 9, MP_REGION, NULL, 0) ||
 		/* aliases that clash with names of other rows never win */
 		!mp_catalogue_add(cat, "clash", 0, MP_MUSCLE, clash, 3) ||
+		(mp_catalogue_set_spinal_regions(cat, 2, 3, 7), false) ||
 		!mp_catalogue_build(cat))
 	{
 		printf("could not build the catalogue\n");
@@ -109,6 +116,13 @@ expect(const char *entry, MpKind kind, const char *name, MpSide side,
 	free(work);
 }
 
+static void
+tally_emit(void *arg, const MpResult *r)
+{
+	if (!mp_tally_add((MpTally *) arg, r))
+		printf("tally add failed\n");
+}
+
 /* Count of a list of entries (NULL-terminated). */
 static long
 count(const char *const *entries)
@@ -119,11 +133,11 @@ count(const char *const *entries)
 	mp_tally_init(&t, &talloc, false);
 	for (; *entries; entries++)
 	{
-		char	   *work;
-		MpResult	r = parse(*entries, &work);
+		size_t		len = strlen(*entries);
+		char	   *work = malloc(MP_WORK_SIZE(len));
 
-		if (!mp_tally_add(&t, &r))
-			printf("tally add failed\n");
+		/* every thing an entry names */
+		mp_parse_each(cat, *entries, len, work, tally_emit, &t);
 		free(work);
 	}
 	n = t.n;
@@ -345,6 +359,73 @@ test_memo(void)
 	CHECK(bad == 0, "memo disagreed %d times", bad);
 }
 
+/* SPEC section 4, what notes write. */
+static void
+test_notes(void)
+{
+	/* several names in one entry; parse shows the first */
+	expect("bilateral upper trapezius and levator scapulae", MP_MUSCLE,
+		   "trapezius", MP_SIDE_BILATERAL, 2);
+	COUNT(4, "bilateral upper trapezius and levator scapulae");
+	COUNT(2, "right trapezius & levator scap");
+	COUNT(2, "trapezius; levator");
+	COUNT(2, "L trap + R trap");
+	COUNT(3, "R upper trap, levator scap, QL");
+	COUNT(2, "right trapezius, left levator scapulae");
+	COUNT(4, "trapezius and levator scapulae bilaterally");
+	COUNT(2, "left and right trapezius");
+	COUNT(2, "trapezius left and right");
+	COUNT(1, "upper and middle trapezius");
+	COUNT(2, "left trapezius, right trapezius, trapezius left");
+	COUNT(2, "trapezius and foo");
+	/* side words after the name */
+	expect("gluteus medius R", MP_MUSCLE, "gluteus medius", MP_SIDE_RIGHT, 5);
+	expect("left-sided QL", MP_MUSCLE, "quadratus lumborum", MP_SIDE_LEFT, 7);
+	expect("scm bilaterally", MP_MUSCLE, "sternocleidomastoid",
+		   MP_SIDE_BILATERAL, 2);
+	/* levels */
+	expect("paraspinal muscles at L4-5", MP_GROUP, "lumbar paraspinals",
+		   MP_SIDE_NONE, 7);
+	expect("paraspinals at C5-6", MP_GROUP, "paraspinals", MP_SIDE_NONE, 2);
+	expect("right paraspinals T7", MP_GROUP, "paraspinals", MP_SIDE_RIGHT, 3);
+	expect("low back at L4", MP_REGION, "low back", MP_SIDE_NONE, 7);
+	expect("trapezius at C7", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
+	expect("paraspinals at L9", MP_UNKNOWN, "paraspinals at l9", MP_SIDE_NONE, -1);
+	expect("L4", MP_UNKNOWN, "l4", MP_SIDE_NONE, -1);
+	COUNT(1, "paraspinals at L4, L5");
+	/* one edit from a key of six letters or more */
+	expect("trapezious", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
+	expect("trapeizus", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
+	expect("levator scapule", MP_MUSCLE, "levator scapulae", MP_SIDE_NONE, 2);
+	expect("upper trapeziux left", MP_MUSCLE, "trapezius", MP_SIDE_LEFT, 2);
+	expect("gastrocnemus", MP_MUSCLE, "gastrocnemius", MP_SIDE_NONE, 6);
+	expect("psoaz", MP_UNKNOWN, "psoaz", MP_SIDE_NONE, -1);
+	expect("trapxziux", MP_UNKNOWN, "trapxziux", MP_SIDE_NONE, -1);
+	expect("teres mijor", MP_UNKNOWN, "teres mijor", MP_SIDE_NONE, -1);
+	expect("teres majr", MP_MUSCLE, "teres major", MP_SIDE_NONE, 8);
+	/* part words */
+	expect("medial head of gastrocnemius", MP_MUSCLE, "gastrocnemius",
+		   MP_SIDE_NONE, 6);
+	expect("lateral head gastrocnemius R", MP_MUSCLE, "gastrocnemius",
+		   MP_SIDE_RIGHT, 6);
+	/* separators alone, and many pieces */
+	expect(", ; & +", MP_EMPTY, NULL, MP_SIDE_NONE, -1);
+	COUNT(0, ",,,");
+	{
+		char		big[4001];
+		int			i;
+
+		for (i = 0; i < 1000; i++)
+			memcpy(big + 4 * i, "ab, ", 4);
+		big[4000] = '\0';
+		{
+			const char *const e[] = {big, NULL};
+
+			CHECK(count(e) == 1, "1000 pieces \"ab\": got %ld", count(e));
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -354,6 +435,7 @@ main(void)
 	test_big();
 	test_merge();
 	test_memo();
+	test_notes();
 	mp_catalogue_free(cat);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

@@ -1,0 +1,297 @@
+-- finding_log as the guard writes it (flag mode), and as a DBA may change
+-- it: the rows go through the executor (an INSERT), so whatever is added
+-- to the table is honoured, and a read-only transaction refuses them.
+SET datestyle = 'ISO, YMD';
+SET timezone = 'UTC';
+
+-- A clean Medicare TPI line with fields replaced from a JSON object, and
+-- its drug line (as in 40_guard).
+CREATE FUNCTION pg_temp.tpi(claim text, line int, patient text, dos date,
+							changes jsonb DEFAULT '{}')
+RETURNS tpi_rules.claim_line LANGUAGE sql AS $$
+	SELECT jsonb_populate_record(
+		ROW(claim, line, patient, 'medicare', '1234567893', dos, '20552',
+			'{}', 1, '{M79.18}', '11',
+			'{right upper trapezius,left levator scapulae}', 4,
+			'lidocaine 1%', '3 ml', NULL, true, true, true, true, 'none', NULL, NULL
+		)::tpi_rules.claim_line, changes);
+$$;
+CREATE FUNCTION pg_temp.drug(claim text, line int, patient text, dos date)
+RETURNS tpi_rules.claim_line LANGUAGE sql AS $$
+	SELECT pg_temp.tpi(claim, line, patient, dos,
+		'{"hcpcs": "J2001", "muscles": null, "trigger_points": null,
+		  "drug_name": null, "drug_dose": null}');
+$$;
+-- Shows an error's SQLSTATE, message and constraint.
+CREATE FUNCTION pg_temp.try(sql text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	st text; msg text; con text;
+BEGIN
+	EXECUTE sql;
+	RAISE NOTICE 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
+		con = CONSTRAINT_NAME;
+	RAISE NOTICE 'sqlstate %: %', st,
+		msg || coalesce(' (constraint ' || nullif(con, '') || ')', '');
+END
+$$;
+
+-- A row trigger and a statement trigger, flag mode.  The tables have no
+-- primary key, so a line may be loaded twice.
+CREATE TABLE row_flag (LIKE tpi_rules.claim_line);
+CREATE INDEX ON row_flag (patient_id, date_of_service);
+ALTER TABLE row_flag ALTER date_of_service DROP NOT NULL;
+CREATE TRIGGER row_flag_guard BEFORE INSERT OR UPDATE ON row_flag
+	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('flag');
+CREATE TABLE stmt_flag (LIKE tpi_rules.claim_line);
+CREATE INDEX ON stmt_flag (patient_id, date_of_service);
+ALTER TABLE stmt_flag ALTER date_of_service DROP NOT NULL;
+CREATE TRIGGER stmt_flag_guard AFTER INSERT ON stmt_flag
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement('flag');
+
+-- Loads both tables with the same lines: an error (units 2 on 20552), a
+-- warning (unsigned note) and info (E/M with 25) finding, and a TPI line
+-- without its drug line (drug.missing_on_claim, curable: its log row is
+-- written with a reference so that a later drug line can delete it).
+CREATE FUNCTION pg_temp.load(tag text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE format($q$
+		INSERT INTO row_flag SELECT (pg_temp.tpi(%1$L || '1', 1, %1$L || 'P1', '2025-01-06',
+			'{"units": 2, "note_signed": false}')).*
+		UNION ALL SELECT (pg_temp.drug(%1$L || '1', 2, %1$L || 'P1', '2025-01-06')).*
+		UNION ALL SELECT (pg_temp.tpi(%1$L || '1', 3, %1$L || 'P1', '2025-01-06',
+			'{"hcpcs": "99213", "modifiers": ["25"], "muscles": null,
+			  "drug_name": null, "drug_dose": null}')).*
+		UNION ALL SELECT (pg_temp.tpi(%1$L || '2', 1, %1$L || 'P2', '2025-01-06')).*$q$,
+		tag);
+	INSERT INTO stmt_flag SELECT * FROM row_flag WHERE claim_id LIKE tag || '%';
+END
+$$;
+-- the statement load copies the row load's lines: the row trigger has
+-- logged by then, so count each table's log rows apart
+CREATE VIEW pg_temp.logged AS
+SELECT table_name, claim_id, line_no, rule_id, severity
+  FROM tpi_rules.finding_log WHERE table_name IN ('public.row_flag', 'public.stmt_flag');
+
+------------------------------------------------------------------------
+-- columns added and dropped (this used to crash the server)
+------------------------------------------------------------------------
+BEGIN;
+ALTER TABLE tpi_rules.finding_log ADD COLUMN a text, ADD COLUMN b text, ADD COLUMN c text;
+ALTER TABLE tpi_rules.finding_log DROP COLUMN a, DROP COLUMN b;
+ALTER TABLE tpi_rules.finding_log DROP COLUMN c;
+ALTER TABLE tpi_rules.finding_log DROP COLUMN message;
+ALTER TABLE tpi_rules.finding_log ADD COLUMN message text;
+SELECT pg_temp.load('A');
+SELECT table_name, claim_id, line_no, rule_id, severity, message IS NOT NULL AS has_message
+  FROM tpi_rules.finding_log ORDER BY table_name, claim_id, line_no, rule_id;
+ROLLBACK;
+TRUNCATE row_flag, stmt_flag;
+
+------------------------------------------------------------------------
+-- a unique index
+------------------------------------------------------------------------
+CREATE UNIQUE INDEX finding_log_once ON tpi_rules.finding_log
+	(table_name, claim_id, line_no, rule_id);
+SELECT pg_temp.load('U');
+-- the same error line again: its log row would be a duplicate
+SELECT pg_temp.try($$INSERT INTO row_flag SELECT * FROM row_flag WHERE claim_id = 'U1' AND line_no = 1$$);
+SELECT pg_temp.try($$INSERT INTO stmt_flag SELECT * FROM stmt_flag WHERE claim_id = 'U1' AND line_no = 1$$);
+DROP INDEX tpi_rules.finding_log_once;
+SELECT * FROM pg_temp.logged ORDER BY 1, 2, 3, 4;
+TRUNCATE row_flag, stmt_flag;
+DELETE FROM tpi_rules.finding_log;
+
+------------------------------------------------------------------------
+-- rewrite rules
+------------------------------------------------------------------------
+-- DO INSTEAD NOTHING: nothing is logged, the claims are kept, and the
+-- curable finding (whose row cannot be RETURNed through an INSTEAD rule)
+-- does not fail the load.
+CREATE RULE finding_log_skip AS ON INSERT TO tpi_rules.finding_log DO INSTEAD NOTHING;
+SELECT pg_temp.load('N');
+SELECT (SELECT count(*) FROM row_flag) AS row_lines,
+	   (SELECT count(*) FROM stmt_flag) AS stmt_lines,
+	   (SELECT count(*) FROM tpi_rules.finding_log) AS logged;
+-- the drug line that cures the curable finding finds nothing to delete
+INSERT INTO row_flag SELECT (pg_temp.drug('N2', 2, 'NP2', '2025-01-06')).*;
+DROP RULE finding_log_skip ON tpi_rules.finding_log;
+-- a conditional INSTEAD rule: info findings go elsewhere
+CREATE TABLE info_log (rule_id text, claim_id text);
+CREATE RULE finding_log_info AS ON INSERT TO tpi_rules.finding_log
+	WHERE NEW.severity = 'info'
+	DO INSTEAD INSERT INTO public.info_log VALUES (NEW.rule_id, NEW.claim_id);
+-- DO ALSO: a copy of each row
+CREATE TABLE log_copy (rule_id text, claim_id text, line_no smallint);
+CREATE RULE finding_log_copy AS ON INSERT TO tpi_rules.finding_log
+	DO ALSO INSERT INTO public.log_copy VALUES (NEW.rule_id, NEW.claim_id, NEW.line_no);
+TRUNCATE row_flag, stmt_flag;
+SELECT pg_temp.load('R');
+DROP RULE finding_log_info ON tpi_rules.finding_log;
+DROP RULE finding_log_copy ON tpi_rules.finding_log;
+-- (the row trigger's R1/1 keeps drug.missing_on_claim, which the drug
+-- line R1/2 cured: through an INSTEAD rule the guard cannot learn which
+-- row it wrote, so it cannot delete it again)
+SELECT 'finding_log' AS into, * FROM pg_temp.logged
+UNION ALL
+SELECT 'info_log', NULL, claim_id, NULL, rule_id, NULL FROM info_log
+ORDER BY 1, 2, 3, 4, 5;
+-- every row is copied, info ones too (the INSTEAD rule did not stop the ALSO)
+SELECT claim_id, line_no, rule_id, count(*) FROM log_copy
+ GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+DROP TABLE info_log, log_copy;
+TRUNCATE row_flag, stmt_flag;
+DELETE FROM tpi_rules.finding_log;
+
+------------------------------------------------------------------------
+-- NOT NULL, defaults, CHECK, triggers
+------------------------------------------------------------------------
+BEGIN;
+ALTER TABLE tpi_rules.finding_log ADD COLUMN reviewed boolean NOT NULL DEFAULT false;
+ALTER TABLE tpi_rules.finding_log ADD COLUMN source text NOT NULL DEFAULT 'guard';
+SELECT pg_temp.load('D');
+SELECT reviewed, source, count(*) FROM tpi_rules.finding_log GROUP BY 1, 2;
+ROLLBACK;
+TRUNCATE row_flag, stmt_flag;
+-- a NOT NULL on a column the guard may leave NULL: a line without a date
+ALTER TABLE tpi_rules.finding_log ALTER COLUMN date_of_service SET NOT NULL;
+SELECT pg_temp.try($$INSERT INTO row_flag SELECT (pg_temp.tpi('V1', 1, 'VP1', NULL)).*$$);
+SELECT pg_temp.try($$INSERT INTO stmt_flag SELECT (pg_temp.tpi('V1', 1, 'VP1', NULL)).*$$);
+ALTER TABLE tpi_rules.finding_log ALTER COLUMN date_of_service DROP NOT NULL;
+-- a CHECK: no info findings
+ALTER TABLE tpi_rules.finding_log ADD CONSTRAINT finding_log_no_info CHECK (severity <> 'info');
+SELECT pg_temp.try($$SELECT pg_temp.load('C')$$);
+ALTER TABLE tpi_rules.finding_log DROP CONSTRAINT finding_log_no_info;
+-- a BEFORE trigger that changes rows and skips warnings
+CREATE FUNCTION pg_temp.mark() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF NEW.severity = 'warning' THEN
+		RETURN NULL;
+	END IF;
+	NEW.message := 'checked: ' || NEW.message;
+	RETURN NEW;
+END
+$$;
+CREATE TRIGGER mark BEFORE INSERT ON tpi_rules.finding_log
+	FOR EACH ROW EXECUTE FUNCTION pg_temp.mark();
+SELECT pg_temp.load('T');
+DROP TRIGGER mark ON tpi_rules.finding_log;
+SELECT table_name, claim_id, line_no, rule_id, severity, left(message, 9) AS message
+  FROM tpi_rules.finding_log ORDER BY 1, 2, 3, 4;
+TRUNCATE row_flag, stmt_flag;
+DELETE FROM tpi_rules.finding_log;
+
+------------------------------------------------------------------------
+-- row security, privileges, partitions
+------------------------------------------------------------------------
+-- Forced row security applies to the owner, who writes the log: a policy
+-- that admits only errors refuses the load.  (In the test the owner is
+-- made a role that is not a superuser, whom row security would not bind.)
+BEGIN;
+CREATE ROLE regress_guard_log_owner;
+GRANT SELECT ON ALL TABLES IN SCHEMA tpi_rules TO regress_guard_log_owner;
+ALTER TABLE tpi_rules.rule OWNER TO regress_guard_log_owner;
+ALTER TABLE tpi_rules.finding_log OWNER TO regress_guard_log_owner;
+ALTER TABLE tpi_rules.finding_log ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tpi_rules.finding_log FORCE ROW LEVEL SECURITY;
+CREATE POLICY errors_only ON tpi_rules.finding_log FOR INSERT WITH CHECK (severity = 'error');
+CREATE POLICY read_all ON tpi_rules.finding_log FOR SELECT USING (true);
+SELECT pg_temp.try($$INSERT INTO row_flag SELECT (pg_temp.tpi('S1', 1, 'SP1', '2025-01-06',
+	'{"units": 2}')).* UNION ALL SELECT (pg_temp.drug('S1', 2, 'SP1', '2025-01-06')).*$$);
+SELECT pg_temp.try($$INSERT INTO row_flag SELECT (pg_temp.tpi('S2', 1, 'SP2', '2025-01-06',
+	'{"note_signed": false}')).*$$);
+SELECT pg_temp.try($$INSERT INTO stmt_flag SELECT (pg_temp.tpi('S2', 1, 'SP2', '2025-01-06',
+	'{"note_signed": false}')).*$$);
+SELECT table_name, claim_id, line_no, rule_id FROM tpi_rules.finding_log ORDER BY 1, 2, 3, 4;
+ROLLBACK;
+-- A role that may insert claims but has no privilege on finding_log: the
+-- log is written as the extension's owner.
+CREATE ROLE regress_guard_log_clerk;
+GRANT INSERT ON row_flag, stmt_flag TO regress_guard_log_clerk;
+SET ROLE regress_guard_log_clerk;
+SELECT pg_temp.try($$SELECT count(*) FROM tpi_rules.finding_log$$);
+INSERT INTO row_flag SELECT (pg_temp.tpi('G1', 1, 'GP1', '2025-01-06', '{"units": 2}')).*;
+INSERT INTO stmt_flag SELECT (pg_temp.tpi('G1', 1, 'GP1', '2025-01-06', '{"units": 2}')).*;
+RESET ROLE;
+SELECT * FROM pg_temp.logged ORDER BY 1, 2, 3, 4;
+REVOKE ALL ON row_flag, stmt_flag FROM regress_guard_log_clerk;
+DROP ROLE regress_guard_log_clerk;
+TRUNCATE row_flag, stmt_flag;
+DELETE FROM tpi_rules.finding_log;
+-- finding_log made a partitioned table (by severity), in a transaction
+-- rolled back: rows are routed, and a cured finding's row is deleted from
+-- its partition.
+BEGIN;
+ALTER TABLE tpi_rules.finding_log RENAME TO finding_log_plain;
+CREATE TABLE tpi_rules.finding_log (LIKE tpi_rules.finding_log_plain INCLUDING DEFAULTS
+	INCLUDING IDENTITY INCLUDING CONSTRAINTS) PARTITION BY LIST (severity);
+CREATE TABLE tpi_rules.finding_log_error PARTITION OF tpi_rules.finding_log FOR VALUES IN ('error');
+CREATE TABLE tpi_rules.finding_log_other PARTITION OF tpi_rules.finding_log DEFAULT;
+SELECT pg_temp.load('P');
+INSERT INTO row_flag SELECT (pg_temp.drug('P2', 2, 'PP2', '2025-01-06')).*;
+INSERT INTO stmt_flag SELECT (pg_temp.drug('P2', 2, 'PP2', '2025-01-06')).*;
+SELECT tableoid::regclass AS partition, table_name, claim_id, line_no, rule_id
+  FROM tpi_rules.finding_log ORDER BY 1, 2, 3, 4, 5;
+ROLLBACK;
+TRUNCATE row_flag, stmt_flag;
+
+------------------------------------------------------------------------
+-- a read-only transaction
+------------------------------------------------------------------------
+-- A temporary table may be written in a read-only transaction, but the
+-- guard's log may not: a line with findings is refused with 25006, the
+-- usual error.  A clean claim has nothing to log and is kept (its drug
+-- line first: a TPI line without it would log drug.missing_on_claim).
+CREATE TEMP TABLE scratch (LIKE tpi_rules.claim_line);
+CREATE INDEX ON scratch (patient_id, date_of_service);
+CREATE TRIGGER scratch_guard BEFORE INSERT OR UPDATE ON scratch
+	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('flag');
+CREATE TEMP TABLE scratch_stmt (LIKE tpi_rules.claim_line);
+CREATE INDEX ON scratch_stmt (patient_id, date_of_service);
+CREATE TRIGGER scratch_stmt_guard AFTER INSERT ON scratch_stmt
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement('flag');
+BEGIN READ ONLY;
+SELECT pg_temp.try($$INSERT INTO scratch SELECT (pg_temp.tpi('O1', 1, 'OP1', '2025-01-06', '{"units": 2}')).*$$);
+SELECT pg_temp.try($$INSERT INTO scratch_stmt SELECT (pg_temp.tpi('O1', 1, 'OP1', '2025-01-06', '{"units": 2}')).*$$);
+INSERT INTO scratch SELECT (pg_temp.drug('O2', 2, 'OP2', '2025-01-06')).*
+UNION ALL SELECT (pg_temp.tpi('O2', 1, 'OP2', '2025-01-06')).*;
+SELECT claim_id, line_no FROM scratch ORDER BY 1, 2;
+COMMIT;
+SELECT count(*) AS logged FROM tpi_rules.finding_log;
+
+------------------------------------------------------------------------
+-- amcheck: finding_log's heap and indexes are sound after guard loads
+------------------------------------------------------------------------
+CREATE EXTENSION IF NOT EXISTS amcheck;
+-- 300 lines of 30 patients by the row and the statement trigger, in one
+-- transaction: frequency caps broken, drug lines that cure earlier
+-- findings (their log rows deleted), statements of more rows than one
+-- VALUES list holds.
+BEGIN;
+INSERT INTO row_flag SELECT (pg_temp.tpi('K' || n, 1, 'KP' || n % 30,
+	date '2025-01-06' + n, CASE WHEN n % 3 = 0 THEN '{"units": 2}' ELSE '{}' END::jsonb)).*
+  FROM generate_series(1, 300) n;
+INSERT INTO row_flag SELECT (pg_temp.drug('K' || n, 2, 'KP' || n % 30, date '2025-01-06' + n)).*
+  FROM generate_series(1, 300, 2) n;
+INSERT INTO stmt_flag SELECT * FROM row_flag WHERE line_no = 1;
+INSERT INTO stmt_flag SELECT * FROM row_flag WHERE line_no = 2;
+COMMIT;
+SELECT table_name, rule_id, count(*), count(DISTINCT id) = count(*) AS distinct_ids
+  FROM tpi_rules.finding_log GROUP BY 1, 2 ORDER BY 1, 2;
+-- no drug.missing_on_claim left on a claim that has its drug line
+SELECT f.table_name, count(*) AS cured_left
+  FROM tpi_rules.finding_log f JOIN row_flag d
+	ON d.claim_id = f.claim_id AND d.line_no = 2
+ WHERE f.rule_id = 'drug.missing_on_claim'
+ GROUP BY 1 ORDER BY 1;
+SELECT c.relname, bt_index_check(c.oid, heapallindexed => true)
+  FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+ WHERE i.indrelid = 'tpi_rules.finding_log'::regclass ORDER BY 1;
+SELECT count(*) AS heap_problems FROM verify_heapam('tpi_rules.finding_log');
+
+DROP TABLE row_flag, stmt_flag, scratch, scratch_stmt;
+DROP EXTENSION amcheck;
+DELETE FROM tpi_rules.finding_log;

@@ -1,0 +1,74 @@
+-- read_note() (SPEC section 12): short notes for every rule, NULL and
+-- empty input, a 1 MB note, and claims audited through their notes.
+SET datestyle = 'ISO, YMD';
+SET timezone = 'UTC';
+
+SELECT tpi_rules.read_note(NULL) IS NULL AS null_in_null_out;
+SELECT * FROM tpi_rules.read_note('');
+
+CREATE TEMP TABLE n (id text PRIMARY KEY, body text);
+INSERT INTO n VALUES
+ -- muscles, sides distributed, total sites, drug and dose
+ ('a issue example', 'Bilateral upper trapezius and levator scapulae TPIs, 8 sites, 1% lidocaine 8 mL.'),
+ ('b template', E'PROCEDURE: Trigger point injection\nMuscles: right upper trapezius x2, left levator scapulae (2 points)\nMedication: Xylocaine 1% 4 mL\nGuidance: none (landmark based)\nPlan: follow up in 4 weeks, continue home exercise program.\nElectronically signed by J. Smith, MD'),
+ ('c negated', 'Trigger points injected in the right trapezius. No trigger points in the rhomboids. Left piriformis was not injected. Patient declined injection of the gluteus medius.'),
+ ('d history and plan', E'HISTORY: TPIs to the bilateral rhomboids last visit with 50% relief.\nPROCEDURE: Right quadratus lumborum injected with 0.5% bupivacaine 3 mL.\nPLAN: will consider left QL next visit.'),
+ ('e total wins', 'Trigger points: 6. Right trapezius x2, left trapezius x2, right levator scapulae x2. Kenalog 40 mg and lidocaine 1% 2 mL injected.'),
+ ('f sum of counts', 'Injected right gluteus medius (3 points) and right piriformis (2 points) with Marcaine 0.25% 5 mL.'),
+ ('g tpi x4', 'TPI x4 to the left paraspinal muscles at L4-5 with lidocaine. Fluoroscopy was not used.'),
+ ('h dry needling', 'Dry needling performed to the right infraspinatus and teres minor; no medication was injected.'),
+ ('i ultrasound', 'Under ultrasound guidance, 3 trigger points were injected in the left trapezius using Naropin 0.2% 3 mL.'),
+ ('j no procedure', E'Exam: taut bands in bilateral trapezius.\nAssessment: myofascial pain.\nPlan: physical therapy; TPI deferred.'),
+ ('k misspelled, region only', 'Trigger point injection performed: right trapezious, levator scapule. Also low back injected.'),
+ ('l locations', 'TPIs performed today at the medial border of the right scapula: right rhomboid major (2 TPs) and right infraspinatus, upper outer quadrant. Prior PT and NSAIDs failed.'),
+ ('m brands', 'Injected bilateral SCM with Sensorcaine 0.5% 2 mL and Depo-Medrol 40 mg/mL 1 mL; Decadron 4 mg to the right masseter.'),
+ ('n unsigned', 'Right trapezius TPI, 2 sites, lidocaine 1% 2 mL. Note not signed.');
+SELECT id, f.*
+  FROM n, LATERAL tpi_rules.read_note(n.body) f
+ ORDER BY id COLLATE "C";
+
+-- Muscles as parse_muscle reads them, and the code they support.
+SELECT id, tpi_rules.muscle_count(f.muscles) AS n, tpi_rules.pick_code(f.muscles) AS code
+  FROM n, LATERAL tpi_rules.read_note(n.body) f
+ ORDER BY id COLLATE "C";
+
+-- A 1 MB note returns promptly (linear time) and reads its muscles.
+SELECT cardinality(f.muscles) AS muscles, f.trigger_points, f.drug_name
+  FROM tpi_rules.read_note(repeat('Right trapezius injected with lidocaine 1% 1 mL. ', 20000)) f;
+SELECT cardinality(f.muscles) AS muscles
+  FROM tpi_rules.read_note(repeat('declined ', 120000) || repeat('trapezius, ', 30000)) f;
+
+-- Claims audited through their notes: a view joins each claim line to the
+-- note of its patient and date of service and takes the documentation
+-- columns from read_note().
+CREATE TEMP TABLE claims AS
+SELECT * FROM (VALUES
+	('N1', 1::smallint, 'P1', 'commercial_default', '1234567893', date '2025-03-03', '20552'),
+	('N2', 1::smallint, 'P2', 'commercial_default', '1234567893', date '2025-03-03', '20553'),
+	('N3', 1::smallint, 'P3', 'commercial_default', '1234567893', date '2025-03-03', '20552')
+) AS v(claim_id, line_no, patient_id, payer_id, provider_npi, date_of_service, hcpcs);
+CREATE TEMP TABLE notes (patient_id text, date_of_service date, body text);
+INSERT INTO notes VALUES
+ ('P1', '2025-03-03', (SELECT body FROM n WHERE id = 'a issue example')),
+ ('P2', '2025-03-03', (SELECT body FROM n WHERE id = 'i ultrasound')),
+ ('P3', '2025-03-03', (SELECT body FROM n WHERE id = 'n unsigned'));
+CREATE TEMP VIEW claims_with_notes AS
+SELECT c.claim_id, c.line_no, c.patient_id, c.payer_id, c.provider_npi,
+       c.date_of_service, c.hcpcs, '{M79.18}'::text[] AS icd10,
+       '11'::text AS place_of_service,
+       f.muscles, f.trigger_points, f.drug_name, f.drug_dose, f.note_signed,
+       f.post_procedure_plan, f.conservative_care, f.tp_locations, f.guidance
+  FROM claims c
+  LEFT JOIN LATERAL (SELECT (tpi_rules.read_note(n.body)).*
+                       FROM notes n
+                      WHERE n.patient_id = c.patient_id
+                        AND n.date_of_service = c.date_of_service) f ON true;
+SELECT claim_id, rule_id, severity
+  FROM tpi_rules.audit('claims_with_notes', NULL, NULL)
+ WHERE rule_id LIKE 'code.%'
+ ORDER BY claim_id, rule_id;
+-- The missing elements each note leaves out.
+SELECT claim_id, count(*) AS missing
+  FROM tpi_rules.audit('claims_with_notes', NULL, NULL)
+ WHERE rule_id = 'doc.missing_element'
+ GROUP BY claim_id ORDER BY claim_id;

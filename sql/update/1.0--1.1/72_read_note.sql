@@ -1,0 +1,1 @@
+-- @include sql/install/72_read_note.sql

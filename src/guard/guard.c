@@ -1,0 +1,194 @@
+/*
+ * guard.c
+ *		What both guard triggers share besides the attribution: start-up,
+ *		the mode argument, and where a row's findings go (the sink): the
+ *		rejection in reject mode, finding_log in flag mode, the pending
+ *		list for curable errors in both.
+ */
+#include "guard.h"
+
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+/*
+ * The guard's backend state: the per-table cache and finding_log's plans,
+ * both invalidated by relcache callbacks, and the pending findings, kept
+ * per transaction by transaction callbacks.  _PG_init may call this; the
+ * triggers call it at their first fire (it registers once).
+ */
+void
+tpi_guard_init(void)
+{
+	static bool done = false;
+
+	if (done)
+		return;
+	tpi_guard_cache_init();
+	tpi_guard_log_init();
+	tpi_guard_pending_init();
+	done = true;
+}
+
+GuardMode
+tpi_guard_parse_mode(TriggerData *td, const char *fn, const char *example)
+{
+	Trigger    *tg = td->tg_trigger;
+	const char *tbl = RelationGetRelationName(td->tg_relation);
+
+	if (tg->tgnargs != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trigger \"%s\" on \"%s\" passes %d arguments to tpi_rules.%s(), expected 1",
+						tg->tgname, tbl, tg->tgnargs, fn),
+				 errdetail("The argument is the mode: 'reject' (an error-severity finding rejects the row) or 'flag' (the row is kept and its findings are logged in tpi_rules.finding_log)."),
+				 errhint(example, quote_identifier(tg->tgname), quote_identifier(tbl))));
+	if (pg_strcasecmp(tg->tgargs[0], "reject") == 0)
+		return GUARD_REJECT;
+	if (pg_strcasecmp(tg->tgargs[0], "flag") == 0)
+		return GUARD_FLAG;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid tpi_rules.%s() mode \"%s\" in trigger \"%s\" on \"%s\"",
+					fn, tg->tgargs[0], tg->tgname, tbl),
+			 errdetail("The mode must be 'reject' (an error-severity finding rejects the row) or 'flag' (the row is kept and its findings are logged in tpi_rules.finding_log)."),
+			 errhint("Drop the trigger and create it again with tpi_rules.%s('reject') or tpi_rules.%s('flag').",
+					 fn, fn)));
+	return GUARD_REJECT;		/* keep compiler quiet */
+}
+
+/* ------------------------------------------------------------------------
+ * The sink
+ * ------------------------------------------------------------------------
+ */
+/*
+ * A sink for the rows of one trigger call.  With own_cxt the batches get a
+ * memory context of their own, emptied by each write (a statement's);
+ * else they use the current one (a row's).
+ */
+void
+tpi_guard_sink_init(GuardSink *s, GuardEntry *e, Relation rel, GuardMode mode,
+					bool own_cxt)
+{
+	memset(s, 0, sizeof(GuardSink));
+	s->e = e;
+	s->rel = rel;
+	s->mode = mode;
+	if (mode == GUARD_REJECT)
+		tpi_guard_report_init(&s->report, false);
+	s->own_cxt = own_cxt;
+	s->cxt = own_cxt ?
+		AllocSetContextCreate(CurrentMemoryContext, "tpi_rules guard log",
+							  ALLOCSET_DEFAULT_SIZES) :
+		CurrentMemoryContext;
+}
+
+static void
+add_curable(GuardSink *s, const ClaimLine *row, const TpiFinding *f)
+{
+	int			i = s->curable.n;
+	TpiFinding *c;
+
+	tpi_guard_log_add(&s->curable, row, f, tpi_guard_other_line(f, row));
+	if (i == s->ccap)
+	{
+		s->ccap = s->ccap ? s->ccap * 2 : 16;
+		s->crow = s->crow ? repalloc(s->crow, s->ccap * sizeof(ClaimLine *)) :
+			palloc(s->ccap * sizeof(ClaimLine *));
+		s->cf = s->cf ? repalloc(s->cf, s->ccap * sizeof(TpiFinding)) :
+			palloc(s->ccap * sizeof(TpiFinding));
+	}
+	s->crow[i] = row;
+	c = &s->cf[i];
+	*c = *f;
+	c->message = pstrdup(f->message);
+	c->message_text = NULL;
+	c->claim_id = f->claim_id ? pstrdup(f->claim_id) : NULL;
+}
+
+/*
+ * A row and the findings attributed to it.  Its key must live until the
+ * sink is written; its findings need not.
+ */
+void
+tpi_guard_sink_row(GuardSink *s, const GuardRow *row)
+{
+	const ClaimLine *key = &row->key;
+	MemoryContext old;
+	int			i;
+
+	if (row->found.n == 0)
+		return;
+	if (s->mode == GUARD_REJECT)
+	{
+		tpi_guard_report_row(&s->report, key, &row->found);
+		/* a curable error waits for COMMIT */
+		for (i = 0; i < row->found.n; i++)
+			if (row->found.items[i].curable &&
+				row->found.items[i].f->severity == TPI_ERROR && key->patient_id)
+				tpi_guard_add_pending(s->e, s->rel, s->mode, key,
+									  row->found.items[i].f, NULL);
+		return;
+	}
+	old = MemoryContextSwitchTo(s->cxt);
+	for (i = 0; i < row->found.n; i++)
+	{
+		const Attributed *a = &row->found.items[i];
+
+		/* a curable error with a patient may be deleted again */
+		if (a->curable && a->f->severity == TPI_ERROR && key->patient_id)
+			add_curable(s, key, a->f);
+		else
+			tpi_guard_log_add(&s->log, key, a->f, tpi_guard_other_line(a->f, key));
+	}
+	MemoryContextSwitchTo(old);
+}
+
+/* Log rows waiting to be written. */
+int
+tpi_guard_sink_size(const GuardSink *s)
+{
+	return s->log.n + s->curable.n;
+}
+
+/* Flag mode: write the batches, then make the curable errors pending. */
+void
+tpi_guard_sink_write(GuardSink *s)
+{
+	MemoryContext old;
+	LogRef	   *refs;
+	int			n,
+				i;
+
+	if (s->mode != GUARD_FLAG || tpi_guard_sink_size(s) == 0)
+		return;
+	old = MemoryContextSwitchTo(s->cxt);
+	tpi_guard_log_write(&s->log, s->e->table_name, NULL);
+	n = s->curable.n;
+	refs = palloc0(Max(n, 1) * sizeof(LogRef));
+	tpi_guard_log_write(&s->curable, s->e->table_name, refs);
+	for (i = 0; i < n; i++)
+		tpi_guard_add_pending(s->e, s->rel, s->mode, s->crow[i], &s->cf[i],
+							  &refs[i]);
+	MemoryContextSwitchTo(old);
+	if (s->own_cxt)
+		MemoryContextReset(s->cxt);
+	memset(&s->log, 0, sizeof(LogBatch));
+	memset(&s->curable, 0, sizeof(LogBatch));
+	s->crow = NULL;
+	s->cf = NULL;
+	s->ccap = 0;
+}
+
+/* The end: the rest of the log, or the rejection if a row has an error. */
+void
+tpi_guard_sink_end(GuardSink *s)
+{
+	tpi_guard_sink_write(s);
+	if (s->own_cxt)
+		MemoryContextDelete(s->cxt);
+	if (s->mode == GUARD_REJECT && s->report.nrows > 0)
+		tpi_guard_report_raise(&s->report,
+							   get_namespace_name(RelationGetNamespace(s->rel)),
+							   RelationGetRelationName(s->rel));
+}

@@ -1,0 +1,320 @@
+/*
+ * pending.c
+ *		Curable findings (see trigger.c) waiting for the end of the
+ *		transaction, like a deferred constraint: a later line cures them,
+ *		a subtransaction rolled back brings them back, and at COMMIT those
+ *		of reject-mode triggers still there raise the rejection.  In flag
+ *		mode a finding's log row was written at once and is deleted when a
+ *		later line cures it.
+ */
+#include "guard.h"
+
+#include "access/xact.h"
+#include "common/hashfn.h"
+#include "utils/hsearch.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+/* A curable finding waiting for the end of the transaction. */
+typedef struct Pending
+{
+	GuardMode	mode;
+	Oid			rootid;
+	char	   *nspname;		/* for the error's schema and table fields */
+	char	   *relname;
+	char	   *patient_id;
+	DateADT		dos;
+	TpiFinding	f;				/* its own copy, on the line it is on */
+	ClaimLine	row;			/* the row it is attributed to: claim_id,
+								 * line_no */
+	LogRef		log;			/* flag mode: its finding_log row */
+	SubTransactionId subid;		/* added in */
+	SubTransactionId cured_subid;	/* cured in, or Invalid */
+	bool		dead;			/* its subtransaction was rolled back */
+} Pending;
+
+/* Pending findings by table, patient and date, so a row finds its day's. */
+typedef struct PendingDayKey
+{
+	Oid			rootid;
+	DateADT		dos;
+	uint32		patient_hash;
+} PendingDayKey;
+
+typedef struct PendingDay
+{
+	PendingDayKey key;			/* hash key, must be first */
+	List	   *items;			/* of Pending * */
+} PendingDay;
+
+/* per transaction, in TopTransactionContext; reset at its end */
+static List *pending = NIL;		/* of Pending * */
+static HTAB *pending_days = NULL;
+
+/* ------------------------------------------------------------------------
+ * The end of the transaction
+ * ------------------------------------------------------------------------
+ */
+
+/* At COMMIT (or PREPARE): reject-mode findings no later line cured. */
+static void
+check_pending_at_commit(void)
+{
+	RejectReport r;
+	ListCell   *lc;
+	Pending    *first = NULL;
+	Pending    *row = NULL;
+	AttrList	al = {NULL, 0, 0};
+
+	tpi_guard_report_init(&r, true);
+	foreach(lc, pending)
+	{
+		Pending    *p = lfirst(lc);
+
+		if (p->mode != GUARD_REJECT || p->dead ||
+			p->cured_subid != InvalidSubTransactionId)
+			continue;
+		if (first == NULL)
+			first = p;
+		/* a row's findings were added one after the other */
+		if (row && !tpi_guard_same_key(row->row.claim_id, row->row.line_no,
+									   row->row.line_no_null,
+									   p->row.claim_id, p->row.line_no,
+									   p->row.line_no_null))
+		{
+			tpi_guard_report_row(&r, &row->row, &al);
+			al.n = 0;
+		}
+		row = p;
+		tpi_guard_attribute(&al, &p->f, true);
+	}
+	if (first == NULL)
+		return;
+	tpi_guard_report_row(&r, &row->row, &al);
+	tpi_guard_report_raise(&r, first->nspname, first->relname);
+}
+
+static void
+pending_xact_callback(XactEvent event, void *arg)
+{
+	switch (event)
+	{
+		case XACT_EVENT_PRE_COMMIT:
+		case XACT_EVENT_PRE_PREPARE:
+			if (pending != NIL)
+				check_pending_at_commit();
+			break;
+		case XACT_EVENT_COMMIT:
+		case XACT_EVENT_ABORT:
+		case XACT_EVENT_PREPARE:
+		case XACT_EVENT_PARALLEL_COMMIT:
+		case XACT_EVENT_PARALLEL_ABORT:
+			/* their memory goes with the transaction */
+			pending = NIL;
+			pending_days = NULL;
+			break;
+		default:
+			break;
+	}
+}
+
+static void
+pending_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+						 SubTransactionId parentSubid, void *arg)
+{
+	ListCell   *lc;
+
+	foreach(lc, pending)
+	{
+		Pending    *p = lfirst(lc);
+
+		if (event == SUBXACT_EVENT_ABORT_SUB)
+		{
+			if (p->subid >= mySubid)
+			{
+				p->dead = true;
+				continue;
+			}
+			/* the line that cured it was rolled back */
+			if (p->cured_subid >= mySubid)
+				p->cured_subid = InvalidSubTransactionId;
+		}
+		else if (event == SUBXACT_EVENT_COMMIT_SUB)
+		{
+			if (p->subid == mySubid)
+				p->subid = parentSubid;
+			if (p->cured_subid == mySubid)
+				p->cured_subid = parentSubid;
+		}
+	}
+}
+
+void
+tpi_guard_pending_init(void)
+{
+	RegisterXactCallback(pending_xact_callback, NULL);
+	RegisterSubXactCallback(pending_subxact_callback, NULL);
+}
+
+bool
+tpi_guard_has_pending(void)
+{
+	return pending != NIL;
+}
+
+/* ------------------------------------------------------------------------
+ * Curing, adding
+ * ------------------------------------------------------------------------
+ */
+static List **
+pending_day(Oid rootid, const char *patient_id, DateADT dos, bool create)
+{
+	PendingDayKey key;
+	PendingDay *d;
+	bool		found;
+
+	if (pending_days == NULL)
+	{
+		HASHCTL		ctl;
+
+		if (!create)
+			return NULL;
+		memset(&ctl, 0, sizeof(ctl));
+		ctl.keysize = sizeof(PendingDayKey);
+		ctl.entrysize = sizeof(PendingDay);
+		ctl.hcxt = TopTransactionContext;
+		pending_days = hash_create("tpi_rules guard pending findings", 64, &ctl,
+								   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	}
+	memset(&key, 0, sizeof(key));
+	key.rootid = rootid;
+	key.dos = dos;
+	key.patient_hash = DatumGetUInt32(hash_any((const unsigned char *) patient_id,
+											   strlen(patient_id)));
+	d = hash_search(pending_days, &key, create ? HASH_ENTER : HASH_FIND, &found);
+	if (d == NULL)
+		return NULL;
+	if (!found)
+		d->items = NIL;
+	return &d->items;
+}
+
+static bool
+pending_live(const Pending *p, const char *patient_id)
+{
+	return !p->dead && p->cured_subid == InvalidSubTransactionId &&
+		strcmp(p->patient_id, patient_id) == 0;
+}
+
+static void
+cure(Pending *p)
+{
+	if (p->mode == GUARD_FLAG)
+		tpi_guard_log_delete(&p->log);
+	p->cured_subid = GetCurrentSubTransactionId();
+}
+
+/*
+ * The pending findings of a patient's day that the day's findings (with
+ * the new lines) no longer contain are cured.
+ */
+void
+tpi_guard_cure_pending(GuardEntry *e, const char *patient_id, DateADT dos,
+					   const FindingList *day)
+{
+	List	  **items;
+	ListCell   *lc;
+
+	if (pending == NIL ||
+		(items = pending_day(e->rootid, patient_id, dos, false)) == NULL)
+		return;
+	foreach(lc, *items)
+	{
+		Pending    *p = lfirst(lc);
+
+		if (pending_live(p, patient_id) && !tpi_guard_finding_in(day, &p->f))
+			cure(p);
+	}
+}
+
+/* Those on the line an UPDATE replaces are cured: it is checked afresh. */
+void
+tpi_guard_cure_line(GuardEntry *e, const ClaimLine *ol)
+{
+	List	  **items;
+	ListCell   *lc;
+
+	if (pending == NIL || ol->patient_id == NULL || ol->dos_null ||
+		(items = pending_day(e->rootid, ol->patient_id, ol->date_of_service,
+							 false)) == NULL)
+		return;
+	foreach(lc, *items)
+	{
+		Pending    *p = lfirst(lc);
+
+		if (pending_live(p, ol->patient_id) &&
+			tpi_guard_same_key(p->f.claim_id, p->f.line_no, p->f.line_no_null,
+							   ol->claim_id, ol->line_no, ol->line_no_null))
+			cure(p);
+	}
+}
+
+/*
+ * Curable error f, attributed to row (which has a patient and a date),
+ * waits for the end of the transaction; log is its finding_log row (flag
+ * mode).
+ */
+void
+tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
+					  const ClaimLine *row, const TpiFinding *f,
+					  const LogRef *log)
+{
+	MemoryContext old;
+	Pending    *p;
+	List	  **items;
+	ListCell   *lc;
+
+	old = MemoryContextSwitchTo(TopTransactionContext);
+	items = pending_day(e->rootid, row->patient_id, row->date_of_service, true);
+	foreach(lc, *items)
+	{
+		Pending    *q = lfirst(lc);
+
+		if (pending_live(q, row->patient_id) &&
+			strcmp(q->f.rule_id, f->rule_id) == 0 &&
+			tpi_guard_same_key(q->f.claim_id, q->f.line_no, q->f.line_no_null,
+							   f->claim_id, f->line_no, f->line_no_null))
+		{
+			/* already waiting; a second log row would be a duplicate */
+			MemoryContextSwitchTo(old);
+			if (mode == GUARD_FLAG)
+				tpi_guard_log_delete(log);
+			return;
+		}
+	}
+	p = palloc0(sizeof(Pending));
+	p->mode = mode;
+	p->rootid = e->rootid;
+	p->nspname = get_namespace_name(RelationGetNamespace(rel));
+	p->relname = pstrdup(RelationGetRelationName(rel));
+	p->patient_id = pstrdup(row->patient_id);
+	p->dos = row->date_of_service;
+	p->f.rule_id = f->rule_id;
+	p->f.severity = f->severity;
+	p->f.message = pstrdup(f->message);
+	p->f.claim_id = f->claim_id ? pstrdup(f->claim_id) : NULL;
+	p->f.line_no = f->line_no;
+	p->f.line_no_null = f->line_no_null;
+	p->row.claim_id = row->claim_id ? pstrdup(row->claim_id) : NULL;
+	p->row.line_no = row->line_no;
+	p->row.line_no_null = row->line_no_null;
+	if (log)
+		p->log = *log;
+	else
+		ItemPointerSetInvalid(&p->log.tid);
+	p->subid = GetCurrentSubTransactionId();
+	p->cured_subid = InvalidSubTransactionId;
+	*items = lappend(*items, p);
+	pending = lappend(pending, p);
+	MemoryContextSwitchTo(old);
+}

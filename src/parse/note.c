@@ -1,0 +1,2328 @@
+/*
+ * note.c
+ *		The procedure note reader; see note.h for the rules.  Plain C: the
+ *		benchmark and the fuzzer link this file with muscle_parse.c alone.
+ */
+#include "note.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------------------
+ * Vocabulary: one hash table of words, each with what it cues
+ * ------------------------------------------------------------------------
+ */
+#define F_MUS		(1u << 0)	/* first word of a catalogue key */
+#define F_DRUG		(1u << 1)	/* first word of a drug name */
+#define F_NEGPRE	(1u << 2)	/* negates forward */
+#define F_NEGPOST	(1u << 3)	/* negates backward */
+#define F_NOT		(1u << 4)	/* not: backward before a verb, else forward */
+#define F_STOP		(1u << 5)	/* ends a negation scope */
+#define F_HIST		(1u << 6)
+#define F_FUTURE	(1u << 7)
+#define F_TODAY		(1u << 8)
+#define F_INJ		(1u << 9)	/* about injecting */
+#define F_DONE		(1u << 10)	/* a verb of a procedure done */
+#define F_SIGN		(1u << 11)
+#define F_PLAN		(1u << 12)
+#define F_CONS		(1u << 13)	/* conservative care */
+#define F_LOC		(1u << 14)	/* a landmark */
+#define F_GUIDE		(1u << 15)	/* guided, guidance, under ... */
+#define F_MOD		(1u << 16)	/* an imaging modality (mod holds which) */
+#define F_UNIT		(1u << 17)	/* a dose unit */
+#define F_TPW		(1u << 18)	/* points, sites, tps, injections */
+#define F_TOTAL		(1u << 19)
+#define F_DRY		(1u << 20)	/* dry (needling) */
+#define F_SEC_HIST	(1u << 21)
+#define F_SEC_EXAM	(1u << 22)
+#define F_SEC_PROC	(1u << 23)
+#define F_SEC_PLAN	(1u << 24)
+#define F_SEC_MEDS	(1u << 25)
+#define F_SEC_OTHER	(1u << 26)
+#define F_HEAT		(1u << 27)	/* heat, ice: care only outside aftercare */
+#define F_AFTER		(1u << 28)	/* apply, after, post */
+#define F_NEWCARE	(1u << 29)	/* refer, start: care not yet had */
+#define F_EACH		(1u << 30)
+#define F_PAIN		(1u << 31)	/* a complaint, not a place injected */
+
+typedef struct Cue
+{
+	const char *w;
+	uint32_t	flags;
+	uint8_t		mod;
+} Cue;
+
+/* Modalities of guidance, by index. */
+static const char *const modality[] = {"none", "ultrasound", "fluoroscopy", "ct", "mri"};
+
+static const Cue cues[] = {
+	{"no", F_NEGPRE, 0}, {"without", F_NEGPRE, 0}, {"denies", F_NEGPRE, 0},
+	{"denied", F_NEGPRE, 0}, {"never", F_NEGPRE, 0}, {"neither", F_NEGPRE, 0},
+	{"nor", F_NEGPRE, 0}, {"negative", F_NEGPRE, 0}, {"none", F_NEGPRE, 0},
+	{"avoided", F_NEGPRE, 0}, {"declined", F_NEGPRE | F_NEGPOST, 0},
+	{"declines", F_NEGPRE | F_NEGPOST, 0}, {"refused", F_NEGPRE | F_NEGPOST, 0},
+	{"refuses", F_NEGPRE | F_NEGPOST, 0}, {"deferred", F_NEGPRE | F_NEGPOST, 0},
+	{"defer", F_NEGPRE, 0}, {"defers", F_NEGPRE | F_NEGPOST, 0},
+	{"spared", F_NEGPOST, 0}, {"held", F_NEGPOST, 0}, {"postponed", F_NEGPOST, 0},
+	{"omitted", F_NEGPOST, 0}, {"skipped", F_NEGPOST, 0},
+	{"not", F_NOT, 0}, {"wasn", F_NOT, 0}, {"weren", F_NOT, 0}, {"didn", F_NOT, 0},
+	{"but", F_STOP, 0}, {"however", F_STOP, 0}, {"although", F_STOP, 0},
+	{"though", F_STOP, 0}, {"except", F_STOP, 0}, {"yet", F_STOP, 0},
+	{"whereas", F_STOP, 0}, {"which", F_STOP, 0}, {"then", F_STOP, 0},
+	{"previously", F_HIST, 0}, {"previous", F_HIST, 0}, {"prior", F_HIST, 0},
+	{"ago", F_HIST, 0}, {"history", F_HIST, 0}, {"earlier", F_HIST, 0},
+	{"past", F_HIST, 0}, {"formerly", F_HIST, 0},
+	{"will", F_FUTURE, 0}, {"consider", F_FUTURE, 0}, {"considering", F_FUTURE, 0},
+	{"may", F_FUTURE, 0}, {"might", F_FUTURE, 0}, {"if", F_FUTURE, 0},
+	{"future", F_FUTURE, 0}, {"planned", F_FUTURE, 0}, {"planning", F_FUTURE, 0},
+	{"recommend", F_FUTURE, 0}, {"recommended", F_FUTURE, 0},
+	{"scheduled", F_FUTURE, 0}, {"would", F_FUTURE, 0}, {"should", F_FUTURE, 0},
+	{"today", F_TODAY, 0}, {"todays", F_TODAY, 0},
+	{"injected", F_INJ | F_DONE, 0}, {"inject", F_INJ, 0}, {"injecting", F_INJ, 0},
+	{"injection", F_INJ, 0}, {"injections", F_INJ | F_TPW, 0}, {"tpi", F_INJ, 0},
+	{"tpis", F_INJ, 0}, {"needled", F_INJ | F_DONE, 0}, {"needling", F_INJ, 0},
+	{"infiltrated", F_INJ | F_DONE, 0}, {"performed", F_DONE, 0},
+	{"administered", F_DONE, 0}, {"completed", F_DONE, 0}, {"treated", F_DONE, 0},
+	{"done", F_DONE, 0}, {"given", F_DONE, 0},
+	{"signed", F_SIGN, 0}, {"signature", F_SIGN, 0}, {"attestation", F_SIGN, 0},
+	{"attested", F_SIGN, 0}, {"attest", F_SIGN, 0}, {"esigned", F_SIGN, 0},
+	{"followup", F_PLAN, 0}, {"rtc", F_PLAN, 0}, {"aftercare", F_PLAN, 0},
+	{"reassess", F_PLAN, 0}, {"recheck", F_PLAN, 0}, {"reevaluate", F_PLAN, 0},
+	{"physiotherapy", F_CONS, 0}, {"nsaid", F_CONS, 0}, {"nsaids", F_CONS, 0},
+	{"ibuprofen", F_CONS, 0}, {"naproxen", F_CONS, 0}, {"meloxicam", F_CONS, 0},
+	{"diclofenac", F_CONS, 0}, {"celecoxib", F_CONS, 0}, {"relaxant", F_CONS, 0},
+	{"relaxants", F_CONS, 0}, {"cyclobenzaprine", F_CONS, 0},
+	{"flexeril", F_CONS, 0}, {"tizanidine", F_CONS, 0}, {"methocarbamol", F_CONS, 0},
+	{"baclofen", F_CONS, 0}, {"chiropractic", F_CONS, 0},
+	{"chiropractor", F_CONS, 0}, {"massage", F_CONS, 0}, {"stretching", F_CONS, 0},
+	{"stretches", F_CONS, 0}, {"acupuncture", F_CONS, 0}, {"tens", F_CONS, 0},
+	{"conservative", F_CONS, 0}, {"exercises", F_CONS, 0},
+	{"exercise", F_CONS, 0}, {"brace", F_CONS, 0}, {"bracing", F_CONS, 0},
+	{"refer", F_NEWCARE, 0}, {"referral", F_NEWCARE, 0},
+	{"referred", F_NEWCARE, 0}, {"start", F_NEWCARE, 0},
+	{"begin", F_NEWCARE, 0}, {"trial", F_NEWCARE, 0},
+	{"each", F_EACH, 0}, {"area", F_SEC_PROC, 0},
+	{"pain", F_PAIN, 0}, {"ache", F_PAIN, 0}, {"aches", F_PAIN, 0},
+	{"stiffness", F_PAIN, 0}, {"discomfort", F_PAIN, 0},
+	{"symptoms", F_PAIN, 0}, {"myofascial", F_PAIN, 0},
+	{"spasm", F_PAIN, 0}, {"spasms", F_PAIN, 0}, {"heat", F_HEAT, 0}, {"ice", F_HEAT, 0},
+	{"apply", F_AFTER, 0}, {"after", F_AFTER, 0}, {"post", F_AFTER, 0},
+	{"quadrant", F_LOC, 0}, {"border", F_LOC, 0}, {"angle", F_LOC, 0},
+	{"origin", F_LOC, 0}, {"insertion", F_LOC, 0}, {"cm", F_LOC, 0},
+	{"fingerbreadth", F_LOC, 0}, {"fingerbreadths", F_LOC, 0},
+	{"spinous", F_LOC, 0}, {"acromion", F_LOC, 0},
+	{"mapped", F_LOC, 0}, {"marked", F_LOC, 0},
+	{"located", F_LOC, 0}, {"spine", F_LOC, 0},
+	{"guided", F_GUIDE, 0}, {"guidance", F_GUIDE, 0}, {"guide", F_GUIDE, 0},
+	{"under", F_GUIDE, 0}, {"using", F_GUIDE, 0}, {"visualization", F_GUIDE, 0},
+	{"visualized", F_GUIDE, 0},
+	{"ultrasound", F_MOD, 1}, {"sonographic", F_MOD, 1},
+	{"sonography", F_MOD, 1}, {"usg", F_MOD | F_GUIDE, 1},
+	{"fluoroscopy", F_MOD, 2}, {"fluoroscopic", F_MOD, 2},
+	{"fluoro", F_MOD, 2}, {"ct", F_MOD, 3}, {"mri", F_MOD, 4},
+	{"ml", F_UNIT, 0}, {"cc", F_UNIT, 0}, {"mg", F_UNIT, 0}, {"mcg", F_UNIT, 0},
+	{"units", F_UNIT, 0}, {"unit", F_UNIT, 0}, {"u", F_UNIT, 0}, {"cc's", F_UNIT, 0},
+	{"points", F_TPW, 0}, {"point", F_TPW, 0}, {"sites", F_TPW, 0}, {"site", F_TPW, 0},
+	{"tps", F_TPW, 0}, {"tp", F_TPW, 0}, {"insertions", F_TPW, 0}, {"areas", F_TPW, 0},
+	{"total", F_TOTAL, 0},
+	{"dry", F_DRY, 0},
+	{"hpi", F_SEC_HIST, 0}, {"pmh", F_SEC_HIST, 0}, {"subjective", F_SEC_HIST, 0},
+	{"exam", F_SEC_EXAM, 0}, {"examination", F_SEC_EXAM, 0},
+	{"objective", F_SEC_EXAM, 0}, {"pe", F_SEC_EXAM, 0},
+	{"procedure", F_SEC_PROC, 0}, {"procedures", F_SEC_PROC, 0},
+	{"technique", F_SEC_PROC, 0}, {"muscles", F_SEC_PROC, 0},
+	{"muscle", F_SEC_PROC, 0}, {"medication", F_SEC_PROC, 0},
+	{"medications", F_SEC_PROC, 0}, {"location", F_SEC_PROC, 0},
+	{"locations", F_SEC_PROC, 0}, {"description", F_SEC_PROC, 0},
+	{"plan", F_SEC_PLAN, 0}, {"recommendations", F_SEC_PLAN, 0},
+	{"disposition", F_SEC_PLAN, 0}, {"instructions", F_SEC_PLAN, 0},
+	{"meds", F_SEC_MEDS, 0}, {"allergies", F_SEC_MEDS, 0}, {"current", F_SEC_MEDS, 0},
+	{"home", F_SEC_MEDS, 0},
+	{"assessment", F_SEC_OTHER, 0}, {"diagnosis", F_SEC_OTHER, 0},
+	{"diagnoses", F_SEC_OTHER, 0}, {"impression", F_SEC_OTHER, 0},
+	{"indication", F_SEC_OTHER, 0}, {"indications", F_SEC_OTHER, 0},
+	{"consent", F_SEC_OTHER, 0}, {"complications", F_SEC_OTHER, 0},
+	{"vitals", F_SEC_OTHER, 0}, {"ros", F_SEC_OTHER, 0},
+};
+
+typedef struct VWord
+{
+	const char *s;				/* NULL: slot empty */
+	uint32_t	len;
+	uint32_t	hash;
+	uint32_t	flags;
+	uint8_t		mod;
+	uint8_t		mus_words;		/* most words of a key it starts */
+	uint8_t		drug_words;
+} VWord;
+
+typedef struct VDrug
+{
+	const char *name;			/* normalised */
+	uint32_t	len;
+	uint32_t	hash;
+	const char *generic;		/* lower case */
+} VDrug;
+
+struct NrVocab
+{
+	MpAlloc		alloc;
+	MpCatalogue *cat;
+	VWord	   *words;
+	uint32_t	wmask;
+	VDrug	   *drugs;
+	int			ndrugs;
+	int			capdrugs;
+	int32_t    *dtable;
+	uint32_t	dmask;
+	bool		built;
+};
+
+static inline bool
+is_word_byte(unsigned char c)
+{
+	return c >= 0x80 ||
+		(c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		(c >= '0' && c <= '9');
+}
+
+static inline bool
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline unsigned char
+lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char) (c + 32) : c;
+}
+
+/* Normalises like muscle_parse.c (lower-case words, single blanks). */
+static size_t
+norm_copy(const char *in, size_t len, char *out)
+{
+	size_t		o = 0,
+				i;
+	bool		gap = false;
+
+	for (i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) in[i];
+
+		if (!is_word_byte(c))
+		{
+			gap = true;
+			continue;
+		}
+		if (gap && o > 0)
+			out[o++] = ' ';
+		gap = false;
+		out[o++] = (char) lower(c);
+	}
+	return o;
+}
+
+static VWord *
+vword_find(const NrVocab *v, const char *s, size_t len, uint32_t h)
+{
+	uint32_t	i = h & v->wmask;
+
+	for (;; i = (i + 1) & v->wmask)
+	{
+		VWord	   *w = &v->words[i];
+
+		if (w->s == NULL)
+			return w;
+		if (w->hash == h && w->len == len && memcmp(w->s, s, len) == 0)
+			return w;
+	}
+}
+
+static void *
+v_alloc(NrVocab *v, size_t size)
+{
+	return v->alloc.alloc(v->alloc.ctx, size ? size : 1);
+}
+
+NrVocab *
+nr_vocab_new(const MpAlloc *alloc, MpCatalogue *cat)
+{
+	NrVocab    *v = alloc->alloc(alloc->ctx, sizeof(NrVocab));
+
+	if (v == NULL)
+		return NULL;
+	memset(v, 0, sizeof(NrVocab));
+	v->alloc = *alloc;
+	v->cat = cat;
+	return v;
+}
+
+bool
+nr_vocab_add_drug(NrVocab *v, const char *name, const char *generic)
+{
+	size_t		len;
+	char	   *n,
+			   *g;
+	size_t		nl,
+				gl,
+				i;
+
+	if (v->built || name == NULL)
+		return false;
+	if (v->ndrugs == v->capdrugs)
+	{
+		int			cap = v->capdrugs ? v->capdrugs * 2 : 64;
+		VDrug	   *d = v_alloc(v, sizeof(VDrug) * cap);
+
+		if (d == NULL)
+			return false;
+		if (v->ndrugs)
+			memcpy(d, v->drugs, sizeof(VDrug) * v->ndrugs);
+		v->drugs = d;
+		v->capdrugs = cap;
+	}
+	len = strlen(name);
+	n = v_alloc(v, len + 1);
+	if (n == NULL)
+		return false;
+	nl = norm_copy(name, len, n);
+	if (nl == 0)
+		return true;
+	if (generic == NULL)
+		generic = name;
+	gl = strlen(generic);
+	g = v_alloc(v, gl + 1);
+	if (g == NULL)
+		return false;
+	for (i = 0; i < gl; i++)
+		g[i] = (char) lower((unsigned char) generic[i]);
+	g[gl] = '\0';
+	v->drugs[v->ndrugs].name = n;
+	v->drugs[v->ndrugs].len = (uint32_t) nl;
+	v->drugs[v->ndrugs].hash = mp_hash(n, nl);
+	v->drugs[v->ndrugs].generic = g;
+	v->ndrugs++;
+	return true;
+}
+
+static int
+words_in(const char *s, size_t len)
+{
+	int			n = 1;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == ' ')
+			n++;
+	return n;
+}
+
+static size_t
+first_word_len(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len && s[i] != ' ')
+		i++;
+	return i;
+}
+
+static VWord *
+vword_add(NrVocab *v, const char *s, size_t len)
+{
+	uint32_t	h = mp_hash(s, len);
+	VWord	   *w = vword_find(v, s, len, h);
+
+	if (w->s == NULL)
+	{
+		w->s = s;
+		w->len = (uint32_t) len;
+		w->hash = h;
+	}
+	return w;
+}
+
+bool
+nr_vocab_build(NrVocab *v)
+{
+	int			nkeys = mp_catalogue_nkeys(v->cat);
+	uint32_t	need = (uint32_t) (nkeys + v->ndrugs +
+								   sizeof(cues) / sizeof(cues[0])) * 2 + 16;
+	uint32_t	size = 64;
+	int			i;
+
+	while (size < need)
+		size <<= 1;
+	v->words = v_alloc(v, sizeof(VWord) * size);
+	v->dmask = 16;
+	while (v->dmask < (uint32_t) v->ndrugs * 2 + 2)
+		v->dmask <<= 1;
+	v->dtable = v_alloc(v, sizeof(int32_t) * v->dmask);
+	if (v->words == NULL || v->dtable == NULL)
+		return false;
+	memset(v->words, 0, sizeof(VWord) * size);
+	memset(v->dtable, 0xff, sizeof(int32_t) * v->dmask);
+	v->wmask = size - 1;
+	v->dmask--;
+
+	for (i = 0; i < (int) (sizeof(cues) / sizeof(cues[0])); i++)
+	{
+		VWord	   *w = vword_add(v, cues[i].w, strlen(cues[i].w));
+
+		w->flags |= cues[i].flags;
+		if (cues[i].mod)
+			w->mod = cues[i].mod;
+	}
+	for (i = 0; i < nkeys; i++)
+	{
+		size_t		len;
+		const char *k = mp_catalogue_key(v->cat, i, &len);
+		int			nw = words_in(k, len);
+		VWord	   *w = vword_add(v, k, first_word_len(k, len));
+
+		w->flags |= F_MUS;
+		if (nw > w->mus_words)
+			w->mus_words = (uint8_t) (nw > 255 ? 255 : nw);
+	}
+	for (i = 0; i < v->ndrugs; i++)
+	{
+		VDrug	   *d = &v->drugs[i];
+		int			nw = words_in(d->name, d->len);
+		VWord	   *w = vword_add(v, d->name, first_word_len(d->name, d->len));
+		uint32_t	j = d->hash & v->dmask;
+
+		w->flags |= F_DRUG;
+		if (nw > w->drug_words)
+			w->drug_words = (uint8_t) (nw > 255 ? 255 : nw);
+		/* the first row of a name wins */
+		for (;; j = (j + 1) & v->dmask)
+		{
+			int32_t		k = v->dtable[j];
+
+			if (k < 0)
+			{
+				v->dtable[j] = i;
+				break;
+			}
+			if (v->drugs[k].hash == d->hash && v->drugs[k].len == d->len &&
+				memcmp(v->drugs[k].name, d->name, d->len) == 0)
+				break;
+		}
+	}
+	v->built = true;
+	return true;
+}
+
+static int
+drug_find(const NrVocab *v, const char *s, size_t len)
+{
+	uint32_t	h = mp_hash(s, len);
+	uint32_t	j = h & v->dmask;
+
+	for (;; j = (j + 1) & v->dmask)
+	{
+		int32_t		k = v->dtable[j];
+
+		if (k < 0)
+			return -1;
+		if (v->drugs[k].hash == h && v->drugs[k].len == len &&
+			memcmp(v->drugs[k].name, s, len) == 0)
+			return k;
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Tokens
+ * ------------------------------------------------------------------------
+ */
+#define T_WORD		0
+#define T_NUM		1			/* digits, maybe a decimal point; maybe a
+								 * unit glued on ("40mg") */
+#define T_PUNCT		2
+#define T_NL		3
+
+#define SEC_NONE	0
+#define SEC_HIST	1
+#define SEC_EXAM	2
+#define SEC_PROC	3
+#define SEC_PLAN	4
+#define SEC_MEDS	5
+#define SEC_OTHER	6
+
+typedef struct NTok
+{
+	uint32_t	start;
+	uint32_t	len;
+	uint32_t	sent;			/* sentence number */
+	uint32_t	flags;			/* the word's F_* */
+	uint8_t		type;
+	uint8_t		mod;
+	uint8_t		musw;
+	uint8_t		drugw;
+	uint8_t		wclass;			/* MP_WORD_* */
+	uint8_t		neg;
+	uint8_t		header;			/* part of a section header */
+	uint8_t		upper;			/* written in capitals */
+	uint8_t		inspan;			/* part of a run of muscles (or its count) */
+	uint8_t		fuzzy;			/* a misspelt muscle name (1 + its kind) */
+	int32_t		num;			/* T_NUM: the whole part; -1 if too big */
+} NTok;
+
+#define S_HIST		1
+#define S_FUTURE	2
+#define S_TODAY		4
+#define S_INJ		8
+#define S_DONE		16
+#define S_HEADER	32			/* a line of a template: "Volume: 5 mL" */
+
+typedef struct NSent
+{
+	uint8_t		flags;
+	uint8_t		section;
+	uint32_t	cues;			/* F_* of every word in it */
+} NSent;
+
+typedef struct Reader
+{
+	NrVocab    *v;
+	const MpAlloc *alloc;
+	const char *raw;
+	char	   *low;
+	size_t		len;
+	NTok	   *t;
+	size_t		nt;
+	NSent	   *s;
+	size_t		ns;
+	bool		failed;
+	/* muscles out */
+	char	  **mus;
+	int			nmus;
+	int			capmus;
+	/* drugs out */
+	int			drug[16];		/* vocabulary rows of the generics met */
+	char	   *dose[16];
+	size_t		doselen[16];
+	size_t		dosecap[16];
+	int			ndrug;
+	char	   *work;			/* for mp_parse_each */
+	size_t		worksize;
+	char	   *buf;			/* an entry being composed */
+	size_t		bufsize;
+	int			emitted;		/* muscles the last run named */
+	char		fwork[MP_WORK_SIZE(40)];	/* to parse one word */
+} Reader;
+
+static void *
+r_alloc(Reader *r, size_t size)
+{
+	void	   *p = r->alloc->alloc(r->alloc->ctx, size ? size : 1);
+
+	if (p == NULL)
+		r->failed = true;
+	return p;
+}
+
+static void
+r_free(Reader *r, void *p)
+{
+	if (p != NULL && r->alloc->release)
+		r->alloc->release(r->alloc->ctx, p);
+}
+
+static inline bool
+tok_is(const Reader *r, size_t i, const char *w)
+{
+	size_t		l = strlen(w);
+
+	return i < r->nt && r->t[i].len == l &&
+		memcmp(r->low + r->t[i].start, w, l) == 0;
+}
+
+static inline bool
+punct_is(const Reader *r, size_t i, char c)
+{
+	return i < r->nt && r->t[i].type == T_PUNCT && r->raw[r->t[i].start] == c;
+}
+
+static void
+tokenise(Reader *r)
+{
+	size_t		i = 0;
+	const char *p = r->raw;
+
+	while (i < r->len)
+	{
+		unsigned char c = (unsigned char) p[i];
+		NTok	   *t;
+
+		r->low[i] = (char) lower(c);
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+		{
+			i++;
+			continue;
+		}
+		t = &r->t[r->nt++];
+		memset(t, 0, sizeof(NTok));
+		t->start = (uint32_t) i;
+		if (c == '\n')
+		{
+			t->type = T_NL;
+			t->len = 1;
+			i++;
+			continue;
+		}
+		if (!is_word_byte(c))
+		{
+			t->type = T_PUNCT;
+			t->len = 1;
+			i++;
+			continue;
+		}
+		{
+			size_t		j = i;
+			bool		upper = true;
+			bool		num = is_digit(c);
+
+			while (j < r->len)
+			{
+				unsigned char d = (unsigned char) p[j];
+
+				if (is_word_byte(d))
+				{
+					if (d >= 'a' && d <= 'z')
+						upper = false;
+					r->low[j] = (char) lower(d);
+					j++;
+					continue;
+				}
+				/* 0.5, 1.5%: a decimal point inside a number */
+				if (d == '.' && num && j + 1 < r->len && is_digit((unsigned char) p[j + 1]) &&
+					is_digit((unsigned char) p[j - 1]))
+				{
+					r->low[j] = '.';
+					j++;
+					continue;
+				}
+				break;
+			}
+			t->len = (uint32_t) (j - i);
+			t->type = num ? T_NUM : T_WORD;
+			t->upper = upper && !num;
+			if (num)
+			{
+				size_t		k;
+				int64_t		n = 0;
+
+				for (k = i; k < j && is_digit((unsigned char) p[k]); k++)
+					if (n < 1000000)
+						n = n * 10 + (p[k] - '0');
+				t->num = n >= 1000000 ? -1 : (int32_t) n;
+			}
+			i = j;
+		}
+	}
+}
+
+/* Word flags, from the vocabulary. */
+static void
+classify(Reader *r)
+{
+	size_t		i;
+
+	for (i = 0; i < r->nt; i++)
+	{
+		NTok	   *t = &r->t[i];
+		const char *w = r->low + t->start;
+		VWord	   *vw;
+
+		if (t->type == T_PUNCT || t->type == T_NL)
+			continue;
+		/* "b/l": one side word (the "l" is a side word already) */
+		if (t->len == 1 && w[0] == 'b' && punct_is(r, i + 1, '/') &&
+			tok_is(r, i + 2, "l") && r->t[i + 2].start == t->start + 2)
+		{
+			t->wclass = MP_WORD_SIDE;
+			continue;
+		}
+		t->wclass = (uint8_t) mp_word_class(w, t->len);
+		if (t->len > 40)
+			continue;
+		vw = vword_find(r->v, w, t->len, mp_hash(w, t->len));
+		if (vw->s == NULL)
+		{
+			/*
+			 * "right rhomboidd": a word after a side or part word may be a
+			 * misspelt muscle; the parser decides (one edit from a key),
+			 * and its memo makes the same spelling cheap next time.
+			 */
+			if (t->type == T_WORD && t->len >= MP_FUZZY_MIN - 1 && i > 0 &&
+				r->t[i - 1].type == T_WORD &&
+				(r->t[i - 1].wclass == MP_WORD_SIDE ||
+				 r->t[i - 1].wclass == MP_WORD_PART) &&
+				t->wclass == MP_WORD_NAME &&
+				MP_WORK_SIZE(t->len) <= sizeof(r->fwork))
+			{
+				MpResult	m;
+
+				if (mp_parse_cached(r->v->cat, w, t->len, r->fwork, &m) == 1 &&
+					(m.kind == MP_MUSCLE || m.kind == MP_GROUP))
+				{
+					t->fuzzy = (uint8_t) (1 + m.kind);
+					t->flags = F_MUS;
+				}
+			}
+			continue;
+		}
+		t->flags = vw->flags;
+		t->mod = vw->mod;
+		t->musw = vw->mus_words;
+		t->drugw = vw->drug_words;
+	}
+}
+
+/* A number: digits, or a number word one .. twenty. */
+static int
+number_at(const Reader *r, size_t i)
+{
+	static const char *const words[] = {"zero", "one", "two", "three", "four",
+		"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+	"eighteen", "nineteen", "twenty"};
+	int			k;
+
+	if (i >= r->nt)
+		return -1;
+	if (r->t[i].type == T_NUM)
+	{
+		/* a pure number only: not 40mg, not 0.5 */
+		size_t		j;
+
+		for (j = 0; j < r->t[i].len; j++)
+			if (!is_digit((unsigned char) r->low[r->t[i].start + j]))
+				return -1;
+		return r->t[i].num;
+	}
+	if (r->t[i].type != T_WORD || r->t[i].len > 9)
+		return -1;
+	for (k = 1; k <= 20; k++)
+		if (tok_is(r, i, words[k]))
+			return k;
+	return -1;
+}
+
+/* "x4", "x 4", "×4": a count; returns it and sets *next past it. */
+static int
+times_at(const Reader *r, size_t i, size_t *next)
+{
+	const char *w;
+	size_t		j;
+	int			n = 0;
+
+	if (i >= r->nt || r->t[i].type != T_WORD)
+		return -1;
+	w = r->low + r->t[i].start;
+	if (w[0] != 'x')
+		return -1;
+	if (r->t[i].len == 1)
+	{
+		n = number_at(r, i + 1);
+		if (n >= 0)
+			*next = i + 2;
+		return n;
+	}
+	for (j = 1; j < r->t[i].len; j++)
+	{
+		if (!is_digit((unsigned char) w[j]) || n > 100000)
+			return -1;
+		n = n * 10 + (w[j] - '0');
+	}
+	*next = i + 1;
+	return n;
+}
+
+/* ------------------------------------------------------------------------
+ * Sections and sentences
+ * ------------------------------------------------------------------------
+ */
+static int
+section_of(const Reader *r, size_t from, size_t to, int current)
+{
+	uint32_t	f = 0;
+	size_t		i;
+	bool		any_injected = false;
+
+	for (i = from; i < to; i++)
+	{
+		f |= r->t[i].flags;
+		if (r->t[i].flags & F_INJ)
+			any_injected = true;
+		if (tok_is(r, i, "follow") || tok_is(r, i, "post"))
+			f |= F_SEC_PLAN;
+	}
+	if (f & F_SEC_PLAN)
+		return SEC_PLAN;
+	if (f & F_HIST)
+		return SEC_HIST;
+	if (f & F_SEC_MEDS)
+		return SEC_MEDS;
+	if (f & F_SEC_HIST)
+		return SEC_HIST;
+	if (f & F_SEC_EXAM)
+		return SEC_EXAM;
+	if (f & F_SEC_OTHER)
+		return SEC_OTHER;
+	if ((f & F_SEC_PROC) || any_injected || (f & (F_TPW | F_MOD | F_DRY)))
+		return SEC_PROC;
+	/* a header the reader does not know keeps a procedure section going */
+	return current == SEC_PROC ? SEC_PROC : SEC_OTHER;
+}
+
+/*
+ * Lines that open with up to six words and a colon, or are all capitals,
+ * are headers; a header naming a muscle is a table row, not a header.
+ */
+static void
+sections_and_sentences(Reader *r)
+{
+	size_t		i = 0;
+	int			section = SEC_NONE;
+	uint32_t	sent = 0;
+
+	r->s[0].flags = 0;
+	r->s[0].section = SEC_NONE;
+	while (i < r->nt)
+	{
+		size_t		ls = i,
+					le,
+					j,
+					words = 0,
+					colon = 0;
+		bool		allcaps = true,
+					muscle = false;
+
+		le = ls;
+		while (le < r->nt && r->t[le].type != T_NL)
+			le++;
+		/* skip bullets */
+		j = ls;
+		while (j < le && (r->t[j].type == T_PUNCT ||
+						  (r->t[j].type == T_NUM && punct_is(r, j + 1, '.'))))
+			j++;
+		for (; j < le && words <= 6; j++)
+		{
+			if (r->t[j].type == T_PUNCT)
+			{
+				if (r->raw[r->t[j].start] == ':')
+				{
+					colon = j;
+					break;
+				}
+				continue;
+			}
+			if (r->t[j].flags & F_MUS)
+				muscle = true;
+			if (!r->t[j].upper)
+				allcaps = false;
+			words++;
+		}
+		if (!muscle && words > 0 && (colon > 0 || (allcaps && j == le && words <= 5)))
+		{
+			size_t		hend = colon > 0 ? colon : le;
+			size_t		k;
+
+			section = section_of(r, ls, hend, section);
+			for (k = ls; k <= hend && k < le; k++)
+				r->t[k].header = 1;
+		}
+		/* sentences in the line */
+		if (r->s[sent].flags != 0 || ls > 0)
+		{
+			sent++;
+			r->s[sent].flags = 0;
+		}
+		r->s[sent].section = (uint8_t) section;
+		for (j = ls; j < le; j++)
+		{
+			NTok	   *t = &r->t[j];
+
+			t->sent = sent;
+			if (t->type == T_PUNCT)
+			{
+				char		c = r->raw[t->start];
+
+				if ((c == '.' || c == '!' || c == '?' || c == ';') && j + 1 < le)
+				{
+					sent++;
+					r->s[sent].flags = 0;
+					r->s[sent].section = (uint8_t) section;
+				}
+			}
+		}
+		if (le < r->nt)
+			r->t[le].sent = sent;
+		i = le + 1;
+	}
+	r->ns = sent + 1;
+}
+
+/* Sentence flags from cue words (headers' words do not count). */
+static void
+sentence_flags(Reader *r)
+{
+	size_t		i;
+
+	for (i = 0; i < r->nt; i++)
+	{
+		NTok	   *t = &r->t[i];
+		NSent	   *s = &r->s[t->sent];
+
+		s->cues |= t->flags;
+		if (t->header)
+			s->flags |= S_HEADER;
+		if (t->header || t->type != T_WORD)
+			continue;
+		if (t->flags & F_HIST)
+		{
+			/* "prior to" is procedure text; "past" needs "in the" */
+			if (!(tok_is(r, i, "prior") && tok_is(r, i + 1, "to")) &&
+				!(tok_is(r, i, "past") && !(i >= 1 && tok_is(r, i - 1, "the"))))
+				s->flags |= S_HIST;
+		}
+		if (tok_is(r, i, "last") &&
+			(tok_is(r, i + 1, "visit") || tok_is(r, i + 1, "time") ||
+			 tok_is(r, i + 1, "week") || tok_is(r, i + 1, "month") ||
+			 tok_is(r, i + 1, "year") || tok_is(r, i + 1, "session") ||
+			 tok_is(r, i + 1, "appointment") || tok_is(r, i + 1, "injection") ||
+			 tok_is(r, i + 1, "injections")))
+			s->flags |= S_HIST;
+		if (tok_is(r, i, "next") || (tok_is(r, i, "plan") && tok_is(r, i + 1, "to")) ||
+			(tok_is(r, i, "return") && tok_is(r, i + 1, "for")))
+			s->flags |= S_FUTURE;
+		if (t->flags & F_FUTURE)
+			s->flags |= S_FUTURE;
+		if (t->flags & F_TODAY)
+			s->flags |= S_TODAY;
+		if (t->flags & F_INJ)
+			s->flags |= S_INJ;
+		if (t->flags & F_DONE)
+			s->flags |= S_DONE;
+	}
+}
+
+/* A sentence that says a procedure was done, or sits in its section. */
+static bool
+done_here(const Reader *r, uint32_t sent)
+{
+	return (r->s[sent].flags & S_DONE) || r->s[sent].section == SEC_PROC;
+}
+
+/* A sentence about now: not history, not a plan for later. */
+static bool
+sent_current(const Reader *r, uint32_t sent)
+{
+	const NSent *s = &r->s[sent];
+
+	if (s->flags & S_TODAY)
+		return !(s->section == SEC_HIST && (s->flags & S_HIST));
+	if (s->flags & (S_HIST | S_FUTURE))
+		return false;
+	if (s->section == SEC_HIST)
+		return false;
+	if (s->section == SEC_PLAN)
+		return (s->flags & S_DONE) != 0;
+	return true;
+}
+
+static bool
+clause_end(const Reader *r, size_t i)
+{
+	const NTok *t = &r->t[i];
+
+	if (t->type == T_NL)
+		return true;
+	if (t->type == T_PUNCT)
+	{
+		char		c = r->raw[t->start];
+
+		return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' ||
+			c == ',';
+	}
+	return (t->flags & F_STOP) != 0;
+}
+
+/* Is token i a "not" that goes with a verb of injecting (not injected)? */
+static bool
+not_before_verb(const Reader *r, size_t i)
+{
+	size_t		j;
+
+	for (j = i + 1; j < r->nt && j <= i + 3; j++)
+	{
+		if (r->t[j].flags & (F_DONE | F_INJ))
+			return true;
+		if (tok_is(r, j, "used") || tok_is(r, j, "utilized") ||
+			tok_is(r, j, "addressed") || tok_is(r, j, "today"))
+			return true;
+		if (clause_end(r, j))
+			return false;
+	}
+	return false;
+}
+
+/*
+ * Negation scopes: forward to the end of the clause, backward to its
+ * start.  Each token is marked at most once per direction: linear.
+ */
+static void
+negation(Reader *r)
+{
+	size_t		i;
+	bool		active = false;
+	size_t		clause_start = 0;	/* after the last punctuation */
+	size_t		stop_start = 0; /* after the last but/however ... */
+	bool		muscle_since_stop = false;
+	size_t		marked_to = 0;
+
+	for (i = 0; i < r->nt; i++)
+	{
+		NTok	   *t = &r->t[i];
+		bool		back = false;
+
+		if (clause_end(r, i))
+		{
+			active = false;
+			if (t->type == T_WORD)
+			{
+				/* a conjunction: what follows may have its own subject */
+				stop_start = i + 1;
+				muscle_since_stop = false;
+			}
+			else
+			{
+				clause_start = stop_start = i + 1;
+				muscle_since_stop = false;
+			}
+			continue;
+		}
+		if (t->flags & F_MUS)
+			muscle_since_stop = true;
+		if (t->header)
+			continue;
+		if (active)
+			t->neg = 1;
+		if (t->flags & F_NOT)
+		{
+			if (not_before_verb(r, i))
+				back = true;
+			else
+				active = true;
+		}
+		if (t->flags & F_NEGPRE)
+			active = true;
+		if (t->flags & F_NEGPOST)
+			back = true;
+		if (back)
+		{
+			/*
+			 * Back to the clause's start; past a "but" only when no muscle
+			 * follows it ("the gastrocnemius was examined but not
+			 * injected", not "trapezius injected but levator deferred")
+			 */
+			size_t		from = muscle_since_stop ? stop_start : clause_start;
+			size_t		stop = from > marked_to ? from : marked_to;
+			size_t		k = i;
+
+			while (k > stop)
+			{
+				k--;
+				r->t[k].neg = 1;
+			}
+			marked_to = i;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Muscles
+ * ------------------------------------------------------------------------
+ */
+static bool
+buf_reserve(Reader *r, size_t need)
+{
+	if (need <= r->bufsize)
+		return true;
+	r_free(r, r->buf);
+	r->bufsize = need * 2 + 64;
+	r->buf = r_alloc(r, r->bufsize);
+	if (r->buf == NULL)
+	{
+		r->bufsize = 0;
+		return false;
+	}
+	return true;
+}
+
+/* The catalogue entry of the longest key starting at token i: its token
+ * count, or 0. */
+static size_t
+muscle_at(Reader *r, size_t i, MpKind *kind)
+{
+	char		tmp[256];
+	size_t		maxw = r->t[i].musw;
+	size_t		best = 0;
+	size_t		n,
+				o = 0,
+				j = i;
+
+	if (!(r->t[i].flags & F_MUS))
+		return 0;
+	if (r->t[i].fuzzy)
+	{
+		if (kind)
+			*kind = (MpKind) (r->t[i].fuzzy - 1);
+		return 1;
+	}
+	for (n = 1; n <= maxw && j < r->nt; n++, j++)
+	{
+		const NTok *t = &r->t[j];
+
+		if (t->type == T_PUNCT && n > 1 && (r->raw[t->start] == '-' ||
+											r->raw[t->start] == '.'))
+		{
+			n--;
+			continue;			/* sterno-cleido-mastoid */
+		}
+		if ((t->type != T_WORD && t->type != T_NUM) || o + t->len + 1 > sizeof(tmp))
+			break;
+		if (o > 0)
+			tmp[o++] = ' ';
+		memcpy(tmp + o, r->low + t->start, t->len);
+		o += t->len;
+		{
+			int			e = mp_catalogue_lookup(r->v->cat, tmp, o);
+
+			if (e >= 0)
+			{
+				best = j - i + 1;
+				if (kind)
+					*kind = mp_catalogue_entry(r->v->cat, e)->kind;
+			}
+		}
+	}
+	return best;
+}
+
+/* Does entry e name (after its side word, if any) s[0..len)? */
+static bool
+names(const char *e, const char *s, size_t len)
+{
+	size_t		el = strlen(e);
+
+	if (strncmp(e, "right ", 6) == 0)
+		e += 6, el -= 6;
+	else if (strncmp(e, "left ", 5) == 0)
+		e += 5, el -= 5;
+	return el == len && memcmp(e, s, len) == 0;
+}
+
+/*
+ * Keeps an entry once.  A muscle named again without its side ("2 in the
+ * biceps femoris") is the one already read with a side.
+ */
+static bool
+add_muscle(Reader *r, const char *s, size_t len, bool sided)
+{
+	int			k;
+	char	   *c;
+	const char *bare = s;
+	size_t		barelen = len;
+
+	for (k = 0; k < r->nmus; k++)
+		if (strlen(r->mus[k]) == len && memcmp(r->mus[k], s, len) == 0)
+			return true;
+	if (sided)
+	{
+		bare = (const char *) memchr(s, ' ', len) + 1;
+		barelen = len - (bare - s);
+		/* a side-less entry of the same muscle gives way */
+		for (k = 0; k < r->nmus; k++)
+			if (strlen(r->mus[k]) == barelen &&
+				memcmp(r->mus[k], bare, barelen) == 0)
+			{
+				r_free(r, r->mus[k]);
+				memmove(&r->mus[k], &r->mus[k + 1],
+						sizeof(char *) * (r->nmus - k - 1));
+				r->nmus--;
+				break;
+			}
+	}
+	else
+		for (k = 0; k < r->nmus; k++)
+			if (names(r->mus[k], s, len))
+				return true;
+	if (r->nmus == r->capmus)
+	{
+		int			cap = r->capmus ? r->capmus * 2 : 16;
+		char	  **m = r_alloc(r, sizeof(char *) * cap);
+
+		if (m == NULL)
+			return false;
+		if (r->nmus)
+			memcpy(m, r->mus, sizeof(char *) * r->nmus);
+		r_free(r, r->mus);
+		r->mus = m;
+		r->capmus = cap;
+	}
+	c = r_alloc(r, len + 1);
+	if (c == NULL)
+		return false;
+	memcpy(c, s, len);
+	c[len] = '\0';
+	r->mus[r->nmus++] = c;
+	return true;
+}
+
+static void
+emit_side(Reader *r, const char *side, const MpResult *m)
+{
+	char		tmp[300];
+	size_t		o = 0;
+	size_t		nl = m->namelen > 256 ? 256 : m->namelen;
+
+	if (side)
+	{
+		o = strlen(side);
+		memcpy(tmp, side, o);
+		tmp[o++] = ' ';
+	}
+	memcpy(tmp + o, m->name, nl);
+	add_muscle(r, tmp, o + nl, side != NULL);
+	r->emitted++;
+}
+
+static void
+emit_muscle(void *arg, const MpResult *m)
+{
+	Reader	   *r = arg;
+
+	if (m->kind == MP_EMPTY)
+		return;
+	/* one entry per muscle: a bilateral one is its right and its left */
+	if (m->side == MP_SIDE_BILATERAL)
+	{
+		emit_side(r, "right", m);
+		emit_side(r, "left", m);
+	}
+	else
+		emit_side(r, mp_side_name(m->side), m);
+}
+
+typedef struct Span
+{
+	size_t		first;			/* first token (side words included) */
+	size_t		end;			/* one past the last */
+	int			count;			/* trigger points stated with it, -1 none */
+	size_t		cfirst;			/* first token of a count before it */
+	size_t		cend;			/* after a count after it */
+	bool		level;
+	bool		regions_only;	/* names region terms only */
+	bool		each;			/* the count is per muscle of the run */
+} Span;
+
+static void
+add_count(Span *sp, int n)
+{
+	sp->count = (sp->count < 0 ? 0 : sp->count) + n;
+}
+
+static bool
+is_tp_word(const Reader *r, size_t j)
+{
+	return tok_is(r, j, "trigger") || tok_is(r, j, "point") ||
+		tok_is(r, j, "points") || tok_is(r, j, "injection") ||
+		tok_is(r, j, "injections") || tok_is(r, j, "tpi") ||
+		tok_is(r, j, "tpis");
+}
+
+/*
+ * The run of muscle words from token i (a catalogue key): names, side and
+ * part words, separators, levels and counts.  Returns the token after it.
+ */
+static size_t
+span_at(Reader *r, size_t i, Span *sp)
+{
+	size_t		j = i,
+				last = i;
+	size_t		k;
+
+	sp->count = -1;
+	sp->level = false;
+	sp->regions_only = true;
+	sp->each = false;
+	sp->cend = 0;
+	/* side and part words before the name */
+	sp->first = i;
+	while (sp->first > 0)
+	{
+		const NTok *t = &r->t[sp->first - 1];
+
+		if ((t->type == T_WORD && (t->wclass == MP_WORD_SIDE ||
+								   t->wclass == MP_WORD_PART ||
+								   tok_is(r, sp->first - 1, "sided"))) ||
+			/* "the right and left trapezius" */
+			((tok_is(r, sp->first - 1, "and") || punct_is(r, sp->first - 1, ',') ||
+			  punct_is(r, sp->first - 1, '&')) &&
+			 sp->first >= 2 && r->t[sp->first - 2].type == T_WORD &&
+			 r->t[sp->first - 2].wclass == MP_WORD_SIDE) ||
+			(t->type == T_PUNCT && (r->raw[t->start] == '-' ||
+									r->raw[t->start] == '/') &&
+			 sp->first >= 2 && r->t[sp->first - 2].type == T_WORD &&
+			 r->t[sp->first - 2].wclass == MP_WORD_SIDE))
+			sp->first--;
+		else
+			break;
+	}
+	/* "2 trigger points in the right trapezius": a count before */
+	k = sp->first;
+	while (k > 0 && sp->first - k < 6 &&
+		   (tok_is(r, k - 1, "in") || tok_is(r, k - 1, "the") ||
+			tok_is(r, k - 1, "of") || tok_is(r, k - 1, "at") ||
+			tok_is(r, k - 1, "into") || tok_is(r, k - 1, "were") ||
+			tok_is(r, k - 1, "was") || tok_is(r, k - 1, "injected") ||
+			tok_is(r, k - 1, "identified") || tok_is(r, k - 1, "and")))
+		k--;
+	if (k > 0 && (r->t[k - 1].flags & F_TPW))
+	{
+		size_t		m = k - 1;
+
+		if (m > 0 && tok_is(r, m - 1, "trigger"))
+			m--;
+		if (m > 0 && number_at(r, m - 1) > 0 && !(m >= 2 && tok_is(r, m - 2, "total")))
+		{
+			sp->count = number_at(r, m - 1);
+			sp->cfirst = m - 1;
+		}
+	}
+	if (sp->count < 0)
+		sp->cfirst = sp->first;
+
+	while (j < r->nt)
+	{
+		const NTok *t = &r->t[j];
+		size_t		n,
+					next;
+		int			c;
+		MpKind		kind = MP_MUSCLE;
+
+		if ((n = muscle_at(r, j, &kind)) > 0)
+		{
+			if (kind != MP_REGION)
+				sp->regions_only = false;
+			j += n;
+			last = j;
+			continue;
+		}
+		if (t->type == T_NL)
+			break;
+		c = times_at(r, j, &next);
+		if (c >= 0)
+		{
+			add_count(sp, c);
+			j = next;
+			if (tok_is(r, j, "each"))
+			{
+				sp->each = true;
+				j++;
+			}
+			last = j;
+			continue;
+		}
+		/* "piriformis trigger point injection x2" */
+		if (j == last && is_tp_word(r, j))
+		{
+			size_t		m = j;
+
+			while (m < r->nt && m < j + 3 && is_tp_word(r, m))
+				m++;
+			if ((c = times_at(r, m, &next)) >= 0)
+			{
+				add_count(sp, c);
+				j = last = next;
+				continue;
+			}
+		}
+		/* a table row: "| Upper trapezius | R | 2 |" */
+		if (punct_is(r, j, '|'))
+		{
+			size_t		m = j + 1;
+
+			if (m < r->nt && r->t[m].type == T_WORD &&
+				r->t[m].wclass == MP_WORD_SIDE)
+			{
+				while (m < r->nt && r->t[m].type == T_WORD &&
+					   r->t[m].wclass == MP_WORD_SIDE)
+					m++;
+				j = last = m;
+				continue;
+			}
+			if ((c = number_at(r, m)) >= 0 && c < 100 &&
+				(punct_is(r, m + 1, '|') || m + 1 >= r->nt ||
+				 r->t[m + 1].type == T_NL))
+			{
+				add_count(sp, c);
+				j = last = m + 1;
+				continue;
+			}
+			break;
+		}
+		/* "(medial head)", "(posterior)": part words in brackets */
+		if (punct_is(r, j, '('))
+		{
+			size_t		m = j + 1;
+
+			while (m < r->nt && m < j + 5 && r->t[m].type == T_WORD &&
+				   (r->t[m].wclass == MP_WORD_PART ||
+					r->t[m].wclass == MP_WORD_SIDE))
+				m++;
+			if (m > j + 1 && punct_is(r, m, ')'))
+			{
+				j = last = m + 1;
+				continue;
+			}
+		}
+		/* (2 points), (2), - 2 trigger points, : 2 */
+		if (t->type == T_PUNCT && (r->raw[t->start] == '(' || r->raw[t->start] == '-' ||
+								   r->raw[t->start] == ':' || r->raw[t->start] == '='))
+		{
+			size_t		m = j + 1;
+			int			num = number_at(r, m);
+
+			if (num >= 0 && num < 100)
+			{
+				m++;
+				if (tok_is(r, m, "trigger"))
+					m++;
+				if (m < r->nt && (r->t[m].flags & F_TPW))
+					m++;
+				if (tok_is(r, m, "each"))
+				{
+					sp->each = true;
+					m++;
+				}
+				if (r->raw[t->start] != '(' || punct_is(r, m, ')'))
+				{
+					if (punct_is(r, m, ')'))
+						m++;
+					add_count(sp, num);
+					j = m;
+					last = j;
+					continue;
+				}
+			}
+		}
+		/*
+		 * "trapezius 2 trigger points" (after a comma only with "each": else
+		 * a total)
+		 */
+		if (t->type == T_NUM)
+		{
+			int			num = number_at(r, j);
+			size_t		m = j + 1;
+
+			if (tok_is(r, m, "trigger"))
+				m++;
+			if (num >= 0 && num < 100 && m < r->nt && (r->t[m].flags & F_TPW) &&
+				(j == last || tok_is(r, m + 1, "each")))
+			{
+				add_count(sp, num);
+				j = m + 1;
+				if (tok_is(r, j, "each"))
+				{
+					sp->each = true;
+					j++;
+				}
+				last = j;
+				continue;
+			}
+		}
+		if (t->type == T_WORD && (t->wclass == MP_WORD_SIDE ||
+								  tok_is(r, j, "sided")))
+		{
+			j++;
+			/* a side after the name: part of the run */
+			last = j;
+			continue;
+		}
+		if (t->type == T_WORD && t->wclass == MP_WORD_LEVEL)
+		{
+			j++;
+			while (j < r->nt && (r->t[j].wclass == MP_WORD_LEVEL ||
+								 number_at(r, j) >= 0 ||
+								 punct_is(r, j, '-') || punct_is(r, j, '/')))
+				j++;
+			last = j;
+			sp->level = true;
+			continue;
+		}
+		if ((t->type == T_WORD && (t->wclass == MP_WORD_PART ||
+								   t->wclass == MP_WORD_FILLER ||
+								   tok_is(r, j, "at") || tok_is(r, j, "level") ||
+								   tok_is(r, j, "levels"))) ||
+			(t->type == T_PUNCT && strchr(",&+/-", r->raw[t->start]) != NULL))
+		{
+			j++;
+			continue;			/* kept only if a name follows */
+		}
+		break;
+	}
+	sp->end = last;
+
+	/* "... were each injected at 2 trigger points" */
+	if (sp->count < 0)
+	{
+		size_t		m = last;
+		bool		each = false;
+		int			num;
+
+		while (m < r->nt && m < last + 5 &&
+			   (tok_is(r, m, "were") || tok_is(r, m, "was") ||
+				tok_is(r, m, "each") || tok_is(r, m, "injected") ||
+				tok_is(r, m, "needled") || tok_is(r, m, "treated") ||
+				tok_is(r, m, "at") || tok_is(r, m, "in") ||
+				tok_is(r, m, "with")))
+			each |= tok_is(r, m++, "each");
+		if (m > last && (num = number_at(r, m)) > 0 && num < 100)
+		{
+			size_t		q = m + 1;
+
+			if (tok_is(r, q, "trigger"))
+				q++;
+			if (q < r->nt && (r->t[q].flags & F_TPW) && !tok_is(r, q, "injections"))
+			{
+				add_count(sp, num);
+				sp->each = each || tok_is(r, q + 1, "each");
+				sp->cend = q + 1;
+			}
+		}
+	}
+	return last;
+}
+
+/*
+ * Is the run at token first a landmark ("medial border of the scapula",
+ * "lateral to the spine"), not a place injected?  For runs of region
+ * terms only.
+ */
+static bool
+landmark(const Reader *r, size_t first)
+{
+	size_t		k = first;
+
+	while (k > 0 && r->t[k - 1].type == T_WORD &&
+		   (r->t[k - 1].wclass == MP_WORD_PART ||
+			r->t[k - 1].wclass == MP_WORD_SIDE) && !tok_is(r, k - 1, "of"))
+		k--;
+	return k > 0 && (tok_is(r, k - 1, "of") ||
+					 (tok_is(r, k - 1, "to") && k >= 2 &&
+					  (tok_is(r, k - 2, "lateral") || tok_is(r, k - 2, "medial") ||
+					   tok_is(r, k - 2, "inferior") || tok_is(r, k - 2, "superior") ||
+					   tok_is(r, k - 2, "adjacent") || tok_is(r, k - 2, "close"))) ||
+					 tok_is(r, k - 1, "near") || tok_is(r, k - 1, "along") ||
+					 tok_is(r, k - 1, "over") || tok_is(r, k - 1, "around") ||
+					 tok_is(r, k - 1, "from") || tok_is(r, k - 1, "below") ||
+					 tok_is(r, k - 1, "above"));
+}
+
+/* Is the run ending at token end followed by a complaint word? */
+static bool
+complaint(const Reader *r, size_t end)
+{
+	size_t		k;
+
+	for (k = end; k < r->nt && k < end + 3; k++)
+		if (r->t[k].flags & F_PAIN)
+			return true;
+	return false;
+}
+
+/* Hands a run to the muscle parser and keeps what it names. */
+static void
+read_span(Reader *r, const Span *sp)
+{
+	size_t		i,
+				o = 0;
+	size_t		need = 0;
+
+	for (i = sp->first; i < sp->end; i++)
+		need += r->t[i].len + 3;
+	if (!buf_reserve(r, need + 1))
+		return;
+	for (i = sp->first; i < sp->end; i++)
+	{
+		const NTok *t = &r->t[i];
+		size_t		next;
+
+		if (t->type == T_PUNCT)
+		{
+			char		c = r->raw[t->start];
+
+			if (c == '(')
+			{
+				/* a count in brackets: skip to its end */
+				while (i + 1 < sp->end && !punct_is(r, i, ')'))
+					i++;
+				continue;
+			}
+			if (c == ',' || c == '&' || c == '+' || c == '/' || c == ';')
+				r->buf[o++] = ',';
+			r->buf[o++] = ' ';
+			continue;
+		}
+		if (times_at(r, i, &next) >= 0 && next <= sp->end)
+		{
+			i = next - 1;
+			continue;
+		}
+		if ((t->flags & F_TPW) || is_tp_word(r, i) || tok_is(r, i, "each") ||
+			(t->type == T_NUM && !sp->level))
+			continue;
+		if (t->type == T_WORD && t->wclass == MP_WORD_SIDE &&
+			tok_is(r, i, "b") && punct_is(r, i + 1, '/'))
+		{
+			memcpy(r->buf + o, "bl ", 3);
+			o += 3;
+			i += 2;
+			continue;
+		}
+		memcpy(r->buf + o, r->low + t->start, t->len);
+		o += t->len;
+		r->buf[o++] = ' ';
+	}
+	if (o == 0)
+		return;
+	if (MP_WORK_SIZE(o) > r->worksize)
+	{
+		r_free(r, r->work);
+		r->worksize = MP_WORK_SIZE(o) * 2;
+		r->work = r_alloc(r, r->worksize);
+		if (r->work == NULL)
+		{
+			r->worksize = 0;
+			return;
+		}
+	}
+	mp_parse_each_cached(r->v->cat, r->buf, o, r->work, emit_muscle, r);
+}
+
+static bool
+span_negated(const Reader *r, const Span *sp)
+{
+	size_t		i;
+
+	for (i = sp->first; i < sp->end; i++)
+		if (r->t[i].neg)
+			return true;
+	return false;
+}
+
+/*
+ * Muscles and per-muscle counts; returns the sum of counts (-1: none),
+ * and sets *any_loc when a count or level placed trigger points.
+ */
+static int
+read_muscles(Reader *r, bool note_injects, bool *any_loc)
+{
+	int			pass;
+	int			sum = -1;
+
+	for (pass = 0; pass < 2; pass++)
+	{
+		size_t		i = 0;
+		bool		found = false;
+
+		while (i < r->nt)
+		{
+			Span		sp;
+			size_t		at;
+			uint32_t	sent;
+			const NSent *s;
+			bool		ok;
+
+			if (!(r->t[i].flags & F_MUS) || muscle_at(r, i, NULL) == 0)
+			{
+				i++;
+				continue;
+			}
+			at = i;
+			i = span_at(r, i, &sp);
+			if (i <= sp.first)
+				i = sp.first + 1;
+			sent = r->t[sp.first].sent;
+			s = &r->s[sent];
+			{
+				size_t		k;
+
+				for (k = sp.cfirst; k < sp.end || k < sp.cend; k++)
+					r->t[k].inspan = 1;
+			}
+			/* region terms: not a landmark, not a complaint ("low back pain") */
+			if (sp.regions_only &&
+				(landmark(r, at) || complaint(r, sp.end) ||
+				 !(s->flags & (S_INJ | S_HEADER))))
+				continue;
+			if (span_negated(r, &sp) || !sent_current(r, sent))
+				continue;
+			if (pass == 0)
+				ok = s->section == SEC_PROC || (s->flags & S_INJ);
+			else
+				ok = note_injects && s->section != SEC_EXAM &&
+					s->section != SEC_MEDS && s->section != SEC_HIST &&
+					s->section != SEC_PLAN;
+			if (!ok)
+				continue;
+			found = true;
+			r->emitted = 0;
+			read_span(r, &sp);
+			if (sp.count >= 0)
+			{
+				if (sp.each && r->emitted > 1)
+					sp.count *= r->emitted;
+				sum = (sum < 0 ? 0 : sum) + sp.count;
+				*any_loc = true;
+			}
+			if (sp.level)
+				*any_loc = true;
+		}
+		if (found || r->failed)
+			break;
+	}
+	return sum;
+}
+
+/* ------------------------------------------------------------------------
+ * Counts, drugs and the other elements
+ * ------------------------------------------------------------------------
+ */
+
+/* A stated total of trigger points, -1 when none. */
+static int
+stated_total(Reader *r)
+{
+	size_t		i;
+	int			weak = -1;
+
+	for (i = 0; i < r->nt; i++)
+	{
+		const NTok *t = &r->t[i];
+		size_t		j,
+					next;
+		int			n;
+
+		if (t->type == T_PUNCT || t->type == T_NL || t->neg ||
+			!sent_current(r, t->sent) || t->inspan)
+			continue;
+		/* TPI x4, TPIs x 4, trigger point injections x 6 */
+		if (is_tp_word(r, i) && !is_tp_word(r, i + 1) &&
+			(n = times_at(r, i + 1, &next)) > 0)
+			return n;
+		/* total (of) 8 (sites), a total of 8 trigger points */
+		if (t->flags & F_TOTAL)
+		{
+			j = i + 1;
+			if (tok_is(r, j, "of") || punct_is(r, j, ':') || punct_is(r, j, '='))
+				j++;
+			if ((n = number_at(r, j)) > 0)
+				return n;
+			/* total sites injected: 8 */
+			while (j < r->nt && j < i + 5 && !punct_is(r, j, ':') &&
+				   r->t[j].type == T_WORD)
+				j++;
+			if (punct_is(r, j, ':') && (n = number_at(r, j + 1)) > 0)
+				return n;
+		}
+		/* trigger points: 6, number of sites = 4, trigger points injected: 3 */
+		if (t->flags & F_TPW)
+		{
+			bool		perm = false;
+
+			j = i + 1;
+			while (j < r->nt && j < i + 3 && r->t[j].type == T_WORD &&
+				   !(r->t[j].flags & F_MUS))
+				j++;
+			if ((punct_is(r, j, ':') || punct_is(r, j, '=')) &&
+				(n = number_at(r, j + 1)) > 0)
+			{
+				/* "Trapezius trigger points: 2" is a per-muscle count */
+				for (j = i; j > 0 && j + 4 > i && r->t[j - 1].sent == t->sent; j--)
+					if (r->t[j - 1].flags & F_MUS)
+						perm = true;
+				if (!perm)
+					return n;
+			}
+		}
+		/*
+		 * "3 trigger points were injected", "TPIs, 8 sites": not a count
+		 * that goes with a muscle
+		 */
+		if (weak < 0 && t->type == T_NUM && (n = number_at(r, i)) > 0 &&
+			!(i > 0 && r->t[i - 1].flags & F_TOTAL))
+		{
+			j = i + 1;
+			if (tok_is(r, j, "trigger"))
+				j++;
+			if (j < r->nt && (r->t[j].flags & F_TPW) && !tok_is(r, j, "areas"))
+			{
+				size_t		k;
+				bool		verb = false,
+							muscle = false;
+
+				for (k = j + 1; k < r->nt && k < j + 8 && !clause_end(r, k); k++)
+				{
+					if (r->t[k].flags & (F_DONE | F_INJ))
+						verb = true;
+					if (r->t[k].flags & F_MUS)
+						muscle = true;
+				}
+				if ((verb || (r->s[t->sent].flags & S_INJ) ||
+					 r->s[t->sent].section == SEC_PROC) && !muscle &&
+					!tok_is(r, j + 1, "each"))
+					weak = n;	/* unless a stronger statement follows */
+			}
+		}
+	}
+	return weak;
+}
+
+/* The vocabulary drug at token i: its row and token count, or -1. */
+static int
+drug_at(const Reader *r, size_t i, size_t *ntok)
+{
+	char		tmp[256];
+	size_t		o = 0,
+				n,
+				j = i;
+	int			best = -1;
+
+	if (!(r->t[i].flags & F_DRUG))
+		return -1;
+	for (n = 1; n <= r->t[i].drugw && j < r->nt; n++, j++)
+	{
+		const NTok *t = &r->t[j];
+		int			d;
+
+		if (t->type == T_PUNCT && n > 1 && r->raw[t->start] == '-')
+		{
+			n--;
+			continue;			/* depo-medrol */
+		}
+		if (t->type != T_WORD || o + t->len + 1 > sizeof(tmp))
+			break;
+		if (o > 0)
+			tmp[o++] = ' ';
+		memcpy(tmp + o, r->low + t->start, t->len);
+		o += t->len;
+		d = drug_find(r->v, tmp, o);
+		if (d >= 0)
+		{
+			best = d;
+			*ntok = j - i + 1;
+		}
+	}
+	if (best < 0)
+	{
+		/* depo-medrol written as "depomedrol" in the table, "depo-medrol" in
+		 * the note: the table also normalises "-" to a blank */
+		return -1;
+	}
+	return best;
+}
+
+/* A dose at token i: returns the token after it, or i. */
+static size_t
+dose_at(const Reader *r, size_t i)
+{
+	const NTok *t = &r->t[i];
+	size_t		j = i + 1;
+
+	if (t->type != T_NUM)
+		return i;
+	/* 40mg, 1%: unit glued on or next */
+	if (t->len > 1)
+	{
+		const char *w = r->low + t->start;
+		size_t		k = 0;
+
+		while (k < t->len && (is_digit((unsigned char) w[k]) || w[k] == '.'))
+			k++;
+		if (k < t->len)
+		{
+			VWord	   *vw = vword_find(r->v, w + k, t->len - k,
+										mp_hash(w + k, t->len - k));
+
+			if (vw->s == NULL || !(vw->flags & F_UNIT))
+				return i;
+			j = i + 1;
+			goto per;
+		}
+	}
+	if (punct_is(r, j, '%'))
+		return j + 1;
+	if (j < r->nt && (r->t[j].flags & F_UNIT))
+		j++;
+	else
+		return i;
+per:
+	/* mg/mL */
+	if (punct_is(r, j, '/') && j + 1 < r->nt && (r->t[j + 1].flags & F_UNIT))
+		j += 2;
+	return j;
+}
+
+/* Appends a dose as written; the buffer doubles, so a long note is linear. */
+static void
+add_dose(Reader *r, int d, size_t from, size_t to)
+{
+	size_t		a = r->t[from].start,
+				b = r->t[to - 1].start + r->t[to - 1].len;
+	size_t		need = r->doselen[d] + (b - a) + 2;
+
+	if (need > r->dosecap[d])
+	{
+		size_t		cap = need * 2 + 32;
+		char	   *n = r_alloc(r, cap);
+
+		if (n == NULL)
+			return;
+		if (r->doselen[d])
+			memcpy(n, r->dose[d], r->doselen[d]);
+		r_free(r, r->dose[d]);
+		r->dose[d] = n;
+		r->dosecap[d] = cap;
+	}
+	if (r->doselen[d])
+		r->dose[d][r->doselen[d]++] = ' ';
+	memcpy(r->dose[d] + r->doselen[d], r->raw + a, b - a);
+	r->doselen[d] += b - a;
+	r->dose[d][r->doselen[d]] = '\0';
+}
+
+/* Index in r->drug of generic g, added when new (in order of mention). */
+static int
+drug_slot(Reader *r, const char *generic)
+{
+	int			k;
+
+	for (k = 0; k < r->ndrug; k++)
+		if (strcmp(r->v->drugs[r->drug[k]].generic, generic) == 0)
+			return k;
+	if (r->ndrug == 16)
+		return -1;
+	r->dose[r->ndrug] = NULL;
+	r->doselen[r->ndrug] = r->dosecap[r->ndrug] = 0;
+	return r->ndrug++;
+}
+
+/* Doses waiting for their drug: pieces of text, in order. */
+#define MAX_PENDING 8
+
+typedef struct Pending
+{
+	size_t		from[MAX_PENDING];
+	size_t		to[MAX_PENDING];
+	int			n;
+	uint32_t	sent;
+} Pending;
+
+static void
+flush_pending(Reader *r, Pending *p, int slot)
+{
+	int			k;
+
+	for (k = 0; k < p->n; k++)
+		add_dose(r, slot, p->from[k], p->to[k]);
+	p->n = 0;
+}
+
+static void
+read_drugs(Reader *r)
+{
+	size_t		i = 0;
+	int			last = -1;		/* slot of the last drug in the sentence */
+	uint32_t	last_sent = UINT32_MAX;
+	Pending		pend;
+	int			note_last = -1;	/* slot of the last drug in the note */
+
+	pend.n = 0;
+	pend.sent = 0;
+	while (i < r->nt)
+	{
+		const NTok *t = &r->t[i];
+		size_t		n = 0,
+					e;
+		int			d;
+
+		if (t->sent != last_sent)
+		{
+			/* "Volume: 5 mL" on a template line: the drug named last */
+			if (pend.n > 0 && note_last >= 0 &&
+				(r->s[pend.sent].flags & S_HEADER))
+				flush_pending(r, &pend, note_last);
+			pend.n = 0;
+			last = -1;
+			last_sent = t->sent;
+		}
+		if ((d = drug_at(r, i, &n)) >= 0)
+		{
+			bool		ok = !t->neg && sent_current(r, t->sent) &&
+				r->s[t->sent].section != SEC_MEDS;
+
+			if (ok)
+			{
+				/* the generic's own row: depo-medrol -> methylprednisolone */
+				int			slot = drug_slot(r, r->v->drugs[d].generic);
+
+				if (slot >= 0)
+				{
+					r->drug[slot] = d;
+					last = note_last = slot;
+					flush_pending(r, &pend, slot);
+				}
+			}
+			pend.n = 0;
+			i += n;
+			continue;
+		}
+		e = t->type == T_NUM ? dose_at(r, i) : i;
+		/* not negated, not of another visit, not a rate ("1 mL per site") */
+		if (e > i && (t->neg || !sent_current(r, t->sent) ||
+					  tok_is(r, e, "per")))
+		{
+			i = e;
+			continue;
+		}
+		if (e > i)
+		{
+			size_t		k = e;
+
+			/*
+			 * Before a drug or another dose ("40 mg triamcinolone", "2 mL of
+			 * 1% lidocaine"), or with no drug yet in the sentence: it waits
+			 * for the next drug.
+			 */
+			while (k < r->nt && (tok_is(r, k, "of") || tok_is(r, k, "the") ||
+								 tok_is(r, k, "each")))
+				k++;
+			if (last < 0 || (k < r->nt && ((r->t[k].flags & F_DRUG) ||
+										   dose_at(r, k) > k)))
+			{
+				if (pend.n < MAX_PENDING)
+				{
+					pend.from[pend.n] = i;
+					pend.to[pend.n] = e;
+					pend.n++;
+					pend.sent = t->sent;
+				}
+			}
+			else
+			{
+				/* the end of a chain of doses after a drug: all are its */
+				flush_pending(r, &pend, last);
+				add_dose(r, last, i, e);
+			}
+			i = e;
+			continue;
+		}
+		i++;
+	}
+}
+
+/*
+ * Is there a cue of flag f, not negated, in a current sentence (with
+ * done: one that says something was done, or in a procedure section)?
+ */
+static bool
+cue_present(const Reader *r, uint32_t f, bool done)
+{
+	size_t		i;
+
+	for (i = 0; i < r->nt; i++)
+		if ((r->t[i].flags & f) && !r->t[i].neg &&
+			sent_current(r, r->t[i].sent) &&
+			(!done || done_here(r, r->t[i].sent)))
+			return true;
+	return false;
+}
+
+static inline bool
+any_sentence_of(const Reader *r, size_t i, uint32_t f)
+{
+	return (r->s[r->t[i].sent].cues & f) != 0;
+}
+
+static void
+read_elements(Reader *r, NrFacts *out)
+{
+	size_t		i;
+	uint32_t	after_sent = UINT32_MAX;
+	bool		after = false;
+
+	out->guidance = modality[0];
+	for (i = 0; i < r->nt; i++)
+	{
+		const NTok *t = &r->t[i];
+
+		if (t->type != T_WORD && t->type != T_PUNCT)
+			continue;
+		/* signed: not "unsigned", not "not signed", not pending */
+		if ((t->flags & F_SIGN) && !t->neg &&
+			!any_sentence_of(r, i, F_NOT) &&
+			!tok_is(r, i + 1, "pending"))
+			out->note_signed = true;
+		if (punct_is(r, i, '/') && tok_is(r, i - 1, "s") && tok_is(r, i + 1, "s") &&
+			punct_is(r, i + 2, '/'))
+			out->note_signed = true;
+		/* a plan after the procedure */
+		if (!t->neg &&
+			((t->flags & F_PLAN) ||
+			 (t->header && (t->flags & F_SEC_PLAN)) ||
+			 (tok_is(r, i, "follow") && (tok_is(r, i + 1, "up") ||
+										 (punct_is(r, i + 1, '-') && tok_is(r, i + 2, "up")))) ||
+			 (tok_is(r, i, "f") && punct_is(r, i + 1, '/') && tok_is(r, i + 2, "u")) ||
+			 (tok_is(r, i, "return") && (tok_is(r, i + 1, "to") || tok_is(r, i + 1, "in") ||
+										 number_at(r, i + 1) > 0)) ||
+			 (tok_is(r, i, "next") && (tok_is(r, i + 1, "visit") ||
+									   tok_is(r, i + 1, "appointment") ||
+									   tok_is(r, i + 1, "week") ||
+									   tok_is(r, i + 1, "session"))) ||
+			 ((tok_is(r, i, "post") || tok_is(r, i, "postprocedure")) &&
+			  (tok_is(r, i + 1, "procedure") || tok_is(r, i + 2, "procedure") ||
+			   tok_is(r, i + 1, "injection") || tok_is(r, i + 2, "injection")))))
+			out->post_procedure_plan = true;
+		/* conservative care, prior or ongoing */
+		if (!t->neg && !t->header && !any_sentence_of(r, i, F_NEWCARE))
+		{
+			if (t->flags & F_CONS)
+				out->conservative_care = true;
+			if ((t->flags & F_HEAT) && r->s[t->sent].section != SEC_PLAN)
+			{
+				if (after_sent != t->sent)
+				{
+					after_sent = t->sent;
+					after = any_sentence_of(r, i, F_AFTER | F_PLAN);
+				}
+				if (!after)
+					out->conservative_care = true;
+			}
+			if ((tok_is(r, i, "physical") && tok_is(r, i + 1, "therapy")) ||
+				(tok_is(r, i, "home") && (tok_is(r, i + 1, "exercise") ||
+										  tok_is(r, i + 1, "exercises"))) ||
+				(tok_is(r, i, "pt") && t->upper) || (tok_is(r, i, "hep") && t->upper) ||
+				(tok_is(r, i, "muscle") && (tok_is(r, i + 1, "relaxant") ||
+											tok_is(r, i + 1, "relaxants"))))
+				out->conservative_care = true;
+		}
+		/* where the trigger points lie */
+		if ((t->flags & F_LOC) && !t->neg && sent_current(r, t->sent) &&
+			!(tok_is(r, i, "spine") && !(tok_is(r, i - 1, "scapular") ||
+										 tok_is(r, i - 1, "iliac"))))
+			out->tp_locations = true;
+		if ((tok_is(r, i, "lateral") || tok_is(r, i, "medial") ||
+			 tok_is(r, i, "inferior") || tok_is(r, i, "superior")) &&
+			tok_is(r, i + 1, "to") && !t->neg)
+			out->tp_locations = true;
+		if (t->type == T_WORD && t->wclass == MP_WORD_LEVEL && !t->neg &&
+			sent_current(r, t->sent) &&
+			(r->s[t->sent].section == SEC_PROC || (r->s[t->sent].flags & S_INJ)))
+			out->tp_locations = true;
+		/* guidance: a modality in a sentence about guiding, not negated */
+		if ((t->flags & F_MOD) && !t->neg && out->guidance == modality[0] &&
+			sent_current(r, t->sent) && any_sentence_of(r, i, F_GUIDE) &&
+			!(tok_is(r, i, "ct") && !t->upper))
+			out->guidance = modality[t->mod];
+		if (tok_is(r, i, "us") && t->upper && !t->neg && out->guidance == modality[0] &&
+			sent_current(r, t->sent) &&
+			(tok_is(r, i + 1, "guided") || tok_is(r, i + 1, "guidance") ||
+			 (punct_is(r, i + 1, '-') && tok_is(r, i + 2, "guided"))))
+			out->guidance = modality[1];
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * The reader
+ * ------------------------------------------------------------------------
+ */
+static char *
+join_drugs(Reader *r, bool doses)
+{
+	size_t		need = 1;
+	int			k;
+	char	   *s;
+	size_t		o = 0;
+	bool		any = false;
+
+	for (k = 0; k < r->ndrug; k++)
+	{
+		const char *p = doses ? r->dose[k] : r->v->drugs[r->drug[k]].generic;
+
+		if (p)
+			need += strlen(p) + 3;
+	}
+	s = r_alloc(r, need);
+	if (s == NULL)
+		return NULL;
+	for (k = 0; k < r->ndrug; k++)
+	{
+		const char *p = doses ? r->dose[k] : r->v->drugs[r->drug[k]].generic;
+
+		if (p == NULL)
+			continue;
+		if (any)
+		{
+			memcpy(s + o, " + ", 3);
+			o += 3;
+		}
+		memcpy(s + o, p, strlen(p));
+		o += strlen(p);
+		any = true;
+	}
+	s[o] = '\0';
+	if (!any)
+	{
+		r_free(r, s);
+		return NULL;
+	}
+	return s;
+}
+
+static char *
+copy_str(Reader *r, const char *s)
+{
+	size_t		l = strlen(s);
+	char	   *c = r_alloc(r, l + 1);
+
+	if (c)
+		memcpy(c, s, l + 1);
+	return c;
+}
+
+bool
+nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
+		NrFacts *out)
+{
+	Reader		r;
+	int			total,
+				sum;
+	bool		any_loc = false;
+	bool		injects;
+	int			k;
+
+	memset(out, 0, sizeof(NrFacts));
+	out->guidance = modality[0];
+	memset(&r, 0, sizeof(Reader));
+	if (!v->built || len > UINT32_MAX / 2)
+		return false;
+	r.v = v;
+	r.alloc = alloc;
+	r.raw = text;
+	r.len = len;
+	r.low = r_alloc(&r, len + 1);
+	r.t = r_alloc(&r, sizeof(NTok) * (len + 1));
+	r.s = r_alloc(&r, sizeof(NSent) * (len + 2));
+	if (r.failed)
+		goto done;
+	memset(r.s, 0, sizeof(NSent) * (len + 2));
+
+	tokenise(&r);
+	classify(&r);
+	sections_and_sentences(&r);
+	sentence_flags(&r);
+	negation(&r);
+
+	/* did the note record an injection (or dry needling) done now? */
+	injects = cue_present(&r, F_INJ, true) || cue_present(&r, F_DRY, true);
+	sum = read_muscles(&r, injects, &any_loc);
+	total = stated_total(&r);
+	if (total > 0)
+	{
+		out->has_tp = true;
+		out->trigger_points = total;
+	}
+	else if (sum >= 0)
+	{
+		out->has_tp = true;
+		out->trigger_points = sum;
+	}
+	read_drugs(&r);
+	read_elements(&r, out);
+	out->tp_locations |= any_loc;
+
+	if (r.ndrug > 0)
+	{
+		out->drug_name = join_drugs(&r, false);
+		out->drug_dose = join_drugs(&r, true);
+	}
+	else
+	{
+		/* dry needling, or no injectate said in so many words */
+		size_t		i;
+
+		for (i = 0; i < r.nt; i++)
+		{
+			bool		dry = (r.t[i].flags & F_DRY) &&
+				(tok_is(&r, i + 1, "needling") || tok_is(&r, i + 1, "needle") ||
+				 (punct_is(&r, i + 1, '-') && tok_is(&r, i + 2, "needling")));
+			bool		nodrug = (tok_is(&r, i, "no") || tok_is(&r, i, "without")) &&
+				(tok_is(&r, i + 1, "injectate") || tok_is(&r, i + 1, "medication") ||
+				 tok_is(&r, i + 1, "medications") || tok_is(&r, i + 1, "substance") ||
+				 tok_is(&r, i + 1, "drug") || tok_is(&r, i + 1, "anesthetic"));
+
+			if ((dry && !r.t[i].neg && sent_current(&r, r.t[i].sent) &&
+				 done_here(&r, r.t[i].sent)) ||
+				(nodrug && sent_current(&r, r.t[i].sent)))
+			{
+				out->drug_name = copy_str(&r, "none");
+				break;
+			}
+		}
+	}
+
+	out->muscles = r.mus;
+	out->nmuscles = r.nmus;
+	r.mus = NULL;
+done:
+	for (k = 0; k < r.ndrug; k++)
+		r_free(&r, r.dose[k]);
+	r_free(&r, r.low);
+	r_free(&r, r.t);
+	r_free(&r, r.s);
+	r_free(&r, r.work);
+	r_free(&r, r.buf);
+	if (r.failed)
+	{
+		nr_facts_free(alloc, out);
+		memset(out, 0, sizeof(NrFacts));
+		out->guidance = modality[0];
+		return false;
+	}
+	return true;
+}
+
+void
+nr_facts_free(const MpAlloc *alloc, NrFacts *f)
+{
+	int			k;
+
+	if (alloc->release == NULL)
+		return;
+	for (k = 0; k < f->nmuscles; k++)
+		alloc->release(alloc->ctx, f->muscles[k]);
+	if (f->muscles)
+		alloc->release(alloc->ctx, f->muscles);
+	if (f->drug_name)
+		alloc->release(alloc->ctx, f->drug_name);
+	if (f->drug_dose)
+		alloc->release(alloc->ctx, f->drug_dose);
+	f->muscles = NULL;
+	f->nmuscles = 0;
+	f->drug_name = f->drug_dose = NULL;
+}

@@ -1,0 +1,94 @@
+/*
+ * note.h
+ *		Reading a free-text procedure note (SPEC section 12) into the
+ *		documentation columns, in plain C with no server headers, so that
+ *		the same code runs in the backend, the benchmark and the fuzzer.
+ *
+ * The reader knows no muscle of its own: it scans the note for the names
+ * and aliases of the one muscle catalogue (muscle_parse.h), hands each run
+ * of names, side words, part words, separators and levels to
+ * mp_parse_each(), and writes every muscle it gets back as an entry that
+ * parse_muscle() reads ("right trapezius").  Drug names come from a
+ * vocabulary the caller gives (the injectate table: name -> generic).
+ *
+ * How a note is read (NegEx/ConText style, every pass linear):
+ *	1. Words (lower-cased; a decimal number is one word) and punctuation;
+ *	   sentences end at . ! ? ; and line ends.  A line that opens with up
+ *	   to six words and a colon, or is all capitals, is a section header:
+ *	   history (HISTORY, HPI, prior treatment ...), exam, procedure
+ *	   (PROCEDURE, muscles, sites, technique ...), plan (PLAN, follow-up,
+ *	   recommendations ...), medication lists, or other.
+ *	2. Negation: a trigger (no, not, without, denies, declined, deferred,
+ *	   refused ...) negates the words after it up to the end of its clause
+ *	   (a comma, colon, sentence end, or but/however/although/except);
+ *	   declined/deferred/refused/spared/held and "not" before a verb of
+ *	   injecting (not injected, was not performed) negate back to the start
+ *	   of the clause.  A sentence is historical when it says so (previously,
+ *	   prior, last visit, ago, history of) or sits in a history section, and
+ *	   planned when it speaks of later (will, consider, next visit, plan
+ *	   to, may, if, recommend) or sits in a plan section without a verb of
+ *	   a procedure done; "today" makes it current.
+ *	3. Muscles: a run of catalogue names is injected when it is not negated,
+ *	   historical or planned, and sits in a procedure section or in a
+ *	   sentence about injecting.  When no run is, but the note says that an
+ *	   injection was done, every run outside history, exam and plan
+ *	   sections counts; a note that records no injection has no muscles.
+ *	4. Trigger points: a stated total ("Trigger points: 6", "TPI x4", "3
+ *	   trigger points were injected", "total 8 sites") wins; else the sum
+ *	   of counts given with injected muscles ("x2", "(2 points)", "2
+ *	   trigger points in"); none stated: has_tp false.
+ *	5. Drugs: vocabulary names outside negated, historical and planned
+ *	   sentences and medication lists, by generic name, in order of first
+ *	   mention; doses (a number with %, mg, ml, cc, mcg, units ...) go to
+ *	   the drug they precede, else the one before them in the sentence.
+ *	   "none" when no drug is named and the note speaks of dry needling or
+ *	   no injectate.
+ *	6. note_signed, post_procedure_plan, conservative_care, tp_locations
+ *	   and guidance from cue words outside negation (see note.c).
+ */
+#ifndef TPI_NOTE_H
+#define TPI_NOTE_H
+
+#include "muscle_parse.h"
+
+typedef struct NrVocab NrVocab;
+
+/* The vocabulary: the muscle catalogue plus drug names.  cat must outlive
+ * it and be built. */
+extern NrVocab *nr_vocab_new(const MpAlloc *alloc, MpCatalogue *cat);
+
+/* A drug name as documented and its generic (NULL: the name is one).
+ * false on allocation failure. */
+extern bool nr_vocab_add_drug(NrVocab *v, const char *name,
+							  const char *generic);
+
+/* Builds the look-up tables; call once after the last add. */
+extern bool nr_vocab_build(NrVocab *v);
+
+typedef struct NrFacts
+{
+	char	  **muscles;		/* entries, NUL-terminated strings */
+	int			nmuscles;
+	bool		has_tp;
+	int			trigger_points;
+	char	   *drug_name;		/* NULL: none named */
+	char	   *drug_dose;		/* NULL: none stated */
+	bool		note_signed;
+	bool		post_procedure_plan;
+	bool		conservative_care;
+	bool		tp_locations;
+	const char *guidance;		/* static: none, ultrasound, fluoroscopy,
+								 * ct, mri */
+} NrFacts;
+
+/*
+ * Reads text[0..len) (any bytes) into out.  Everything out points to is
+ * allocated with alloc (a memory context, or malloc: nr_facts_free frees
+ * it).  false on allocation failure.
+ */
+extern bool nr_read(NrVocab *v, const char *text, size_t len,
+					const MpAlloc *alloc, NrFacts *out);
+
+extern void nr_facts_free(const MpAlloc *alloc, NrFacts *f);
+
+#endif							/* TPI_NOTE_H */

@@ -1,0 +1,359 @@
+/*
+ * muscle_arrays.c
+ *		Arrays of documented muscle entries: counting them (muscle_count,
+ *		pick_code, regions), the rule engine's summary of a line's muscles,
+ *		and region masks as text[].
+ */
+#include "muscles_int.h"
+
+#include "access/tupmacs.h"
+#include "catalog/pg_type.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+/* Arrays up to this many bytes are read in a stack copy, not a palloc'd one. */
+#define STACK_ARRAY 2048
+
+/*
+ * The last array counted, so that muscle_count(m), pick_code(m) and
+ * regions(m) of one row parse it once.  Keyed by the array's bytes and the
+ * catalogue load it was counted with.
+ */
+static char last_array[STACK_ARRAY];
+static size_t last_array_len = 0;
+static uint64 last_array_load = 0;
+static int	last_count;
+static uint32 last_regions;
+
+/*
+ * The elements of a text[] one by one, NULLs skipped: array_iter's steps
+ * for varlena elements aligned to int (as text[] stores them), without its
+ * generality.
+ */
+typedef struct TextElems
+{
+	char	   *p;
+	bits8	   *bitmap;
+	int			i;
+	int			n;
+} TextElems;
+
+static void
+text_elems_init(TextElems *te, ArrayType *arr)
+{
+	/* the one-dimensional case without a call */
+	te->n = (ARR_NDIM(arr) == 1 && ARR_DIMS(arr)[0] >= 0) ? ARR_DIMS(arr)[0] :
+		ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+	te->i = 0;
+	te->p = ARR_DATA_PTR(arr);
+	te->bitmap = ARR_NULLBITMAP(arr);
+}
+
+static inline text *
+text_elems_next(TextElems *te)
+{
+	while (te->i < te->n)
+	{
+		int			i = te->i++;
+		text	   *t;
+
+		if (te->bitmap && (te->bitmap[i >> 3] & (1 << (i & 7))) == 0)
+			continue;
+		t = (text *) te->p;
+		te->p = att_addlength_pointer(te->p, -1, te->p);
+		te->p = (char *) att_align_nominal(te->p, TYPALIGN_INT);
+		return t;
+	}
+	return NULL;
+}
+/*
+ * Tallies every element of a text[] (NULL elements skipped) into t; with
+ * out non-NULL also records the first entry naming a group, a region and
+ * an unknown muscle.
+ */
+static void
+tally_array(MpCatalogue *cat, ArrayType *arr, MpTally *t, MuscleSummary *out)
+{
+	TextElems	te;
+	text	   *e;
+	WorkBuf		wb;
+
+	if (ARR_ELEMTYPE(arr) != TEXTOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("muscles must be a text array")));
+	text_elems_init(&te, arr);
+	if (te.n == 0)
+		return;
+	wb.heap = NULL;
+	wb.heapsize = 0;
+	while ((e = text_elems_next(&te)) != NULL)
+	{
+		Datum		d = PointerGetDatum(e);
+		TallyTarget tt = {t, false, false, false};
+
+		tpi_tally_text(cat, e, &wb, &tt);
+		if (out == NULL)
+			continue;
+		if (tt.group && out->first_group == NULL)
+			out->first_group = TextDatumGetCString(d);
+		if (tt.region && out->first_region_term == NULL)
+			out->first_region_term = TextDatumGetCString(d);
+		if (tt.unknown && out->first_unknown == NULL)
+			out->first_unknown = TextDatumGetCString(d);
+	}
+	tpi_work_done(&wb);
+}
+/*
+ * A text[] datum as an ArrayType.  A short (1-byte header) array, as
+ * stored in a tuple, is copied into local (at least STACK_ARRAY bytes,
+ * maximally aligned) rather than into palloc'd memory; *copy is set when
+ * the result was palloc'd.
+ */
+static ArrayType *
+array_from_datum(Datum d, char *local, bool *copy)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+
+	*copy = false;
+	/* VARATT_IS_SHORT is true of a TOAST pointer too: rule that out first */
+	if (VARATT_IS_SHORT(v) && !VARATT_IS_EXTERNAL(v) &&
+		VARSIZE_SHORT(v) - VARHDRSZ_SHORT + VARHDRSZ <= STACK_ARRAY)
+	{
+		size_t		datalen = VARSIZE_SHORT(v) - VARHDRSZ_SHORT;
+
+		SET_VARSIZE(local, datalen + VARHDRSZ);
+		memcpy(VARDATA(local), VARDATA_SHORT(v), datalen);
+		return (ArrayType *) local;
+	}
+	if (VARATT_IS_EXTENDED(v))
+	{
+		*copy = true;
+		return DatumGetArrayTypeP(d);
+	}
+	return (ArrayType *) v;
+}
+
+/*
+ * The rule engine's view of a line's muscles: counts per SPEC section 4
+ * and the first entry of each kind that earns a finding.  Memory: the
+ * first_* strings are palloc'd in the current context.
+ */
+void
+tpi_summarise_muscles(Datum muscles, bool isnull, MuscleSummary *out)
+{
+	union
+	{
+		char		data[STACK_ARRAY];
+		double		align;
+	}			local;
+	ArrayType  *arr;
+	bool		copy;
+	MpTally		t;
+
+	memset(out, 0, sizeof(MuscleSummary));
+	if (isnull)
+		return;
+	arr = array_from_datum(muscles, local.data, &copy);
+	tpi_tally_init_local(&t);
+	tally_array(tpi_current_muscle_catalogue(), arr, &t, out);
+	out->count = tpi_clamp_int(t.n);
+	out->nentries = tpi_clamp_int(t.nentries);
+	out->nmuscle = tpi_clamp_int(t.nmuscle);
+	out->ngroup = tpi_clamp_int(t.ngroup);
+	out->nregion = tpi_clamp_int(t.nregion);
+	out->nunknown = tpi_clamp_int(t.nunknown);
+	out->regions = t.regions;
+	mp_tally_free(&t);
+	if (copy)
+		pfree(arr);
+}
+
+/* Distinct muscles of a text[] datum and the mask of their regions. */
+int
+tpi_count_muscle_array(Datum d, uint32 *regions)
+{
+	union
+	{
+		char		data[STACK_ARRAY];
+		double		align;
+	}			local;
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	MpCatalogue *cat;
+	uint64_t	load;
+	const char *bytes = NULL;
+	size_t		nbytes = 0;
+	ArrayType  *arr;
+	bool		copy;
+	MpTally		t;
+	int			n;
+
+	/* the catalogue first: a reload makes the remembered count stale */
+	cat = tpi_muscle_catalogue(&load);
+	if (!VARATT_IS_EXTERNAL(v) && !VARATT_IS_COMPRESSED(v))
+	{
+		bytes = VARDATA_ANY(v);
+		nbytes = VARSIZE_ANY_EXHDR(v);
+		if (nbytes == last_array_len && last_array_load == load &&
+			memcmp(bytes, last_array, nbytes) == 0)
+		{
+			if (regions)
+				*regions = last_regions;
+			return last_count;
+		}
+	}
+
+	arr = array_from_datum(d, local.data, &copy);
+	tpi_tally_init_local(&t);
+	tally_array(cat, arr, &t, NULL);
+	n = tpi_clamp_int(t.n);
+	if (regions)
+		*regions = t.regions;
+	if (bytes != NULL && nbytes <= sizeof(last_array))
+	{
+		memcpy(last_array, bytes, nbytes);
+		last_array_len = nbytes;
+		last_array_load = load;
+		last_count = n;
+		last_regions = t.regions;
+	}
+	mp_tally_free(&t);
+	if (copy)
+		pfree(arr);
+	return n;
+}
+
+/*
+ * The region mask of a text[] datum of documented muscles: the regions of
+ * its muscle and group entries, as tpi_count_muscle_array() reports them, without the
+ * tally of distinct muscles that regions() does not need.
+ */
+uint32
+tpi_muscle_region_mask(Datum d)
+{
+	union
+	{
+		char		data[STACK_ARRAY];
+		double		align;
+	}			local;
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	MpCatalogue *cat;
+	uint64_t	load;
+	ArrayType  *arr;
+	bool		copy;
+	TextElems	te;
+	text	   *e;
+	WorkBuf		wb;
+	uint32		mask = 0;
+
+	cat = tpi_muscle_catalogue(&load);
+	/* the array just counted (muscle_count(m), regions(m) of one row) */
+	if (!VARATT_IS_EXTERNAL(v) && !VARATT_IS_COMPRESSED(v) &&
+		VARSIZE_ANY_EXHDR(v) == last_array_len &&
+		last_array_load == load &&
+		memcmp(VARDATA_ANY(v), last_array, last_array_len) == 0)
+		return last_regions;
+
+	arr = array_from_datum(d, local.data, &copy);
+	if (ARR_ELEMTYPE(arr) != TEXTOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("muscles must be a text array")));
+	wb.heap = NULL;
+	wb.heapsize = 0;
+	text_elems_init(&te, arr);
+	while ((e = text_elems_next(&te)) != NULL)
+	{
+		MpKind		kind;
+		int			region;
+
+		if (!mp_lookup_cached(cat, VARDATA_ANY(e), VARSIZE_ANY_EXHDR(e),
+							  &kind, &region))
+		{
+			/* an entry parsed afresh (or naming several things) */
+			MpTally		t;
+			TallyTarget tt = {&t, false, false, false};
+
+			tpi_tally_init_local(&t);
+			tpi_tally_text(cat, e, &wb, &tt);
+			mask |= t.regions;
+			mp_tally_free(&t);
+			continue;
+		}
+		/* as mp_tally_add() collects them */
+		if ((kind == MP_MUSCLE || kind == MP_GROUP) &&
+			region >= 0 && region < 32)
+			mask |= (uint32) 1 << region;
+	}
+	tpi_work_done(&wb);
+	if (copy)
+		pfree(arr);
+	return mask;
+}
+
+/* ------------------------------------------------------------------------
+ * Region masks and text[]
+ * ------------------------------------------------------------------------
+ */
+
+/* The regions of a mask as a sorted text[] (palloc'd). */
+Datum
+tpi_region_mask_to_array(uint32 mask)
+{
+	Datum		elems[TPI_NREGIONS];
+	int			n = 0;
+	int			i;
+
+	for (i = 0; i < TPI_NREGIONS; i++)
+		if (mask & ((uint32) 1 << i))
+			elems[n++] = CStringGetTextDatum(tpi_region_names[i]);
+	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false,
+										   TYPALIGN_INT));
+}
+
+/* The mask of a text[] of region names; NULLs and unknown names ignored. */
+uint32
+tpi_regions_from_array(Datum textarray, bool isnull)
+{
+	union
+	{
+		char		data[STACK_ARRAY];
+		double		align;
+	}			local;
+	static size_t name_len[TPI_NREGIONS];
+	ArrayType  *arr;
+	bool		copy;
+	TextElems	te;
+	text	   *t;
+	int			i;
+	uint32		mask = 0;
+
+	if (isnull)
+		return 0;
+	arr = array_from_datum(textarray, local.data, &copy);
+	if (ARR_ELEMTYPE(arr) != TEXTOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("regions must be a text array")));
+	if (name_len[0] == 0)
+		for (i = 0; i < TPI_NREGIONS; i++)
+			name_len[i] = strlen(tpi_region_names[i]);
+	text_elems_init(&te, arr);
+	while ((t = text_elems_next(&te)) != NULL)
+	{
+		size_t		len = VARSIZE_ANY_EXHDR(t);
+		int			r;
+
+		for (r = 0; r < TPI_NREGIONS; r++)
+			if (name_len[r] == len &&
+				memcmp(tpi_region_names[r], VARDATA_ANY(t), len) == 0)
+			{
+				mask |= (uint32) 1 << r;
+				break;
+			}
+	}
+	if (copy)
+		pfree(arr);
+	return mask;
+}
