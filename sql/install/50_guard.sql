@@ -87,9 +87,9 @@
 -- want the offending row named as it is written; use guard_statement() for
 -- COPY and large INSERT ... SELECT loads.  test/bench/bench_guard.sql
 -- loads 200,000 generated lines (0.84 findings per line) in flag mode:
--- guard_statement() costs about 2.3x (COPY) to 2.8x (INSERT ... SELECT) an
--- unguarded load, guard() about 4.4x to 4.8x (an INSERT into finding_log
--- per row with findings).  Do not put both on one table.
+-- guard_statement() costs about 3.2x an unguarded load, guard() 5.4x
+-- (COPY) to 6.8x (INSERT ... SELECT), an INSERT into finding_log per row
+-- with findings.  Do not put both on one table.
 --
 -- Both triggers decide which findings are a row's with one function over
 -- the per-patient engine audit() runs: the patient's lines with the new

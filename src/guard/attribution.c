@@ -200,7 +200,8 @@ attribute(GuardLines *gl, const DateADT *days, int ndays, int first_tpi_row)
 								curable);
 			owned = true;
 		}
-		if (owned)
+		/* a line rule's finding on another line is that line's alone */
+		if (owned || !(tpi_rule_defs[rule].flags & (TPI_RULE_DAY | TPI_RULE_FREQ)))
 			continue;
 		if (!have_without)
 		{
