@@ -22,7 +22,11 @@ INSERT INTO n VALUES
  ('k misspelled, region only', 'Trigger point injection performed: right trapezious, levator scapule. Also low back injected.'),
  ('l locations', 'TPIs performed today at the medial border of the right scapula: right rhomboid major (2 TPs) and right infraspinatus, upper outer quadrant. Prior PT and NSAIDs failed.'),
  ('m brands', 'Injected bilateral SCM with Sensorcaine 0.5% 2 mL and Depo-Medrol 40 mg/mL 1 mL; Decadron 4 mg to the right masseter.'),
- ('n unsigned', 'Right trapezius TPI, 2 sites, lidocaine 1% 2 mL. Note not signed.');
+ ('n unsigned', 'Right trapezius TPI, 2 sites, lidocaine 1% 2 mL. Note not signed.'),
+ ('p abbreviations', 'Pt received TPIs today to the R. upper trapezius and Lt. levator scapulae, 2 points each. No trigger points in the R. rhomboid. Lidocaine 1 percent 4 mL. Dr. Smith.'),
+ ('q assessment and plan', 'Assessment/Plan: Myofascial pain of the neck. Trigger point injections performed today to bilateral SCM and bilateral scalenes. 4 TPs. 2% lidocaine 4 ml. Will consider Botox for next visit if no improvement.'),
+ ('r deferred in capitals', E'TRIGGER POINT INJECTIONS DEFERRED TODAY\nReason: patient on warfarin, INR 3.4.\nTrigger points noted in R levator scapulae, R trapezius.\nPlan: recheck INR, TPIs next week.'),
+ ('o total, fluoroscopy', 'MRI of the lumbar spine in 2024 showed mild stenosis. Under fluoroscopic guidance, total 8 sites injected in the bilateral gluteus medius (2 each) and bilateral piriformis with Kenalog 40 mg. Signed: R. Diaz MD');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

@@ -120,7 +120,7 @@ static const Cue cues[] = {
 	{"fluoroscopy", F_MOD, 2}, {"fluoroscopic", F_MOD, 2},
 	{"fluoro", F_MOD, 2}, {"ct", F_MOD, 3}, {"mri", F_MOD, 4},
 	{"ml", F_UNIT, 0}, {"cc", F_UNIT, 0}, {"mg", F_UNIT, 0}, {"mcg", F_UNIT, 0},
-	{"units", F_UNIT, 0}, {"unit", F_UNIT, 0}, {"u", F_UNIT, 0}, {"cc's", F_UNIT, 0},
+	{"units", F_UNIT, 0}, {"unit", F_UNIT, 0}, {"percent", F_UNIT, 0}, {"u", F_UNIT, 0}, {"cc's", F_UNIT, 0},
 	{"points", F_TPW, 0}, {"point", F_TPW, 0}, {"sites", F_TPW, 0}, {"site", F_TPW, 0},
 	{"tps", F_TPW, 0}, {"tp", F_TPW, 0}, {"insertions", F_TPW, 0}, {"areas", F_TPW, 0},
 	{"total", F_TOTAL, 0},
@@ -135,7 +135,7 @@ static const Cue cues[] = {
 	{"locations", F_SEC_PROC, 0}, {"description", F_SEC_PROC, 0},
 	{"plan", F_SEC_PLAN, 0}, {"recommendations", F_SEC_PLAN, 0},
 	{"disposition", F_SEC_PLAN, 0}, {"instructions", F_SEC_PLAN, 0},
-	{"meds", F_SEC_MEDS, 0}, {"allergies", F_SEC_MEDS, 0}, {"current", F_SEC_MEDS, 0},
+	{"meds", F_SEC_PROC, 0}, {"allergies", F_SEC_MEDS, 0}, {"current", F_SEC_MEDS, 0},
 	{"home", F_SEC_MEDS, 0},
 	{"assessment", F_SEC_OTHER, 0}, {"diagnosis", F_SEC_OTHER, 0},
 	{"diagnoses", F_SEC_OTHER, 0}, {"impression", F_SEC_OTHER, 0},
@@ -465,6 +465,7 @@ typedef struct NTok
 	uint8_t		upper;			/* written in capitals */
 	uint8_t		inspan;			/* part of a run of muscles (or its count) */
 	uint8_t		fuzzy;			/* a misspelt muscle name (1 + its kind) */
+	uint8_t		abbr;			/* a '.' that ends an abbreviation ("R.") */
 	int32_t		num;			/* T_NUM: the whole part; -1 if too big */
 } NTok;
 
@@ -474,6 +475,8 @@ typedef struct NTok
 #define S_INJ		8
 #define S_DONE		16
 #define S_HEADER	32			/* a line of a template: "Volume: 5 mL" */
+#define S_CURRENT	64			/* in a plan section, after the procedure
+								 * done today was told there */
 
 typedef struct NSent
 {
@@ -680,6 +683,30 @@ classify(Reader *r)
 	}
 }
 
+/*
+ * A '.' right after a side abbreviation ("R.", "rt.", "bilat.") or a title
+ * ("Dr.") ends no sentence: "R. upper trapezius" is one muscle.
+ */
+static void
+mark_abbreviations(Reader *r)
+{
+	size_t		i;
+
+	for (i = 1; i < r->nt; i++)
+	{
+		const NTok *p = &r->t[i - 1];
+
+		if (!punct_is(r, i, '.') || p->type != T_WORD ||
+			p->start + p->len != r->t[i].start)
+			continue;
+		if ((p->wclass == MP_WORD_SIDE && p->len <= 5) ||
+			tok_is(r, i - 1, "dr") || tok_is(r, i - 1, "mr") ||
+			tok_is(r, i - 1, "ms") || tok_is(r, i - 1, "mrs") ||
+			tok_is(r, i - 1, "approx") || tok_is(r, i - 1, "vs"))
+			r->t[i].abbr = 1;
+	}
+}
+
 /* A number: digits, or a number word one .. twenty. */
 static int
 number_at(const Reader *r, size_t i)
@@ -798,7 +825,8 @@ sections_and_sentences(Reader *r)
 					words = 0,
 					colon = 0;
 		bool		allcaps = true,
-					muscle = false;
+					muscle = false,
+					negated = false;
 
 		le = ls;
 		while (le < r->nt && r->t[le].type != T_NL)
@@ -821,11 +849,15 @@ sections_and_sentences(Reader *r)
 			}
 			if (r->t[j].flags & F_MUS)
 				muscle = true;
+			if (r->t[j].flags & (F_NEGPRE | F_NEGPOST | F_NOT))
+				negated = true;
 			if (!r->t[j].upper)
 				allcaps = false;
 			words++;
 		}
-		if (!muscle && words > 0 && (colon > 0 || (allcaps && j == le && words <= 5)))
+		/* "TPI DEFERRED TODAY" is a sentence in capitals, not a header */
+		if (!muscle && words > 0 &&
+			(colon > 0 || (allcaps && j == le && words <= 5 && !negated)))
 		{
 			size_t		hend = colon > 0 ? colon : le;
 			size_t		k;
@@ -850,7 +882,8 @@ sections_and_sentences(Reader *r)
 			{
 				char		c = r->raw[t->start];
 
-				if ((c == '.' || c == '!' || c == '?' || c == ';') && j + 1 < le)
+				if ((c == '.' || c == '!' || c == '?' || c == ';') && j + 1 < le &&
+					!t->abbr)
 				{
 					sent++;
 					r->s[sent].flags = 0;
@@ -907,6 +940,31 @@ sentence_flags(Reader *r)
 		if (t->flags & F_DONE)
 			s->flags |= S_DONE;
 	}
+
+	/*
+	 * "Assessment/Plan: TPIs performed today ... 4 TPs. 2% lidocaine 4 mL.":
+	 * once a plan section tells of the procedure done, its later sentences
+	 * without a cue of later or earlier are about it too.
+	 */
+	{
+		uint32_t	k;
+		bool		told = false;
+
+		for (k = 0; k < r->ns; k++)
+		{
+			NSent	   *s = &r->s[k];
+
+			if (s->section != SEC_PLAN)
+			{
+				told = false;
+				continue;
+			}
+			if ((s->flags & (S_DONE | S_TODAY)) && !(s->flags & (S_FUTURE | S_HIST)))
+				told = true;
+			else if (told && !(s->flags & (S_FUTURE | S_HIST)))
+				s->flags |= S_CURRENT;
+		}
+	}
 }
 
 /* A sentence that says a procedure was done, or sits in its section. */
@@ -929,7 +987,7 @@ sent_current(const Reader *r, uint32_t sent)
 	if (s->section == SEC_HIST)
 		return false;
 	if (s->section == SEC_PLAN)
-		return (s->flags & S_DONE) != 0;
+		return (s->flags & (S_DONE | S_CURRENT)) != 0;
 	return true;
 }
 
@@ -944,8 +1002,8 @@ clause_end(const Reader *r, size_t i)
 	{
 		char		c = r->raw[t->start];
 
-		return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' ||
-			c == ',';
+		return (c == '.' && !t->abbr) || c == '!' || c == '?' || c == ';' ||
+			c == ':' || c == ',';
 	}
 	return (t->flags & F_STOP) != 0;
 }
@@ -1275,7 +1333,7 @@ span_at(Reader *r, size_t i, Span *sp)
 			 sp->first >= 2 && r->t[sp->first - 2].type == T_WORD &&
 			 r->t[sp->first - 2].wclass == MP_WORD_SIDE) ||
 			(t->type == T_PUNCT && (r->raw[t->start] == '-' ||
-									r->raw[t->start] == '/') &&
+									r->raw[t->start] == '/' || t->abbr) &&
 			 sp->first >= 2 && r->t[sp->first - 2].type == T_WORD &&
 			 r->t[sp->first - 2].wclass == MP_WORD_SIDE))
 			sp->first--;
@@ -1468,7 +1526,8 @@ span_at(Reader *r, size_t i, Span *sp)
 								   t->wclass == MP_WORD_FILLER ||
 								   tok_is(r, j, "at") || tok_is(r, j, "level") ||
 								   tok_is(r, j, "levels"))) ||
-			(t->type == T_PUNCT && strchr(",&+/-", r->raw[t->start]) != NULL))
+			(t->type == T_PUNCT && (strchr(",&+/-", r->raw[t->start]) != NULL ||
+									t->abbr)))
 		{
 			j++;
 			continue;			/* kept only if a name follows */
@@ -1783,7 +1842,7 @@ stated_total(Reader *r)
 					if (r->t[k].flags & F_MUS)
 						muscle = true;
 				}
-				if ((verb || (r->s[t->sent].flags & S_INJ) ||
+				if ((verb || (r->s[t->sent].flags & (S_INJ | S_DONE | S_CURRENT)) ||
 					 r->s[t->sent].section == SEC_PROC) && !muscle &&
 					!tok_is(r, j + 1, "each"))
 					weak = n;	/* unless a stronger statement follows */
@@ -2085,6 +2144,7 @@ read_elements(Reader *r, NrFacts *out)
 		if (!t->neg &&
 			((t->flags & F_PLAN) ||
 			 (t->header && (t->flags & F_SEC_PLAN)) ||
+			 (tok_is(r, i, "plan") && punct_is(r, i + 1, ':')) ||
 			 (tok_is(r, i, "follow") && (tok_is(r, i + 1, "up") ||
 										 (punct_is(r, i + 1, '-') && tok_is(r, i + 2, "up")))) ||
 			 (tok_is(r, i, "f") && punct_is(r, i + 1, '/') && tok_is(r, i + 2, "u")) ||
@@ -2234,6 +2294,7 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 
 	tokenise(&r);
 	classify(&r);
+	mark_abbreviations(&r);
 	sections_and_sentences(&r);
 	sentence_flags(&r);
 	negation(&r);

@@ -28,19 +28,30 @@
  *	   planned when it speaks of later (will, consider, next visit, plan
  *	   to, may, if, recommend) or sits in a plan section without a verb of
  *	   a procedure done; "today" makes it current.
+ *	   Backward scopes cross "but" only when no muscle follows it ("the
+ *	   gastrocnemius was examined but not injected").
  *	3. Muscles: a run of catalogue names is injected when it is not negated,
  *	   historical or planned, and sits in a procedure section or in a
  *	   sentence about injecting.  When no run is, but the note says that an
  *	   injection was done, every run outside history, exam and plan
  *	   sections counts; a note that records no injection has no muscles.
+ *	   A run of region terms only is no site when it is a landmark ("border
+ *	   of the scapula", "lateral to the spine"), a complaint ("low back
+ *	   pain") or outside a sentence about injecting or a template line.  A
+ *	   muscle named again without its side is the one read with a side.  An
+ *	   unknown word after a side or part word goes to the parser, which
+ *	   reads one-edit misspellings ("right rhomboidd").
  *	4. Trigger points: a stated total ("Trigger points: 6", "TPI x4", "3
  *	   trigger points were injected", "total 8 sites") wins; else the sum
  *	   of counts given with injected muscles ("x2", "(2 points)", "2
- *	   trigger points in"); none stated: has_tp false.
+ *	   trigger points in", "were each injected at 2 points", a table's
+ *	   count column), "each" multiplying by the muscles of the run; none
+ *	   stated: has_tp false.
  *	5. Drugs: vocabulary names outside negated, historical and planned
  *	   sentences and medication lists, by generic name, in order of first
  *	   mention; doses (a number with %, mg, ml, cc, mcg, units ...) go to
- *	   the drug they precede, else the one before them in the sentence.
+ *	   the drug they precede, else the one before them in the sentence (a
+ *	   rate, "1 mL per site", is none), each piece as written.
  *	   "none" when no drug is named and the note speaks of dry needling or
  *	   no injectate.
  *	6. note_signed, post_procedure_plan, conservative_care, tp_locations

@@ -1,0 +1,127 @@
+/*
+ * test_note.c
+ *		Unit test of the plain-C note reader (src/parse/note.c) over a
+ *		small catalogue, outside the server.
+ *
+ * unit-sources: src/parse/note.c src/parse/muscle_parse.c
+ */
+#include "note.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int	passed,
+			failed;
+
+static void *
+t_alloc(void *ctx, size_t size)
+{
+	(void) ctx;
+	return malloc(size ? size : 1);
+}
+
+static void
+t_free(void *ctx, void *p)
+{
+	(void) ctx;
+	free(p);
+}
+
+static const MpAlloc ta = {t_alloc, t_free, NULL};
+static MpCatalogue *cat;
+static NrVocab *vocab;
+
+#define CHECK(cond, ...) \
+	do { \
+		if (cond) passed++; \
+		else { failed++; printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+			printf(__VA_ARGS__); printf("\n"); } \
+	} while (0)
+
+static void
+build(void)
+{
+	static const char *const trap[] = {"trap", "upper trap"};
+	static const char *const lev[] = {"levator scap", "levator"};
+	static const char *const para[] = {"paraspinal"};
+	static const char *const lpara[] = {"lumbar paraspinal"};
+	static const char *const low[] = {"lower back"};
+
+	cat = mp_catalogue_new(&ta);
+	if (!mp_catalogue_add(cat, "trapezius", 2, MP_MUSCLE, trap, 2) ||
+		!mp_catalogue_add(cat, "levator scapulae", 2, MP_MUSCLE, lev, 2) ||
+		!mp_catalogue_add(cat, "rhomboids", 8, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "piriformis", 5, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "paraspinals", -1, MP_GROUP, para, 1) ||
+		!mp_catalogue_add(cat, "lumbar paraspinals", 7, MP_GROUP, lpara, 1) ||
+		!mp_catalogue_add(cat, "low back", 7, MP_REGION, low, 1))
+		exit(1);
+	mp_catalogue_set_spinal_regions(cat, 2, 10, 7);
+	if (!mp_catalogue_build(cat))
+		exit(1);
+	vocab = nr_vocab_new(&ta, cat);
+	if (!nr_vocab_add_drug(vocab, "lidocaine", NULL) ||
+		!nr_vocab_add_drug(vocab, "xylocaine", "lidocaine") ||
+		!nr_vocab_add_drug(vocab, "kenalog", "triamcinolone") ||
+		!nr_vocab_add_drug(vocab, "triamcinolone", NULL) ||
+		!nr_vocab_build(vocab))
+		exit(1);
+}
+
+/* The facts of a note as one line: muscles|...;tp;drug;dose;flags;guidance */
+static void
+expect(const char *note, const char *want)
+{
+	NrFacts		f;
+	char		got[2048];
+	size_t		o = 0;
+	int			i;
+
+	if (!nr_read(vocab, note, strlen(note), &ta, &f))
+	{
+		CHECK(0, "read failed: %s", note);
+		return;
+	}
+	for (i = 0; i < f.nmuscles; i++)
+		o += snprintf(got + o, sizeof(got) - o, "%s%s", i ? "|" : "", f.muscles[i]);
+	if (f.has_tp)
+		o += snprintf(got + o, sizeof(got) - o, ";%d", f.trigger_points);
+	else
+		o += snprintf(got + o, sizeof(got) - o, ";-");
+	snprintf(got + o, sizeof(got) - o, ";%s;%s;%c%c%c%c;%s",
+			 f.drug_name ? f.drug_name : "-", f.drug_dose ? f.drug_dose : "-",
+			 f.note_signed ? 'S' : '.', f.post_procedure_plan ? 'P' : '.',
+			 f.conservative_care ? 'C' : '.', f.tp_locations ? 'L' : '.',
+			 f.guidance);
+	CHECK(strcmp(got, want) == 0, "\"%s\"\n   got  %s\n   want %s", note, got, want);
+	nr_facts_free(&ta, &f);
+}
+
+int
+main(void)
+{
+	build();
+	expect("", ";-;-;-;....;none");
+	expect("Bilateral upper trapezius and levator scapulae TPIs, 8 sites, 1% lidocaine 8 mL.",
+		   "right trapezius|left trapezius|right levator scapulae|left levator scapulae;8;lidocaine;1% 8 mL;....;none");
+	expect("Right trapezius x2 and left piriformis (3 points) injected with Xylocaine 1% 2 mL and Kenalog 40 mg.",
+		   "right trapezius|left piriformis;5;lidocaine + triamcinolone;1% 2 mL + 40 mg;...L;none");
+	expect("TPI x4 to the paraspinal muscles at L4-5. Fluoroscopy was not used.",
+		   "lumbar paraspinals;4;-;-;...L;none");
+	expect("HISTORY: TPIs to the rhomboids last visit.\nPROCEDURE: right trapezius injected.\nPLAN: will consider left piriformis next visit.",
+		   "right trapezius;-;-;-;.P..;none");
+	expect("Right trapezius injected. No trigger points in the rhomboids. Left piriformis was not injected; levator declined.",
+		   "right trapezius;-;-;-;....;none");
+	expect("Dry needling performed to the right trapezius, no medication. Continue physical therapy. Signed: A. B., MD",
+		   "right trapezius;-;none;-;S.C.;none");
+	expect("Under ultrasound guidance the left trapezius was injected with lidocaine. Follow up in 2 weeks.",
+		   "left trapezius;-;lidocaine;-;.P..;ultrasound");
+	expect("Exam: tender trapezius. TPI deferred. Plan: physical therapy.",
+		   ";-;-;-;.PC.;none");
+	/* the opening side applies to the region term too (SPEC section 4) */
+	expect("Low back pain. TPIs performed to the right rhomboidd and the lower back, 2 sites.",
+		   "right rhomboids|right low back;2;-;-;....;none");
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
