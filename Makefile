@@ -15,6 +15,7 @@ MODULE_big	= tpi_rules
 #   guard/    the guard triggers and the finding_log write
 OBJS = \
 	src/tpi_rules.o \
+	src/window_dates.o \
 	src/parse/muscle_parse.o \
 	src/parse/csv.o \
 	src/parse/note.o \
@@ -39,7 +40,6 @@ OBJS = \
 	src/engine/rowlist.o \
 	src/engine/frequency.o \
 	src/engine/patient.o \
-	src/engine/window_dates.o \
 	src/fn/audit.o \
 	src/fn/audit_patient.o \
 	src/fn/loaders.o \

@@ -2,7 +2,7 @@
  * tpi_rules.c
  *		Module entry point and the small tables every subsystem shares.
  */
-#include "tpi_rules.h"
+#include "refdata.h"
 
 #include "funcapi.h"
 #include "miscadmin.h"

@@ -4,7 +4,7 @@
  *		patient's lines of one date and runs the day rules (rules_day.c)
  *		over them in its final function.
  */
-#include "tpi_rules.h"
+#include "rules.h"
 #include "rowlist.h"
 
 #include "catalog/pg_type.h"

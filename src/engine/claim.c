@@ -9,7 +9,7 @@
  * missing required column or a column of an unusable type is an ERROR
  * that names it; a missing optional column reads as NULL.
  */
-#include "tpi_rules.h"
+#include "claim.h"
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"

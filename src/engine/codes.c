@@ -9,7 +9,7 @@
  * is not five ASCII letters or digits belongs to no class; input.invalid
  * reports the shape separately.
  */
-#include "tpi_rules.h"
+#include "claim.h"
 
 static inline bool
 is_blank(char c)

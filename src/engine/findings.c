@@ -8,7 +8,8 @@
  * file, and each finding's severity is the effective one of its rule
  * (rule_settings.c).
  */
-#include "tpi_rules.h"
+#include "findings.h"
+#include "refdata.h"
 
 #include "access/htup_details.h"
 #include "lib/stringinfo.h"

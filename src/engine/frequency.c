@@ -24,7 +24,7 @@
  * the number of lines, and the work per session is bounded by the sessions
  * inside its payer's windows.
  */
-#include "tpi_rules.h"
+#include "rules.h"
 #include "frequency.h"
 #include "window.h"
 

@@ -11,7 +11,7 @@
 #ifndef TPI_FREQUENCY_H
 #define TPI_FREQUENCY_H
 
-#include "tpi_rules.h"
+#include "rules.h"
 
 typedef struct FreqHistory FreqHistory;
 

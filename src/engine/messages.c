@@ -7,7 +7,8 @@
  *		settings) and the findings' sort order.  Shared by the line, day and
  *		frequency rules, audit() and the guard.
  */
-#include "tpi_rules.h"
+#include "findings.h"
+#include "refdata.h"
 #include "window.h"
 
 #include "mb/pg_wchar.h"

@@ -15,7 +15,7 @@
  * message) and handed out: concatenated over ascending dates that is
  * audit()'s order.
  */
-#include "tpi_rules.h"
+#include "rules.h"
 #include "patient.h"
 
 #include "utils/memutils.h"

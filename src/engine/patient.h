@@ -20,7 +20,7 @@
 #ifndef TPI_PATIENT_H
 #define TPI_PATIENT_H
 
-#include "tpi_rules.h"
+#include "rules.h"
 #include "frequency.h"
 
 /*

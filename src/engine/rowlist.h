@@ -13,7 +13,7 @@
 #ifndef ROWLIST_H
 #define ROWLIST_H
 
-#include "tpi_rules.h"
+#include "findings.h"
 #include "aggstate.h"
 
 typedef struct TpiRow

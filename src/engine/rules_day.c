@@ -16,7 +16,7 @@
  * whose date of service is NULL or infinite has no policy (input.invalid
  * reports the date), so the policy rules skip it.
  */
-#include "tpi_rules.h"
+#include "rules.h"
 
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"

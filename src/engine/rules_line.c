@@ -10,7 +10,7 @@
  * when the date of service is NULL or infinite: no policy row applies to
  * such a line, and input.invalid already says why.
  */
-#include "tpi_rules.h"
+#include "rules.h"
 #include "window.h"
 
 #include "funcapi.h"
@@ -52,6 +52,15 @@ typedef struct LineDx
 	char		local_buf[4][16];
 }			LineDx;
 
+/* line->icd10[i] normalised into buf, or NULL when it is no ICD-10-CM code. */
+static const char *
+line_dx(const ClaimLine *line, int i, char *buf, size_t buflen)
+{
+	if (line->icd10[i] == NULL || !tpi_dx_normalise(line->icd10[i], buf, buflen))
+		return NULL;
+	return buf;
+}
+
 static void
 line_dx_init(LineDx *dx, const ClaimLine *line)
 {
@@ -66,7 +75,7 @@ line_dx_init(LineDx *dx, const ClaimLine *line)
 		dx->norm = palloc(dx->n * sizeof(char *));
 	}
 	for (i = 0; i < dx->n; i++)
-		dx->norm[i] = tpi_line_dx(line, i, buf[i], sizeof(buf[i]));
+		dx->norm[i] = line_dx(line, i, buf[i], sizeof(buf[i]));
 }
 
 /* ------------------------------------------------------------------------

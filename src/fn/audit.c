@@ -32,7 +32,7 @@
  * Output is ordered by patient (in the column's collation, NULL last), date
  * (NULL last), claim_id, line_no, rule_id.
  */
-#include "tpi_rules.h"
+#include "rules.h"
 #include "patient.h"
 
 #include "access/relation.h"

@@ -16,7 +16,7 @@
  * after each date: memory is the state (about the size of the lines) plus
  * one date's decoded lines and the findings.
  */
-#include "tpi_rules.h"
+#include "rules.h"
 #include "patient.h"
 #include "rowlist.h"
 

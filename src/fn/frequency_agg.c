@@ -6,7 +6,7 @@
  *		plans, and the final function that runs the frequency rules
  *		(engine/frequency.c) over the group.
  */
-#include "tpi_rules.h"
+#include "rules.h"
 #include "aggstate.h"
 #include "muscle_parse.h"
 

@@ -13,7 +13,7 @@
  * path, so a role that may write the tables but not read server files can
  * load a file from its own machine (psql: \set f `cat FILE`).
  */
-#include "tpi_rules.h"
+#include "refdata.h"
 #include "csv.h"
 #include "fn/server_file.h"
 

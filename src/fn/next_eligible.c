@@ -5,7 +5,7 @@
  *		minimum interval, by the same window arithmetic as the frequency
  *		rules (engine/frequency.c, window.h).
  */
-#include "tpi_rules.h"
+#include "rules.h"
 #include "frequency.h"
 #include "window.h"
 

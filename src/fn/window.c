@@ -13,7 +13,7 @@
  * for each row in O(1) amortised: O(n) per partition.  The trailing fetch
  * sets the mark, so rows behind the window can leave the tuplestore.
  */
-#include "tpi_rules.h"
+#include "rules.h"
 #include "window.h"
 
 #include "catalog/pg_type.h"

@@ -4,7 +4,7 @@
  *		a date (tpi_rules.icd10) and payer coverage (covered_dx), read from
  *		the policy cache (policy.c).
  */
-#include "tpi_rules.h"
+#include "refdata.h"
 #include "policy_cache.h"
 
 #include <ctype.h>
@@ -40,14 +40,6 @@ tpi_dx_normalise(const char *code, char *buf, size_t buflen)
 		!isalpha((unsigned char) buf[0]))
 		return false;
 	return buf[1] >= '0' && buf[1] <= '9';
-}
-
-const char *
-tpi_line_dx(const ClaimLine *line, int i, char *buf, size_t buflen)
-{
-	if (line->icd10[i] == NULL || !tpi_dx_normalise(line->icd10[i], buf, buflen))
-		return NULL;
-	return buf;
 }
 
 bool

@@ -5,7 +5,7 @@
  *		drug_name, of a drug line's HCPCS code, whether a text names an
  *		injectate or a dose, and the words that say nothing was injected.
  */
-#include "tpi_rules.h"
+#include "refdata.h"
 #include "policy_cache.h"
 
 #include <ctype.h>

@@ -22,7 +22,7 @@
  * release is used.  The standard conversion factor covering the date.
  * The RVU status code is not consulted: the published RVUs are priced.
  */
-#include "tpi_rules.h"
+#include "refdata.h"
 #include "payment_cache.h"
 
 #include "common/int.h"

@@ -4,7 +4,7 @@
  *		table, keyed by release), rebuilt when refcache.c says one of them
  *		changed, and the choice of release for a date of service.
  */
-#include "tpi_rules.h"
+#include "refdata.h"
 #include "payment_cache.h"
 
 #include "access/xact.h"

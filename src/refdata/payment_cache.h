@@ -7,7 +7,7 @@
 #ifndef PAYMENT_CACHE_H
 #define PAYMENT_CACHE_H
 
-#include "tpi_rules.h"
+#include "refdata.h"
 
 #include "utils/hsearch.h"
 

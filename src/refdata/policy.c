@@ -9,7 +9,7 @@
  * away when tpi_ref_generation(TPI_REF_POLICY) moves on, so rules never
  * query a table per row and still see a user's change at the next query.
  */
-#include "tpi_rules.h"
+#include "refdata.h"
 #include "policy_cache.h"
 #include "window.h"
 

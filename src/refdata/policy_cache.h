@@ -7,7 +7,7 @@
 #ifndef POLICY_CACHE_H
 #define POLICY_CACHE_H
 
-#include "tpi_rules.h"
+#include "refdata.h"
 
 struct TextMemo;
 

@@ -11,7 +11,7 @@
  * whenever one of them is invalidated, so DROP and CREATE EXTENSION in a
  * live session are handled too.
  */
-#include "tpi_rules.h"
+#include "refdata.h"
 
 #include "catalog/namespace.h"
 #include "commands/trigger.h"

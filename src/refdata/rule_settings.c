@@ -11,7 +11,7 @@
  * cache holds the resolved setting of every rule; every other payer gets
  * the settings for all payers.
  */
-#include "tpi_rules.h"
+#include "refdata.h"
 
 #include "executor/spi.h"
 #include "utils/builtins.h"

@@ -2,7 +2,9 @@
  * window.h
  *		Rolling-window date arithmetic (window_dates.c) shared by the
  *		frequency rules (frequency.c), next_eligible_date and the
- *		sessions_in_window window function (fn/window.c).
+ *		sessions_in_window window function (fn/window.c), and the dates,
+ *		counts and intervals as messages write them (payer policies too).
+ *		Part of the shared layer: builds on tpi_rules.h only.
  *
  * All of it follows PostgreSQL's own date +/- interval (months first, with
  * the day clamped to the end of a shorter month, then days, then time), so

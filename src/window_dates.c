@@ -5,7 +5,6 @@
  *		window function (fn/window.c) share, and the date, count and
  *		interval formatting of their messages.
  */
-#include "tpi_rules.h"
 #include "window.h"
 
 #include "common/int.h"
