@@ -4,10 +4,6 @@
  */
 #include "refdata.h"
 
-#include "funcapi.h"
-#include "miscadmin.h"
-#include "utils/tuplestore.h"
-
 PG_MODULE_MAGIC;
 
 void		_PG_init(void);
@@ -53,30 +49,3 @@ _PG_init(void)
 	tpi_refcache_init();
 	tpi_payment_init();
 }
-
-#if PG_VERSION_NUM < 150000
-/*
- * Materialize-mode set-returning function setup for 13 and 14, the same
- * contract as SetSingleFuncCall(fcinfo, 0) in 15.
- */
-void
-tpi_init_srf_compat(FunctionCallInfo fcinfo)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	TupleDesc	tupdesc;
-	MemoryContext oldcontext;
-
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
-		(rsinfo->allowedModes & SFRM_Materialize) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	oldcontext = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = tuplestore_begin_heap(true, false, work_mem);
-	rsinfo->setDesc = CreateTupleDescCopy(tupdesc);
-	MemoryContextSwitchTo(oldcontext);
-}
-#endif

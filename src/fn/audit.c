@@ -101,6 +101,25 @@ typedef struct AuditReceiver
  */
 
 /* The rule id as text, converted once per query. */
+/*
+ * Runs the read-only query with params (inside SPI_connect), its rows
+ * going to dest as they come rather than into a tuple table.
+ */
+static void
+spi_execute_into(const char *query, ParamListInfo params, DestReceiver *dest)
+{
+	SPIExecuteOptions options;
+	int			ret;
+
+	memset(&options, 0, sizeof(options));
+	options.params = params;
+	options.read_only = true;
+	options.dest = dest;
+	ret = SPI_execute_extended(query, &options);
+	if (ret < 0)
+		elog(ERROR, "SPI_execute_extended failed: %s", SPI_result_code_string(ret));
+}
+
 static Datum
 rule_datum(AuditReceiver *ar, const char *rule_id)
 {
@@ -602,7 +621,7 @@ tpi_audit(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	tpi_spi_execute_into(query, params, (DestReceiver *) ar);
+	spi_execute_into(query, params, (DestReceiver *) ar);
 
 	flush_day(ar);
 	SPI_finish();
