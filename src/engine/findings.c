@@ -64,16 +64,6 @@ tpi_rule_index(const char *rule_id)
 	return 0;					/* keep compiler quiet */
 }
 
-TpiSeverity
-tpi_rule_severity(const char *rule_id)
-{
-	TpiSeverity sev;
-
-	if (!tpi_rule_effective(tpi_rule_index(rule_id), NULL, &sev))
-		sev = tpi_rule_defs[tpi_rule_index(rule_id)].severity;
-	return sev;
-}
-
 static int
 cmp_rule_def(const void *a, const void *b)
 {
@@ -207,6 +197,11 @@ next_slot(FindingList *fl, const char *rule_id, const char *payer_id)
 	return f;
 }
 
+/*
+ * A finding whose message is msg's text, for messages built by plain
+ * appends: the finding takes msg's memory, and the claim_id copy goes into
+ * the same block, after the message's NUL.
+ */
 void
 tpi_add_payer_finding_buf(FindingList *fl, const char *rule_id,
 						  const char *payer_id, const char *claim_id,
@@ -231,38 +226,6 @@ tpi_add_payer_finding_buf(FindingList *fl, const char *rule_id,
 	f->claim_id = claim_id ? msg->data + msglen + 1 : NULL;
 	f->line_no = line_no;
 	f->line_no_null = (claim_id == NULL);
-}
-
-/*
- * A finding whose message is msg's text, for messages built by plain
- * appends: the finding takes msg's memory, and the claim_id copy goes into
- * the same block, after the message's NUL.
- */
-void
-tpi_add_finding_buf(FindingList *fl, const char *rule_id, const char *claim_id,
-					int16 line_no, StringInfo msg)
-{
-	tpi_add_payer_finding_buf(fl, rule_id, NULL, claim_id, line_no, msg);
-}
-
-void
-tpi_add_finding_noline(FindingList *fl, const char *rule_id,
-					   const char *fmt,...)
-{
-	TpiFinding *f = next_slot(fl, rule_id, NULL);
-	StringInfoData buf;
-	va_list		args;
-
-	if (f == NULL)
-		return;
-	initStringInfo(&buf);
-	va_start(args, fmt);
-	tpi_append_format(&buf, fmt, args);
-	va_end(args);
-	f->message = buf.data;
-	f->claim_id = NULL;
-	f->line_no = 0;
-	f->line_no_null = true;
 }
 
 void

@@ -55,21 +55,13 @@ extern void tpi_findings_init(FindingList *fl);
 extern void tpi_findings_reset(FindingList *fl);
 /*
  * A finding whose message, already built in msg (started with
- * tpi_init_message()), the finding takes.
+ * tpi_init_message()), the finding takes; under the rule settings of
+ * payer_id (NULL: the settings for every payer).
  */
-extern void tpi_add_finding_buf(FindingList *fl, const char *rule_id,
-								const char *claim_id, int16 line_no,
-								StringInfo msg);
-/* The same, under the rule settings of payer_id. */
 extern void tpi_add_payer_finding_buf(FindingList *fl, const char *rule_id,
 									  const char *payer_id,
 									  const char *claim_id, int16 line_no,
 									  StringInfo msg);
-/* A finding that concerns no particular line. */
-extern void tpi_add_finding_noline(FindingList *fl, const char *rule_id,
-								   const char *fmt,...) pg_attribute_printf(3, 4);
-/* The rule's severity for every payer (catalogue and NULL-payer settings). */
-extern TpiSeverity tpi_rule_severity(const char *rule_id);
 /* The position of rule_id among the rule ids sorted by strcmp(). */
 extern int	tpi_rule_order(const char *rule_id);
 /* appendStringInfoVA(), faster for formats of only %s, %d and %%. */
