@@ -230,6 +230,39 @@ SELECT pg_temp.scans('tpi_rules.payer_policy') - :policy0 AS policy_scans,
 	   pg_temp.scans('tpi_rules.rvu') - :rvu0 <= 1 AS rvu_at_most_once;
 COMMIT;
 DELETE FROM tpi_rules.claim_line;
+
+-- Q: four Medicare sessions; the fourth breaks the cap, and its TPI line
+-- has a NULL line_no: the frequency finding names that line as it is
+-- (line_no NULL, after the claim's numbered lines), the first three
+-- sessions are silent.
+DELETE FROM claims;
+SELECT pg_temp.add('Q' || n, CASE WHEN n < 4 THEN 1 END, 'Q', 'medicare', d, '20552')
+  FROM unnest('{2025-01-06,2025-03-03,2025-05-05,2025-07-07}'::date[]) WITH ORDINALITY AS s(d, n);
+SELECT pg_temp.add('Q' || n, 2, 'Q', 'medicare', d, 'J2001')
+  FROM unnest('{2025-01-06,2025-03-03,2025-05-05,2025-07-07}'::date[]) WITH ORDINALITY AS s(d, n);
+SELECT claim_id, line_no, date_of_service, rule_id
+  FROM tpi_rules.audit('claims') WITH ORDINALITY AS a(claim_id, line_no, patient_id, date_of_service,
+													rule_id, severity, message, ord)
+ ORDER BY ord;
+
+-- Z: a placeholder patient with 300 claims on one date (20552 and its
+-- drug line each): every claim after the first gets day.duplicate_code on
+-- its own TPI line, in claim order, and the cap counts the date once.
+DELETE FROM claims;
+SELECT count(*) AS lines FROM (
+	SELECT pg_temp.add('Z' || lpad(n::text, 3, '0'), 1, 'Z', 'medicare', '2025-03-03', '20552')
+	  FROM generate_series(1, 300) n
+	UNION ALL
+	SELECT pg_temp.add('Z' || lpad(n::text, 3, '0'), 2, 'Z', 'medicare', '2025-03-03', 'J2001')
+	  FROM generate_series(1, 300) n) x;
+SELECT count(*) AS duplicate_code, count(DISTINCT claim_id) AS claims,
+	   min(claim_id) AS first, bool_and(line_no = 1) AS on_tpi_line,
+	   bool_and(ord = rn) AS in_claim_order
+  FROM (SELECT a.*, row_number() OVER (ORDER BY claim_id) AS rn
+		  FROM tpi_rules.audit('claims') WITH ORDINALITY AS a(claim_id, line_no, patient_id,
+				date_of_service, rule_id, severity, message, ord)) x
+ WHERE rule_id = 'day.duplicate_code';
+SELECT rule_id, count(*) FROM tpi_rules.audit('claims') GROUP BY 1 ORDER BY 1;
 DROP VIEW legacy_claims;
 DROP TABLE legacy, claims;
 DROP SEQUENCE not_a_table;

@@ -304,15 +304,15 @@ DROP TRIGGER no_table ON setup;
 -- finding_log as written, and as a DBA may change it
 ------------------------------------------------------------------------
 -- Rows go in by an INSERT: ids from its identity, logged_at = now(), the
--- indexes find them.  A statement of 2,100 lines is one INSERT over
--- unnest() of arrays.
+-- indexes find them.  A statement of 3,400 lines (10,200 log rows) is
+-- two INSERTs over unnest() of arrays, the batches being of 10,000.
 CREATE TABLE logged (LIKE tpi_rules.claim_line INCLUDING ALL);
 CREATE TRIGGER logged_guard AFTER INSERT ON logged REFERENCING NEW TABLE AS new_rows
 	FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement('flag');
 BEGIN;
 INSERT INTO logged SELECT (pg_temp.tpi('L' || n, 1, 'P' || n, '2025-01-06',
 	'{"hcpcs": "20553", "units": 2}')).*
-  FROM generate_series(1, 2100) n;
+  FROM generate_series(1, 3400) n;
 SELECT rule_id, count(*), count(DISTINCT id) AS ids, bool_and(logged_at = now()) AS now
   FROM tpi_rules.finding_log WHERE table_name = 'public.logged'
  GROUP BY rule_id ORDER BY rule_id;

@@ -39,13 +39,14 @@ SELECT r.ordinality, r.claim_id, r.line_no, r.patient_id, r.payer_id,
   FROM tpi_rules.read_837p(content) WITH ORDINALITY AS r
 $$;
 
--- SQLSTATE and message of reading a text, or 'ok: N rows'.
-CREATE FUNCTION pg_temp.try(content text) RETURNS text
+-- SQLSTATE and message of a read_837p() or read_837p_file() call, or
+-- 'ok: N rows'.
+CREATE FUNCTION pg_temp.try(fn text, arg text) RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
 	n bigint;
 BEGIN
-	SELECT count(*) INTO n FROM tpi_rules.read_837p(content);
+	EXECUTE format('SELECT count(*) FROM tpi_rules.%I($1)', fn) INTO n USING arg;
 	RETURN 'ok: ' || n || ' rows';
 EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ': ' || SQLERRM;
@@ -116,7 +117,7 @@ SELECT n, claim_id, line_no, patient_id, hcpcs, dos
 -- 5. Bad input: ERROR 22P02 naming the segment and its byte offset.
 \set VERBOSITY default
 SELECT * FROM tpi_rules.read_837p(pg_temp.x12(:'subscriber', '005010X223A2'));
-SELECT input, pg_temp.try(content) AS result
+SELECT input, pg_temp.try('read_837p', content) AS result
   FROM (VALUES
 	(1, 'empty', ''),
 	(2, 'not ISA first', E'GS*HC*S*R*20261201*1200*1*X*005010X222A1~\n'),
@@ -167,6 +168,14 @@ SELECT count(*) AS same_rows FROM (
 	SELECT * FROM tpi_rules.read_837p_file(:'path')
 	INTERSECT ALL
 	SELECT * FROM tpi_rules.read_837p(pg_temp.x12(:'subscriber' || :'dependent'))) s;
+-- A byte that is not a character of the database encoding (in the
+-- multi-byte encodings; a single-byte encoding takes any byte): 22021.
+\set pwd `pwd`
+\! sed 's/CLM\*P1-20553/CLM*P1-2\xe90553/' test/data/837p/claims_only.837 > results/837p_bad_encoding.837
+SELECT pg_encoding_max_length(pg_char_to_encoding(getdatabaseencoding())) = 1
+	OR pg_temp.try('read_837p_file', :'pwd' || '/results/837p_bad_encoding.837')
+	   = '22021: invalid 837P file: the claim_id of the service line at segment 26 (SV1) is not valid ' || getdatabaseencoding() || ' text'
+	AS bad_byte_is_22021;
 SELECT * FROM tpi_rules.read_837p_file('PG_VERSION');
 SELECT * FROM tpi_rules.read_837p_file('/nonexistent/batch.837');
 

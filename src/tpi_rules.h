@@ -40,9 +40,10 @@ extern MemoryContext tpi_agg_context(FunctionCallInfo fcinfo, const char *fname)
 typedef enum TpiRefGroup
 {
 	TPI_REF_MUSCLE = 0,			/* muscle */
-	TPI_REF_POLICY,				/* payer_policy, covered_dx, icd10, injectate */
+	TPI_REF_POLICY,				/* payer_policy, covered_dx, icd10, injectate,
+								 * payer_map */
 	TPI_REF_PAYMENT,			/* rvu, gpci, conversion_factor */
-	TPI_REF_RULE,				/* rule */
+	TPI_REF_RULE,				/* rule, rule_setting */
 	TPI_REF_NGROUPS
 } TpiRefGroup;
 
@@ -65,6 +66,7 @@ typedef struct TpiRefSpi
 
 extern void tpi_ref_spi_connect(TpiRefSpi *s);
 extern void tpi_ref_spi_finish(TpiRefSpi *s);
+
 /*
  * A backend cache of reference tables starts with a TpiRefCache.
  * tpi_ref_build() replaces the cache in *slot by a new one of size bytes,
@@ -80,6 +82,8 @@ typedef struct TpiRefCache
 
 extern void *tpi_ref_build(void **slot, const char *name, Size size,
 						   uint32 generation, void (*load) (void *cache));
+/* tpi_rules.relname exists (with column, unless NULL): 1.0 lacks some. */
+extern bool tpi_ref_table_has(const char *relname, const char *column);
 
 /* ------------------------------------------------------------------------
  * Findings

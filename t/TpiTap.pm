@@ -4,8 +4,8 @@ use strict;
 use warnings;
 use Test::More;
 
-# The extension, amcheck, a flag-mode and a reject-mode guarded claims
-# table, and add_session(patient, date): one clean Medicare TPI session
+# The extension, amcheck, claims tables guarded in flag mode (per row, and
+# per statement for bulk loads) and in reject mode, and add_session(patient, date): one clean Medicare TPI session
 # (the 20552 line and its drug line) through the reject-mode guard; false
 # when the guard rejects it (a cap or interval finding), so that a
 # concurrent client goes on.
@@ -24,6 +24,10 @@ CREATE TABLE public.claims_reject (LIKE tpi_rules.claim_line INCLUDING ALL);
 CREATE INDEX ON public.claims_reject (patient_id, date_of_service);
 CREATE TRIGGER guard BEFORE INSERT OR UPDATE ON public.claims_reject
 	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('reject');
+CREATE TABLE public.claims_bulk (LIKE tpi_rules.claim_line INCLUDING ALL);
+CREATE INDEX ON public.claims_bulk (patient_id, date_of_service);
+CREATE TRIGGER guard AFTER INSERT ON public.claims_bulk REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement('flag');
 CREATE SEQUENCE public.claim_seq;
 CREATE FUNCTION public.add_session(patient text, dos date) RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
@@ -83,11 +87,11 @@ SELECT count(*) FROM (
 	SELECT bt_index_check(i.indexrelid, true)
 	  FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid
 	  JOIN pg_am AS a ON a.oid = c.relam AND a.amname = 'btree'
-	 WHERE i.indrelid IN (SELECT oid FROM pg_class WHERE relname IN ('claims_flag', 'claims_reject', 'claim_line', 'finding_log')
+	 WHERE i.indrelid IN (SELECT oid FROM pg_class WHERE relname IN ('claims_flag', 'claims_bulk', 'claims_reject', 'claim_line', 'finding_log')
 						   AND relnamespace IN ('public'::regnamespace, 'tpi_rules'::regnamespace))) AS s;
 SELECT count(*) FROM (
 	SELECT v.* FROM pg_class AS c, verify_heapam(c.oid, check_toast => true) AS v
-	 WHERE c.relname IN ('claims_flag', 'claims_reject', 'claim_line', 'finding_log')
+	 WHERE c.relname IN ('claims_flag', 'claims_bulk', 'claims_reject', 'claim_line', 'finding_log')
 	   AND c.relnamespace IN ('public'::regnamespace, 'tpi_rules'::regnamespace) AND c.relkind = 'r') AS s;
 });
 	is($ret, 0, "$name: amcheck ran") or diag($err);

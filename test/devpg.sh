@@ -75,17 +75,17 @@ install) do_install ;;
 check)
 	do_install
 	if [ $# -gt 0 ]; then
-		make -C "$base/src" -s installcheck REGRESS="$*"
+		make -C "$base/src" -s installcheck REGRESS="$*" TAP_TESTS=
 	else
-		make -C "$base/src" -s installcheck
+		make -C "$base/src" -s installcheck TAP_TESTS=
 	fi || { cat "$base/src/regression.diffs" 2>/dev/null | head -200; exit 1; }
 	;;
 isolation)
 	do_install
 	if [ $# -gt 0 ]; then
-		make -C "$base/src" -s installcheck REGRESS= ISOLATION="$*"
+		make -C "$base/src" -s installcheck REGRESS= ISOLATION="$*" TAP_TESTS=
 	else
-		make -C "$base/src" -s installcheck REGRESS=
+		make -C "$base/src" -s installcheck REGRESS= TAP_TESTS=
 	fi || { cat "$base/src/output_iso/regression.diffs" 2>/dev/null | head -200; exit 1; }
 	;;
 psql) setup_pg; start_pg; psql -d dev "$@" ;;

@@ -19,8 +19,9 @@
 # the C rule registry (one definition of every rule).
 # A line
 #     -- @replace sql/install/60_views.sql @extschema@.frequency_status
-# is replaced by that function's CREATE FUNCTION statement in the file,
-# made CREATE OR REPLACE: a changed body has one text too.
+# is replaced by that function's (or aggregate's) CREATE statement in the
+# file, made CREATE OR REPLACE: a changed body has one text too, and
+# objects that depend on it (a user's view) are kept.
 # Only perl-base is needed, which every Debian system has.
 use strict;
 use warnings;
@@ -112,19 +113,20 @@ sub rules_insert {
 sub replace_function {
 	my ($path, $name) = @_;
 	open my $fh, '<', $path or die "$path: $!\n";
-	my ($out, $in) = ('', 0);
+	my ($out, $kind) = ('', '');
 	while (my $l = <$fh>) {
-		if (!$in && $l =~ /^CREATE FUNCTION \Q$name\E\(/) {
-			$in = 1;
-			$l =~ s/^CREATE FUNCTION/CREATE OR REPLACE FUNCTION/;
+		if (!$kind && $l =~ /^CREATE (FUNCTION|AGGREGATE) \Q$name\E\(/) {
+			$kind = $1;
+			$l =~ s/^CREATE /CREATE OR REPLACE /;
 		}
-		next unless $in;
+		next unless $kind;
 		$out .= $l;
-		last if $l =~ /^\$\$;\s*$/;
+		# a function's body ends with "$$;", an aggregate's options with ");"
+		last if $kind eq 'FUNCTION' ? $l =~ /^\$\$;\s*$/ : $l =~ /^\);\s*$/;
 	}
 	close $fh;
-	die "$path: no CREATE FUNCTION $name( ending in a \$\$; line\n"
-		unless $out =~ /\$\$;\s*$/;
+	die "$path: no CREATE FUNCTION or AGGREGATE $name( with its closing line\n"
+		unless $out =~ /(^|\n)(\$\$|\));\s*$/;
 	return $out;
 }
 

@@ -49,7 +49,14 @@ AS $$
 	 WHERE NOT EXISTS (SELECT FROM pg_constraint AS k WHERE k.conindid = x.indexrelid
 						  AND k.conrelid = t.oid AND k.contype IN ('p', 'u', 'x'))
 	UNION ALL
-	SELECT t.table_name, 'trigger', g.tgname::text, pg_catalog.pg_get_triggerdef(g.oid)
+	-- a disabled (or replica/always) trigger is restored in that state
+	SELECT t.table_name, 'trigger', g.tgname::text,
+		   pg_catalog.pg_get_triggerdef(g.oid) ||
+		   CASE g.tgenabled
+			   WHEN 'D' THEN pg_catalog.format('; ALTER TABLE %s DISABLE TRIGGER %I', t.table_name, g.tgname)
+			   WHEN 'R' THEN pg_catalog.format('; ALTER TABLE %s ENABLE REPLICA TRIGGER %I', t.table_name, g.tgname)
+			   WHEN 'A' THEN pg_catalog.format('; ALTER TABLE %s ENABLE ALWAYS TRIGGER %I', t.table_name, g.tgname)
+			   ELSE '' END
 	  FROM tab AS t JOIN pg_trigger AS g ON g.tgrelid = t.oid AND NOT g.tgisinternal
 	UNION ALL
 	SELECT t.table_name, 'constraint', k.conname::text,
@@ -63,36 +70,32 @@ COMMENT ON FUNCTION @extschema@.table_objects() IS
   'The indexes, triggers, constraints and rules on the extension''s tables, with the statement that creates each';
 
 -- Bring table_object up to date; new objects get builtin = as_builtin.
--- Writes only what changed, so DDL on other tables (by roles that may not
--- write table_object) passes through untouched.
+-- One statement, so the catalogues are read once.
 CREATE FUNCTION @extschema@.record_table_objects(as_builtin boolean)
 RETURNS integer
-LANGUAGE plpgsql
+LANGUAGE sql
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-	n integer;
-	changed integer := 0;
-BEGIN
-	DELETE FROM @extschema@.table_object AS o
-	 WHERE NOT EXISTS (SELECT FROM @extschema@.table_objects() AS n
-						WHERE (n.table_name, n.kind, n.name) = (o.table_name, o.kind, o.name));
-	GET DIAGNOSTICS n = ROW_COUNT;
-	changed := changed + n;
-	UPDATE @extschema@.table_object AS o SET definition = n.definition
-	  FROM @extschema@.table_objects() AS n
-	 WHERE (n.table_name, n.kind, n.name) = (o.table_name, o.kind, o.name)
-	   AND n.definition <> o.definition;
-	GET DIAGNOSTICS n = ROW_COUNT;
-	changed := changed + n;
-	INSERT INTO @extschema@.table_object (table_name, kind, name, definition, builtin)
-	SELECT n.table_name, n.kind, n.name, n.definition, as_builtin
-	  FROM @extschema@.table_objects() AS n
-	 WHERE NOT EXISTS (SELECT FROM @extschema@.table_object AS o
-						WHERE (n.table_name, n.kind, n.name) = (o.table_name, o.kind, o.name));
-	GET DIAGNOSTICS n = ROW_COUNT;
-	RETURN changed + n;
-END
+	WITH n AS MATERIALIZED (SELECT * FROM @extschema@.table_objects()),
+	del AS (
+		DELETE FROM @extschema@.table_object AS o
+		 WHERE NOT EXISTS (SELECT FROM n WHERE (n.table_name, n.kind, n.name) = (o.table_name, o.kind, o.name))
+		RETURNING 1),
+	upd AS (
+		UPDATE @extschema@.table_object AS o SET definition = n.definition
+		  FROM n
+		 WHERE (n.table_name, n.kind, n.name) = (o.table_name, o.kind, o.name)
+		   AND n.definition <> o.definition
+		RETURNING 1),
+	ins AS (
+		INSERT INTO @extschema@.table_object (table_name, kind, name, definition, builtin)
+		SELECT n.table_name, n.kind, n.name, n.definition, as_builtin
+		  FROM n
+		 WHERE NOT EXISTS (SELECT FROM @extschema@.table_object AS o
+							WHERE (n.table_name, n.kind, n.name) = (o.table_name, o.kind, o.name))
+		RETURNING 1)
+	SELECT ((SELECT pg_catalog.count(*) FROM del) + (SELECT pg_catalog.count(*) FROM upd)
+			+ (SELECT pg_catalog.count(*) FROM ins))::integer
 $$;
 COMMENT ON FUNCTION @extschema@.record_table_objects(boolean) IS
   'Brings tpi_rules.table_object up to date with the objects on the extension''s tables (new ones are recorded with builtin = the argument); returns the number of rows changed';
@@ -116,9 +119,13 @@ BEGIN
 	IF pg_catalog.current_setting('tpi_rules.restoring_object', true) = 'on' THEN
 		RETURN;
 	END IF;
+	-- Only objects of the extension's schema matter: an index's or table's
+	-- schema, or "name on schema.table" for a trigger, rule or constraint.
+	-- Other DDL (temporary tables of applications, say) returns at once.
 	IF TG_EVENT = 'sql_drop' THEN
 		IF NOT EXISTS (SELECT FROM pg_catalog.pg_event_trigger_dropped_objects() AS d
-						WHERE d.object_type IN ('index', 'trigger', 'table constraint', 'rule')) THEN
+						WHERE d.object_type IN ('index', 'trigger', 'table constraint', 'rule')
+						  AND (d.schema_name = '@extschema@' OR pg_catalog.strpos(d.object_identity, ' on @extschema@.') > 0)) THEN
 			RETURN;
 		END IF;
 		as_builtin := false;
@@ -127,7 +134,8 @@ BEGIN
 		SELECT pg_catalog.bool_or(c.in_extension) INTO as_builtin
 		  FROM pg_catalog.pg_event_trigger_ddl_commands() AS c
 		 WHERE c.object_type IN ('index', 'trigger', 'table', 'materialized view',
-								 'rule', 'table constraint');
+								 'rule', 'table constraint')
+		   AND (c.schema_name = '@extschema@' OR pg_catalog.strpos(c.object_identity, ' on @extschema@.') > 0);
 		IF as_builtin IS NULL THEN
 			RETURN;
 		END IF;

@@ -79,21 +79,27 @@
 --       REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
 --       FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement('flag');
 -- Each patient's lines are read once per statement, each day's rules run
--- once, the findings are logged in one batch, and the patients are locked
+-- once, the findings are logged in batches of up to 10,000 rows as the
+-- patients are done (memory stays bounded), and the patients are locked
 -- in sorted order (two bulk loads cannot deadlock on them).  Reject mode
 -- rejects the whole statement, naming every bad line in the detail.  Use
 -- guard() for applications that write a claim or a few lines at a time and
 -- want the offending row named as it is written; use guard_statement() for
 -- COPY and large INSERT ... SELECT loads.  test/bench/bench_guard.sql
--- loads 200,000 generated lines (0.85 findings per line) in flag mode:
--- guard_statement() costs about 2.6x (COPY) to 2.9x (INSERT ... SELECT) an
--- unguarded load, guard() about 3.4x to 3.8x.  Do not put both on one
--- table.
+-- loads 200,000 generated lines (0.84 findings per line) in flag mode:
+-- guard_statement() costs about 3.2x an unguarded load, guard() 5.4x
+-- (COPY) to 6.8x (INSERT ... SELECT), an INSERT into finding_log per row
+-- with findings.  Do not put both on one table.
+--
+-- Both triggers decide which findings are a row's with one function over
+-- the per-patient engine audit() runs: the patient's lines with the new
+-- rows, and without them (with the old versions of updated rows), each
+-- finding on its line's index in one array.
 --
 -- finding_log is written by an INSERT through SPI with kept plans, as the
 -- owner of the extension's tables (the inserting role needs no privilege
 -- on it): one INSERT per flag-mode row that has findings (guard()), one
--- per statement (guard_statement()).  The executor does for these rows
+-- per 10,000 log rows (guard_statement()).  The executor does for these rows
 -- what it does for any INSERT, so whatever a DBA adds to finding_log is
 -- honoured: triggers, column defaults, NOT NULL and CHECK constraints,
 -- unique and expression indexes, rewrite rules, partitioning, forced row

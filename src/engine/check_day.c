@@ -5,216 +5,21 @@
  *		over them in its final function.
  */
 #include "tpi_rules.h"
+#include "rowlist.h"
 
-#include "access/htup_details.h"
-#include "libpq/pqformat.h"
+#include "catalog/pg_type.h"
+#include "utils/array.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
-/* ------------------------------------------------------------------------
- * The check_day(claim_line) aggregate
- *
- * The state is a growable vector of the group's rows, each a flat copy of
- * the claim_line composite in the aggregate context: appending is O(1)
- * amortised and nothing but the rows themselves stays in memory (the
- * earlier claim_line[] state was copied whole per row, and each copy stayed
- * in the aggregate context until the group ended: quadratic in time and
- * memory).  No memory context per group, so hash aggregation over many
+/*
+ * The state is a TpiRowList (rowlist.c): the group's rows as flat copies in
+ * blocks of the aggregate context, O(1) amortised per row, serialised for
+ * parallel workers.  The 1.0 state, a claim_line[] copied whole per row
+ * with every copy left in the aggregate context, was quadratic in time and
+ * memory.  No memory context per group, so hash aggregation over many
  * groups does not walk thousands of contexts when it checks its memory.
- * Serialised for parallel workers as a format byte, the row count and each
- * row's length and bytes.
- * ------------------------------------------------------------------------
  */
-#define DAY_STATE_FORMAT 1
-
-typedef struct DayState
-{
-	int			n;
-	int			cap;
-	HeapTupleHeader *rows;		/* flat copies in the aggregate context */
-} DayState;
-
-/* tdigest-style invariant check at the entry and exit of support functions */
-static inline void
-AssertCheckDayState(const DayState *st)
-{
-#ifdef USE_ASSERT_CHECKING
-	int			i;
-
-	Assert(st->n >= 0 && st->n <= st->cap && st->rows != NULL);
-	for (i = 0; i < st->n; i++)
-		Assert(HeapTupleHeaderGetDatumLength(st->rows[i]) >= SizeofHeapTupleHeader);
-#endif
-}
-
-static DayState *
-day_state_new(MemoryContext cxt)
-{
-	DayState   *st = MemoryContextAlloc(cxt, sizeof(DayState));
-
-	st->n = 0;
-	st->cap = 4;
-	st->rows = MemoryContextAlloc(cxt, st->cap * sizeof(HeapTupleHeader));
-	return st;
-}
-
-/* Appends a copy of the len bytes at row, in cxt. */
-static void
-day_state_add(DayState *st, MemoryContext cxt, const void *row, Size len)
-{
-	HeapTupleHeader copy;
-
-	if (st->n == st->cap)
-	{
-		if (st->cap >= (int) (MaxAllocSize / sizeof(HeapTupleHeader) / 2))
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("check_day() cannot collect more than %d lines in one group",
-							st->cap),
-					 errhint("Group by patient_id and date_of_service.")));
-		st->cap *= 2;
-		st->rows = repalloc(st->rows, st->cap * sizeof(HeapTupleHeader));
-	}
-	copy = MemoryContextAlloc(cxt, len);
-	memcpy(copy, row, len);
-	st->rows[st->n++] = copy;
-}
-
-/*
- * tpi_rules.check_day_accum(internal, tpi_rules.claim_line) RETURNS internal
- *
- * Transition function: appends a flat copy of the row (detoasted) to the
- * state, created in the aggregate context on the first row.  NULL rows are
- * skipped.
- */
-PG_FUNCTION_INFO_V1(tpi_check_day_accum);
-Datum
-tpi_check_day_accum(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcxt = tpi_agg_context(fcinfo, "check_day_accum");
-	DayState   *st = PG_ARGISNULL(0) ? NULL : (DayState *) PG_GETARG_POINTER(0);
-
-	if (st == NULL)
-		st = day_state_new(aggcxt);
-	AssertCheckDayState(st);
-	if (!PG_ARGISNULL(1))
-	{
-		HeapTupleHeader row = PG_GETARG_HEAPTUPLEHEADER(1);
-
-		day_state_add(st, aggcxt, row, HeapTupleHeaderGetDatumLength(row));
-	}
-	AssertCheckDayState(st);
-	PG_RETURN_POINTER(st);
-}
-
-/*
- * tpi_rules.check_day_combine(internal, internal) RETURNS internal
- *
- * Appends the second state's rows to the first; a NULL first state becomes
- * a copy of the second in the aggregate context (never the argument).
- */
-PG_FUNCTION_INFO_V1(tpi_check_day_combine);
-Datum
-tpi_check_day_combine(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcxt = tpi_agg_context(fcinfo, "check_day_combine");
-	DayState   *a = PG_ARGISNULL(0) ? NULL : (DayState *) PG_GETARG_POINTER(0);
-	DayState   *b = PG_ARGISNULL(1) ? NULL : (DayState *) PG_GETARG_POINTER(1);
-	int			i;
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = day_state_new(aggcxt);
-	AssertCheckDayState(a);
-	AssertCheckDayState(b);
-	for (i = 0; i < b->n; i++)
-		day_state_add(a, aggcxt, b->rows[i],
-					  HeapTupleHeaderGetDatumLength(b->rows[i]));
-	AssertCheckDayState(a);
-	PG_RETURN_POINTER(a);
-}
-
-/*
- * tpi_rules.check_day_serialize(internal) RETURNS bytea, STRICT
- */
-PG_FUNCTION_INFO_V1(tpi_check_day_serialize);
-Datum
-tpi_check_day_serialize(PG_FUNCTION_ARGS)
-{
-	DayState   *st = (DayState *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
-	int			i;
-
-	(void) tpi_agg_context(fcinfo, "check_day_serialize");
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, DAY_STATE_FORMAT);
-	pq_sendint32(&buf, st->n);
-	for (i = 0; i < st->n; i++)
-	{
-		uint32		len = HeapTupleHeaderGetDatumLength(st->rows[i]);
-
-		pq_sendint32(&buf, len);
-		pq_sendbytes(&buf, (char *) st->rows[i], len);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-/*
- * tpi_rules.check_day_deserialize(bytea, internal) RETURNS internal, STRICT
- *
- * Checks the format byte, every length against what is left and the
- * varlena length each row carries, and that nothing is left over.
- */
-PG_FUNCTION_INFO_V1(tpi_check_day_deserialize);
-Datum
-tpi_check_day_deserialize(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcxt = tpi_agg_context(fcinfo, "check_day_deserialize");
-	bytea	   *data = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-	DayState   *st;
-	int			n,
-				i;
-
-	buf.data = VARDATA_ANY(data);
-	buf.len = VARSIZE_ANY_EXHDR(data);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	if (pq_getmsgbyte(&buf) != DAY_STATE_FORMAT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("check_day state has an unknown format")));
-	n = pq_getmsgint(&buf, 4);
-	if (n < 0 || n > (buf.len - buf.cursor) / 4)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("check_day state claims %d rows", n)));
-	st = day_state_new(aggcxt);
-	for (i = 0; i < n; i++)
-	{
-		uint32		len = pq_getmsgint(&buf, 4);
-		const char *row;
-
-		if (len < SizeofHeapTupleHeader || len > (uint32) (buf.len - buf.cursor))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("check_day state row %d has a bad length", i + 1)));
-		row = pq_getmsgbytes(&buf, len);
-		day_state_add(st, aggcxt, row, len);
-		if (HeapTupleHeaderGetDatumLength(st->rows[i]) != len)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("check_day state row %d has a bad length", i + 1)));
-	}
-	pq_getmsgend(&buf);
-	AssertCheckDayState(st);
-	PG_RETURN_POINTER(st);
-}
-
 /*
  * tpi_rules.check_day_final(internal) RETURNS tpi_rules.finding[]
  *
@@ -224,13 +29,13 @@ tpi_check_day_deserialize(PG_FUNCTION_ARGS)
  * FindingOut is cached in fn_extra.  Does not modify the state, so it is
  * safe to call again when the aggregate is used as a window function.
  */
-PG_FUNCTION_INFO_V1(tpi_check_day_final);
+PG_FUNCTION_INFO_V1(tpi_check_day_rows_final);
 Datum
-tpi_check_day_final(PG_FUNCTION_ARGS)
+tpi_check_day_rows_final(PG_FUNCTION_ARGS)
 {
 	FindingOut *fo = fcinfo->flinfo->fn_extra;
 	FindingList fl;
-	DayState   *st;
+	TpiRowList *st;
 	ClaimLine **lines;
 	ClaimLine  *buf;
 	MemoryContext caller = CurrentMemoryContext;
@@ -253,8 +58,7 @@ tpi_check_day_final(PG_FUNCTION_ARGS)
 	 * The decoded lines and the findings live in a work context that is
 	 * gone before the result is handed back: only the array stays.
 	 */
-	st = (DayState *) PG_GETARG_POINTER(0);
-	AssertCheckDayState(st);
+	st = (TpiRowList *) PG_GETARG_POINTER(0);
 	work = AllocSetContextCreate(caller, "check_day final", ALLOCSET_DEFAULT_SIZES);
 	MemoryContextSwitchTo(work);
 	tpi_findings_init(&fl);
@@ -263,11 +67,146 @@ tpi_check_day_final(PG_FUNCTION_ARGS)
 	for (i = 0; i < st->n; i++)
 	{
 		lines[i] = &buf[i];
-		tpi_claim_from_datum(PointerGetDatum(st->rows[i]), lines[i]);
+		tpi_claim_from_datum(PointerGetDatum(st->rows[i].tuple), lines[i]);
 	}
 	tpi_check_day_rules(lines, st->n, &fl);
 	MemoryContextSwitchTo(caller);
 	result = tpi_findings_array(fo, &fl);
 	MemoryContextDelete(work);
 	PG_RETURN_DATUM(result);
+}
+
+/* ------------------------------------------------------------------------
+ * Version 1.0's check_day support functions
+ *
+ * One tpi_rules.so serves every version: a 1.0 database keeps calling
+ * these symbols, with 1.0's claim_line[] state, until ALTER EXTENSION
+ * tpi_rules UPDATE replaces the aggregate.  They must keep 1.0's
+ * signatures (the 1.1 functions have other symbols), or a 1.0 database
+ * would hand a claim_line[] to a function reading internal state.
+ * ------------------------------------------------------------------------
+ */
+/*
+ * tpi_rules.check_day_final(tpi_rules.claim_line[]) RETURNS tpi_rules.finding[]
+ *
+ * Final function of the check_day(claim_line) aggregate, whose state is the
+ * array of the group's lines (array_append / array_cat, so the state needs
+ * no serialisation to cross parallel workers or shards).  A NULL state (no
+ * rows) and a day without findings both give '{}'.  NULL elements are
+ * skipped.  The result is palloc'd in the caller's context; the FindingOut
+ * is cached in fn_extra.  Does not modify the state, so it is safe to call
+ * again when the aggregate is used as a window function.
+ */
+PG_FUNCTION_INFO_V1(tpi_check_day_final);
+Datum
+tpi_check_day_final(PG_FUNCTION_ARGS)
+{
+	FindingOut *fo = fcinfo->flinfo->fn_extra;
+	FindingList fl;
+	ArrayType  *arr;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems,
+				i,
+				n = 0;
+	Oid			elemtype;
+	int16		elmlen;
+	bool		elmbyval;
+	char		elmalign;
+	ClaimLine **lines;
+
+	if (fo == NULL)
+	{
+		fo = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(FindingOut));
+		tpi_finding_out_init(fo, tpi_finding_typid_from_fcinfo(fcinfo),
+							 fcinfo->flinfo->fn_mcxt);
+		fcinfo->flinfo->fn_extra = fo;
+	}
+	tpi_findings_init(&fl);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_DATUM(tpi_findings_array(fo, &fl));
+
+	arr = PG_GETARG_ARRAYTYPE_P(0);
+	elemtype = ARR_ELEMTYPE(arr);
+	get_typlenbyvalalign(elemtype, &elmlen, &elmbyval, &elmalign);
+	deconstruct_array(arr, elemtype, elmlen, elmbyval, elmalign,
+					  &elems, &nulls, &nelems);
+	lines = palloc(Max(nelems, 1) * sizeof(ClaimLine *));
+	for (i = 0; i < nelems; i++)
+	{
+		if (nulls[i])
+			continue;
+		lines[n] = palloc(sizeof(ClaimLine));
+		tpi_claim_from_datum(elems[i], lines[n]);
+		n++;
+	}
+	tpi_check_day_rules(lines, n, &fl);
+	PG_RETURN_DATUM(tpi_findings_array(fo, &fl));
+}
+
+/*
+ * tpi_rules.check_day_accum(claim_line[], claim_line) RETURNS claim_line[]
+ *
+ * Transition function of check_day(): appends the line to a flat array in
+ * the aggregate context.  array_append keeps an expanded array with a
+ * memory context of its own per group, and hash aggregation walks every
+ * group's context each time it checks its memory: quadratic in the number
+ * of groups.  A day has a few lines, so copying the flat array per line is
+ * cheap.  NULL rows are skipped (the final function would skip them too).
+ */
+PG_FUNCTION_INFO_V1(tpi_check_day_accum);
+Datum
+tpi_check_day_accum(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	MemoryContext old;
+	Oid			elemtype;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n = 0;
+	ArrayType  *result;
+	int			dims[1];
+	int			lbs[1] = {1};
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("check_day_accum() called in a non-aggregate context")));
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	elemtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+
+	old = MemoryContextSwitchTo(aggcxt);
+	if (!PG_ARGISNULL(0))
+	{
+		ArrayType  *state = PG_GETARG_ARRAYTYPE_P(0);
+
+		deconstruct_array(state, elemtype, typlen, typbyval, typalign,
+						  &elems, &nulls, &n);
+		elems = repalloc(elems, (n + 1) * sizeof(Datum));
+		nulls = repalloc(nulls, (n + 1) * sizeof(bool));
+	}
+	else
+	{
+		elems = palloc(sizeof(Datum));
+		nulls = palloc(sizeof(bool));
+	}
+	elems[n] = PG_GETARG_DATUM(1);
+	nulls[n] = false;
+	dims[0] = n + 1;
+	result = construct_md_array(elems, nulls, 1, dims, lbs, elemtype,
+								typlen, typbyval, typalign);
+	/* the executor frees the previous state itself */
+	pfree(elems);
+	pfree(nulls);
+	MemoryContextSwitchTo(old);
+	PG_RETURN_ARRAYTYPE_P(result);
 }

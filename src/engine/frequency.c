@@ -172,7 +172,8 @@ static void
 add_freq_finding(FreqHistory *fc, const char *rule_id, const FreqLine *line,
 				 StringInfo msg)
 {
-	tpi_add_finding_buf(fc->fl, rule_id, line->claim_id, line->line_no, msg);
+	tpi_add_payer_finding_buf(fc->fl, rule_id, line->payer_id, line->claim_id,
+							  line->line_no, msg);
 }
 
 /*

@@ -187,9 +187,13 @@ tpi_add_line_finding(FindingList *fl, const char *rule_id,
 	int			msglen;
 	TpiFinding *f;
 	TpiSeverity sev;
+	int			rule;
 
 	/* the line's payer may have the rule switched off (SPEC section 13) */
-	if (!tpi_rule_effective(tpi_rule_index(rule_id), line->payer_id, &sev))
+	rule = tpi_rule_index(rule_id);
+	/* the registry's note rules are never checked without note data */
+	Assert(!(tpi_rule_defs[rule].flags & TPI_RULE_NOTE) || tpi_line_has_note(line));
+	if (!tpi_rule_effective(rule, line->payer_id, &sev))
 		return;
 	tpi_init_message(&buf);
 	append_line_ref(&buf, line, true);

@@ -1,7 +1,8 @@
 /*
  * window.h
- *		Rolling-window date arithmetic shared by sessions_in_window
- *		(window.c) and the frequency rules (frequency.c).
+ *		Rolling-window date arithmetic (window_dates.c) shared by the
+ *		frequency rules (frequency.c), next_eligible_date and the
+ *		sessions_in_window window function (fn/window.c).
  *
  * All of it follows PostgreSQL's own date +/- interval (months first, with
  * the day clamped to the end of a shorter month, then days, then time), so

@@ -1,40 +1,37 @@
 /*
  * attribution.c
- *		Which findings the new rows of one patient cause: the day and
- *		frequency rules over the patient's lines with the new rows, and
- *		again without them (with the old versions of updated rows), for
- *		both triggers.  The row trigger hands in its one row, not yet in
- *		the table; the statement trigger the patient's rows of the
+ *		Which findings the new rows of one patient cause, for both triggers:
+ *		the per-patient engine (src/engine/patient.c, as audit() runs it)
+ *		over the patient's lines with the new rows, and, when a finding is
+ *		on another line, again without them (with the old versions of
+ *		updated rows).  Findings refer to their line by its index in the
+ *		one array both runs share.  The row trigger hands in its NEW, not
+ *		yet in the table; the statement trigger the patient's rows of the
  *		statement, which the table already holds.
  *
- * A day finding is the new row's when it is on that row's line; one on
- * another line is caused by the new rows when the same rule on the same
- * line is absent without them, and goes to the first new row of that day.
- * A frequency finding on a session that has new TPI rows belongs to each
- * of them; one on another session caused by the new rows (a back-dated
- * session pushing a later one over the cap) goes to the patient's first
- * new TPI row.  The line rules' findings are the row's own; the callers
- * add them.
+ * A finding on a new row's line is that row's (its line rules included);
+ * a frequency finding on a session with new TPI rows belongs to each of
+ * them.  A finding on another line that is absent without the new rows
+ * (the same rule on the same line) was caused by them: it goes to the
+ * first new row of its date, or for a frequency finding (a back-dated
+ * session pushing a later one over the cap) to the first new TPI row.
  */
 #include "guard.h"
+#include "patient.h"
 
 #include "utils/datetime.h"
 
-static const char *const curable_rules[] = {
-	"drug.missing_on_claim",
-	"modifier.distinct_without_partner",
-	"drug.unclassified_without_note"
-};
-
-bool
-tpi_guard_is_curable(const char *rule_id)
+/* Append a shallow copy of f to fl. */
+static void
+add_copy(FindingList *fl, const TpiFinding *f)
 {
-	int			i;
-
-	for (i = 0; i < lengthof(curable_rules); i++)
-		if (strcmp(curable_rules[i], rule_id) == 0)
-			return true;
-	return false;
+	if (fl->n == fl->cap)
+	{
+		fl->cap = fl->cap ? fl->cap * 2 : 8;
+		fl->items = fl->items ? repalloc(fl->items, fl->cap * sizeof(TpiFinding)) :
+			palloc(fl->cap * sizeof(TpiFinding));
+	}
+	fl->items[fl->n++] = *f;
 }
 
 static char *
@@ -73,183 +70,178 @@ tpi_guard_new_row(GuardRow *r, const ClaimLine *line, bool whole)
 		r->window = tpi_guard_window_days(line);
 }
 
-/* The patient's lines as read, and which of them are the new rows. */
-typedef struct PatientCheck
+/*
+ * The patient's lines as the rules see them: the new rows first (so that
+ * a finding naming a key that an older line shares goes to the new row),
+ * then the other lines read, then the old versions of updated rows.
+ * Findings refer to their line by its index here.
+ */
+typedef struct GuardLines
 {
 	GuardEntry *e;
 	const char *patient_id;
-	PatientLines pl;
+	ClaimLine **lines;
+	int			n;				/* lines[0..n): new rows and lines read */
+	int			nnew;			/* lines[0..nnew): the new rows, by date */
+	int			nold;			/* lines[n..n + nold): old rows */
 	int		   *owner;			/* per line: index of its GuardRow, or -1 */
-	ClaimLine  *old;			/* the patient's old rows (UPDATE) */
-	int			nold;
+	bool	   *report;			/* per line: the rules report on its date */
 	GuardRow   *rows;
-} PatientCheck;
+} GuardLines;
 
-/* Lines of pc on date d (or TPI lines in [lo, hi]), with or without. */
-static int
-collect_lines(PatientCheck *pc, bool by_day, DateADT d, DateADT lo, DateADT hi,
-			  bool without, ClaimLine **out)
-{
-	int			n = 0;
-	int			i;
-
-	for (i = 0; i < pc->pl.n; i++)
-	{
-		ClaimLine  *l = pc->pl.lines[i];
-
-		if (without && pc->owner[i] >= 0)
-			continue;
-		if (by_day ? (l->dos_null || l->date_of_service != d) :
-			!tpi_is_tpi_code(l->hcpcs))
-			continue;
-		out[n++] = l;
-	}
-	for (i = 0; without && i < pc->nold; i++)
-	{
-		ClaimLine  *l = &pc->old[i];
-
-		if (l->dos_null)
-			continue;
-		if (by_day ? l->date_of_service != d :
-			!(tpi_is_tpi_code(l->hcpcs) && l->date_of_service >= lo &&
-			  l->date_of_service <= hi))
-			continue;
-		out[n++] = l;
-	}
-	return n;
-}
-
-/* The line (index into pc->pl) a finding is on, -1 if none. */
-static int
-line_of(PatientCheck *pc, const TpiFinding *f, bool prefer_new)
-{
-	int			found = -1;
-	int			i;
-
-	for (i = 0; i < pc->pl.n; i++)
-		if (tpi_guard_finding_on_line(f, pc->pl.lines[i]))
-		{
-			if (!prefer_new || pc->owner[i] >= 0)
-				return i;
-			if (found < 0)
-				found = i;
-		}
-	return found;
-}
-
+/*
+ * "Findings with and without these rows": the patient's findings with the
+ * new rows and the current lines (without: the old rows instead of the
+ * new), by the per-patient engine, each finding on its line's index.
+ */
 static void
-check_day(PatientCheck *pc, DateADT d)
+findings_of(GuardLines *gl, bool with, PatientFindings *out)
 {
-	ClaimLine **lines = palloc((pc->pl.n + pc->nold + 1) * sizeof(ClaimLine *));
-	int			n = collect_lines(pc, true, d, 0, 0, false, lines);
-	FindingList with,
+	ClaimLine **lines = palloc((gl->n + gl->nold + 1) * sizeof(ClaimLine *));
+	int			i;
+
+	for (i = 0; i < gl->n + gl->nold; i++)
+	{
+		bool		is_new = i < gl->n && gl->owner[i] >= 0;
+		bool		is_old = i >= gl->n;
+
+		lines[i] = (with ? !is_old : !is_new) ? gl->lines[i] : NULL;
+	}
+	tpi_patient_findings_init(out);
+	tpi_check_patient(lines, gl->report, gl->n + gl->nold, out);
+}
+
+static int
+line_rule_cmp(const void *a, const void *b)
+{
+	const PatientFinding *x = a;
+	const PatientFinding *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return strcmp(x->f.rule_id, y->f.rule_id);
+}
+
+/* The same rule on the same line is among fs (sorted by line_rule_cmp). */
+static bool
+found_in(const PatientFindings *fs, const PatientFinding *pf)
+{
+	return bsearch(pf, fs->items, fs->n, sizeof(PatientFinding),
+				   line_rule_cmp) != NULL;
+}
+
+/* The new rows on date d: lines [*lo, *hi). */
+static void
+new_rows_on(GuardLines *gl, DateADT d, int *lo, int *hi)
+{
+	int			l = 0,
+				h = gl->nnew;
+
+	while (l < h)
+	{
+		int			mid = l + (h - l) / 2;
+
+		if (gl->lines[mid]->date_of_service < d)
+			l = mid + 1;
+		else
+			h = mid;
+	}
+	*lo = l;
+	for (h = l; h < gl->nnew && gl->lines[h]->date_of_service == d; h++)
+		;
+	*hi = h;
+}
+
+/*
+ * Attribute the findings with the new rows: a finding on a new row's line
+ * is that row's, a frequency finding on a session with new TPI rows is
+ * each of theirs; one on another line the new rows caused (absent without
+ * them) goes to the first new row of its date, or for a frequency finding
+ * to the first new TPI row.  Then the pending findings of the new rows'
+ * dates that the findings with them no longer contain are cured.
+ */
+static void
+attribute(GuardLines *gl, const DateADT *days, int ndays, int first_tpi_row)
+{
+	PatientFindings with,
 				without;
 	bool		have_without = false;
-	int			first_new = -1;
-	int			i;
-
-	for (i = 0; i < pc->pl.n && first_new < 0; i++)
-		if (pc->owner[i] >= 0 && !pc->pl.lines[i]->dos_null &&
-			pc->pl.lines[i]->date_of_service == d)
-			first_new = pc->owner[i];
-	if (first_new < 0)
-		return;					/* the new row is gone again */
-
-	tpi_findings_init(&with);
-	tpi_check_day_rules(lines, n, &with);
-	for (i = 0; i < with.n; i++)
-	{
-		TpiFinding *f = &with.items[i];
-		int			li = line_of(pc, f, true);
-		bool		curable = tpi_guard_is_curable(f->rule_id);
-
-		if (li >= 0 && pc->owner[li] >= 0 &&
-			pc->pl.lines[li]->date_of_service == d)
-		{
-			tpi_guard_attribute(&pc->rows[pc->owner[li]].found, f, curable);
-			continue;
-		}
-		if (!have_without)
-		{
-			n = collect_lines(pc, true, d, 0, 0, true, lines);
-			tpi_findings_init(&without);
-			tpi_check_day_rules(lines, n, &without);
-			have_without = true;
-		}
-		if (!tpi_guard_finding_in(&without, f))
-			tpi_guard_attribute(&pc->rows[first_new].found, f, curable);
-	}
-	/* the new rows are kept: they may cure what was waiting */
-	tpi_guard_cure_pending(pc->e, pc->patient_id, d, &with);
-}
-
-static void
-fill_freq(FreqLine *fl, const ClaimLine *l, DateADT first_new)
-{
-	MuscleSummary ms;
-
-	tpi_summarise_muscles(l->muscles, l->muscles_null, &ms);
-	fl->dos = l->date_of_service;
-	fl->regions = ms.regions;
-	fl->payer_id = l->payer_id;
-	fl->claim_id = l->claim_id;
-	fl->line_no = l->line_no;
-	/* earlier sessions are context: the new rows cannot change theirs */
-	fl->report = l->date_of_service >= first_new;
-}
-
-static void
-check_frequency(PatientCheck *pc, DateADT first_tpi, DateADT lo, DateADT hi)
-{
-	ClaimLine **lines = palloc((pc->pl.n + pc->nold + 1) * sizeof(ClaimLine *));
-	FreqLine   *fl = palloc((pc->pl.n + pc->nold + 1) * sizeof(FreqLine));
-	int			n = collect_lines(pc, false, 0, lo, hi, false, lines);
-	FindingList with,
-				without;
-	bool		have_without = false;
-	int			first_row = -1;
+	FindingList day;
 	int			i,
 				j;
 
-	for (i = 0; i < n; i++)
-		fill_freq(&fl[i], lines[i], first_tpi);
-	tpi_findings_init(&with);
-	tpi_check_frequency(fl, n, &with);
-
-	for (i = 0; i < pc->pl.n; i++)
-		if (pc->owner[i] >= 0 && pc->rows[pc->owner[i]].is_tpi &&
-			(first_row < 0 ||
-			 pc->pl.lines[i]->date_of_service < pc->rows[first_row].key.date_of_service))
-			first_row = pc->owner[i];
-
+	findings_of(gl, true, &with);
 	for (i = 0; i < with.n; i++)
 	{
-		TpiFinding *f = &with.items[i];
-		int			li = line_of(pc, f, false);
+		PatientFinding *pf = &with.items[i];
+		const ClaimLine *l = gl->lines[pf->line];
+		int			rule = tpi_rule_index(pf->f.rule_id);
+		bool		freq = (tpi_rule_defs[rule].flags & TPI_RULE_FREQ) != 0;
+		bool		curable = (tpi_rule_defs[rule].flags & TPI_RULE_CURABLE) != 0;
 		bool		owned = false;
+		int			lo,
+					hi,
+					to;
 
-		/* every new TPI row of the session owns it */
-		for (j = 0; li >= 0 && j < pc->pl.n; j++)
-			if (pc->owner[j] >= 0 && pc->rows[pc->owner[j]].is_tpi &&
-				pc->pl.lines[j]->date_of_service == pc->pl.lines[li]->date_of_service)
-			{
-				tpi_guard_attribute(&pc->rows[pc->owner[j]].found, f, false);
-				owned = true;
-			}
-		if (owned)
+		new_rows_on(gl, l->date_of_service, &lo, &hi);
+		if (freq)
+		{
+			/* every new TPI row of the session owns it */
+			for (j = lo; j < hi; j++)
+				if (gl->rows[gl->owner[j]].is_tpi)
+				{
+					tpi_guard_attribute(&gl->rows[gl->owner[j]].found, &pf->f, false);
+					owned = true;
+				}
+		}
+		else if (pf->line < gl->nnew)
+		{
+			tpi_guard_attribute(&gl->rows[gl->owner[pf->line]].found, &pf->f,
+								curable);
+			owned = true;
+		}
+		/* a line rule's finding on another line is that line's alone */
+		if (owned || !(tpi_rule_defs[rule].flags & (TPI_RULE_DAY | TPI_RULE_FREQ)))
 			continue;
 		if (!have_without)
 		{
-			n = collect_lines(pc, false, 0, lo, hi, true, lines);
-			for (j = 0; j < n; j++)
-				fill_freq(&fl[j], lines[j], first_tpi);
-			tpi_findings_init(&without);
-			tpi_check_frequency(fl, n, &without);
+			findings_of(gl, false, &without);
+			qsort(without.items, without.n, sizeof(PatientFinding), line_rule_cmp);
 			have_without = true;
 		}
-		if (!tpi_guard_finding_in(&without, f) && first_row >= 0)
-			tpi_guard_attribute(&pc->rows[first_row].found, f, false);
+		if (found_in(&without, pf))
+			continue;
+		to = freq ? first_tpi_row : (lo < hi ? gl->owner[lo] : -1);
+		if (to >= 0)
+			tpi_guard_attribute(&gl->rows[to].found, &pf->f, freq ? false : curable);
 	}
+
+	/*
+	 * The new rows are kept: they may cure what was waiting.  The findings
+	 * come by date, as the days do.
+	 */
+	if (!tpi_guard_has_pending())
+		return;
+	for (i = 0, j = 0; i < ndays; i++)
+	{
+		tpi_findings_init(&day);
+		while (j < with.n && gl->lines[with.items[j].line]->date_of_service < days[i])
+			j++;
+		for (; j < with.n && gl->lines[with.items[j].line]->date_of_service == days[i]; j++)
+			add_copy(&day, &with.items[j].f);
+		tpi_guard_cure_pending(gl->e, gl->patient_id, days[i], &day);
+	}
+}
+
+static bool
+date_in(const DateADT *days, int ndays, DateADT d)
+{
+	int			i;
+
+	for (i = 0; i < ndays; i++)
+		if (days[i] == d)
+			return true;
+	return false;
 }
 
 static int
@@ -258,6 +250,36 @@ cmp_str_null(const char *a, const char *b)
 	if (a == NULL || b == NULL)
 		return (a == NULL) - (b == NULL);
 	return strcmp(a, b);
+}
+
+/* What identifies a row among the lines read: date, key, code. */
+static int
+row_line_cmp(const ClaimLine *x, const ClaimLine *y)
+{
+	int			c;
+
+	if (x->date_of_service != y->date_of_service)
+		return x->date_of_service < y->date_of_service ? -1 : 1;
+	if ((c = cmp_str_null(x->claim_id, y->claim_id)) != 0)
+		return c;
+	if (x->line_no_null != y->line_no_null)
+		return x->line_no_null ? 1 : -1;
+	if (!x->line_no_null && x->line_no != y->line_no)
+		return x->line_no < y->line_no ? -1 : 1;
+	return cmp_str_null(x->hcpcs, y->hcpcs);
+}
+
+static ClaimLine **sort_lines_base;
+
+/* positions in sort_lines_base by row_line_cmp, then position */
+static int
+ord_cmp(const void *a, const void *b)
+{
+	int			x = *(const int *) a;
+	int			y = *(const int *) b;
+	int			c = row_line_cmp(sort_lines_base[x], sort_lines_base[y]);
+
+	return c != 0 ? c : x - y;
 }
 
 /*
@@ -282,7 +304,11 @@ tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 	DateADT		lo = rows[idx[0]].key.date_of_service;
 	DateADT		hi = rows[idx[n - 1]].key.date_of_service;
 	LineFilter	filter;
-	PatientCheck pc;
+	PatientLines pl;
+	GuardLines	gl;
+	bool	   *taken;
+	int		   *ord = NULL;
+	int			first_tpi_row = -1;
 	int			i,
 				j;
 
@@ -306,53 +332,92 @@ tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 	filter.tpi = any_tpi;
 
 	tpi_guard_lock_patient(e, patient_id);
-	memset(&pc, 0, sizeof(pc));
-	pc.e = e;
-	pc.patient_id = patient_id;
-	tpi_guard_read_lines(e, rel, patient, skip, lo, hi, &filter, &pc.pl);
-	pc.rows = rows;
-	pc.old = old;
-	pc.nold = nold;
+	tpi_guard_read_lines(e, rel, patient, skip, lo, hi, &filter, &pl);
 
-	pc.owner = palloc((pc.pl.n + 1) * sizeof(int));
-	for (j = 0; j < pc.pl.n; j++)
-		pc.owner[j] = -1;
-	if (!written)
+	/* the new rows first, then the other lines read, then the old rows */
+	memset(&gl, 0, sizeof(gl));
+	gl.e = e;
+	gl.patient_id = patient_id;
+	gl.rows = rows;
+	gl.lines = palloc((pl.n + n + nold + 1) * sizeof(ClaimLine *));
+	gl.owner = palloc((pl.n + n + nold + 1) * sizeof(int));
+	gl.report = palloc((pl.n + n + nold + 1) * sizeof(bool));
+	taken = palloc0((pl.n + 1) * sizeof(bool));
+	if (written)
 	{
-		/* NEW is not in the table yet: it is one more line */
-		if (pc.pl.n == pc.pl.cap)
-			pc.pl.lines = pc.pl.n ? repalloc(pc.pl.lines, (pc.pl.n + 1) * sizeof(ClaimLine *)) :
-				palloc(sizeof(ClaimLine *));
-		pc.owner[pc.pl.n] = idx[0];
-		pc.pl.lines[pc.pl.n++] = &rows[idx[0]].key;
+		/* the lines read, by what identifies a row: sorted, searched */
+		ord = palloc((pl.n + 1) * sizeof(int));
+		for (j = 0; j < pl.n; j++)
+			ord[j] = j;
+		sort_lines_base = pl.lines;
+		qsort(ord, pl.n, sizeof(int), ord_cmp);
 	}
-	else
+	for (i = 0; i < n; i++)
 	{
-		/* which lines are the rows: same key, date and code */
-		for (i = 0; i < n; i++)
+		GuardRow   *r = &rows[idx[i]];
+		ClaimLine  *l = NULL;
+
+		if (!written)
+			l = &r->key;		/* NEW is not in the table yet */
+		else
 		{
-			GuardRow   *r = &rows[idx[i]];
+			/* the row's line: same date, key and code, not taken yet */
+			int			lo = 0,
+						hi = pl.n;
 
-			for (j = 0; j < pc.pl.n; j++)
+			while (lo < hi)
 			{
-				ClaimLine  *l = pc.pl.lines[j];
+				int			mid = lo + (hi - lo) / 2;
 
-				if (pc.owner[j] < 0 && !l->dos_null &&
-					l->date_of_service == r->key.date_of_service &&
-					tpi_guard_same_key(l->claim_id, l->line_no, l->line_no_null,
-									   r->key.claim_id, r->key.line_no,
-									   r->key.line_no_null) &&
-					cmp_str_null(l->hcpcs, r->key.hcpcs) == 0)
+				if (row_line_cmp(pl.lines[ord[mid]], &r->key) < 0)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < pl.n && row_line_cmp(pl.lines[ord[lo]], &r->key) == 0; lo++)
+				if (!taken[ord[lo]])
 				{
-					pc.owner[j] = idx[i];
+					taken[ord[lo]] = true;
+					l = pl.lines[ord[lo]];
 					break;
 				}
-			}
+			if (l == NULL)
+				continue;		/* the row is gone again */
 		}
+		gl.owner[gl.n] = idx[i];
+		gl.lines[gl.n++] = l;
 	}
+	gl.nnew = gl.n;
+	for (j = 0; j < pl.n; j++)
+		if (!taken[j])
+		{
+			gl.owner[gl.n] = -1;
+			gl.lines[gl.n++] = pl.lines[j];
+		}
+	for (i = 0; i < nold; i++)
+	{
+		/* an old row counts only where it would have been read */
+		if (old[i].dos_null ||
+			(!date_in(days, ndays, old[i].date_of_service) &&
+			 !(any_tpi && tpi_is_tpi_code(old[i].hcpcs) &&
+			   old[i].date_of_service >= lo && old[i].date_of_service <= hi)))
+			continue;
+		gl.owner[gl.n + gl.nold] = -1;
+		gl.lines[gl.n + gl.nold++] = &old[i];
+	}
+	/*
+	 * The rules report on the new rows' dates, and on later sessions, which
+	 * the new rows may push over a cap; earlier ones are context.
+	 */
+	for (i = 0; i < gl.n + gl.nold; i++)
+	{
+		DateADT		d = gl.lines[i]->date_of_service;
 
-	for (i = 0; i < ndays; i++)
-		check_day(&pc, days[i]);
-	if (any_tpi)
-		check_frequency(&pc, first_tpi, lo, hi);
+		gl.report[i] = !gl.lines[i]->dos_null &&
+			(date_in(days, ndays, d) || (any_tpi && d >= first_tpi));
+	}
+	for (i = 0; i < n && first_tpi_row < 0; i++)
+		if (rows[idx[i]].is_tpi && rows[idx[i]].key.date_of_service == first_tpi)
+			first_tpi_row = idx[i];
+	attribute(&gl, days, ndays, any_tpi ? first_tpi_row : -1);
 }

@@ -2,9 +2,9 @@
  * finding_log.c
  *		Writing the guard's findings to tpi_rules.finding_log.
  *
- * Log rows are written by an INSERT run through SPI with a kept plan, one
- * INSERT per batch: a flag-mode row's findings (guard()) or a statement's
- * (guard_statement()).  The executor
+ * Log rows are written by an INSERT run through SPI with kept plans, one
+ * INSERT per batch: a flag-mode row's findings (guard()), or a statement's
+ * in batches of up to 10,000 rows (guard_statement()).  The executor
  * therefore does for them what it does for any INSERT: column defaults and
  * the identity, NOT NULL and CHECK constraints, unique and other indexes,
  * triggers, rewrite rules, partition routing, row security, and the refusal
@@ -14,11 +14,11 @@
  * writes claims needs no privilege on finding_log.
  *
  * A curable finding's row (see trigger.c) may have to be deleted again
- * when a later line cures it; a batch holding one is inserted with
- * RETURNING id, ctid, which gives each row's reference in the batch's
- * order.  RETURNING is refused when finding_log has an INSTEAD rule for
- * INSERT, and a BEFORE trigger may skip rows; then the rows get no
- * reference and stay logged when cured (the rule decided where they went).
+ * when a later line cures it: such a batch is inserted with RETURNING,
+ * whose rows come in the batch's order and are matched to it by line and
+ * rule (a BEFORE trigger may skip rows).  An INSTEAD rule for INSERT on
+ * finding_log forbids RETURNING; then the rows get no reference and stay
+ * logged when cured (the rule decided where they went).
  */
 #include "guard.h"
 

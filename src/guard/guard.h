@@ -24,7 +24,6 @@
 #include "utils/rel.h"
 
 /* Positions in tpi_claim_column_names (SPEC section 3 order). */
-#define GC_CLAIM_ID		0
 #define GC_PATIENT_ID	2
 #define GC_DOS			5
 #define GC_HCPCS		6
@@ -281,7 +280,6 @@ typedef struct GuardRow
 	AttrList	found;
 } GuardRow;
 
-extern bool tpi_guard_is_curable(const char *rule_id);
 extern void tpi_guard_new_row(GuardRow *r, const ClaimLine *line, bool whole);
 extern void tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 									GuardRow *rows, const int *idx, int n,

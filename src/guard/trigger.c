@@ -112,10 +112,6 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 
 	tpi_claim_from_tuple(newtup, tupdesc, &e->cols, &nl);
 	tpi_guard_new_row(&row, &nl, true);
-	tpi_findings_init(&lf);
-	tpi_check_line_rules(&nl, &lf);
-	for (i = 0; i < lf.n; i++)
-		tpi_guard_attribute(&row.found, &lf.items[i], false);
 
 	/* the line an UPDATE replaces is checked afresh as NEW */
 	if (oldtup)
@@ -123,7 +119,15 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 		tpi_claim_from_tuple(oldtup, tupdesc, &e->cols, &ol);
 		tpi_guard_cure_line(e, &ol);
 	}
-	if (nl.patient_id != NULL && !nl.dos_null)
+	if (nl.patient_id == NULL || nl.dos_null)
+	{
+		/* no patient's day: the line rules alone */
+		tpi_findings_init(&lf);
+		tpi_check_line_rules(&nl, &lf);
+		for (i = 0; i < lf.n; i++)
+			tpi_guard_attribute(&row.found, &lf.items[i], false);
+	}
+	else
 	{
 		bool		same_patient = oldtup && ol.patient_id &&
 			strcmp(ol.patient_id, nl.patient_id) == 0;

@@ -50,9 +50,10 @@ copy_finding(const TpiFinding *f)
 }
 
 /*
- * The rows of a transition table.  New rows are checked by the line rules
- * as they are read and kept slim (GuardRow); old rows (UPDATE) are kept
- * whole, the day and frequency rules need them as the lines were.
+ * The rows of a transition table.  New rows are kept slim (GuardRow): the
+ * rules read them from the table with the patient's other lines (those
+ * without a patient or a date get the line rules here); old rows (UPDATE)
+ * are kept whole, the rules need them as the lines were.
  */
 static void
 read_transition(Tuplestorestate *ts, TupleDesc desc, const ClaimColumns *cols,
@@ -99,13 +100,19 @@ read_transition(Tuplestorestate *ts, TupleDesc desc, const ClaimColumns *cols,
 		MemoryContextSwitchTo(row_cxt);
 		tup = ExecFetchSlotHeapTuple(slot, false, &should_free);
 		tpi_claim_from_tuple(tup, desc, cols, &line);
-		tpi_findings_init(&lf);
-		tpi_check_line_rules(&line, &lf);
 		MemoryContextSwitchTo(stmt_cxt);
 		r = &rows[n++];
 		tpi_guard_new_row(r, &line, false);
-		for (i = 0; i < lf.n; i++)
-			tpi_guard_attribute(&r->found, copy_finding(&lf.items[i]), false);
+		/* a row without a patient's day gets the line rules alone, now */
+		if (line.patient_id == NULL || line.dos_null)
+		{
+			MemoryContextSwitchTo(row_cxt);
+			tpi_findings_init(&lf);
+			tpi_check_line_rules(&line, &lf);
+			MemoryContextSwitchTo(stmt_cxt);
+			for (i = 0; i < lf.n; i++)
+				tpi_guard_attribute(&r->found, copy_finding(&lf.items[i]), false);
+		}
 		MemoryContextReset(row_cxt);
 	}
 	MemoryContextSwitchTo(stmt_cxt);
@@ -278,9 +285,9 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 		{
 			tpi_guard_sink_row(&sink, &rows[idx[j]]);
 			memset(&rows[idx[j]].found, 0, sizeof(AttrList));
+			if (tpi_guard_sink_size(&sink) >= LOG_BATCH)
+				tpi_guard_sink_write(&sink);
 		}
-		if (tpi_guard_sink_size(&sink) >= LOG_BATCH)
-			tpi_guard_sink_write(&sink);
 		MemoryContextSwitchTo(stmt_cxt);
 		MemoryContextReset(pat_cxt);
 		o = o_end;

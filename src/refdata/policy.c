@@ -157,6 +157,7 @@ load_policies(void *arg)
 	char	  **dxpay = NULL;
 	char	  **dxcode = NULL;
 	uint64		ndxrows;
+	uint64		nrows;
 	MemoryContext old;
 
 	/* used if commercial_default was deleted */
@@ -338,14 +339,19 @@ load_policies(void *arg)
 	}
 
 	/* the HCPCS codes of the substances, for claims without note data */
-	if (SPI_execute("SELECT pg_catalog.upper(pg_catalog.btrim(h.code)), i.class "
+	nrows = 0;					/* none in a 1.0 schema, before its update */
+	if (tpi_ref_table_has("injectate", "hcpcs"))
+	{
+		if (SPI_execute("SELECT pg_catalog.upper(pg_catalog.btrim(h.code)), i.class "
 					"FROM tpi_rules.injectate AS i, "
 					"pg_catalog.unnest(i.hcpcs) AS h(code) "
 					"WHERE h.code IS NOT NULL", true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read tpi_rules.injectate");
-	c->inj_codes = MemoryContextAllocZero(c->head.mcxt, Max(SPI_processed, 1) * sizeof(InjCode));
+			elog(ERROR, "could not read tpi_rules.injectate");
+		nrows = SPI_processed;
+	}
+	c->inj_codes = MemoryContextAllocZero(c->head.mcxt, Max(nrows, 1) * sizeof(InjCode));
 	c->ninj_codes = 0;
-	for (n = 0; n < SPI_processed; n++)
+	for (n = 0; n < nrows; n++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[n];
 		TupleDesc	td = SPI_tuptable->tupdesc;
@@ -372,11 +378,15 @@ load_policies(void *arg)
 	}
 	c->ninj_codes = j;
 
-	/* payer_map (SPEC section 13) */
-	if (SPI_execute("SELECT source_id, payer_id FROM tpi_rules.payer_map "
-					"ORDER BY source_id COLLATE \"C\"", true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read tpi_rules.payer_map");
-	c->naliases = SPI_processed;
+	/* payer_map (SPEC section 13; none in a 1.0 schema) */
+	c->naliases = 0;
+	if (tpi_ref_table_has("payer_map", NULL))
+	{
+		if (SPI_execute("SELECT source_id, payer_id FROM tpi_rules.payer_map "
+						"ORDER BY source_id COLLATE \"C\"", true, 0) != SPI_OK_SELECT)
+			elog(ERROR, "could not read tpi_rules.payer_map");
+		c->naliases = SPI_processed;
+	}
 	c->aliases = MemoryContextAllocZero(c->head.mcxt, Max(c->naliases, 1) * sizeof(PayerAlias));
 	for (j = 0; j < c->naliases; j++)
 	{

@@ -121,6 +121,26 @@ tpi_ref_generation(TpiRefGroup group)
 	return generation[group];
 }
 
+/*
+ * Whether tpi_rules.relname exists (and has column, when not NULL).  One
+ * tpi_rules.so serves every version of the SQL objects: until ALTER
+ * EXTENSION tpi_rules UPDATE, a 1.0 database lacks the 1.1 tables and
+ * columns, and the caches then read what 1.0 has.
+ */
+bool
+tpi_ref_table_has(const char *relname, const char *column)
+{
+	Oid			nsp = get_namespace_oid("tpi_rules", true);
+	Oid			relid;
+
+	if (!OidIsValid(nsp))
+		return false;
+	relid = get_relname_relid(relname, nsp);
+	if (!OidIsValid(relid))
+		return false;
+	return column == NULL || get_attnum(relid, column) != InvalidAttrNumber;
+}
+
 /* The owner of tpi_rules.rule stands for the extension's owner. */
 static Oid
 reference_owner(void)

@@ -103,7 +103,8 @@ load_rules(void *arg)
 {
 	RuleCache  *c = arg;
 	int8		catalogue[TPI_NRULES];
-	uint64		n;
+	uint64		n,
+				nrows;
 	int			i;
 
 	for (i = 0; i < TPI_NRULES; i++)
@@ -122,14 +123,19 @@ load_rules(void *arg)
 			catalogue[r] = severity_of(TextDatumGetCString(d));
 	}
 
-	/* NULL payer first, then each payer's rows together */
-	if (SPI_execute("SELECT payer_id, rule_id, enabled, severity::pg_catalog.text "
-					"FROM tpi_rules.rule_setting "
-					"ORDER BY payer_id COLLATE \"C\" NULLS FIRST",
-					true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read tpi_rules.rule_setting");
+	/* NULL payer first, then each payer's rows together (none in 1.0) */
+	nrows = 0;
+	if (tpi_ref_table_has("rule_setting", NULL))
+	{
+		if (SPI_execute("SELECT payer_id, rule_id, enabled, severity::pg_catalog.text "
+						"FROM tpi_rules.rule_setting "
+						"ORDER BY payer_id COLLATE \"C\" NULLS FIRST",
+						true, 0) != SPI_OK_SELECT)
+			elog(ERROR, "could not read tpi_rules.rule_setting");
+		nrows = SPI_processed;
+	}
 	memcpy(c->every_payer, catalogue, sizeof(catalogue));
-	for (n = 0; n < SPI_processed; n++)
+	for (n = 0; n < nrows; n++)
 	{
 		bool		isnull;
 
@@ -143,9 +149,9 @@ load_rules(void *arg)
 			c->every_payer[i] = catalogue[i];
 
 	c->payers = MemoryContextAllocZero(c->head.mcxt,
-									   Max(SPI_processed - n, 1) * sizeof(PayerRules));
+									   Max(nrows - n, 1) * sizeof(PayerRules));
 	c->npayers = 0;
-	for (; n < SPI_processed; n++)
+	for (; n < nrows; n++)
 	{
 		bool		isnull;
 		char	   *payer = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[n],

@@ -103,7 +103,7 @@ while ($lines < $target) {
 		my $medicare = defined $payer->[1] && $payer->[1] =~ /^medicare/;
 		my $area = $areas[rnd() % @areas];
 		my $visits = (1, 1, 1, 2, 2, 3)[rnd() % 6];
-		my $date = $d0 + rnd() % 480;
+		my $date = $d0 + rnd() % 540;
 		my $npi = (1245319599, 1679576722, 1083665430)[rnd() % 3];
 		$hl++;
 		seg('HL', $hl, '1', '22', '0');

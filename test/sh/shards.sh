@@ -31,7 +31,7 @@ mapping="user '$su'"
 [ -n "${PGPASSWORD:-}" ] && mapping="$mapping, password '$PGPASSWORD'"
 
 for db in $single $coord $(seq -f "tpi_shard_%g" 0 $((nshards - 1))); do
-	sql -d postgres -c "DROP DATABASE IF EXISTS $db" 2>/dev/null
+	sql -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" 2>/dev/null
 	sql -d postgres -c "CREATE DATABASE $db"
 	sql -d "$db" -c "CREATE EXTENSION tpi_rules"
 done
@@ -164,6 +164,6 @@ got=$(sql -At -d $coord -c "SELECT string_agg(claim_id || '/' || line_no, ',' OR
 echo "reject mode: a clean line goes through"
 
 for db in $single $coord $(seq -f "tpi_shard_%g" 0 $((nshards - 1))); do
-	sql -d postgres -c "DROP DATABASE $db"
+	sql -d postgres -c "DROP DATABASE $db WITH (FORCE)"
 done
 echo "ok: shards"

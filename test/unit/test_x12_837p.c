@@ -1,0 +1,184 @@
+/*
+ * test_x12_837p.c
+ *		Unit test of the pure-C 837P reader (src/parse/x12_837p.c), outside
+ *		the server: the mapping of a claim with COB loops and a dependent's,
+ *		and the same lines whatever the pieces the file is fed in (every
+ *		cut point, one byte at a time, and the whole).
+ *
+ * unit-sources: src/parse/x12_837p.c
+ */
+#include "x12_837p.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int	passed,
+			failed;
+
+#define CHECK(cond, ...) \
+	do { \
+		if (cond) passed++; \
+		else { failed++; printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+			printf(__VA_ARGS__); printf("\n"); } \
+	} while (0)
+
+static const char batch[] =
+	"ISA*00*          *00*          *ZZ*SUBMITTER01    *ZZ*RECEIVER01     *261201*1200*^*00501*000000001*0*P*:~\r\n"
+	"GS*HC*SUBMITTER01*RECEIVER01*20261201*1200*1*X*005010X222A1~\r\n"
+	"ST*837*0001*005010X222A1~\r\n"
+	"BHT*0019*00*0001*20261201*1200*CH~\r\n"
+	"HL*1**20*1~\r\nNM1*85*2*PAIN CLINIC*****XX*1111111112~\r\n"
+	"HL*2*1*22*0~\r\nSBR*P*18*******MB~\r\nNM1*IL*1*DOE*JANE****MI*1EG4TE5MK73~\r\n"
+	"NM1*PR*2*MEDICARE*****PI*13202~\r\n"
+	"CLM*C1*250***11:B:1*Y*A*Y*Y~\r\nDTP*472*D8*20261115~\r\n"
+	"HI*ABK:M7918*ABF:M5410~\r\nHI*ABF:G8929~\r\nNTE*ADD*CLAIM NOTE~\r\n"
+	"NM1*82*1*SMITH*JOHN****XX*2222222223~\r\n"
+	"SBR*S*18*******CI~\r\nNM1*IL*1*DOE*JANE****MI*OTHERSUB~\r\n"
+	"NM1*PR*2*OTHER*****PI*OTHERPAYER~\r\nNM1*82*1*OTHER*DOC****XX*9999999995~\r\n"
+	"LX*1~\r\nSV1*HC:20553:59::::TPI*150*UN*1.5***1:2:3:13~\r\n"
+	"DTP*472*RD8*20261110-20261112~\r\nNTE*ADD*LINE NOTE~\r\n"
+	"LX*2~\r\nSV1*HC:J2001*10*UN*1***1~\r\nLIN**N4*00409427702~\r\n"
+	"NM1*82*1*LINE*DOC****XX*3333333334~\r\n"
+	"SV1*HC:99213:25*100*UN*1*22**0:3~\r\n"
+	"HL*3*1*22*1~\r\nNM1*IL*1*ROE*RICHARD****MI*W123~\r\nNM1*PR*2*AETNA*****PI*60054~\r\n"
+	"HL*4*3*23*0~\r\nNM1*QC*1*ROE*anna~\r\nDMG*D8*20100304*F~\r\n"
+	"CLM*C2*80***11:B:1~\r\nHI*ABK:M7918~\r\nLX*7~\r\nSV1*HC:20552*80*UN*1***1~\r\n"
+	"DTP*472*D8*20261116~\r\n"
+	"SE*40*0001~\r\nGE*1*1~\r\nIEA*1*000000001~\r\n";
+
+/* Every line as one text, to compare readings. */
+static char seen[8192];
+static size_t nseen;
+
+static void
+add(const char *name, TpiX12Str s)
+{
+	nseen += snprintf(seen + nseen, sizeof(seen) - nseen, "%s=%.*s|", name,
+					  (int) s.len, s.p ? s.p : "");
+}
+
+static void
+line_fn(void *arg, const Tpi837pLine *l)
+{
+	int			i;
+
+	(void) arg;
+	add("claim", l->claim_id);
+	nseen += snprintf(seen + nseen, sizeof(seen) - nseen, "line=%d|", l->line_no);
+	add("patient", l->patient_id);
+	add("payer", l->payer_id);
+	add("npi", l->provider_npi);
+	nseen += snprintf(seen + nseen, sizeof(seen) - nseen, "dos=%04d%02d%02d|",
+					  l->year, l->month, l->day);
+	add("hcpcs", l->hcpcs);
+	for (i = 0; i < l->nmodifiers; i++)
+		add("mod", l->modifiers[i]);
+	add("charge", l->charge);
+	nseen += snprintf(seen + nseen, sizeof(seen) - nseen, "units=%d|", l->units);
+	add("pos", l->place_of_service);
+	for (i = 0; i < l->ndx; i++)
+		add("dx", l->icd10[i]);
+	add("note", l->claim_note);
+	add("ndc", l->ndc);
+	nseen += snprintf(seen + nseen, sizeof(seen) - nseen, "\n");
+}
+
+static const char expected[] =
+	"claim=C1|line=1|patient=1EG4TE5MK73|payer=13202|npi=2222222223|dos=20261110|hcpcs=20553|mod=59|charge=150|units=2|pos=11|dx=M7918|dx=M5410|dx=G8929|note=CLAIM NOTE; LINE NOTE; TPI|ndc=|\n"
+	"claim=C1|line=2|patient=1EG4TE5MK73|payer=13202|npi=3333333334|dos=20261115|hcpcs=J2001|charge=10|units=1|pos=11|dx=M7918|note=CLAIM NOTE|ndc=00409427702|\n"
+	"claim=C1|line=3|patient=1EG4TE5MK73|payer=13202|npi=2222222223|dos=20261115|hcpcs=99213|mod=25|charge=100|units=1|pos=22|dx=G8929|note=CLAIM NOTE|ndc=|\n"
+	"claim=C2|line=7|patient=W123:ANNA:20100304|payer=60054|npi=1111111112|dos=20261116|hcpcs=20552|charge=80|units=1|pos=11|dx=M7918|note=|ndc=|\n";
+
+/* Feeds data in pieces of at most `piece` bytes after the first `cut`. */
+static long
+feed_in_pieces(const char *data, size_t len, size_t cut, size_t piece,
+			   Tpi837pError *err)
+{
+	static Tpi837pReader r;
+	char	   *buf = malloc(len + 1);
+	size_t		have = 0,
+				fed = 0;
+	long		rc = -1;
+	int			first = 1;
+
+	tpi_837p_init(&r, line_fn, NULL);
+	while (1)
+	{
+		size_t		take = first ? cut : piece;
+		long		used;
+		int			final;
+
+		if (take > len - fed)
+			take = len - fed;
+		memcpy(buf + have, data + fed, take);
+		have += take;
+		fed += take;
+		final = fed == len;
+		first = 0;
+		used = tpi_837p_feed(&r, buf, have, final, err);
+		if (used < 0 || final)
+		{
+			rc = used;
+			break;
+		}
+		memmove(buf, buf + used, have - used);
+		have -= used;
+	}
+	free(buf);
+	return rc;
+}
+
+int
+main(void)
+{
+	static Tpi837pReader r;
+	Tpi837pError err;
+	size_t		len = strlen(batch);
+	size_t		cut;
+	long		rc;
+	int			bad_cuts = 0;
+
+	nseen = 0;
+	rc = tpi_837p_parse(&r, batch, len, line_fn, NULL, &err);
+	CHECK(rc == 4, "whole file: %ld lines (%s)", rc, rc < 0 ? err.msg : "");
+	CHECK(strcmp(seen, expected) == 0, "whole file mapped as:\n%s", seen);
+
+	/* every first cut, then one byte at a time */
+	for (cut = 0; cut <= len; cut++)
+	{
+		nseen = 0;
+		rc = feed_in_pieces(batch, len, cut, 1, &err);
+		if (rc != 4 || strcmp(seen, expected) != 0)
+			bad_cuts++;
+	}
+	CHECK(bad_cuts == 0, "%d cut points gave other lines", bad_cuts);
+
+	/* an error names the same segment however the file is cut */
+	{
+		char		bad[sizeof(batch)];
+		Tpi837pError whole;
+		char	   *p;
+
+		memcpy(bad, batch, sizeof(batch));
+		p = strstr(bad, "20261116");
+		memcpy(p, "20261131", 8);
+		nseen = 0;
+		rc = tpi_837p_parse(&r, bad, len, line_fn, NULL, &whole);
+		CHECK(rc == -1 && strcmp(whole.segment_id, "DTP") == 0,
+			  "bad date: rc %ld, segment %s", rc, whole.segment_id);
+		bad_cuts = 0;
+		for (cut = 0; cut <= len; cut += 7)
+		{
+			nseen = 0;
+			rc = feed_in_pieces(bad, len, cut, 13, &err);
+			if (rc != -1 || err.segment != whole.segment ||
+				err.offset != whole.offset || strcmp(err.msg, whole.msg) != 0)
+				bad_cuts++;
+		}
+		CHECK(bad_cuts == 0, "%d cut points gave another error", bad_cuts);
+	}
+
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}
