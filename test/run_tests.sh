@@ -44,10 +44,16 @@ if [ "${TPI_PACKAGE_TEST:-1}" != 0 ]; then
 	echo "$p" >> "$log/passed"; echo "$f" >> "$log/failed"
 fi
 
+# The suites must have run (pg_virtualenv may refuse, e.g. when a cluster
+# 15/regress is left over): otherwise that is a failure, whatever else passed.
+ran=1
+[ -f "$log/suites_ran" ] || { ran=0; echo "the test suites did not run in pg_virtualenv"; }
+
 sum() { awk '{ s += $1 } END { print s + 0 }' "$1" 2>/dev/null || echo 0; }
 passed=$(sum "$log/passed")
 failed=$(sum "$log/failed")
 [ -s "$log/passed" ] || { passed=0; failed=$((failed + 1)); }
+[ $ran -eq 1 ] || failed=$((failed + 1))
 echo
 echo "${passed:-0} passed, ${failed:-1} failed"
 [ "${failed:-1}" -eq 0 ]

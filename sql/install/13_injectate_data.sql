@@ -11,6 +11,7 @@ SELECT n, c, g, h::text[], true FROM (VALUES
 	('lidocaine', 'local anesthetic', NULL, '{J2001}'),
 	('xylocaine', 'local anesthetic', 'lidocaine', '{}'),
 	('lignocaine', 'local anesthetic', 'lidocaine', '{}'),
+	('lido', 'local anesthetic', 'lidocaine', '{}'),
 	('bupivacaine', 'local anesthetic', NULL, '{}'),
 	('marcaine', 'local anesthetic', 'bupivacaine', '{}'),
 	('sensorcaine', 'local anesthetic', 'bupivacaine', '{}'),

@@ -1349,7 +1349,15 @@ span_at(Reader *r, size_t i, Span *sp)
 			tok_is(r, k - 1, "was") || tok_is(r, k - 1, "injected") ||
 			tok_is(r, k - 1, "identified") || tok_is(r, k - 1, "and")))
 		k--;
-	if (k > 0 && (r->t[k - 1].flags & F_TPW))
+	/* "(2 in the infraspinatus, 1 in the teres major)" */
+	if (k > 0 && k < sp->first && (tok_is(r, k, "in") || tok_is(r, k, "into")) &&
+		number_at(r, k - 1) > 0 && number_at(r, k - 1) < 100 &&
+		r->t[k - 1].type == T_NUM && (r->s[r->t[i].sent].flags & S_INJ))
+	{
+		sp->count = number_at(r, k - 1);
+		sp->cfirst = k - 1;
+	}
+	else if (k > 0 && (r->t[k - 1].flags & F_TPW))
 	{
 		size_t		m = k - 1;
 
@@ -1556,7 +1564,10 @@ span_at(Reader *r, size_t i, Span *sp)
 
 			if (tok_is(r, q, "trigger"))
 				q++;
-			if (q < r->nt && (r->t[q].flags & F_TPW) && !tok_is(r, q, "injections"))
+			/* "... at 3 trigger points in total" is a total, not this run's */
+			if (q < r->nt && (r->t[q].flags & F_TPW) && !tok_is(r, q, "injections") &&
+				!tok_is(r, q + 1, "total") &&
+				!(tok_is(r, q + 1, "in") && tok_is(r, q + 2, "total")))
 			{
 				add_count(sp, num);
 				sp->each = each || tok_is(r, q + 1, "each");
@@ -1829,6 +1840,11 @@ stated_total(Reader *r)
 			j = i + 1;
 			if (tok_is(r, j, "trigger"))
 				j++;
+			/* "3 trigger points in total" */
+			if (j < r->nt && (r->t[j].flags & F_TPW) &&
+				(tok_is(r, j + 1, "total") ||
+				 (tok_is(r, j + 1, "in") && tok_is(r, j + 2, "total"))))
+				return n;
 			if (j < r->nt && (r->t[j].flags & F_TPW) && !tok_is(r, j, "areas"))
 			{
 				size_t		k;
@@ -2145,6 +2161,9 @@ read_elements(Reader *r, NrFacts *out)
 			((t->flags & F_PLAN) ||
 			 (t->header && (t->flags & F_SEC_PLAN)) ||
 			 (tok_is(r, i, "plan") && punct_is(r, i + 1, ':')) ||
+			 /* "see her in 3 months" */
+			 (tok_is(r, i, "see") && ((tok_is(r, i + 2, "in") && number_at(r, i + 3) > 0) ||
+									  (tok_is(r, i + 2, "back") && tok_is(r, i + 3, "in")))) ||
 			 (tok_is(r, i, "follow") && (tok_is(r, i + 1, "up") ||
 										 (punct_is(r, i + 1, '-') && tok_is(r, i + 2, "up")))) ||
 			 (tok_is(r, i, "f") && punct_is(r, i + 1, '/') && tok_is(r, i + 2, "u")) ||
