@@ -2,6 +2,7 @@
  * tpi_rules.c
  *		Module entry point and the small tables every subsystem shares.
  */
+#include "guard.h"
 #include "refdata.h"
 
 PG_MODULE_MAGIC;
@@ -46,6 +47,8 @@ tpi_region_index(const char *name)
 void
 _PG_init(void)
 {
+	/* every callback of the module is registered here, once */
 	tpi_refcache_init();
 	tpi_payment_init();
+	tpi_guard_init();
 }

@@ -14,8 +14,8 @@
 /*
  * The guard's backend state: the per-table cache and finding_log's plans,
  * both invalidated by relcache callbacks, and the pending findings, kept
- * per transaction by transaction callbacks.  _PG_init may call this; the
- * triggers call it at their first fire (it registers once).
+ * per transaction by transaction callbacks.  _PG_init calls this, so
+ * every callback of the module is registered in one place.
  */
 void
 tpi_guard_init(void)

@@ -179,7 +179,6 @@ tpi_guard(PG_FUNCTION_ARGS)
 	else
 		newtup = td->tg_trigtuple;
 
-	tpi_guard_init();
 	e = tpi_guard_entry(td->tg_relation, td->tg_trigger->tgoid);
 	guard_row(td, e, mode, newtup, oldtup);
 	return PointerGetDatum(newtup);

@@ -227,7 +227,6 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 	rel = td->tg_relation;
 	mode = tpi_guard_parse_mode(td, "guard_statement", STATEMENT_EXAMPLE);
 
-	tpi_guard_init();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "tpi_rules.guard_statement: SPI_connect failed");
 	e = tpi_guard_entry(rel, td->tg_trigger->tgoid);
