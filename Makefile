@@ -52,6 +52,7 @@ OBJS = \
 	src/fn/next_eligible.o \
 	src/guard/guard_cache.o \
 	src/guard/finding_log.o \
+	src/guard/finding_log_exec.o \
 	src/guard/reject.o \
 	src/guard/pending.o \
 	src/guard/attribution.o \

@@ -13,6 +13,12 @@
  * The INSERT runs as the owner of the extension's tables, so the role that
  * writes claims needs no privilege on finding_log.
  *
+ * A batch of up to FEW_ROWS rows (a flag-mode row's findings, a
+ * statement's last few) takes the executor's insert routine directly when
+ * that is exactly equivalent (finding_log_exec.c), which saves starting an
+ * INSERT plan per row; whatever it cannot honour the same way (rules, row
+ * security, a read-only transaction...) leaves the batch to the INSERT.
+ *
  * A curable finding's row (see trigger.c) may have to be deleted again
  * when a later line cures it: such a batch is inserted with RETURNING,
  * whose rows come in the batch's order and are matched to it by line and
@@ -132,7 +138,10 @@ static void
 log_relcache_callback(Datum arg, Oid relid)
 {
 	if (!OidIsValid(relid) || relid == log_relid)
+	{
 		log_plans_valid = false;
+		tpi_guard_log_exec_invalidate();
+	}
 }
 
 void
@@ -381,6 +390,13 @@ tpi_guard_log_write(LogBatch *b, const char *table_name, LogRef *refs)
 	if (b->n == 0)
 		return;
 	log_plans_check();
+	/* a row's few findings: the executor's insert, when it is equivalent */
+	if (b->n <= FEW_ROWS && tpi_guard_log_exec(b, table_name, refs, log_relid))
+	{
+		b->n = 0;
+		b->last_row = NULL;
+		return;
+	}
 	/* RETURNING is refused through an INSTEAD rule */
 	returning = refs != NULL && !log_has_instead;
 	tpi_ref_spi_connect(&owner);

@@ -3,6 +3,7 @@
  *		Private interface of the guard triggers.  Files, each using only
  *		those listed before it:
  *		  guard_cache.c	   per-table cache, reading a patient's lines, locks
+ *		  finding_log_exec.c  its fast path: the executor's insert
  *		  finding_log.c	   writing tpi_rules.finding_log
  *		  reject.c		   the rejection message
  *		  pending.c		   curable findings waiting for the end of the
@@ -210,6 +211,11 @@ extern void tpi_guard_log_add(LogBatch *b, const ClaimLine *row,
 extern void tpi_guard_log_write(LogBatch *b, const char *table_name,
 								LogRef *refs);
 extern void tpi_guard_log_delete(const LogRef *log);
+
+/* finding_log_exec.c: the fast path of tpi_guard_log_write() */
+extern void tpi_guard_log_exec_invalidate(void);
+extern bool tpi_guard_log_exec(LogBatch *b, const char *table_name,
+							   LogRef *refs, Oid relid);
 
 /* ------------------------------------------------------------------------
  * reject.c: one rejection message for both triggers and for COMMIT

@@ -1,0 +1,362 @@
+/*
+ * finding_log_exec.c
+ *		The fast path of finding_log.c: a small batch of log rows (a flag-mode
+ *		row's findings) inserted through the executor's own insert routine,
+ *		as logical replication's apply worker does (worker.c,
+ *		execReplication.c), without starting an INSERT plan per row.
+ *
+ * ExecSimpleRelationInsert() does what an INSERT's ModifyTable does for a
+ * plain table: BEFORE ROW triggers, stored generated columns, NOT NULL,
+ * CHECK and partition constraints, the heap and every index (unique ones
+ * checked, deferred ones queued), AFTER ROW triggers and foreign keys
+ * (fired by AfterTriggerEndQuery).  The columns an INSERT would fill from
+ * their defaults (the identity id, logged_at, a DBA's added columns) are
+ * filled here from the same default expressions, in column order.
+ *
+ * What it does not do is left to the SPI INSERT: the path is taken only
+ * when it is exactly equivalent, and tpi_guard_log_exec() returns false
+ * otherwise, before writing anything.  So finding_log must be a plain
+ * table without rewrite rules, row security, statement-level INSERT
+ * triggers or transition tables; the guard's columns must have the types
+ * the INSERT writes (no coercion), the other columns no domain type
+ * without a default (the INSERT checks a NULL against the domain); the
+ * transaction not read-only (the SPI path raises the usual 25006) nor in
+ * parallel mode; and the owner must hold INSERT on the table (SELECT too
+ * when rows are returned), so that a missing privilege raises the SPI
+ * path's error.  The write runs as the extension's owner, like the SPI
+ * path (tpi_ref_spi_connect), with the same command counter steps.
+ */
+#include "guard.h"
+
+#include "access/table.h"
+#include "access/xact.h"
+#include "catalog/pg_collation.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/executor.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "rewrite/rewriteHandler.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/snapmgr.h"
+#include "utils/syscache.h"
+
+/* The guard's columns, in the order of LogBatch and the SPI INSERT. */
+enum
+{
+	LC_TABLE_NAME, LC_CLAIM_ID, LC_LINE_NO, LC_PATIENT_ID, LC_DOS,
+	LC_RULE_ID, LC_SEVERITY, LC_MESSAGE, LC_COUNT
+};
+static const char *const log_col_names[LC_COUNT] = {
+	"table_name", "claim_id", "line_no", "patient_id", "date_of_service",
+	"rule_id", "severity", "message"
+};
+static const Oid log_col_types[LC_COUNT] = {
+	TEXTOID, TEXTOID, INT2OID, TEXTOID, DATEOID, TEXTOID, InvalidOid, TEXTOID
+};
+
+/*
+ * What is learnt of finding_log's columns once per relcache generation
+ * (tpi_guard_log_exec_invalidate() ends it).  The default expressions are
+ * kept as build_column_default() gives them and planned per write, so that
+ * a function they call may change meanwhile.
+ */
+typedef struct ExecLogCache
+{
+	bool		valid;
+	Oid			relid;
+	bool		usable;			/* the columns allow the fast path */
+	MemoryContext cxt;
+	AttrNumber	att[LC_COUNT];
+	AttrNumber	id_att;			/* an int8 "id", or 0 */
+	Oid			severity_type;
+	int			ndefaults;
+	AttrNumber *def_att;
+	Expr	  **def_expr;
+} ExecLogCache;
+
+static ExecLogCache cache;
+
+void
+tpi_guard_log_exec_invalidate(void)
+{
+	cache.valid = false;
+}
+
+/* The enum tpi_rules.severity, which the INSERT casts its text to. */
+static bool
+is_severity_type(Oid typid, Oid nsp)
+{
+	HeapTuple	tp = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+	Form_pg_type t;
+	bool		is;
+
+	if (!HeapTupleIsValid(tp))
+		return false;
+	t = (Form_pg_type) GETSTRUCT(tp);
+	is = t->typtype == TYPTYPE_ENUM && t->typnamespace == nsp &&
+		strcmp(NameStr(t->typname), "severity") == 0;
+	ReleaseSysCache(tp);
+	return is;
+}
+
+static void
+cache_build(Relation rel)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	MemoryContext old;
+	int			i,
+				c;
+
+	if (cache.cxt == NULL)
+		cache.cxt = AllocSetContextCreate(CacheMemoryContext,
+										  "tpi_rules finding_log defaults",
+										  ALLOCSET_SMALL_SIZES);
+	MemoryContextReset(cache.cxt);
+	/* valid first: an invalidation while we look clears it again */
+	cache.valid = true;
+	cache.relid = RelationGetRelid(rel);
+	cache.usable = false;
+	cache.ndefaults = 0;
+	cache.id_att = 0;
+	old = MemoryContextSwitchTo(cache.cxt);
+	cache.def_att = palloc(Max(desc->natts, 1) * sizeof(AttrNumber));
+	cache.def_expr = palloc(Max(desc->natts, 1) * sizeof(Expr *));
+	for (c = 0; c < LC_COUNT; c++)
+	{
+		cache.att[c] = get_attnum(cache.relid, log_col_names[c]);
+		if (cache.att[c] == InvalidAttrNumber)
+			goto done;
+	}
+	cache.severity_type = TupleDescAttr(desc, cache.att[LC_SEVERITY] - 1)->atttypid;
+	if (!is_severity_type(cache.severity_type, RelationGetNamespace(rel)))
+		goto done;
+	for (c = 0; c < LC_COUNT; c++)
+	{
+		Form_pg_attribute a = TupleDescAttr(desc, cache.att[c] - 1);
+
+		if (c != LC_SEVERITY && a->atttypid != log_col_types[c])
+			goto done;
+		/* the INSERT gives these values: a generated one it would refuse */
+		if (a->attgenerated || a->attidentity == ATTRIBUTE_IDENTITY_ALWAYS)
+			goto done;
+	}
+	for (i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute a = TupleDescAttr(desc, i);
+		Node	   *def;
+		bool		guard_col = false;
+
+		for (c = 0; c < LC_COUNT; c++)
+			guard_col |= cache.att[c] == a->attnum;
+		if (a->attisdropped || guard_col || a->attgenerated)
+			continue;
+		if (strcmp(NameStr(a->attname), "id") == 0 && a->atttypid == INT8OID)
+			cache.id_att = a->attnum;
+		def = build_column_default(rel, a->attnum);
+		if (def == NULL)
+		{
+			if (get_typtype(a->atttypid) == TYPTYPE_DOMAIN)
+				goto done;
+			continue;
+		}
+		cache.def_att[cache.ndefaults] = a->attnum;
+		cache.def_expr[cache.ndefaults++] = (Expr *) def;
+	}
+	cache.usable = true;
+done:
+	MemoryContextSwitchTo(old);
+}
+
+/* What of the relation itself allows the fast path (read per write). */
+static bool
+relation_allows(Relation rel, bool returning)
+{
+	TriggerDesc *td = rel->trigdesc;
+
+	if (rel->rd_rel->relkind != RELKIND_RELATION ||
+		rel->rd_rel->relhasrules || rel->rd_rel->relrowsecurity)
+		return false;
+	if (td && (td->trig_insert_before_statement ||
+			   td->trig_insert_after_statement || td->trig_insert_new_table))
+		return false;
+	if (returning && cache.id_att == 0)
+		return false;
+	if (pg_class_aclcheck(RelationGetRelid(rel), GetUserId(), ACL_INSERT) != ACLCHECK_OK)
+		return false;
+	if (returning &&
+		pg_class_aclcheck(RelationGetRelid(rel), GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+		return false;
+	return true;
+}
+
+/* An EState and ResultRelInfo for finding_log, as the apply worker's. */
+static ResultRelInfo *
+make_estate(EState *estate, Relation rel)
+{
+	RangeTblEntry *rte = makeNode(RangeTblEntry);
+	ResultRelInfo *rri = makeNode(ResultRelInfo);
+	int			c;
+
+	rte->rtekind = RTE_RELATION;
+	rte->relid = RelationGetRelid(rel);
+	rte->relkind = rel->rd_rel->relkind;
+	rte->rellockmode = RowExclusiveLock;
+	rte->requiredPerms = ACL_INSERT;
+	/* what an error's "Failing row contains" may show, as for the INSERT */
+	for (c = 0; c < LC_COUNT; c++)
+		rte->insertedCols = bms_add_member(rte->insertedCols,
+										   cache.att[c] - FirstLowInvalidHeapAttributeNumber);
+	ExecInitRangeTable(estate, list_make1(rte));
+	InitResultRelInfo(rri, rel, 1, NULL, 0);
+	/* how ExecGetTriggerResultRel() finds it, as in the apply worker */
+	estate->es_opened_result_relations =
+		lappend(estate->es_opened_result_relations, rri);
+	estate->es_output_cid = GetCurrentCommandId(true);
+	return rri;
+}
+
+static bool
+slot_text_is(TupleTableSlot *slot, AttrNumber att, Datum want, bool want_null)
+{
+	bool		isnull;
+	Datum		d = slot_getattr(slot, att, &isnull);
+
+	if (isnull || want_null)
+		return isnull && want_null;
+	return DatumGetBool(DirectFunctionCall2Coll(texteq, C_COLLATION_OID, want, d));
+}
+
+/* The stored row's reference, if it is the batch row's (as match_refs). */
+static void
+take_ref(TupleTableSlot *slot, const LogBatch *b, int r, LogRef *ref)
+{
+	bool		isnull;
+	Datum		line_no;
+	Datum		id;
+
+	ItemPointerSetInvalid(&ref->tid);
+	ref->id = 0;
+	if (!ItemPointerIsValid(&slot->tts_tid))
+		return;					/* a BEFORE trigger skipped it */
+	line_no = slot_getattr(slot, cache.att[LC_LINE_NO], &isnull);
+	if (!slot_text_is(slot, cache.att[LC_CLAIM_ID], b->claim_id[r], b->claim_id_null[r]) ||
+		isnull != b->line_no_null[r] ||
+		(!isnull && DatumGetInt16(line_no) != DatumGetInt16(b->line_no[r])) ||
+		!slot_text_is(slot, cache.att[LC_RULE_ID], b->rule_id[r], false))
+		return;
+	id = slot_getattr(slot, cache.id_att, &isnull);
+	if (isnull)
+		return;
+	ref->id = DatumGetInt64(id);
+	ref->tid = slot->tts_tid;
+}
+
+/* Batch row r into the slot: the guard's values, then the defaults. */
+static void
+fill_slot(TupleTableSlot *slot, ExprState **defaults, EState *estate,
+		  const LogBatch *b, int r, Datum table_name)
+{
+	ExprContext *econtext = GetPerTupleExprContext(estate);
+	Datum	   *v = slot->tts_values;
+	bool	   *n = slot->tts_isnull;
+	char	   *severity;
+	int			i;
+
+	ExecClearTuple(slot);
+	memset(n, true, slot->tts_tupleDescriptor->natts * sizeof(bool));
+#define PUT(col, value, isnull) \
+	(v[cache.att[col] - 1] = (value), n[cache.att[col] - 1] = (isnull))
+	PUT(LC_TABLE_NAME, table_name, false);
+	PUT(LC_CLAIM_ID, b->claim_id[r], b->claim_id_null[r]);
+	PUT(LC_LINE_NO, b->line_no[r], b->line_no_null[r]);
+	PUT(LC_PATIENT_ID, b->patient_id[r], b->patient_id_null[r]);
+	PUT(LC_DOS, b->dos[r], b->dos_null[r]);
+	PUT(LC_RULE_ID, b->rule_id[r], false);
+	severity = TextDatumGetCString(b->severity[r]);
+	PUT(LC_SEVERITY, DirectFunctionCall2(enum_in, CStringGetDatum(severity),
+										 ObjectIdGetDatum(cache.severity_type)),
+		false);
+	PUT(LC_MESSAGE, b->message[r], false);
+#undef PUT
+	ResetExprContext(econtext);
+	for (i = 0; i < cache.ndefaults; i++)
+	{
+		AttrNumber	a = cache.def_att[i];
+
+		v[a - 1] = ExecEvalExpr(defaults[i], econtext, &n[a - 1]);
+	}
+	ExecStoreVirtualTuple(slot);
+	ItemPointerSetInvalid(&slot->tts_tid);
+}
+
+/*
+ * Insert batch b into finding_log (relid, locked by the caller) if the
+ * fast path is exactly equivalent to the SPI INSERT; with refs, each row's
+ * id and ctid go there as the SPI path's RETURNING would give them.
+ * Returns false, having written nothing, when the SPI INSERT must run.
+ */
+bool
+tpi_guard_log_exec(LogBatch *b, const char *table_name, LogRef *refs,
+				   Oid relid)
+{
+	TpiRefSpi	owner;
+	Relation	rel;
+	EState	   *estate;
+	ResultRelInfo *rri;
+	TupleTableSlot *slot;
+	ExprState **defaults;
+	Datum		name;
+	int			r,
+				i;
+
+	if (XactReadOnly || IsInParallelMode())
+		return false;
+	rel = table_open(relid, RowExclusiveLock);
+	if (!cache.valid || cache.relid != relid)
+		cache_build(rel);
+	tpi_ref_spi_connect(&owner);
+	if (!cache.usable || !relation_allows(rel, refs != NULL))
+	{
+		tpi_ref_spi_finish(&owner);
+		table_close(rel, NoLock);
+		return false;
+	}
+
+	/* as SPI runs a statement that is not read-only */
+	PushActiveSnapshot(GetTransactionSnapshot());
+	CommandCounterIncrement();
+	UpdateActiveSnapshotCommandId();
+
+	estate = CreateExecutorState();
+	rri = make_estate(estate, rel);
+	ExecOpenIndices(rri, false);
+	slot = ExecInitExtraTupleSlot(estate, RelationGetDescr(rel),
+								  table_slot_callbacks(rel));
+	defaults = palloc(Max(cache.ndefaults, 1) * sizeof(ExprState *));
+	for (i = 0; i < cache.ndefaults; i++)
+		defaults[i] = ExecPrepareExpr(cache.def_expr[i], estate);
+	name = CStringGetTextDatum(table_name);
+
+	AfterTriggerBeginQuery();
+	for (r = 0; r < b->n; r++)
+	{
+		fill_slot(slot, defaults, estate, b, r, name);
+		ExecSimpleRelationInsert(rri, estate, slot);
+		if (refs)
+			take_ref(slot, b, r, &refs[r]);
+	}
+	AfterTriggerEndQuery(estate);
+
+	ExecCloseIndices(rri);
+	ExecResetTupleTable(estate->es_tupleTable, false);
+	FreeExecutorState(estate);
+	PopActiveSnapshot();
+	CommandCounterIncrement();
+	tpi_ref_spi_finish(&owner);
+	table_close(rel, NoLock);
+	return true;
+}
