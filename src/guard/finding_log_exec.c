@@ -177,8 +177,9 @@ relation_allows(Relation rel, bool returning)
 {
 	TriggerDesc *td = rel->trigdesc;
 
+	/* rd_rules, not relhasrules: that stays true after DROP RULE */
 	if (rel->rd_rel->relkind != RELKIND_RELATION ||
-		rel->rd_rel->relhasrules || rel->rd_rel->relrowsecurity)
+		rel->rd_rules != NULL || rel->rd_rel->relrowsecurity)
 		return false;
 	if (td && (td->trig_insert_before_statement ||
 			   td->trig_insert_after_statement || td->trig_insert_new_table))
