@@ -22,18 +22,27 @@ RETURNS tpi_rules.claim_line LANGUAGE sql AS $$
 		'{"hcpcs": "J2001", "muscles": null, "trigger_points": null,
 		  "drug_name": null, "drug_dose": null}');
 $$;
--- Shows an error's SQLSTATE, message and constraint.
-CREATE FUNCTION pg_temp.try(sql text) RETURNS void LANGUAGE plpgsql AS $$
+-- Shows an error's SQLSTATE, message and constraint; with path, also
+-- whether the INSERT statement into finding_log raised it (the error's
+-- context names it) or the executor's insert routine (finding_log_exec.c).
+CREATE FUNCTION pg_temp.try(sql text, path boolean DEFAULT false)
+RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-	st text; msg text; con text;
+	st text; msg text; con text; ctx text;
 BEGIN
 	EXECUTE sql;
 	RAISE NOTICE 'no error';
 EXCEPTION WHEN OTHERS THEN
 	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
-		con = CONSTRAINT_NAME;
-	RAISE NOTICE 'sqlstate %: %', st,
-		msg || coalesce(' (constraint ' || nullif(con, '') || ')', '');
+		con = CONSTRAINT_NAME, ctx = PG_EXCEPTION_CONTEXT;
+	IF path THEN
+		RAISE NOTICE 'sqlstate % (%): %', st,
+			CASE WHEN ctx LIKE '%SQL statement "INSERT INTO tpi_rules.finding_log%'
+				 THEN 'insert statement' ELSE 'executor insert' END, msg;
+	ELSE
+		RAISE NOTICE 'sqlstate %: %', st,
+			msg || coalesce(' (constraint ' || nullif(con, '') || ')', '');
+	END IF;
 END
 $$;
 
@@ -266,22 +275,8 @@ SELECT count(*) AS logged FROM tpi_rules.finding_log;
 -- the row trigger's fast path (finding_log_exec.c)
 ------------------------------------------------------------------------
 -- A row's few findings go in through the executor's insert routine, not
--- an INSERT statement, when that is equivalent.  An error tells the paths
--- apart: raised under the INSERT, it carries the statement in its context.
-CREATE FUNCTION pg_temp.try_path(sql text) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-	st text; msg text; ctx text;
-BEGIN
-	EXECUTE sql;
-	RAISE NOTICE 'no error';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
-		ctx = PG_EXCEPTION_CONTEXT;
-	RAISE NOTICE 'sqlstate % (%): %', st,
-		CASE WHEN ctx LIKE '%SQL statement "INSERT INTO tpi_rules.finding_log%'
-			 THEN 'insert statement' ELSE 'executor insert' END, msg;
-END
-$$;
+-- an INSERT statement, when that is equivalent (pg_temp.try(sql, true)
+-- tells the paths apart).
 -- ids from the identity, logged_at the transaction's time, a DBA's added
 -- columns filled from their defaults (NULL without one), in one
 -- transaction with a statement load for comparison
@@ -299,13 +294,13 @@ ROLLBACK;
 TRUNCATE row_flag, stmt_flag;
 -- NOT NULL and CHECK violations: the same SQLSTATE as from the INSERT
 ALTER TABLE tpi_rules.finding_log ALTER COLUMN date_of_service SET NOT NULL;
-SELECT pg_temp.try_path($$INSERT INTO row_flag SELECT (pg_temp.tpi('F1', 1, 'FP1', NULL)).*$$);
+SELECT pg_temp.try($$INSERT INTO row_flag SELECT (pg_temp.tpi('F1', 1, 'FP1', NULL)).*$$, true);
 ALTER TABLE tpi_rules.finding_log ALTER COLUMN date_of_service DROP NOT NULL;
 ALTER TABLE tpi_rules.finding_log ADD CONSTRAINT finding_log_no_units CHECK (rule_id <> 'units.over_mue');
-SELECT pg_temp.try_path($$INSERT INTO row_flag SELECT (pg_temp.tpi('F2', 1, 'FP2', '2025-01-06', '{"units": 2}')).*$$);
+SELECT pg_temp.try($$INSERT INTO row_flag SELECT (pg_temp.tpi('F2', 1, 'FP2', '2025-01-06', '{"units": 2}')).*$$, true);
 -- a rule, even one that does nothing, leaves the row to the INSERT
 CREATE RULE finding_log_also AS ON INSERT TO tpi_rules.finding_log DO ALSO NOTHING;
-SELECT pg_temp.try_path($$INSERT INTO row_flag SELECT (pg_temp.tpi('F2', 1, 'FP2', '2025-01-06', '{"units": 2}')).*$$);
+SELECT pg_temp.try($$INSERT INTO row_flag SELECT (pg_temp.tpi('F2', 1, 'FP2', '2025-01-06', '{"units": 2}')).*$$, true);
 DROP RULE finding_log_also ON tpi_rules.finding_log;
 ALTER TABLE tpi_rules.finding_log DROP CONSTRAINT finding_log_no_units;
 -- an AFTER INSERT trigger on finding_log fires for each row

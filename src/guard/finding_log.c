@@ -37,6 +37,7 @@
 #include "utils/inval.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 
@@ -424,6 +425,7 @@ tpi_guard_log_delete(const LogRef *log)
 	Datum		values[2];
 	TpiRefSpi	owner;
 	int			ret;
+	int			guc_level;
 
 	if (!ItemPointerIsValid(&log->tid))
 		return;
@@ -441,7 +443,17 @@ tpi_guard_log_delete(const LogRef *log)
 											 " AND id OPERATOR(pg_catalog.=) $2",
 											 2, argtypes);
 	}
+	/*
+	 * The plan is made (or made again) here, with sequential scans off: a
+	 * TID scan costs more than a scan of a table whose statistics say it is
+	 * empty (after a VACUUM of the empty log), and that plan, kept, would
+	 * scan the whole growing log for every cured finding.
+	 */
+	guc_level = NewGUCNestLevel();
+	(void) set_config_option("enable_seqscan", "off", PGC_USERSET,
+							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 	ret = SPI_execute_plan(delete_plan, values, NULL, false, 0);
+	AtEOXact_GUC(true, guc_level);
 	if (ret != SPI_OK_DELETE && ret != SPI_OK_REWRITTEN)
 		elog(ERROR, "tpi_rules.guard: deleting a cured finding returned %s",
 			 SPI_result_code_string(ret));
