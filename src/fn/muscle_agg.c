@@ -4,6 +4,7 @@
  *		combine, serialize and deserialize for parallel plans.
  */
 #include "muscles_int.h"
+#include "aggstate.h"
 
 #include "access/tupmacs.h"
 #include "catalog/pg_type.h"
@@ -40,16 +41,18 @@ agg_state_new(MemoryContext aggcontext)
 	return st;
 }
 
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo, const char *fname)
+/* tpi_agg_combine()'s callbacks */
+static void *
+agg_state_new_cb(MemoryContext aggcontext)
 {
-	MemoryContext aggcontext;
+	return agg_state_new(aggcontext);
+}
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", fname)));
-	return aggcontext;
+static void
+agg_state_merge(void *into, const void *from)
+{
+	mp_tally_merge(&((MuscleAggState *) into)->tally,
+				   &((const MuscleAggState *) from)->tally);
 }
 
 /*
@@ -62,7 +65,7 @@ PG_FUNCTION_INFO_V1(tpi_muscle_agg_trans);
 Datum
 tpi_muscle_agg_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "muscle_agg_trans");
+	MemoryContext aggcontext = tpi_agg_context(fcinfo, "muscle_agg_trans");
 	MuscleAggState *st;
 
 	st = PG_ARGISNULL(0) ? NULL : (MuscleAggState *) PG_GETARG_POINTER(0);
@@ -91,20 +94,8 @@ PG_FUNCTION_INFO_V1(tpi_muscle_agg_combine);
 Datum
 tpi_muscle_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "muscle_agg_combine");
-	MuscleAggState *a = PG_ARGISNULL(0) ? NULL : (MuscleAggState *) PG_GETARG_POINTER(0);
-	MuscleAggState *b = PG_ARGISNULL(1) ? NULL : (MuscleAggState *) PG_GETARG_POINTER(1);
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = agg_state_new(aggcontext);
-	mp_tally_merge(&a->tally, &b->tally);
-	PG_RETURN_POINTER(a);
+	return tpi_agg_combine(fcinfo, "muscle_agg_combine", agg_state_new_cb,
+						   agg_state_merge);
 }
 
 /*
@@ -168,7 +159,7 @@ PG_FUNCTION_INFO_V1(tpi_muscle_agg_deserialize);
 Datum
 tpi_muscle_agg_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "muscle_agg_deserialize");
+	MemoryContext aggcontext = tpi_agg_context(fcinfo, "muscle_agg_deserialize");
 	bytea	   *data = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
 	MuscleAggState *st;

@@ -244,14 +244,6 @@ date_in(const DateADT *days, int ndays, DateADT d)
 	return false;
 }
 
-static int
-cmp_str_null(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return (a == NULL) - (b == NULL);
-	return strcmp(a, b);
-}
-
 /* What identifies a row among the lines read: date, key, code. */
 static int
 row_line_cmp(const ClaimLine *x, const ClaimLine *y)
@@ -260,13 +252,10 @@ row_line_cmp(const ClaimLine *x, const ClaimLine *y)
 
 	if (x->date_of_service != y->date_of_service)
 		return x->date_of_service < y->date_of_service ? -1 : 1;
-	if ((c = cmp_str_null(x->claim_id, y->claim_id)) != 0)
+	if ((c = tpi_line_key_cmp(x->claim_id, x->line_no, x->line_no_null,
+							  y->claim_id, y->line_no, y->line_no_null)) != 0)
 		return c;
-	if (x->line_no_null != y->line_no_null)
-		return x->line_no_null ? 1 : -1;
-	if (!x->line_no_null && x->line_no != y->line_no)
-		return x->line_no < y->line_no ? -1 : 1;
-	return cmp_str_null(x->hcpcs, y->hcpcs);
+	return tpi_nullable_strcmp(x->hcpcs, y->hcpcs);
 }
 
 static ClaimLine **sort_lines_base;

@@ -125,17 +125,9 @@ read_transition(Tuplestorestate *ts, TupleDesc desc, const ClaimColumns *cols,
 }
 
 static int
-cmp_str_null(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return (a == NULL) - (b == NULL);
-	return strcmp(a, b);
-}
-
-static int
 cmp_patient_dos(const ClaimLine *x, const ClaimLine *y)
 {
-	int			c = cmp_str_null(x->patient_id, y->patient_id);
+	int			c = tpi_nullable_strcmp(x->patient_id, y->patient_id);
 
 	if (c != 0)
 		return c;
@@ -270,10 +262,10 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 		for (k = i + 1; k < nidx &&
 			 strcmp(rows[idx[k]].key.patient_id, patient_id) == 0; k++)
 			;
-		while (o < nold && cmp_str_null(old[o].patient_id, patient_id) < 0)
+		while (o < nold && tpi_nullable_strcmp(old[o].patient_id, patient_id) < 0)
 			o++;
 		for (o_end = o; o_end < nold &&
-			 cmp_str_null(old[o_end].patient_id, patient_id) == 0; o_end++)
+			 tpi_nullable_strcmp(old[o_end].patient_id, patient_id) == 0; o_end++)
 			;
 		MemoryContextSwitchTo(pat_cxt);
 		tpi_guard_check_patient(e, rel, CStringGetTextDatum(patient_id),

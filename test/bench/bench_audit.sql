@@ -94,18 +94,7 @@ $$;
 -- /proc cannot be read (not Linux, or not a superuser).  All three shapes
 -- run in this one process (none of them uses parallel workers; the setting
 -- below only guarantees that no CPU time is spent where it is not counted).
-CREATE FUNCTION pg_temp.cpu_ms() RETURNS numeric
-LANGUAGE plpgsql AS $$
-DECLARE
-	f text[];
-BEGIN
-	f := pg_catalog.regexp_split_to_array(
-		pg_catalog.split_part(pg_catalog.pg_read_file('/proc/' || pg_catalog.pg_backend_pid() || '/stat'), ') ', 2), ' ');
-	RETURN (f[12]::numeric + f[13]::numeric) * 10;
-EXCEPTION WHEN OTHERS THEN
-	RETURN NULL;
-END
-$$;
+\ir cpu_ms.sql
 SET max_parallel_workers_per_gather = 0;
 
 -- Best of five runs each, interleaved, in one session: wall clock and CPU.

@@ -81,18 +81,7 @@ FROM bench_lines;
 -- time is the backend's user + system time from /proc (clock ticks of
 -- 10 ms), which a busy machine disturbs far less than wall-clock time; it
 -- is NULL where /proc cannot be read (not Linux, or not a superuser).
-CREATE FUNCTION pg_temp.cpu_ms() RETURNS numeric
-LANGUAGE plpgsql AS $$
-DECLARE
-	f text[];
-BEGIN
-	f := pg_catalog.regexp_split_to_array(
-		pg_catalog.split_part(pg_catalog.pg_read_file('/proc/' || pg_catalog.pg_backend_pid() || '/stat'), ') ', 2), ' ');
-	RETURN (f[12]::numeric + f[13]::numeric) * 10;
-EXCEPTION WHEN OTHERS THEN
-	RETURN NULL;
-END
-$$;
+\ir cpu_ms.sql
 
 CREATE FUNCTION pg_temp.best_ms(q text, n int, settings text, OUT wall_ms numeric, OUT cpu_ms numeric)
 LANGUAGE plpgsql AS $$
