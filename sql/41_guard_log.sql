@@ -322,6 +322,64 @@ SELECT count(*) AS seen_rows FROM after_seen;
 DROP TABLE after_seen;
 TRUNCATE row_flag, stmt_flag;
 DELETE FROM tpi_rules.finding_log;
+-- A cured finding's row goes through the executor's delete routine when
+-- that is equivalent: DELETE triggers on finding_log fire for it, one that
+-- skips the row keeps it, an error names no DELETE statement, a rule
+-- leaves the row to the DELETE statement, and a DBA's foreign key to
+-- finding_log cascades.  Each claim is a TPI line and, in the same
+-- transaction, the drug line that cures its drug.missing_on_claim.
+CREATE FUNCTION pg_temp.claim(tag text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO row_flag SELECT (pg_temp.tpi(tag, 1, tag || 'P', '2025-01-06')).*;
+	INSERT INTO row_flag SELECT (pg_temp.drug(tag, 2, tag || 'P', '2025-01-06')).*;
+END
+$$;
+CREATE TABLE deleted_seen (id bigint, rule_id text);
+CREATE FUNCTION pg_temp.del_seen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO public.deleted_seen VALUES (OLD.id, OLD.rule_id);
+	IF OLD.claim_id = 'D2' THEN
+		RETURN NULL;
+	ELSIF OLD.claim_id = 'D3' THEN
+		RAISE EXCEPTION 'finding % may not go', OLD.rule_id;
+	END IF;
+	RETURN OLD;
+END
+$$;
+CREATE TRIGGER del_seen BEFORE DELETE ON tpi_rules.finding_log
+	FOR EACH ROW EXECUTE FUNCTION pg_temp.del_seen();
+SELECT pg_temp.claim('D1');
+SELECT pg_temp.claim('D2');
+DO $$
+DECLARE
+	ctx text;
+BEGIN
+	PERFORM pg_temp.claim('D3');
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS ctx = PG_EXCEPTION_CONTEXT;
+	RAISE NOTICE '% (%)', SQLERRM,
+		CASE WHEN ctx LIKE '%SQL statement "DELETE FROM tpi_rules.finding_log%'
+			 THEN 'delete statement' ELSE 'executor delete' END;
+END
+$$;
+CREATE RULE finding_log_keep AS ON DELETE TO tpi_rules.finding_log DO INSTEAD NOTHING;
+SELECT pg_temp.claim('D4');
+DROP RULE finding_log_keep ON tpi_rules.finding_log;
+DROP TRIGGER del_seen ON tpi_rules.finding_log;
+CREATE TABLE log_checked (log_id bigint REFERENCES tpi_rules.finding_log (id) ON DELETE CASCADE);
+BEGIN;
+INSERT INTO row_flag SELECT (pg_temp.tpi('D5', 1, 'D5P', '2025-01-06')).*;
+INSERT INTO log_checked SELECT id FROM tpi_rules.finding_log WHERE claim_id = 'D5';
+INSERT INTO row_flag SELECT (pg_temp.drug('D5', 2, 'D5P', '2025-01-06')).*;
+COMMIT;
+SELECT claim_id, rule_id FROM tpi_rules.finding_log
+ WHERE rule_id = 'drug.missing_on_claim' ORDER BY 1;
+SELECT f.claim_id, d.rule_id FROM deleted_seen d LEFT JOIN tpi_rules.finding_log f USING (id)
+ ORDER BY 1, 2;
+SELECT count(*) AS checked_left FROM log_checked;
+DROP TABLE deleted_seen, log_checked;
+TRUNCATE row_flag, stmt_flag;
+DELETE FROM tpi_rules.finding_log;
 
 ------------------------------------------------------------------------
 -- amcheck: finding_log's heap and indexes are sound after guard loads

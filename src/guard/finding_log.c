@@ -13,14 +13,16 @@
  * The INSERT runs as the owner of the extension's tables, so the role that
  * writes claims needs no privilege on finding_log.
  *
- * A batch of up to FEW_ROWS rows (a flag-mode row's findings, a
- * statement's last few) takes the executor's insert routine directly when
- * that is exactly equivalent (finding_log_exec.c), which saves starting an
- * INSERT plan per row; whatever it cannot honour the same way (rules, row
- * security, a read-only transaction...) leaves the batch to the INSERT.
+ * A batch takes the executor's insert routine directly when that is
+ * exactly equivalent (finding_log_exec.c), which saves starting an INSERT
+ * plan per flag-mode row and building arrays for a statement's batch;
+ * whatever it cannot honour the same way (rules, row security, a read-only
+ * transaction...) leaves the batch to the INSERT.
  *
  * A curable finding's row (see trigger.c) may have to be deleted again
- * when a later line cures it: such a batch is inserted with RETURNING,
+ * when a later line cures it, by a DELETE through SPI or, when that is
+ * exactly equivalent, the executor's delete routine (finding_log_exec.c):
+ * such a batch is inserted with RETURNING,
  * whose rows come in the batch's order and are matched to it by line and
  * rule (a BEFORE trigger may skip rows).  An INSTEAD rule for INSERT on
  * finding_log forbids RETURNING; then the rows get no reference and stay
@@ -391,8 +393,8 @@ tpi_guard_log_write(LogBatch *b, const char *table_name, LogRef *refs)
 	if (b->n == 0)
 		return;
 	log_plans_check();
-	/* a row's few findings: the executor's insert, when it is equivalent */
-	if (b->n <= FEW_ROWS && tpi_guard_log_exec(b, table_name, refs, log_relid))
+	/* the executor's insert, when it is equivalent */
+	if (tpi_guard_log_exec(b, table_name, refs, log_relid))
 	{
 		b->n = 0;
 		b->last_row = NULL;
@@ -429,9 +431,11 @@ tpi_guard_log_delete(const LogRef *log)
 
 	if (!ItemPointerIsValid(&log->tid))
 		return;
+	log_plans_check();
+	if (tpi_guard_log_exec_delete(log, log_relid))
+		return;
 	values[0] = PointerGetDatum(&log->tid);
 	values[1] = Int64GetDatum(log->id);
-	log_plans_check();
 	tpi_ref_spi_connect(&owner);
 	if (delete_plan == NULL)
 	{

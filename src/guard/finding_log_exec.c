@@ -1,9 +1,10 @@
 /*
  * finding_log_exec.c
- *		The fast path of finding_log.c: a small batch of log rows (a flag-mode
- *		row's findings) inserted through the executor's own insert routine,
- *		as logical replication's apply worker does (worker.c,
- *		execReplication.c), without starting an INSERT plan per row.
+ *		The fast path of finding_log.c: a batch of log rows (a flag-mode
+ *		row's findings, a statement's batch) inserted, and a cured finding's
+ *		row deleted, through the executor's own routines, as logical
+ *		replication's apply worker does (worker.c, execReplication.c),
+ *		without starting a plan per row.
  *
  * ExecSimpleRelationInsert() does what an INSERT's ModifyTable does for a
  * plain table: BEFORE ROW triggers, stored generated columns, NOT NULL,
@@ -15,15 +16,20 @@
  *
  * What it does not do is left to the SPI INSERT: the path is taken only
  * when it is exactly equivalent, and tpi_guard_log_exec() returns false
- * otherwise, before writing anything.  So finding_log must be a plain
- * table without rewrite rules, row security, statement-level INSERT
- * triggers or transition tables; the guard's columns must have the types
- * the INSERT writes (no coercion), the other columns no domain type
- * without a default (the INSERT checks a NULL against the domain); the
- * transaction not read-only (the SPI path raises the usual 25006) nor in
- * parallel mode; and the owner must hold INSERT on the table (SELECT too
- * when rows are returned), so that a missing privilege raises the SPI
- * path's error.  The write runs as the extension's owner, like the SPI
+ * otherwise, before writing anything.  The same holds for the DELETE of a
+ * cured finding's row by ctid and id (tpi_guard_log_exec_delete()), which
+ * ExecSimpleRelationDelete() does with BEFORE and AFTER ROW DELETE
+ * triggers (a DBA's foreign key to finding_log among them).
+ *
+ * So finding_log must be a plain table without rewrite rules, row
+ * security, statement-level triggers or transition tables for the
+ * command; the guard's columns must have the types the INSERT writes (no
+ * coercion), the other columns no domain type without a default (the
+ * INSERT checks a NULL against the domain); the transaction not read-only
+ * (the SPI path raises the usual 25006) nor in parallel mode; and the
+ * owner must hold INSERT (DELETE) on the table, SELECT too when rows are
+ * returned or searched, so that a missing privilege raises the SPI path's
+ * error.  The write runs as the extension's owner, like the SPI
  * path (tpi_ref_spi_connect), with the same command counter steps.
  */
 #include "guard.h"
@@ -171,9 +177,12 @@ done:
 	MemoryContextSwitchTo(old);
 }
 
-/* What of the relation itself allows the fast path (read per write). */
+/*
+ * What of the relation itself allows the fast path of an INSERT (reading
+ * back what it wrote when reading) or of the DELETE (read per write).
+ */
 static bool
-relation_allows(Relation rel, bool returning)
+relation_allows(Relation rel, CmdType cmd, bool reading)
 {
 	TriggerDesc *td = rel->trigdesc;
 
@@ -181,14 +190,20 @@ relation_allows(Relation rel, bool returning)
 	if (rel->rd_rel->relkind != RELKIND_RELATION ||
 		rel->rd_rules != NULL || rel->rd_rel->relrowsecurity)
 		return false;
-	if (td && (td->trig_insert_before_statement ||
-			   td->trig_insert_after_statement || td->trig_insert_new_table))
+	if (td && cmd == CMD_INSERT &&
+		(td->trig_insert_before_statement ||
+		 td->trig_insert_after_statement || td->trig_insert_new_table))
 		return false;
-	if (returning && cache.id_att == 0)
+	if (td && cmd == CMD_DELETE &&
+		(td->trig_delete_before_statement ||
+		 td->trig_delete_after_statement || td->trig_delete_old_table))
 		return false;
-	if (pg_class_aclcheck(RelationGetRelid(rel), GetUserId(), ACL_INSERT) != ACLCHECK_OK)
+	if (reading && cache.id_att == 0)
 		return false;
-	if (returning &&
+	if (pg_class_aclcheck(RelationGetRelid(rel), GetUserId(),
+						  cmd == CMD_INSERT ? ACL_INSERT : ACL_DELETE) != ACLCHECK_OK)
+		return false;
+	if (reading &&
 		pg_class_aclcheck(RelationGetRelid(rel), GetUserId(), ACL_SELECT) != ACLCHECK_OK)
 		return false;
 	return true;
@@ -196,7 +211,7 @@ relation_allows(Relation rel, bool returning)
 
 /* An EState and ResultRelInfo for finding_log, as the apply worker's. */
 static ResultRelInfo *
-make_estate(EState *estate, Relation rel)
+make_estate(EState *estate, Relation rel, CmdType cmd)
 {
 	RangeTblEntry *rte = makeNode(RangeTblEntry);
 	ResultRelInfo *rri = makeNode(ResultRelInfo);
@@ -206,9 +221,9 @@ make_estate(EState *estate, Relation rel)
 	rte->relid = RelationGetRelid(rel);
 	rte->relkind = rel->rd_rel->relkind;
 	rte->rellockmode = RowExclusiveLock;
-	rte->requiredPerms = ACL_INSERT;
+	rte->requiredPerms = cmd == CMD_INSERT ? ACL_INSERT : (ACL_DELETE | ACL_SELECT);
 	/* what an error's "Failing row contains" may show, as for the INSERT */
-	for (c = 0; c < LC_COUNT; c++)
+	for (c = 0; cmd == CMD_INSERT && c < LC_COUNT; c++)
 		rte->insertedCols = bms_add_member(rte->insertedCols,
 										   cache.att[c] - FirstLowInvalidHeapAttributeNumber);
 	ExecInitRangeTable(estate, list_make1(rte));
@@ -320,7 +335,7 @@ tpi_guard_log_exec(LogBatch *b, const char *table_name, LogRef *refs,
 	if (!cache.valid || cache.relid != relid)
 		cache_build(rel);
 	tpi_ref_spi_connect(&owner);
-	if (!cache.usable || !relation_allows(rel, refs != NULL))
+	if (!cache.usable || !relation_allows(rel, CMD_INSERT, refs != NULL))
 	{
 		tpi_ref_spi_finish(&owner);
 		table_close(rel, NoLock);
@@ -333,7 +348,7 @@ tpi_guard_log_exec(LogBatch *b, const char *table_name, LogRef *refs,
 	UpdateActiveSnapshotCommandId();
 
 	estate = CreateExecutorState();
-	rri = make_estate(estate, rel);
+	rri = make_estate(estate, rel, CMD_INSERT);
 	ExecOpenIndices(rri, false);
 	slot = ExecInitExtraTupleSlot(estate, RelationGetDescr(rel),
 								  table_slot_callbacks(rel));
@@ -353,6 +368,69 @@ tpi_guard_log_exec(LogBatch *b, const char *table_name, LogRef *refs,
 	AfterTriggerEndQuery(estate);
 
 	ExecCloseIndices(rri);
+	ExecResetTupleTable(estate->es_tupleTable, false);
+	FreeExecutorState(estate);
+	PopActiveSnapshot();
+	CommandCounterIncrement();
+	tpi_ref_spi_finish(&owner);
+	table_close(rel, NoLock);
+	return true;
+}
+
+/*
+ * Delete the log row log refers to (locked by the caller as relid), as
+ * "DELETE FROM tpi_rules.finding_log WHERE ctid = $1 AND id = $2" would:
+ * the row is found by its ctid under a snapshot taken after a command
+ * counter step, and deleted only if it is visible there and still has the
+ * id.  Returns false, having done nothing, when the SPI DELETE must run.
+ */
+bool
+tpi_guard_log_exec_delete(const LogRef *log, Oid relid)
+{
+	TpiRefSpi	owner;
+	Relation	rel;
+	EState	   *estate;
+	ResultRelInfo *rri;
+	TupleTableSlot *slot;
+	bool		isnull;
+	Datum		id;
+
+	if (XactReadOnly || IsInParallelMode())
+		return false;
+	rel = table_open(relid, RowExclusiveLock);
+	if (!cache.valid || cache.relid != relid)
+		cache_build(rel);
+	tpi_ref_spi_connect(&owner);
+	if (!cache.usable || !relation_allows(rel, CMD_DELETE, true))
+	{
+		tpi_ref_spi_finish(&owner);
+		table_close(rel, NoLock);
+		return false;
+	}
+
+	PushActiveSnapshot(GetTransactionSnapshot());
+	CommandCounterIncrement();
+	UpdateActiveSnapshotCommandId();
+
+	estate = CreateExecutorState();
+	estate->es_snapshot = GetActiveSnapshot();
+	rri = make_estate(estate, rel, CMD_DELETE);
+	slot = ExecInitExtraTupleSlot(estate, RelationGetDescr(rel),
+								  table_slot_callbacks(rel));
+	if (table_tuple_fetch_row_version(rel, (ItemPointer) &log->tid,
+									  estate->es_snapshot, slot) &&
+		(id = slot_getattr(slot, cache.id_att, &isnull), !isnull) &&
+		DatumGetInt64(id) == log->id)
+	{
+		EPQState	epq;
+
+		EvalPlanQualInit(&epq, estate, NULL, NIL, -1);
+		AfterTriggerBeginQuery();
+		ExecSimpleRelationDelete(rri, estate, &epq, slot);
+		AfterTriggerEndQuery(estate);
+		EvalPlanQualEnd(&epq);
+	}
+
 	ExecResetTupleTable(estate->es_tupleTable, false);
 	FreeExecutorState(estate);
 	PopActiveSnapshot();

@@ -83,13 +83,17 @@ tpi_guard_sink_init(GuardSink *s, GuardEntry *e, Relation rel, GuardMode mode,
 		CurrentMemoryContext;
 }
 
+/*
+ * A curable error with a patient goes into the same batch as the row's
+ * other findings, remembered by its position there: its row is written
+ * with a reference, to be deleted again when a later line cures it.
+ */
 static void
 add_curable(GuardSink *s, const ClaimLine *row, const TpiFinding *f)
 {
-	int			i = s->curable.n;
+	int			i = s->ncurable;
 	TpiFinding *c;
 
-	tpi_guard_log_add(&s->curable, row, f, tpi_guard_other_line(f, row));
 	if (i == s->ccap)
 	{
 		s->ccap = s->ccap ? s->ccap * 2 : 16;
@@ -97,13 +101,18 @@ add_curable(GuardSink *s, const ClaimLine *row, const TpiFinding *f)
 			palloc(s->ccap * sizeof(ClaimLine *));
 		s->cf = s->cf ? repalloc(s->cf, s->ccap * sizeof(TpiFinding)) :
 			palloc(s->ccap * sizeof(TpiFinding));
+		s->cpos = s->cpos ? repalloc(s->cpos, s->ccap * sizeof(int)) :
+			palloc(s->ccap * sizeof(int));
 	}
+	s->cpos[i] = s->log.n;
+	tpi_guard_log_add(&s->log, row, f, tpi_guard_other_line(f, row));
 	s->crow[i] = row;
 	c = &s->cf[i];
 	*c = *f;
 	c->message = pstrdup(f->message);
 	c->message_text = NULL;
 	c->claim_id = f->claim_id ? pstrdup(f->claim_id) : NULL;
+	s->ncurable++;
 }
 
 /*
@@ -148,36 +157,35 @@ tpi_guard_sink_row(GuardSink *s, const GuardRow *row)
 int
 tpi_guard_sink_size(const GuardSink *s)
 {
-	return s->log.n + s->curable.n;
+	return s->log.n;
 }
 
-/* Flag mode: write the batches, then make the curable errors pending. */
+/* Flag mode: write the batch, then make the curable errors pending. */
 void
 tpi_guard_sink_write(GuardSink *s)
 {
 	MemoryContext old;
-	LogRef	   *refs;
-	int			n,
-				i;
+	LogRef	   *refs = NULL;
+	int			i;
 
 	if (s->mode != GUARD_FLAG || tpi_guard_sink_size(s) == 0)
 		return;
 	old = MemoryContextSwitchTo(s->cxt);
-	tpi_guard_log_write(&s->log, s->e->table_name, NULL);
-	n = s->curable.n;
-	refs = palloc0(Max(n, 1) * sizeof(LogRef));
-	tpi_guard_log_write(&s->curable, s->e->table_name, refs);
-	for (i = 0; i < n; i++)
+	if (s->ncurable > 0)
+		refs = palloc0(s->log.n * sizeof(LogRef));
+	tpi_guard_log_write(&s->log, s->e->table_name, refs);
+	for (i = 0; i < s->ncurable; i++)
 		tpi_guard_add_pending(s->e, s->rel, s->mode, s->crow[i], &s->cf[i],
-							  &refs[i]);
+							  &refs[s->cpos[i]]);
 	MemoryContextSwitchTo(old);
 	if (s->own_cxt)
 		MemoryContextReset(s->cxt);
 	memset(&s->log, 0, sizeof(LogBatch));
-	memset(&s->curable, 0, sizeof(LogBatch));
 	s->crow = NULL;
 	s->cf = NULL;
+	s->cpos = NULL;
 	s->ccap = 0;
+	s->ncurable = 0;
 }
 
 /* The end: the rest of the log, or the rejection if a row has an error. */

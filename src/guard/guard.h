@@ -212,10 +212,11 @@ extern void tpi_guard_log_write(LogBatch *b, const char *table_name,
 								LogRef *refs);
 extern void tpi_guard_log_delete(const LogRef *log);
 
-/* finding_log_exec.c: the fast path of tpi_guard_log_write() */
+/* finding_log_exec.c: the fast paths of finding_log.c's writes */
 extern void tpi_guard_log_exec_invalidate(void);
 extern bool tpi_guard_log_exec(LogBatch *b, const char *table_name,
 							   LogRef *refs, Oid relid);
+extern bool tpi_guard_log_exec_delete(const LogRef *log, Oid relid);
 
 /* ------------------------------------------------------------------------
  * reject.c: one rejection message for both triggers and for COMMIT
@@ -310,11 +311,12 @@ typedef struct GuardSink
 	Relation	rel;
 	GuardMode	mode;
 	RejectReport report;		/* reject mode */
-	LogBatch	log;			/* flag mode: findings no later line cures */
-	LogBatch	curable;		/* flag mode: curable ones, written with
-								 * references to delete them again */
-	const ClaimLine **crow;		/* curable[i]'s row and finding */
+	LogBatch	log;			/* flag mode: the findings to write */
+	/* the curable ones among them: row, finding, position in log */
+	const ClaimLine **crow;
 	TpiFinding *cf;
+	int		   *cpos;
+	int			ncurable;
 	int			ccap;
 	MemoryContext cxt;			/* the batches */
 	bool		own_cxt;		/* cxt is emptied by each write */
