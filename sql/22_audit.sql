@@ -142,6 +142,22 @@ SELECT * FROM tpi_rules.audit('no_payer');
 CREATE TEMP TABLE text_dates (claim_id text, line_no int, patient_id text,
 							  payer_id text, date_of_service text, hcpcs text);
 SELECT * FROM tpi_rules.audit('text_dates');
+-- both are bad input (SPEC section 10): SQLSTATE 22023
+DO $$
+DECLARE
+	st text;
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['no_payer', 'text_dates'] LOOP
+		BEGIN
+			PERFORM * FROM tpi_rules.audit(t::regclass);
+		EXCEPTION WHEN OTHERS THEN
+			GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE;
+			RAISE NOTICE '%: %', t, st;
+		END;
+	END LOOP;
+END
+$$;
 SELECT * FROM tpi_rules.audit(NULL);
 CREATE SEQUENCE not_a_table;
 SELECT * FROM tpi_rules.audit('not_a_table');

@@ -108,6 +108,11 @@ type_fits(ColKind k, Oid typid)
 	return false;
 }
 
+/*
+ * A relation that cannot be read as claim lines is bad input to the
+ * function or trigger given it: 22023, as SPEC section 10 lists for bad
+ * input, not the 42703/42804 of a query naming a missing column.
+ */
 void
 tpi_claim_columns(TupleDesc tupdesc, const char *relname, ClaimColumns *cols)
 {
@@ -131,7 +136,7 @@ tpi_claim_columns(TupleDesc tupdesc, const char *relname, ClaimColumns *cols)
 			cols->basetype[c] = getBaseType(att->atttypid);
 			if (!type_fits(col_spec[c].kind, cols->basetype[c]))
 				ereport(ERROR,
-						(errcode(ERRCODE_DATATYPE_MISMATCH),
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("column \"%s\" of \"%s\" has type %s, expected %s",
 								tpi_claim_column_names[c], relname,
 								format_type_be(att->atttypid),
@@ -149,7 +154,7 @@ tpi_claim_columns(TupleDesc tupdesc, const char *relname, ClaimColumns *cols)
 	}
 	if (nmissing > 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("\"%s\" lacks required claim_line column%s %s",
 						relname, nmissing > 1 ? "s" : "", missing.data),
 				 errdetail("Required columns: claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs."),
