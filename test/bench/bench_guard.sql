@@ -2,23 +2,30 @@
 --
 --   psql -X -d DB -f test/bench/bench_guard.sql [-v lines=200000]
 --
--- Generates :lines claim lines (default 200000) with
--- test/data/gen_claims.sql, then loads the same rows, in patient order, into
+-- Two sets of :lines generated claim lines (default 200000):
+--   realistic  an 837P batch and its procedure notes from
+--              test/data/gen_demo.pl (published TPI denial rates: about
+--              one line in six has a finding), read with read_837p_file()
+--              and read_note() and joined, as `make demo` does
+--   stress     test/data/gen_claims.sql, made to exercise every rule:
+--              0.84 findings per line, so flag mode writes almost a log
+--              row per claim line
+-- Each set is loaded, in patient order, into
 --   bench_plain   no trigger
 --   bench_flag    tpi_rules.guard('flag')            (row trigger)
 --   bench_stmt    tpi_rules.guard_statement('flag')  (statement trigger)
 -- each with the (patient_id, date_of_service) index; and, to see the cost
--- of checking without the cost of logging, the lines of the patients that
--- audit() finds no error for (a clean load) into
+-- of checking without the cost of logging, the set's lines of the
+-- patients that audit() finds no error for (a clean load) into
 --   clean_plain   no trigger
 --   clean_row     tpi_rules.guard('reject')
 --   clean_stmt    tpi_rules.guard_statement('reject')
--- Each load is one
--- INSERT ... SELECT and as COPY (guard_round.sql, three rounds: the
--- best time of each counts, which keeps other load on the machine out of
--- the ratio), and reports rows per second and the slowdown factor.  It
--- checks that no row was lost.  Everything it creates is dropped at the
--- end (finding_log rows of the bench tables included).
+-- Each load is one INSERT ... SELECT and one COPY (guard_round.sql, three
+-- rounds: the best time of each counts, which keeps other load on the
+-- machine out of the ratio).  It reports rows per second and the slowdown
+-- against the unguarded load, and checks that no row was lost.  Everything
+-- it creates is dropped at the end (finding_log rows of the bench tables
+-- included).  The server must be able to read /tmp (read_837p_file).
 \set ON_ERROR_STOP on
 \pset footer off
 SET client_min_messages = warning;
@@ -29,27 +36,20 @@ SELECT :{?lines} AS have_lines \gset
 \set lines 200000
 \endif
 
-DROP TABLE IF EXISTS bench_plain, bench_flag, bench_stmt, bench_times, bench_clean,
-	clean_plain, clean_row, clean_stmt;
-CREATE TABLE bench_times (round int, load text, how text, ms numeric, rows_ok boolean);
-
--- The claims of test/data/gen_claims.sql (deterministic, realistic mix).
-\set n :lines
-\set table bench_src
-\ir ../data/gen_claims.sql
-ANALYZE bench_src;
-SELECT count(*) AS src_rows FROM bench_src \gset
-CREATE TABLE bench_clean AS
-SELECT * FROM bench_src
- WHERE patient_id NOT IN (SELECT patient_id FROM tpi_rules.audit('bench_src')
-						   WHERE severity = 'error' AND patient_id IS NOT NULL);
-SELECT count(*) AS clean_rows FROM bench_clean \gset
+DROP TABLE IF EXISTS bench_src, bench_plain, bench_flag, bench_stmt, bench_times,
+	bench_clean, clean_plain, clean_row, clean_stmt, bench_sets;
+CREATE TABLE bench_times (data text, round int, load text, how text, ms numeric,
+						  rows_ok boolean);
+CREATE TABLE bench_sets (data text, lines bigint, clean_lines bigint, findings bigint);
 
 CREATE TABLE bench_plain (LIKE tpi_rules.claim_line INCLUDING ALL);
 CREATE TABLE bench_flag (LIKE tpi_rules.claim_line INCLUDING ALL);
 CREATE TRIGGER bench_guard BEFORE INSERT OR UPDATE ON bench_flag
 	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('flag');
 CREATE TABLE bench_stmt (LIKE tpi_rules.claim_line INCLUDING ALL);
+CREATE TRIGGER bench_guard AFTER INSERT ON bench_stmt
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement('flag');
 CREATE TABLE clean_plain (LIKE tpi_rules.claim_line INCLUDING ALL);
 CREATE TABLE clean_row (LIKE tpi_rules.claim_line INCLUDING ALL);
 CREATE TRIGGER bench_guard BEFORE INSERT OR UPDATE ON clean_row
@@ -58,49 +58,73 @@ CREATE TABLE clean_stmt (LIKE tpi_rules.claim_line INCLUDING ALL);
 CREATE TRIGGER bench_guard AFTER INSERT ON clean_stmt
 	REFERENCING NEW TABLE AS new_rows
 	FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement('reject');
-CREATE TRIGGER bench_guard AFTER INSERT ON bench_stmt
-	REFERENCING NEW TABLE AS new_rows
-	FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement('flag');
--- warm the backend's caches (policies, muscles, plans) outside the timing
-INSERT INTO bench_flag SELECT * FROM bench_src LIMIT 10;
-INSERT INTO bench_stmt SELECT * FROM bench_src LIMIT 10;
-TRUNCATE bench_flag, bench_stmt;
-DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt');
-\copy (SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no) TO '/tmp/bench_guard.copy'
 
-\set round 1
-\ir guard_round.sql
--- what the triggers logged, from the last round's COPY.  The row and the
--- statement trigger agree except for frequency findings of a session
--- whose lines arrive in one statement: the row trigger logs such a finding
--- once, for the line that caused it, the statement trigger for each new
--- line of the session that owns it (about 85 of 25,000 here).
-SELECT rule_id,
-	   count(*) FILTER (WHERE table_name = 'public.bench_flag') AS row_trigger,
-	   count(*) FILTER (WHERE table_name = 'public.bench_stmt') AS statement_trigger
-  FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt')
- GROUP BY rule_id ORDER BY 2 DESC, 1;
-\set round 2
-\ir guard_round.sql
-\set round 3
-\ir guard_round.sql
+------------------------------------------------------------------------
+-- realistic: the demo's generator, read as make demo reads it
+------------------------------------------------------------------------
+\set data realistic
+\setenv BENCH_LINES :lines
+\! rm -rf /tmp/tpi_bench_guard && mkdir -p /tmp/tpi_bench_guard && perl test/data/gen_demo.pl "$BENCH_LINES" /tmp/tpi_bench_guard >/dev/null && chmod 755 /tmp/tpi_bench_guard && chmod 644 /tmp/tpi_bench_guard/*
+BEGIN;
+-- the batch names payers by their 837P ids (as in test/demo.sh)
+CREATE TEMP TABLE saved_map AS SELECT * FROM tpi_rules.payer_map;
+DELETE FROM tpi_rules.payer_map;
+INSERT INTO tpi_rules.payer_map (source_id, payer_id) VALUES
+	('12202', 'medicare'), ('12502', 'medicare_novitas'), ('13551', 'emblemhealth'),
+	('60054', 'aetna'), ('EVICR', 'evicore'), ('00803', 'bcbsa');
+CREATE TEMP TABLE demo_claims AS SELECT * FROM tpi_rules.read_837p_file('/tmp/tpi_bench_guard/batch.837');
+CREATE TEMP TABLE demo_notes (patient_id text, date_of_service date, body text);
+\copy demo_notes FROM '/tmp/tpi_bench_guard/notes.tsv'
+CREATE INDEX ON demo_notes (patient_id, date_of_service);
+ANALYZE demo_claims, demo_notes;
+CREATE TABLE bench_src (LIKE tpi_rules.claim_line INCLUDING DEFAULTS);
+INSERT INTO bench_src
+SELECT c.claim_id, c.line_no, c.patient_id, c.payer_id, c.provider_npi, c.date_of_service,
+	   c.hcpcs, c.modifiers, c.units, c.icd10, c.place_of_service,
+	   f.muscles, f.trigger_points, f.drug_name, f.drug_dose, c.claim_note,
+	   f.note_signed, f.post_procedure_plan, f.conservative_care, f.tp_locations,
+	   f.guidance, c.charge, c.ndc
+  FROM demo_claims AS c
+  LEFT JOIN LATERAL (SELECT (tpi_rules.read_note(n.body)).*
+					   FROM demo_notes AS n
+					  WHERE c.hcpcs IN ('20552', '20553')
+						AND n.patient_id = c.patient_id AND n.date_of_service = c.date_of_service
+					  LIMIT 1) AS f ON true;
+-- the payer ids are mapped on reading; the guard needs no map
+UPDATE bench_src SET payer_id = m.payer_id
+  FROM tpi_rules.payer_map m WHERE bench_src.payer_id = m.source_id;
+DELETE FROM tpi_rules.payer_map;
+INSERT INTO tpi_rules.payer_map SELECT * FROM saved_map;
+DROP TABLE saved_map, demo_claims, demo_notes;
+COMMIT;
+\! rm -rf /tmp/tpi_bench_guard
+\ir guard_set.sql
+
+------------------------------------------------------------------------
+-- stress: gen_claims.sql (deterministic, every rule exercised)
+------------------------------------------------------------------------
+\set data stress
+DROP TABLE bench_src;
+\set n :lines
+\set table bench_src
+\ir ../data/gen_claims.sql
+\ir guard_set.sql
 
 SELECT bool_and(rows_ok) AS no_row_lost FROM bench_times;
-
-SELECT :src_rows AS lines, :clean_rows AS clean_lines,
-	   (SELECT count(*) FROM tpi_rules.audit('bench_src')) AS findings_in_all_lines;
-SELECT t.how, t.load, round(min(t.ms)) AS best_ms,
-	   round(CASE WHEN t.load LIKE 'clean%' THEN :clean_rows ELSE :src_rows END
+SELECT * FROM bench_sets ORDER BY 1;
+SELECT t.data, t.how, t.load, round(min(t.ms)) AS best_ms,
+	   round(CASE WHEN t.load LIKE 'clean%' THEN s.clean_lines ELSE s.lines END
 			 / (min(t.ms) / 1000)) AS rows_per_s,
 	   round(min(t.ms) / (SELECT min(p.ms) FROM bench_times p
-						   WHERE p.load = CASE WHEN t.load LIKE 'clean%'
+						   WHERE p.data = t.data
+							 AND p.load = CASE WHEN t.load LIKE 'clean%'
 											   THEN 'clean plain' ELSE 'plain' END
 							 AND p.how = t.how), 2) AS times_plain
-  FROM bench_times t
- GROUP BY t.how, t.load
- ORDER BY t.how, t.load LIKE 'clean%', min(t.ms);
+  FROM bench_times t JOIN bench_sets s USING (data)
+ GROUP BY t.data, t.how, t.load, s.lines, s.clean_lines
+ ORDER BY t.data, t.how, t.load LIKE 'clean%', min(t.ms);
 
 DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt');
 DROP TABLE bench_src, bench_plain, bench_flag, bench_stmt, bench_times, bench_clean,
-	clean_plain, clean_row, clean_stmt;
+	clean_plain, clean_row, clean_stmt, bench_sets;
 \! rm -f /tmp/bench_guard.copy

@@ -1,21 +1,22 @@
--- One round of bench_guard.sql, which includes it three times (named so
--- that run.sh, which runs test/bench/bench_*.sql, leaves it alone): each
--- table loaded by INSERT ... SELECT and by COPY, in patient order, each
--- load one transaction; :round numbers it.
+-- One round of bench_guard.sql (guard_set.sql includes it three times per
+-- data set; named so that run.sh, which runs test/bench/bench_*.sql,
+-- leaves it alone): each table loaded by INSERT ... SELECT and by COPY, in
+-- patient order, each load one transaction; :round numbers it, :data
+-- names the set.
 TRUNCATE bench_plain, bench_flag, bench_stmt;
 DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt');
 CHECKPOINT;
 SELECT clock_timestamp() AS t0 \gset
 INSERT INTO bench_plain SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no;
-INSERT INTO bench_times SELECT :round, 'plain', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'plain', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
 	(SELECT count(*) FROM bench_plain) = :src_rows;
 SELECT clock_timestamp() AS t0 \gset
 INSERT INTO bench_flag SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no;
-INSERT INTO bench_times SELECT :round, 'flag', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'flag', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
 	(SELECT count(*) FROM bench_flag) = :src_rows;
 SELECT clock_timestamp() AS t0 \gset
 INSERT INTO bench_stmt SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no;
-INSERT INTO bench_times SELECT :round, 'statement', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'statement', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
 	(SELECT count(*) FROM bench_stmt) = :src_rows;
 
 TRUNCATE bench_plain, bench_flag, bench_stmt;
@@ -23,15 +24,15 @@ DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'pub
 CHECKPOINT;
 SELECT clock_timestamp() AS t0 \gset
 \copy bench_plain FROM '/tmp/bench_guard.copy'
-INSERT INTO bench_times SELECT :round, 'plain', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'plain', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
 	(SELECT count(*) FROM bench_plain) = :src_rows;
 SELECT clock_timestamp() AS t0 \gset
 \copy bench_flag FROM '/tmp/bench_guard.copy'
-INSERT INTO bench_times SELECT :round, 'flag', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'flag', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
 	(SELECT count(*) FROM bench_flag) = :src_rows;
 SELECT clock_timestamp() AS t0 \gset
 \copy bench_stmt FROM '/tmp/bench_guard.copy'
-INSERT INTO bench_times SELECT :round, 'statement', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'statement', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
 	(SELECT count(*) FROM bench_stmt) = :src_rows;
 
 -- the clean lines, reject mode: checking without logging
@@ -39,13 +40,13 @@ TRUNCATE clean_plain, clean_row, clean_stmt;
 CHECKPOINT;
 SELECT clock_timestamp() AS t0 \gset
 INSERT INTO clean_plain SELECT * FROM bench_clean ORDER BY patient_id, date_of_service, claim_id, line_no;
-INSERT INTO bench_times SELECT :round, 'clean plain', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'clean plain', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
 	(SELECT count(*) FROM clean_plain) = :clean_rows;
 SELECT clock_timestamp() AS t0 \gset
 INSERT INTO clean_row SELECT * FROM bench_clean ORDER BY patient_id, date_of_service, claim_id, line_no;
-INSERT INTO bench_times SELECT :round, 'clean reject', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'clean reject', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
 	(SELECT count(*) FROM clean_row) = :clean_rows;
 SELECT clock_timestamp() AS t0 \gset
 INSERT INTO clean_stmt SELECT * FROM bench_clean ORDER BY patient_id, date_of_service, claim_id, line_no;
-INSERT INTO bench_times SELECT :round, 'clean reject statement', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'clean reject statement', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
 	(SELECT count(*) FROM clean_stmt) = :clean_rows;
