@@ -460,7 +460,7 @@ typedef struct NTok
 	uint8_t		musw;
 	uint8_t		drugw;
 	uint8_t		wclass;			/* MP_WORD_* */
-	uint8_t		neg;
+	uint8_t		neg;			/* NEG_FWD | NEG_BACK: in a negation's scope */
 	uint8_t		header;			/* part of a section header */
 	uint8_t		upper;			/* written in capitals */
 	uint8_t		inspan;			/* part of a run of muscles (or its count) */
@@ -468,6 +468,10 @@ typedef struct NTok
 	uint8_t		abbr;			/* a '.' that ends an abbreviation ("R.") */
 	int32_t		num;			/* T_NUM: the whole part; -1 if too big */
 } NTok;
+
+/* Which way the negation that covers a token reached it. */
+#define NEG_FWD		1			/* from a trigger before: "no ... in the" */
+#define NEG_BACK	2			/* from one after: "... (not injected)" */
 
 #define S_HIST		1
 #define S_FUTURE	2
@@ -1067,7 +1071,7 @@ negation(Reader *r)
 		if (t->header)
 			continue;
 		if (active)
-			t->neg = 1;
+			t->neg |= NEG_FWD;
 		if (t->flags & F_NOT)
 		{
 			if (not_before_verb(r, i))
@@ -1093,7 +1097,7 @@ negation(Reader *r)
 			while (k > stop)
 			{
 				k--;
-				r->t[k].neg = 1;
+				r->t[k].neg |= NEG_BACK;
 			}
 			marked_to = i;
 		}
@@ -1307,7 +1311,7 @@ is_tp_word(const Reader *r, size_t j)
  * part words, separators, levels and counts.  Returns the token after it.
  */
 static size_t
-span_at(Reader *r, size_t i, Span *sp)
+span_at(Reader *r, size_t i, size_t limit, Span *sp)
 {
 	size_t		j = i,
 				last = i;
@@ -1349,15 +1353,20 @@ span_at(Reader *r, size_t i, Span *sp)
 			tok_is(r, k - 1, "was") || tok_is(r, k - 1, "injected") ||
 			tok_is(r, k - 1, "identified") || tok_is(r, k - 1, "and")))
 		k--;
-	/* "(2 in the infraspinatus, 1 in the teres major)" */
+	/*
+	 * "(2 in the infraspinatus, 1 in the teres major)".  A count the run
+	 * before took ("trapezius at 3 sites and the levator at 2 sites") is
+	 * not this run's too: inspan marks it.
+	 */
 	if (k > 0 && k < sp->first && (tok_is(r, k, "in") || tok_is(r, k, "into")) &&
 		number_at(r, k - 1) > 0 && number_at(r, k - 1) < 100 &&
-		r->t[k - 1].type == T_NUM && (r->s[r->t[i].sent].flags & S_INJ))
+		r->t[k - 1].type == T_NUM && !r->t[k - 1].inspan &&
+		(r->s[r->t[i].sent].flags & S_INJ))
 	{
 		sp->count = number_at(r, k - 1);
 		sp->cfirst = k - 1;
 	}
-	else if (k > 0 && (r->t[k - 1].flags & F_TPW))
+	else if (k > 0 && (r->t[k - 1].flags & F_TPW) && !r->t[k - 1].inspan)
 	{
 		size_t		m = k - 1;
 
@@ -1372,7 +1381,7 @@ span_at(Reader *r, size_t i, Span *sp)
 	if (sp->count < 0)
 		sp->cfirst = sp->first;
 
-	while (j < r->nt)
+	while (j < limit)
 	{
 		const NTok *t = &r->t[j];
 		size_t		n,
@@ -1684,15 +1693,75 @@ read_span(Reader *r, const Span *sp)
 	mp_parse_each_cached(r->v->cat, r->buf, o, r->work, emit_muscle, r);
 }
 
+/*
+ * Is token k a list separator between entries of a run ("," "and" "&" "+"
+ * ";", as the muscle parser splits)?
+ */
 static bool
-span_negated(const Reader *r, const Span *sp)
+list_separator(const Reader *r, size_t k)
 {
-	size_t		i;
+	return punct_is(r, k, ',') || punct_is(r, k, '&') || punct_is(r, k, '+') ||
+		punct_is(r, k, ';') || tok_is(r, k, "and");
+}
 
-	for (i = sp->first; i < sp->end; i++)
-		if (r->t[i].neg)
-			return true;
-	return false;
+/*
+ * How far a negation reaches into a run of muscles (NegEx/ConText scope):
+ * returns sp->end when nothing in it is negated, sp->first when all of it
+ * is, else the separator before its last entry (the run is read up to
+ * there).
+ *
+ *   - A trigger before the run ("no trigger points in the right trapezius,
+ *     left trapezius"; "declined TPI to ...") governs the whole list, even
+ *     though its scope as marked stops at the first comma.
+ *   - A trigger after the run ("left deltoid (not injected)", "left
+ *     deltoid declined") governs the entry it follows only: its scope
+ *     ends at the list separator before that entry.  A trigger inside a
+ *     list ends the run, so only the last entry can be negated this way.
+ *   - Unless a plural verb says the whole list was not injected ("right
+ *     trapezius and levator scapulae were not injected").
+ */
+static size_t
+negated_from(const Reader *r, const Span *sp)
+{
+	size_t		k,
+				last_entry = sp->first,
+				m;
+	bool		named = false,
+				back = false;
+
+	/* the first entry, up to its first separator, and where the last opens */
+	for (k = sp->first; k < sp->end; k++)
+	{
+		if (!named && (r->t[k].neg & NEG_FWD))
+			return sp->first;
+		if (r->t[k].flags & F_MUS)
+			named = true;
+		else if (named && list_separator(r, k))
+			last_entry = k;
+	}
+	if (last_entry == sp->first)
+	{
+		/* one entry: negated if any of it is, whichever way */
+		for (k = sp->first; k < sp->end; k++)
+			if (r->t[k].neg)
+				return sp->first;
+		return sp->end;
+	}
+	for (k = last_entry + 1; k < sp->end; k++)
+	{
+		if (r->t[k].neg & NEG_FWD)
+			return last_entry;	/* "..., no levator": cannot start a run */
+		if (r->t[k].neg & NEG_BACK)
+			back = true;
+	}
+	if (!back)
+		return sp->end;
+	/* "were not injected", "are deferred", "both declined" */
+	for (m = sp->end; m < r->nt && m < sp->end + 4 && !clause_end(r, m); m++)
+		if (tok_is(r, m, "were") || tok_is(r, m, "are") || tok_is(r, m, "both") ||
+			tok_is(r, m, "all") || tok_is(r, m, "weren") || tok_is(r, m, "have"))
+			return sp->first;
+	return last_entry;
 }
 
 /*
@@ -1717,6 +1786,7 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			uint32_t	sent;
 			const NSent *s;
 			bool		ok;
+			size_t		cut;
 
 			if (!(r->t[i].flags & F_MUS) || muscle_at(r, i, NULL) == 0)
 			{
@@ -1724,7 +1794,7 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 				continue;
 			}
 			at = i;
-			i = span_at(r, i, &sp);
+			i = span_at(r, i, r->nt, &sp);
 			if (i <= sp.first)
 				i = sp.first + 1;
 			sent = r->t[sp.first].sent;
@@ -1740,8 +1810,14 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 				(landmark(r, at) || complaint(r, sp.end) ||
 				 !(s->flags & (S_INJ | S_HEADER))))
 				continue;
-			if (span_negated(r, &sp) || !sent_current(r, sent))
+			if (!sent_current(r, sent))
 				continue;
+			cut = negated_from(r, &sp);
+			if (cut == sp.first)
+				continue;
+			/* read the entries before the negated one, and their counts */
+			if (cut < sp.end)
+				span_at(r, at, cut, &sp);
 			if (pass == 0)
 				ok = s->section == SEC_PROC || (s->flags & S_INJ);
 			else
