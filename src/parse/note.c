@@ -448,6 +448,8 @@ drug_find(const NrVocab *v, const char *s, size_t len)
 #define SEC_PLAN	4
 #define SEC_MEDS	5
 #define SEC_OTHER	6
+#define SEC_NEG		7			/* "Not injected:", "Deferred:", "Declined:" */
+#define SEC_LATER	8			/* "Next visit:": a plan for a later visit */
 
 typedef struct NTok
 {
@@ -808,9 +810,55 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 	return current == SEC_PROC ? SEC_PROC : SEC_OTHER;
 }
 
+/* Does token i name a visit ("last visit", "next appointment")? */
+static bool
+visit_word(const Reader *r, size_t i)
+{
+	return tok_is(r, i, "visit") || tok_is(r, i, "visits") ||
+		tok_is(r, i, "appointment") || tok_is(r, i, "session") ||
+		tok_is(r, i, "time") || tok_is(r, i, "injection") ||
+		tok_is(r, i, "injections") || tok_is(r, i, "tpi") ||
+		tok_is(r, i, "tpis") || tok_is(r, i, "procedure");
+}
+
+/*
+ * A label that says what follows was not done now, SEC_NONE if not one:
+ * a negation ("Not injected:", "Deferred:", "Declined:") is SEC_NEG; an
+ * earlier visit ("Last visit:", "Prior injections:") SEC_HIST; a later
+ * one ("Next visit:", "Plan for next visit:") SEC_LATER.  These come
+ * before section_of(), which reads "injected" and "muscles" as a procedure
+ * section and "plan" as the plan after today's procedure.
+ */
+static int
+label_kind(const Reader *r, size_t from, size_t to)
+{
+	size_t		i;
+	int			kind = SEC_NONE;
+
+	for (i = from; i < to; i++)
+	{
+		if (r->t[i].type != T_WORD)
+			continue;
+		/* "No. of trigger points:", "No # of sites" are numbers */
+		if ((r->t[i].flags & (F_NEGPRE | F_NEGPOST | F_NOT)) &&
+			!(tok_is(r, i, "no") && (punct_is(r, i + 1, '.') || punct_is(r, i + 1, '#'))))
+			return SEC_NEG;
+		if ((tok_is(r, i, "last") || (r->t[i].flags & F_HIST)) && visit_word(r, i + 1))
+			kind = SEC_HIST;
+		if ((tok_is(r, i, "next") || (r->t[i].flags & F_FUTURE)) &&
+			(visit_word(r, i + 1) || tok_is(r, i + 1, "week") ||
+			 tok_is(r, i + 1, "month")))
+			kind = SEC_LATER;
+	}
+	return kind;
+}
+
 /*
  * Lines that open with up to six words and a colon, or are all capitals,
  * are headers; a header naming a muscle is a table row, not a header.
+ * A label of label_kind() with text after it on its line governs that
+ * line only ("Not injected: left deltoid" in a list of muscles injected);
+ * alone on its line it opens a section like any header.
  */
 static void
 sections_and_sentences(Reader *r)
@@ -831,6 +879,7 @@ sections_and_sentences(Reader *r)
 		bool		allcaps = true,
 					muscle = false,
 					negated = false;
+		int			line_section;
 
 		le = ls;
 		while (le < r->nt && r->t[le].type != T_NL)
@@ -865,18 +914,26 @@ sections_and_sentences(Reader *r)
 		{
 			size_t		hend = colon > 0 ? colon : le;
 			size_t		k;
+			int			label = label_kind(r, ls, hend);
 
-			section = section_of(r, ls, hend, section);
+			if (label == SEC_NONE)
+				section = line_section = section_of(r, ls, hend, section);
+			else if (hend + 1 < le)
+				line_section = label;
+			else
+				section = line_section = label;
 			for (k = ls; k <= hend && k < le; k++)
 				r->t[k].header = 1;
 		}
+		else
+			line_section = section;
 		/* sentences in the line */
 		if (r->s[sent].flags != 0 || ls > 0)
 		{
 			sent++;
 			r->s[sent].flags = 0;
 		}
-		r->s[sent].section = (uint8_t) section;
+		r->s[sent].section = (uint8_t) line_section;
 		for (j = ls; j < le; j++)
 		{
 			NTok	   *t = &r->t[j];
@@ -891,7 +948,7 @@ sections_and_sentences(Reader *r)
 				{
 					sent++;
 					r->s[sent].flags = 0;
-					r->s[sent].section = (uint8_t) section;
+					r->s[sent].section = (uint8_t) line_section;
 				}
 			}
 		}
@@ -984,6 +1041,9 @@ sent_current(const Reader *r, uint32_t sent)
 {
 	const NSent *s = &r->s[sent];
 
+	/* "Not injected: ... today", "Next visit: ..." */
+	if (s->section == SEC_NEG || s->section == SEC_LATER)
+		return false;
 	if (s->flags & S_TODAY)
 		return !(s->section == SEC_HIST && (s->flags & S_HIST));
 	if (s->flags & (S_HIST | S_FUTURE))
@@ -1044,6 +1104,7 @@ negation(Reader *r)
 	size_t		stop_start = 0; /* after the last but/however ... */
 	bool		muscle_since_stop = false;
 	size_t		marked_to = 0;
+	size_t		label_start = SIZE_MAX; /* of "Left deltoid:" before a colon */
 
 	for (i = 0; i < r->nt; i++)
 	{
@@ -1061,6 +1122,8 @@ negation(Reader *r)
 			}
 			else
 			{
+				/* a row "Left deltoid: deferred" (a header is no row) */
+				label_start = punct_is(r, i, ':') && !t->header ? clause_start : SIZE_MAX;
 				clause_start = stop_start = i + 1;
 				muscle_since_stop = false;
 			}
@@ -1091,8 +1154,25 @@ negation(Reader *r)
 			 * injected", not "trapezius injected but levator deferred")
 			 */
 			size_t		from = muscle_since_stop ? stop_start : clause_start;
-			size_t		stop = from > marked_to ? from : marked_to;
-			size_t		k = i;
+			size_t		stop,
+						k;
+
+			/*
+			 * "Left deltoid: not injected", "Levator: was deferred": a
+			 * trigger that is all a row says after its colon negates the
+			 * row's name
+			 */
+			if (from == clause_start && label_start != SIZE_MAX)
+			{
+				for (k = from; k < i; k++)
+					if (!tok_is(r, k, "was") && !tok_is(r, k, "were") &&
+						!tok_is(r, k, "is") && !tok_is(r, k, "are"))
+						break;
+				if (k == i)
+					from = label_start;
+			}
+			stop = from > marked_to ? from : marked_to;
+			k = i;
 
 			while (k > stop)
 			{
