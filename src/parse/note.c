@@ -821,6 +821,14 @@ visit_word(const Reader *r, size_t i)
 		tok_is(r, i, "tpis") || tok_is(r, i, "procedure");
 }
 
+/* A word about injecting or what is injected: "TPI", "muscles", "sites" */
+static bool
+injecting_word(const Reader *r, size_t i)
+{
+	return (r->t[i].flags & (F_INJ | F_DONE | F_TPW)) || tok_is(r, i, "trigger") ||
+		tok_is(r, i, "muscles") || tok_is(r, i, "muscle");
+}
+
 /*
  * A label that says what follows was not done now, SEC_NONE if not one:
  * a negation ("Not injected:", "Deferred:", "Declined:") is SEC_NEG; an
@@ -835,19 +843,38 @@ label_kind(const Reader *r, size_t from, size_t to)
 	size_t		i;
 	int			kind = SEC_NONE;
 
+	size_t		first = to;
+
 	for (i = from; i < to; i++)
 	{
 		if (r->t[i].type != T_WORD)
 			continue;
-		/* "No. of trigger points:", "No # of sites" are numbers */
+		if (first == to)
+			first = i;
+
+		/*
+		 * A negation that opens the label or stands next to a word of
+		 * injecting: "Not injected:", "Muscles not injected:", "TPI
+		 * deferred:", not "Procedure (no imaging):".  "No. of trigger
+		 * points:" is a number.
+		 */
 		if ((r->t[i].flags & (F_NEGPRE | F_NEGPOST | F_NOT)) &&
-			!(tok_is(r, i, "no") && (punct_is(r, i + 1, '.') || punct_is(r, i + 1, '#'))))
+			!(tok_is(r, i, "no") && (punct_is(r, i + 1, '.') || punct_is(r, i + 1, '#'))) &&
+			(i == first || (i > from && injecting_word(r, i - 1)) ||
+			 (i + 1 < to && injecting_word(r, i + 1))))
 			return SEC_NEG;
 		if ((tok_is(r, i, "last") || (r->t[i].flags & F_HIST)) && visit_word(r, i + 1))
 			kind = SEC_HIST;
-		if ((tok_is(r, i, "next") || (r->t[i].flags & F_FUTURE)) &&
-			(visit_word(r, i + 1) || tok_is(r, i + 1, "week") ||
-			 tok_is(r, i + 1, "month")))
+		/*
+		 * "Planned procedure:" and "Scheduled injections:" head many a
+		 * template of today's procedure: only a later visit is later
+		 */
+		if ((tok_is(r, i, "next") &&
+			 (visit_word(r, i + 1) || tok_is(r, i + 1, "week") ||
+			  tok_is(r, i + 1, "month"))) ||
+			((r->t[i].flags & F_FUTURE) &&
+			 (tok_is(r, i + 1, "visit") || tok_is(r, i + 1, "visits") ||
+			  tok_is(r, i + 1, "appointment") || tok_is(r, i + 1, "session"))))
 			kind = SEC_LATER;
 	}
 	return kind;

@@ -150,6 +150,10 @@ main(void)
 		   "right trapezius;-;-;-;....;none");
 	expect("Muscles injected: right trapezius\nNext visit: TPI to left piriformis",
 		   "right trapezius;-;-;-;.P..;none");
+	expect("Planned procedure: trigger point injection to the right trapezius.",
+		   "right trapezius;-;-;-;....;none");
+	expect("Procedure (no imaging):\nright trapezius x2 injected",
+		   "right trapezius;2;-;-;...L;none");
 	/* a plan for today's aftercare is still a plan */
 	expect("Muscles injected: right trapezius\nPlan: follow up in 4 weeks",
 		   "right trapezius;-;-;-;.P..;none");
