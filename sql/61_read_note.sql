@@ -26,7 +26,22 @@ INSERT INTO n VALUES
  ('p abbreviations', 'Pt received TPIs today to the R. upper trapezius and Lt. levator scapulae, 2 points each. No trigger points in the R. rhomboid. Lidocaine 1 percent 4 mL. Dr. Smith.'),
  ('q assessment and plan', 'Assessment/Plan: Myofascial pain of the neck. Trigger point injections performed today to bilateral SCM and bilateral scalenes. 4 TPs. 2% lidocaine 4 ml. Will consider Botox for next visit if no improvement.'),
  ('r deferred in capitals', E'TRIGGER POINT INJECTIONS DEFERRED TODAY\nReason: patient on warfarin, INR 3.4.\nTrigger points noted in R levator scapulae, R trapezius.\nPlan: recheck INR, TPIs next week.'),
- ('o total, fluoroscopy', 'MRI of the lumbar spine in 2024 showed mild stenosis. Under fluoroscopic guidance, total 8 sites injected in the bilateral gluteus medius (2 each) and bilateral piriformis with Kenalog 40 mg. Signed: R. Diaz MD');
+ ('o total, fluoroscopy', 'MRI of the lumbar spine in 2024 showed mild stenosis. Under fluoroscopic guidance, total 8 sites injected in the bilateral gluteus medius (2 each) and bilateral piriformis with Kenalog 40 mg. Signed: R. Diaz MD'),
+ -- a negation scopes to its own list entry (the entry and its count go,
+ -- the others stay); before the list, or with a plural verb, to all of it
+ ('s1 entry not injected', 'TPI with lidocaine to right trapezius, left trapezius, right rhomboid major, left deltoid (not injected).'),
+ ('s2 entry deferred, counts', 'Muscles injected: right trapezius x2, left trapezius x2, right rhomboid major x1, left deltoid x1 (deferred)'),
+ ('s3 entry declined', 'Muscles injected: right trapezius, left trapezius, right rhomboid major, left deltoid (declined)'),
+ ('s4 whole list negated', 'Trigger points injected in the left deltoid. No trigger points in the right trapezius, left trapezius, right rhomboid major.'),
+ ('s5 plural verb', 'TPI to the left deltoid. Right trapezius, left trapezius and right rhomboid major were not injected.'),
+ -- negating, earlier-visit and later-visit labels; today's plan stays a plan
+ ('t1 not injected label', E'Muscles injected: right trapezius\nNot injected: left deltoid'),
+ ('t2 deferred, declined labels', E'Procedure: trigger point injections\nMuscles injected: right trapezius, left trapezius\nDeferred: left deltoid\nDeclined:\nright rhomboid major\nMedication: lidocaine 1% 2 mL'),
+ ('t3 earlier and later visits', E'Last visit: TPI to the left deltoid.\nPrevious visit: TPI to the right rhomboid major.\nMuscles injected: right trapezius x2\nNext visit: TPI to the left trapezius\nElectronically signed by J. Smith, MD'),
+ ('t4 todays plan', E'Muscles injected: right trapezius, left deltoid\nPlan: follow up in 2 weeks.'),
+ -- per-muscle counts "at N sites" are summed; a stated total wins
+ ('u1 at n sites', 'TPI performed to the right trapezius at 3 sites and the left trapezius at 2 sites.'),
+ ('u2 total wins', 'TPI performed to the right trapezius at 3 sites and the left trapezius at 2 sites, 6 trigger points injected in total.');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

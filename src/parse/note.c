@@ -448,6 +448,8 @@ drug_find(const NrVocab *v, const char *s, size_t len)
 #define SEC_PLAN	4
 #define SEC_MEDS	5
 #define SEC_OTHER	6
+#define SEC_NEG		7			/* "Not injected:", "Deferred:", "Declined:" */
+#define SEC_LATER	8			/* "Next visit:": a plan for a later visit */
 
 typedef struct NTok
 {
@@ -460,7 +462,7 @@ typedef struct NTok
 	uint8_t		musw;
 	uint8_t		drugw;
 	uint8_t		wclass;			/* MP_WORD_* */
-	uint8_t		neg;
+	uint8_t		neg;			/* NEG_FWD | NEG_BACK: in a negation's scope */
 	uint8_t		header;			/* part of a section header */
 	uint8_t		upper;			/* written in capitals */
 	uint8_t		inspan;			/* part of a run of muscles (or its count) */
@@ -468,6 +470,10 @@ typedef struct NTok
 	uint8_t		abbr;			/* a '.' that ends an abbreviation ("R.") */
 	int32_t		num;			/* T_NUM: the whole part; -1 if too big */
 } NTok;
+
+/* Which way the negation that covers a token reached it. */
+#define NEG_FWD		1			/* from a trigger before: "no ... in the" */
+#define NEG_BACK	2			/* from one after: "... (not injected)" */
 
 #define S_HIST		1
 #define S_FUTURE	2
@@ -804,9 +810,82 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 	return current == SEC_PROC ? SEC_PROC : SEC_OTHER;
 }
 
+/* Does token i name a visit ("last visit", "next appointment")? */
+static bool
+visit_word(const Reader *r, size_t i)
+{
+	return tok_is(r, i, "visit") || tok_is(r, i, "visits") ||
+		tok_is(r, i, "appointment") || tok_is(r, i, "session") ||
+		tok_is(r, i, "time") || tok_is(r, i, "injection") ||
+		tok_is(r, i, "injections") || tok_is(r, i, "tpi") ||
+		tok_is(r, i, "tpis") || tok_is(r, i, "procedure");
+}
+
+/* A word about injecting or what is injected: "TPI", "muscles", "sites" */
+static bool
+injecting_word(const Reader *r, size_t i)
+{
+	return (r->t[i].flags & (F_INJ | F_DONE | F_TPW)) || tok_is(r, i, "trigger") ||
+		tok_is(r, i, "muscles") || tok_is(r, i, "muscle");
+}
+
+/*
+ * A label that says what follows was not done now, SEC_NONE if not one:
+ * a negation ("Not injected:", "Deferred:", "Declined:") is SEC_NEG; an
+ * earlier visit ("Last visit:", "Prior injections:") SEC_HIST; a later
+ * one ("Next visit:", "Plan for next visit:") SEC_LATER.  These come
+ * before section_of(), which reads "injected" and "muscles" as a procedure
+ * section and "plan" as the plan after today's procedure.
+ */
+static int
+label_kind(const Reader *r, size_t from, size_t to)
+{
+	size_t		i;
+	int			kind = SEC_NONE;
+
+	size_t		first = to;
+
+	for (i = from; i < to; i++)
+	{
+		if (r->t[i].type != T_WORD)
+			continue;
+		if (first == to)
+			first = i;
+
+		/*
+		 * A negation that opens the label or stands next to a word of
+		 * injecting: "Not injected:", "Muscles not injected:", "TPI
+		 * deferred:", not "Procedure (no imaging):".  "No. of trigger
+		 * points:" is a number.
+		 */
+		if ((r->t[i].flags & (F_NEGPRE | F_NEGPOST | F_NOT)) &&
+			!(tok_is(r, i, "no") && (punct_is(r, i + 1, '.') || punct_is(r, i + 1, '#'))) &&
+			(i == first || (i > from && injecting_word(r, i - 1)) ||
+			 (i + 1 < to && injecting_word(r, i + 1))))
+			return SEC_NEG;
+		if ((tok_is(r, i, "last") || (r->t[i].flags & F_HIST)) && visit_word(r, i + 1))
+			kind = SEC_HIST;
+		/*
+		 * "Planned procedure:" and "Scheduled injections:" head many a
+		 * template of today's procedure: only a later visit is later
+		 */
+		if ((tok_is(r, i, "next") &&
+			 (visit_word(r, i + 1) || tok_is(r, i + 1, "week") ||
+			  tok_is(r, i + 1, "month"))) ||
+			((r->t[i].flags & F_FUTURE) &&
+			 (tok_is(r, i + 1, "visit") || tok_is(r, i + 1, "visits") ||
+			  tok_is(r, i + 1, "appointment") || tok_is(r, i + 1, "session"))))
+			kind = SEC_LATER;
+	}
+	return kind;
+}
+
 /*
  * Lines that open with up to six words and a colon, or are all capitals,
  * are headers; a header naming a muscle is a table row, not a header.
+ * A label of label_kind() with text after it on its line governs that
+ * line only ("Not injected: left deltoid" in a list of muscles injected);
+ * alone on its line it opens a section like any header.
  */
 static void
 sections_and_sentences(Reader *r)
@@ -827,6 +906,7 @@ sections_and_sentences(Reader *r)
 		bool		allcaps = true,
 					muscle = false,
 					negated = false;
+		int			line_section;
 
 		le = ls;
 		while (le < r->nt && r->t[le].type != T_NL)
@@ -861,18 +941,26 @@ sections_and_sentences(Reader *r)
 		{
 			size_t		hend = colon > 0 ? colon : le;
 			size_t		k;
+			int			label = label_kind(r, ls, hend);
 
-			section = section_of(r, ls, hend, section);
+			if (label == SEC_NONE)
+				section = line_section = section_of(r, ls, hend, section);
+			else if (hend + 1 < le)
+				line_section = label;
+			else
+				section = line_section = label;
 			for (k = ls; k <= hend && k < le; k++)
 				r->t[k].header = 1;
 		}
+		else
+			line_section = section;
 		/* sentences in the line */
 		if (r->s[sent].flags != 0 || ls > 0)
 		{
 			sent++;
 			r->s[sent].flags = 0;
 		}
-		r->s[sent].section = (uint8_t) section;
+		r->s[sent].section = (uint8_t) line_section;
 		for (j = ls; j < le; j++)
 		{
 			NTok	   *t = &r->t[j];
@@ -887,7 +975,7 @@ sections_and_sentences(Reader *r)
 				{
 					sent++;
 					r->s[sent].flags = 0;
-					r->s[sent].section = (uint8_t) section;
+					r->s[sent].section = (uint8_t) line_section;
 				}
 			}
 		}
@@ -980,6 +1068,9 @@ sent_current(const Reader *r, uint32_t sent)
 {
 	const NSent *s = &r->s[sent];
 
+	/* "Not injected: ... today", "Next visit: ..." */
+	if (s->section == SEC_NEG || s->section == SEC_LATER)
+		return false;
 	if (s->flags & S_TODAY)
 		return !(s->section == SEC_HIST && (s->flags & S_HIST));
 	if (s->flags & (S_HIST | S_FUTURE))
@@ -1040,6 +1131,7 @@ negation(Reader *r)
 	size_t		stop_start = 0; /* after the last but/however ... */
 	bool		muscle_since_stop = false;
 	size_t		marked_to = 0;
+	size_t		label_start = SIZE_MAX; /* of "Left deltoid:" before a colon */
 
 	for (i = 0; i < r->nt; i++)
 	{
@@ -1057,6 +1149,8 @@ negation(Reader *r)
 			}
 			else
 			{
+				/* a row "Left deltoid: deferred" (a header is no row) */
+				label_start = punct_is(r, i, ':') && !t->header ? clause_start : SIZE_MAX;
 				clause_start = stop_start = i + 1;
 				muscle_since_stop = false;
 			}
@@ -1067,7 +1161,7 @@ negation(Reader *r)
 		if (t->header)
 			continue;
 		if (active)
-			t->neg = 1;
+			t->neg |= NEG_FWD;
 		if (t->flags & F_NOT)
 		{
 			if (not_before_verb(r, i))
@@ -1087,13 +1181,30 @@ negation(Reader *r)
 			 * injected", not "trapezius injected but levator deferred")
 			 */
 			size_t		from = muscle_since_stop ? stop_start : clause_start;
-			size_t		stop = from > marked_to ? from : marked_to;
-			size_t		k = i;
+			size_t		stop,
+						k;
+
+			/*
+			 * "Left deltoid: not injected", "Levator: was deferred": a
+			 * trigger that is all a row says after its colon negates the
+			 * row's name
+			 */
+			if (from == clause_start && label_start != SIZE_MAX)
+			{
+				for (k = from; k < i; k++)
+					if (!tok_is(r, k, "was") && !tok_is(r, k, "were") &&
+						!tok_is(r, k, "is") && !tok_is(r, k, "are"))
+						break;
+				if (k == i)
+					from = label_start;
+			}
+			stop = from > marked_to ? from : marked_to;
+			k = i;
 
 			while (k > stop)
 			{
 				k--;
-				r->t[k].neg = 1;
+				r->t[k].neg |= NEG_BACK;
 			}
 			marked_to = i;
 		}
@@ -1307,7 +1418,7 @@ is_tp_word(const Reader *r, size_t j)
  * part words, separators, levels and counts.  Returns the token after it.
  */
 static size_t
-span_at(Reader *r, size_t i, Span *sp)
+span_at(Reader *r, size_t i, size_t limit, Span *sp)
 {
 	size_t		j = i,
 				last = i;
@@ -1349,15 +1460,20 @@ span_at(Reader *r, size_t i, Span *sp)
 			tok_is(r, k - 1, "was") || tok_is(r, k - 1, "injected") ||
 			tok_is(r, k - 1, "identified") || tok_is(r, k - 1, "and")))
 		k--;
-	/* "(2 in the infraspinatus, 1 in the teres major)" */
+	/*
+	 * "(2 in the infraspinatus, 1 in the teres major)".  A count the run
+	 * before took ("trapezius at 3 sites and the levator at 2 sites") is
+	 * not this run's too: inspan marks it.
+	 */
 	if (k > 0 && k < sp->first && (tok_is(r, k, "in") || tok_is(r, k, "into")) &&
 		number_at(r, k - 1) > 0 && number_at(r, k - 1) < 100 &&
-		r->t[k - 1].type == T_NUM && (r->s[r->t[i].sent].flags & S_INJ))
+		r->t[k - 1].type == T_NUM && !r->t[k - 1].inspan &&
+		(r->s[r->t[i].sent].flags & S_INJ))
 	{
 		sp->count = number_at(r, k - 1);
 		sp->cfirst = k - 1;
 	}
-	else if (k > 0 && (r->t[k - 1].flags & F_TPW))
+	else if (k > 0 && (r->t[k - 1].flags & F_TPW) && !r->t[k - 1].inspan)
 	{
 		size_t		m = k - 1;
 
@@ -1372,7 +1488,7 @@ span_at(Reader *r, size_t i, Span *sp)
 	if (sp->count < 0)
 		sp->cfirst = sp->first;
 
-	while (j < r->nt)
+	while (j < limit)
 	{
 		const NTok *t = &r->t[j];
 		size_t		n,
@@ -1684,15 +1800,75 @@ read_span(Reader *r, const Span *sp)
 	mp_parse_each_cached(r->v->cat, r->buf, o, r->work, emit_muscle, r);
 }
 
+/*
+ * Is token k a list separator between entries of a run ("," "and" "&" "+"
+ * ";", as the muscle parser splits)?
+ */
 static bool
-span_negated(const Reader *r, const Span *sp)
+list_separator(const Reader *r, size_t k)
 {
-	size_t		i;
+	return punct_is(r, k, ',') || punct_is(r, k, '&') || punct_is(r, k, '+') ||
+		punct_is(r, k, ';') || tok_is(r, k, "and");
+}
 
-	for (i = sp->first; i < sp->end; i++)
-		if (r->t[i].neg)
-			return true;
-	return false;
+/*
+ * How far a negation reaches into a run of muscles (NegEx/ConText scope):
+ * returns sp->end when nothing in it is negated, sp->first when all of it
+ * is, else the separator before its last entry (the run is read up to
+ * there).
+ *
+ *   - A trigger before the run ("no trigger points in the right trapezius,
+ *     left trapezius"; "declined TPI to ...") governs the whole list, even
+ *     though its scope as marked stops at the first comma.
+ *   - A trigger after the run ("left deltoid (not injected)", "left
+ *     deltoid declined") governs the entry it follows only: its scope
+ *     ends at the list separator before that entry.  A trigger inside a
+ *     list ends the run, so only the last entry can be negated this way.
+ *   - Unless a plural verb says the whole list was not injected ("right
+ *     trapezius and levator scapulae were not injected").
+ */
+static size_t
+negated_from(const Reader *r, const Span *sp)
+{
+	size_t		k,
+				last_entry = sp->first,
+				m;
+	bool		named = false,
+				back = false;
+
+	/* the first entry, up to its first separator, and where the last opens */
+	for (k = sp->first; k < sp->end; k++)
+	{
+		if (!named && (r->t[k].neg & NEG_FWD))
+			return sp->first;
+		if (r->t[k].flags & F_MUS)
+			named = true;
+		else if (named && list_separator(r, k))
+			last_entry = k;
+	}
+	if (last_entry == sp->first)
+	{
+		/* one entry: negated if any of it is, whichever way */
+		for (k = sp->first; k < sp->end; k++)
+			if (r->t[k].neg)
+				return sp->first;
+		return sp->end;
+	}
+	for (k = last_entry + 1; k < sp->end; k++)
+	{
+		if (r->t[k].neg & NEG_FWD)
+			return last_entry;	/* "..., no levator": cannot start a run */
+		if (r->t[k].neg & NEG_BACK)
+			back = true;
+	}
+	if (!back)
+		return sp->end;
+	/* "were not injected", "are deferred", "both declined" */
+	for (m = sp->end; m < r->nt && m < sp->end + 4 && !clause_end(r, m); m++)
+		if (tok_is(r, m, "were") || tok_is(r, m, "are") || tok_is(r, m, "both") ||
+			tok_is(r, m, "all") || tok_is(r, m, "weren") || tok_is(r, m, "have"))
+			return sp->first;
+	return last_entry;
 }
 
 /*
@@ -1717,6 +1893,7 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			uint32_t	sent;
 			const NSent *s;
 			bool		ok;
+			size_t		cut;
 
 			if (!(r->t[i].flags & F_MUS) || muscle_at(r, i, NULL) == 0)
 			{
@@ -1724,7 +1901,7 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 				continue;
 			}
 			at = i;
-			i = span_at(r, i, &sp);
+			i = span_at(r, i, r->nt, &sp);
 			if (i <= sp.first)
 				i = sp.first + 1;
 			sent = r->t[sp.first].sent;
@@ -1740,8 +1917,14 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 				(landmark(r, at) || complaint(r, sp.end) ||
 				 !(s->flags & (S_INJ | S_HEADER))))
 				continue;
-			if (span_negated(r, &sp) || !sent_current(r, sent))
+			if (!sent_current(r, sent))
 				continue;
+			cut = negated_from(r, &sp);
+			if (cut == sp.first)
+				continue;
+			/* read the entries before the negated one, and their counts */
+			if (cut < sp.end)
+				span_at(r, at, cut, &sp);
 			if (pass == 0)
 				ok = s->section == SEC_PROC || (s->flags & S_INJ);
 			else

@@ -122,6 +122,51 @@ main(void)
 	/* the opening side applies to the region term too (SPEC section 4) */
 	expect("Low back pain. TPIs performed to the right rhomboidd and the lower back, 2 sites.",
 		   "right rhomboids|right low back;2;-;-;....;none");
+	/*
+	 * A negation scopes to its own list entry: a parenthetical or trigger
+	 * after the last entry drops that entry only, with its count; one
+	 * before the list, or a plural verb after it, drops all.
+	 */
+	expect("TPI with lidocaine to right trapezius, left trapezius, right rhomboids, left levator (not injected).",
+		   "right trapezius|left trapezius|right rhomboids;-;lidocaine;-;....;none");
+	expect("Muscles injected: right trapezius x2, left trapezius x2, left levator scapulae x1 (deferred)",
+		   "right trapezius|left trapezius;4;-;-;...L;none");
+	expect("TPI: bilateral trapezius and levator (declined).",
+		   "right trapezius|left trapezius;-;-;-;....;none");
+	expect("No trigger points in the right trapezius, left trapezius, left levator.",
+		   ";-;-;-;....;none");
+	expect("TPI: right trapezius and left levator were not injected.",
+		   ";-;-;-;....;none");
+	expect("TPI: right trapezius, left levator not injected.",
+		   "right trapezius;-;-;-;....;none");
+	/* labels that negate, or tell of an earlier or a later visit */
+	expect("Muscles injected: right trapezius\nNot injected: left levator",
+		   "right trapezius;-;-;-;....;none");
+	expect("Muscles injected: right trapezius\nDeferred:\nleft levator\nright piriformis\nMedication: lidocaine",
+		   "right trapezius;-;lidocaine;-;....;none");
+	expect("Muscles injected: right trapezius\nDeclined: left levator\nright rhomboids",
+		   "right trapezius|right rhomboids;-;-;-;....;none");
+	expect("Last visit: TPI to left levator.\nMuscles injected: right trapezius",
+		   "right trapezius;-;-;-;....;none");
+	expect("Muscles injected: right trapezius\nNext visit: TPI to left piriformis",
+		   "right trapezius;-;-;-;.P..;none");
+	expect("Planned procedure: trigger point injection to the right trapezius.",
+		   "right trapezius;-;-;-;....;none");
+	expect("Procedure (no imaging):\nright trapezius x2 injected",
+		   "right trapezius;2;-;-;...L;none");
+	/* a plan for today's aftercare is still a plan */
+	expect("Muscles injected: right trapezius\nPlan: follow up in 4 weeks",
+		   "right trapezius;-;-;-;.P..;none");
+	expect("Procedure: trigger point injections\nRight trapezius: 2 points\nLeft levator: deferred",
+		   "right trapezius;2;-;-;...L;none");
+	/* "No. of trigger points:" is a count, not a negation */
+	expect("No. of trigger points: 4\nMuscles injected: right trapezius",
+		   "right trapezius;4;-;-;....;none");
+	/* per-muscle counts "at N sites" are summed; a stated total wins */
+	expect("TPI performed to the right trapezius at 3 sites and the left trapezius at 2 sites.",
+		   "right trapezius|left trapezius;5;-;-;...L;none");
+	expect("TPI performed to the right trapezius at 3 sites and the left trapezius at 2 sites. 6 trigger points injected.",
+		   "right trapezius|left trapezius;6;-;-;...L;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

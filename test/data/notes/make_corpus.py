@@ -476,6 +476,37 @@ TPI note: bilat upper trap + lev scap, 4 sites, 1% lidocaine 4cc, Depo-Medrol 40
 Electronically signed
 """, ["right trapezius","left trapezius","right levator scapulae","left levator scapulae"], 4, "lidocaine + methylprednisolone", "1% 4cc + 40mg", True, True, True, False)
 
+# 065-067: a negation scoped to one list entry, negating and visit labels,
+# per-muscle counts "at N sites" (review of read_note, 2026-12).
+note("""
+PROCEDURE: Trigger point injections
+Indication: cervical myofascial pain; 6 weeks of physical therapy without lasting relief.
+Muscles injected: right upper trapezius x2, left upper trapezius x2, right rhomboid major x1, left deltoid x1 (deferred, bruising over the site)
+Not injected: left levator scapulae
+Medication: 1% lidocaine 5 mL
+Post-procedure: apply ice 10 minutes, follow up in 4 weeks.
+Electronically signed by K. Osei, MD
+""", ["right trapezius","left trapezius","right rhomboid major"], 5, "lidocaine", "1% 5 mL", True, True, True, True)
+
+note("""
+Last visit: TPIs to the bilateral gluteus medius with 40% relief for three weeks.
+Today she reports pain over the right hip and low back despite home exercises and naproxen.
+Trigger point injections were performed to the right gluteus medius at 3 sites and the right piriformis at 2 sites using 0.25% bupivacaine 5 mL under ultrasound guidance.
+No trigger points in the left gluteus medius, left piriformis today.
+Next visit: consider TPI to the right quadratus lumborum.
+Signed: T. Nguyen, DO
+""", ["right gluteus medius","right piriformis"], 5, "bupivacaine", "0.25% 5 mL", True, True, True, True, "ultrasound")
+
+note("""
+TRIGGER POINT INJECTION NOTE
+Muscles: R trapezius, L trapezius, R levator scapulae, L levator scapulae (not injected - patient request)
+Declined: bilateral rhomboids
+Trigger points: 3
+Injectate: Xylocaine 1% 3 mL
+Guidance: none
+Plan: return in 6 weeks.
+""", ["right trapezius","left trapezius","right levator scapulae"], 3, "lidocaine", "1% 3 mL", False, True, False, False)
+
 
 if __name__ == '__main__':
     for i, (text, lab) in enumerate(N, 1):
