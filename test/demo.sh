@@ -68,24 +68,10 @@ ANALYZE demo_claims; ANALYZE demo_notes;
 SQL
 took "$(psql_demo -d tpi_demo -At -c "SELECT (SELECT count(*) FROM demo_claims) || ' lines, ' || (SELECT count(*) FROM demo_notes) || ' notes'")"
 
-# Each TPI line takes the documentation its visit's note gives; lines of
-# other codes carry none (SPEC section 3: claims without note data).
-step "joining claims to notes into tpi_rules.claim_line"
-psql_demo -d tpi_demo <<'SQL'
-INSERT INTO tpi_rules.claim_line
-SELECT c.claim_id, c.line_no, c.patient_id, c.payer_id, c.provider_npi, c.date_of_service,
-	   c.hcpcs, c.modifiers, c.units, c.icd10, c.place_of_service,
-	   f.muscles, f.trigger_points, f.drug_name, f.drug_dose, c.claim_note,
-	   f.note_signed, f.post_procedure_plan, f.conservative_care, f.tp_locations,
-	   f.guidance, c.charge, c.ndc
-FROM demo_claims AS c
-LEFT JOIN LATERAL (SELECT (tpi_rules.read_note(n.body)).*
-				   FROM demo_notes AS n
-				   WHERE c.hcpcs IN ('20552', '20553')
-					 AND n.patient_id = c.patient_id AND n.date_of_service = c.date_of_service
-				   LIMIT 1) AS f ON true;
-VACUUM ANALYZE tpi_rules.claim_line;
-SQL
+step "joining claims to notes into tpi_rules.claim_line (test/data/claims_with_notes.sql)"
+psql_demo -d tpi_demo -v target=tpi_rules.claim_line -v claims=demo_claims -v notes=demo_notes \
+	-f - < test/data/claims_with_notes.sql
+psql_demo -d tpi_demo -c 'VACUUM ANALYZE tpi_rules.claim_line'
 took "$(psql_demo -d tpi_demo -At -c "SELECT count(*) || ' lines, ' || min(date_of_service) || ' to ' || max(date_of_service) FROM tpi_rules.claim_line")"
 
 step "auditing every line (tpi_rules.audit, snapshot in tpi_rules.mv_audit)"

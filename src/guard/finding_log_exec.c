@@ -310,6 +310,62 @@ fill_slot(TupleTableSlot *slot, ExprState **defaults, EState *estate,
 }
 
 /*
+ * What one fast-path write holds between exec_begin() and exec_end(): the
+ * table, the owner's identity, the snapshot and the executor state.
+ */
+typedef struct ExecWrite
+{
+	Relation	rel;
+	TpiRefSpi	owner;
+	EState	   *estate;
+	ResultRelInfo *rri;
+	TupleTableSlot *slot;
+} ExecWrite;
+
+/*
+ * Start a write of cmd (reading: rows are read back or searched) as SPI
+ * would run the statement: as the extension's owner, after a command
+ * counter step, under a fresh snapshot.  false, having done nothing, when
+ * the SPI statement must run instead.
+ */
+static bool
+exec_begin(ExecWrite *w, Oid relid, CmdType cmd, bool reading)
+{
+	if (XactReadOnly || IsInParallelMode())
+		return false;
+	w->rel = table_open(relid, RowExclusiveLock);
+	if (!cache.valid || cache.relid != relid)
+		cache_build(w->rel);
+	tpi_ref_spi_connect(&w->owner);
+	if (!cache.usable || !relation_allows(w->rel, cmd, reading))
+	{
+		tpi_ref_spi_finish(&w->owner);
+		table_close(w->rel, NoLock);
+		return false;
+	}
+	PushActiveSnapshot(GetTransactionSnapshot());
+	CommandCounterIncrement();
+	UpdateActiveSnapshotCommandId();
+	w->estate = CreateExecutorState();
+	w->estate->es_snapshot = GetActiveSnapshot();
+	w->rri = make_estate(w->estate, w->rel, cmd);
+	w->slot = ExecInitExtraTupleSlot(w->estate, RelationGetDescr(w->rel),
+									 table_slot_callbacks(w->rel));
+	return true;
+}
+
+static void
+exec_end(ExecWrite *w)
+{
+	ExecResetTupleTable(w->estate->es_tupleTable, false);
+	FreeExecutorState(w->estate);
+	PopActiveSnapshot();
+	CommandCounterIncrement();
+	tpi_ref_spi_finish(&w->owner);
+	table_close(w->rel, NoLock);
+}
+
+/*
  * Insert batch b into finding_log (relid, locked by the caller) if the
  * fast path is exactly equivalent to the SPI INSERT; with refs, each row's
  * id and ctid go there as the SPI path's RETURNING would give them.
@@ -319,61 +375,32 @@ bool
 tpi_guard_log_exec(LogBatch *b, const char *table_name, LogRef *refs,
 				   Oid relid)
 {
-	TpiRefSpi	owner;
-	Relation	rel;
-	EState	   *estate;
-	ResultRelInfo *rri;
-	TupleTableSlot *slot;
+	ExecWrite	w;
 	ExprState **defaults;
 	Datum		name;
 	int			r,
 				i;
 
-	if (XactReadOnly || IsInParallelMode())
+	if (!exec_begin(&w, relid, CMD_INSERT, refs != NULL))
 		return false;
-	rel = table_open(relid, RowExclusiveLock);
-	if (!cache.valid || cache.relid != relid)
-		cache_build(rel);
-	tpi_ref_spi_connect(&owner);
-	if (!cache.usable || !relation_allows(rel, CMD_INSERT, refs != NULL))
-	{
-		tpi_ref_spi_finish(&owner);
-		table_close(rel, NoLock);
-		return false;
-	}
-
-	/* as SPI runs a statement that is not read-only */
-	PushActiveSnapshot(GetTransactionSnapshot());
-	CommandCounterIncrement();
-	UpdateActiveSnapshotCommandId();
-
-	estate = CreateExecutorState();
-	rri = make_estate(estate, rel, CMD_INSERT);
-	ExecOpenIndices(rri, false);
-	slot = ExecInitExtraTupleSlot(estate, RelationGetDescr(rel),
-								  table_slot_callbacks(rel));
+	ExecOpenIndices(w.rri, false);
 	defaults = palloc(Max(cache.ndefaults, 1) * sizeof(ExprState *));
 	for (i = 0; i < cache.ndefaults; i++)
-		defaults[i] = ExecPrepareExpr(cache.def_expr[i], estate);
+		defaults[i] = ExecPrepareExpr(cache.def_expr[i], w.estate);
 	name = CStringGetTextDatum(table_name);
 
 	AfterTriggerBeginQuery();
 	for (r = 0; r < b->n; r++)
 	{
-		fill_slot(slot, defaults, estate, b, r, name);
-		ExecSimpleRelationInsert(rri, estate, slot);
+		fill_slot(w.slot, defaults, w.estate, b, r, name);
+		ExecSimpleRelationInsert(w.rri, w.estate, w.slot);
 		if (refs)
-			take_ref(slot, b, r, &refs[r]);
+			take_ref(w.slot, b, r, &refs[r]);
 	}
-	AfterTriggerEndQuery(estate);
+	AfterTriggerEndQuery(w.estate);
 
-	ExecCloseIndices(rri);
-	ExecResetTupleTable(estate->es_tupleTable, false);
-	FreeExecutorState(estate);
-	PopActiveSnapshot();
-	CommandCounterIncrement();
-	tpi_ref_spi_finish(&owner);
-	table_close(rel, NoLock);
+	ExecCloseIndices(w.rri);
+	exec_end(&w);
 	return true;
 }
 
@@ -387,55 +414,25 @@ tpi_guard_log_exec(LogBatch *b, const char *table_name, LogRef *refs,
 bool
 tpi_guard_log_exec_delete(const LogRef *log, Oid relid)
 {
-	TpiRefSpi	owner;
-	Relation	rel;
-	EState	   *estate;
-	ResultRelInfo *rri;
-	TupleTableSlot *slot;
+	ExecWrite	w;
 	bool		isnull;
 	Datum		id;
 
-	if (XactReadOnly || IsInParallelMode())
+	if (!exec_begin(&w, relid, CMD_DELETE, true))
 		return false;
-	rel = table_open(relid, RowExclusiveLock);
-	if (!cache.valid || cache.relid != relid)
-		cache_build(rel);
-	tpi_ref_spi_connect(&owner);
-	if (!cache.usable || !relation_allows(rel, CMD_DELETE, true))
-	{
-		tpi_ref_spi_finish(&owner);
-		table_close(rel, NoLock);
-		return false;
-	}
-
-	PushActiveSnapshot(GetTransactionSnapshot());
-	CommandCounterIncrement();
-	UpdateActiveSnapshotCommandId();
-
-	estate = CreateExecutorState();
-	estate->es_snapshot = GetActiveSnapshot();
-	rri = make_estate(estate, rel, CMD_DELETE);
-	slot = ExecInitExtraTupleSlot(estate, RelationGetDescr(rel),
-								  table_slot_callbacks(rel));
-	if (table_tuple_fetch_row_version(rel, (ItemPointer) &log->tid,
-									  estate->es_snapshot, slot) &&
-		(id = slot_getattr(slot, cache.id_att, &isnull), !isnull) &&
+	if (table_tuple_fetch_row_version(w.rel, (ItemPointer) &log->tid,
+									  w.estate->es_snapshot, w.slot) &&
+		(id = slot_getattr(w.slot, cache.id_att, &isnull), !isnull) &&
 		DatumGetInt64(id) == log->id)
 	{
 		EPQState	epq;
 
-		EvalPlanQualInit(&epq, estate, NULL, NIL, -1);
+		EvalPlanQualInit(&epq, w.estate, NULL, NIL, -1);
 		AfterTriggerBeginQuery();
-		ExecSimpleRelationDelete(rri, estate, &epq, slot);
-		AfterTriggerEndQuery(estate);
+		ExecSimpleRelationDelete(w.rri, w.estate, &epq, w.slot);
+		AfterTriggerEndQuery(w.estate);
 		EvalPlanQualEnd(&epq);
 	}
-
-	ExecResetTupleTable(estate->es_tupleTable, false);
-	FreeExecutorState(estate);
-	PopActiveSnapshot();
-	CommandCounterIncrement();
-	tpi_ref_spi_finish(&owner);
-	table_close(rel, NoLock);
+	exec_end(&w);
 	return true;
 }

@@ -78,19 +78,11 @@ CREATE TEMP TABLE demo_notes (patient_id text, date_of_service date, body text);
 CREATE INDEX ON demo_notes (patient_id, date_of_service);
 ANALYZE demo_claims, demo_notes;
 CREATE TABLE bench_src (LIKE tpi_rules.claim_line INCLUDING DEFAULTS);
-INSERT INTO bench_src
-SELECT c.claim_id, c.line_no, c.patient_id, c.payer_id, c.provider_npi, c.date_of_service,
-	   c.hcpcs, c.modifiers, c.units, c.icd10, c.place_of_service,
-	   f.muscles, f.trigger_points, f.drug_name, f.drug_dose, c.claim_note,
-	   f.note_signed, f.post_procedure_plan, f.conservative_care, f.tp_locations,
-	   f.guidance, c.charge, c.ndc
-  FROM demo_claims AS c
-  LEFT JOIN LATERAL (SELECT (tpi_rules.read_note(n.body)).*
-					   FROM demo_notes AS n
-					  WHERE c.hcpcs IN ('20552', '20553')
-						AND n.patient_id = c.patient_id AND n.date_of_service = c.date_of_service
-					  LIMIT 1) AS f ON true;
--- the payer ids are mapped on reading; the guard needs no map
+\set target bench_src
+\set claims demo_claims
+\set notes demo_notes
+\ir ../data/claims_with_notes.sql
+-- the lines keep the mapped payer ids, so the guard needs no payer_map rows
 UPDATE bench_src SET payer_id = m.payer_id
   FROM tpi_rules.payer_map m WHERE bench_src.payer_id = m.source_id;
 DELETE FROM tpi_rules.payer_map;
