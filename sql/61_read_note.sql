@@ -41,7 +41,20 @@ INSERT INTO n VALUES
  ('t4 todays plan', E'Muscles injected: right trapezius, left deltoid\nPlan: follow up in 2 weeks.'),
  -- per-muscle counts "at N sites" are summed; a stated total wins
  ('u1 at n sites', 'TPI performed to the right trapezius at 3 sites and the left trapezius at 2 sites.'),
- ('u2 total wins', 'TPI performed to the right trapezius at 3 sites and the left trapezius at 2 sites, 6 trigger points injected in total.');
+ ('u2 total wins', 'TPI performed to the right trapezius at 3 sites and the left trapezius at 2 sites, 6 trigger points injected in total.'),
+ -- part words name no muscle: a side opening their list is the name's
+ ('v1 part-word list', 'Trigger point injections were performed today. Injected: left upper and lower trapezius, right levator scapulae, right trapezius.'),
+ ('v2 parts without side', 'TPI: upper and lower trapezius.'),
+ -- a sentence about what followed an earlier injection is history
+ ('w1 since the last injection', 'TPI today to the right trapezius. The bilateral rhomboids have been worse since the last trigger point injection.'),
+ ('w2 last in another sense', 'Last, the left piriformis was injected since it was tender.'),
+ -- a negation in brackets ends with them; "no steroid" negates the drug
+ ('x1 bracketed no steroid', 'Trigger point injections (lidocaine only, no steroid) to right trapezius, left trapezius and right levator scapulae.'),
+ ('x2 no injectate', 'Trigger point dry needling (no injectate) to right gluteus medius and right piriformis.'),
+ ('x3 bracketed negation of the list', 'TPI today. No trigger points (TPs) in the right trapezius; left piriformis injected.'),
+ -- DN: dry needling, in capitals only
+ ('y1 DN', 'DN to the right upper trapezius, right levator scapulae and right infraspinatus.'),
+ ('y2 Dn is no abbreviation', 'Dn to the right trapezius.');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

@@ -656,6 +656,12 @@ classify(Reader *r)
 		t->wclass = (uint8_t) mp_word_class(w, t->len);
 		if (t->len > 40)
 			continue;
+		/* "DN to the right trapezius": dry needling, in capitals only */
+		if (t->len == 2 && t->upper && w[0] == 'd' && w[1] == 'n')
+		{
+			t->flags = F_INJ | F_DRY;
+			continue;
+		}
 		vw = vword_find(r->v, w, t->len, mp_hash(w, t->len));
 		if (vw->s == NULL)
 		{
@@ -810,6 +816,8 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 	return current == SEC_PROC ? SEC_PROC : SEC_OTHER;
 }
 
+static bool clause_end(const Reader *r, size_t i);
+
 /* Does token i name a visit ("last visit", "next appointment")? */
 static bool
 visit_word(const Reader *r, size_t i)
@@ -818,7 +826,24 @@ visit_word(const Reader *r, size_t i)
 		tok_is(r, i, "appointment") || tok_is(r, i, "session") ||
 		tok_is(r, i, "time") || tok_is(r, i, "injection") ||
 		tok_is(r, i, "injections") || tok_is(r, i, "tpi") ||
-		tok_is(r, i, "tpis") || tok_is(r, i, "procedure");
+		tok_is(r, i, "tpis") || tok_is(r, i, "procedure") ||
+		tok_is(r, i, "needling");
+}
+
+/*
+ * The token after "trigger point(s)" or "dry" at i, else i: "last trigger
+ * point injection" is a last injection like "last injection".
+ */
+static size_t
+past_tp_words(const Reader *r, size_t i)
+{
+	if (tok_is(r, i, "trigger"))
+		i++;
+	if (tok_is(r, i, "point") || tok_is(r, i, "points"))
+		i++;
+	if (tok_is(r, i, "dry"))
+		i++;
+	return i;
 }
 
 /* A word about injecting or what is injected: "TPI", "muscles", "sites" */
@@ -863,7 +888,8 @@ label_kind(const Reader *r, size_t from, size_t to)
 			(i == first || (i > from && injecting_word(r, i - 1)) ||
 			 (i + 1 < to && injecting_word(r, i + 1))))
 			return SEC_NEG;
-		if ((tok_is(r, i, "last") || (r->t[i].flags & F_HIST)) && visit_word(r, i + 1))
+		if ((tok_is(r, i, "last") || (r->t[i].flags & F_HIST)) &&
+			visit_word(r, past_tp_words(r, i + 1)))
 			kind = SEC_HIST;
 		/*
 		 * "Planned procedure:" and "Scheduled injections:" head many a
@@ -1010,12 +1036,26 @@ sentence_flags(Reader *r)
 				s->flags |= S_HIST;
 		}
 		if (tok_is(r, i, "last") &&
-			(tok_is(r, i + 1, "visit") || tok_is(r, i + 1, "time") ||
+			(visit_word(r, past_tp_words(r, i + 1)) ||
 			 tok_is(r, i + 1, "week") || tok_is(r, i + 1, "month") ||
-			 tok_is(r, i + 1, "year") || tok_is(r, i + 1, "session") ||
-			 tok_is(r, i + 1, "appointment") || tok_is(r, i + 1, "injection") ||
-			 tok_is(r, i + 1, "injections")))
+			 tok_is(r, i + 1, "year")))
 			s->flags |= S_HIST;
+		/*
+		 * "worse since the last trigger point injection", "better since
+		 * her second injection": what a sentence tells since an injection
+		 * happened after an earlier one, not in this procedure
+		 */
+		if (tok_is(r, i, "since"))
+		{
+			size_t		k;
+
+			for (k = i + 1; k < r->nt && k < i + 6 && !clause_end(r, k); k++)
+				if (r->t[k].flags & F_INJ)
+				{
+					s->flags |= S_HIST;
+					break;
+				}
+		}
 		if (tok_is(r, i, "next") || (tok_is(r, i, "plan") && tok_is(r, i + 1, "to")) ||
 			(tok_is(r, i, "return") && tok_is(r, i + 1, "for")))
 			s->flags |= S_FUTURE;
@@ -1118,6 +1158,19 @@ not_before_verb(const Reader *r, size_t i)
 	return false;
 }
 
+/* Does token i name a substance injected, not a muscle ("steroid")? */
+static bool
+no_substance(const Reader *r, size_t i)
+{
+	return (i < r->nt && (r->t[i].flags & F_DRUG)) ||
+		tok_is(r, i, "steroid") || tok_is(r, i, "steroids") ||
+		tok_is(r, i, "corticosteroid") || tok_is(r, i, "injectate") ||
+		tok_is(r, i, "medication") || tok_is(r, i, "medications") ||
+		tok_is(r, i, "anesthetic") || tok_is(r, i, "anaesthetic") ||
+		tok_is(r, i, "epinephrine") || tok_is(r, i, "substance") ||
+		tok_is(r, i, "drug");
+}
+
 /*
  * Negation scopes: forward to the end of the clause, backward to its
  * start.  Each token is marked at most once per direction: linear.
@@ -1132,12 +1185,26 @@ negation(Reader *r)
 	bool		muscle_since_stop = false;
 	size_t		marked_to = 0;
 	size_t		label_start = SIZE_MAX; /* of "Left deltoid:" before a colon */
+	int			depth = 0;		/* of brackets */
+	int			active_depth = 0;	/* where the forward trigger stood */
 
 	for (i = 0; i < r->nt; i++)
 	{
 		NTok	   *t = &r->t[i];
 		bool		back = false;
 
+		/*
+		 * "(lidocaine only, no steroid) to right trapezius": a trigger in
+		 * brackets is an aside; its scope ends where they close
+		 */
+		if (punct_is(r, i, '('))
+			depth++;
+		else if (punct_is(r, i, ')') && depth > 0)
+		{
+			depth--;
+			if (active && depth < active_depth)
+				active = false;
+		}
 		if (clause_end(r, i))
 		{
 			active = false;
@@ -1162,6 +1229,17 @@ negation(Reader *r)
 			continue;
 		if (active)
 			t->neg |= NEG_FWD;
+		if ((t->flags & F_NEGPRE) && tok_is(r, i, "no") && no_substance(r, i + 1))
+		{
+			/*
+			 * "no steroid", "no injectate": the drug is negated, not the
+			 * muscles the sentence goes on to name
+			 */
+			r->t[i + 1].neg |= NEG_FWD;
+			continue;
+		}
+		if (t->flags & (F_NOT | F_NEGPRE))
+			active_depth = depth;
 		if (t->flags & F_NOT)
 		{
 			if (not_before_verb(r, i))
@@ -1438,11 +1516,18 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		if ((t->type == T_WORD && (t->wclass == MP_WORD_SIDE ||
 								   t->wclass == MP_WORD_PART ||
 								   tok_is(r, sp->first - 1, "sided"))) ||
-			/* "the right and left trapezius" */
+			/*
+			 * "the right and left trapezius"; "left upper, middle and lower
+			 * trapezius": part words name no muscle of their own (SPEC
+			 * section 4), so the side that opens their list is the name's
+			 */
 			((tok_is(r, sp->first - 1, "and") || punct_is(r, sp->first - 1, ',') ||
 			  punct_is(r, sp->first - 1, '&')) &&
 			 sp->first >= 2 && r->t[sp->first - 2].type == T_WORD &&
-			 r->t[sp->first - 2].wclass == MP_WORD_SIDE) ||
+			 (r->t[sp->first - 2].wclass == MP_WORD_SIDE ||
+			  (r->t[sp->first - 2].wclass == MP_WORD_PART &&
+			   r->t[sp->first].type == T_WORD &&
+			   r->t[sp->first].wclass == MP_WORD_PART))) ||
 			(t->type == T_PUNCT && (r->raw[t->start] == '-' ||
 									r->raw[t->start] == '/' || t->abbr) &&
 			 sp->first >= 2 && r->t[sp->first - 2].type == T_WORD &&
@@ -2532,15 +2617,17 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 		for (i = 0; i < r.nt; i++)
 		{
 			bool		dry = (r.t[i].flags & F_DRY) &&
-				(tok_is(&r, i + 1, "needling") || tok_is(&r, i + 1, "needle") ||
+				((r.t[i].flags & F_INJ) ||	/* "DN" */
+				 tok_is(&r, i + 1, "needling") || tok_is(&r, i + 1, "needle") ||
 				 (punct_is(&r, i + 1, '-') && tok_is(&r, i + 2, "needling")));
 			bool		nodrug = (tok_is(&r, i, "no") || tok_is(&r, i, "without")) &&
 				(tok_is(&r, i + 1, "injectate") || tok_is(&r, i + 1, "medication") ||
 				 tok_is(&r, i + 1, "medications") || tok_is(&r, i + 1, "substance") ||
 				 tok_is(&r, i + 1, "drug") || tok_is(&r, i + 1, "anesthetic"));
 
+			/* "DN to the right trapezius": done, if it named muscles */
 			if ((dry && !r.t[i].neg && sent_current(&r, r.t[i].sent) &&
-				 done_here(&r, r.t[i].sent)) ||
+				 (done_here(&r, r.t[i].sent) || r.nmus > 0)) ||
 				(nodrug && sent_current(&r, r.t[i].sent)))
 			{
 				out->drug_name = copy_str(&r, "none");

@@ -167,6 +167,36 @@ main(void)
 		   "right trapezius|left trapezius;5;-;-;...L;none");
 	expect("TPI performed to the right trapezius at 3 sites and the left trapezius at 2 sites. 6 trigger points injected.",
 		   "right trapezius|left trapezius;6;-;-;...L;none");
+	/* part words name no muscle: the side opening their list is the name's */
+	expect("Trigger point injections were performed today. Injected: left upper and lower trapezius, right levator scapulae, right trapezius.",
+		   "left trapezius|right levator scapulae|right trapezius;-;-;-;....;none");
+	expect("TPI: left upper, middle and lower trapezius and right piriformis.",
+		   "left trapezius|right piriformis;-;-;-;....;none");
+	expect("TPI: upper and lower trapezius.",
+		   "trapezius;-;-;-;....;none");
+	/* a sentence about what followed an earlier injection is history */
+	expect("TPI today to the right trapezius. The bilateral rhomboids have been worse since the last trigger point injection.",
+		   "right trapezius;-;-;-;....;none");
+	expect("TPI today to the right trapezius. Left levator worse after the last TPI.",
+		   "right trapezius;-;-;-;....;none");
+	expect("Last, the left piriformis was injected since it was tender.",
+		   "left piriformis;-;-;-;....;none");
+	/* a negation in brackets, or of the drug, keeps the muscles */
+	expect("Trigger point injections (lidocaine only, no steroid) to right trapezius, left trapezius and right levator scapulae.",
+		   "right trapezius|left trapezius|right levator scapulae;-;lidocaine;-;....;none");
+	expect("TPI performed today to the right trapezius (no steroid) and right levator scapulae.",
+		   "right trapezius|right levator scapulae;-;-;-;....;none");
+	expect("Trigger point dry needling (no injectate) to right piriformis.",
+		   "right piriformis;-;none;-;....;none");
+	expect("TPI with no steroid to the left piriformis; no Kenalog.",
+		   "left piriformis;-;-;-;....;none");
+	expect("TPI today. No trigger points (TPs) in the right trapezius; left piriformis injected.",
+		   "left piriformis;-;-;-;....;none");
+	/* "DN" is dry needling, in capitals only */
+	expect("DN to the right upper trapezius, right levator scapulae and right rhomboids.",
+		   "right trapezius|right levator scapulae|right rhomboids;-;none;-;....;none");
+	expect("Dn to the right trapezius.",
+		   ";-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
