@@ -54,7 +54,19 @@ INSERT INTO n VALUES
  ('x3 bracketed negation of the list', 'TPI today. No trigger points (TPs) in the right trapezius; left piriformis injected.'),
  -- DN: dry needling, in capitals only
  ('y1 DN', 'DN to the right upper trapezius, right levator scapulae and right infraspinatus.'),
- ('y2 Dn is no abbreviation', 'Dn to the right trapezius.');
+ ('y2 Dn is no abbreviation', 'Dn to the right trapezius.'),
+ -- a Side field gives the muscle before it its side
+ ('z1 side fields', 'TPI performed. Muscle: trapezius. Side: bilateral. Muscle: levator scapulae. Side: right.'),
+ ('z2 side effects', 'TPI to the right trapezius. Side effects: none.'),
+ -- counts per muscle, counts beside a rate, counts before the muscle
+ ('za in each muscle', 'TPI to the right QL and right gluteus medius, 2 trigger points in each muscle.'),
+ ('zb each muscle apart', E'PROCEDURE: Trigger points were identified in the right quadratus lumborum and the right gluteus medius.\n1% lidocaine 3 mL was injected, 2 trigger points in each muscle.'),
+ ('zc rate and sites', 'TPI right trapezius. 0.5% lidocaine, 0.5 mL per site, 4 sites.'),
+ ('zd injections on', 'Physician injects 6 injections on patient''s Transverse Abdominus and 4 injections on patient''s Rectus Abdominus.'),
+ ('ze rate only', 'Today: TPI to both sternocleidomastoid muscles. Xylocaine 1% 1 mL per site.'),
+ -- doses as written
+ ('zf of kept', 'Under ultrasound guidance, trigger point injections were performed into the left piriformis using 4 mL of 1% lidocaine mixed with 40 mg Depo-Medrol.'),
+ ('zg amount wins over rate', 'TPI to the left trapezius. Medication: 1% lidocaine, 8 mL total (1 mL per site).');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

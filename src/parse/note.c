@@ -512,6 +512,11 @@ typedef struct Reader
 	char	   *dose[16];
 	size_t		doselen[16];
 	size_t		dosecap[16];
+	size_t		doseend[16];	/* where its last dose ended in the text */
+	size_t		ratepos[16];	/* where a rate just added starts, or
+								 * SIZE_MAX */
+	size_t		rateprev[16];	/* doseend before that rate */
+	bool		amount[16];		/* an amount ("3 mL") was stated */
 	int			ndrug;
 	char	   *work;			/* for mp_parse_each */
 	size_t		worksize;
@@ -1474,6 +1479,8 @@ typedef struct Span
 	bool		level;
 	bool		regions_only;	/* names region terms only */
 	bool		each;			/* the count is per muscle of the run */
+	size_t		side_from;		/* a "Side: bilateral" field after it */
+	size_t		side_to;
 } Span;
 
 static void
@@ -1489,6 +1496,61 @@ is_tp_word(const Reader *r, size_t j)
 		tok_is(r, j, "points") || tok_is(r, j, "injection") ||
 		tok_is(r, j, "injections") || tok_is(r, j, "tpi") ||
 		tok_is(r, j, "tpis");
+}
+
+/*
+ * Tokens of a "per muscle" phrase at i ("each", "each muscle", "in each
+ * muscle", "per muscle"), 0 when none: a count before it is per muscle.
+ */
+static size_t
+each_at(const Reader *r, size_t i)
+{
+	size_t		k = i;
+
+	if (tok_is(r, k, "in") && tok_is(r, k + 1, "each"))
+		k++;
+	if (tok_is(r, k, "each"))
+		k++;
+	else if (tok_is(r, k, "per") && (tok_is(r, k + 1, "muscle") || tok_is(r, k + 1, "side")))
+		return 2;
+	else
+		return 0;
+	if (tok_is(r, k, "muscle") || tok_is(r, k, "one") || tok_is(r, k, "side"))
+		k++;
+	return k - i;
+}
+
+/*
+ * "Muscle: trapezius. Side: bilateral": a Side or Laterality field right
+ * after a run without a side of its own gives the run its side (a template
+ * record names the muscle, then its side).
+ */
+static void
+side_field(const Reader *r, Span *sp)
+{
+	size_t		k,
+				m;
+
+	sp->side_from = sp->side_to = 0;
+	for (k = sp->first; k < sp->end; k++)
+		if (r->t[k].type == T_WORD && r->t[k].wclass == MP_WORD_SIDE)
+			return;
+	k = sp->end;
+	if (k < r->nt && (r->t[k].type == T_NL ||
+					  (r->t[k].type == T_PUNCT && strchr(".,;|", r->raw[r->t[k].start]))))
+		k++;
+	if (!(tok_is(r, k, "side") || tok_is(r, k, "sides") || tok_is(r, k, "laterality")) ||
+		!(punct_is(r, k + 1, ':') || punct_is(r, k + 1, '-')))
+		return;
+	m = k + 2;
+	while (m < r->nt && ((r->t[m].type == T_WORD && r->t[m].wclass == MP_WORD_SIDE) ||
+						 (punct_is(r, m, '/') && m > k + 2)))
+		m++;
+	if (m > k + 2)
+	{
+		sp->side_from = k + 2;
+		sp->side_to = m;
+	}
 }
 
 /*
@@ -1543,7 +1605,16 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			tok_is(r, k - 1, "of") || tok_is(r, k - 1, "at") ||
 			tok_is(r, k - 1, "into") || tok_is(r, k - 1, "were") ||
 			tok_is(r, k - 1, "was") || tok_is(r, k - 1, "injected") ||
-			tok_is(r, k - 1, "identified") || tok_is(r, k - 1, "and")))
+			tok_is(r, k - 1, "identified") || tok_is(r, k - 1, "and") ||
+			/* "6 injections on patient's transversus abdominis" */
+			tok_is(r, k - 1, "on") || tok_is(r, k - 1, "patient") ||
+			tok_is(r, k - 1, "patients") ||
+			(tok_is(r, k - 1, "s") && punct_is(r, k - 2, '\'')) ||
+			(punct_is(r, k - 1, '\'') && tok_is(r, k, "s")) ||
+			/* a sentence wrapped after "in the" */
+			(k >= 2 && r->t[k - 1].type == T_NL &&
+			 (tok_is(r, k - 2, "in") || tok_is(r, k - 2, "the") ||
+			  tok_is(r, k - 2, "of") || tok_is(r, k - 2, "into")))))
 		k--;
 	/*
 	 * "(2 in the infraspinatus, 1 in the teres major)".  A count the run
@@ -1564,6 +1635,10 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 
 		if (m > 0 && tok_is(r, m - 1, "trigger"))
 			m--;
+		/* "3 physician-marked sites": one hyphenated word between */
+		if (m >= 4 && punct_is(r, m - 2, '-') && r->t[m - 1].type == T_WORD &&
+			r->t[m - 3].type == T_WORD && number_at(r, m - 4) > 0)
+			m -= 3;
 		if (m > 0 && number_at(r, m - 1) > 0 && !(m >= 2 && tok_is(r, m - 2, "total")))
 		{
 			sp->count = number_at(r, m - 1);
@@ -1577,7 +1652,8 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 	{
 		const NTok *t = &r->t[j];
 		size_t		n,
-					next;
+					next,
+					e;
 		int			c;
 		MpKind		kind = MP_MUSCLE;
 
@@ -1596,10 +1672,10 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		{
 			add_count(sp, c);
 			j = next;
-			if (tok_is(r, j, "each"))
+			if ((e = each_at(r, j)) > 0)
 			{
 				sp->each = true;
-				j++;
+				j += e;
 			}
 			last = j;
 			continue;
@@ -1671,10 +1747,10 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 					m++;
 				if (m < r->nt && (r->t[m].flags & F_TPW))
 					m++;
-				if (tok_is(r, m, "each"))
+				if ((e = each_at(r, m)) > 0)
 				{
 					sp->each = true;
-					m++;
+					m += e;
 				}
 				if (r->raw[t->start] != '(' || punct_is(r, m, ')'))
 				{
@@ -1699,14 +1775,14 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			if (tok_is(r, m, "trigger"))
 				m++;
 			if (num >= 0 && num < 100 && m < r->nt && (r->t[m].flags & F_TPW) &&
-				(j == last || tok_is(r, m + 1, "each")))
+				(j == last || each_at(r, m + 1) > 0))
 			{
 				add_count(sp, num);
 				j = m + 1;
-				if (tok_is(r, j, "each"))
+				if ((e = each_at(r, j)) > 0)
 				{
 					sp->each = true;
-					j++;
+					j += e;
 				}
 				last = j;
 				continue;
@@ -1744,6 +1820,7 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		break;
 	}
 	sp->end = last;
+	side_field(r, sp);
 
 	/* "... were each injected at 2 trigger points" */
 	if (sp->count < 0)
@@ -1771,7 +1848,7 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 				!(tok_is(r, q + 1, "in") && tok_is(r, q + 2, "total")))
 			{
 				add_count(sp, num);
-				sp->each = each || tok_is(r, q + 1, "each");
+				sp->each = each || each_at(r, q + 1) > 0;
 				sp->cend = q + 1;
 			}
 		}
@@ -1826,6 +1903,8 @@ read_span(Reader *r, const Span *sp)
 
 	for (i = sp->first; i < sp->end; i++)
 		need += r->t[i].len + 3;
+	for (i = sp->side_from; i < sp->side_to; i++)
+		need += r->t[i].len + 3;
 	if (!buf_reserve(r, need + 1))
 		return;
 	for (i = sp->first; i < sp->end; i++)
@@ -1854,7 +1933,12 @@ read_span(Reader *r, const Span *sp)
 			i = next - 1;
 			continue;
 		}
-		if ((t->flags & F_TPW) || is_tp_word(r, i) || tok_is(r, i, "each") ||
+		if (each_at(r, i) > 0)
+		{
+			i += each_at(r, i) - 1;
+			continue;
+		}
+		if ((t->flags & F_TPW) || is_tp_word(r, i) ||
 			(t->type == T_NUM && !sp->level))
 			continue;
 		if (t->type == T_WORD && t->wclass == MP_WORD_SIDE &&
@@ -1867,6 +1951,22 @@ read_span(Reader *r, const Span *sp)
 		}
 		memcpy(r->buf + o, r->low + t->start, t->len);
 		o += t->len;
+		r->buf[o++] = ' ';
+	}
+	/* the side of a "Side:" field, after the name ("trapezius bilateral") */
+	for (i = sp->side_from; i < sp->side_to; i++)
+	{
+		if (tok_is(r, i, "b") && punct_is(r, i + 1, '/'))
+		{
+			memcpy(r->buf + o, "bl ", 3);
+			o += 3;
+			i += 2;
+			continue;
+		}
+		if (r->t[i].type != T_WORD)
+			continue;
+		memcpy(r->buf + o, r->low + r->t[i].start, r->t[i].len);
+		o += r->t[i].len;
 		r->buf[o++] = ' ';
 	}
 	if (o == 0)
@@ -1971,6 +2071,11 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 		size_t		i = 0;
 		bool		found = false;
 
+		/* the second pass reads the same runs afresh, counts and all */
+		if (pass == 1)
+			for (i = 0; i < r->nt; i++)
+				r->t[i].inspan = 0;
+		i = 0;
 		while (i < r->nt)
 		{
 			Span		sp;
@@ -2044,10 +2149,12 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 
 /* A stated total of trigger points, -1 when none. */
 static int
-stated_total(Reader *r)
+stated_total(Reader *r, int *each)
 {
 	size_t		i;
 	int			weak = -1;
+
+	*each = -1;
 
 	for (i = 0; i < r->nt; i++)
 	{
@@ -2117,7 +2224,8 @@ stated_total(Reader *r)
 			{
 				size_t		k;
 				bool		verb = false,
-							muscle = false;
+							muscle = false,
+							about;
 
 				for (k = j + 1; k < r->nt && k < j + 8 && !clause_end(r, k); k++)
 				{
@@ -2126,9 +2234,22 @@ stated_total(Reader *r)
 					if (r->t[k].flags & F_MUS)
 						muscle = true;
 				}
-				if ((verb || (r->s[t->sent].flags & (S_INJ | S_DONE | S_CURRENT)) ||
-					 r->s[t->sent].section == SEC_PROC) && !muscle &&
-					!tok_is(r, j + 1, "each"))
+				/*
+				 * "1% lidocaine 1 mL per site, 3 sites": a sentence of the
+				 * injectate is about the procedure too
+				 */
+				about = verb ||
+					(r->s[t->sent].flags & (S_INJ | S_DONE | S_CURRENT)) ||
+					r->s[t->sent].section == SEC_PROC ||
+					(r->s[t->sent].cues & (F_DRUG | F_UNIT));
+
+				if (about && !muscle && each_at(r, j + 1) > 0)
+				{
+					/* "2 trigger points in each muscle", muscles named before */
+					if (*each < 0)
+						*each = n;
+				}
+				else if (about && !muscle)
 					weak = n;	/* unless a stronger statement follows */
 			}
 		}
@@ -2218,16 +2339,61 @@ per:
 	/* mg/mL */
 	if (punct_is(r, j, '/') && j + 1 < r->nt && (r->t[j + 1].flags & F_UNIT))
 		j += 2;
+	/* "1 mL per site", "1 mL per trigger point": a rate, part of the dose */
+	if (tok_is(r, j, "per") || (punct_is(r, j, '/') && r->t[j + 1].type == T_WORD))
+	{
+		size_t		k = j + 1;
+
+		if (tok_is(r, k, "trigger"))
+			k++;
+		if (k < r->nt && ((r->t[k].flags & F_TPW) || tok_is(r, k, "muscle") ||
+						  tok_is(r, k, "injection") || tok_is(r, k, "side")))
+			j = k + 1;
+	}
 	return j;
 }
 
-/* Appends a dose as written; the buffer doubles, so a long note is linear. */
+/*
+ * Appends a dose as written; the buffer doubles, so a long note is linear.
+ * A rate ("1 mL per site") is the dose only while no amount is stated:
+ * "1% lidocaine, 8 mL total (1 mL per site)" is "1%, 8 mL", but "Xylocaine
+ * 1% 1 mL per site, 3 sites" is "1% 1 mL per site".
+ */
 static void
 add_dose(Reader *r, int d, size_t from, size_t to)
 {
 	size_t		a = r->t[from].start,
 				b = r->t[to - 1].start + r->t[to - 1].len;
-	size_t		need = r->doselen[d] + (b - a) + 2;
+	size_t		need;
+	size_t		k;
+	bool		rate = false,
+				conc = punct_is(r, to - 1, '%') || tok_is(r, to - 1, "percent");
+
+	for (k = from; k < to; k++)
+		if (tok_is(r, k, "per") || (punct_is(r, k, '/') && k + 1 < to &&
+									!(r->t[k + 1].flags & F_UNIT)))
+			rate = true;
+	if (rate && r->amount[d])
+		return;
+	if (!rate && !conc)
+	{
+		/* an amount after a rate it follows replaces it */
+		if (r->ratepos[d] != SIZE_MAX)
+		{
+			r->doselen[d] = r->ratepos[d];
+			if (r->dose[d])
+				r->dose[d][r->doselen[d]] = '\0';
+			r->doseend[d] = r->rateprev[d];
+		}
+		r->amount[d] = true;
+	}
+	r->ratepos[d] = SIZE_MAX;
+	if (rate)
+	{
+		r->ratepos[d] = r->doselen[d];
+		r->rateprev[d] = r->doseend[d];
+	}
+	need = r->doselen[d] + (b - a) + 5;
 
 	if (need > r->dosecap[d])
 	{
@@ -2243,7 +2409,36 @@ add_dose(Reader *r, int d, size_t from, size_t to)
 		r->dosecap[d] = cap;
 	}
 	if (r->doselen[d])
-		r->dose[d][r->doselen[d]++] = ' ';
+	{
+		/*
+		 * As written, less the drug's name: "4 mL of 1% lidocaine" is "4
+		 * mL of 1%", "0.5% lidocaine, 0.5 mL per site" is "0.5%, 0.5 mL
+		 * per site".  Only a short gap is looked at, so this stays linear.
+		 */
+		const char *sep = " ";
+		size_t		g = r->doseend[d];
+
+		if (a > g && a - g <= 40)
+		{
+			for (k = g; k < a && (r->raw[k] == ' ' || r->raw[k] == '\n'); k++)
+				;
+			if (a - k >= 3 && r->low[k] == 'o' && r->low[k + 1] == 'f' &&
+				(r->raw[k + 2] == ' ' || r->raw[k + 2] == '\n'))
+			{
+				for (k += 2; k < a && (r->raw[k] == ' ' || r->raw[k] == '\n'); k++)
+					;
+				if (k == a)
+					sep = " of ";
+			}
+			else if (memchr(r->raw + g, ',', a - g) != NULL &&
+					 memchr(r->raw + g, '.', a - g) == NULL &&
+					 memchr(r->raw + g, ';', a - g) == NULL)
+				sep = ", ";
+		}
+		memcpy(r->dose[d] + r->doselen[d], sep, strlen(sep));
+		r->doselen[d] += strlen(sep);
+	}
+	r->doseend[d] = b;
 	memcpy(r->dose[d] + r->doselen[d], r->raw + a, b - a);
 	r->doselen[d] += b - a;
 	r->dose[d][r->doselen[d]] = '\0';
@@ -2261,7 +2456,9 @@ drug_slot(Reader *r, const char *generic)
 	if (r->ndrug == 16)
 		return -1;
 	r->dose[r->ndrug] = NULL;
-	r->doselen[r->ndrug] = r->dosecap[r->ndrug] = 0;
+	r->doselen[r->ndrug] = r->dosecap[r->ndrug] = r->doseend[r->ndrug] = 0;
+	r->ratepos[r->ndrug] = SIZE_MAX;
+	r->amount[r->ndrug] = false;
 	return r->ndrug++;
 }
 
@@ -2311,7 +2508,11 @@ read_drugs(Reader *r)
 				(r->s[pend.sent].flags & S_HEADER))
 				flush_pending(r, &pend, note_last);
 			pend.n = 0;
-			last = -1;
+			/* a line wrapped mid-sentence ("0.5% lidocaine,\n0.5 mL") goes on */
+			if (!(i >= 2 && r->t[i - 1].type == T_NL &&
+				  (r->t[i - 2].type == T_WORD || r->t[i - 2].type == T_NUM ||
+				   punct_is(r, i - 2, ','))))
+				last = -1;
 			last_sent = t->sent;
 		}
 		if ((d = drug_at(r, i, &n)) >= 0)
@@ -2337,8 +2538,7 @@ read_drugs(Reader *r)
 		}
 		e = t->type == T_NUM ? dose_at(r, i) : i;
 		/* not negated, not of another visit, not a rate ("1 mL per site") */
-		if (e > i && (t->neg || !sent_current(r, t->sent) ||
-					  tok_is(r, e, "per")))
+		if (e > i && (t->neg || !sent_current(r, t->sent)))
 		{
 			i = e;
 			continue;
@@ -2558,7 +2758,8 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 {
 	Reader		r;
 	int			total,
-				sum;
+				sum,
+				each;
 	bool		any_loc = false;
 	bool		injects;
 	int			k;
@@ -2589,7 +2790,7 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 	/* did the note record an injection (or dry needling) done now? */
 	injects = cue_present(&r, F_INJ, true) || cue_present(&r, F_DRY, true);
 	sum = read_muscles(&r, injects, &any_loc);
-	total = stated_total(&r);
+	total = stated_total(&r, &each);
 	if (total > 0)
 	{
 		out->has_tp = true;
@@ -2599,6 +2800,13 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 	{
 		out->has_tp = true;
 		out->trigger_points = sum;
+	}
+	else if (each > 0 && r.nmus > 0 && each <= INT32_MAX / r.nmus)
+	{
+		/* a count per muscle, stated apart from the muscles: times them */
+		any_loc = true;
+		out->has_tp = true;
+		out->trigger_points = each * r.nmus;
 	}
 	read_drugs(&r);
 	read_elements(&r, out);

@@ -197,6 +197,34 @@ main(void)
 		   "right trapezius|right levator scapulae|right rhomboids;-;none;-;....;none");
 	expect("Dn to the right trapezius.",
 		   ";-;-;-;....;none");
+	/* a Side or Laterality field gives the muscle before it its side */
+	expect("TPI performed. Muscle: trapezius. Side: bilateral. Muscle: levator scapulae. Side: right.",
+		   "right trapezius|left trapezius|right levator scapulae;-;-;-;....;none");
+	expect("Procedure: TPI\nMuscle: piriformis\nLaterality: L",
+		   "left piriformis;-;-;-;....;none");
+	expect("TPI to the right trapezius. Side effects: none.",
+		   "right trapezius;-;-;-;....;none");
+	/* counts per muscle ("in each muscle"), apart or in the run */
+	expect("TPI to the right trapezius and right piriformis, 2 trigger points in each muscle.",
+		   "right trapezius|right piriformis;4;-;-;...L;none");
+	expect("Trigger points were identified in the left trapezius and the left piriformis. Lidocaine 1% 3 mL was injected, 2 trigger points in each muscle.",
+		   "left trapezius|left piriformis;4;lidocaine;1% 3 mL;...L;none");
+	expect("TPI right trapezius. 1% lidocaine 2 mL, 4 sites.",
+		   "right trapezius;4;lidocaine;1% 2 mL;....;none");
+	expect("Physician injects 6 injections on patient's trapezius and 4 injections on patient's piriformis.",
+		   "trapezius|piriformis;10;-;-;...L;none");
+	expect("Trigger point injections were performed at 3 physician-marked sites in the\nleft upper trapezius region.",
+		   "left trapezius;3;-;-;...L;none");
+	/* no count stated: none invented from a rate alone */
+	expect("TPI right trapezius. Lidocaine 1% 1 mL per site.",
+		   "right trapezius;-;lidocaine;1% 1 mL per site;....;none");
+	/* doses as written: "of" and commas kept, a rate only without an amount */
+	expect("Trigger point injections to the left trapezius using 4 mL of 1% lidocaine.",
+		   "left trapezius;-;lidocaine;4 mL of 1%;....;none");
+	expect("TPI left trapezius. Medication: 1% lidocaine, 8 mL total (1 mL per site).",
+		   "left trapezius;-;lidocaine;1%, 8 mL;....;none");
+	expect("TPI left trapezius. 0.5% lidocaine,\n0.5 mL per site, 4 sites.",
+		   "left trapezius;4;lidocaine;0.5%, 0.5 mL per site;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
