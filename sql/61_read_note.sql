@@ -66,7 +66,12 @@ INSERT INTO n VALUES
  ('ze rate only', 'Today: TPI to both sternocleidomastoid muscles. Xylocaine 1% 1 mL per site.'),
  -- doses as written
  ('zf of kept', 'Under ultrasound guidance, trigger point injections were performed into the left piriformis using 4 mL of 1% lidocaine mixed with 40 mg Depo-Medrol.'),
- ('zg amount wins over rate', 'TPI to the left trapezius. Medication: 1% lidocaine, 8 mL total (1 mL per site).');
+ ('zg amount wins over rate', 'TPI to the left trapezius. Medication: 1% lidocaine, 8 mL total (1 mL per site).'),
+ -- an Injectate label tells of an injection; a closing side after a comma
+ ('zh injectate table', E'| Muscle | Side | # TPs |\n|---|---|---|\n| Trapezius (upper) | Bilateral | 4 |\n| Levator scapulae | Right | 1 |\n| Splenius capitis | Left | 1 |\nInjectate: lidocaine 1% 6 mL, no steroid.'),
+ ('zi injectate, deferred', E'Exam: taut band in the right trapezius.\nInjectate: none; TPI deferred.'),
+ ('zj closing side', 'DN was directed to the levator scapulae muscle belly medial to the superior angle of the scapula, bilaterally.'),
+ ('zk side of another sentence', 'TPI to the trapezius. Tender points were present, bilaterally.');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

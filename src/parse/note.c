@@ -80,6 +80,7 @@ static const Cue cues[] = {
 	{"injected", F_INJ | F_DONE, 0}, {"inject", F_INJ, 0}, {"injecting", F_INJ, 0},
 	{"injection", F_INJ, 0}, {"injections", F_INJ | F_TPW, 0}, {"tpi", F_INJ, 0},
 	{"tpis", F_INJ, 0}, {"needled", F_INJ | F_DONE, 0}, {"needling", F_INJ, 0},
+	{"injectate", F_INJ, 0},
 	{"infiltrated", F_INJ | F_DONE, 0}, {"performed", F_DONE, 0},
 	{"administered", F_DONE, 0}, {"completed", F_DONE, 0}, {"treated", F_DONE, 0},
 	{"done", F_DONE, 0}, {"given", F_DONE, 0},
@@ -1520,13 +1521,56 @@ each_at(const Reader *r, size_t i)
 	return k - i;
 }
 
+static bool landmark(const Reader *r, size_t first);
+
+/*
+ * "DN was directed to the levator scapulae muscle belly ... and to the
+ * distal attachment, bilaterally.": a side that closes the sentence after a
+ * comma is the side of its one run without a side.  Looks no further than
+ * 40 tokens and stops at another muscle, so it stays linear.
+ */
+static void
+trailing_side(Reader *r, Span *sp)
+{
+	size_t		k,
+				m;
+
+	for (k = sp->end; k < r->nt && k < sp->end + 40; k++)
+	{
+		MpKind		kind = MP_MUSCLE;
+		size_t		n;
+
+		if (r->t[k].type == T_NL || r->t[k].sent != r->t[sp->first].sent)
+			return;
+		/* another muscle ends the search; a landmark ("of the scapula") not */
+		if ((r->t[k].flags & F_MUS) && (n = muscle_at(r, k, &kind)) > 0)
+		{
+			if (kind != MP_REGION || !landmark(r, k))
+				return;
+			k += n - 1;
+			continue;
+		}
+		if (!punct_is(r, k, ','))
+			continue;
+		m = k + 1;
+		while (m < r->nt && r->t[m].type == T_WORD && r->t[m].wclass == MP_WORD_SIDE)
+			m++;
+		if (m > k + 1 && (m >= r->nt || punct_is(r, m, '.') || r->t[m].type == T_NL))
+		{
+			sp->side_from = k + 1;
+			sp->side_to = m;
+			return;
+		}
+	}
+}
+
 /*
  * "Muscle: trapezius. Side: bilateral": a Side or Laterality field right
  * after a run without a side of its own gives the run its side (a template
  * record names the muscle, then its side).
  */
 static void
-side_field(const Reader *r, Span *sp)
+side_field(Reader *r, Span *sp)
 {
 	size_t		k,
 				m;
@@ -1541,16 +1585,23 @@ side_field(const Reader *r, Span *sp)
 		k++;
 	if (!(tok_is(r, k, "side") || tok_is(r, k, "sides") || tok_is(r, k, "laterality")) ||
 		!(punct_is(r, k + 1, ':') || punct_is(r, k + 1, '-')))
-		return;
-	m = k + 2;
-	while (m < r->nt && ((r->t[m].type == T_WORD && r->t[m].wclass == MP_WORD_SIDE) ||
-						 (punct_is(r, m, '/') && m > k + 2)))
-		m++;
-	if (m > k + 2)
 	{
-		sp->side_from = k + 2;
-		sp->side_to = m;
+		trailing_side(r, sp);
+		return;
 	}
+	{
+		m = k + 2;
+		while (m < r->nt && ((r->t[m].type == T_WORD && r->t[m].wclass == MP_WORD_SIDE) ||
+							 (punct_is(r, m, '/') && m > k + 2)))
+			m++;
+		if (m > k + 2)
+		{
+			sp->side_from = k + 2;
+			sp->side_to = m;
+		}
+		return;
+	}
+	trailing_side(r, sp);
 }
 
 /*

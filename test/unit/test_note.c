@@ -225,6 +225,16 @@ main(void)
 		   "left trapezius;-;lidocaine;1%, 8 mL;....;none");
 	expect("TPI left trapezius. 0.5% lidocaine,\n0.5 mL per site, 4 sites.",
 		   "left trapezius;4;lidocaine;0.5%, 0.5 mL per site;....;none");
+	/* an Injectate label tells of an injection: a table's muscles count */
+	expect("| Muscle | Side | # TPs |\n| Trapezius (upper) | Bilateral | 4 |\n| Levator scapulae | Right | 1 |\nInjectate: lidocaine 1% 5 mL, no steroid.",
+		   "right trapezius|left trapezius|right levator scapulae;5;lidocaine;1% 5 mL;...L;none");
+	expect("Exam: taut band in the right trapezius.\nInjectate: none; TPI deferred.",
+		   ";-;-;-;....;none");
+	/* a side closing the sentence after a comma is its one muscle's */
+	expect("DN was directed to the levator scapulae muscle belly medial to the superior angle of the scapula, bilaterally.",
+		   "right levator scapulae|left levator scapulae;-;none;-;...L;none");
+	expect("TPI to the trapezius. Tender points were present, bilaterally.",
+		   "trapezius;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
