@@ -71,7 +71,10 @@ INSERT INTO n VALUES
  ('zh injectate table', E'| Muscle | Side | # TPs |\n|---|---|---|\n| Trapezius (upper) | Bilateral | 4 |\n| Levator scapulae | Right | 1 |\n| Splenius capitis | Left | 1 |\nInjectate: lidocaine 1% 6 mL, no steroid.'),
  ('zi injectate, deferred', E'Exam: taut band in the right trapezius.\nInjectate: none; TPI deferred.'),
  ('zj closing side', 'DN was directed to the levator scapulae muscle belly medial to the superior angle of the scapula, bilaterally.'),
- ('zk side of another sentence', 'TPI to the trapezius. Tender points were present, bilaterally.');
+ ('zk side of another sentence', 'TPI to the trapezius. Tender points were present, bilaterally.'),
+ -- where a pain spreads to is no place injected
+ ('zl pain spreads to', 'TPI to the left gluteal muscle. The trigger point injection helped, but her pain from the lower back to the legs bilaterally is worse.'),
+ ('zm injected to a region', 'Trigger point injections to the left trapezius and to the low back.');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

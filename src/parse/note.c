@@ -1944,6 +1944,35 @@ complaint(const Reader *r, size_t end)
 	return false;
 }
 
+/*
+ * Is the run at token first where a pain spreads to ("pain from the lower
+ * back to the legs bilaterally", "radiating into the left buttock")?  A
+ * symptom's path, not a place injected; for runs of region terms only.
+ */
+static bool
+spread_to(const Reader *r, size_t first)
+{
+	size_t		k = first,
+				stop;
+
+	while (k > 0 && (tok_is(r, k - 1, "the") || tok_is(r, k - 1, "both") ||
+					 (r->t[k - 1].type == T_WORD &&
+					  (r->t[k - 1].wclass == MP_WORD_SIDE ||
+					   r->t[k - 1].wclass == MP_WORD_PART))))
+		k--;
+	if (k == 0 || !(tok_is(r, k - 1, "to") || tok_is(r, k - 1, "into") ||
+					tok_is(r, k - 1, "down") || tok_is(r, k - 1, "toward") ||
+					tok_is(r, k - 1, "towards")))
+		return false;
+	stop = k > 12 ? k - 12 : 0;
+	for (k--; k > stop && !clause_end(r, k - 1); k--)
+		if ((r->t[k - 1].flags & F_PAIN) ||
+			(r->t[k - 1].len >= 6 &&
+			 memcmp(r->low + r->t[k - 1].start, "radiat", 6) == 0))
+			return true;
+	return false;
+}
+
 /* Hands a run to the muscle parser and keeps what it names. */
 static void
 read_span(Reader *r, const Span *sp)
@@ -2155,7 +2184,7 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			}
 			/* region terms: not a landmark, not a complaint ("low back pain") */
 			if (sp.regions_only &&
-				(landmark(r, at) || complaint(r, sp.end) ||
+				(landmark(r, at) || complaint(r, sp.end) || spread_to(r, sp.first) ||
 				 !(s->flags & (S_INJ | S_HEADER))))
 				continue;
 			if (!sent_current(r, sent))

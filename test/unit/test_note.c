@@ -235,6 +235,11 @@ main(void)
 		   "right levator scapulae|left levator scapulae;-;none;-;...L;none");
 	expect("TPI to the trapezius. Tender points were present, bilaterally.",
 		   "trapezius;-;-;-;....;none");
+	/* where a pain spreads to is no place injected */
+	expect("TPI to the right trapezius. The injection helped, but her pain from the neck to the low back is worse.",
+		   "right trapezius;-;-;-;....;none");
+	expect("Trigger point injections to the right trapezius and to the low back.",
+		   "right trapezius|low back;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
