@@ -2420,7 +2420,8 @@ per:
 	if (punct_is(r, j, '/') && j + 1 < r->nt && (r->t[j + 1].flags & F_UNIT))
 		j += 2;
 	/* "1 mL per site", "1 mL per trigger point": a rate, part of the dose */
-	if (tok_is(r, j, "per") || (punct_is(r, j, '/') && r->t[j + 1].type == T_WORD))
+	if (tok_is(r, j, "per") || (punct_is(r, j, '/') && j + 1 < r->nt &&
+								r->t[j + 1].type == T_WORD))
 	{
 		size_t		k = j + 1;
 
