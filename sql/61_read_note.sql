@@ -74,7 +74,10 @@ INSERT INTO n VALUES
  ('zk side of another sentence', 'TPI to the trapezius. Tender points were present, bilaterally.'),
  -- where a pain spreads to is no place injected
  ('zl pain spreads to', 'TPI to the left gluteal muscle. The trigger point injection helped, but her pain from the lower back to the legs bilaterally is worse.'),
- ('zm injected to a region', 'Trigger point injections to the left trapezius and to the low back.');
+ ('zm injected to a region', 'Trigger point injections to the left trapezius and to the low back.'),
+ -- a record's count field is its muscle's; on the next line, a total
+ ('zn record counts', E'Muscle: Trapezius, Side: Bilateral, Points: 2\nMuscle: Levator scapulae, Side: Left, Points: 1\nTrigger point injections performed with lidocaine 1% 3 mL.'),
+ ('zo total on the next line', E'TRIGGER POINT INJECTION\nSite(s): Left gluteus medius, left piriformis\nTrigger points: 4\nInjectate: Marcaine 0.25% 4 mL');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

@@ -1564,44 +1564,71 @@ trailing_side(Reader *r, Span *sp)
 	}
 }
 
+/* Past one separator between the fields of a record (". , ; |" or a line). */
+static size_t
+next_field(const Reader *r, size_t k)
+{
+	if (k < r->nt && (r->t[k].type == T_NL ||
+					  (r->t[k].type == T_PUNCT && strchr(".,;|", r->raw[r->t[k].start]))))
+		k++;
+	return k;
+}
+
 /*
- * "Muscle: trapezius. Side: bilateral": a Side or Laterality field right
- * after a run without a side of its own gives the run its side (a template
- * record names the muscle, then its side).
+ * "Muscle: trapezius. Side: bilateral. Points: 2": a template record names
+ * the muscle, then its side and its count.  A Side or Laterality field
+ * right after a run without a side of its own gives the run its side; a
+ * Points / TPs / Sites field after the run (or its Side field) is its count.
  */
 static void
 side_field(Reader *r, Span *sp)
 {
 	size_t		k,
 				m;
+	bool		sided = false,
+				record = false;
+	int			n;
 
 	sp->side_from = sp->side_to = 0;
 	for (k = sp->first; k < sp->end; k++)
 		if (r->t[k].type == T_WORD && r->t[k].wclass == MP_WORD_SIDE)
-			return;
-	k = sp->end;
-	if (k < r->nt && (r->t[k].type == T_NL ||
-					  (r->t[k].type == T_PUNCT && strchr(".,;|", r->raw[r->t[k].start]))))
-		k++;
-	if (!(tok_is(r, k, "side") || tok_is(r, k, "sides") || tok_is(r, k, "laterality")) ||
-		!(punct_is(r, k + 1, ':') || punct_is(r, k + 1, '-')))
-	{
-		trailing_side(r, sp);
-		return;
-	}
+			sided = true;
+	k = next_field(r, sp->end);
+	if ((tok_is(r, k, "side") || tok_is(r, k, "sides") || tok_is(r, k, "laterality")) &&
+		(punct_is(r, k + 1, ':') || punct_is(r, k + 1, '-')))
 	{
 		m = k + 2;
 		while (m < r->nt && ((r->t[m].type == T_WORD && r->t[m].wclass == MP_WORD_SIDE) ||
 							 (punct_is(r, m, '/') && m > k + 2)))
 			m++;
-		if (m > k + 2)
+		if (m > k + 2 && !sided)
 		{
 			sp->side_from = k + 2;
 			sp->side_to = m;
 		}
-		return;
+		record = true;
+		k = next_field(r, m);
 	}
-	trailing_side(r, sp);
+	else if (!sided)
+		trailing_side(r, sp);
+
+	/*
+	 * "Trigger points: 4" on the line after a list of muscles is a total;
+	 * on the run's own line, or after its Side field, it is the run's
+	 */
+	if (sp->count >= 0 || (!record && k > 0 && r->t[k - 1].type == T_NL))
+		return;
+	if (punct_is(r, k, '#'))
+		k++;
+	if (tok_is(r, k, "trigger"))
+		k++;
+	if (k < r->nt && (r->t[k].flags & F_TPW) && r->t[k].type == T_WORD &&
+		(punct_is(r, k + 1, ':') || punct_is(r, k + 1, '=')) &&
+		(n = number_at(r, k + 2)) >= 0 && n < 100)
+	{
+		add_count(sp, n);
+		sp->cend = k + 3;
+	}
 }
 
 /*
@@ -2293,7 +2320,8 @@ stated_total(Reader *r, int *each)
 			!(i > 0 && r->t[i - 1].flags & F_TOTAL))
 		{
 			j = i + 1;
-			if (tok_is(r, j, "trigger"))
+			/* "4 needle insertions" */
+			if (tok_is(r, j, "trigger") || tok_is(r, j, "needle"))
 				j++;
 			/* "3 trigger points in total" */
 			if (j < r->nt && (r->t[j].flags & F_TPW) &&

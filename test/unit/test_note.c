@@ -240,6 +240,13 @@ main(void)
 		   "right trapezius;-;-;-;....;none");
 	expect("Trigger point injections to the right trapezius and to the low back.",
 		   "right trapezius|low back;-;-;-;....;none");
+	/* a record's count field is its muscle's; a count on the next line a total */
+	expect("Muscle: Trapezius, Side: Bilateral, Points: 2\nMuscle: Levator scapulae, Side: Left, Points: 1\nTrigger point injections performed with lidocaine 1% 3 mL.",
+		   "right trapezius|left trapezius|left levator scapulae;3;lidocaine;1% 3 mL;...L;none");
+	expect("TRIGGER POINT INJECTION\nSites: left trapezius, left piriformis\nTrigger points: 4\nInjectate: lidocaine 1% 4 mL",
+		   "left trapezius|left piriformis;4;lidocaine;1% 4 mL;....;none");
+	expect("Dry needling of the left trapezius and left piriformis, 4 needle insertions, no medication.",
+		   "left trapezius|left piriformis;4;none;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
