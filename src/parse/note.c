@@ -1235,11 +1235,12 @@ negation(Reader *r)
 			continue;
 		if (active)
 			t->neg |= NEG_FWD;
-		if ((t->flags & F_NEGPRE) && tok_is(r, i, "no") && no_substance(r, i + 1))
+		if ((t->flags & F_NEGPRE) && (tok_is(r, i, "no") || tok_is(r, i, "without")) &&
+			no_substance(r, i + 1))
 		{
 			/*
-			 * "no steroid", "no injectate": the drug is negated, not the
-			 * muscles the sentence goes on to name
+			 * "no steroid", "without injectate": the drug is negated, not
+			 * the muscles the sentence goes on to name
 			 */
 			r->t[i + 1].neg |= NEG_FWD;
 			continue;

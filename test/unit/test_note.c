@@ -188,6 +188,8 @@ main(void)
 		   "right trapezius|right levator scapulae;-;-;-;....;none");
 	expect("Trigger point dry needling (no injectate) to right piriformis.",
 		   "right piriformis;-;none;-;....;none");
+	expect("TPI without steroid to the right trapezius and left piriformis.",
+		   "right trapezius|left piriformis;-;-;-;....;none");
 	expect("TPI with no steroid to the left piriformis; no Kenalog.",
 		   "left piriformis;-;-;-;....;none");
 	expect("TPI today. No trigger points (TPs) in the right trapezius; left piriformis injected.",
