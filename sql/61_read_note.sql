@@ -41,7 +41,43 @@ INSERT INTO n VALUES
  ('t4 todays plan', E'Muscles injected: right trapezius, left deltoid\nPlan: follow up in 2 weeks.'),
  -- per-muscle counts "at N sites" are summed; a stated total wins
  ('u1 at n sites', 'TPI performed to the right trapezius at 3 sites and the left trapezius at 2 sites.'),
- ('u2 total wins', 'TPI performed to the right trapezius at 3 sites and the left trapezius at 2 sites, 6 trigger points injected in total.');
+ ('u2 total wins', 'TPI performed to the right trapezius at 3 sites and the left trapezius at 2 sites, 6 trigger points injected in total.'),
+ -- part words name no muscle: a side opening their list is the name's
+ ('v1 part-word list', 'Trigger point injections were performed today. Injected: left upper and lower trapezius, right levator scapulae, right trapezius.'),
+ ('v2 parts without side', 'TPI: upper and lower trapezius.'),
+ -- a sentence about what followed an earlier injection is history
+ ('w1 since the last injection', 'TPI today to the right trapezius. The bilateral rhomboids have been worse since the last trigger point injection.'),
+ ('w2 last in another sense', 'Last, the left piriformis was injected since it was tender.'),
+ -- a negation in brackets ends with them; "no steroid" negates the drug
+ ('x1 bracketed no steroid', 'Trigger point injections (lidocaine only, no steroid) to right trapezius, left trapezius and right levator scapulae.'),
+ ('x2 no injectate', 'Trigger point dry needling (no injectate) to right gluteus medius and right piriformis.'),
+ ('x3 bracketed negation of the list', 'TPI today. No trigger points (TPs) in the right trapezius; left piriformis injected.'),
+ -- DN: dry needling, in capitals only
+ ('y1 DN', 'DN to the right upper trapezius, right levator scapulae and right infraspinatus.'),
+ ('y2 Dn is no abbreviation', 'Dn to the right trapezius.'),
+ -- a Side field gives the muscle before it its side
+ ('z1 side fields', 'TPI performed. Muscle: trapezius. Side: bilateral. Muscle: levator scapulae. Side: right.'),
+ ('z2 side effects', 'TPI to the right trapezius. Side effects: none.'),
+ -- counts per muscle, counts beside a rate, counts before the muscle
+ ('za in each muscle', 'TPI to the right QL and right gluteus medius, 2 trigger points in each muscle.'),
+ ('zb each muscle apart', E'PROCEDURE: Trigger points were identified in the right quadratus lumborum and the right gluteus medius.\n1% lidocaine 3 mL was injected, 2 trigger points in each muscle.'),
+ ('zc rate and sites', 'TPI right trapezius. 0.5% lidocaine, 0.5 mL per site, 4 sites.'),
+ ('zd injections on', 'Physician injects 6 injections on patient''s Transverse Abdominus and 4 injections on patient''s Rectus Abdominus.'),
+ ('ze rate only', 'Today: TPI to both sternocleidomastoid muscles. Xylocaine 1% 1 mL per site.'),
+ -- doses as written
+ ('zf of kept', 'Under ultrasound guidance, trigger point injections were performed into the left piriformis using 4 mL of 1% lidocaine mixed with 40 mg Depo-Medrol.'),
+ ('zg amount wins over rate', 'TPI to the left trapezius. Medication: 1% lidocaine, 8 mL total (1 mL per site).'),
+ -- an Injectate label tells of an injection; a closing side after a comma
+ ('zh injectate table', E'| Muscle | Side | # TPs |\n|---|---|---|\n| Trapezius (upper) | Bilateral | 4 |\n| Levator scapulae | Right | 1 |\n| Splenius capitis | Left | 1 |\nInjectate: lidocaine 1% 6 mL, no steroid.'),
+ ('zi injectate, deferred', E'Exam: taut band in the right trapezius.\nInjectate: none; TPI deferred.'),
+ ('zj closing side', 'DN was directed to the levator scapulae muscle belly medial to the superior angle of the scapula, bilaterally.'),
+ ('zk side of another sentence', 'TPI to the trapezius. Tender points were present, bilaterally.'),
+ -- where a pain spreads to is no place injected
+ ('zl pain spreads to', 'TPI to the left gluteal muscle. The trigger point injection helped, but her pain from the lower back to the legs bilaterally is worse.'),
+ ('zm injected to a region', 'Trigger point injections to the left trapezius and to the low back.'),
+ -- a record's count field is its muscle's; on the next line, a total
+ ('zn record counts', E'Muscle: Trapezius, Side: Bilateral, Points: 2\nMuscle: Levator scapulae, Side: Left, Points: 1\nTrigger point injections performed with lidocaine 1% 3 mL.'),
+ ('zo total on the next line', E'TRIGGER POINT INJECTION\nSite(s): Left gluteus medius, left piriformis\nTrigger points: 4\nInjectate: Marcaine 0.25% 4 mL');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

@@ -80,6 +80,7 @@ static const Cue cues[] = {
 	{"injected", F_INJ | F_DONE, 0}, {"inject", F_INJ, 0}, {"injecting", F_INJ, 0},
 	{"injection", F_INJ, 0}, {"injections", F_INJ | F_TPW, 0}, {"tpi", F_INJ, 0},
 	{"tpis", F_INJ, 0}, {"needled", F_INJ | F_DONE, 0}, {"needling", F_INJ, 0},
+	{"injectate", F_INJ, 0},
 	{"infiltrated", F_INJ | F_DONE, 0}, {"performed", F_DONE, 0},
 	{"administered", F_DONE, 0}, {"completed", F_DONE, 0}, {"treated", F_DONE, 0},
 	{"done", F_DONE, 0}, {"given", F_DONE, 0},
@@ -512,6 +513,11 @@ typedef struct Reader
 	char	   *dose[16];
 	size_t		doselen[16];
 	size_t		dosecap[16];
+	size_t		doseend[16];	/* where its last dose ended in the text */
+	size_t		ratepos[16];	/* where a rate just added starts, or
+								 * SIZE_MAX */
+	size_t		rateprev[16];	/* doseend before that rate */
+	bool		amount[16];		/* an amount ("3 mL") was stated */
 	int			ndrug;
 	char	   *work;			/* for mp_parse_each */
 	size_t		worksize;
@@ -656,6 +662,12 @@ classify(Reader *r)
 		t->wclass = (uint8_t) mp_word_class(w, t->len);
 		if (t->len > 40)
 			continue;
+		/* "DN to the right trapezius": dry needling, in capitals only */
+		if (t->len == 2 && t->upper && w[0] == 'd' && w[1] == 'n')
+		{
+			t->flags = F_INJ | F_DRY;
+			continue;
+		}
 		vw = vword_find(r->v, w, t->len, mp_hash(w, t->len));
 		if (vw->s == NULL)
 		{
@@ -810,6 +822,8 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 	return current == SEC_PROC ? SEC_PROC : SEC_OTHER;
 }
 
+static bool clause_end(const Reader *r, size_t i);
+
 /* Does token i name a visit ("last visit", "next appointment")? */
 static bool
 visit_word(const Reader *r, size_t i)
@@ -818,7 +832,24 @@ visit_word(const Reader *r, size_t i)
 		tok_is(r, i, "appointment") || tok_is(r, i, "session") ||
 		tok_is(r, i, "time") || tok_is(r, i, "injection") ||
 		tok_is(r, i, "injections") || tok_is(r, i, "tpi") ||
-		tok_is(r, i, "tpis") || tok_is(r, i, "procedure");
+		tok_is(r, i, "tpis") || tok_is(r, i, "procedure") ||
+		tok_is(r, i, "needling");
+}
+
+/*
+ * The token after "trigger point(s)" or "dry" at i, else i: "last trigger
+ * point injection" is a last injection like "last injection".
+ */
+static size_t
+past_tp_words(const Reader *r, size_t i)
+{
+	if (tok_is(r, i, "trigger"))
+		i++;
+	if (tok_is(r, i, "point") || tok_is(r, i, "points"))
+		i++;
+	if (tok_is(r, i, "dry"))
+		i++;
+	return i;
 }
 
 /* A word about injecting or what is injected: "TPI", "muscles", "sites" */
@@ -863,7 +894,8 @@ label_kind(const Reader *r, size_t from, size_t to)
 			(i == first || (i > from && injecting_word(r, i - 1)) ||
 			 (i + 1 < to && injecting_word(r, i + 1))))
 			return SEC_NEG;
-		if ((tok_is(r, i, "last") || (r->t[i].flags & F_HIST)) && visit_word(r, i + 1))
+		if ((tok_is(r, i, "last") || (r->t[i].flags & F_HIST)) &&
+			visit_word(r, past_tp_words(r, i + 1)))
 			kind = SEC_HIST;
 		/*
 		 * "Planned procedure:" and "Scheduled injections:" head many a
@@ -1010,12 +1042,26 @@ sentence_flags(Reader *r)
 				s->flags |= S_HIST;
 		}
 		if (tok_is(r, i, "last") &&
-			(tok_is(r, i + 1, "visit") || tok_is(r, i + 1, "time") ||
+			(visit_word(r, past_tp_words(r, i + 1)) ||
 			 tok_is(r, i + 1, "week") || tok_is(r, i + 1, "month") ||
-			 tok_is(r, i + 1, "year") || tok_is(r, i + 1, "session") ||
-			 tok_is(r, i + 1, "appointment") || tok_is(r, i + 1, "injection") ||
-			 tok_is(r, i + 1, "injections")))
+			 tok_is(r, i + 1, "year")))
 			s->flags |= S_HIST;
+		/*
+		 * "worse since the last trigger point injection", "better since
+		 * her second injection": what a sentence tells since an injection
+		 * happened after an earlier one, not in this procedure
+		 */
+		if (tok_is(r, i, "since"))
+		{
+			size_t		k;
+
+			for (k = i + 1; k < r->nt && k < i + 6 && !clause_end(r, k); k++)
+				if (r->t[k].flags & F_INJ)
+				{
+					s->flags |= S_HIST;
+					break;
+				}
+		}
 		if (tok_is(r, i, "next") || (tok_is(r, i, "plan") && tok_is(r, i + 1, "to")) ||
 			(tok_is(r, i, "return") && tok_is(r, i + 1, "for")))
 			s->flags |= S_FUTURE;
@@ -1118,6 +1164,19 @@ not_before_verb(const Reader *r, size_t i)
 	return false;
 }
 
+/* Does token i name a substance injected, not a muscle ("steroid")? */
+static bool
+no_substance(const Reader *r, size_t i)
+{
+	return (i < r->nt && (r->t[i].flags & F_DRUG)) ||
+		tok_is(r, i, "steroid") || tok_is(r, i, "steroids") ||
+		tok_is(r, i, "corticosteroid") || tok_is(r, i, "injectate") ||
+		tok_is(r, i, "medication") || tok_is(r, i, "medications") ||
+		tok_is(r, i, "anesthetic") || tok_is(r, i, "anaesthetic") ||
+		tok_is(r, i, "epinephrine") || tok_is(r, i, "substance") ||
+		tok_is(r, i, "drug");
+}
+
 /*
  * Negation scopes: forward to the end of the clause, backward to its
  * start.  Each token is marked at most once per direction: linear.
@@ -1132,12 +1191,26 @@ negation(Reader *r)
 	bool		muscle_since_stop = false;
 	size_t		marked_to = 0;
 	size_t		label_start = SIZE_MAX; /* of "Left deltoid:" before a colon */
+	int			depth = 0;		/* of brackets */
+	int			active_depth = 0;	/* where the forward trigger stood */
 
 	for (i = 0; i < r->nt; i++)
 	{
 		NTok	   *t = &r->t[i];
 		bool		back = false;
 
+		/*
+		 * "(lidocaine only, no steroid) to right trapezius": a trigger in
+		 * brackets is an aside; its scope ends where they close
+		 */
+		if (punct_is(r, i, '('))
+			depth++;
+		else if (punct_is(r, i, ')') && depth > 0)
+		{
+			depth--;
+			if (active && depth < active_depth)
+				active = false;
+		}
 		if (clause_end(r, i))
 		{
 			active = false;
@@ -1162,6 +1235,18 @@ negation(Reader *r)
 			continue;
 		if (active)
 			t->neg |= NEG_FWD;
+		if ((t->flags & F_NEGPRE) && (tok_is(r, i, "no") || tok_is(r, i, "without")) &&
+			no_substance(r, i + 1))
+		{
+			/*
+			 * "no steroid", "without injectate": the drug is negated, not
+			 * the muscles the sentence goes on to name
+			 */
+			r->t[i + 1].neg |= NEG_FWD;
+			continue;
+		}
+		if (t->flags & (F_NOT | F_NEGPRE))
+			active_depth = depth;
 		if (t->flags & F_NOT)
 		{
 			if (not_before_verb(r, i))
@@ -1396,6 +1481,8 @@ typedef struct Span
 	bool		level;
 	bool		regions_only;	/* names region terms only */
 	bool		each;			/* the count is per muscle of the run */
+	size_t		side_from;		/* a "Side: bilateral" field after it */
+	size_t		side_to;
 } Span;
 
 static void
@@ -1411,6 +1498,138 @@ is_tp_word(const Reader *r, size_t j)
 		tok_is(r, j, "points") || tok_is(r, j, "injection") ||
 		tok_is(r, j, "injections") || tok_is(r, j, "tpi") ||
 		tok_is(r, j, "tpis");
+}
+
+/*
+ * Tokens of a "per muscle" phrase at i ("each", "each muscle", "in each
+ * muscle", "per muscle"), 0 when none: a count before it is per muscle.
+ */
+static size_t
+each_at(const Reader *r, size_t i)
+{
+	size_t		k = i;
+
+	if (tok_is(r, k, "in") && tok_is(r, k + 1, "each"))
+		k++;
+	if (tok_is(r, k, "each"))
+		k++;
+	else if (tok_is(r, k, "per") && (tok_is(r, k + 1, "muscle") || tok_is(r, k + 1, "side")))
+		return 2;
+	else
+		return 0;
+	if (tok_is(r, k, "muscle") || tok_is(r, k, "one") || tok_is(r, k, "side"))
+		k++;
+	return k - i;
+}
+
+static bool landmark(const Reader *r, size_t first);
+
+/*
+ * "DN was directed to the levator scapulae muscle belly ... and to the
+ * distal attachment, bilaterally.": a side that closes the sentence after a
+ * comma is the side of its one run without a side.  Looks no further than
+ * 40 tokens and stops at another muscle, so it stays linear.
+ */
+static void
+trailing_side(Reader *r, Span *sp)
+{
+	size_t		k,
+				m;
+
+	for (k = sp->end; k < r->nt && k < sp->end + 40; k++)
+	{
+		MpKind		kind = MP_MUSCLE;
+		size_t		n;
+
+		if (r->t[k].type == T_NL || r->t[k].sent != r->t[sp->first].sent)
+			return;
+		/* another muscle ends the search; a landmark ("of the scapula") not */
+		if ((r->t[k].flags & F_MUS) && (n = muscle_at(r, k, &kind)) > 0)
+		{
+			if (kind != MP_REGION || !landmark(r, k))
+				return;
+			k += n - 1;
+			continue;
+		}
+		if (!punct_is(r, k, ','))
+			continue;
+		m = k + 1;
+		while (m < r->nt && r->t[m].type == T_WORD && r->t[m].wclass == MP_WORD_SIDE)
+			m++;
+		if (m > k + 1 && (m >= r->nt || punct_is(r, m, '.') || r->t[m].type == T_NL))
+		{
+			sp->side_from = k + 1;
+			sp->side_to = m;
+			return;
+		}
+	}
+}
+
+/* Past one separator between the fields of a record (". , ; |" or a line). */
+static size_t
+next_field(const Reader *r, size_t k)
+{
+	if (k < r->nt && (r->t[k].type == T_NL ||
+					  (r->t[k].type == T_PUNCT && strchr(".,;|", r->raw[r->t[k].start]))))
+		k++;
+	return k;
+}
+
+/*
+ * "Muscle: trapezius. Side: bilateral. Points: 2": a template record names
+ * the muscle, then its side and its count.  A Side or Laterality field
+ * right after a run without a side of its own gives the run its side; a
+ * Points / TPs / Sites field after the run (or its Side field) is its count.
+ */
+static void
+side_field(Reader *r, Span *sp)
+{
+	size_t		k,
+				m;
+	bool		sided = false,
+				record = false;
+	int			n;
+
+	sp->side_from = sp->side_to = 0;
+	for (k = sp->first; k < sp->end; k++)
+		if (r->t[k].type == T_WORD && r->t[k].wclass == MP_WORD_SIDE)
+			sided = true;
+	k = next_field(r, sp->end);
+	if ((tok_is(r, k, "side") || tok_is(r, k, "sides") || tok_is(r, k, "laterality")) &&
+		(punct_is(r, k + 1, ':') || punct_is(r, k + 1, '-')))
+	{
+		m = k + 2;
+		while (m < r->nt && ((r->t[m].type == T_WORD && r->t[m].wclass == MP_WORD_SIDE) ||
+							 (punct_is(r, m, '/') && m > k + 2)))
+			m++;
+		if (m > k + 2 && !sided)
+		{
+			sp->side_from = k + 2;
+			sp->side_to = m;
+		}
+		record = true;
+		k = next_field(r, m);
+	}
+	else if (!sided)
+		trailing_side(r, sp);
+
+	/*
+	 * "Trigger points: 4" on the line after a list of muscles is a total;
+	 * on the run's own line, or after its Side field, it is the run's
+	 */
+	if (sp->count >= 0 || (!record && k > 0 && r->t[k - 1].type == T_NL))
+		return;
+	if (punct_is(r, k, '#'))
+		k++;
+	if (tok_is(r, k, "trigger"))
+		k++;
+	if (k < r->nt && (r->t[k].flags & F_TPW) && r->t[k].type == T_WORD &&
+		(punct_is(r, k + 1, ':') || punct_is(r, k + 1, '=')) &&
+		(n = number_at(r, k + 2)) >= 0 && n < 100)
+	{
+		add_count(sp, n);
+		sp->cend = k + 3;
+	}
 }
 
 /*
@@ -1438,11 +1657,18 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		if ((t->type == T_WORD && (t->wclass == MP_WORD_SIDE ||
 								   t->wclass == MP_WORD_PART ||
 								   tok_is(r, sp->first - 1, "sided"))) ||
-			/* "the right and left trapezius" */
+			/*
+			 * "the right and left trapezius"; "left upper, middle and lower
+			 * trapezius": part words name no muscle of their own (SPEC
+			 * section 4), so the side that opens their list is the name's
+			 */
 			((tok_is(r, sp->first - 1, "and") || punct_is(r, sp->first - 1, ',') ||
 			  punct_is(r, sp->first - 1, '&')) &&
 			 sp->first >= 2 && r->t[sp->first - 2].type == T_WORD &&
-			 r->t[sp->first - 2].wclass == MP_WORD_SIDE) ||
+			 (r->t[sp->first - 2].wclass == MP_WORD_SIDE ||
+			  (r->t[sp->first - 2].wclass == MP_WORD_PART &&
+			   r->t[sp->first].type == T_WORD &&
+			   r->t[sp->first].wclass == MP_WORD_PART))) ||
 			(t->type == T_PUNCT && (r->raw[t->start] == '-' ||
 									r->raw[t->start] == '/' || t->abbr) &&
 			 sp->first >= 2 && r->t[sp->first - 2].type == T_WORD &&
@@ -1458,7 +1684,16 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			tok_is(r, k - 1, "of") || tok_is(r, k - 1, "at") ||
 			tok_is(r, k - 1, "into") || tok_is(r, k - 1, "were") ||
 			tok_is(r, k - 1, "was") || tok_is(r, k - 1, "injected") ||
-			tok_is(r, k - 1, "identified") || tok_is(r, k - 1, "and")))
+			tok_is(r, k - 1, "identified") || tok_is(r, k - 1, "and") ||
+			/* "6 injections on patient's transversus abdominis" */
+			tok_is(r, k - 1, "on") || tok_is(r, k - 1, "patient") ||
+			tok_is(r, k - 1, "patients") ||
+			(tok_is(r, k - 1, "s") && punct_is(r, k - 2, '\'')) ||
+			(punct_is(r, k - 1, '\'') && tok_is(r, k, "s")) ||
+			/* a sentence wrapped after "in the" */
+			(k >= 2 && r->t[k - 1].type == T_NL &&
+			 (tok_is(r, k - 2, "in") || tok_is(r, k - 2, "the") ||
+			  tok_is(r, k - 2, "of") || tok_is(r, k - 2, "into")))))
 		k--;
 	/*
 	 * "(2 in the infraspinatus, 1 in the teres major)".  A count the run
@@ -1479,6 +1714,10 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 
 		if (m > 0 && tok_is(r, m - 1, "trigger"))
 			m--;
+		/* "3 physician-marked sites": one hyphenated word between */
+		if (m >= 4 && punct_is(r, m - 2, '-') && r->t[m - 1].type == T_WORD &&
+			r->t[m - 3].type == T_WORD && number_at(r, m - 4) > 0)
+			m -= 3;
 		if (m > 0 && number_at(r, m - 1) > 0 && !(m >= 2 && tok_is(r, m - 2, "total")))
 		{
 			sp->count = number_at(r, m - 1);
@@ -1492,7 +1731,8 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 	{
 		const NTok *t = &r->t[j];
 		size_t		n,
-					next;
+					next,
+					e;
 		int			c;
 		MpKind		kind = MP_MUSCLE;
 
@@ -1511,10 +1751,10 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		{
 			add_count(sp, c);
 			j = next;
-			if (tok_is(r, j, "each"))
+			if ((e = each_at(r, j)) > 0)
 			{
 				sp->each = true;
-				j++;
+				j += e;
 			}
 			last = j;
 			continue;
@@ -1586,10 +1826,10 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 					m++;
 				if (m < r->nt && (r->t[m].flags & F_TPW))
 					m++;
-				if (tok_is(r, m, "each"))
+				if ((e = each_at(r, m)) > 0)
 				{
 					sp->each = true;
-					m++;
+					m += e;
 				}
 				if (r->raw[t->start] != '(' || punct_is(r, m, ')'))
 				{
@@ -1614,14 +1854,14 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			if (tok_is(r, m, "trigger"))
 				m++;
 			if (num >= 0 && num < 100 && m < r->nt && (r->t[m].flags & F_TPW) &&
-				(j == last || tok_is(r, m + 1, "each")))
+				(j == last || each_at(r, m + 1) > 0))
 			{
 				add_count(sp, num);
 				j = m + 1;
-				if (tok_is(r, j, "each"))
+				if ((e = each_at(r, j)) > 0)
 				{
 					sp->each = true;
-					j++;
+					j += e;
 				}
 				last = j;
 				continue;
@@ -1659,6 +1899,7 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		break;
 	}
 	sp->end = last;
+	side_field(r, sp);
 
 	/* "... were each injected at 2 trigger points" */
 	if (sp->count < 0)
@@ -1686,7 +1927,7 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 				!(tok_is(r, q + 1, "in") && tok_is(r, q + 2, "total")))
 			{
 				add_count(sp, num);
-				sp->each = each || tok_is(r, q + 1, "each");
+				sp->each = each || each_at(r, q + 1) > 0;
 				sp->cend = q + 1;
 			}
 		}
@@ -1731,6 +1972,35 @@ complaint(const Reader *r, size_t end)
 	return false;
 }
 
+/*
+ * Is the run at token first where a pain spreads to ("pain from the lower
+ * back to the legs bilaterally", "radiating into the left buttock")?  A
+ * symptom's path, not a place injected; for runs of region terms only.
+ */
+static bool
+spread_to(const Reader *r, size_t first)
+{
+	size_t		k = first,
+				stop;
+
+	while (k > 0 && (tok_is(r, k - 1, "the") || tok_is(r, k - 1, "both") ||
+					 (r->t[k - 1].type == T_WORD &&
+					  (r->t[k - 1].wclass == MP_WORD_SIDE ||
+					   r->t[k - 1].wclass == MP_WORD_PART))))
+		k--;
+	if (k == 0 || !(tok_is(r, k - 1, "to") || tok_is(r, k - 1, "into") ||
+					tok_is(r, k - 1, "down") || tok_is(r, k - 1, "toward") ||
+					tok_is(r, k - 1, "towards")))
+		return false;
+	stop = k > 12 ? k - 12 : 0;
+	for (k--; k > stop && !clause_end(r, k - 1); k--)
+		if ((r->t[k - 1].flags & F_PAIN) ||
+			(r->t[k - 1].len >= 6 &&
+			 memcmp(r->low + r->t[k - 1].start, "radiat", 6) == 0))
+			return true;
+	return false;
+}
+
 /* Hands a run to the muscle parser and keeps what it names. */
 static void
 read_span(Reader *r, const Span *sp)
@@ -1740,6 +2010,8 @@ read_span(Reader *r, const Span *sp)
 	size_t		need = 0;
 
 	for (i = sp->first; i < sp->end; i++)
+		need += r->t[i].len + 3;
+	for (i = sp->side_from; i < sp->side_to; i++)
 		need += r->t[i].len + 3;
 	if (!buf_reserve(r, need + 1))
 		return;
@@ -1769,7 +2041,12 @@ read_span(Reader *r, const Span *sp)
 			i = next - 1;
 			continue;
 		}
-		if ((t->flags & F_TPW) || is_tp_word(r, i) || tok_is(r, i, "each") ||
+		if (each_at(r, i) > 0)
+		{
+			i += each_at(r, i) - 1;
+			continue;
+		}
+		if ((t->flags & F_TPW) || is_tp_word(r, i) ||
 			(t->type == T_NUM && !sp->level))
 			continue;
 		if (t->type == T_WORD && t->wclass == MP_WORD_SIDE &&
@@ -1782,6 +2059,22 @@ read_span(Reader *r, const Span *sp)
 		}
 		memcpy(r->buf + o, r->low + t->start, t->len);
 		o += t->len;
+		r->buf[o++] = ' ';
+	}
+	/* the side of a "Side:" field, after the name ("trapezius bilateral") */
+	for (i = sp->side_from; i < sp->side_to; i++)
+	{
+		if (tok_is(r, i, "b") && punct_is(r, i + 1, '/'))
+		{
+			memcpy(r->buf + o, "bl ", 3);
+			o += 3;
+			i += 2;
+			continue;
+		}
+		if (r->t[i].type != T_WORD)
+			continue;
+		memcpy(r->buf + o, r->low + r->t[i].start, r->t[i].len);
+		o += r->t[i].len;
 		r->buf[o++] = ' ';
 	}
 	if (o == 0)
@@ -1886,6 +2179,11 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 		size_t		i = 0;
 		bool		found = false;
 
+		/* the second pass reads the same runs afresh, counts and all */
+		if (pass == 1)
+			for (i = 0; i < r->nt; i++)
+				r->t[i].inspan = 0;
+		i = 0;
 		while (i < r->nt)
 		{
 			Span		sp;
@@ -1914,7 +2212,7 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			}
 			/* region terms: not a landmark, not a complaint ("low back pain") */
 			if (sp.regions_only &&
-				(landmark(r, at) || complaint(r, sp.end) ||
+				(landmark(r, at) || complaint(r, sp.end) || spread_to(r, sp.first) ||
 				 !(s->flags & (S_INJ | S_HEADER))))
 				continue;
 			if (!sent_current(r, sent))
@@ -1959,10 +2257,12 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 
 /* A stated total of trigger points, -1 when none. */
 static int
-stated_total(Reader *r)
+stated_total(Reader *r, int *each)
 {
 	size_t		i;
 	int			weak = -1;
+
+	*each = -1;
 
 	for (i = 0; i < r->nt; i++)
 	{
@@ -2021,7 +2321,8 @@ stated_total(Reader *r)
 			!(i > 0 && r->t[i - 1].flags & F_TOTAL))
 		{
 			j = i + 1;
-			if (tok_is(r, j, "trigger"))
+			/* "4 needle insertions" */
+			if (tok_is(r, j, "trigger") || tok_is(r, j, "needle"))
 				j++;
 			/* "3 trigger points in total" */
 			if (j < r->nt && (r->t[j].flags & F_TPW) &&
@@ -2032,7 +2333,8 @@ stated_total(Reader *r)
 			{
 				size_t		k;
 				bool		verb = false,
-							muscle = false;
+							muscle = false,
+							about;
 
 				for (k = j + 1; k < r->nt && k < j + 8 && !clause_end(r, k); k++)
 				{
@@ -2041,9 +2343,22 @@ stated_total(Reader *r)
 					if (r->t[k].flags & F_MUS)
 						muscle = true;
 				}
-				if ((verb || (r->s[t->sent].flags & (S_INJ | S_DONE | S_CURRENT)) ||
-					 r->s[t->sent].section == SEC_PROC) && !muscle &&
-					!tok_is(r, j + 1, "each"))
+				/*
+				 * "1% lidocaine 1 mL per site, 3 sites": a sentence of the
+				 * injectate is about the procedure too
+				 */
+				about = verb ||
+					(r->s[t->sent].flags & (S_INJ | S_DONE | S_CURRENT)) ||
+					r->s[t->sent].section == SEC_PROC ||
+					(r->s[t->sent].cues & (F_DRUG | F_UNIT));
+
+				if (about && !muscle && each_at(r, j + 1) > 0)
+				{
+					/* "2 trigger points in each muscle", muscles named before */
+					if (*each < 0)
+						*each = n;
+				}
+				else if (about && !muscle)
 					weak = n;	/* unless a stronger statement follows */
 			}
 		}
@@ -2133,16 +2448,62 @@ per:
 	/* mg/mL */
 	if (punct_is(r, j, '/') && j + 1 < r->nt && (r->t[j + 1].flags & F_UNIT))
 		j += 2;
+	/* "1 mL per site", "1 mL per trigger point": a rate, part of the dose */
+	if (tok_is(r, j, "per") || (punct_is(r, j, '/') && j + 1 < r->nt &&
+								r->t[j + 1].type == T_WORD))
+	{
+		size_t		k = j + 1;
+
+		if (tok_is(r, k, "trigger"))
+			k++;
+		if (k < r->nt && ((r->t[k].flags & F_TPW) || tok_is(r, k, "muscle") ||
+						  tok_is(r, k, "injection") || tok_is(r, k, "side")))
+			j = k + 1;
+	}
 	return j;
 }
 
-/* Appends a dose as written; the buffer doubles, so a long note is linear. */
+/*
+ * Appends a dose as written; the buffer doubles, so a long note is linear.
+ * A rate ("1 mL per site") is the dose only while no amount is stated:
+ * "1% lidocaine, 8 mL total (1 mL per site)" is "1%, 8 mL", but "Xylocaine
+ * 1% 1 mL per site, 3 sites" is "1% 1 mL per site".
+ */
 static void
 add_dose(Reader *r, int d, size_t from, size_t to)
 {
 	size_t		a = r->t[from].start,
 				b = r->t[to - 1].start + r->t[to - 1].len;
-	size_t		need = r->doselen[d] + (b - a) + 2;
+	size_t		need;
+	size_t		k;
+	bool		rate = false,
+				conc = punct_is(r, to - 1, '%') || tok_is(r, to - 1, "percent");
+
+	for (k = from; k < to; k++)
+		if (tok_is(r, k, "per") || (punct_is(r, k, '/') && k + 1 < to &&
+									!(r->t[k + 1].flags & F_UNIT)))
+			rate = true;
+	if (rate && r->amount[d])
+		return;
+	if (!rate && !conc)
+	{
+		/* an amount after a rate it follows replaces it */
+		if (r->ratepos[d] != SIZE_MAX)
+		{
+			r->doselen[d] = r->ratepos[d];
+			if (r->dose[d])
+				r->dose[d][r->doselen[d]] = '\0';
+			r->doseend[d] = r->rateprev[d];
+		}
+		r->amount[d] = true;
+	}
+	r->ratepos[d] = SIZE_MAX;
+	if (rate)
+	{
+		r->ratepos[d] = r->doselen[d];
+		r->rateprev[d] = r->doseend[d];
+	}
+	need = r->doselen[d] + (b - a) + 5;
 
 	if (need > r->dosecap[d])
 	{
@@ -2158,7 +2519,36 @@ add_dose(Reader *r, int d, size_t from, size_t to)
 		r->dosecap[d] = cap;
 	}
 	if (r->doselen[d])
-		r->dose[d][r->doselen[d]++] = ' ';
+	{
+		/*
+		 * As written, less the drug's name: "4 mL of 1% lidocaine" is "4
+		 * mL of 1%", "0.5% lidocaine, 0.5 mL per site" is "0.5%, 0.5 mL
+		 * per site".  Only a short gap is looked at, so this stays linear.
+		 */
+		const char *sep = " ";
+		size_t		g = r->doseend[d];
+
+		if (a > g && a - g <= 40)
+		{
+			for (k = g; k < a && (r->raw[k] == ' ' || r->raw[k] == '\n'); k++)
+				;
+			if (a - k >= 3 && r->low[k] == 'o' && r->low[k + 1] == 'f' &&
+				(r->raw[k + 2] == ' ' || r->raw[k + 2] == '\n'))
+			{
+				for (k += 2; k < a && (r->raw[k] == ' ' || r->raw[k] == '\n'); k++)
+					;
+				if (k == a)
+					sep = " of ";
+			}
+			else if (memchr(r->raw + g, ',', a - g) != NULL &&
+					 memchr(r->raw + g, '.', a - g) == NULL &&
+					 memchr(r->raw + g, ';', a - g) == NULL)
+				sep = ", ";
+		}
+		memcpy(r->dose[d] + r->doselen[d], sep, strlen(sep));
+		r->doselen[d] += strlen(sep);
+	}
+	r->doseend[d] = b;
 	memcpy(r->dose[d] + r->doselen[d], r->raw + a, b - a);
 	r->doselen[d] += b - a;
 	r->dose[d][r->doselen[d]] = '\0';
@@ -2176,7 +2566,9 @@ drug_slot(Reader *r, const char *generic)
 	if (r->ndrug == 16)
 		return -1;
 	r->dose[r->ndrug] = NULL;
-	r->doselen[r->ndrug] = r->dosecap[r->ndrug] = 0;
+	r->doselen[r->ndrug] = r->dosecap[r->ndrug] = r->doseend[r->ndrug] = 0;
+	r->ratepos[r->ndrug] = SIZE_MAX;
+	r->amount[r->ndrug] = false;
 	return r->ndrug++;
 }
 
@@ -2226,7 +2618,11 @@ read_drugs(Reader *r)
 				(r->s[pend.sent].flags & S_HEADER))
 				flush_pending(r, &pend, note_last);
 			pend.n = 0;
-			last = -1;
+			/* a line wrapped mid-sentence ("0.5% lidocaine,\n0.5 mL") goes on */
+			if (!(i >= 2 && r->t[i - 1].type == T_NL &&
+				  (r->t[i - 2].type == T_WORD || r->t[i - 2].type == T_NUM ||
+				   punct_is(r, i - 2, ','))))
+				last = -1;
 			last_sent = t->sent;
 		}
 		if ((d = drug_at(r, i, &n)) >= 0)
@@ -2252,8 +2648,7 @@ read_drugs(Reader *r)
 		}
 		e = t->type == T_NUM ? dose_at(r, i) : i;
 		/* not negated, not of another visit, not a rate ("1 mL per site") */
-		if (e > i && (t->neg || !sent_current(r, t->sent) ||
-					  tok_is(r, e, "per")))
+		if (e > i && (t->neg || !sent_current(r, t->sent)))
 		{
 			i = e;
 			continue;
@@ -2473,7 +2868,8 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 {
 	Reader		r;
 	int			total,
-				sum;
+				sum,
+				each;
 	bool		any_loc = false;
 	bool		injects;
 	int			k;
@@ -2504,7 +2900,7 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 	/* did the note record an injection (or dry needling) done now? */
 	injects = cue_present(&r, F_INJ, true) || cue_present(&r, F_DRY, true);
 	sum = read_muscles(&r, injects, &any_loc);
-	total = stated_total(&r);
+	total = stated_total(&r, &each);
 	if (total > 0)
 	{
 		out->has_tp = true;
@@ -2514,6 +2910,13 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 	{
 		out->has_tp = true;
 		out->trigger_points = sum;
+	}
+	else if (each > 0 && r.nmus > 0 && each <= INT32_MAX / r.nmus)
+	{
+		/* a count per muscle, stated apart from the muscles: times them */
+		any_loc = true;
+		out->has_tp = true;
+		out->trigger_points = each * r.nmus;
 	}
 	read_drugs(&r);
 	read_elements(&r, out);
@@ -2532,15 +2935,17 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 		for (i = 0; i < r.nt; i++)
 		{
 			bool		dry = (r.t[i].flags & F_DRY) &&
-				(tok_is(&r, i + 1, "needling") || tok_is(&r, i + 1, "needle") ||
+				((r.t[i].flags & F_INJ) ||	/* "DN" */
+				 tok_is(&r, i + 1, "needling") || tok_is(&r, i + 1, "needle") ||
 				 (punct_is(&r, i + 1, '-') && tok_is(&r, i + 2, "needling")));
 			bool		nodrug = (tok_is(&r, i, "no") || tok_is(&r, i, "without")) &&
 				(tok_is(&r, i + 1, "injectate") || tok_is(&r, i + 1, "medication") ||
 				 tok_is(&r, i + 1, "medications") || tok_is(&r, i + 1, "substance") ||
 				 tok_is(&r, i + 1, "drug") || tok_is(&r, i + 1, "anesthetic"));
 
+			/* "DN to the right trapezius": done, if it named muscles */
 			if ((dry && !r.t[i].neg && sent_current(&r, r.t[i].sent) &&
-				 done_here(&r, r.t[i].sent)) ||
+				 (done_here(&r, r.t[i].sent) || r.nmus > 0)) ||
 				(nodrug && sent_current(&r, r.t[i].sent)))
 			{
 				out->drug_name = copy_str(&r, "none");

@@ -167,6 +167,88 @@ main(void)
 		   "right trapezius|left trapezius;5;-;-;...L;none");
 	expect("TPI performed to the right trapezius at 3 sites and the left trapezius at 2 sites. 6 trigger points injected.",
 		   "right trapezius|left trapezius;6;-;-;...L;none");
+	/* part words name no muscle: the side opening their list is the name's */
+	expect("Trigger point injections were performed today. Injected: left upper and lower trapezius, right levator scapulae, right trapezius.",
+		   "left trapezius|right levator scapulae|right trapezius;-;-;-;....;none");
+	expect("TPI: left upper, middle and lower trapezius and right piriformis.",
+		   "left trapezius|right piriformis;-;-;-;....;none");
+	expect("TPI: upper and lower trapezius.",
+		   "trapezius;-;-;-;....;none");
+	/* a sentence about what followed an earlier injection is history */
+	expect("TPI today to the right trapezius. The bilateral rhomboids have been worse since the last trigger point injection.",
+		   "right trapezius;-;-;-;....;none");
+	expect("TPI today to the right trapezius. Left levator worse after the last TPI.",
+		   "right trapezius;-;-;-;....;none");
+	expect("Last, the left piriformis was injected since it was tender.",
+		   "left piriformis;-;-;-;....;none");
+	/* a negation in brackets, or of the drug, keeps the muscles */
+	expect("Trigger point injections (lidocaine only, no steroid) to right trapezius, left trapezius and right levator scapulae.",
+		   "right trapezius|left trapezius|right levator scapulae;-;lidocaine;-;....;none");
+	expect("TPI performed today to the right trapezius (no steroid) and right levator scapulae.",
+		   "right trapezius|right levator scapulae;-;-;-;....;none");
+	expect("Trigger point dry needling (no injectate) to right piriformis.",
+		   "right piriformis;-;none;-;....;none");
+	expect("TPI without steroid to the right trapezius and left piriformis.",
+		   "right trapezius|left piriformis;-;-;-;....;none");
+	expect("TPI with no steroid to the left piriformis; no Kenalog.",
+		   "left piriformis;-;-;-;....;none");
+	expect("TPI today. No trigger points (TPs) in the right trapezius; left piriformis injected.",
+		   "left piriformis;-;-;-;....;none");
+	/* "DN" is dry needling, in capitals only */
+	expect("DN to the right upper trapezius, right levator scapulae and right rhomboids.",
+		   "right trapezius|right levator scapulae|right rhomboids;-;none;-;....;none");
+	expect("Dn to the right trapezius.",
+		   ";-;-;-;....;none");
+	/* a Side or Laterality field gives the muscle before it its side */
+	expect("TPI performed. Muscle: trapezius. Side: bilateral. Muscle: levator scapulae. Side: right.",
+		   "right trapezius|left trapezius|right levator scapulae;-;-;-;....;none");
+	expect("Procedure: TPI\nMuscle: piriformis\nLaterality: L",
+		   "left piriformis;-;-;-;....;none");
+	expect("TPI to the right trapezius. Side effects: none.",
+		   "right trapezius;-;-;-;....;none");
+	/* counts per muscle ("in each muscle"), apart or in the run */
+	expect("TPI to the right trapezius and right piriformis, 2 trigger points in each muscle.",
+		   "right trapezius|right piriformis;4;-;-;...L;none");
+	expect("Trigger points were identified in the left trapezius and the left piriformis. Lidocaine 1% 3 mL was injected, 2 trigger points in each muscle.",
+		   "left trapezius|left piriformis;4;lidocaine;1% 3 mL;...L;none");
+	expect("TPI right trapezius. 1% lidocaine 2 mL, 4 sites.",
+		   "right trapezius;4;lidocaine;1% 2 mL;....;none");
+	expect("Physician injects 6 injections on patient's trapezius and 4 injections on patient's piriformis.",
+		   "trapezius|piriformis;10;-;-;...L;none");
+	expect("Trigger point injections were performed at 3 physician-marked sites in the\nleft upper trapezius region.",
+		   "left trapezius;3;-;-;...L;none");
+	/* no count stated: none invented from a rate alone */
+	expect("TPI right trapezius. Lidocaine 1% 1 mL per site.",
+		   "right trapezius;-;lidocaine;1% 1 mL per site;....;none");
+	/* doses as written: "of" and commas kept, a rate only without an amount */
+	expect("Trigger point injections to the left trapezius using 4 mL of 1% lidocaine.",
+		   "left trapezius;-;lidocaine;4 mL of 1%;....;none");
+	expect("TPI left trapezius. Medication: 1% lidocaine, 8 mL total (1 mL per site).",
+		   "left trapezius;-;lidocaine;1%, 8 mL;....;none");
+	expect("TPI left trapezius. 0.5% lidocaine,\n0.5 mL per site, 4 sites.",
+		   "left trapezius;4;lidocaine;0.5%, 0.5 mL per site;....;none");
+	/* an Injectate label tells of an injection: a table's muscles count */
+	expect("| Muscle | Side | # TPs |\n| Trapezius (upper) | Bilateral | 4 |\n| Levator scapulae | Right | 1 |\nInjectate: lidocaine 1% 5 mL, no steroid.",
+		   "right trapezius|left trapezius|right levator scapulae;5;lidocaine;1% 5 mL;...L;none");
+	expect("Exam: taut band in the right trapezius.\nInjectate: none; TPI deferred.",
+		   ";-;-;-;....;none");
+	/* a side closing the sentence after a comma is its one muscle's */
+	expect("DN was directed to the levator scapulae muscle belly medial to the superior angle of the scapula, bilaterally.",
+		   "right levator scapulae|left levator scapulae;-;none;-;...L;none");
+	expect("TPI to the trapezius. Tender points were present, bilaterally.",
+		   "trapezius;-;-;-;....;none");
+	/* where a pain spreads to is no place injected */
+	expect("TPI to the right trapezius. The injection helped, but her pain from the neck to the low back is worse.",
+		   "right trapezius;-;-;-;....;none");
+	expect("Trigger point injections to the right trapezius and to the low back.",
+		   "right trapezius|low back;-;-;-;....;none");
+	/* a record's count field is its muscle's; a count on the next line a total */
+	expect("Muscle: Trapezius, Side: Bilateral, Points: 2\nMuscle: Levator scapulae, Side: Left, Points: 1\nTrigger point injections performed with lidocaine 1% 3 mL.",
+		   "right trapezius|left trapezius|left levator scapulae;3;lidocaine;1% 3 mL;...L;none");
+	expect("TRIGGER POINT INJECTION\nSites: left trapezius, left piriformis\nTrigger points: 4\nInjectate: lidocaine 1% 4 mL",
+		   "left trapezius|left piriformis;4;lidocaine;1% 4 mL;....;none");
+	expect("Dry needling of the left trapezius and left piriformis, 4 needle insertions, no medication.",
+		   "left trapezius|left piriformis;4;none;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -3,7 +3,10 @@
 # first benchmark run because they contradicted other labels: 015 (a rate
 # "1 mL per point" is no dose, as in 001), 027 ("1 trigger point each" is a
 # count per muscle: tp_locations), 057 (one count for the one muscle
-# injected is a total, as in 009).
+# injected is a total, as in 009).  Round 3 (drug_dose "as written", SPEC
+# section 12): a dose keeps the "of" and the comma it is written with
+# ("4 mL of 1% lidocaine" is "4 mL of 1%", "1% lidocaine, 8 mL" is "1%, 8
+# mL"); a rate ("1 mL per site") is the dose only when no amount is stated.
 import json
 
 N = []
@@ -23,7 +26,7 @@ Medication: 1% lidocaine, 8 mL total (1 mL per site), 27-gauge needle.
 Complications: none. Patient tolerated the procedure well.
 Plan: home stretching program, follow up in 4 weeks.
 Electronically signed by Maria Lopez, MD 03/04/2025 14:22
-""", ["right trapezius","left trapezius","right levator scapulae","left levator scapulae"], 8, "lidocaine", "1% 8 mL", True, True, True, False)
+""", ["right trapezius","left trapezius","right levator scapulae","left levator scapulae"], 8, "lidocaine", "1%, 8 mL", True, True, True, False)
 
 note("""
 Pt is a 54 yo F with chronic R shoulder girdle pain. Previously had TPIs to the R rhomboids in January with 60% relief for 6 weeks.
@@ -85,7 +88,7 @@ PROCEDURE: Ultrasound-guided trigger point injection, right gluteus minimus.
 Under ultrasound guidance, the needle was advanced into the right gluteus minimus and 2 trigger points were injected with 3 mL of 0.5% ropivacaine.
 Post-procedure instructions given. Follow up in 2 weeks.
 Attestation: I personally performed this procedure. Dr. S. Ahmed
-""", ["right gluteus minimus"], 2, "ropivacaine", "3 mL 0.5%", True, True, False, False, "ultrasound")
+""", ["right gluteus minimus"], 2, "ropivacaine", "3 mL of 0.5%", True, True, False, False, "ultrasound")
 
 note("""
 History: 61 yo M with chronic neck pain. MRI of the cervical spine in 2023 showed C5-6 spondylosis. Previously received TPIs to the bilateral trapezius in March and May.
@@ -133,14 +136,14 @@ Trigger points identified and injected:
 Injectate: lidocaine 1%, 1 mL per point (6 mL total)
 Physician signature: ______ (electronically signed J. Park MD)
 Plan: reassess in 4 weeks.
-""", ["right trapezius","left trapezius","right levator scapulae","right rhomboid minor"], 6, "lidocaine", "1% 6 mL", True, True, False, True)
+""", ["right trapezius","left trapezius","right levator scapulae","right rhomboid minor"], 6, "lidocaine", "1%, 6 mL", True, True, False, True)
 
 note("""
 Procedure: Trigger point injections, bilateral trapezius.
 Description: The right and left upper trapezius were each injected at 2 trigger points with a mixture of 0.5% bupivacaine and 1% lidocaine, 4 mL total.
 No imaging guidance was used.
 Plan: PT referral; follow-up 3 weeks.
-""", ["right trapezius","left trapezius"], 4, "bupivacaine + lidocaine", "0.5% + 1% 4 mL", False, True, False, True)
+""", ["right trapezius","left trapezius"], 4, "bupivacaine + lidocaine", "0.5% + 1%, 4 mL", False, True, False, True)
 
 note("""
 Pt seen for f/u of myofascial pain. Last visit TPIs to L QL and L glute med provided 2 weeks of relief. Today pain is in the R side.
@@ -224,7 +227,7 @@ Patient presents with bilateral low back pain radiating to the buttocks. She has
 Trigger point injections performed in the right and left gluteus medius and the right and left quadratus lumborum, 1 trigger point each, with a total of 4 mL of 1% lidocaine and 40 mg triamcinolone.
 Next visit, will consider injecting the piriformis if pain persists.
 Electronically signed by P. Garcia MD
-""", ["right gluteus medius","left gluteus medius","right quadratus lumborum","left quadratus lumborum"], 4, "lidocaine + triamcinolone", "4 mL 1% + 40 mg", True, True, True, True)
+""", ["right gluteus medius","left gluteus medius","right quadratus lumborum","left quadratus lumborum"], 4, "lidocaine + triamcinolone", "4 mL of 1% + 40 mg", True, True, True, True)
 
 note("""
 TRIGGER POINT INJECTION
@@ -259,7 +262,7 @@ A total of 5 trigger points were injected with 5 mL of 1% lidocaine.
 History: prior subacromial injection 2022.
 Plan: continue home exercise program; return in 1 month.
 Electronically signed by C. Martin MD
-""", ["right deltoid","right infraspinatus","right teres major"], 5, "lidocaine", "5 mL 1%", True, True, True, False)
+""", ["right deltoid","right infraspinatus","right teres major"], 5, "lidocaine", "5 mL of 1%", True, True, True, False)
 
 note("""
 Botulinum toxin injection note. Botox 100 units was injected into the bilateral cervical paraspinals and bilateral upper trapezius under EMG guidance for cervical dystonia.
@@ -330,7 +333,7 @@ note("""
 Dx: piriformis syndrome, right.
 Under fluoroscopic guidance, the right piriformis muscle was injected with 3 mL of 0.25% bupivacaine and 20 mg triamcinolone at 1 trigger point.
 Post-procedure: patient ambulated without difficulty. Follow up 2 weeks.
-""", ["right piriformis"], 1, "bupivacaine + triamcinolone", "3 mL 0.25% + 20 mg", False, True, False, False, "fluoroscopy")
+""", ["right piriformis"], 1, "bupivacaine + triamcinolone", "3 mL of 0.25% + 20 mg", False, True, False, False, "fluoroscopy")
 
 note("""
 Trigger point injection - CT guided
@@ -357,7 +360,7 @@ note("""
 Myofascial pain of the abdominal wall. Trigger points located 3 cm lateral to the umbilicus in the right rectus abdominis were injected, 2 sites, with 4 mL of 0.25% bupivacaine.
 Patient has tried heat and NSAIDs.
 Follow up in 2 weeks.
-""", ["right rectus abdominis"], 2, "bupivacaine", "4 mL 0.25%", False, True, True, True)
+""", ["right rectus abdominis"], 2, "bupivacaine", "4 mL of 0.25%", False, True, True, True)
 
 note("""
 Trigger point injection
@@ -365,7 +368,7 @@ Location: R upper back
 # of injections: 2
 Medication: lidocaine 1%, 2 ml
 Electronically signed by F. Moreau MD
-""", ["right upper back"], 2, "lidocaine", "1% 2 ml", True, False, False, False)
+""", ["right upper back"], 2, "lidocaine", "1%, 2 ml", True, False, False, False)
 
 note("""
 Today's procedure: dry needling of the left gastrocnemius (medial head) and left soleus, 4 needle insertions, no medication.
@@ -388,7 +391,7 @@ Plan: continue PT 2x/week.
 
 note("""
 The patient presented for trigger point injections. Timeout performed. Using sterile technique, trigger points were injected in the left tensor fasciae latae (2), the left gluteus medius (2) and the left gluteus minimus (1), for a total of 5 points, with 5 mL of 1% lidocaine. There were no complications. The patient was instructed to apply ice and to call with signs of infection. Follow-up in 4 weeks. Electronically signed by I. Novak MD.
-""", ["left tensor fasciae latae","left gluteus medius","left gluteus minimus"], 5, "lidocaine", "5 mL 1%", True, True, False, True)
+""", ["left tensor fasciae latae","left gluteus medius","left gluteus minimus"], 5, "lidocaine", "5 mL of 1%", True, True, False, True)
 
 note("""
 TPI procedure: piriformis R and gluteus medius R, 2 trigger points each. Normal saline 4 mL (patient allergic to local anesthetics).
@@ -417,7 +420,7 @@ note("""
 Patient reports 80% relief after last session of trigger point injections to the bilateral gluteus medius.
 Trigger point injections repeated today: bilateral gluteus medius, 2 points each side, 4 mL of 0.5% bupivacaine.
 Continue HEP. RTC 2 months.
-""", ["right gluteus medius","left gluteus medius"], 4, "bupivacaine", "4 mL 0.5%", False, True, True, True)
+""", ["right gluteus medius","left gluteus medius"], 4, "bupivacaine", "4 mL of 0.5%", False, True, True, True)
 
 note("""
 PROCEDURE NOTE
@@ -436,7 +439,7 @@ Plan: ergonomic changes, PT, follow up 4 weeks.
 note("""
 Procedure: trigger point injections performed to the right latissimus dorsi, right serratus anterior and right teres major with 1% lidocaine, 3 mL total, 3 sites.
 The left side was not injected.
-""", ["right latissimus dorsi","right serratus anterior","right teres major"], 3, "lidocaine", "1% 3 mL", False, False, False, False)
+""", ["right latissimus dorsi","right serratus anterior","right teres major"], 3, "lidocaine", "1%, 3 mL", False, False, False, False)
 
 note("""
 Hip pain follow-up. Trigger point injection of the right iliopsoas was discussed but deferred due to anticoagulation. She will continue physical therapy.
@@ -458,7 +461,7 @@ note("""
 Injection of trigger points in the left forearm extensors (2) and left brachioradialis (1) for lateral elbow myofascial pain, 3 mL of 1% lidocaine.
 Uses a counterforce brace and does eccentric exercises.
 Follow up in 3 weeks.
-""", ["left forearm extensors","left brachioradialis"], 3, "lidocaine", "3 mL 1%", False, True, True, True)
+""", ["left forearm extensors","left brachioradialis"], 3, "lidocaine", "3 mL of 1%", False, True, True, True)
 
 note("""
 PROCEDURE: Trigger point injections, bilateral
