@@ -127,3 +127,7 @@ SELECT claim_id, count(*) AS missing
   FROM tpi_rules.audit('claims_with_notes', NULL, NULL)
  WHERE rule_id = 'doc.missing_element'
  GROUP BY claim_id ORDER BY claim_id;
+-- "cortisone" is what notes call an unnamed steroid: a corticosteroid
+SELECT n.drug_name, n.drug_dose, i.class
+  FROM tpi_rules.read_note('Local trigger point injection with local anaesthetic and cortisone 40 mg to the left upper trapezius was performed.') n
+  LEFT JOIN tpi_rules.injectate i ON i.name = n.drug_name;

@@ -36,6 +36,8 @@ SELECT n, c, g, h::text[], true FROM (VALUES
 	('betamethasone', 'corticosteroid', NULL, '{J0702}'),
 	('celestone', 'corticosteroid', 'betamethasone', '{}'),
 	('hydrocortisone', 'corticosteroid', NULL, '{J1700,J1710,J1720}'),
+	-- what notes call an unnamed steroid ("lidocaine and cortisone")
+	('cortisone', 'corticosteroid', NULL, '{}'),
 	('saline', 'saline', NULL, '{J7040,J7050}'),
 	('normal saline', 'saline', NULL, '{}'),
 	('sodium chloride', 'saline', 'saline', '{}'),

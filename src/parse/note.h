@@ -51,7 +51,8 @@
  *	   sentences and medication lists, by generic name, in order of first
  *	   mention; doses (a number with %, mg, ml, cc, mcg, units ...) go to
  *	   the drug they precede, else the one before them in the sentence (a
- *	   rate, "1 mL per site", is none), each piece as written.
+ *	   rate, "1 mL per site", is the dose only when no amount is stated),
+ *	   each piece with the "of" and commas it is written with.
  *	   "none" when no drug is named and the note speaks of dry needling or
  *	   no injectate.
  *	6. note_signed, post_procedure_plan, conservative_care, tp_locations
