@@ -368,6 +368,35 @@ part_word(const char *w, size_t len)
 	return classify_word(w, len) == W_PART;
 }
 
+/*
+ * Words that make a name a place rather than a muscle (SPEC section 4:
+ * "paraspinal area", "thoracic region"): "cervical paraspinal area" is a
+ * region term though "cervical paraspinal" is a group term.
+ */
+static bool
+region_word(const char *w, size_t len)
+{
+#define IS(lit) (len == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
+	return IS("area") || IS("areas") || IS("region") || IS("regions") ||
+		IS("zone") || IS("zones") || IS("spine");
+#undef IS
+}
+
+/* The spinal region an adjective names ("cervical"), LV_NONE if none. */
+static int
+spine_adjective(const char *w, size_t len)
+{
+#define IS(lit) (len == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
+	if (IS("cervical"))
+		return 1;
+	if (IS("thoracic"))
+		return 2;
+	if (IS("lumbar") || IS("lumbosacral"))
+		return 3;
+	return 0;
+#undef IS
+}
+
 const char *
 mp_kind_name(MpKind kind)
 {
@@ -515,6 +544,21 @@ mp_word_class(const char *w, size_t len)
 			return MP_WORD_FILLER;
 	}
 	return level_of(w, len) != 0 ? MP_WORD_LEVEL : MP_WORD_NAME;
+}
+
+MpSide
+mp_side_of_word(const char *w, size_t len)
+{
+	switch (classify_word(w, len))
+	{
+		case W_LEFT:
+			return MP_SIDE_LEFT;
+		case W_RIGHT:
+			return MP_SIDE_RIGHT;
+		case W_BOTH:
+			return MP_SIDE_BILATERAL;
+	}
+	return MP_SIDE_NONE;
 }
 
 int
@@ -1085,6 +1129,67 @@ result_entry(const MpCatalogue *cat, MpResult *out, int e)
 }
 
 /*
+ * A name the catalogue does not know that holds a region word ("cervical
+ * paraspinal area", "low back area", "thoracic spine area") is a region
+ * term kept as written (SPEC section 4: it counts as no muscle and raises
+ * doc.region_only), unless the rest of it names a muscle: "upper trapezius
+ * region" is the trapezius (a group or region before the word is still a
+ * place: "cervical paraspinal area" is no muscle group).  Its region is
+ * that of a spinal adjective in it, else that of what the rest names.
+ * False, with out untouched, when the name has no region word.  The names
+ * and their words are those of parse_piece; the pieces' tokens are
+ * compacted in place, so the caller must not use them afterwards.
+ */
+static bool
+region_term(const MpCatalogue *cat, Work *w, const char *name, size_t namelen,
+			size_t ntok, Tok *pt, MpResult *out)
+{
+	size_t		i,
+				n = 0,
+				o = 0;
+	int			adj = LV_NONE;
+	int			e = -1;
+	bool		any = false;
+
+	for (i = 0; i < ntok; i++)
+	{
+		const char *tw = name + pt[i].start;
+
+		if (region_word(tw, pt[i].len))
+		{
+			any = true;
+			/* "spine" stays in the rest: "thoracic spine" is a region key */
+			if (pt[i].len != 5 || memcmp(tw, "spine", 5) != 0)
+				continue;
+		}
+		if (adj == LV_NONE)
+			adj = spine_adjective(tw, pt[i].len);
+		if (o > 0)
+			w->pre[o++] = ' ';
+		memcpy(w->pre + o, tw, pt[i].len);
+		pt[n] = pt[i];
+		pt[n].start = (uint32_t) o;
+		o += pt[i].len;
+		n++;
+	}
+	if (!any)
+		return false;
+	if (n > 0 && n < ntok)
+		e = match_name(cat, w->pre, o, n, pt, w->strip);
+	if (e >= 0 && cat->entries[e].kind == MP_MUSCLE)
+	{
+		result_entry(cat, out, e);
+		return true;
+	}
+	result_unknown(out, name, namelen);
+	out->kind = MP_REGION;
+	out->region = e >= 0 ? cat->entries[e].region : -1;
+	if (adj != LV_NONE && cat->spinal[adj - 1] >= 0)
+		out->region = cat->spinal[adj - 1];
+	return true;
+}
+
+/*
  * Matches one piece (tokens first..end of the entry) and fills out; false
  * when nothing of it is left to name (a level and its words only).
  */
@@ -1175,12 +1280,13 @@ parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 		if (o > 0)
 			e = fuzzy_lookup(cat, w->strip, o);
 	}
-	if (e < 0)
+	if (e >= 0)
+		result_entry(cat, out, e);
+	else if (!region_term(cat, w, name, namelen, ntok, pt, out))
 	{
 		result_unknown(out, name, namelen);
 		return true;
 	}
-	result_entry(cat, out, e);
 	if (level != LV_NONE && (out->kind == MP_GROUP || out->kind == MP_REGION) &&
 		cat->spinal[level - 1] >= 0)
 		out->region = cat->spinal[level - 1];

@@ -58,6 +58,14 @@
  *	   swapped) from a catalogue name or alias of MP_FUZZY_MIN letters or
  *	   more ("trapezious", "levator scapule").  When keys of two entries
  *	   are that close, it is no match.
+ *	3d. Still no hit and the name holds a region word (area, areas, region,
+ *	   regions, zone, zones, spine): a region term under the name as
+ *	   written ("cervical paraspinal area", "low back area"), its region
+ *	   that of a spinal adjective (cervical, thoracic, lumbar, lumbosacral)
+ *	   in it, else that of the rest of the name -- unless the rest (without
+ *	   area, region, zone) is a muscle: "upper trapezius region" is the
+ *	   trapezius.  A group before the word is a place too: "cervical
+ *	   paraspinal area" is no "cervical paraspinals".
  *	4. No hit: kind unknown, and the name (normalised, side words removed,
  *	   part words kept) stands for the muscle.  An entry of side words only
  *	   is unknown under its whole normalised text, with no side.  An entry
@@ -156,6 +164,9 @@ extern const char *mp_catalogue_key(const MpCatalogue *cat, int i,
 #define MP_WORD_FILLER	3		/* side fillers and list separators */
 #define MP_WORD_LEVEL	4		/* a spinal level */
 extern int	mp_word_class(const char *w, size_t len);
+
+/* The side a normalised side word sets (MP_SIDE_NONE for other words). */
+extern MpSide mp_side_of_word(const char *w, size_t len);
 
 /* Words in the longest name or alias. */
 extern int	mp_catalogue_max_words(const MpCatalogue *cat);
