@@ -203,7 +203,8 @@ UPDATE tpi_rules.muscle SET aliases = aliases || '{utrap}'::text[] WHERE name = 
 SELECT (tpi_rules.parse_muscle('R utrap')).*;
 -- a user row replaces a shipped row of the same name
 INSERT INTO tpi_rules.muscle (name, region, kind, aliases) VALUES ('back', 'thoracic', 'region', '{}');
--- the shipped alias 'back area' is gone: read as written, a region by its word
+-- the shipped aliases go with the shipped row: 'back area' is the user's back
+-- and its region word
 SELECT (tpi_rules.parse_muscle('back')).*, (tpi_rules.parse_muscle('back area')).muscle AS old_alias_read;
 SELECT name, builtin FROM tpi_rules.muscle WHERE name IN ('back', 'trapezius') ORDER BY name;
 ROLLBACK;

@@ -1129,16 +1129,18 @@ result_entry(const MpCatalogue *cat, MpResult *out, int e)
 }
 
 /*
- * A name the catalogue does not know that holds a region word ("cervical
- * paraspinal area", "low back area", "thoracic spine area") is a region
- * term kept as written (SPEC section 4: it counts as no muscle and raises
- * doc.region_only), unless the rest of it names a muscle: "upper trapezius
- * region" is the trapezius (a group or region before the word is still a
- * place: "cervical paraspinal area" is no muscle group).  Its region is
- * that of a spinal adjective in it, else that of what the rest names.
- * False, with out untouched, when the name has no region word.  The names
- * and their words are those of parse_piece; the pieces' tokens are
- * compacted in place, so the caller must not use them afterwards.
+ * A name the catalogue does not know that holds a region word is a place
+ * (SPEC section 4: "cervical paraspinal area", "thoracic spine area" count
+ * as no muscle and raise doc.region_only), unless the rest of it names a
+ * muscle: "upper trapezius region" is the trapezius, as notes mean it.
+ * The rest as a region key is that region ("low back area"); as a group
+ * term or nothing known, the name as written is the region term -- a group
+ * before the word is still a place.  Its region is that of a spinal
+ * adjective in it, else that of the rest.  Tried before the misspelling
+ * guess, which would read "back regions" as the alias "back region" with a
+ * letter added, and itself guesses on the rest ("erector spine").  False,
+ * with out untouched, when the name has no region word; else pt is
+ * compacted in place and must not be used afterwards.
  */
 static bool
 region_term(const MpCatalogue *cat, Work *w, const char *name, size_t namelen,
@@ -1150,7 +1152,15 @@ region_term(const MpCatalogue *cat, Work *w, const char *name, size_t namelen,
 	int			adj = LV_NONE;
 	int			e = -1;
 	bool		any = false;
+	size_t		lead = 0,
+				from;
 
+	/* "the cervical paraspinal area" is written "cervical paraspinal area" */
+	while (lead + 1 < ntok &&
+		   ((pt[lead].len == 3 && memcmp(name + pt[lead].start, "the", 3) == 0) ||
+			(pt[lead].len == 2 && memcmp(name + pt[lead].start, "of", 2) == 0)))
+		lead++;
+	from = pt[lead].start;
 	for (i = 0; i < ntok; i++)
 	{
 		const char *tw = name + pt[i].start;
@@ -1176,14 +1186,22 @@ region_term(const MpCatalogue *cat, Work *w, const char *name, size_t namelen,
 		return false;
 	if (n > 0 && n < ntok)
 		e = match_name(cat, w->pre, o, n, pt, w->strip);
-	if (e >= 0 && cat->entries[e].kind == MP_MUSCLE)
+	/* "erector spine": a misspelt muscle ("spine" is the rest's own) */
+	if (e < 0 && n > 0)
+		e = fuzzy_lookup(cat, w->pre, o);
+	if (e >= 0 && cat->entries[e].kind != MP_GROUP)
 	{
+		/* a muscle, or a region key: "low back area" is the low back */
 		result_entry(cat, out, e);
-		return true;
+		if (out->kind == MP_MUSCLE)
+			return true;
 	}
-	result_unknown(out, name, namelen);
-	out->kind = MP_REGION;
-	out->region = e >= 0 ? cat->entries[e].region : -1;
+	else
+	{
+		result_unknown(out, name + from, namelen - from);
+		out->kind = MP_REGION;
+		out->region = e >= 0 ? cat->entries[e].region : -1;
+	}
 	if (adj != LV_NONE && cat->spinal[adj - 1] >= 0)
 		out->region = cat->spinal[adj - 1];
 	return true;
@@ -1261,6 +1279,9 @@ parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 	}
 	if (e < 0)
 		e = match_name(cat, name, namelen, ntok, pt, w->strip);
+	/* before any guess: "back regions" is no misspelt "back region" */
+	if (e < 0 && region_term(cat, w, name, namelen, ntok, pt, out))
+		goto located;
 	if (e < 0)
 		e = fuzzy_lookup(cat, name, namelen);
 	if (e < 0 && any_part)
@@ -1280,13 +1301,13 @@ parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 		if (o > 0)
 			e = fuzzy_lookup(cat, w->strip, o);
 	}
-	if (e >= 0)
-		result_entry(cat, out, e);
-	else if (!region_term(cat, w, name, namelen, ntok, pt, out))
+	if (e < 0)
 	{
 		result_unknown(out, name, namelen);
 		return true;
 	}
+	result_entry(cat, out, e);
+located:
 	if (level != LV_NONE && (out->kind == MP_GROUP || out->kind == MP_REGION) &&
 		cat->spinal[level - 1] >= 0)
 		out->region = cat->spinal[level - 1];

@@ -58,14 +58,15 @@
  *	   swapped) from a catalogue name or alias of MP_FUZZY_MIN letters or
  *	   more ("trapezious", "levator scapule").  When keys of two entries
  *	   are that close, it is no match.
- *	3d. Still no hit and the name holds a region word (area, areas, region,
- *	   regions, zone, zones, spine): a region term under the name as
- *	   written ("cervical paraspinal area", "low back area"), its region
- *	   that of a spinal adjective (cervical, thoracic, lumbar, lumbosacral)
- *	   in it, else that of the rest of the name -- unless the rest (without
- *	   area, region, zone) is a muscle: "upper trapezius region" is the
- *	   trapezius.  A group before the word is a place too: "cervical
- *	   paraspinal area" is no "cervical paraspinals".
+ *	   d. Before the guess of c, a name holding a region word (area, areas,
+ *	   region, regions, zone, zones, spine) is a place (SPEC section 4):
+ *	   when the rest of it (without area, region, zone; exactly, then one
+ *	   edit away) is a muscle, it is that muscle ("upper trapezius
+ *	   region"); a region key, that region ("low back area"); otherwise
+ *	   (a group term, nothing known) a region term under the name as
+ *	   written, a leading "the" or "of" dropped: "cervical paraspinal
+ *	   area" is no "cervical paraspinals".  A spinal adjective (cervical,
+ *	   thoracic, lumbar, lumbosacral) in it sets the region.
  *	4. No hit: kind unknown, and the name (normalised, side words removed,
  *	   part words kept) stands for the muscle.  An entry of side words only
  *	   is unknown under its whole normalised text, with no side.  An entry

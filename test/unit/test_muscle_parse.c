@@ -221,13 +221,17 @@ test_region_words(void)
 		   MP_SIDE_NONE, 3);
 	expect("L lumbar paraspinal region", MP_REGION, "lumbar paraspinal region",
 		   MP_SIDE_LEFT, 7);
-	expect("low back area", MP_REGION, "low back area", MP_SIDE_NONE, 7);
+	expect("low back area", MP_REGION, "low back", MP_SIDE_NONE, 7);
+	expect("lower back regions", MP_REGION, "low back", MP_SIDE_NONE, 7);
+	expect("right trapezious area", MP_MUSCLE, "trapezius", MP_SIDE_RIGHT, 2);
 	expect("lumbar spine area", MP_REGION, "lumbar spine area", MP_SIDE_NONE, 7);
 	expect("cervical paraspinal area at C5", MP_REGION,
 		   "cervical paraspinal area", MP_SIDE_NONE, 2);
 	expect("paraspinal zone at L4-5", MP_REGION, "paraspinal zone",
 		   MP_SIDE_NONE, 7);
 	expect("spine", MP_REGION, "spine", MP_SIDE_NONE, -1);
+	expect("the cervical paraspinal area", MP_REGION, "cervical paraspinal area",
+		   MP_SIDE_NONE, 2);
 	/* catalogue keys as they were */
 	expect("paraspinal area at L4-5", MP_REGION, "paraspinal area", MP_SIDE_NONE, 7);
 	expect("lumbar region", MP_REGION, "low back", MP_SIDE_NONE, 7);
