@@ -187,10 +187,11 @@ typedef struct MpResult
 	MpKind		kind;
 	MpSide		side;
 	int			region;			/* -1 for none or unknown */
-	int			entry;			/* catalogue index, -1 unless known */
+	int			entry;			/* catalogue index, -1 unless known (and for
+								 * a region term as written, step 3d) */
 	const char *name;			/* canonical name, or the normalised name
-								 * (in the work buffer) for unknown; not
-								 * NUL-terminated */
+								 * (in the work buffer) when entry is -1;
+								 * not NUL-terminated */
 	size_t		namelen;
 	uint32_t	namehash;		/* mp_hash(name, namelen) */
 } MpResult;
