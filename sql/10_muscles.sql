@@ -80,7 +80,14 @@ SELECT e AS entry, p.*
 			   (43, 'left'), (44, 'levator l'), (45, 'lt'),
 			   (46, '...'), (47, ''), (48, 'rhomboid'),
 			   (49, 'upper back'), (50, 'neck'), (51, 'infraspinatus RT'),
-			   (52, 'Gastrocnemius, medial head'), (53, 'bilateral lower back')
+			   (52, 'Gastrocnemius, medial head'), (53, 'bilateral lower back'),
+			   -- a region word makes a place even of a group term
+			   (54, 'bilateral cervical paraspinal area'),
+			   (55, 'thoracic paraspinal area'), (56, 'lumbar paraspinal region'),
+			   (57, 'low back area'), (58, 'thoracic spine area'),
+			   (59, 'cervical region'), (60, 'neck area'),
+			   (61, 'cervical paraspinal muscles'), (62, 'multifidus left of L5'),
+			   (63, 'lumbar multifidus'), (64, 'left upper trapezius region')
 	   ) AS v(i, e),
 	   LATERAL tpi_rules.parse_muscle(e) AS p
  ORDER BY i;
@@ -112,6 +119,8 @@ SELECT c AS case_name, m AS muscles,
 	(12, 'region term only', '{shoulder}'),
 	(13, 'region terms only', '{neck,upper back,paraspinal area}'),
 	(14, 'region term and muscles', '{shoulder,R deltoid,L deltoid}'),
+	(14.1, 'spinal area terms only', '{bilateral cervical paraspinal area,thoracic paraspinal area}'),
+	(14.2, 'spinal area term and a muscle', '{lumbar paraspinal region,L multifidus}'),
 	(15, 'unknown counts one', '{left foo}'),
 	(16, 'unknown repeated', '{left foo,LEFT  FOO,left foo.}'),
 	(17, 'unknown bilateral', '{bilateral foo}'),
@@ -194,7 +203,9 @@ UPDATE tpi_rules.muscle SET aliases = aliases || '{utrap}'::text[] WHERE name = 
 SELECT (tpi_rules.parse_muscle('R utrap')).*;
 -- a user row replaces a shipped row of the same name
 INSERT INTO tpi_rules.muscle (name, region, kind, aliases) VALUES ('back', 'thoracic', 'region', '{}');
-SELECT (tpi_rules.parse_muscle('back')).*, (tpi_rules.parse_muscle('back area')).kind AS old_alias_kind;
+-- the shipped aliases go with the shipped row: 'back area' is the user's back
+-- and its region word
+SELECT (tpi_rules.parse_muscle('back')).*, (tpi_rules.parse_muscle('back area')).muscle AS old_alias_read;
 SELECT name, builtin FROM tpi_rules.muscle WHERE name IN ('back', 'trapezius') ORDER BY name;
 ROLLBACK;
 SELECT (tpi_rules.parse_muscle('R utrap')).kind AS utrap, (tpi_rules.parse_muscle('back')).region AS back_region,

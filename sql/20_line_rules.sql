@@ -44,6 +44,16 @@ SELECT pg_temp.add_case('no_muscles blank entries', '{"muscles": ["", "  "]}');
 -- doc.region_only / doc.muscle_group_term / doc.unknown_muscle
 SELECT pg_temp.add_case('region_only', '{"muscles": ["shoulder", "neck"]}');
 SELECT pg_temp.add_case('region_only silent with a muscle', '{"muscles": ["shoulder", "right trapezius"]}');
+-- a region word makes a place of a spine-level term (SPEC section 4): no
+-- muscle, so 20553 on it is upcoded; a muscle with a level stays a muscle
+SELECT pg_temp.add_case('region_only spinal area terms',
+	'{"muscles": ["bilateral cervical paraspinal area", "thoracic paraspinal area"]}');
+SELECT pg_temp.add_case('region_only spinal area terms 20553',
+	'{"hcpcs": "20553", "muscles": ["bilateral cervical paraspinal area", "thoracic paraspinal area", "low back area"]}');
+SELECT pg_temp.add_case('region_only silent multifidus at a level',
+	'{"muscles": ["multifidus left of L5", "lumbar multifidus"]}');
+SELECT pg_temp.add_case('region_only silent group cervical paraspinal muscles',
+	'{"muscles": ["bilateral cervical paraspinal muscles"]}');
 SELECT pg_temp.add_case('group term', '{"muscles": ["paraspinals"]}');
 SELECT pg_temp.add_case('group term silent', '{"muscles": ["right trapezius"]}');
 SELECT pg_temp.add_case('group term silent: rhomboids', '{"muscles": ["left rhomboids", "right rhomboid"]}');

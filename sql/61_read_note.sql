@@ -77,7 +77,18 @@ INSERT INTO n VALUES
  ('zm injected to a region', 'Trigger point injections to the left trapezius and to the low back.'),
  -- a record's count field is its muscle's; on the next line, a total
  ('zn record counts', E'Muscle: Trapezius, Side: Bilateral, Points: 2\nMuscle: Levator scapulae, Side: Left, Points: 1\nTrigger point injections performed with lidocaine 1% 3 mL.'),
- ('zo total on the next line', E'TRIGGER POINT INJECTION\nSite(s): Left gluteus medius, left piriformis\nTrigger points: 4\nInjectate: Marcaine 0.25% 4 mL');
+ ('zo total on the next line', E'TRIGGER POINT INJECTION\nSite(s): Left gluteus medius, left piriformis\nTrigger points: 4\nInjectate: Marcaine 0.25% 4 mL'),
+ -- the side of the injection goes to the sentence's side-less muscles
+ -- (AAPC: four muscles); an entry's own side wins; a symptom's side not
+ ('zp1 bilateral injections', 'Bilateral trigger point injections were performed in the upper trapezius and levator scapulae with lidocaine 1% 4 mL.'),
+ ('zp2 performed bilaterally', 'Trigger point injections were performed bilaterally in the upper trapezius and levator scapulae with lidocaine 1% 4 mL.'),
+ ('zp3 own side wins', 'Bilateral TPIs to the trapezius and left rhomboid major with lidocaine 1% 3 mL.'),
+ ('zp4 bilateral pain', 'Right trapezius and levator scapulae were injected; bilateral neck pain noted.'),
+ -- a region word after a group term: the place as written, with its sides
+ ('zq1 cervical paraspinal area', 'Trigger point injections performed in the cervical paraspinal area bilaterally with lidocaine 1% 3 mL.'),
+ ('zq2 paraspinal region at a level', 'TPIs performed to the left lumbar paraspinal region at L4-5 with lidocaine 1% 2 mL.'),
+ ('zq3 group stays a group', 'Trigger point injections performed in the bilateral cervical paraspinal muscles with lidocaine 1% 3 mL.'),
+ ('zq4 trapezius region', 'Trigger point injections were performed at 3 sites in the left upper trapezius region with lidocaine 1% 2 mL.');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";
@@ -100,13 +111,19 @@ CREATE TEMP TABLE claims AS
 SELECT * FROM (VALUES
 	('N1', 1::smallint, 'P1', 'commercial_default', '1234567893', date '2025-03-03', '20552'),
 	('N2', 1::smallint, 'P2', 'commercial_default', '1234567893', date '2025-03-03', '20553'),
-	('N3', 1::smallint, 'P3', 'commercial_default', '1234567893', date '2025-03-03', '20552')
+	('N3', 1::smallint, 'P3', 'commercial_default', '1234567893', date '2025-03-03', '20552'),
+	('N4', 1::smallint, 'P4', 'commercial_default', '1234567893', date '2025-03-03', '20553'),
+	('N5', 1::smallint, 'P5', 'commercial_default', '1234567893', date '2025-03-03', '20553'),
+	('N6', 1::smallint, 'P6', 'commercial_default', '1234567893', date '2025-03-03', '20553')
 ) AS v(claim_id, line_no, patient_id, payer_id, provider_npi, date_of_service, hcpcs);
 CREATE TEMP TABLE notes (patient_id text, date_of_service date, body text);
 INSERT INTO notes VALUES
  ('P1', '2025-03-03', (SELECT body FROM n WHERE id = 'a issue example')),
  ('P2', '2025-03-03', (SELECT body FROM n WHERE id = 'i ultrasound')),
- ('P3', '2025-03-03', (SELECT body FROM n WHERE id = 'n unsigned'));
+ ('P3', '2025-03-03', (SELECT body FROM n WHERE id = 'n unsigned')),
+ ('P4', '2025-03-03', (SELECT body FROM n WHERE id = 'zp1 bilateral injections')),
+ ('P5', '2025-03-03', (SELECT body FROM n WHERE id = 'zq1 cervical paraspinal area')),
+ ('P6', '2025-03-03', (SELECT body FROM n WHERE id = 'zp4 bilateral pain'));
 CREATE TEMP VIEW claims_with_notes AS
 SELECT c.claim_id, c.line_no, c.patient_id, c.payer_id, c.provider_npi,
        c.date_of_service, c.hcpcs, '{M79.18}'::text[] AS icd10,
@@ -120,7 +137,7 @@ SELECT c.claim_id, c.line_no, c.patient_id, c.payer_id, c.provider_npi,
                         AND n.date_of_service = c.date_of_service) f ON true;
 SELECT claim_id, rule_id, severity
   FROM tpi_rules.audit('claims_with_notes', NULL, NULL)
- WHERE rule_id LIKE 'code.%'
+ WHERE rule_id LIKE 'code.%' OR rule_id = 'doc.region_only'
  ORDER BY claim_id, rule_id;
 -- The missing elements each note leaves out.
 SELECT claim_id, count(*) AS missing

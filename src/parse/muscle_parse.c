@@ -368,6 +368,35 @@ part_word(const char *w, size_t len)
 	return classify_word(w, len) == W_PART;
 }
 
+/*
+ * Words that make a name a place rather than a muscle (SPEC section 4:
+ * "paraspinal area", "thoracic region"): "cervical paraspinal area" is a
+ * region term though "cervical paraspinal" is a group term.
+ */
+static bool
+region_word(const char *w, size_t len)
+{
+#define IS(lit) (len == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
+	return IS("area") || IS("areas") || IS("region") || IS("regions") ||
+		IS("zone") || IS("zones") || IS("spine");
+#undef IS
+}
+
+/* The spinal region an adjective names ("cervical"), LV_NONE if none. */
+static int
+spine_adjective(const char *w, size_t len)
+{
+#define IS(lit) (len == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
+	if (IS("cervical"))
+		return 1;
+	if (IS("thoracic"))
+		return 2;
+	if (IS("lumbar") || IS("lumbosacral"))
+		return 3;
+	return 0;
+#undef IS
+}
+
 const char *
 mp_kind_name(MpKind kind)
 {
@@ -515,6 +544,21 @@ mp_word_class(const char *w, size_t len)
 			return MP_WORD_FILLER;
 	}
 	return level_of(w, len) != 0 ? MP_WORD_LEVEL : MP_WORD_NAME;
+}
+
+MpSide
+mp_side_of_word(const char *w, size_t len)
+{
+	switch (classify_word(w, len))
+	{
+		case W_LEFT:
+			return MP_SIDE_LEFT;
+		case W_RIGHT:
+			return MP_SIDE_RIGHT;
+		case W_BOTH:
+			return MP_SIDE_BILATERAL;
+	}
+	return MP_SIDE_NONE;
 }
 
 int
@@ -1085,6 +1129,85 @@ result_entry(const MpCatalogue *cat, MpResult *out, int e)
 }
 
 /*
+ * A name the catalogue does not know that holds a region word is a place
+ * (SPEC section 4: "cervical paraspinal area", "thoracic spine area" count
+ * as no muscle and raise doc.region_only), unless the rest of it names a
+ * muscle: "upper trapezius region" is the trapezius, as notes mean it.
+ * The rest as a region key is that region ("low back area"); as a group
+ * term or nothing known, the name as written is the region term -- a group
+ * before the word is still a place.  Its region is that of a spinal
+ * adjective in it, else that of the rest.  Tried before the misspelling
+ * guess, which would read "back regions" as the alias "back region" with a
+ * letter added, and itself guesses on the rest ("erector spine").  False,
+ * with out untouched, when the name has no region word; else pt is
+ * compacted in place and must not be used afterwards.
+ */
+static bool
+region_term(const MpCatalogue *cat, Work *w, const char *name, size_t namelen,
+			size_t ntok, Tok *pt, MpResult *out)
+{
+	size_t		i,
+				n = 0,
+				o = 0;
+	int			adj = LV_NONE;
+	int			e = -1;
+	bool		any = false;
+	size_t		lead = 0,
+				from;
+
+	/* "the cervical paraspinal area" is written "cervical paraspinal area" */
+	while (lead + 1 < ntok &&
+		   ((pt[lead].len == 3 && memcmp(name + pt[lead].start, "the", 3) == 0) ||
+			(pt[lead].len == 2 && memcmp(name + pt[lead].start, "of", 2) == 0)))
+		lead++;
+	from = pt[lead].start;
+	for (i = 0; i < ntok; i++)
+	{
+		const char *tw = name + pt[i].start;
+
+		if (region_word(tw, pt[i].len))
+		{
+			any = true;
+			/* "spine" stays in the rest: "thoracic spine" is a region key */
+			if (pt[i].len != 5 || memcmp(tw, "spine", 5) != 0)
+				continue;
+		}
+		if (adj == LV_NONE)
+			adj = spine_adjective(tw, pt[i].len);
+		if (o > 0)
+			w->pre[o++] = ' ';
+		memcpy(w->pre + o, tw, pt[i].len);
+		pt[n] = pt[i];
+		pt[n].start = (uint32_t) o;
+		o += pt[i].len;
+		n++;
+	}
+	if (!any)
+		return false;
+	if (n > 0 && n < ntok)
+		e = match_name(cat, w->pre, o, n, pt, w->strip);
+	/* "erector spine": a misspelt muscle ("spine" is the rest's own) */
+	if (e < 0 && n > 0)
+		e = fuzzy_lookup(cat, w->pre, o);
+	if (e >= 0 && cat->entries[e].kind != MP_GROUP)
+	{
+		/* a muscle, or a region key: "low back area" is the low back */
+		result_entry(cat, out, e);
+		if (out->kind == MP_MUSCLE)
+			return true;
+	}
+	else
+	{
+		result_unknown(out, name + from, namelen - from);
+		out->kind = MP_REGION;
+		out->region = e >= 0 ? cat->entries[e].region : -1;
+	}
+	if (adj != LV_NONE && cat->spinal[adj - 1] >= 0)
+		out->region = cat->spinal[adj - 1];
+	return true;
+}
+
+/*
  * Matches one piece (tokens first..end of the entry) and fills out; false
  * when nothing of it is left to name (a level and its words only).
  */
@@ -1156,6 +1279,9 @@ parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 	}
 	if (e < 0)
 		e = match_name(cat, name, namelen, ntok, pt, w->strip);
+	/* before any guess: "back regions" is no misspelt "back region" */
+	if (e < 0 && region_term(cat, w, name, namelen, ntok, pt, out))
+		goto located;
 	if (e < 0)
 		e = fuzzy_lookup(cat, name, namelen);
 	if (e < 0 && any_part)
@@ -1181,6 +1307,7 @@ parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 		return true;
 	}
 	result_entry(cat, out, e);
+located:
 	if (level != LV_NONE && (out->kind == MP_GROUP || out->kind == MP_REGION) &&
 		cat->spinal[level - 1] >= 0)
 		out->region = cat->spinal[level - 1];

@@ -58,6 +58,15 @@
  *	   swapped) from a catalogue name or alias of MP_FUZZY_MIN letters or
  *	   more ("trapezious", "levator scapule").  When keys of two entries
  *	   are that close, it is no match.
+ *	   d. Before the guess of c, a name holding a region word (area, areas,
+ *	   region, regions, zone, zones, spine) is a place (SPEC section 4):
+ *	   when the rest of it (without area, region, zone; exactly, then one
+ *	   edit away) is a muscle, it is that muscle ("upper trapezius
+ *	   region"); a region key, that region ("low back area"); otherwise
+ *	   (a group term, nothing known) a region term under the name as
+ *	   written, a leading "the" or "of" dropped: "cervical paraspinal
+ *	   area" is no "cervical paraspinals".  A spinal adjective (cervical,
+ *	   thoracic, lumbar, lumbosacral) in it sets the region.
  *	4. No hit: kind unknown, and the name (normalised, side words removed,
  *	   part words kept) stands for the muscle.  An entry of side words only
  *	   is unknown under its whole normalised text, with no side.  An entry
@@ -157,6 +166,9 @@ extern const char *mp_catalogue_key(const MpCatalogue *cat, int i,
 #define MP_WORD_LEVEL	4		/* a spinal level */
 extern int	mp_word_class(const char *w, size_t len);
 
+/* The side a normalised side word sets (MP_SIDE_NONE for other words). */
+extern MpSide mp_side_of_word(const char *w, size_t len);
+
 /* Words in the longest name or alias. */
 extern int	mp_catalogue_max_words(const MpCatalogue *cat);
 
@@ -175,10 +187,11 @@ typedef struct MpResult
 	MpKind		kind;
 	MpSide		side;
 	int			region;			/* -1 for none or unknown */
-	int			entry;			/* catalogue index, -1 unless known */
+	int			entry;			/* catalogue index, -1 unless known (and for
+								 * a region term as written, step 3d) */
 	const char *name;			/* canonical name, or the normalised name
-								 * (in the work buffer) for unknown; not
-								 * NUL-terminated */
+								 * (in the work buffer) when entry is -1;
+								 * not NUL-terminated */
 	size_t		namelen;
 	uint32_t	namehash;		/* mp_hash(name, namelen) */
 } MpResult;

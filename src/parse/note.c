@@ -489,6 +489,8 @@ typedef struct NSent
 {
 	uint8_t		flags;
 	uint8_t		section;
+	uint8_t		injside;		/* MpSide of the injection itself
+								 * ("bilateral TPIs"), bits OR-ed */
 	uint32_t	cues;			/* F_* of every word in it */
 } NSent;
 
@@ -524,6 +526,8 @@ typedef struct Reader
 	char	   *buf;			/* an entry being composed */
 	size_t		bufsize;
 	int			emitted;		/* muscles the last run named */
+	MpSide		injside;		/* the side of the injection for entries of
+								 * the run being read that have none */
 	char		fwork[MP_WORK_SIZE(40)];	/* to parse one word */
 } Reader;
 
@@ -1018,6 +1022,48 @@ sections_and_sentences(Reader *r)
 	r->ns = sent + 1;
 }
 
+/*
+ * The side token i (a side word) gives the injection itself, not one
+ * muscle: "Bilateral trigger point injections were performed in ...",
+ * "bilateral TPIs", "performed bilaterally in the ...".  AAPC counts
+ * "bilateral TPIs in the trapezius and levator" as four muscles, so the
+ * sentence's side-less entries take it (SPEC section 12).  A side of a
+ * symptom ("bilateral neck pain") or one that opens a muscle's name
+ * ("injected left trapezius") is none: MP_SIDE_NONE.
+ */
+static MpSide
+injection_side(const Reader *r, size_t i)
+{
+	const NTok *t = &r->t[i];
+	size_t		j = i + 1;
+	MpSide		side;
+
+	if (t->len == 1 && r->low[t->start] == 'b')
+	{
+		side = MP_SIDE_BILATERAL;	/* "b/l" */
+		j = i + 3;
+	}
+	else
+		side = mp_side_of_word(r->low + t->start, t->len);
+	if (side == MP_SIDE_NONE)
+		return MP_SIDE_NONE;
+	/* before the injection: "bilateral trigger point injections", "R TPI" */
+	if (tok_is(r, j, "trigger") &&
+		(tok_is(r, j + 1, "point") || tok_is(r, j + 1, "points")))
+		j += 2;
+	if (tok_is(r, j, "injection") || tok_is(r, j, "injections") ||
+		tok_is(r, j, "tpi") || tok_is(r, j, "tpis"))
+		return side;
+	/* right after the verb, naming no muscle: "performed bilaterally in" */
+	if (i > 0 && (r->t[i - 1].flags & F_DONE) && r->t[i - 1].type == T_WORD &&
+		!(j < r->nt && ((r->t[j].flags & F_MUS) ||
+						(r->t[j].type == T_WORD &&
+						 (r->t[j].wclass == MP_WORD_PART ||
+						  r->t[j].wclass == MP_WORD_SIDE)))))
+		return side;
+	return MP_SIDE_NONE;
+}
+
 /* Sentence flags from cue words (headers' words do not count). */
 static void
 sentence_flags(Reader *r)
@@ -1073,6 +1119,8 @@ sentence_flags(Reader *r)
 			s->flags |= S_INJ;
 		if (t->flags & F_DONE)
 			s->flags |= S_DONE;
+		if (t->wclass == MP_WORD_SIDE)
+			s->injside |= (uint8_t) injection_side(r, i);
 	}
 
 	/*
@@ -1458,17 +1506,20 @@ static void
 emit_muscle(void *arg, const MpResult *m)
 {
 	Reader	   *r = arg;
+	MpSide		side;
 
 	if (m->kind == MP_EMPTY)
 		return;
+	/* an entry's own side wins over the side of the injection */
+	side = m->side != MP_SIDE_NONE ? m->side : r->injside;
 	/* one entry per muscle: a bilateral one is its right and its left */
-	if (m->side == MP_SIDE_BILATERAL)
+	if (side == MP_SIDE_BILATERAL)
 	{
 		emit_side(r, "right", m);
 		emit_side(r, "left", m);
 	}
 	else
-		emit_side(r, mp_side_name(m->side), m);
+		emit_side(r, mp_side_name(side), m);
 }
 
 typedef struct Span
@@ -1632,6 +1683,15 @@ side_field(Reader *r, Span *sp)
 	}
 }
 
+/* A word that makes a place of a group term ("paraspinal area"). */
+static bool
+region_word_at(const Reader *r, size_t j)
+{
+	return tok_is(r, j, "area") || tok_is(r, j, "areas") ||
+		tok_is(r, j, "region") || tok_is(r, j, "regions") ||
+		tok_is(r, j, "zone") || tok_is(r, j, "zones");
+}
+
 /*
  * The run of muscle words from token i (a catalogue key): names, side and
  * part words, separators, levels and counts.  Returns the token after it.
@@ -1738,6 +1798,16 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 
 		if ((n = muscle_at(r, j, &kind)) > 0)
 		{
+			/*
+			 * "cervical paraspinal area": a region word after a group or
+			 * region key makes it a place, read as written so that
+			 * doc.region_only fires (SPEC sections 4 and 12)
+			 */
+			if (kind != MP_MUSCLE && region_word_at(r, j + n))
+			{
+				kind = MP_REGION;
+				n++;
+			}
 			if (kind != MP_REGION)
 				sp->regions_only = false;
 			j += n;
@@ -2233,6 +2303,7 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 				continue;
 			found = true;
 			r->emitted = 0;
+			r->injside = (MpSide) s->injside;
 			read_span(r, &sp);
 			if (sp.count >= 0)
 			{

@@ -40,7 +40,14 @@
  *	   pain") or outside a sentence about injecting or a template line.  A
  *	   muscle named again without its side is the one read with a side.  An
  *	   unknown word after a side or part word goes to the parser, which
- *	   reads one-edit misspellings ("right rhomboidd").
+ *	   reads one-edit misspellings ("right rhomboidd").  A group or region
+ *	   name followed by area / region / zone is a region term, read as
+ *	   written with its sides ("cervical paraspinal area bilaterally").  A
+ *	   side of the injection itself -- before "trigger point injection(s)"
+ *	   or "TPI(s)", or right after a verb of a procedure done and before
+ *	   no muscle ("performed bilaterally in") -- goes to the muscles of its
+ *	   sentence that have no side of their own; a symptom's side
+ *	   ("bilateral neck pain") does not.
  *	4. Trigger points: a stated total ("Trigger points: 6", "TPI x4", "3
  *	   trigger points were injected", "total 8 sites") wins; else the sum
  *	   of counts given with injected muscles ("x2", "(2 points)", "2

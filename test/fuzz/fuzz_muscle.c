@@ -119,7 +119,9 @@ check_result(Sink *k, const MpResult *rp)
 		abort();
 	if (r.kind == MP_EMPTY)
 		abort();				/* mp_parse_each never emits a blank */
-	if (r.kind == MP_UNKNOWN)
+	/* a region term the catalogue lacks ("cervical paraspinal area") is
+	 * named as written, like an unknown entry */
+	if (r.kind == MP_UNKNOWN || (r.kind == MP_REGION && r.entry == -1))
 	{
 		if (r.entry != -1 || r.namelen == 0 || r.namelen > k->len ||
 			r.name < k->work || r.name + r.namelen > k->work + k->worksize)
@@ -127,7 +129,7 @@ check_result(Sink *k, const MpResult *rp)
 		if (mp_hash(r.name, r.namelen) != r.namehash)
 			abort();
 	}
-	if (r.kind == MP_MUSCLE || r.kind == MP_GROUP || r.kind == MP_REGION)
+	else if (r.kind == MP_MUSCLE || r.kind == MP_GROUP || r.kind == MP_REGION)
 	{
 		const MpEntry *e = mp_catalogue_entry(cat, r.entry);
 

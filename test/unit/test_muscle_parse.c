@@ -51,6 +51,8 @@ build(void)
 	static const char *const sant[] = {"serratus"};
 	static const char *const para[] = {"paraspinal"};
 	static const char *const lpara[] = {"lumbar paraspinal"};
+	static const char *const cpara[] = {"cervical paraspinal"};
+	static const char *const mult[] = {"lumbar multifidus"};
 	static const char *const scal[] = {"scalene"};
 	static const char *const low[] = {"lower back", "lumbar region"};
 	static const char *const para_area[] = {"paraspinal region"};
@@ -69,6 +71,8 @@ build(void)
 		!mp_catalogue_add(cat, "deltoid", 9, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "paraspinals", -1, MP_GROUP, para, 1) ||
 		!mp_catalogue_add(cat, "lumbar paraspinals", 7, MP_GROUP, lpara, 1) ||
+		!mp_catalogue_add(cat, "cervical paraspinals", 2, MP_GROUP, cpara, 1) ||
+		!mp_catalogue_add(cat, "multifidus", 7, MP_MUSCLE, mult, 1) ||
 		!mp_catalogue_add(cat, "teres major", 8, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "teres minor", 8, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "psoas", 7, MP_MUSCLE, NULL, 0) ||
@@ -202,6 +206,48 @@ test_parse(void)
 	/* an alias never takes another row's canonical name */
 	expect("clash", MP_MUSCLE, "clash", MP_SIDE_NONE, 0);
 	expect("scm", MP_MUSCLE, "sternocleidomastoid", MP_SIDE_NONE, 2);
+}
+
+/*
+ * A region word makes a place of a name the catalogue does not know (SPEC
+ * section 4), even when the rest is a group term; a muscle stays a muscle.
+ */
+static void
+test_region_words(void)
+{
+	expect("bilateral cervical paraspinal area", MP_REGION,
+		   "cervical paraspinal area", MP_SIDE_BILATERAL, 2);
+	expect("thoracic paraspinal area", MP_REGION, "thoracic paraspinal area",
+		   MP_SIDE_NONE, 3);
+	expect("L lumbar paraspinal region", MP_REGION, "lumbar paraspinal region",
+		   MP_SIDE_LEFT, 7);
+	expect("low back area", MP_REGION, "low back", MP_SIDE_NONE, 7);
+	expect("lower back regions", MP_REGION, "low back", MP_SIDE_NONE, 7);
+	expect("right trapezious area", MP_MUSCLE, "trapezius", MP_SIDE_RIGHT, 2);
+	expect("lumbar spine area", MP_REGION, "lumbar spine area", MP_SIDE_NONE, 7);
+	expect("cervical paraspinal area at C5", MP_REGION,
+		   "cervical paraspinal area", MP_SIDE_NONE, 2);
+	expect("paraspinal zone at L4-5", MP_REGION, "paraspinal zone",
+		   MP_SIDE_NONE, 7);
+	expect("spine", MP_REGION, "spine", MP_SIDE_NONE, -1);
+	expect("the cervical paraspinal area", MP_REGION, "cervical paraspinal area",
+		   MP_SIDE_NONE, 2);
+	/* catalogue keys as they were */
+	expect("paraspinal area at L4-5", MP_REGION, "paraspinal area", MP_SIDE_NONE, 7);
+	expect("lumbar region", MP_REGION, "low back", MP_SIDE_NONE, 7);
+	/* silent: group terms stay groups, muscles stay muscles */
+	expect("bilateral cervical paraspinal muscles", MP_GROUP,
+		   "cervical paraspinals", MP_SIDE_BILATERAL, 2);
+	expect("cervical paraspinals", MP_GROUP, "cervical paraspinals", MP_SIDE_NONE, 2);
+	expect("paraspinals", MP_GROUP, "paraspinals", MP_SIDE_NONE, -1);
+	expect("multifidus left of L5", MP_MUSCLE, "multifidus", MP_SIDE_LEFT, 7);
+	expect("lumbar multifidus", MP_MUSCLE, "multifidus", MP_SIDE_NONE, 7);
+	expect("left upper trapezius region", MP_MUSCLE, "trapezius", MP_SIDE_LEFT, 2);
+	COUNT(0, "bilateral cervical paraspinal area", "thoracic paraspinal area");
+	COUNT(0, "low back area", "cervical paraspinal region");
+	COUNT(2, "bilateral cervical paraspinal area", "R trap", "L trap");
+	COUNT(2, "bilateral cervical paraspinals");
+	COUNT(1, "lumbar multifidus", "multifidus");
 }
 
 static void
@@ -386,7 +432,7 @@ test_notes(void)
 	/* levels */
 	expect("paraspinal muscles at L4-5", MP_GROUP, "lumbar paraspinals",
 		   MP_SIDE_NONE, 7);
-	expect("paraspinals at C5-6", MP_GROUP, "paraspinals", MP_SIDE_NONE, 2);
+	expect("paraspinals at C5-6", MP_GROUP, "cervical paraspinals", MP_SIDE_NONE, 2);
 	expect("right paraspinals T7", MP_GROUP, "paraspinals", MP_SIDE_RIGHT, 3);
 	expect("low back at L4", MP_REGION, "low back", MP_SIDE_NONE, 7);
 	expect("trapezius at C7", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
@@ -431,6 +477,7 @@ main(void)
 {
 	build();
 	test_parse();
+	test_region_words();
 	test_count();
 	test_big();
 	test_merge();

@@ -47,6 +47,7 @@ build(void)
 	static const char *const para[] = {"paraspinal"};
 	static const char *const lpara[] = {"lumbar paraspinal"};
 	static const char *const low[] = {"lower back"};
+	static const char *const cpara[] = {"cervical paraspinal"};
 
 	cat = mp_catalogue_new(&ta);
 	if (!mp_catalogue_add(cat, "trapezius", 2, MP_MUSCLE, trap, 2) ||
@@ -55,6 +56,8 @@ build(void)
 		!mp_catalogue_add(cat, "piriformis", 5, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "paraspinals", -1, MP_GROUP, para, 1) ||
 		!mp_catalogue_add(cat, "lumbar paraspinals", 7, MP_GROUP, lpara, 1) ||
+		!mp_catalogue_add(cat, "cervical paraspinals", 2, MP_GROUP, cpara, 1) ||
+		!mp_catalogue_add(cat, "paraspinal area", -1, MP_REGION, NULL, 0) ||
 		!mp_catalogue_add(cat, "low back", 7, MP_REGION, low, 1))
 		exit(1);
 	mp_catalogue_set_spinal_regions(cat, 2, 10, 7);
@@ -249,6 +252,37 @@ main(void)
 		   "left trapezius|left piriformis;4;lidocaine;1% 4 mL;....;none");
 	expect("Dry needling of the left trapezius and left piriformis, 4 needle insertions, no medication.",
 		   "left trapezius|left piriformis;4;none;-;....;none");
+	/*
+	 * A side of the injection itself goes to the sentence's side-less
+	 * entries (AAPC: four muscles); an entry's own side wins; a side of
+	 * a symptom is not the injection's.
+	 */
+	expect("Bilateral trigger point injections were performed in the upper trapezius and levator scapulae with lidocaine 1% 4 mL.",
+		   "right trapezius|left trapezius|right levator scapulae|left levator scapulae;-;lidocaine;1% 4 mL;....;none");
+	expect("Trigger point injections were performed bilaterally in the upper trapezius and levator scapulae.",
+		   "right trapezius|left trapezius|right levator scapulae|left levator scapulae;-;-;-;....;none");
+	expect("B/L TPIs to the trapezius and left rhomboids.",
+		   "right trapezius|left trapezius|left rhomboids;-;-;-;....;none");
+	expect("Right trapezius and levator scapulae were injected; bilateral neck pain noted.",
+		   "right trapezius|right levator scapulae;-;-;-;....;none");
+	expect("Trapezius and levator scapulae were injected. Bilateral neck pain.",
+		   "trapezius|levator scapulae;-;-;-;....;none");
+	expect("TPIs performed, left trapezius and rhomboids injected.",
+		   "left trapezius|left rhomboids;-;-;-;....;none");
+	/* a region word after a group term: the place as written, with its side */
+	expect("Trigger point injections performed in the cervical paraspinal area bilaterally with lidocaine 1% 3 mL.",
+		   "right cervical paraspinal area|left cervical paraspinal area;-;lidocaine;1% 3 mL;....;none");
+	expect("Trigger point injections performed in the cervical paraspinal region.",
+		   "cervical paraspinal region;-;-;-;....;none");
+	expect("Trigger point injections performed in the paraspinal area bilaterally.",
+		   "right paraspinal area|left paraspinal area;-;-;-;....;none");
+	/* silent: the group term, and a muscle before a region word */
+	expect("Trigger point injections performed in the bilateral cervical paraspinal muscles.",
+		   "right cervical paraspinals|left cervical paraspinals;-;-;-;....;none");
+	expect("Trigger point injections were performed in the left upper trapezius region.",
+		   "left trapezius;-;-;-;....;none");
+	expect("Tenderness in the cervical paraspinal area. TPI to the right trapezius.",
+		   "right trapezius;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

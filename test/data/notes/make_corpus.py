@@ -510,6 +510,27 @@ Guidance: none
 Plan: return in 6 weeks.
 """, ["right trapezius","left trapezius","right levator scapulae"], 3, "lidocaine", "1% 3 mL", False, True, False, False)
 
+# 068-070: the side of the injection itself goes to the muscles without
+# one (AAPC: four muscles), a symptom's side does not; a group term with
+# "area" is a region term kept as written, with its sides (scenario
+# review, 2026-12).
+note("""
+Diagnosis: myofascial pain, cervical. Home exercise program and cyclobenzaprine for 8 weeks without relief.
+Bilateral trigger point injections were performed in the upper trapezius and levator scapulae with 1% lidocaine 4 mL.
+Tolerated well. Follow up in 4 weeks.
+Electronically signed by P. Shah, MD
+""", ["right trapezius","left trapezius","right levator scapulae","left levator scapulae"], None, "lidocaine", "1% 4 mL", True, True, True, False)
+
+note("""
+Right trapezius and levator scapulae were injected with lidocaine 1% 2 mL; bilateral neck pain noted.
+Continue physical therapy. Return in 2 weeks.
+""", ["right trapezius","right levator scapulae"], None, "lidocaine", "1% 2 mL", False, True, True, False)
+
+note("""
+PROCEDURE: Trigger point injections were performed in the cervical paraspinal area bilaterally with lidocaine 1% 3 mL.
+Failed chiropractic care and home exercises. Signed: L. Moreau, MD
+""", ["right cervical paraspinal area","left cervical paraspinal area"], None, "lidocaine", "1% 3 mL", True, False, True, False)
+
 
 if __name__ == '__main__':
     for i, (text, lab) in enumerate(N, 1):
