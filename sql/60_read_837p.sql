@@ -146,9 +146,23 @@ SELECT input, pg_temp.try('read_837p', content) AS result
 	(25, 'pointer not a number', pg_temp.x12(replace(:'subscriber', 'UN*1***1~', 'UN*1***A~'))),
 	(26, 'LX01 out of range', pg_temp.x12(replace(:'dependent', 'LX*2~', 'LX*40000~'))),
 	(27, 'value too long', pg_temp.x12(replace(:'subscriber', 'CLM*A1*', 'CLM*' || repeat('A', 200) || '*'))),
-	(28, 'data after IEA', pg_temp.x12(:'subscriber') || 'GS*HC~')
+	(28, 'data after IEA', pg_temp.x12(:'subscriber') || 'GS*HC~'),
+	(29, 'SV101 with another component separator', pg_temp.x12(replace(:'subscriber', 'SV1*HC:20553', 'SV1*HC>20553'))),
+	(30, 'no date of service', pg_temp.x12(replace(:'subscriber', E'DTP*472*D8*20261105~\n', ''))),
+	(31, 'truncated after SE', left(pg_temp.x12(:'subscriber'), strpos(pg_temp.x12(:'subscriber'), 'SE*99*0001~') + 9))
   ) AS t(n, input, content)
  ORDER BY n;
+
+-- Third-party writers: a UTF-8 byte-order mark before the ISA and the
+-- file ending right after the IEA without its terminator are read; a
+-- pointer written "01" is pointer 1.
+SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)) AS first_dx
+  FROM (VALUES
+	(1, 'as written', pg_temp.x12(:'subscriber')),
+	(2, 'BOM, no final terminator', E'\uFEFF' || rtrim(pg_temp.x12(:'subscriber'), E'~\n')),
+	(3, 'pointer 01', pg_temp.x12(replace(:'subscriber', 'UN*1***1~', 'UN*1***01~')))
+  ) AS t(k, input, content)
+ ORDER BY k;
 
 -- Nothing comes back from a file that errors, even when its first claims
 -- are good and only one row is asked for.

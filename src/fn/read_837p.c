@@ -232,7 +232,7 @@ report_error(const Tpi837pError *err, const char *source)
 					err->segment, err->segment_id[0] ? err->segment_id : "?",
 					err->offset, err->msg),
 			 errdetail("No service line was returned from %s.", source),
-			 errhint("read_837p reads X12 837P professional claims (005010X222A1): ISA, GS, ST, the claim loops, SE, GE, IEA.")));
+			 errhint("read_837p reads X12 837P professional claims (005010X222A1 or A2): ISA, GS, ST, the claim loops, SE, GE, IEA.")));
 }
 
 /*

@@ -448,6 +448,15 @@ finish_line(Reader *r)
 		line->month = r->claim_date[1];
 		line->day = r->claim_date[2];
 	}
+	/* date_of_service is required of a claim line (SPEC section 3) */
+	if (!line->has_date)
+	{
+		char		buf[48];
+
+		return fail_at(r, line->segment, line->offset, "SV1",
+					   "service line %d of claim \"%s\" has no date of service: no DTP*472 in the line (2400) or the claim (2300)",
+					   r->lx, show(kept(&r->claim_id), buf));
+	}
 	line->hcpcs = kept(&r->hcpcs);
 	for (i = 0; i < line->nmodifiers; i++)
 		line->modifiers[i] = kept(&r->modifiers[i]);
@@ -643,6 +652,10 @@ seg_sv1(Reader *r)
 	r->line_has_sv1 = true;
 	line->segment = r->ordinal;
 	line->offset = r->offset;
+	/* hcpcs is required of a claim line (SPEC section 3) */
+	if (component(r, sv101, 2).len == 0)
+		return FAIL(r, "SV101 \"%s\" has no procedure code (SV101-2; components are separated by ISA16 \"%c\")",
+					show(sv101, buf), r->csep);
 	if (!keep(r, &r->hcpcs, component(r, sv101, 2), "SV101-2 (procedure code)") ||
 		!keep(r, &r->line_desc, component(r, sv101, 7), "SV101-7 (description)") ||
 		!keep(r, &r->line_pos, element(r, 5), "SV105 (place of service)"))
@@ -683,8 +696,15 @@ seg_sv1(Reader *r)
 				continue;
 			if (!all_digits(ptr))
 				return FAIL(r, "SV107 diagnosis pointer \"%s\" is not a number", show(ptr, buf));
-			r->ptr[k] = ptr.len > 2 ? 99 : ptr.len == 2 ?
-				(ptr.p[0] - '0') * 10 + (ptr.p[1] - '0') : ptr.p[0] - '0';
+			{
+				/* "01" is pointer 1; past 12 is past any list (skipped) */
+				int			v = 0;
+				size_t		d;
+
+				for (d = 0; d < ptr.len; d++)
+					v = v > 99 ? v : v * 10 + (ptr.p[d] - '0');
+				r->ptr[k] = v > 99 ? 99 : v;
+			}
 		}
 	}
 	return true;
@@ -844,7 +864,10 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 	read_id(p, avail, r->seg_id);
 	if (avail < 4 || memcmp(p, "ISA", 3) != 0)
 	{
-		if (r->ordinal == 1)
+		if (r->ordinal == 1 && avail >= 2 &&
+			((unsigned char) p[0] == 0xFF || (unsigned char) p[0] == 0xFE || p[1] == '\0'))
+			FAIL(r, "the file looks like UTF-16 text (a NUL byte or a UTF-16 byte-order mark at its start); an X12 interchange is ASCII or UTF-8: convert it");
+		else if (r->ordinal == 1)
 			FAIL(r, "the file does not start with an ISA segment: it is not an X12 interchange");
 		else
 			FAIL(r, "expected an ISA segment after the interchange trailer IEA");
@@ -959,14 +982,34 @@ envelope_segment(Reader *r)
 	return FAIL(r, "unexpected segment");	/* can't happen: ISA is read apart */
 }
 
+/* end less the padding a file may end with (line breaks, blanks, NUL, ^Z) */
+static const char *
+trimmed_end(const char *p, const char *end)
+{
+	while (end > p && (end[-1] == '\r' || end[-1] == '\n' || end[-1] == ' ' ||
+					   end[-1] == '\t' || end[-1] == '\0' || end[-1] == 0x1a))
+		end--;
+	return end;
+}
+
+/* The unterminated rest at p is the interchange trailer of an open ISA. */
+static bool
+ends_with_trailer(Reader *r, const char *p, const char *end)
+{
+	end = trimmed_end(p, end);
+	return r->env == ENV_INTERCHANGE && end - p > 4 && memcmp(p, "IEA", 3) == 0 &&
+		p[3] == r->esep && memchr(p, r->term, end - p) == NULL;
+}
+
 /*
  * Splits the segment at p into elements, up to its terminator; returns the
- * terminator, or NULL when there is none before end.  One pass over the
+ * terminator, or NULL when there is none before end (with end_terminates,
+ * end itself ends the segment and is returned).  One pass over the
  * bytes: segments are short, and a memchr per element costs more in calls
  * than it saves.
  */
 static const char *
-split_segment(Reader *r, const char *p, const char *end)
+split_segment(Reader *r, const char *p, const char *end, bool end_terminates)
 {
 	const char *start = p;
 	const char	esep = r->esep,
@@ -988,7 +1031,7 @@ split_segment(Reader *r, const char *p, const char *end)
 			start = p + 1;
 		}
 	}
-	if (p == end)
+	if (p == end && !end_terminates)
 		return NULL;
 	if (nel < MAX_ELEMENTS)
 	{
@@ -1048,6 +1091,10 @@ tpi_837p_feed(Tpi837pReader *r, const char *data, size_t len, bool final,
 								 data[pos] == '\r' || data[pos] == '\n' ||
 								 data[pos] == '\0' || data[pos] == 0x1a))
 				pos++;
+		/* a UTF-8 byte-order mark before the first ISA is no data */
+		if (r->ordinal == 0 && r->base + pos == 0 && len >= 3 &&
+			memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+			pos = 3;
 		if (pos == len)
 			break;
 		r->offset = r->base + pos;
@@ -1070,8 +1117,16 @@ tpi_837p_feed(Tpi837pReader *r, const char *data, size_t len, bool final,
 		{
 			const char *p = data + pos;
 			bool		capped = len - pos > TPI_837P_MAX_SEGMENT;
-			const char *term = split_segment(r, p, capped ? p + TPI_837P_MAX_SEGMENT : data + len);
+			const char *term = split_segment(r, p, capped ? p + TPI_837P_MAX_SEGMENT : data + len,
+											 false);
 
+			/*
+			 * Writers often end the file right after the IEA, without its
+			 * terminator; the trailer maps nothing, so it is read as it is.
+			 * Any other unterminated segment is a truncated file.
+			 */
+			if (term == NULL && final && !capped && ends_with_trailer(r, p, data + len))
+				term = split_segment(r, p, trimmed_end(p, data + len), true);
 			if (term == NULL)
 			{
 				if (!final && !capped)
@@ -1095,7 +1150,7 @@ tpi_837p_feed(Tpi837pReader *r, const char *data, size_t len, bool final,
 			}
 			if (!envelope_segment(r))
 				return -1;
-			seg_len = term - p + 1;
+			seg_len = term < data + len ? (size_t) (term - p) + 1 : (size_t) (data + len - p);
 		}
 		pos += seg_len;
 	}

@@ -179,6 +179,84 @@ main(void)
 		CHECK(bad_cuts == 0, "%d cut points gave another error", bad_cuts);
 	}
 
+	/*
+	 * Third-party files: a UTF-8 byte-order mark and an IEA without its
+	 * terminator are read (with CRLF padding, and fed in pieces); a
+	 * pointer written "01" is pointer 1.
+	 */
+	{
+		static char other[sizeof(batch) + 8];
+		char	   *p;
+		size_t		olen;
+
+		memcpy(other, "\xEF\xBB\xBF", 3);
+		memcpy(other + 3, batch, sizeof(batch));
+		p = strstr(other, "IEA*1*000000001~");
+		memcpy(p + 15, "\r\n", 3);	/* the terminator gone, then the NUL */
+		olen = strlen(other);
+		nseen = 0;
+		rc = tpi_837p_parse(&r, other, olen, line_fn, NULL, &err);
+		CHECK(rc == 4 && strcmp(seen, expected) == 0,
+			  "BOM, unterminated IEA: rc %ld (%s)", rc, rc < 0 ? err.msg : "");
+		bad_cuts = 0;
+		for (cut = 0; cut <= olen; cut += 5)
+		{
+			nseen = 0;
+			rc = feed_in_pieces(other, olen, cut, 11, &err);
+			if (rc != 4 || strcmp(seen, expected) != 0)
+				bad_cuts++;
+		}
+		CHECK(bad_cuts == 0, "BOM, unterminated IEA: %d cut points gave other lines", bad_cuts);
+
+		/* any other unterminated segment is a truncated file */
+		memcpy(other, batch, sizeof(batch));
+		p = strstr(other, "SE*40*0001~");
+		p[10] = '\0';			/* "SE*40*0001" without its terminator */
+		rc = tpi_837p_parse(&r, other, strlen(other), line_fn, NULL, &err);
+		CHECK(rc == -1 && strcmp(err.segment_id, "SE") == 0 &&
+			  strstr(err.msg, "ends inside a segment") != NULL,
+			  "truncated after SE: rc %ld, %s %s", rc, err.segment_id, rc < 0 ? err.msg : "");
+
+		/* SV107 "1" written "01" */
+		{
+			size_t		k = strstr(batch, "SV1*HC:20552*80*UN*1***1~") + 23 - batch;
+
+			memcpy(other, batch, k);
+			other[k] = '0';
+			memcpy(other + k + 1, batch + k, sizeof(batch) - k);
+		}
+		nseen = 0;
+		rc = tpi_837p_parse(&r, other, strlen(other), line_fn, NULL, &err);
+		CHECK(rc == 4 && strcmp(seen, expected) == 0,
+			  "leading-zero pointer: rc %ld (%s)\n%s", rc, rc < 0 ? err.msg : "", seen);
+	}
+
+	/* a required value missing is an error at its segment, not a row */
+	{
+		static char other[sizeof(batch) + 8];
+		char	   *p;
+
+		memcpy(other, batch, sizeof(batch));
+		p = strstr(other, "SV1*HC:20552");
+		p[6] = '>';				/* "HC>20552": not ISA16's separator */
+		rc = tpi_837p_parse(&r, other, strlen(other), line_fn, NULL, &err);
+		CHECK(rc == -1 && strcmp(err.segment_id, "SV1") == 0 &&
+			  strstr(err.msg, "no procedure code") != NULL,
+			  "no SV101-2: rc %ld, %s %s", rc, err.segment_id, rc < 0 ? err.msg : "");
+
+		memcpy(other, batch, sizeof(batch));
+		p = strstr(other, "DTP*472*D8*20261116~");
+		memcpy(p, "DTP*999", 7);	/* claim C2 without a service date */
+		rc = tpi_837p_parse(&r, other, strlen(other), line_fn, NULL, &err);
+		CHECK(rc == -1 && strcmp(err.segment_id, "SV1") == 0 &&
+			  strstr(err.msg, "no date of service") != NULL,
+			  "no DTP*472: rc %ld, %s %s", rc, err.segment_id, rc < 0 ? err.msg : "");
+
+		rc = tpi_837p_parse(&r, "\xFF\xFEI\0S\0A\0", 8, line_fn, NULL, &err);
+		CHECK(rc == -1 && strstr(err.msg, "UTF-16") != NULL,
+			  "UTF-16: rc %ld, %s", rc, rc < 0 ? err.msg : "");
+	}
+
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
