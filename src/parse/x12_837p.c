@@ -1081,9 +1081,14 @@ tpi_837p_feed(Tpi837pReader *r, const char *data, size_t len, bool final,
 	{
 		size_t		seg_len;
 
-		/* line breaks after a terminator are not data */
+		/*
+		 * Line breaks after a terminator are not data, nor the blanks of a
+		 * file printed with indented segments (a segment identifier never
+		 * starts with one, and no separator may be a blank).
+		 */
 		if (r->ordinal > 0)
-			while (pos < len && (data[pos] == '\r' || data[pos] == '\n'))
+			while (pos < len && (data[pos] == '\r' || data[pos] == '\n' ||
+								 data[pos] == ' ' || data[pos] == '\t'))
 				pos++;
 		/* nor is padding after an interchange (to a block size, DOS EOF) */
 		if (r->ordinal > 0 && r->env == ENV_OUTSIDE)
