@@ -88,7 +88,10 @@ INSERT INTO n VALUES
  ('zq1 cervical paraspinal area', 'Trigger point injections performed in the cervical paraspinal area bilaterally with lidocaine 1% 3 mL.'),
  ('zq2 paraspinal region at a level', 'TPIs performed to the left lumbar paraspinal region at L4-5 with lidocaine 1% 2 mL.'),
  ('zq3 group stays a group', 'Trigger point injections performed in the bilateral cervical paraspinal muscles with lidocaine 1% 3 mL.'),
- ('zq4 trapezius region', 'Trigger point injections were performed at 3 sites in the left upper trapezius region with lidocaine 1% 2 mL.');
+ ('zq4 trapezius region', 'Trigger point injections were performed at 3 sites in the left upper trapezius region with lidocaine 1% 2 mL.'),
+ -- "X, left side": the side of the name before it when X has none
+ ('zr1 side after the name', 'TPI to the trapezius, left side, and levator scapulae, right side.'),
+ ('zr2 name before has a side', 'TPI to the right trapezius, left side, and levator scapulae.');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

@@ -1056,6 +1056,7 @@ typedef struct Piece
 	uint8_t		sides;			/* SB_* */
 	bool		named;			/* has a name or level word */
 	bool		parts;			/* has a part word */
+	bool		sideword;		/* has "side" or "sides" ("left side") */
 } Piece;
 
 typedef struct Work
@@ -1423,6 +1424,7 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 				pc->sides = 0;
 				pc->named = false;
 				pc->parts = false;
+				pc->sideword = false;
 			}
 			if (t->cls == W_LEFT || t->cls == W_RIGHT || t->cls == W_BOTH)
 			{
@@ -1439,6 +1441,9 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 				pc->named = true;
 			else if (t->cls == W_PART)
 				pc->parts = true;	/* alone they name nothing ... */
+			else if (t->cls == W_FILLER && memcmp(w.norm + t->start, "side", 4) == 0 &&
+					 (t->len == 4 || (t->len == 5 && w.norm[t->start + 4] == 's')))
+				pc->sideword = true;
 		}
 	}
 
@@ -1506,6 +1511,18 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 	{
 		Piece	   *pc = &w.pieces[i];
 
+		/*
+		 * "trapezius, left side, and levator scapulae, right side": a piece
+		 * that says "side" after a named piece without a side of its own is
+		 * that piece's side, not the next one's ("left-sided trapezius" has
+		 * sided, not side)
+		 */
+		if (!pc->named && pc->sideword && pc->sides && i > 0 &&
+			w.pieces[i - 1].named && w.pieces[i - 1].sides == 0)
+		{
+			w.pieces[i - 1].sides = pc->sides;
+			continue;
+		}
 		if (!pc->named)
 		{
 			pending |= pc->sides;

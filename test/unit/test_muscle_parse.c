@@ -424,6 +424,12 @@ test_notes(void)
 	COUNT(1, "upper and middle trapezius");
 	COUNT(2, "left trapezius, right trapezius, trapezius left");
 	COUNT(2, "trapezius and foo");
+	/* "X, left side": a piece that says side is the side of the name before */
+	COUNT(2, "trapezius, left side, and levator scapulae, right side");
+	COUNT(3, "trapezius, left side, levator scapulae, right side, trapezius, right side");
+	/* ... but only of a name without a side, and never of one after it */
+	COUNT(2, "left side, trapezius and levator scapulae, right side");
+	COUNT(2, "right trapezius, left side, levator scapulae");
 	/* side words after the name */
 	expect("gluteus medius R", MP_MUSCLE, "gluteus medius", MP_SIDE_RIGHT, 5);
 	expect("left-sided QL", MP_MUSCLE, "quadratus lumborum", MP_SIDE_LEFT, 7);
