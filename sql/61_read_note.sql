@@ -91,7 +91,10 @@ INSERT INTO n VALUES
  ('zq4 trapezius region', 'Trigger point injections were performed at 3 sites in the left upper trapezius region with lidocaine 1% 2 mL.'),
  -- "X, left side": the side of the name before it when X has none
  ('zr1 side after the name', 'TPI to the trapezius, left side, and levator scapulae, right side.'),
- ('zr2 name before has a side', 'TPI to the right trapezius, left side, and levator scapulae.');
+ ('zr2 name before has a side', 'TPI to the right trapezius, left side, and levator scapulae.'),
+ -- a side after its name: "on the left", "(right)"; not a symptom's side
+ ('zs1 on the side', 'Injected the trapezius on the right and the levator scapulae on the left, and the rhomboid major (left) with lidocaine 1% 3 mL.'),
+ ('zs2 pain on the side', 'TPI to the trapezius (2). Pain on the left.');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

@@ -1693,6 +1693,25 @@ region_word_at(const Reader *r, size_t j)
 }
 
 /*
+ * "trapezius on the right", "on both sides": the words before a side that
+ * follows its name (how many: 0 when none).  read_span drops them, so the
+ * parser sees "trapezius right".
+ */
+static size_t
+on_the_side(const Reader *r, size_t j)
+{
+	size_t		m = j + 1;
+
+	if (!tok_is(r, j, "on"))
+		return 0;
+	if (tok_is(r, m, "the"))
+		m++;
+	if (m < r->nt && r->t[m].type == T_WORD && r->t[m].wclass == MP_WORD_SIDE)
+		return m - j;
+	return 0;
+}
+
+/*
  * The run of muscle words from token i (a catalogue key): names, side and
  * part words, separators, levels and counts.  Returns the token after it.
  */
@@ -1937,6 +1956,12 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 				continue;
 			}
 		}
+		/* "trapezius on the right": the side that follows the name */
+		if (j == last && (e = on_the_side(r, j)) > 0)
+		{
+			j += e;
+			continue;
+		}
 		if (t->type == T_WORD && (t->wclass == MP_WORD_SIDE ||
 								  tok_is(r, j, "sided")))
 		{
@@ -2071,6 +2096,19 @@ spread_to(const Reader *r, size_t first)
 	return false;
 }
 
+/* "trapezius (left)": side and part words only, in brackets from token i */
+static bool
+side_in_brackets(const Reader *r, size_t i)
+{
+	size_t		m = i + 1;
+	bool		side = false;
+
+	while (m < r->nt && m < i + 5 && r->t[m].type == T_WORD &&
+		   (r->t[m].wclass == MP_WORD_PART || r->t[m].wclass == MP_WORD_SIDE))
+		side |= r->t[m++].wclass == MP_WORD_SIDE;
+	return side && punct_is(r, m, ')');
+}
+
 /* Hands a run to the muscle parser and keeps what it names. */
 static void
 read_span(Reader *r, const Span *sp)
@@ -2094,7 +2132,7 @@ read_span(Reader *r, const Span *sp)
 		{
 			char		c = r->raw[t->start];
 
-			if (c == '(')
+			if (c == '(' && !side_in_brackets(r, i))
 			{
 				/* a count in brackets: skip to its end */
 				while (i + 1 < sp->end && !punct_is(r, i, ')'))
@@ -2109,6 +2147,11 @@ read_span(Reader *r, const Span *sp)
 		if (times_at(r, i, &next) >= 0 && next <= sp->end)
 		{
 			i = next - 1;
+			continue;
+		}
+		if (on_the_side(r, i) > 0)
+		{
+			i += on_the_side(r, i) - 1;
 			continue;
 		}
 		if (each_at(r, i) > 0)

@@ -283,6 +283,18 @@ main(void)
 		   "left trapezius;-;-;-;....;none");
 	expect("Tenderness in the cervical paraspinal area. TPI to the right trapezius.",
 		   "right trapezius;-;-;-;....;none");
+	/* a side after its name: "on the right", "(left)" */
+	expect("Injected the trapezius on the right and the levator scapulae on the left.",
+		   "right trapezius|left levator scapulae;-;-;-;....;none");
+	expect("TPI to the trapezius on both sides.",
+		   "right trapezius|left trapezius;-;-;-;....;none");
+	expect("Trapezius (left) and levator scapulae (right) were injected.",
+		   "left trapezius|right levator scapulae;-;-;-;....;none");
+	/* silent: a count in brackets, and a side that belongs to no name */
+	expect("TPI to the right trapezius (2) and left trapezius (upper).",
+		   "right trapezius|left trapezius;2;-;-;...L;none");
+	expect("TPI to right trapezius. Pain on the left.",
+		   "right trapezius;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
