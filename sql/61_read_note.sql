@@ -94,7 +94,11 @@ INSERT INTO n VALUES
  ('zr2 name before has a side', 'TPI to the right trapezius, left side, and levator scapulae.'),
  -- a side after its name: "on the left", "(right)"; not a symptom's side
  ('zs1 on the side', 'Injected the trapezius on the right and the levator scapulae on the left, and the rhomboid major (left) with lidocaine 1% 3 mL.'),
- ('zs2 pain on the side', 'TPI to the trapezius (2). Pain on the left.');
+ ('zs2 pain on the side', 'TPI to the trapezius (2). Pain on the left.'),
+ -- counts in words, a figure in brackets after its word; not an old visit's
+ ('zt1 three (3) trigger points', 'Three (3) trigger points were injected in the right gluteus maximus.'),
+ ('zt3 two trigger points', 'Right piriformis injected with lidocaine. Two trigger points were injected.'),
+ ('zt2 earlier count', E'HISTORY: three trigger points were injected last year.\nTPI to the right trapezius today.');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

@@ -1802,6 +1802,13 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			sp->count = number_at(r, m - 1);
 			sp->cfirst = m - 1;
 		}
+		/* "three (3) trigger points in the right trapezius" */
+		else if (m >= 3 && punct_is(r, m - 1, ')') && number_at(r, m - 2) > 0 &&
+				 punct_is(r, m - 3, '(') && !(m >= 4 && tok_is(r, m - 4, "total")))
+		{
+			sp->count = number_at(r, m - 2);
+			sp->cfirst = m >= 4 && number_at(r, m - 4) == sp->count ? m - 4 : m - 3;
+		}
 	}
 	if (sp->count < 0)
 		sp->cfirst = sp->first;
@@ -2431,10 +2438,13 @@ stated_total(Reader *r, int *each)
 		 * "3 trigger points were injected", "TPIs, 8 sites": not a count
 		 * that goes with a muscle
 		 */
-		if (weak < 0 && t->type == T_NUM && (n = number_at(r, i)) > 0 &&
+		if (weak < 0 && (n = number_at(r, i)) > 0 &&
 			!(i > 0 && r->t[i - 1].flags & F_TOTAL))
 		{
 			j = i + 1;
+			/* "three (3) trigger points": the figure after the word */
+			if (punct_is(r, j, ')') && i > 0 && punct_is(r, i - 1, '('))
+				j++;
 			/* "4 needle insertions" */
 			if (tok_is(r, j, "trigger") || tok_is(r, j, "needle"))
 				j++;

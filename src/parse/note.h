@@ -47,9 +47,11 @@
  *	   or "TPI(s)", or right after a verb of a procedure done and before
  *	   no muscle ("performed bilaterally in") -- goes to the muscles of its
  *	   sentence that have no side of their own; a symptom's side
- *	   ("bilateral neck pain") does not.
+ *	   ("bilateral neck pain") does not.  A side after its name ("trapezius
+ *	   on the right", "levator scapulae (left)") is that name's.
  *	4. Trigger points: a stated total ("Trigger points: 6", "TPI x4", "3
- *	   trigger points were injected", "total 8 sites") wins; else the sum
+ *	   trigger points were injected", "three (3) trigger points", "total 8
+ *	   sites"; counts in words too) wins; else the sum
  *	   of counts given with injected muscles ("x2", "(2 points)", "2
  *	   trigger points in", "were each injected at 2 points", a table's
  *	   count column), "each" multiplying by the muscles of the run; none

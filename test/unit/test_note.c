@@ -295,6 +295,14 @@ main(void)
 		   "right trapezius|left trapezius;2;-;-;...L;none");
 	expect("TPI to right trapezius. Pain on the left.",
 		   "right trapezius;-;-;-;....;none");
+	/* counts in words, and a word with its figure in brackets */
+	expect("Three (3) trigger points were injected in the right trapezius.",
+		   "right trapezius;3;-;-;...L;none");
+	expect("Right trapezius injected. Three trigger points were injected.",
+		   "right trapezius;3;-;-;....;none");
+	/* silent: an earlier visit's count */
+	expect("HISTORY: three trigger points were injected last year. TPI to the right trapezius today.",
+		   "right trapezius;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
