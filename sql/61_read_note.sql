@@ -98,7 +98,10 @@ INSERT INTO n VALUES
  -- counts in words, a figure in brackets after its word; not an old visit's
  ('zt1 three (3) trigger points', 'Three (3) trigger points were injected in the right gluteus maximus.'),
  ('zt3 two trigger points', 'Right piriformis injected with lidocaine. Two trigger points were injected.'),
- ('zt2 earlier count', E'HISTORY: three trigger points were injected last year.\nTPI to the right trapezius today.');
+ ('zt2 earlier count', E'HISTORY: three trigger points were injected last year.\nTPI to the right trapezius today.'),
+ -- a long line about injecting that ends in a colon opens its list; not a plan
+ ('zu1 list after a colon', E'Trigger point injections to the following muscles:\n- R trapezius\n- L trapezius\n- R rhomboid major\nLidocaine 1% 3 mL.'),
+ ('zu2 planned list', E'Trigger point injections will be considered for the following muscles:\n- R trapezius\n- L trapezius\n- R rhomboid major');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

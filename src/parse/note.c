@@ -937,6 +937,7 @@ sections_and_sentences(Reader *r)
 		size_t		ls = i,
 					le,
 					j,
+					k,
 					words = 0,
 					colon = 0;
 		bool		allcaps = true,
@@ -976,7 +977,6 @@ sections_and_sentences(Reader *r)
 			(colon > 0 || (allcaps && j == le && words <= 5 && !negated)))
 		{
 			size_t		hend = colon > 0 ? colon : le;
-			size_t		k;
 			int			label = label_kind(r, ls, hend);
 
 			if (label == SEC_NONE)
@@ -989,7 +989,26 @@ sections_and_sentences(Reader *r)
 				r->t[k].header = 1;
 		}
 		else
+		{
 			line_section = section;
+
+			/*
+			 * "Trigger point injections to the following muscles:" -- a
+			 * longer line than a header's that ends in a colon opens a list
+			 * of what it tells, as a procedure header does; not when it
+			 * negates, or speaks of earlier or later
+			 */
+			if (le > ls && punct_is(r, le - 1, ':'))
+			{
+				bool		cue = false;
+
+				for (k = ls; k < le; k++)
+					if (r->t[k].flags & (F_NEGPRE | F_NEGPOST | F_NOT | F_FUTURE))
+						cue = true;
+				if (!cue && section_of(r, ls, le, section) == SEC_PROC)
+					section = SEC_PROC;
+			}
+		}
 		/* sentences in the line */
 		if (r->s[sent].flags != 0 || ls > 0)
 		{

@@ -17,7 +17,9 @@
  *	   to six words and a colon, or is all capitals, is a section header:
  *	   history (HISTORY, HPI, prior treatment ...), exam, procedure
  *	   (PROCEDURE, muscles, sites, technique ...), plan (PLAN, follow-up,
- *	   recommendations ...), medication lists, or other.
+ *	   recommendations ...), medication lists, or other.  A longer line of
+ *	   the procedure that ends in a colon ("Trigger point injections to the
+ *	   following muscles:") opens a procedure section too.
  *	2. Negation: a trigger (no, not, without, denies, declined, deferred,
  *	   refused ...) negates the words after it up to the end of its clause
  *	   (a comma, colon, sentence end, or but/however/although/except);

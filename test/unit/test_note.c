@@ -303,6 +303,12 @@ main(void)
 	/* silent: an earlier visit's count */
 	expect("HISTORY: three trigger points were injected last year. TPI to the right trapezius today.",
 		   "right trapezius;-;-;-;....;none");
+	/* a long line about injecting that ends in a colon opens its list */
+	expect("Trigger point injections to the following muscles:\n- R trapezius\n- L trapezius\n- R rhomboid major",
+		   "right trapezius|left trapezius|right rhomboids;-;-;-;....;none");
+	/* silent: not when it speaks of later */
+	expect("Trigger point injections will be considered for the following muscles:\n- right trapezius",
+		   ";-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
