@@ -101,7 +101,11 @@ INSERT INTO n VALUES
  ('zt2 earlier count', E'HISTORY: three trigger points were injected last year.\nTPI to the right trapezius today.'),
  -- a long line about injecting that ends in a colon opens its list; not a plan
  ('zu1 list after a colon', E'Trigger point injections to the following muscles:\n- R trapezius\n- L trapezius\n- R rhomboid major\nLidocaine 1% 3 mL.'),
- ('zu2 planned list', E'Trigger point injections will be considered for the following muscles:\n- R trapezius\n- L trapezius\n- R rhomboid major');
+ ('zu2 planned list', E'Trigger point injections will be considered for the following muscles:\n- R trapezius\n- L trapezius\n- R rhomboid major'),
+ -- a side that labels its line; "Next," tells the order, "next visit" later
+ ('zv1 side labels', E'Trigger point injections performed.\nLEFT: trapezius, levator scapulae\nRIGHT: trapezius'),
+ ('zv2 next, in order', 'The right trapezius was injected. Next, the left levator scapulae was injected.'),
+ ('zv3 next visit', 'The right trapezius was injected. Next visit, the left levator scapulae will be injected.');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

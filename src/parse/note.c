@@ -1127,7 +1127,9 @@ sentence_flags(Reader *r)
 					break;
 				}
 		}
-		if (tok_is(r, i, "next") || (tok_is(r, i, "plan") && tok_is(r, i + 1, "to")) ||
+		/* "Next, the left levator was injected" tells the order, not later */
+		if ((tok_is(r, i, "next") && !punct_is(r, i + 1, ',')) ||
+			(tok_is(r, i, "plan") && tok_is(r, i + 1, "to")) ||
 			(tok_is(r, i, "return") && tok_is(r, i + 1, "for")))
 			s->flags |= S_FUTURE;
 		if (t->flags & F_FUTURE)
@@ -1774,6 +1776,19 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			sp->first--;
 		else
 			break;
+	}
+	/*
+	 * "LEFT: trapezius, levator scapulae" / "Right side: trapezius": a side
+	 * that labels its line opens the run, so it goes to every name of it
+	 */
+	if (sp->first >= 2 && punct_is(r, sp->first - 1, ':'))
+	{
+		k = sp->first - 2;
+		if ((tok_is(r, k, "side") || tok_is(r, k, "sides")) && k > 0)
+			k--;
+		if (r->t[k].type == T_WORD && r->t[k].wclass == MP_WORD_SIDE &&
+			(k == 0 || r->t[k - 1].type == T_NL))
+			sp->first = k;
 	}
 	/* "2 trigger points in the right trapezius": a count before */
 	k = sp->first;

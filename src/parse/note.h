@@ -50,7 +50,9 @@
  *	   no muscle ("performed bilaterally in") -- goes to the muscles of its
  *	   sentence that have no side of their own; a symptom's side
  *	   ("bilateral neck pain") does not.  A side after its name ("trapezius
- *	   on the right", "levator scapulae (left)") is that name's.
+ *	   on the right", "levator scapulae (left)") is that name's; a side
+ *	   that labels its line ("LEFT: trapezius, levator") opens its run.
+ *	   "Next," alone tells the order of today's steps, not a later visit.
  *	4. Trigger points: a stated total ("Trigger points: 6", "TPI x4", "3
  *	   trigger points were injected", "three (3) trigger points", "total 8
  *	   sites"; counts in words too) wins; else the sum

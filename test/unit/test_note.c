@@ -309,6 +309,17 @@ main(void)
 	/* silent: not when it speaks of later */
 	expect("Trigger point injections will be considered for the following muscles:\n- right trapezius",
 		   ";-;-;-;....;none");
+	/* a side that labels its line goes to every name of it */
+	expect("Trigger point injections performed.\nLEFT: trapezius, levator scapulae\nRIGHT: trapezius",
+		   "left trapezius|left levator scapulae|right trapezius;-;-;-;....;none");
+	/* silent: a label of the line before, and a side inside the line */
+	expect("Trigger point injections performed, right:\ntrapezius, levator scapulae",
+		   "trapezius|levator scapulae;-;-;-;....;none");
+	/* "Next," tells the order; "next visit" is later */
+	expect("The right trapezius was injected. Next, the left levator scapulae was injected.",
+		   "right trapezius|left levator scapulae;-;-;-;....;none");
+	expect("The right trapezius was injected. Next visit, the left levator scapulae will be injected.",
+		   "right trapezius;-;-;-;.P..;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
