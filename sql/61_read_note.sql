@@ -105,7 +105,11 @@ INSERT INTO n VALUES
  -- a side that labels its line; "Next," tells the order, "next visit" later
  ('zv1 side labels', E'Trigger point injections performed.\nLEFT: trapezius, levator scapulae\nRIGHT: trapezius'),
  ('zv2 next, in order', 'The right trapezius was injected. Next, the left levator scapulae was injected.'),
- ('zv3 next visit', 'The right trapezius was injected. Next visit, the left levator scapulae will be injected.');
+ ('zv3 next visit', 'The right trapezius was injected. Next visit, the left levator scapulae will be injected.'),
+ -- "R>L" before the names is both sides; a symptom's is not
+ ('zw1 R>L', 'TPI to R>L trapezius and levator scapulae with lidocaine 1% 4 mL.'),
+ ('zw2 pain R>L', 'Neck pain R>L. TPI to the right trapezius and right levator scapulae.'),
+ ('zw3 muscles on the left', 'Injection of trigger points in the trapezius, levator scapulae, and supraspinatus muscles on the left.');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

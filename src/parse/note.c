@@ -1769,8 +1769,11 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			  (r->t[sp->first - 2].wclass == MP_WORD_PART &&
 			   r->t[sp->first].type == T_WORD &&
 			   r->t[sp->first].wclass == MP_WORD_PART))) ||
+			/* "R/L", "R>L trapezius": both sides, one worse */
 			(t->type == T_PUNCT && (r->raw[t->start] == '-' ||
-									r->raw[t->start] == '/' || t->abbr) &&
+									r->raw[t->start] == '/' ||
+									r->raw[t->start] == '>' ||
+									r->raw[t->start] == '<' || t->abbr) &&
 			 sp->first >= 2 && r->t[sp->first - 2].type == T_WORD &&
 			 r->t[sp->first - 2].wclass == MP_WORD_SIDE))
 			sp->first--;
@@ -1998,7 +2001,9 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			}
 		}
 		/* "trapezius on the right": the side that follows the name */
-		if (j == last && (e = on_the_side(r, j)) > 0)
+		if ((j == last || (j > 0 && r->t[j - 1].type == T_WORD &&
+						   r->t[j - 1].wclass == MP_WORD_PART)) &&
+			(e = on_the_side(r, j)) > 0)
 		{
 			j += e;
 			continue;

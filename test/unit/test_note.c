@@ -320,6 +320,14 @@ main(void)
 		   "right trapezius|left levator scapulae;-;-;-;....;none");
 	expect("The right trapezius was injected. Next visit, the left levator scapulae will be injected.",
 		   "right trapezius;-;-;-;.P..;none");
+	/* "R>L": both sides; a side after "muscles" closes the list */
+	expect("TPI to R>L trapezius and levator scapulae.",
+		   "right trapezius|left trapezius|right levator scapulae|left levator scapulae;-;-;-;....;none");
+	expect("Injection of trigger points in the trapezius and levator scapulae muscles on the left.",
+		   "left trapezius|left levator scapulae;-;-;-;....;none");
+	/* silent: a symptom's "R>L" */
+	expect("Pain R>L. TPI to the right trapezius.",
+		   "right trapezius;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
