@@ -109,7 +109,10 @@ INSERT INTO n VALUES
  -- "R>L" before the names is both sides; a symptom's is not
  ('zw1 R>L', 'TPI to R>L trapezius and levator scapulae with lidocaine 1% 4 mL.'),
  ('zw2 pain R>L', 'Neck pain R>L. TPI to the right trapezius and right levator scapulae.'),
- ('zw3 muscles on the left', 'Injection of trigger points in the trapezius, levator scapulae, and supraspinatus muscles on the left.');
+ ('zw3 muscles on the left', 'Injection of trigger points in the trapezius, levator scapulae, and supraspinatus muscles on the left.'),
+ -- "(x2)" after a name is its count; "(x-ray ...)" is none
+ ('zx1 bracketed times', 'Trigger points injected: right trapezius (x2), left trapezius (x3).'),
+ ('zx2 bracketed x-ray', 'TPI to the right trapezius (x-ray negative).');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

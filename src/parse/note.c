@@ -1935,6 +1935,14 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		{
 			size_t		m = j + 1;
 
+			/* "right trapezius (x2)" */
+			if ((c = times_at(r, m, &next)) >= 0 && punct_is(r, next, ')'))
+			{
+				add_count(sp, c);
+				j = last = next + 1;
+				continue;
+			}
+
 			while (m < r->nt && m < j + 5 && r->t[m].type == T_WORD &&
 				   (r->t[m].wclass == MP_WORD_PART ||
 					r->t[m].wclass == MP_WORD_SIDE))

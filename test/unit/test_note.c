@@ -328,6 +328,12 @@ main(void)
 	/* silent: a symptom's "R>L" */
 	expect("Pain R>L. TPI to the right trapezius.",
 		   "right trapezius;-;-;-;....;none");
+	/* a count "(x2)" in brackets after its name */
+	expect("Trigger points injected: right trapezius (x2), left trapezius (x3).",
+		   "right trapezius|left trapezius;5;-;-;...L;none");
+	/* silent: an x-word in brackets that is no count */
+	expect("TPI to the right trapezius (x-ray negative).",
+		   "right trapezius;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
