@@ -112,7 +112,10 @@ INSERT INTO n VALUES
  ('zw3 muscles on the left', 'Injection of trigger points in the trapezius, levator scapulae, and supraspinatus muscles on the left.'),
  -- "(x2)" after a name is its count; "(x-ray ...)" is none
  ('zx1 bracketed times', 'Trigger points injected: right trapezius (x2), left trapezius (x3).'),
- ('zx2 bracketed x-ray', 'TPI to the right trapezius (x-ray negative).');
+ ('zx2 bracketed x-ray', 'TPI to the right trapezius (x-ray negative).'),
+ -- a stated count "on each side" counts both sides
+ ('zy1 on each side', 'TPI to bilateral trapezius. Two trigger points were injected on each side.'),
+ ('zy2 each, no side', 'TPI to bilateral trapezius. Two trigger points were injected, each with 1 mL.');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

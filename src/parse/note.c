@@ -2505,6 +2505,7 @@ stated_total(Reader *r, int *each)
 				size_t		k;
 				bool		verb = false,
 							muscle = false,
+							sides = false,
 							about;
 
 				for (k = j + 1; k < r->nt && k < j + 8 && !clause_end(r, k); k++)
@@ -2513,6 +2514,10 @@ stated_total(Reader *r, int *each)
 						verb = true;
 					if (r->t[k].flags & F_MUS)
 						muscle = true;
+					/* "2 trigger points were injected on each side": 4 */
+					if ((tok_is(r, k, "each") || tok_is(r, k, "per")) &&
+						tok_is(r, k + 1, "side"))
+						sides = true;
 				}
 				/*
 				 * "1% lidocaine 1 mL per site, 3 sites": a sentence of the
@@ -2530,7 +2535,8 @@ stated_total(Reader *r, int *each)
 						*each = n;
 				}
 				else if (about && !muscle)
-					weak = n;	/* unless a stronger statement follows */
+					weak = sides ? 2 * n : n;	/* unless a stronger statement
+												 * follows */
 			}
 		}
 	}

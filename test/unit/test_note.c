@@ -334,6 +334,12 @@ main(void)
 	/* silent: an x-word in brackets that is no count */
 	expect("TPI to the right trapezius (x-ray negative).",
 		   "right trapezius;-;-;-;....;none");
+	/* a stated count "on each side" is twice the count */
+	expect("TPI to bilateral trapezius. Two trigger points were injected on each side.",
+		   "right trapezius|left trapezius;4;-;-;....;none");
+	/* silent: "each" without "side" */
+	expect("TPI to the right trapezius. Two trigger points were injected, each with lidocaine.",
+		   "right trapezius;2;lidocaine;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
