@@ -531,6 +531,41 @@ PROCEDURE: Trigger point injections were performed in the cervical paraspinal ar
 Failed chiropractic care and home exercises. Signed: L. Moreau, MD
 """, ["right cervical paraspinal area","left cervical paraspinal area"], None, "lidocaine", "1% 3 mL", True, False, True, False)
 
+# 071-075: sides after their names and side labels of a line, a list
+# under a long line ending in a colon, counts in words and "(x2)", "R>L"
+# (real-note review, 2026-12).
+note("""
+PREOPERATIVE DIAGNOSIS: Myofascial pain syndrome, cervical.
+POSTOPERATIVE DIAGNOSIS: Same.
+PROCEDURE PERFORMED: Trigger point injections to the trapezius, left side, and levator scapulae, right side.
+DESCRIPTION OF PROCEDURE: After consent, the skin was prepped. Three (3) trigger points were injected with 0.25% bupivacaine 3 mL.
+COMPLICATIONS: None. The patient tolerated the procedure well.
+""", ["left trapezius","right levator scapulae"], 3, "bupivacaine", "0.25% 3 mL", False, False, False, False)
+
+note("""
+Failed 6 weeks of physical therapy. Trigger point injections to the following muscles:
+- R trapezius (x2)
+- L trapezius (x2)
+- R rhomboid major (x1)
+Lidocaine 1% 5 mL. Follow up in 1 month.
+""", ["right trapezius","left trapezius","right rhomboid major"], 5, "lidocaine", "1% 5 mL", False, True, True, True)
+
+note("""
+Trigger point injections performed with 1% lidocaine, 1 mL per site.
+LEFT: trapezius, levator scapulae
+RIGHT: trapezius
+Signed: K. Osei, MD
+""", ["left trapezius","left levator scapulae","right trapezius"], None, "lidocaine", "1%, 1 mL per site", True, False, False, False)
+
+note("""
+S: neck pain R>L for 3 months, ibuprofen without relief.
+P: TPI to R>L trapezius with 0.5% bupivacaine 4 mL. Two trigger points were injected on each side.
+""", ["right trapezius","left trapezius"], 4, "bupivacaine", "0.5% 4 mL", False, False, True, False)
+
+note("""
+Injected the gluteus medius on the right and the piriformis on the left with 2 mL of 1% lidocaine each. The right trapezius was injected first. Next, the left levator scapulae was injected.
+""", ["right gluteus medius","left piriformis","right trapezius","left levator scapulae"], None, "lidocaine", "2 mL of 1%", False, False, False, False)
+
 
 if __name__ == '__main__':
     for i, (text, lab) in enumerate(N, 1):
