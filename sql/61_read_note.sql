@@ -115,7 +115,10 @@ INSERT INTO n VALUES
  ('zx2 bracketed x-ray', 'TPI to the right trapezius (x-ray negative).'),
  -- a stated count "on each side" counts both sides
  ('zy1 on each side', 'TPI to bilateral trapezius. Two trigger points were injected on each side.'),
- ('zy2 each, no side', 'TPI to bilateral trapezius. Two trigger points were injected, each with 1 mL.');
+ ('zy2 each, no side', 'TPI to bilateral trapezius. Two trigger points were injected, each with 1 mL.'),
+ -- "..., left side:" labels the names after it; a bare side does not
+ ('zz1 side label after a comma', 'Trigger point injection, left side: trapezius, levator scapulae, rhomboid major.'),
+ ('zz2 bare side after a comma', 'Trigger point injection, left: trapezius, levator scapulae, rhomboid major.');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

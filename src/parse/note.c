@@ -1786,11 +1786,18 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 	 */
 	if (sp->first >= 2 && punct_is(r, sp->first - 1, ':'))
 	{
+		bool		side_word = false;
+
 		k = sp->first - 2;
 		if ((tok_is(r, k, "side") || tok_is(r, k, "sides")) && k > 0)
+		{
 			k--;
+			side_word = true;
+		}
+		/* "Trigger point injection, left side: trapezius, levator" too */
 		if (r->t[k].type == T_WORD && r->t[k].wclass == MP_WORD_SIDE &&
-			(k == 0 || r->t[k - 1].type == T_NL))
+			(k == 0 || r->t[k - 1].type == T_NL ||
+			 (side_word && punct_is(r, k - 1, ','))))
 			sp->first = k;
 	}
 	/* "2 trigger points in the right trapezius": a count before */

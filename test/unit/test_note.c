@@ -340,6 +340,12 @@ main(void)
 	/* silent: "each" without "side" */
 	expect("TPI to the right trapezius. Two trigger points were injected, each with lidocaine.",
 		   "right trapezius;2;lidocaine;-;....;none");
+	/* "..., left side: names" labels the names after it */
+	expect("Trigger point injection, left side: trapezius, levator scapulae.",
+		   "left trapezius|left levator scapulae;-;-;-;....;none");
+	/* silent: a bare side after a comma is no label */
+	expect("Trigger point injection, left: trapezius, levator scapulae.",
+		   "trapezius|levator scapulae;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
