@@ -161,8 +161,8 @@ SELECT c.claim_id, c.line_no, c.patient_id, c.payer_id, c.provider_npi,
        f.muscles, f.trigger_points, f.drug_name, f.drug_dose, f.note_signed,
        f.post_procedure_plan, f.conservative_care, f.tp_locations, f.guidance
   FROM claims c
-  LEFT JOIN LATERAL (SELECT (tpi_rules.read_note(n.body)).*
-                       FROM notes n
+  LEFT JOIN LATERAL (SELECT r.*
+                       FROM notes n, LATERAL tpi_rules.read_note(n.body) r
                       WHERE n.patient_id = c.patient_id
                         AND n.date_of_service = c.date_of_service) f ON true;
 SELECT claim_id, rule_id, severity
