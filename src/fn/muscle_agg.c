@@ -34,9 +34,7 @@ agg_state_new(MemoryContext aggcontext)
 	MuscleAggState *st = MemoryContextAlloc(aggcontext, sizeof(MuscleAggState));
 	MpAlloc		alloc;
 
-	alloc.alloc = tpi_mp_palloc;
-	alloc.release = tpi_mp_pfree;
-	alloc.ctx = aggcontext;
+	alloc = tpi_mp_alloc_in(aggcontext);
 	mp_tally_init(&st->tally, &alloc, true);
 	return st;
 }

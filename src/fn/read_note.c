@@ -47,9 +47,7 @@ get_vocab(void)
 	cxt = AllocSetContextCreate(CurrentMemoryContext,
 								"tpi_rules note vocabulary",
 								ALLOCSET_DEFAULT_SIZES);
-	alloc.alloc = tpi_mp_palloc;
-	alloc.release = tpi_mp_pfree;
-	alloc.ctx = cxt;
+	alloc = tpi_mp_alloc_in(cxt);
 	v = nr_vocab_new(&alloc, cat);
 
 	/* as the extension's owner: any role that may call us sees the rows */
@@ -110,9 +108,7 @@ tpi_read_note(PG_FUNCTION_ARGS)
 		elog(ERROR, "return type must be a row type");
 	tupdesc = BlessTupleDesc(tupdesc);
 
-	alloc.alloc = tpi_mp_palloc;
-	alloc.release = tpi_mp_pfree;
-	alloc.ctx = CurrentMemoryContext;
+	alloc = tpi_mp_alloc_in(CurrentMemoryContext);
 	if (!nr_read(v, VARDATA_ANY(note), VARSIZE_ANY_EXHDR(note), &alloc, &f))
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

@@ -42,6 +42,7 @@
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/syscache.h"
 
 #define LOG_INSERT \
 	"INSERT INTO tpi_rules.finding_log (table_name, claim_id, line_no," \
@@ -147,10 +148,18 @@ log_relcache_callback(Datum arg, Oid relid)
 	}
 }
 
+/* A severity label renamed: the fast path's label OIDs are looked up again. */
+static void
+log_enum_callback(Datum arg, int cacheid, uint32 hashvalue)
+{
+	tpi_guard_log_exec_invalidate();
+}
+
 void
 tpi_guard_log_init(void)
 {
 	CacheRegisterRelcacheCallback(log_relcache_callback, (Datum) 0);
+	CacheRegisterSyscacheCallback(ENUMTYPOIDNAME, log_enum_callback, (Datum) 0);
 }
 
 static void

@@ -37,6 +37,7 @@
 #include "access/table.h"
 #include "access/xact.h"
 #include "catalog/pg_collation.h"
+#include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/executor.h"
@@ -79,6 +80,7 @@ typedef struct ExecLogCache
 	AttrNumber	att[LC_COUNT];
 	AttrNumber	id_att;			/* an int8 "id", or 0 */
 	Oid			severity_type;
+	Oid			severity_oid[3];	/* the labels' OIDs, by TpiSeverity */
 	int			ndefaults;
 	AttrNumber *def_att;
 	Expr	  **def_expr;
@@ -140,6 +142,16 @@ cache_build(Relation rel)
 	cache.severity_type = TupleDescAttr(desc, cache.att[LC_SEVERITY] - 1)->atttypid;
 	if (!is_severity_type(cache.severity_type, RelationGetNamespace(rel)))
 		goto done;
+	/* what enum_in would give each row, looked up once */
+	for (c = 0; c < 3; c++)
+	{
+		cache.severity_oid[c] =
+			GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
+							ObjectIdGetDatum(cache.severity_type),
+							CStringGetDatum(tpi_severity_name((TpiSeverity) c)));
+		if (!OidIsValid(cache.severity_oid[c]))
+			goto done;
+	}
 	for (c = 0; c < LC_COUNT; c++)
 	{
 		Form_pg_attribute a = TupleDescAttr(desc, cache.att[c] - 1);
@@ -271,6 +283,25 @@ take_ref(TupleTableSlot *slot, const LogBatch *b, int r, LogRef *ref)
 	ref->tid = slot->tts_tid;
 }
 
+/* The enum value of a severity's text, as enum_in gives it. */
+static Oid
+severity_label(Datum severity)
+{
+	text	   *t = DatumGetTextPP(severity);
+	int			c;
+
+	for (c = 0; c < 3; c++)
+	{
+		const char *name = tpi_severity_name((TpiSeverity) c);
+
+		if (VARSIZE_ANY_EXHDR(t) == strlen(name) &&
+			memcmp(VARDATA_ANY(t), name, strlen(name)) == 0)
+			return cache.severity_oid[c];
+	}
+	elog(ERROR, "tpi_rules.guard: \"%s\" is not a severity", text_to_cstring(t));
+	return InvalidOid;			/* keep compiler quiet */
+}
+
 /* Batch row r into the slot: the guard's values, then the defaults. */
 static void
 fill_slot(TupleTableSlot *slot, ExprState **defaults, EState *estate,
@@ -279,7 +310,6 @@ fill_slot(TupleTableSlot *slot, ExprState **defaults, EState *estate,
 	ExprContext *econtext = GetPerTupleExprContext(estate);
 	Datum	   *v = slot->tts_values;
 	bool	   *n = slot->tts_isnull;
-	char	   *severity;
 	int			i;
 
 	ExecClearTuple(slot);
@@ -292,10 +322,7 @@ fill_slot(TupleTableSlot *slot, ExprState **defaults, EState *estate,
 	PUT(LC_PATIENT_ID, b->patient_id[r], b->patient_id_null[r]);
 	PUT(LC_DOS, b->dos[r], b->dos_null[r]);
 	PUT(LC_RULE_ID, b->rule_id[r], false);
-	severity = TextDatumGetCString(b->severity[r]);
-	PUT(LC_SEVERITY, DirectFunctionCall2(enum_in, CStringGetDatum(severity),
-										 ObjectIdGetDatum(cache.severity_type)),
-		false);
+	PUT(LC_SEVERITY, ObjectIdGetDatum(severity_label(b->severity[r])), false);
 	PUT(LC_MESSAGE, b->message[r], false);
 #undef PUT
 	ResetExprContext(econtext);

@@ -170,6 +170,15 @@ tpi_summarise_muscles(Datum muscles, bool isnull, MuscleSummary *out)
 		pfree(arr);
 }
 
+/* v is the array last counted, under catalogue load (see above). */
+static bool
+last_array_is(struct varlena *v, uint64_t load)
+{
+	return !VARATT_IS_EXTERNAL(v) && !VARATT_IS_COMPRESSED(v) &&
+		VARSIZE_ANY_EXHDR(v) == last_array_len && last_array_load == load &&
+		memcmp(VARDATA_ANY(v), last_array, last_array_len) == 0;
+}
+
 /* Distinct muscles of a text[] datum and the mask of their regions. */
 int
 tpi_count_muscle_array(Datum d, uint32 *regions)
@@ -191,17 +200,16 @@ tpi_count_muscle_array(Datum d, uint32 *regions)
 
 	/* the catalogue first: a reload makes the remembered count stale */
 	cat = tpi_muscle_catalogue(&load);
+	if (last_array_is(v, load))
+	{
+		if (regions)
+			*regions = last_regions;
+		return last_count;
+	}
 	if (!VARATT_IS_EXTERNAL(v) && !VARATT_IS_COMPRESSED(v))
 	{
 		bytes = VARDATA_ANY(v);
 		nbytes = VARSIZE_ANY_EXHDR(v);
-		if (nbytes == last_array_len && last_array_load == load &&
-			memcmp(bytes, last_array, nbytes) == 0)
-		{
-			if (regions)
-				*regions = last_regions;
-			return last_count;
-		}
 	}
 
 	arr = array_from_datum(d, local.data, &copy);
@@ -249,10 +257,7 @@ tpi_muscle_region_mask(Datum d)
 
 	cat = tpi_muscle_catalogue(&load);
 	/* the array just counted (muscle_count(m), regions(m) of one row) */
-	if (!VARATT_IS_EXTERNAL(v) && !VARATT_IS_COMPRESSED(v) &&
-		VARSIZE_ANY_EXHDR(v) == last_array_len &&
-		last_array_load == load &&
-		memcmp(VARDATA_ANY(v), last_array, last_array_len) == 0)
+	if (last_array_is(v, load))
 		return last_regions;
 
 	arr = array_from_datum(d, local.data, &copy);

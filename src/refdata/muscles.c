@@ -28,16 +28,27 @@ static uint64 catalogue_loads = 0;
  * Memory for the pure-C code: palloc in a given context.
  * ------------------------------------------------------------------------
  */
-void *
-tpi_mp_palloc(void *ctx, size_t size)
+static void *
+mp_palloc(void *ctx, size_t size)
 {
 	return MemoryContextAllocHuge((MemoryContext) ctx, size);
 }
 
-void
-tpi_mp_pfree(void *ctx, void *ptr)
+static void
+mp_pfree(void *ctx, void *ptr)
 {
 	pfree(ptr);
+}
+
+MpAlloc
+tpi_mp_alloc_in(MemoryContext cxt)
+{
+	MpAlloc		alloc;
+
+	alloc.alloc = mp_palloc;
+	alloc.release = mp_pfree;
+	alloc.ctx = cxt;
+	return alloc;
 }
 
 /* ------------------------------------------------------------------------
@@ -72,9 +83,7 @@ load_catalogue(MemoryContext *cxt_out)
 	cxt = AllocSetContextCreate(CurrentMemoryContext,
 								"tpi_rules muscle catalogue",
 								ALLOCSET_DEFAULT_SIZES);
-	alloc.alloc = tpi_mp_palloc;
-	alloc.release = tpi_mp_pfree;
-	alloc.ctx = cxt;
+	alloc = tpi_mp_alloc_in(cxt);
 	cat = mp_catalogue_new(&alloc);
 
 	/* as the extension's owner: any role that may call us sees the rows */
@@ -220,11 +229,8 @@ tpi_parse_text(MpCatalogue *cat, const text *t, WorkBuf *wb, MpResult *r)
 void
 tpi_tally_init_local(MpTally *t)
 {
-	MpAlloc		alloc;
+	MpAlloc		alloc = tpi_mp_alloc_in(CurrentMemoryContext);
 
-	alloc.alloc = tpi_mp_palloc;
-	alloc.release = tpi_mp_pfree;
-	alloc.ctx = CurrentMemoryContext;
 	/* catalogue names outlive the call: no copies needed */
 	mp_tally_init(t, &alloc, false);
 }

@@ -30,9 +30,8 @@ typedef struct TallyTarget
 	bool		unknown;
 } TallyTarget;
 
-/* MpAlloc callbacks: palloc in the context ctx, pfree. */
-extern void *tpi_mp_palloc(void *ctx, size_t size);
-extern void tpi_mp_pfree(void *ctx, void *ptr);
+/* An MpAlloc for the plain-C code: palloc in cxt, pfree. */
+extern MpAlloc tpi_mp_alloc_in(MemoryContext cxt);
 
 /* The current catalogue (reloaded when tpi_rules.muscle changed). */
 extern MpCatalogue *tpi_current_muscle_catalogue(void);
