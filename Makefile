@@ -51,6 +51,8 @@ OBJS = \
 	src/fn/frequency_agg.o \
 	src/fn/next_eligible.o \
 	src/guard/guard_cache.o \
+	src/guard/frames.o \
+	src/guard/line_cache.o \
 	src/guard/finding_log.o \
 	src/guard/finding_log_exec.o \
 	src/guard/reject.o \
@@ -88,6 +90,7 @@ REGRESS = \
 	32_next_eligible \
 	40_guard \
 	41_guard_log \
+	42_guard_line_cache \
 	50_views \
 	51_reporting_role \
 	60_read_837p \

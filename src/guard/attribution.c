@@ -276,14 +276,15 @@ ord_cmp(const void *a, const void *b)
  * patient and a date; old[0..nold-1] the old versions of the patient's
  * updated rows.  written: the rows are in the table (statement trigger);
  * else rows[idx[0]] is a row trigger's NEW, and skip the version an UPDATE
- * replaces.  Findings are attributed to the rows' found lists, in the
- * current memory context; the patient is locked first.
+ * replaces.  cached: the row trigger's copy of the lines stands for the
+ * table (line_cache.c).  Findings are attributed to the rows' found
+ * lists, in the current memory context; the patient is locked first.
  */
 void
 tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 						GuardRow *rows, const int *idx, int n,
 						ClaimLine *old, int nold, bool written,
-						ItemPointer skip)
+						ItemPointer skip, bool cached)
 {
 	const char *patient_id = rows[idx[0]].key.patient_id;
 	DateADT    *days = palloc(n * sizeof(DateADT));
@@ -321,7 +322,12 @@ tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 	filter.tpi = any_tpi;
 
 	tpi_guard_lock_patient(e, patient_id);
-	tpi_guard_read_lines(e, rel, patient, skip, lo, hi, &filter, &pl);
+	if (cached)
+		tpi_guard_line_cache_read(e, rel, patient, patient_id,
+								  rows[idx[0]].key.date_of_service, lo, hi,
+								  &filter, &pl);
+	else
+		tpi_guard_read_lines(e, rel, patient, skip, lo, hi, &filter, &pl);
 
 	/* the new rows first, then the other lines read, then the old rows */
 	memset(&gl, 0, sizeof(gl));

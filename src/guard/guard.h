@@ -3,6 +3,8 @@
  *		Private interface of the guard triggers.  Files, each using only
  *		those listed before it:
  *		  guard_cache.c	   per-table cache, reading a patient's lines, locks
+ *		  frames.c		   which statement is running (executor hooks)
+ *		  line_cache.c	   the row trigger's copy of a patient's lines
  *		  finding_log_exec.c  its fast path: the executor's insert
  *		  finding_log.c	   writing tpi_rules.finding_log
  *		  reject.c		   the rejection message
@@ -173,6 +175,37 @@ extern void tpi_guard_read_lines(GuardEntry *e, Relation rel, Datum patient,
 								 ItemPointer skip, DateADT lo, DateADT hi,
 								 const LineFilter *lf, PatientLines *pl);
 
+/* The filter keeps line l (of the date range read); NULL keeps all. */
+static inline bool
+tpi_guard_line_wanted(const LineFilter *lf, const ClaimLine *l)
+{
+	int			i;
+
+	if (lf == NULL)
+		return true;
+	for (i = 0; !l->dos_null && i < lf->ndays; i++)
+		if (l->date_of_service == lf->days[i])
+			return true;
+	return lf->tpi && tpi_is_tpi_code(l->hcpcs);
+}
+
+/* ------------------------------------------------------------------------
+ * frames.c, line_cache.c
+ * ------------------------------------------------------------------------
+ */
+extern void tpi_guard_frames_init(void);
+extern uint64 tpi_guard_insert_frame(Oid relid);
+extern uint64 tpi_guard_frames_pushed(void);
+
+extern bool tpi_guard_line_cache_begin(GuardEntry *e, Relation rel,
+									   TriggerData *td);
+extern void tpi_guard_line_cache_read(GuardEntry *e, Relation rel,
+									  Datum patient, const char *patient_id,
+									  DateADT d, DateADT lo, DateADT hi,
+									  const LineFilter *lf, PatientLines *pl);
+extern void tpi_guard_line_cache_end(GuardEntry *e, Relation rel,
+									 HeapTuple newtup, const ClaimLine *nl);
+
 /* ------------------------------------------------------------------------
  * finding_log.c
  * ------------------------------------------------------------------------
@@ -291,7 +324,7 @@ extern void tpi_guard_new_row(GuardRow *r, const ClaimLine *line, bool whole);
 extern void tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 									GuardRow *rows, const int *idx, int n,
 									ClaimLine *old, int nold, bool written,
-									ItemPointer skip);
+									ItemPointer skip, bool cached);
 
 /* ------------------------------------------------------------------------
  * guard.c

@@ -378,17 +378,18 @@ tpi_guard_date_plus(DateADT d, int64 days)
 						 DATE_END_JULIAN - POSTGRES_EPOCH_JDATE - 1);
 }
 
-/* Keep (and decode) a line if the filter wants it. */
+/* Keep (and decode) a line if the filter wants it (lf NULL: every line). */
 static void
 add_line(PatientLines *pl, HeapTuple tup, TupleDesc desc,
 		 const ClaimColumns *cols, const LineFilter *lf)
 {
 	bool		isnull;
 	Datum		d = heap_getattr(tup, cols->attno[GC_DOS] + 1, desc, &isnull);
-	bool		keep = false;
+	bool		keep = lf == NULL;
 	int			i;
 
-	for (i = 0; !isnull && i < lf->ndays; i++)
+	/* tpi_guard_line_wanted(), before the line is decoded */
+	for (i = 0; !keep && !isnull && i < lf->ndays; i++)
 		if (DatumGetDateADT(d) == lf->days[i])
 			keep = true;
 	if (!keep)

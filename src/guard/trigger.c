@@ -53,7 +53,10 @@
  * else (a partition is read through its partitioned root, where the
  * patient's other lines are) by the plan, as the table's owner.  Every
  * name in the SQL is schema-qualified and every operator is pg_catalog's,
- * so the trigger behaves the same under any search_path.
+ * so the trigger behaves the same under any search_path.  During a plain
+ * INSERT or COPY the patient's lines are read once and kept, with the
+ * rows let through added, while nothing else can change them
+ * (line_cache.c).
  *
  * Which findings are NEW's is attribution.c's (shared with the statement
  * trigger in trigger_statement.c); where they go is guard.c's sink: the
@@ -108,6 +111,7 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 	GuardRow	row;
 	FindingList lf;
 	GuardSink	sink;
+	bool		cached = tpi_guard_line_cache_begin(e, rel, td);
 	int			i;
 
 	tpi_claim_from_tuple(newtup, tupdesc, &e->cols, &nl);
@@ -139,13 +143,15 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 											 tupdesc, &isnull),
 								&row, &idx, 1, same_patient ? &ol : NULL,
 								same_patient ? 1 : 0, false,
-								oldtup ? &oldtup->t_self : NULL);
+								oldtup ? &oldtup->t_self : NULL, cached);
 	}
 
 	/* reject, or one INSERT of the row's findings */
 	tpi_guard_sink_init(&sink, e, rel, mode, false);
 	tpi_guard_sink_row(&sink, &row);
 	tpi_guard_sink_end(&sink);
+	if (cached)
+		tpi_guard_line_cache_end(e, rel, newtup, &nl);
 }
 
 /*

@@ -270,7 +270,7 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 		MemoryContextSwitchTo(pat_cxt);
 		tpi_guard_check_patient(e, rel, CStringGetTextDatum(patient_id),
 								rows, &idx[i], k - i, &old[o], o_end - o,
-								true, NULL);
+								true, NULL, false);
 		/* the patient's findings go before its memory does */
 		for (j = i; j < k; j++)
 		{

@@ -1,0 +1,165 @@
+-- The row trigger's copy of a patient's lines during a plain INSERT or
+-- COPY (src/guard/line_cache.c): rows after the first of a patient are
+-- checked against the lines read once plus the rows let through since,
+-- and never where the copy could differ from the table.  DEBUG1 names
+-- each row checked against the copy.
+SET datestyle = 'ISO, YMD';
+
+CREATE FUNCTION pg_temp.tpi(claim text, line int, patient text, dos date,
+							changes jsonb DEFAULT '{}')
+RETURNS tpi_rules.claim_line LANGUAGE sql AS $$
+	SELECT jsonb_populate_record(
+		ROW(claim, line, patient, 'medicare', '1234567893', dos, '20552',
+			'{}', 1, '{M79.18}', '11',
+			'{right upper trapezius,left levator scapulae}', 4,
+			'lidocaine 1%', '3 ml', NULL, true, true, true, true, 'none', NULL, NULL
+		)::tpi_rules.claim_line, changes);
+$$;
+CREATE FUNCTION pg_temp.drug(claim text, line int, patient text, dos date)
+RETURNS tpi_rules.claim_line LANGUAGE sql AS $$
+	SELECT pg_temp.tpi(claim, line, patient, dos,
+		'{"hcpcs": "J2001", "muscles": null, "trigger_points": null,
+		  "drug_name": null, "drug_dose": null}');
+$$;
+CREATE FUNCTION pg_temp.try(sql text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	st text; msg text;
+BEGIN
+	EXECUTE sql;
+	RAISE NOTICE 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
+	RAISE NOTICE 'sqlstate %: %', st, msg;
+END
+$$;
+
+CREATE TABLE lc (LIKE tpi_rules.claim_line INCLUDING ALL);
+CREATE TRIGGER lc_guard BEFORE INSERT OR UPDATE ON lc
+	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('reject');
+-- the lines each statement loads, in the order they are loaded (built
+-- first: no function runs while they are inserted)
+CREATE TABLE src (tag text, ord serial, line tpi_rules.claim_line);
+INSERT INTO src (tag, line) VALUES
+	-- s1: two visits of PA, each TPI line before its drug line; PB's
+	-- second 20552 of a day, rejected through the copy
+	('s1', pg_temp.tpi('A1', 1, 'PA', '2025-01-06')),
+	('s1', pg_temp.drug('A1', 2, 'PA', '2025-01-06')),
+	('s1', pg_temp.tpi('A2', 1, 'PA', '2025-03-03')),
+	('s1', pg_temp.drug('A2', 2, 'PA', '2025-03-03')),
+	('s1b', pg_temp.tpi('B1', 1, 'PB', '2025-01-06')),
+	('s1b', pg_temp.drug('B1', 2, 'PB', '2025-01-06')),
+	('s1b', pg_temp.tpi('B2', 1, 'PB', '2025-01-06')),
+	-- s2: K1/1 is skipped by ON CONFLICT (K1/1 is PX's); PC has one 20552
+	('s2', pg_temp.tpi('K1', 1, 'PC', '2025-02-03')),
+	('s2', pg_temp.tpi('L1', 1, 'PC', '2025-02-03')),
+	('s2', pg_temp.drug('L1', 2, 'PC', '2025-02-03')),
+	-- s3: SKIP1/1 is skipped by a later BEFORE trigger; PD has one 20552
+	('s3', pg_temp.tpi('SKIP1', 1, 'PD', '2025-02-03')),
+	('s3', pg_temp.tpi('M1', 1, 'PD', '2025-02-03')),
+	('s3', pg_temp.drug('M1', 2, 'PD', '2025-02-03')),
+	-- s4: PE's N1 is deleted while the statement runs, before O2 arrives
+	('s4', pg_temp.tpi('O1', 1, 'PE', '2024-10-07')),
+	('s4', pg_temp.drug('O1', 2, 'PE', '2024-10-07')),
+	('s4', pg_temp.tpi('O2', 1, 'PE', '2025-02-03')),
+	('s4', pg_temp.drug('O2', 2, 'PE', '2025-02-03'));
+CREATE VIEW load AS SELECT tag, ord, (line).* FROM src;
+-- the module is loaded before the statements below start: a statement
+-- that loads it is not seen by its hooks and reads the table for each row
+SELECT tpi_rules.pick_code('{trapezius}');
+
+------------------------------------------------------------------------
+-- a plain INSERT: the patient's later rows are checked against the copy,
+-- which holds the rows let through before them
+------------------------------------------------------------------------
+SET client_min_messages = debug1;
+INSERT INTO lc SELECT claim_id, line_no, patient_id, payer_id, provider_npi,
+	date_of_service, hcpcs, modifiers, units, icd10, place_of_service, muscles,
+	trigger_points, drug_name, drug_dose, claim_note, note_signed,
+	post_procedure_plan, conservative_care, tp_locations, guidance, charge, ndc
+  FROM load WHERE tag = 's1' ORDER BY ord;
+SELECT pg_temp.try($$INSERT INTO lc SELECT claim_id, line_no, patient_id, payer_id, provider_npi,
+	date_of_service, hcpcs, modifiers, units, icd10, place_of_service, muscles,
+	trigger_points, drug_name, drug_dose, claim_note, note_signed,
+	post_procedure_plan, conservative_care, tp_locations, guidance, charge, ndc
+  FROM load WHERE tag = 's1b' ORDER BY ord$$);
+RESET client_min_messages;
+SELECT claim_id, line_no, patient_id FROM lc ORDER BY 1, 2;
+
+------------------------------------------------------------------------
+-- COPY FROM: the same; a 20553 on the date of the 20552 two rows before
+-- is rejected
+------------------------------------------------------------------------
+SET client_min_messages = debug1;
+COPY lc (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, icd10, place_of_service, muscles, drug_name, drug_dose, note_signed, post_procedure_plan, conservative_care, tp_locations)
+FROM stdin;
+A9	1	PA	medicare	2025-05-05	20552	{M79.18}	11	{"right trapezius"}	lidocaine	3 ml	t	t	t	t
+A9	2	PA	medicare	2025-05-05	J2001	{M79.18}	11	\N	\N	\N	t	t	t	t
+A9	3	PA	medicare	2025-05-05	20553	{M79.18}	11	{"right trapezius","left trapezius","right levator scapulae"}	lidocaine	3 ml	t	t	t	t
+\.
+RESET client_min_messages;
+SELECT count(*) AS pa_lines FROM lc WHERE patient_id = 'PA';
+
+------------------------------------------------------------------------
+-- where the copy could differ from the table, the table is read
+------------------------------------------------------------------------
+-- ON CONFLICT DO NOTHING may skip a row the trigger let through: K1/1
+-- (PC's) is not stored, so PC's L1/1 is its only 20552 of the day
+INSERT INTO lc SELECT (pg_temp.tpi('K1', 1, 'PX', '2025-02-03')).*
+	UNION ALL SELECT (pg_temp.drug('K1', 2, 'PX', '2025-02-03')).*;
+SET client_min_messages = debug1;
+INSERT INTO lc SELECT claim_id, line_no, patient_id, payer_id, provider_npi,
+	date_of_service, hcpcs, modifiers, units, icd10, place_of_service, muscles,
+	trigger_points, drug_name, drug_dose, claim_note, note_signed,
+	post_procedure_plan, conservative_care, tp_locations, guidance, charge, ndc
+  FROM load WHERE tag = 's2' ORDER BY ord
+ON CONFLICT DO NOTHING;
+RESET client_min_messages;
+SELECT claim_id, line_no, patient_id FROM lc WHERE patient_id IN ('PC', 'PX') ORDER BY 1, 2;
+
+-- a later BEFORE trigger may drop the row
+CREATE FUNCTION pg_temp.skip() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF NEW.claim_id LIKE 'SKIP%' THEN
+		RETURN NULL;
+	END IF;
+	RETURN NEW;
+END
+$$;
+CREATE TRIGGER lc_zskip BEFORE INSERT ON lc FOR EACH ROW EXECUTE FUNCTION pg_temp.skip();
+SET client_min_messages = debug1;
+INSERT INTO lc SELECT claim_id, line_no, patient_id, payer_id, provider_npi,
+	date_of_service, hcpcs, modifiers, units, icd10, place_of_service, muscles,
+	trigger_points, drug_name, drug_dose, claim_note, note_signed,
+	post_procedure_plan, conservative_care, tp_locations, guidance, charge, ndc
+  FROM load WHERE tag = 's3' ORDER BY ord;
+RESET client_min_messages;
+DROP TRIGGER lc_zskip ON lc;
+SELECT claim_id, line_no, patient_id FROM lc WHERE patient_id = 'PD' ORDER BY 1, 2;
+
+-- another statement runs between two rows: PE's N1 is deleted before O2
+-- (a 20552 on N1's date) arrives; O1's drug line still uses the copy
+INSERT INTO lc SELECT (pg_temp.tpi('N1', 1, 'PE', '2025-02-03')).*
+	UNION ALL SELECT (pg_temp.drug('N1', 2, 'PE', '2025-02-03')).*;
+CREATE FUNCTION pg_temp.delete_before(this text, target text) RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF this = target THEN
+		DELETE FROM lc WHERE claim_id = 'N1';
+	END IF;
+	RETURN true;
+END
+$$;
+SET client_min_messages = debug1;
+INSERT INTO lc SELECT claim_id, line_no, patient_id, payer_id, provider_npi,
+	date_of_service, hcpcs, modifiers, units, icd10, place_of_service, muscles,
+	trigger_points, drug_name, drug_dose, claim_note, note_signed,
+	post_procedure_plan, conservative_care, tp_locations, guidance, charge, ndc
+  FROM src, LATERAL (SELECT (line).*) l
+ WHERE tag = 's4' AND pg_temp.delete_before(claim_id || '/' || line_no, 'O2/1');
+RESET client_min_messages;
+SELECT claim_id, line_no, patient_id FROM lc WHERE patient_id = 'PE' ORDER BY 1, 2;
+
+-- an UPDATE reads the table
+SET client_min_messages = debug1;
+UPDATE lc SET units = 1 WHERE patient_id = 'PA';
+RESET client_min_messages;

@@ -1,0 +1,165 @@
+/*
+ * frames.c
+ *		Which statement is running, for the row trigger's line cache
+ *		(line_cache.c).  A BEFORE ROW trigger cannot see whether the row it
+ *		returned is really stored: INSERT ... ON CONFLICT may skip it, a
+ *		MERGE or a data-modifying WITH may delete lines in the same command.
+ *		The executor's and utility hooks keep a stack of the statements
+ *		running in this backend, one frame each, so the trigger can tell
+ *		that it was fired by a plain INSERT (or COPY FROM) into its table
+ *		and that no other statement ran between two of its rows.
+ *
+ * The hooks are installed by _PG_init.  When the module is loaded by the
+ * trigger itself, the statement that loads it has no frame: the trigger
+ * then reads the table for every row of that statement, as it does for
+ * every statement it cannot vouch for.
+ */
+#include "guard.h"
+
+#include "executor/executor.h"
+#include "nodes/plannodes.h"
+#include "parser/parsetree.h"
+#include "tcop/utility.h"
+#include "utils/memutils.h"
+
+typedef struct Frame
+{
+	uint64		serial;			/* frames_serial when pushed */
+	bool		insert_only;	/* a plain INSERT or COPY FROM */
+	Oid			relid;			/* the INSERT's table; InvalidOid for COPY */
+} Frame;
+
+static Frame *frames = NULL;
+static int	nframes = 0;
+static int	frames_cap = 0;
+static uint64 frames_serial = 0;	/* frames ever pushed */
+
+static ExecutorRun_hook_type prev_executor_run = NULL;
+static ProcessUtility_hook_type prev_process_utility = NULL;
+
+static void
+push_frame(bool insert_only, Oid relid)
+{
+	if (nframes == frames_cap)
+	{
+		int			cap = frames_cap ? frames_cap * 2 : 16;
+
+		frames = frames ?
+			repalloc(frames, cap * sizeof(Frame)) :
+			MemoryContextAlloc(TopMemoryContext, cap * sizeof(Frame));
+		frames_cap = cap;
+	}
+	frames[nframes].serial = ++frames_serial;
+	frames[nframes].insert_only = insert_only;
+	frames[nframes].relid = relid;
+	nframes++;
+}
+
+/*
+ * An INSERT whose every row the trigger sees stored or the statement
+ * fails: no ON CONFLICT, no data-modifying WITH, one target table.
+ */
+static void
+frame_of_query(QueryDesc *qd)
+{
+	PlannedStmt *ps = qd->plannedstmt;
+	Oid			relid = InvalidOid;
+	bool		ok = false;
+
+	if (qd->operation == CMD_INSERT && !ps->hasModifyingCTE &&
+		ps->planTree && IsA(ps->planTree, ModifyTable))
+	{
+		ModifyTable *mt = (ModifyTable *) ps->planTree;
+
+		if (mt->operation == CMD_INSERT &&
+			mt->onConflictAction == ONCONFLICT_NONE &&
+			list_length(mt->resultRelations) == 1)
+		{
+			relid = rt_fetch(linitial_int(mt->resultRelations), ps->rtable)->relid;
+			ok = true;
+		}
+	}
+	push_frame(ok, relid);
+}
+
+static void
+tpi_executor_run(QueryDesc *qd, ScanDirection direction, uint64 count,
+				 bool execute_once)
+{
+	int			depth = nframes;
+
+	frame_of_query(qd);
+	PG_TRY();
+	{
+		if (prev_executor_run)
+			prev_executor_run(qd, direction, count, execute_once);
+		else
+			standard_ExecutorRun(qd, direction, count, execute_once);
+	}
+	PG_FINALLY();
+	{
+		nframes = depth;
+	}
+	PG_END_TRY();
+}
+
+static void
+tpi_process_utility(PlannedStmt *pstmt, const char *queryString,
+					bool readOnlyTree, ProcessUtilityContext context,
+					ParamListInfo params, QueryEnvironment *queryEnv,
+					DestReceiver *dest, QueryCompletion *qc)
+{
+	int			depth = nframes;
+	Node	   *stmt = pstmt->utilityStmt;
+
+	/* COPY FROM stores every row its triggers return, or fails */
+	push_frame(IsA(stmt, CopyStmt) && ((CopyStmt *) stmt)->is_from &&
+			   ((CopyStmt *) stmt)->query == NULL, InvalidOid);
+	PG_TRY();
+	{
+		if (prev_process_utility)
+			prev_process_utility(pstmt, queryString, readOnlyTree, context,
+								 params, queryEnv, dest, qc);
+		else
+			standard_ProcessUtility(pstmt, queryString, readOnlyTree, context,
+									params, queryEnv, dest, qc);
+	}
+	PG_FINALLY();
+	{
+		nframes = depth;
+	}
+	PG_END_TRY();
+}
+
+void
+tpi_guard_frames_init(void)
+{
+	prev_executor_run = ExecutorRun_hook;
+	ExecutorRun_hook = tpi_executor_run;
+	prev_process_utility = ProcessUtility_hook;
+	ProcessUtility_hook = tpi_process_utility;
+}
+
+/*
+ * The running statement's frame serial when it is a plain INSERT into
+ * relid or a COPY FROM, else 0.
+ */
+uint64
+tpi_guard_insert_frame(Oid relid)
+{
+	const Frame *f;
+
+	if (nframes == 0)
+		return 0;
+	f = &frames[nframes - 1];
+	if (!f->insert_only || (OidIsValid(f->relid) && f->relid != relid))
+		return 0;
+	return f->serial;
+}
+
+/* Frames pushed so far: unchanged while no statement started. */
+uint64
+tpi_guard_frames_pushed(void)
+{
+	return frames_serial;
+}

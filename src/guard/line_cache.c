@@ -1,0 +1,195 @@
+/*
+ * line_cache.c
+ *		The row trigger's copy of one patient's lines during one INSERT or
+ *		COPY.  A bulk load arrives patient by patient; without the copy the
+ *		trigger reads the patient's lines through the index for every row,
+ *		most of them the lines of the same statement it has just checked.
+ *
+ * The copy is filled by one index read of the patient's lines from the
+ * earliest date a row may look at onwards, taken under the patient lock,
+ * and each row the trigger lets through is added to it.  It stands for
+ * the table only while nothing else can change the patient's lines:
+ *	  - the running statement is a plain INSERT into the table or a COPY
+ *		FROM (frames.c): no ON CONFLICT that could skip a row, no MERGE or
+ *		data-modifying WITH that could delete one;
+ *	  - no other statement started since the trigger's last row (another
+ *		trigger, a volatile function in the INSERT's query);
+ *	  - the trigger is the table's only BEFORE INSERT row trigger, so the
+ *		row it returns is the row stored, and no stored generated column
+ *		is computed after it;
+ *	  - other transactions writing the patient's lines wait for the
+ *		patient lock this transaction holds since the copy was read.
+ * Anything else (UPDATE, partitions, a table read by plan) reads the table.
+ */
+#include "guard.h"
+
+#include "catalog/pg_trigger.h"
+#include "utils/datetime.h"
+#include "utils/memutils.h"
+
+typedef struct LineCache
+{
+	MemoryContext cxt;			/* the lines; emptied at each fill */
+	bool		valid;
+	Oid			relid;
+	Oid			tgoid;
+	uint64		frame;			/* the statement's frame serial */
+	uint64		pushed;			/* frames pushed when the last row ended */
+	char	   *patient_id;
+	DateADT		lo;				/* every line of the patient dated lo or
+								 * later is in lines */
+	PatientLines pl;			/* by date; a date's rows in arrival order */
+} LineCache;
+
+static LineCache cache;
+
+/* The table's only BEFORE INSERT row trigger is tgoid, and nothing stored is computed after it. */
+static bool
+rows_stored_as_returned(Relation rel, Oid tgoid)
+{
+	TriggerDesc *td = rel->trigdesc;
+	TupleConstr *constr = RelationGetDescr(rel)->constr;
+	int			i;
+
+	if (constr && constr->has_generated_stored)
+		return false;
+	for (i = 0; td && i < td->numtriggers; i++)
+	{
+		int16		type = td->triggers[i].tgtype;
+
+		if (td->triggers[i].tgoid != tgoid && TRIGGER_FOR_ROW(type) &&
+			TRIGGER_FOR_BEFORE(type) && TRIGGER_FOR_INSERT(type))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * At the start of a row: whether this row may use the copy.  A copy of
+ * another statement, table or trigger, or one another statement may have
+ * outdated, is dropped.
+ */
+bool
+tpi_guard_line_cache_begin(GuardEntry *e, Relation rel, TriggerData *td)
+{
+	Oid			relid = RelationGetRelid(rel);
+	uint64		frame;
+
+	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event) || !OidIsValid(e->index_oid) ||
+		(frame = tpi_guard_insert_frame(relid)) == 0 ||
+		!rows_stored_as_returned(rel, td->tg_trigger->tgoid))
+	{
+		cache.valid = false;
+		return false;
+	}
+	if (cache.valid &&
+		(cache.frame != frame || cache.pushed != tpi_guard_frames_pushed() ||
+		 cache.relid != relid || cache.tgoid != td->tg_trigger->tgoid))
+		cache.valid = false;
+	if (!cache.valid)
+	{
+		cache.frame = frame;
+		cache.relid = relid;
+		cache.tgoid = td->tg_trigger->tgoid;
+	}
+	return true;
+}
+
+/* The first date a row of patient_id dated d may look at. */
+static DateADT
+earliest_needed(DateADT lo, DateADT d)
+{
+	return Min(lo, tpi_guard_date_plus(d, -GUARD_MIN_WINDOW_DAYS));
+}
+
+/*
+ * The patient's lines the filter wants in [lo, hi], as tpi_guard_read_lines
+ * gives them, from the copy; it is read first when it holds another
+ * patient or starts after lo.  The lines belong to the copy: read only.
+ */
+void
+tpi_guard_line_cache_read(GuardEntry *e, Relation rel, Datum patient,
+						  const char *patient_id, DateADT d, DateADT lo,
+						  DateADT hi, const LineFilter *lf, PatientLines *pl)
+{
+	int			i;
+
+	if (!cache.valid || strcmp(cache.patient_id, patient_id) != 0 ||
+		lo < cache.lo)
+	{
+		MemoryContext old;
+
+		if (cache.cxt == NULL)
+			cache.cxt = AllocSetContextCreate(TopMemoryContext,
+											  "tpi_rules guard line cache",
+											  ALLOCSET_DEFAULT_SIZES);
+		cache.valid = false;
+		MemoryContextReset(cache.cxt);
+		old = MemoryContextSwitchTo(cache.cxt);
+		cache.patient_id = pstrdup(patient_id);
+		cache.lo = earliest_needed(lo, d);
+		tpi_guard_read_lines(e, rel, patient, NULL, cache.lo, DATEVAL_NOEND,
+							 NULL, &cache.pl);
+		MemoryContextSwitchTo(old);
+		cache.valid = true;
+	}
+	else if (message_level_is_interesting(DEBUG1))
+		elog(DEBUG1, "tpi_rules.guard: lines of patient \"%s\" from the statement's copy",
+			 patient_id);
+
+	memset(pl, 0, sizeof(PatientLines));
+	pl->lines = palloc((cache.pl.n + 1) * sizeof(ClaimLine *));
+	for (i = 0; i < cache.pl.n; i++)
+	{
+		ClaimLine  *l = cache.pl.lines[i];
+
+		if (l->date_of_service >= lo && l->date_of_service <= hi &&
+			tpi_guard_line_wanted(lf, l))
+			pl->lines[pl->n++] = l;
+	}
+	pl->cap = cache.pl.n + 1;
+}
+
+/*
+ * At the end of a row the trigger lets through: the row goes into the
+ * copy of its patient's lines, which stays valid until another statement
+ * starts.
+ */
+void
+tpi_guard_line_cache_end(GuardEntry *e, Relation rel, HeapTuple newtup,
+						 const ClaimLine *nl)
+{
+	MemoryContext old;
+	ClaimLine  *l;
+	int			i;
+
+	if (!cache.valid)
+		return;
+	if (nl->patient_id == NULL || nl->dos_null ||
+		strcmp(cache.patient_id, nl->patient_id) != 0)
+	{
+		cache.valid = false;
+		return;
+	}
+	if (nl->date_of_service >= cache.lo)
+	{
+		old = MemoryContextSwitchTo(cache.cxt);
+		if (cache.pl.n == cache.pl.cap)
+		{
+			cache.pl.cap = cache.pl.cap ? cache.pl.cap * 2 : 16;
+			cache.pl.lines = cache.pl.lines ?
+				repalloc(cache.pl.lines, cache.pl.cap * sizeof(ClaimLine *)) :
+				palloc(cache.pl.cap * sizeof(ClaimLine *));
+		}
+		l = palloc(sizeof(ClaimLine));
+		tpi_claim_from_tuple(newtup, RelationGetDescr(rel), &e->cols, l);
+		MemoryContextSwitchTo(old);
+		/* after the lines of its date and before later ones */
+		for (i = cache.pl.n; i > 0 &&
+			 cache.pl.lines[i - 1]->date_of_service > l->date_of_service; i--)
+			cache.pl.lines[i] = cache.pl.lines[i - 1];
+		cache.pl.lines[i] = l;
+		cache.pl.n++;
+	}
+	cache.pushed = tpi_guard_frames_pushed();
+}
