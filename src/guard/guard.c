@@ -131,7 +131,12 @@ tpi_guard_sink_row(GuardSink *s, const GuardRow *row)
 		return;
 	if (s->mode == GUARD_REJECT)
 	{
-		tpi_guard_report_row(&s->report, key, &row->found);
+		/*
+		 * A statement's report lists the rows with findings; a row
+		 * trigger's (no own_cxt) is raised only for a row with an error.
+		 */
+		if (s->own_cxt || tpi_guard_rejects(&row->found))
+			tpi_guard_report_row(&s->report, key, &row->found);
 		/* a curable error waits for COMMIT */
 		for (i = 0; i < row->found.n; i++)
 			if (row->found.items[i].curable &&

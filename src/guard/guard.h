@@ -285,6 +285,7 @@ typedef struct RejectReport
 } RejectReport;
 
 extern void tpi_guard_attribute(AttrList *al, TpiFinding *f, bool curable);
+extern bool tpi_guard_rejects(const AttrList *al);
 extern void tpi_guard_report_init(RejectReport *r, bool at_commit);
 extern void tpi_guard_report_row(RejectReport *r, const ClaimLine *row,
 								 const AttrList *al);

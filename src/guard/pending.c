@@ -50,6 +50,9 @@ typedef struct PendingDay
 /* per transaction, in TopTransactionContext; reset at its end */
 static List *pending = NIL;		/* of Pending * */
 static HTAB *pending_days = NULL;
+static Oid	names_relid = InvalidOid;	/* the table named by the two below */
+static char *names_nsp = NULL;	/* shared by its pending findings */
+static char *names_rel = NULL;
 
 /* ------------------------------------------------------------------------
  * The end of the transaction
@@ -112,6 +115,7 @@ pending_xact_callback(XactEvent event, void *arg)
 			/* their memory goes with the transaction */
 			pending = NIL;
 			pending_days = NULL;
+			names_relid = InvalidOid;
 			break;
 		default:
 			break;
@@ -295,8 +299,14 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 	p = palloc0(sizeof(Pending));
 	p->mode = mode;
 	p->rootid = e->rootid;
-	p->nspname = get_namespace_name(RelationGetNamespace(rel));
-	p->relname = pstrdup(RelationGetRelationName(rel));
+	if (names_relid != RelationGetRelid(rel))
+	{
+		names_nsp = get_namespace_name(RelationGetNamespace(rel));
+		names_rel = pstrdup(RelationGetRelationName(rel));
+		names_relid = RelationGetRelid(rel);
+	}
+	p->nspname = names_nsp;
+	p->relname = names_rel;
 	p->patient_id = pstrdup(row->patient_id);
 	p->dos = row->date_of_service;
 	p->f.rule_id = f->rule_id;

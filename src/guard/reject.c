@@ -57,6 +57,25 @@ append_unique(StringInfo list, const char *item)
 	return true;
 }
 
+/* An error rejects now, a curable one only at COMMIT. */
+static inline bool
+rejects(const Attributed *a, bool at_commit)
+{
+	return a->f->severity == TPI_ERROR && (!a->curable || at_commit);
+}
+
+/* A finding of al rejects its row now. */
+bool
+tpi_guard_rejects(const AttrList *al)
+{
+	int			i;
+
+	for (i = 0; i < al->n; i++)
+		if (rejects(&al->items[i], false))
+			return true;
+	return false;
+}
+
 /* The strings are made at the first row with findings: most have none. */
 void
 tpi_guard_report_init(RejectReport *r, bool at_commit)
@@ -110,7 +129,7 @@ tpi_guard_report_row(RejectReport *r, const ClaimLine *row, const AttrList *al)
 	{
 		const TpiFinding *f = al->items[i].f;
 
-		if (f->severity != TPI_ERROR || (al->items[i].curable && !r->at_commit))
+		if (!rejects(&al->items[i], r->at_commit))
 			continue;
 		error = true;
 		if (r->first_rule == NULL)

@@ -73,8 +73,6 @@ read_transition(Tuplestorestate *ts, TupleDesc desc, const ClaimColumns *cols,
 	tuplestore_rescan(ts);
 	while (tuplestore_gettupleslot(ts, true, false, slot))
 	{
-		bool		should_free;
-		HeapTuple	tup;
 		ClaimLine	line;
 		FindingList lf;
 		GuardRow   *r;
@@ -90,16 +88,18 @@ read_transition(Tuplestorestate *ts, TupleDesc desc, const ClaimColumns *cols,
 				old = old ? repalloc_huge(old, cap * sizeof(ClaimLine)) :
 					palloc_extended(cap * sizeof(ClaimLine), MCXT_ALLOC_HUGE);
 		}
+		/* decoded from the slot's values: no heap tuple is formed */
+		slot_getallattrs(slot);
 		if (!is_new)
 		{
-			tup = ExecFetchSlotHeapTuple(slot, false, &should_free);
-			tpi_claim_from_tuple(tup, desc, cols, &old[n++]);
+			tpi_claim_from_values(slot->tts_values, slot->tts_isnull, cols,
+								  &old[n++], NULL);
 			continue;
 		}
 
 		MemoryContextSwitchTo(row_cxt);
-		tup = ExecFetchSlotHeapTuple(slot, false, &should_free);
-		tpi_claim_from_tuple(tup, desc, cols, &line);
+		tpi_claim_from_values(slot->tts_values, slot->tts_isnull, cols, &line,
+							  NULL);
 		MemoryContextSwitchTo(stmt_cxt);
 		r = &rows[n++];
 		tpi_guard_new_row(r, &line, false);
