@@ -326,6 +326,19 @@ SELECT count(*) AS patients_differing
 	   (SELECT coalesce(array_agg(a.rule_id || a.claim_id || a.line_no ORDER BY 1), '{}')
 		  FROM tpi_rules.audit('scen') a WHERE a.patient_id = p.patient_id);
 
+-- frequency_check over each frequency scenario's TPI lines (date, the
+-- line's regions, payer) gives the sessions audit() flags.
+SELECT f.patient_id,
+	   (SELECT string_agg(x.rule_id, ' ' ORDER BY x.rule_id) FROM unnest(f.fs) x) AS frequency_check,
+	   (SELECT string_agg(a.rule_id, ' ' ORDER BY a.rule_id) FROM tpi_rules.audit('scen') a
+		 WHERE a.patient_id = f.patient_id AND a.rule_id LIKE 'freq.%') AS audit
+  FROM (SELECT patient_id,
+			   tpi_rules.frequency_check(date_of_service, tpi_rules.regions(muscles), payer_id
+										 ORDER BY date_of_service) AS fs
+		  FROM scen WHERE hcpcs IN ('20552', '20553') AND patient_id LIKE 'F%'
+		 GROUP BY patient_id) f
+ ORDER BY 1;
+
 -- Messages that carry figures: the downcoding difference at the national
 -- rate (20553 $58.55 - 20552 $50.78 in 2025, SPEC 8) and the frequency
 -- messages' dates.
