@@ -96,7 +96,8 @@ REGRESS = \
 	60_read_837p \
 	61_read_note \
 	62_837p_audit \
-	90_bad_input
+	90_bad_input \
+	93_scenarios
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # Crash, replica and concurrency tests (t/*.pl, PostgreSQL::Test::Cluster;

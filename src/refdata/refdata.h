@@ -69,10 +69,11 @@ extern bool tpi_ref_table_has(const char *relname, const char *column);
 
 /*
  * rule_settings.c: the effective severity of a rule for a payer (SPEC
- * section 13): a rule_setting row for the payer (the claim's payer_id, or
- * the payer_policy payer it maps to) wins over a row with NULL payer_id,
- * which wins over tpi_rules.rule.severity, which wins over the registry's
- * default.  False when the rule is switched off for the payer.  Read from
+ * section 13): a rule_setting row for the claim's payer_id wins over a row
+ * for the payer_policy payer it is judged by (the one payer_map maps it
+ * to, or commercial_default when neither knows it), which wins over a row
+ * with NULL payer_id, which wins over tpi_rules.rule.severity, which wins
+ * over the registry's default; rule by rule.  False when the rule is switched off for the payer.  Read from
  * a backend cache rebuilt after any change to rule or rule_setting.
  * payer_id NULL: the settings for every payer.
  */

@@ -8,8 +8,11 @@
  * and thrown away when tpi_ref_generation(TPI_REF_RULE) moves on, which a
  * change to either table causes (reference_changed), so every session sees
  * an edit at its next statement.  For each payer named in rule_setting the
- * cache holds the resolved setting of every rule; every other payer gets
- * the settings for all payers.
+ * cache holds that payer's own rows (UNSET where it has none).  A claim's
+ * payer gets, rule by rule, its own row, else the row of the payer_policy
+ * payer it is judged by (the one payer_map maps it to, or
+ * commercial_default for a payer neither knows: SPEC section 13), else the
+ * rows for every payer, else the catalogue.
  */
 #include "refdata.h"
 
@@ -20,6 +23,7 @@
 /* A rule's setting: its severity, or RULE_OFF when switched off. */
 #define RULE_OFF	((int8) -1)
 #define CATALOGUE	((int8) -2)	/* while loading: tpi_rules.rule's severity */
+#define UNSET		((int8) -3)	/* a payer's rows do not name the rule */
 
 typedef struct PayerRules
 {
@@ -33,9 +37,14 @@ typedef struct RuleCache
 	int8		every_payer[TPI_NRULES];	/* catalogue + NULL-payer rows */
 	PayerRules *payers;			/* sorted by payer_id (strcmp) */
 	int			npayers;
-	/* the last payer looked up: a patient's lines mostly share one */
+	/*
+	 * The last payer looked up and its merged settings: a patient's lines
+	 * mostly share one.  The merge depends on payer_map and payer_policy
+	 * too, so it is valid only for the policy generation it was made at.
+	 */
 	char		last_payer[NAMEDATALEN];
-	const int8 *last_setting;
+	int8		last_setting[TPI_NRULES];
+	uint32		last_policy_gen;
 	bool		last_valid;
 } RuleCache;
 
@@ -164,7 +173,7 @@ load_rules(void *arg)
 		{
 			pr = &c->payers[c->npayers++];
 			pr->payer_id = MemoryContextStrdup(c->head.mcxt, payer);
-			memcpy(pr->setting, c->every_payer, sizeof(pr->setting));
+			memset(pr->setting, UNSET, sizeof(pr->setting));
 		}
 		pr = &c->payers[c->npayers - 1];
 		apply_row(pr->setting, n);
@@ -207,30 +216,53 @@ find_payer(RuleCache *c, const char *payer_id)
 				   cmp_payer_rules);
 }
 
-/* The settings of payer_id: its own, its policy payer's, or every payer's. */
+/* Overlays the rules a payer's rows name onto setting[]. */
+static void
+overlay(int8 *setting, const PayerRules *pr)
+{
+	int			r;
+
+	if (pr == NULL)
+		return;
+	for (r = 0; r < TPI_NRULES; r++)
+		if (pr->setting[r] != UNSET)
+			setting[r] = pr->setting[r];
+}
+
+/*
+ * The settings of payer_id, rule by rule: its own row, else its policy
+ * payer's (the payer_map target, or commercial_default for a payer_id
+ * neither payer_policy nor payer_map knows), else every payer's.  A row
+ * for a raw source_id names only the rules it sets: the policy payer's
+ * other rows still apply.
+ */
 static const int8 *
 payer_settings(RuleCache *c, const char *payer_id)
 {
-	const PayerRules *pr;
 	const char *policy_payer;
-	const int8 *setting;
+	uint32		policy_gen;
 
 	if (payer_id == NULL || c->npayers == 0)
 		return c->every_payer;
-	if (c->last_valid && strcmp(c->last_payer, payer_id) == 0)
+	policy_gen = tpi_ref_generation(TPI_REF_POLICY);
+	if (c->last_valid && c->last_policy_gen == policy_gen &&
+		strcmp(c->last_payer, payer_id) == 0)
 		return c->last_setting;
-	pr = find_payer(c, payer_id);
-	if (pr == NULL && (policy_payer = tpi_policy_payer_id(payer_id)) != NULL &&
-		strcmp(policy_payer, payer_id) != 0)
-		pr = find_payer(c, policy_payer);
-	setting = pr ? pr->setting : c->every_payer;
-	if (strlen(payer_id) < sizeof(c->last_payer))
+	policy_payer = tpi_policy_payer_id(payer_id);
+	if (policy_payer == NULL)
+		policy_payer = "commercial_default";
+	memcpy(c->last_setting, c->every_payer, sizeof(c->last_setting));
+	if (strcmp(policy_payer, payer_id) != 0)
+		overlay(c->last_setting, find_payer(c, policy_payer));
+	overlay(c->last_setting, find_payer(c, payer_id));
+	/* a payer_id too long for the memo is merged again next time */
+	c->last_valid = strlen(payer_id) < sizeof(c->last_payer);
+	if (c->last_valid)
 	{
 		strcpy(c->last_payer, payer_id);
-		c->last_setting = setting;
-		c->last_valid = true;
+		c->last_policy_gen = policy_gen;
 	}
-	return setting;
+	return c->last_setting;
 }
 
 bool
