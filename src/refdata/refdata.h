@@ -73,8 +73,9 @@ extern bool tpi_ref_table_has(const char *relname, const char *column);
  * for the payer_policy payer it is judged by (the one payer_map maps it
  * to, or commercial_default when neither knows it), which wins over a row
  * with NULL payer_id, which wins over tpi_rules.rule.severity, which wins
- * over the registry's default; rule by rule.  False when the rule is switched off for the payer.  Read from
- * a backend cache rebuilt after any change to rule or rule_setting.
+ * over the registry's default; rule by rule.  False when the rule is
+ * switched off for the payer.  Read from a backend cache rebuilt after any
+ * change to rule or rule_setting.
  * payer_id NULL: the settings for every payer.
  */
 extern bool tpi_rule_effective(int rule, const char *payer_id,
