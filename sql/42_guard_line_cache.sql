@@ -62,7 +62,6 @@ INSERT INTO src (tag, line) VALUES
 	('s4', pg_temp.drug('O1', 2, 'PE', '2024-10-07')),
 	('s4', pg_temp.tpi('O2', 1, 'PE', '2025-02-03')),
 	('s4', pg_temp.drug('O2', 2, 'PE', '2025-02-03'));
-CREATE VIEW load AS SELECT tag, ord, (line).* FROM src;
 -- the module is loaded before the statements below start: a statement
 -- that loads it is not seen by its hooks and reads the table for each row
 SELECT tpi_rules.pick_code('{trapezius}');
@@ -72,16 +71,8 @@ SELECT tpi_rules.pick_code('{trapezius}');
 -- which holds the rows let through before them
 ------------------------------------------------------------------------
 SET client_min_messages = debug1;
-INSERT INTO lc SELECT claim_id, line_no, patient_id, payer_id, provider_npi,
-	date_of_service, hcpcs, modifiers, units, icd10, place_of_service, muscles,
-	trigger_points, drug_name, drug_dose, claim_note, note_signed,
-	post_procedure_plan, conservative_care, tp_locations, guidance, charge, ndc
-  FROM load WHERE tag = 's1' ORDER BY ord;
-SELECT pg_temp.try($$INSERT INTO lc SELECT claim_id, line_no, patient_id, payer_id, provider_npi,
-	date_of_service, hcpcs, modifiers, units, icd10, place_of_service, muscles,
-	trigger_points, drug_name, drug_dose, claim_note, note_signed,
-	post_procedure_plan, conservative_care, tp_locations, guidance, charge, ndc
-  FROM load WHERE tag = 's1b' ORDER BY ord$$);
+INSERT INTO lc SELECT (line).* FROM src WHERE tag = 's1' ORDER BY ord;
+SELECT pg_temp.try($$INSERT INTO lc SELECT (line).* FROM src WHERE tag = 's1b' ORDER BY ord$$);
 RESET client_min_messages;
 SELECT claim_id, line_no, patient_id FROM lc ORDER BY 1, 2;
 
@@ -107,11 +98,7 @@ SELECT count(*) AS pa_lines FROM lc WHERE patient_id = 'PA';
 INSERT INTO lc SELECT (pg_temp.tpi('K1', 1, 'PX', '2025-02-03')).*
 	UNION ALL SELECT (pg_temp.drug('K1', 2, 'PX', '2025-02-03')).*;
 SET client_min_messages = debug1;
-INSERT INTO lc SELECT claim_id, line_no, patient_id, payer_id, provider_npi,
-	date_of_service, hcpcs, modifiers, units, icd10, place_of_service, muscles,
-	trigger_points, drug_name, drug_dose, claim_note, note_signed,
-	post_procedure_plan, conservative_care, tp_locations, guidance, charge, ndc
-  FROM load WHERE tag = 's2' ORDER BY ord
+INSERT INTO lc SELECT (line).* FROM src WHERE tag = 's2' ORDER BY ord
 ON CONFLICT DO NOTHING;
 RESET client_min_messages;
 SELECT claim_id, line_no, patient_id FROM lc WHERE patient_id IN ('PC', 'PX') ORDER BY 1, 2;
@@ -127,11 +114,7 @@ END
 $$;
 CREATE TRIGGER lc_zskip BEFORE INSERT ON lc FOR EACH ROW EXECUTE FUNCTION pg_temp.skip();
 SET client_min_messages = debug1;
-INSERT INTO lc SELECT claim_id, line_no, patient_id, payer_id, provider_npi,
-	date_of_service, hcpcs, modifiers, units, icd10, place_of_service, muscles,
-	trigger_points, drug_name, drug_dose, claim_note, note_signed,
-	post_procedure_plan, conservative_care, tp_locations, guidance, charge, ndc
-  FROM load WHERE tag = 's3' ORDER BY ord;
+INSERT INTO lc SELECT (line).* FROM src WHERE tag = 's3' ORDER BY ord;
 RESET client_min_messages;
 DROP TRIGGER lc_zskip ON lc;
 SELECT claim_id, line_no, patient_id FROM lc WHERE patient_id = 'PD' ORDER BY 1, 2;
@@ -150,12 +133,8 @@ BEGIN
 END
 $$;
 SET client_min_messages = debug1;
-INSERT INTO lc SELECT claim_id, line_no, patient_id, payer_id, provider_npi,
-	date_of_service, hcpcs, modifiers, units, icd10, place_of_service, muscles,
-	trigger_points, drug_name, drug_dose, claim_note, note_signed,
-	post_procedure_plan, conservative_care, tp_locations, guidance, charge, ndc
-  FROM src, LATERAL (SELECT (line).*) l
- WHERE tag = 's4' AND pg_temp.delete_before(claim_id || '/' || line_no, 'O2/1');
+INSERT INTO lc SELECT (line).* FROM src
+ WHERE tag = 's4' AND pg_temp.delete_before((line).claim_id || '/' || (line).line_no, 'O2/1');
 RESET client_min_messages;
 SELECT claim_id, line_no, patient_id FROM lc WHERE patient_id = 'PE' ORDER BY 1, 2;
 
