@@ -2187,7 +2187,8 @@ static bool
 not_a_site(const Reader *r, size_t first, size_t end)
 {
 	static const char *const after[] = {"joint", "joints", "bursa", "bursal",
-	"intraarticular", "articular", "arthrocentesis", "capsule", NULL};
+	"intraarticular", "articular", "arthrocentesis", "capsule", "subacromial",
+	"glenohumeral", "acromioclavicular", "trochanteric", "facet", NULL};
 	static const char *const before_back[] = {"pain", "is", "was", "came",
 		"comes", "come", "went", "been", "are", "were", "got", "get", "coming",
 	"called", "calls", "call", NULL};

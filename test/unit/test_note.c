@@ -380,6 +380,8 @@ main(void)
 	/* a joint injected is no trigger point site */
 	expect("Right knee intra-articular injection with Kenalog 40 mg. TPI to the left trapezius.",
 		   "left trapezius;-;triamcinolone;40 mg;....;none");
+	expect("Right knee joint injection. TPI to the left trapezius.",
+		   "left trapezius;-;-;-;....;none");
 	/* silent: the region itself as a site */
 	expect("TPI to the right knee.", "right leg;-;-;-;....;none");
 	/* "pain back" is no site; "the back" is */
