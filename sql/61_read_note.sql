@@ -178,3 +178,14 @@ SELECT claim_id, count(*) AS missing
 SELECT n.drug_name, n.drug_dose, i.class
   FROM tpi_rules.read_note('Local trigger point injection with local anaesthetic and cortisone 40 mg to the left upper trapezius was performed.') n
   LEFT JOIN tpi_rules.injectate i ON i.name = n.drug_name;
+-- Round 6 styles: a knee injection beside the TPIs is no muscle; the
+-- pelvic floor's levator ani is not the levator scapulae (20553 with the
+-- obturator internus and coccygeus); an empty check box is not injected.
+SELECT r.muscles, r.trigger_points, r.drug_name, r.drug_dose,
+       tpi_rules.pick_code(r.muscles) AS code
+  FROM (VALUES
+  (1, E'PROCEDURES:\n1. Right knee intra-articular injection with 40 mg Depo-Medrol.\n2. Trigger point injections to the left trapezius and left levator scapulae with 2 mL of 0.5% bupivacaine.'),
+  (2, 'Transvaginal TPIs: left levator ani (2), left obturator internus (1) and left coccygeus (1) with a total of 6 mL of 0.25% bupivacaine.'),
+  (3, E'TRIGGER POINT INJECTION\nMuscles:\n[x] Trapezius R\n[ ] Levator scapulae R\n[x] Rhomboid L\nLidocaine 1% 3 mL')
+  ) AS n(id, body), LATERAL tpi_rules.read_note(n.body) r
+ ORDER BY n.id;

@@ -103,6 +103,10 @@ INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 ('piriformis', 'gluteal/hip', 'muscle', '{piriformus,pyriformis,piri}', true),
 ('tensor fasciae latae', 'gluteal/hip', 'muscle', '{tfl,tensor fascia lata,tensor fascia latae,tensor fasciae lata,tensor fasciae,tensor fascia}', true),
 ('obturator internus', 'gluteal/hip', 'muscle', '{}', true),
+-- pelvic floor (transvaginal / transrectal TPIs): no region of SPEC section 4
+-- is the pelvis; gluteal/hip, with obturator internus, is the nearest
+('levator ani', 'gluteal/hip', 'muscle', '{levator ani muscle,levatores ani}', true),
+('coccygeus', 'gluteal/hip', 'muscle', '{coccygeus muscle,ischiococcygeus}', true),
 ('gemellus superior', 'gluteal/hip', 'muscle', '{superior gemellus}', true),
 ('gemellus inferior', 'gluteal/hip', 'muscle', '{inferior gemellus}', true),
 ('quadratus femoris', 'gluteal/hip', 'muscle', '{}', true),

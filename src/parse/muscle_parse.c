@@ -328,7 +328,8 @@ classify_word(const char *w, size_t len)
 			break;
 		case 'm':
 			if (IS("m") || IS("mm") || IS("mid") || IS("middle") ||
-				IS("medial") || IS("muscle") || IS("muscles"))
+				IS("medial") || IS("muscle") || IS("muscles") ||
+				IS("musculature"))
 				return W_PART;
 			break;
 		case 'o':

@@ -86,6 +86,8 @@ static const Cue cues[] = {
 	{"done", F_DONE, 0}, {"given", F_DONE, 0},
 	{"signed", F_SIGN, 0}, {"signature", F_SIGN, 0}, {"attestation", F_SIGN, 0},
 	{"attested", F_SIGN, 0}, {"attest", F_SIGN, 0}, {"esigned", F_SIGN, 0},
+	{"cosigned", F_SIGN, 0}, {"countersigned", F_SIGN, 0},
+	{"reevaluation", F_PLAN, 0}, {"reassessment", F_PLAN, 0},
 	{"followup", F_PLAN, 0}, {"rtc", F_PLAN, 0}, {"aftercare", F_PLAN, 0},
 	{"reassess", F_PLAN, 0}, {"recheck", F_PLAN, 0}, {"reevaluate", F_PLAN, 0},
 	{"physiotherapy", F_CONS, 0}, {"nsaid", F_CONS, 0}, {"nsaids", F_CONS, 0},
@@ -484,6 +486,8 @@ typedef struct NTok
 #define S_HEADER	32			/* a line of a template: "Volume: 5 mL" */
 #define S_CURRENT	64			/* in a plan section, after the procedure
 								 * done today was told there */
+#define S_TPT		128			/* speaks of trigger points ("trigger
+								 * points were noted in") */
 
 typedef struct NSent
 {
@@ -1073,8 +1077,16 @@ injection_side(const Reader *r, size_t i)
 	if (tok_is(r, j, "injection") || tok_is(r, j, "injections") ||
 		tok_is(r, j, "tpi") || tok_is(r, j, "tpis"))
 		return side;
-	/* right after the verb, naming no muscle: "performed bilaterally in" */
-	if (i > 0 && (r->t[i - 1].flags & F_DONE) && r->t[i - 1].type == T_WORD &&
+	/*
+	 * right after the verb, naming no muscle: "performed bilaterally in",
+	 * and where trigger points were found: "noted bilaterally in the
+	 * lumbar paraspinal musculature"
+	 */
+	if (i > 0 && r->t[i - 1].type == T_WORD &&
+		((r->t[i - 1].flags & F_DONE) || tok_is(r, i - 1, "noted") ||
+		 tok_is(r, i - 1, "found") || tok_is(r, i - 1, "identified") ||
+		 tok_is(r, i - 1, "palpated") || tok_is(r, i - 1, "appreciated") ||
+		 tok_is(r, i - 1, "present") || tok_is(r, i - 1, "located")) &&
 		!(j < r->nt && ((r->t[j].flags & F_MUS) ||
 						(r->t[j].type == T_WORD &&
 						 (r->t[j].wclass == MP_WORD_PART ||
@@ -1099,6 +1111,10 @@ sentence_flags(Reader *r)
 			s->flags |= S_HEADER;
 		if (t->header || t->type != T_WORD)
 			continue;
+		if ((tok_is(r, i, "trigger") &&
+			 (tok_is(r, i + 1, "point") || tok_is(r, i + 1, "points"))) ||
+			tok_is(r, i, "tps"))
+			s->flags |= S_TPT;
 		if (t->flags & F_HIST)
 		{
 			/* "prior to" is procedure text; "past" needs "in the" */
@@ -1246,6 +1262,14 @@ no_substance(const Reader *r, size_t i)
 		tok_is(r, i, "drug");
 }
 
+/* An empty check box at token i: "[ ]", "[]", "( )", "()". */
+static bool
+empty_box(const Reader *r, size_t i)
+{
+	return (punct_is(r, i, '[') && punct_is(r, i + 1, ']')) ||
+		(punct_is(r, i, '(') && punct_is(r, i + 1, ')'));
+}
+
 /*
  * Negation scopes: forward to the end of the clause, backward to its
  * start.  Each token is marked at most once per direction: linear.
@@ -1267,6 +1291,20 @@ negation(Reader *r)
 	{
 		NTok	   *t = &r->t[i];
 		bool		back = false;
+
+		/*
+		 * "[ ] Levator scapulae R": an empty box that opens a line of a
+		 * checklist leaves that line undone ("[x] Trapezius R" is done)
+		 */
+		if ((i == 0 || r->t[i - 1].type == T_NL) && empty_box(r, i))
+		{
+			size_t		k;
+
+			for (k = i; k < r->nt && r->t[k].type != T_NL; k++)
+				r->t[k].neg |= NEG_FWD;
+			i = k - 1;
+			continue;
+		}
 
 		/*
 		 * "(lidocaine only, no steroid) to right trapezius": a trigger in
@@ -1304,6 +1342,14 @@ negation(Reader *r)
 			continue;
 		if (active)
 			t->neg |= NEG_FWD;
+		/*
+		 * "after negative aspiration 2 mL of bupivacaine was injected": a
+		 * finding of the technique, no negation of what follows
+		 */
+		if (tok_is(r, i, "negative") &&
+			(tok_is(r, i + 1, "aspiration") || tok_is(r, i + 1, "aspirate") ||
+			 tok_is(r, i + 1, "aspirations")))
+			continue;
 		if ((t->flags & F_NEGPRE) && (tok_is(r, i, "no") || tok_is(r, i, "without")) &&
 			no_substance(r, i + 1))
 		{
@@ -1808,6 +1854,8 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			tok_is(r, k - 1, "into") || tok_is(r, k - 1, "were") ||
 			tok_is(r, k - 1, "was") || tok_is(r, k - 1, "injected") ||
 			tok_is(r, k - 1, "identified") || tok_is(r, k - 1, "and") ||
+			/* "three injections were placed in the right trapezius" */
+			tok_is(r, k - 1, "placed") || tok_is(r, k - 1, "given") ||
 			/* "6 injections on patient's transversus abdominis" */
 			tok_is(r, k - 1, "on") || tok_is(r, k - 1, "patient") ||
 			tok_is(r, k - 1, "patients") ||
@@ -1825,7 +1873,9 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 	 */
 	if (k > 0 && k < sp->first && (tok_is(r, k, "in") || tok_is(r, k, "into")) &&
 		number_at(r, k - 1) > 0 && number_at(r, k - 1) < 100 &&
-		r->t[k - 1].type == T_NUM && !r->t[k - 1].inspan &&
+		/* "and two in the right supraspinatus" (not "the one in") */
+		(r->t[k - 1].type == T_NUM || number_at(r, k - 1) >= 2) &&
+		!r->t[k - 1].inspan &&
 		(r->s[r->t[i].sent].flags & S_INJ))
 	{
 		sp->count = number_at(r, k - 1);
@@ -2129,6 +2179,61 @@ complaint(const Reader *r, size_t end)
 }
 
 /*
+ * Is the region run first..end no site of a trigger point: a joint
+ * ("right knee intra-articular injection", "shoulder joint"), or the
+ * adverb "back" ("now pain back", "came back", "back to work")?
+ */
+static bool
+not_a_site(const Reader *r, size_t first, size_t end)
+{
+	static const char *const after[] = {"joint", "joints", "bursa", "bursal",
+	"intraarticular", "articular", "arthrocentesis", "capsule", "subacromial",
+	"glenohumeral", "acromioclavicular", "trochanteric", "facet", NULL};
+	static const char *const before_back[] = {"pain", "is", "was", "came",
+		"comes", "come", "went", "been", "are", "were", "got", "get", "coming",
+	"called", "calls", "call", NULL};
+	int			k;
+
+	if (tok_is(r, end, "intra") && punct_is(r, end + 1, '-') &&
+		tok_is(r, end + 2, "articular"))
+		return true;
+	for (k = 0; after[k]; k++)
+		if (tok_is(r, end, after[k]))
+			return true;
+	/* "TPIs to the low back only: bilateral QL and ...": a heading of the
+	 * muscles listed after it */
+	{
+		size_t		j = end;
+
+		if (tok_is(r, j, "only"))
+			j++;
+		if (punct_is(r, j, ':'))
+		{
+			for (j++; j < r->nt && j < end + 6 && r->t[j].type == T_WORD &&
+				 r->t[j].wclass == MP_WORD_SIDE; j++)
+				;
+			if (j < r->nt && (r->t[j].flags & F_MUS))
+				return true;
+		}
+	}
+	if (first > 0 && (tok_is(r, first - 1, "intraarticular") ||
+					  tok_is(r, first - 1, "articular")))
+		return true;
+	if (end == first + 1 && tok_is(r, first, "back"))
+	{
+		if (first > 0)
+			for (k = 0; before_back[k]; k++)
+				if (tok_is(r, first - 1, before_back[k]))
+					return true;
+		if (tok_is(r, end, "to") &&
+			(tok_is(r, end + 1, "work") || tok_is(r, end + 1, "baseline") ||
+			 tok_is(r, end + 1, "normal") || tok_is(r, end + 1, "clinic")))
+			return true;
+	}
+	return false;
+}
+
+/*
  * Is the run at token first where a pain spreads to ("pain from the lower
  * back to the legs bilaterally", "radiating into the left buttock")?  A
  * symptom's path, not a place injected; for runs of region terms only.
@@ -2348,13 +2453,21 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 	int			pass;
 	int			sum = -1;
 
-	for (pass = 0; pass < 2; pass++)
+	/*
+	 * Pass 0: runs in a procedure section or a sentence about injecting.
+	 * When there are none but the note injects: pass 1, runs where trigger
+	 * points were found ("Palpable trigger points were noted in the lumbar
+	 * paraspinal musculature ... injections, which were performed today"),
+	 * not a finding beside them ("spasm in the paraspinal musculature");
+	 * pass 2, every run outside history, exam, medication and plan.
+	 */
+	for (pass = 0; pass < 3; pass++)
 	{
 		size_t		i = 0;
 		bool		found = false;
 
-		/* the second pass reads the same runs afresh, counts and all */
-		if (pass == 1)
+		/* a later pass reads the same runs afresh, counts and all */
+		if (pass > 0)
 			for (i = 0; i < r->nt; i++)
 				r->t[i].inspan = 0;
 		i = 0;
@@ -2387,6 +2500,7 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			/* region terms: not a landmark, not a complaint ("low back pain") */
 			if (sp.regions_only &&
 				(landmark(r, at) || complaint(r, sp.end) || spread_to(r, sp.first) ||
+				 not_a_site(r, sp.first, sp.end) ||
 				 !(s->flags & (S_INJ | S_HEADER))))
 				continue;
 			if (!sent_current(r, sent))
@@ -2402,7 +2516,8 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			else
 				ok = note_injects && s->section != SEC_EXAM &&
 					s->section != SEC_MEDS && s->section != SEC_HIST &&
-					s->section != SEC_PLAN;
+					s->section != SEC_PLAN &&
+					(pass == 2 || (s->flags & S_TPT));
 			if (!ok)
 				continue;
 			found = true;
@@ -2429,6 +2544,14 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
  * Counts, drugs and the other elements
  * ------------------------------------------------------------------------
  */
+
+/* Is token i a dose unit or a per cent sign ("6 mL", "2 %")? */
+static bool
+dose_unit_at(const Reader *r, size_t i)
+{
+	return i < r->nt && ((r->t[i].type == T_WORD && (r->t[i].flags & F_UNIT)) ||
+						 punct_is(r, i, '%'));
+}
 
 /* A stated total of trigger points, -1 when none. */
 static int
@@ -2459,7 +2582,8 @@ stated_total(Reader *r, int *each)
 			j = i + 1;
 			if (tok_is(r, j, "of") || punct_is(r, j, ':') || punct_is(r, j, '='))
 				j++;
-			if ((n = number_at(r, j)) > 0)
+			/* "a total of 6 mL of 0.25% bupivacaine" is a volume */
+			if ((n = number_at(r, j)) > 0 && !dose_unit_at(r, j + 1))
 				return n;
 			/* total sites injected: 8 */
 			while (j < r->nt && j < i + 5 && !punct_is(r, j, ':') &&
@@ -2644,6 +2768,22 @@ per:
 						  tok_is(r, k, "injection") || tok_is(r, k, "side")))
 			j = k + 1;
 	}
+	/* "2 mL at each occipital nerve", "1 mL into each site": a rate too */
+	else if ((tok_is(r, j, "at") || tok_is(r, j, "to") || tok_is(r, j, "in") ||
+			  tok_is(r, j, "into")) && tok_is(r, j + 1, "each"))
+	{
+		size_t		k = j + 2;
+
+		/* the thing each: up to three words ("greater occipital nerve") */
+		while (k < r->nt && k < j + 5 && r->t[k].type == T_WORD &&
+			   !clause_end(r, k) && !(r->t[k].flags & (F_DRUG | F_MUS)) &&
+			   !tok_is(r, k, "with") && !tok_is(r, k, "of") &&
+			   !tok_is(r, k, "and") && !tok_is(r, k, "using") &&
+			   !tok_is(r, k, "was") && !tok_is(r, k, "were"))
+			k++;
+		if (k > j + 2)
+			j = k;
+	}
 	return j;
 }
 
@@ -2664,8 +2804,9 @@ add_dose(Reader *r, int d, size_t from, size_t to)
 				conc = punct_is(r, to - 1, '%') || tok_is(r, to - 1, "percent");
 
 	for (k = from; k < to; k++)
-		if (tok_is(r, k, "per") || (punct_is(r, k, '/') && k + 1 < to &&
-									!(r->t[k + 1].flags & F_UNIT)))
+		if (tok_is(r, k, "per") || tok_is(r, k, "each") ||
+			(punct_is(r, k, '/') && k + 1 < to &&
+			 !(r->t[k + 1].flags & F_UNIT)))
 			rate = true;
 	if (rate && r->amount[d])
 		return;
@@ -2712,7 +2853,7 @@ add_dose(Reader *r, int d, size_t from, size_t to)
 		const char *sep = " ";
 		size_t		g = r->doseend[d];
 
-		if (a > g && a - g <= 40)
+		if (a > g && a - g <= 64)
 		{
 			for (k = g; k < a && (r->raw[k] == ' ' || r->raw[k] == '\n'); k++)
 				;
@@ -2896,6 +3037,33 @@ any_sentence_of(const Reader *r, size_t i, uint32_t f)
 	return (r->s[r->t[i].sent].cues & f) != 0;
 }
 
+/*
+ * Is sentence sent an instruction for after the visit ("He will ice the
+ * region", "She was asked to ice the region") rather than care the patient
+ * has had ("continues heat and ice")?
+ */
+static bool
+instruction(const Reader *r, size_t at)
+{
+	uint32_t	sent = r->t[at].sent;
+	size_t		i = at;
+	bool		told = (r->s[sent].flags & S_FUTURE) != 0;
+
+	/* once per sentence, over its own tokens: linear */
+	while (i > 0 && r->t[i - 1].sent == sent)
+		i--;
+	for (; i < r->nt && r->t[i].sent == sent; i++)
+	{
+		if (tok_is(r, i, "continue") || tok_is(r, i, "continues") ||
+			tok_is(r, i, "continued") || tok_is(r, i, "tried"))
+			return false;
+		if (tok_is(r, i, "asked") || tok_is(r, i, "instructed") ||
+			tok_is(r, i, "advised") || tok_is(r, i, "told"))
+			told = true;
+	}
+	return told;
+}
+
 static void
 read_elements(Reader *r, NrFacts *out)
 {
@@ -2935,6 +3103,18 @@ read_elements(Reader *r, NrFacts *out)
 									   tok_is(r, i + 1, "appointment") ||
 									   tok_is(r, i + 1, "week") ||
 									   tok_is(r, i + 1, "session"))) ||
+			 /* "Re-evaluate in 2 weeks", "re-check" */
+			 (tok_is(r, i, "re") && punct_is(r, i + 1, '-') &&
+			  (tok_is(r, i + 2, "evaluate") || tok_is(r, i + 2, "evaluation") ||
+			   tok_is(r, i + 2, "check") || tok_is(r, i + 2, "assess"))) ||
+			 /* "Post-op: soft diet ... recall 3 weeks" (not "Postoperative
+			  * diagnosis") */
+			 (((tok_is(r, i, "post") && punct_is(r, i + 1, '-') && tok_is(r, i + 2, "op")) ||
+			   tok_is(r, i, "postop")) &&
+			  (punct_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), ':') ||
+			   tok_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), "instructions") ||
+			   tok_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), "care"))) ||
+			 (tok_is(r, i, "recall") && (number_at(r, i + 1) > 0 || tok_is(r, i + 1, "in"))) ||
 			 ((tok_is(r, i, "post") || tok_is(r, i, "postprocedure")) &&
 			  (tok_is(r, i + 1, "procedure") || tok_is(r, i + 2, "procedure") ||
 			   tok_is(r, i + 1, "injection") || tok_is(r, i + 2, "injection")))))
@@ -2949,7 +3129,8 @@ read_elements(Reader *r, NrFacts *out)
 				if (after_sent != t->sent)
 				{
 					after_sent = t->sent;
-					after = any_sentence_of(r, i, F_AFTER | F_PLAN);
+					after = any_sentence_of(r, i, F_AFTER | F_PLAN) ||
+						instruction(r, i);
 				}
 				if (!after)
 					out->conservative_care = true;

@@ -25,7 +25,9 @@
  *	   (a comma, colon, sentence end, or but/however/although/except);
  *	   declined/deferred/refused/spared/held and "not" before a verb of
  *	   injecting (not injected, was not performed) negate back to the start
- *	   of the clause.  A sentence is historical when it says so (previously,
+ *	   of the clause; "negative aspiration" negates nothing, and an empty
+ *	   check box ("[ ] Levator scapulae R") opening a line negates that
+ *	   line.  A sentence is historical when it says so (previously,
  *	   prior, last visit, ago, history of) or sits in a history section, and
  *	   planned when it speaks of later (will, consider, next visit, plan
  *	   to, may, if, recommend) or sits in a plan section without a verb of
@@ -36,10 +38,15 @@
  *	   historical or planned, and sits in a procedure section or in a
  *	   sentence about injecting.  When no run is, but the note says that an
  *	   injection was done, every run outside history, exam and plan
- *	   sections counts; a note that records no injection has no muscles.
+ *	   sections counts (first those where trigger points "were noted",
+ *	   over other findings); a note that records no injection has no
+ *	   muscles.
  *	   A run of region terms only is no site when it is a landmark ("border
  *	   of the scapula", "lateral to the spine"), a complaint ("low back
- *	   pain") or outside a sentence about injecting or a template line.  A
+ *	   pain"), a joint ("right knee intra-articular injection"), the adverb
+ *	   "back" ("now pain back"), a heading of the muscles after its colon
+ *	   ("low back only: bilateral QL"), or outside a sentence about
+ *	   injecting or a template line.  A
  *	   muscle named again without its side is the one read with a side.  An
  *	   unknown word after a side or part word goes to the parser, which
  *	   reads one-edit misspellings ("right rhomboidd").  A group or region
@@ -47,7 +54,8 @@
  *	   written with its sides ("cervical paraspinal area bilaterally").  A
  *	   side of the injection itself -- before "trigger point injection(s)"
  *	   or "TPI(s)", or right after a verb of a procedure done and before
- *	   no muscle ("performed bilaterally in") -- goes to the muscles of its
+ *	   no muscle ("performed bilaterally in"; where trigger points were
+ *	   "noted bilaterally in") -- goes to the muscles of its
  *	   sentence that have no side of their own; a symptom's side
  *	   ("bilateral neck pain") does not.  A side after its name ("trapezius
  *	   on the right", "levator scapulae (left)") is that name's; a side
@@ -58,13 +66,16 @@
  *	   sites"; counts in words too) wins; else the sum
  *	   of counts given with injected muscles ("x2", "(2 points)", "2
  *	   trigger points in", "were each injected at 2 points", a table's
- *	   count column), "each" multiplying by the muscles of the run; none
+ *	   count column, "three injections were placed in"), "each"
+ *	   multiplying by the muscles of the run ("a total of 6 mL" is a
+ *	   volume, no count); none
  *	   stated: has_tp false.
  *	5. Drugs: vocabulary names outside negated, historical and planned
  *	   sentences and medication lists, by generic name, in order of first
  *	   mention; doses (a number with %, mg, ml, cc, mcg, units ...) go to
  *	   the drug they precede, else the one before them in the sentence (a
- *	   rate, "1 mL per site", is the dose only when no amount is stated),
+ *	   rate, "1 mL per site" or "2 mL at each nerve", is the dose only when
+ *	   no amount is stated),
  *	   each piece with the "of" and commas it is written with.
  *	   "none" when no drug is named and the note speaks of dry needling or
  *	   no injectate.

@@ -189,6 +189,9 @@ test_parse(void)
 	expect("paraspinal area", MP_REGION, "paraspinal area", MP_SIDE_NONE, -1);
 	expect("paraspinals", MP_GROUP, "paraspinals", MP_SIDE_NONE, -1);
 	expect("L paraspinal muscles", MP_GROUP, "paraspinals", MP_SIDE_LEFT, -1);
+	/* "musculature" names no muscle of its own, as "muscles" */
+	expect("lumbar paraspinal musculature, right", MP_GROUP, "lumbar paraspinals",
+		   MP_SIDE_RIGHT, 7);
 	expect("scalene", MP_GROUP, "scalenes", MP_SIDE_NONE, 8);
 	expect("shoulder", MP_REGION, "shoulder", MP_SIDE_NONE, 9);
 	expect("Left Foo Muscle", MP_UNKNOWN, "foo muscle", MP_SIDE_LEFT, -1);

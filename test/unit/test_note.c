@@ -48,6 +48,7 @@ build(void)
 	static const char *const lpara[] = {"lumbar paraspinal"};
 	static const char *const low[] = {"lower back"};
 	static const char *const cpara[] = {"cervical paraspinal"};
+	static const char *const knee[] = {"knee"};
 
 	cat = mp_catalogue_new(&ta);
 	if (!mp_catalogue_add(cat, "trapezius", 2, MP_MUSCLE, trap, 2) ||
@@ -58,7 +59,10 @@ build(void)
 		!mp_catalogue_add(cat, "lumbar paraspinals", 7, MP_GROUP, lpara, 1) ||
 		!mp_catalogue_add(cat, "cervical paraspinals", 2, MP_GROUP, cpara, 1) ||
 		!mp_catalogue_add(cat, "paraspinal area", -1, MP_REGION, NULL, 0) ||
-		!mp_catalogue_add(cat, "low back", 7, MP_REGION, low, 1))
+		!mp_catalogue_add(cat, "low back", 7, MP_REGION, low, 1) ||
+		!mp_catalogue_add(cat, "levator ani", 5, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "back", -1, MP_REGION, NULL, 0) ||
+		!mp_catalogue_add(cat, "leg", 11, MP_REGION, knee, 1))
 		exit(1);
 	mp_catalogue_set_spinal_regions(cat, 2, 10, 7);
 	if (!mp_catalogue_build(cat))
@@ -346,6 +350,75 @@ main(void)
 	/* silent: a bare side after a comma is no label */
 	expect("Trigger point injection, left: trapezius, levator scapulae.",
 		   "trapezius|levator scapulae;-;-;-;....;none");
+	/* round 6: "a total of 6 mL" is a volume, not a count */
+	expect("Three trigger points in the right trapezius were injected with a total of 6 mL of 1% lidocaine.",
+		   "right trapezius;3;lidocaine;6 mL of 1%;...L;none");
+	/* silent: a total that is a count */
+	expect("TPI to the right trapezius, a total of 6 sites, 1% lidocaine 6 mL.",
+		   "right trapezius;6;lidocaine;1% 6 mL;....;none");
+	/* "negative aspiration" negates nothing */
+	expect("The right trapezius was prepped and after negative aspiration 2 mL of 1% lidocaine was injected.",
+		   "right trapezius;-;lidocaine;2 mL of 1%;....;none");
+	/* silent: "no lidocaine" still negates the drug */
+	expect("TPI to the right trapezius with no lidocaine.",
+		   "right trapezius;-;-;-;....;none");
+	/* check boxes: an empty box leaves its line undone */
+	expect("TRIGGER POINT INJECTION\nMuscles:\n[x] Trapezius R\n[ ] Levator scapulae R\n[ ] Trapezius L\n[x] Piriformis L",
+		   "right trapezius|left piriformis;-;-;-;....;none");
+	/* silent: a checked box is done */
+	expect("TRIGGER POINT INJECTION\nMuscles:\n[X] Trapezius R\n[x] Trapezius L",
+		   "right trapezius|left trapezius;-;-;-;....;none");
+	/* where trigger points were noted, with its side, wins over a finding */
+	expect("There is spasm in the paraspinal musculature. Palpable trigger points were noted bilaterally in the lumbar paraspinal musculature. Trigger point injections were performed today.",
+		   "right lumbar paraspinals|left lumbar paraspinals;-;-;-;....;none");
+	/* silent: without trigger points named, every run outside exam counts */
+	expect("There is spasm in the paraspinal musculature. Injections were performed today.",
+		   "paraspinals;-;-;-;....;none");
+	/* "musculature bilaterally": the side after the filler word */
+	expect("TPIs to the trapezius and lumbar paraspinal musculature bilaterally.",
+		   "right trapezius|left trapezius|right lumbar paraspinals|left lumbar paraspinals;-;-;-;....;none");
+	/* a joint injected is no trigger point site */
+	expect("Right knee intra-articular injection with Kenalog 40 mg. TPI to the left trapezius.",
+		   "left trapezius;-;triamcinolone;40 mg;....;none");
+	expect("Right knee joint injection. TPI to the left trapezius.",
+		   "left trapezius;-;-;-;....;none");
+	/* silent: the region itself as a site */
+	expect("TPI to the right knee.", "right leg;-;-;-;....;none");
+	/* "pain back" is no site; "the back" is */
+	expect("S: s/p TPIs, now pain back.\nP: TPI to the right trapezius today.",
+		   "right trapezius;-;-;-;....;none");
+	expect("TPIs to the back.", "back;-;-;-;....;none");
+	/* a region heading the muscles listed after its colon */
+	expect("TPIs to the low back only: bilateral piriformis.",
+		   "right piriformis|left piriformis;-;-;-;....;none");
+	expect("TPIs to the low back.", "low back;-;-;-;....;none");
+	/* "2 mL at each ..." inside brackets is a rate, not a second amount */
+	expect("TPI to the right trapezius with 1% lidocaine, 7 mL total (2 mL at each occipital nerve).",
+		   "right trapezius;-;lidocaine;1%, 7 mL;....;none");
+	/* counts in words before their muscle, with a verb between */
+	expect("Three injections were placed in the right trapezius and two in the left trapezius, a total of five.",
+		   "right trapezius|left trapezius;5;-;-;...L;none");
+	/* silent: "one in the" is no count */
+	expect("The one in the right trapezius was injected.",
+		   "right trapezius;-;-;-;....;none");
+	/* ice as an instruction after the visit is no conservative care */
+	expect("TPI to the right trapezius. She was asked to ice the region.",
+		   "right trapezius;-;-;-;....;none");
+	expect("She continues heat and ice at home. TPI to the right trapezius.",
+		   "right trapezius;-;-;-;..C.;none");
+	/* cosigned; re-evaluate; post-op and a dental recall */
+	expect("TPI to the right trapezius. Cosigned by attending: P. N., MD",
+		   "right trapezius;-;-;-;S...;none");
+	expect("TPI to the right trapezius. Re-evaluate in 2 weeks.",
+		   "right trapezius;-;-;-;.P..;none");
+	expect("TPI to the right trapezius.\nPost-op: soft diet, recall 3 weeks.",
+		   "right trapezius;-;-;-;.P..;none");
+	/* silent: a postoperative diagnosis is no plan */
+	expect("Postoperative diagnosis: myalgia.\nTPI to the right trapezius.",
+		   "right trapezius;-;-;-;....;none");
+	/* "levator ani" is not the levator (scapulae) */
+	expect("Transvaginal TPIs: left levator ani (2).",
+		   "left levator ani;2;-;-;...L;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

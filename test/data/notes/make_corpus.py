@@ -566,6 +566,265 @@ note("""
 Injected the gluteus medius on the right and the piriformis on the left with 2 mL of 1% lidocaine each. The right trapezius was injected first. Next, the left levator scapulae was injected.
 """, ["right gluteus medius","left piriformis","right trapezius","left levator scapulae"], None, "lidocaine", "2 mL of 1%", False, False, False, False)
 
+# Round 6: styles the corpus lacked (sources in each comment; texts are
+# written anew in those styles, not copied).
+
+# 076 - consultation-letter follow-up to a referring chiropractor (MTSamples
+# IME / pain follow-up letters, CC0, kaggle tboyle10/medicaltranscriptions):
+# trigger points found on exam, "injections, which were performed today".
+note("""
+MM/DD/YYYY
+Re: ABC
+Dear Dr. XYZ:
+ABC was seen today in follow up. He continues to have neck and lower back pain with tingling into both arms. He had moderate relief from his prior trigger point injections for about one month. Today there is restricted range of motion of the cervical and lumbar spine with spasm in the paraspinal musculature. Palpable trigger points were noted bilaterally in the lumbar paraspinal musculature. He continues to suffer from myofascitis, and a series of trigger point injections was begun, which were performed today. He tolerated the procedure well. He will ice the region for 15 minutes at a time and will be seen for repeat trigger point injections in two weeks' time if indicated.
+Yours sincerely,
+""", ["right lumbar paraspinals","left lumbar paraspinals"], None, None, None, False, True, False, False)
+
+# 077 - same letter style, two areas, "musculature bilaterally" at the end
+note("""
+The patient was evaluated today in follow up. She continues to have neck and lower back pain without radicular complaints. Motor strength is 5/5 and reflexes are 2+ and symmetric. Palpable trigger points were noted bilaterally in the trapezius and lumbar paraspinal musculature bilaterally. She has ongoing myofascitis. Trigger point injections were performed today and she tolerated them well. She was asked to ice the region intermittently. She will be followed in four weeks for repeat trigger point injections if indicated.
+""", ["right trapezius","left trapezius","right lumbar paraspinals","left lumbar paraspinals"], None, None, None, False, True, False, False)
+
+# 078 - consultation letter: trigger points found, injections planned for
+# the next visit (MTSamples consult letter style)
+note("""
+Dear Dr. XYZ:
+I had the pleasure of seeing your patient in consultation today after a motor vehicle accident. He complains of neck and lower back pain radiating into the right arm and leg. Palpable trigger points were noted in the right trapezius and the right cervical and lumbar paraspinal musculature. I have scheduled an EMG of the right upper and lower extremity in two weeks. His treatment plan will consist of a series of trigger point injections to be started at his next follow-up visit in two weeks' time. I will be following him in two weeks.
+Yours sincerely,
+""", [], None, None, None, False, True, False, False)
+
+# 079 - transcription sample report headings (medicaltranscriptionsamplereports.com,
+# "Gluteal Trigger Point Injection Sample Report"): earlier SI joint and
+# trigger point injections in the indications, gluteal target
+note("""
+DATE OF PROCEDURE: MM/DD/YYYY
+PREOPERATIVE DIAGNOSES:
+1. Chronic low back pain with lumbar radiculopathy.
+2. Myofascial pain of the left lower back.
+PROCEDURE PERFORMED: Trigger point injection to the left gluteal muscle.
+ANESTHESIA: Local.
+INDICATIONS FOR PROCEDURE: The patient has had multiple sacroiliac joint injections and an epidural steroid injection. Her left hip pain was better after the sacroiliac joint injection and the trigger point injection last time. She stopped Lyrica because of dizziness.
+DESCRIPTION OF PROCEDURE: Three trigger points were identified in the upper outer quadrant of the left buttock and marked. After alcohol prep, the three trigger points were injected with a total of 6 mL of 0.25% bupivacaine mixed with 40 mg of Kenalog. There were no complications.
+She will follow up with Dr. Doe in 2 weeks.
+""", ["left glutes"], 3, "bupivacaine + triamcinolone", "6 mL of 0.25% + 40 mg", False, True, False, True)
+
+# 080 - pain-center procedure template ("The Pain Center Manual",
+# Interventional Procedure Templates: Trigger Point Injection)
+note("""
+Trigger Point Injection
+Preoperative Diagnosis: Myalgia/Myositis M79.1
+Postoperative Diagnosis: Myalgia/Myositis
+Operation Title:
+1) Trigger Point Injection
+Attending Physician:
+Anesthesia: Local
+Indications: The patient is a 47 year old female with a diagnosis of myalgia/myositis. This is the 2nd injection of 3. The patient had 50% relief from the previous injection. The risks, benefits and alternatives were discussed and written informed consent was obtained.
+Procedure in Detail: The patient was placed in the sitting position. Trigger points were identified in the right rhomboid major and the right infraspinatus. After sterile prep, a 25-gauge needle was inserted into each trigger point and after negative aspiration 2 mL of 0.25% bupivacaine was injected at each site. Sites injected: 4.
+Disposition: The patient tolerated the procedure well and was discharged home. Return in 2 weeks for the third injection.
+""", ["right rhomboid major","right infraspinatus"], 4, "bupivacaine", "2 mL of 0.25%", False, True, False, False)
+
+# 081 - rheumatology visit with E/M, in-office x-ray and TPIs
+# (the-rheumatologist.org Coding Corner case: 99213-25, 20553, 73120)
+note("""
+CC: rheumatoid arthritis follow-up; left hand pain; neck and upper back pain.
+HPI: Morning stiffness 30 minutes. Taking methotrexate weekly. Doing home exercises for the neck.
+Exam: no synovitis of the MCPs. Tender trigger points in the bilateral trapezius and the left rhomboids.
+X-ray of the left hand, 3 views, read in office: no erosions.
+A/P:
+1. RA, stable: continue methotrexate.
+2. Myofascial pain: after discussion, trigger point injections were given to the right trapezius, left trapezius and left rhomboids with a total of 3 mL of 1% lidocaine mixed with 20 mg triamcinolone.
+RTC 3 months.
+""", ["right trapezius","left trapezius","left rhomboids"], None, "lidocaine + triamcinolone", "3 mL of 1% + 20 mg", False, True, True, False)
+
+# 082 - two procedures in one note: a joint injection and TPIs
+note("""
+PROCEDURES:
+1. Right knee intra-articular injection with 40 mg Depo-Medrol and 4 mL of 1% lidocaine via a lateral approach.
+2. Trigger point injections to the left trapezius and left levator scapulae with 2 mL of 0.5% bupivacaine.
+Patient tolerated both procedures well. Follow up in 6 weeks.
+""", ["left trapezius","left levator scapulae"], None, "methylprednisolone + lidocaine + bupivacaine", "40 mg + 4 mL of 1% + 2 mL of 0.5%", False, True, False, False)
+
+# 083 - headache clinic: occipital nerve blocks and TPIs the same day
+note("""
+Procedures: bilateral greater occipital nerve blocks and trigger point injections.
+Occipital nerve blocks: performed at the medial third of the superior nuchal line on each side.
+Trigger point injections: bilateral splenius capitis, right semispinalis capitis and left upper trapezius; 6 points in total.
+Medication: 0.5% bupivacaine, 7 mL total (2 mL at each occipital nerve, 0.5 mL per trigger point).
+Patient tolerated well. Headache diary; follow-up in 4 weeks.
+""", ["right splenius capitis","left splenius capitis","right semispinalis capitis","left trapezius"], 6, "bupivacaine", "0.5%, 7 mL", False, True, False, False)
+
+# 084 - ultrasound-guided quadratus lumborum TPI with an attestation
+# (ultrasound-guided lumbar myofascial injection technique, aneskey.com)
+note("""
+Procedure: ultrasound-guided trigger point injection, right quadratus lumborum.
+With the patient in the left lateral decubitus position, a curvilinear probe showed the QL lateral to the L3 transverse process. Under real-time ultrasound guidance a 22-gauge spinal needle was advanced in plane into the muscle, and 3 mL of 0.25% bupivacaine with 10 mg dexamethasone was injected at 2 sites. Images saved to the chart.
+Attestation: I was present for the entire procedure. J. Park, MD
+""", ["right quadratus lumborum"], 2, "bupivacaine + dexamethasone", "3 mL of 0.25% + 10 mg", True, False, False, True, "ultrasound")
+
+# 085 - botulinum toxin to cervical muscles with EMG localisation
+note("""
+Procedure: chemodenervation for refractory cervical myofascial pain.
+Botox 100 units total was injected with EMG localization: left splenius capitis (2 sites), left levator scapulae (1 site), left upper trapezius (2 sites).
+She continues physical therapy twice a week.
+Return in 12 weeks.
+""", ["left splenius capitis","left levator scapulae","left trapezius"], 5, "botulinum toxin", "100 units", False, True, True, True)
+
+# 086 - physical therapy dry needling daily note with a declined site
+note("""
+Daily Note - Physical Therapy
+Intervention: trigger point dry needling (TDN) to R gluteus medius and R piriformis, no injectate, local twitch responses obtained.
+Pt declined needling to the R QL today.
+Pt continues HEP daily.
+Plan: continue POC 2x/week x 4 weeks.
+Therapist signature: J. Doe, PT, DPT
+""", ["right gluteus medius","right piriformis"], None, "none", None, True, True, True, False)
+
+# 087 - terse SOAP with an earlier TPI in S and the repeat in P
+note("""
+S: Pt returns 3 wks s/p TPIs to L QL and L glute med w/ 70% relief x 2 wks, now pain back.
+O: TTP L QL, L glute med; new TP L piriformis.
+A: myofascial pain syndrome, lumbar.
+P: Repeat TPIs L QL x2, L glute med x1, L piriformis x1 w/ 4 cc 1% lido. Cont cyclobenzaprine qhs. RTC 1 mo.
+""", ["left quadratus lumborum","left gluteus medius","left piriformis"], 4, "lidocaine", "4 cc 1%", False, True, True, True)
+
+# 088 - EHR checkbox template: checked and unchecked boxes
+note("""
+TRIGGER POINT INJECTION
+Muscles (check all injected):
+[x] Trapezius R
+[x] Trapezius L
+[ ] Levator scapulae R
+[ ] Levator scapulae L
+[x] Rhomboid R
+[ ] Rhomboid L
+Medication: lidocaine 1% 3 mL
+""", ["right trapezius","left trapezius","right rhomboids"], None, "lidocaine", "1% 3 mL", False, False, False, False)
+
+# 089 - abdominal wall TPIs with counts per muscle (symbiosisrcm.com coding
+# example: injections into transverse abdominis and rectus abdominis)
+note("""
+Abdominal wall pain, right lower quadrant, negative CT. Procedure: trigger point injections into the right Transverse Abdominus (6 injections) and the right Rectus Abdominus (4 injections) using 0.25% Marcaine 10 mL. Tolerated well.
+""", ["right transversus abdominis","right rectus abdominis"], 10, "bupivacaine", "0.25% 10 mL", False, False, False, True)
+
+# 090 - dictation with counts per muscle (AAPC Anesthesia Coding Alert
+# example: three injections into trapezius, two into supraspinatus)
+note("""
+Three injections were placed in the right trapezius and two in the right supraspinatus, a total of five, using 1% lidocaine 5 mL. The patient tolerated this well.
+""", ["right trapezius","right supraspinatus"], 5, "lidocaine", "1% 5 mL", False, False, False, True)
+
+# 091 - exam finds more than is injected; one side skipped
+note("""
+Trigger points were identified in the bilateral upper trapezius and the right levator scapulae. The left trapezius was not injected because of a healing abrasion over it. Trigger point injections were performed in the right upper trapezius and right levator scapulae with 1% lidocaine, 3 mL total.
+""", ["right trapezius","right levator scapulae"], None, "lidocaine", "1%, 3 mL", False, False, False, False)
+
+# 092 - today's injection and a plan to add muscles next time
+note("""
+Today: TPI R infraspinatus x2 with 2 mL 1% lidocaine.
+Plan: if helpful, will add R teres minor and R posterior deltoid at the next session.
+""", ["right infraspinatus"], 2, "lidocaine", "2 mL 1%", False, True, False, True)
+
+# 093 - dictation: "right and left", brand name, rate per trigger point
+note("""
+Using a 27-gauge needle, a total of six trigger points were injected with 1% Xylocaine, 1 cc per trigger point, in the following muscles: right and left rhomboids, right and left lower trapezius, and the right serratus posterior superior. No complications.
+""", ["right rhomboids","left rhomboids","right trapezius","left trapezius","right serratus posterior superior"], 6, "lidocaine", "1%, 1 cc per trigger point", False, False, False, False)
+
+# 094 - orofacial pain / TMD clinic
+note("""
+Dx: myofascial pain of the masticatory muscles. Occlusal splint and NSAIDs without lasting benefit.
+Trigger point injections: bilateral masseter and left temporalis with 3% mepivacaine (Carbocaine) without epinephrine, 5.4 mL total.
+Post-op: soft diet, warm compresses, recall 3 weeks.
+""", ["right masseter","left masseter","left temporalis"], None, "mepivacaine", "3%, 5.4 mL", False, True, True, False)
+
+# 095 - workers' compensation progress note with a spinal level
+note("""
+WORK STATUS: modified duty, no lifting over 20 lbs.
+PROCEDURE NOTE: TPI x 4 were administered to the cervical paraspinal musculature at C5-C6 bilaterally and the bilateral upper trapezius with 0.5% Marcaine 4 cc.
+Continue physical therapy. Re-evaluate in 2 weeks.
+""", ["right cervical paraspinals","left cervical paraspinals","right trapezius","left trapezius"], 4, "bupivacaine", "0.5% 4 cc", False, True, True, True)
+
+# 096 - injections held for anticoagulation
+note("""
+Assessment: myofascial pain of the bilateral trapezius and levator scapulae.
+INR today 3.4 on warfarin. Trigger point injections held today because of the elevated INR.
+Continue home stretching. Will reassess for TPIs at the next visit.
+""", [], None, None, None, False, True, True, False)
+
+# 097 - fibromyalgia: tender points examined, a count per muscle
+note("""
+Fibromyalgia, 16 of 18 tender points positive on exam.
+Trigger point injections performed to the bilateral upper trapezius and bilateral gluteus medius, 2 points in each muscle, with 0.5% lidocaine 8 mL.
+Continue duloxetine and the aquatic exercise program.
+""", ["right trapezius","left trapezius","right gluteus medius","left gluteus medius"], 8, "lidocaine", "0.5% 8 mL", False, False, True, True)
+
+# 098 - region terms only, as some templates list areas
+note("""
+Areas injected: posterior neck, interscapular region, lumbosacral region.
+Lidocaine 1% 6 mL and Kenalog 40 mg.
+""", ["neck","scapular region","low back"], None, "lidocaine + triamcinolone", "1% 6 mL + 40 mg", False, False, False, False)
+
+# 099 - chest wall after mastectomy; earlier TPI; no ultrasound
+note("""
+Post-mastectomy chest wall pain, left. Prior TPI to the left serratus anterior in May gave 2 weeks of relief.
+Today trigger point injections were performed in the left pectoralis major and left sternalis with 4 mL of 1% lidocaine. Ultrasound was not used.
+Electronically signed by M. Rivera, MD
+""", ["left pectoralis major","left sternalis"], None, "lidocaine", "4 mL of 1%", True, False, False, False)
+
+# 100 - fluoroscopic piriformis injection with contrast
+note("""
+PROCEDURE: Fluoroscopically guided right piriformis trigger point injection.
+Under fluoroscopy a 22-gauge spinal needle was advanced into the right piriformis; contrast spread confirmed intramuscular placement. 4 mL of 0.25% bupivacaine and 40 mg triamcinolone were injected.
+""", ["right piriformis"], None, "bupivacaine + triamcinolone", "4 mL of 0.25% + 40 mg", False, False, False, False, "fluoroscopy")
+
+# 101 - numbered list of sites with a total
+note("""
+Sites:
+1) R upper trap
+2) R upper trap
+3) L upper trap
+4) L levator
+Total: 4 sites. 1% lidocaine 0.5 mL per site.
+""", ["right trapezius","left trapezius","left levator scapulae"], 4, "lidocaine", "1% 0.5 mL per site", False, False, False, False)
+
+# 102 - "-sided" side words and a thoracic level range
+note("""
+Left-sided trapezius and rhomboid TPIs, plus bilat thoracic paraspinals at T6-T8. Lidocaine 1% 5 mL. Heat and stretching at home.
+""", ["left trapezius","left rhomboids","right thoracic paraspinals","left thoracic paraspinals"], None, "lidocaine", "1% 5 mL", False, False, True, True)
+
+# 103 - a negated area next to the injected ones
+note("""
+No injections were given to the neck today. TPIs to the low back only: bilateral QL and bilateral gluteus medius, lidocaine 1% 4 mL.
+""", ["right quadratus lumborum","left quadratus lumborum","right gluteus medius","left gluteus medius"], None, "lidocaine", "1% 4 mL", False, False, False, False)
+
+# 104 - cosignature of a resident's note
+note("""
+Resident procedure note: trigger point injections to the right trapezius and right levator scapulae, 2 points each, with 1% lidocaine 4 mL. ROM improved after injection. Recheck in 6 weeks.
+Cosigned by attending: P. Nguyen, MD
+""", ["right trapezius","right levator scapulae"], 4, "lidocaine", "1% 4 mL", True, True, False, True)
+
+# 105 - lower limb with part words and abbreviations
+note("""
+Calf and shin myofascial pain. TPI: R gastroc medial head x2, R soleus x1, R tib ant x1, 0.5% ropivacaine 4 mL.
+""", ["right gastrocnemius","right soleus","right tibialis anterior"], 4, "ropivacaine", "0.5% 4 mL", False, False, False, True)
+
+# 106 - upper limb abbreviations
+note("""
+Lateral elbow pain despite a counterforce strap, ice and ibuprofen. Trigger point injections to the right ECRB, brachioradialis and supinator with lidocaine 2% 3 mL.
+""", ["right extensor carpi radialis brevis","right brachioradialis","right supinator"], None, "lidocaine", "2% 3 mL", False, False, True, False)
+
+# 107 - pelvic floor TPIs (urogynecology), transvaginal
+note("""
+Procedure: transvaginal trigger point injections of the pelvic floor.
+Using a pudendal needle guide, trigger points were injected in the left levator ani (2) and the left obturator internus (1) with a total of 6 mL of 0.25% bupivacaine.
+She continues pelvic floor physical therapy. Follow up in 4 weeks.
+""", ["left levator ani","left obturator internus"], 3, "bupivacaine", "6 mL of 0.25%", False, True, True, True)
+
+# 108 - hospital-style note with "Time out" and an E/M line
+note("""
+Visit type: established patient, 99214-25 + 20553.
+Time out performed. Trigger points in the R upper trapezius, R levator scapulae and R rhomboid minor were injected with 0.25% bupivacaine and 1% lidocaine in a 1:1 mix, 6 mL total.
+Patient to continue tizanidine at night. Follow-up 4 weeks.
+""", ["right trapezius","right levator scapulae","right rhomboid minor"], None, "bupivacaine + lidocaine", "0.25% + 1%, 6 mL", False, True, True, False)
+
 
 if __name__ == '__main__':
     for i, (text, lab) in enumerate(N, 1):
