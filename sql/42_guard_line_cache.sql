@@ -142,3 +142,49 @@ SELECT claim_id, line_no, patient_id FROM lc WHERE patient_id = 'PE' ORDER BY 1,
 SET client_min_messages = debug1;
 UPDATE lc SET units = 1 WHERE patient_id = 'PA';
 RESET client_min_messages;
+
+-- a WHEN condition lets rows by the trigger: X1 is stored unchecked, so
+-- PW's Y1 (on X1's date) is checked against the table, which has X1
+CREATE TABLE lw (LIKE tpi_rules.claim_line INCLUDING ALL);
+CREATE TRIGGER lw_guard BEFORE INSERT OR UPDATE ON lw FOR EACH ROW
+	WHEN (NEW.claim_id <> 'X1') EXECUTE FUNCTION tpi_rules.guard('reject');
+INSERT INTO src (tag, line) VALUES
+	('s5', pg_temp.tpi('Z1', 1, 'PW', '2025-01-06')),
+	('s5', pg_temp.drug('Z1', 2, 'PW', '2025-01-06')),
+	('s5', pg_temp.tpi('X1', 1, 'PW', '2025-03-03')),
+	('s5', pg_temp.drug('X1', 2, 'PW', '2025-03-03')),
+	('s5', pg_temp.tpi('Y1', 1, 'PW', '2025-03-03')),
+	('s5', pg_temp.drug('Y1', 2, 'PW', '2025-03-03'));
+SET client_min_messages = debug1;
+SELECT pg_temp.try($$INSERT INTO lw SELECT (line).* FROM src WHERE tag = 's5' ORDER BY ord$$);
+RESET client_min_messages;
+
+-- a statement run during a row (here by a DBA's trigger on finding_log,
+-- flag mode) drops the copy: OLD, deleted while A/1 is logged, is not
+-- seen by B/1
+CREATE TABLE lf (LIKE tpi_rules.claim_line INCLUDING ALL);
+CREATE TRIGGER lf_guard BEFORE INSERT OR UPDATE ON lf FOR EACH ROW
+	EXECUTE FUNCTION tpi_rules.guard('flag');
+INSERT INTO lf SELECT (pg_temp.tpi('OLD', 1, 'PF', '2025-02-03')).*
+	UNION ALL SELECT (pg_temp.drug('OLD', 2, 'PF', '2025-02-03')).*;
+CREATE FUNCTION pg_temp.delete_old() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF NEW.claim_id = 'A' THEN
+		DELETE FROM lf WHERE claim_id = 'OLD';
+	END IF;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER delete_old AFTER INSERT ON tpi_rules.finding_log
+	FOR EACH ROW EXECUTE FUNCTION pg_temp.delete_old();
+INSERT INTO src (tag, line) VALUES
+	('s6', pg_temp.tpi('A', 1, 'PF', '2025-01-06', '{"note_signed": false}')),
+	('s6', pg_temp.drug('A', 2, 'PF', '2025-01-06')),
+	('s6', pg_temp.tpi('B', 1, 'PF', '2025-03-03')),
+	('s6', pg_temp.drug('B', 2, 'PF', '2025-03-03'));
+INSERT INTO lf SELECT (line).* FROM src WHERE tag = 's6' ORDER BY ord;
+DROP TRIGGER delete_old ON tpi_rules.finding_log;
+SELECT claim_id, line_no, rule_id FROM tpi_rules.finding_log
+ WHERE table_name = 'public.lf' ORDER BY 1, 2, 3;
+SELECT claim_id, line_no FROM lf ORDER BY 1, 2;
+DELETE FROM tpi_rules.finding_log WHERE table_name = 'public.lf';

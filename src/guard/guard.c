@@ -28,6 +28,7 @@ tpi_guard_init(void)
 	tpi_guard_log_init();
 	tpi_guard_pending_init();
 	tpi_guard_frames_init();
+	tpi_guard_line_cache_init();
 	done = true;
 }
 

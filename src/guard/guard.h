@@ -197,6 +197,7 @@ extern void tpi_guard_frames_init(void);
 extern uint64 tpi_guard_insert_frame(Oid relid);
 extern uint64 tpi_guard_frames_pushed(void);
 
+extern void tpi_guard_line_cache_init(void);
 extern bool tpi_guard_line_cache_begin(GuardEntry *e, Relation rel,
 									   TriggerData *td);
 extern void tpi_guard_line_cache_read(GuardEntry *e, Relation rel,

@@ -8,24 +8,34 @@
  * The copy is filled by one index read of the patient's lines from the
  * earliest date a row may look at onwards, taken under the patient lock,
  * and each row the trigger lets through is added to it.  It stands for
- * the table only while nothing else can change the patient's lines:
+ * the table, as a fresh read would show it, only while nothing else can
+ * have changed the patient's lines:
  *	  - the running statement is a plain INSERT into the table or a COPY
  *		FROM (frames.c): no ON CONFLICT that could skip a row, no MERGE or
  *		data-modifying WITH that could delete one;
- *	  - no other statement started since the trigger's last row (another
- *		trigger, a volatile function in the INSERT's query);
- *	  - the trigger is the table's only BEFORE INSERT row trigger, so the
- *		row it returns is the row stored, and no stored generated column
- *		is computed after it;
- *	  - other transactions writing the patient's lines wait for the
- *		patient lock this transaction holds since the copy was read.
- * Anything else (UPDATE, partitions, a table read by plan) reads the table.
+ *	  - no other statement started since the copy was read, or during a
+ *		row (another trigger, a volatile function in the INSERT's query, a
+ *		DBA's trigger on finding_log);
+ *	  - the trigger is the table's only BEFORE INSERT row trigger and has
+ *		no WHEN condition, so every row stored is a row it let through,
+ *		and no stored generated column is computed after it;
+ *	  - no other transaction ended since the copy was read (the
+ *		transaction-completion count a snapshot records): a DELETE, an
+ *		UPDATE or a replication apply writes without the patient lock.
+ * Anything else (UPDATE, partitions, a table read by plan) reads the table,
+ * as does a patient with more than MAX_LINES lines from the copy's start.
  */
 #include "guard.h"
 
+#include "access/transam.h"
+#include "access/xact.h"
 #include "catalog/pg_trigger.h"
+#include "storage/lwlock.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
+
+/* beyond this the copy costs more than reading the window per row */
+#define MAX_LINES 2000
 
 typedef struct LineCache
 {
@@ -35,6 +45,9 @@ typedef struct LineCache
 	Oid			tgoid;
 	uint64		frame;			/* the statement's frame serial */
 	uint64		pushed;			/* frames pushed when the last row ended */
+	uint64		row_pushed;		/* frames pushed when this row began */
+	uint64		completions;	/* transactions ended before the read */
+	bool		too_big;		/* the patient's rows read the table */
 	char	   *patient_id;
 	DateADT		lo;				/* every line of the patient dated lo or
 								 * later is in lines */
@@ -43,7 +56,48 @@ typedef struct LineCache
 
 static LineCache cache;
 
-/* The table's only BEFORE INSERT row trigger is tgoid, and nothing stored is computed after it. */
+/* Transactions ended in the cluster so far (what snapshots compare). */
+static uint64
+completions(void)
+{
+	uint64		n;
+
+	LWLockAcquire(ProcArrayLock, LW_SHARED);
+	n = ShmemVariableCache->xactCompletionCount;
+	LWLockRelease(ProcArrayLock);
+	return n;
+}
+
+static void
+drop(void)
+{
+	cache.valid = false;
+	if (cache.cxt)
+		MemoryContextReset(cache.cxt);
+	cache.pl.n = cache.pl.cap = 0;
+	cache.pl.lines = NULL;
+}
+
+/* The copy does not outlive its transaction, nor keep its memory. */
+static void
+line_cache_xact_callback(XactEvent event, void *arg)
+{
+	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
+		event == XACT_EVENT_PREPARE)
+		drop();
+}
+
+void
+tpi_guard_line_cache_init(void)
+{
+	RegisterXactCallback(line_cache_xact_callback, NULL);
+}
+
+/*
+ * Every row stored passes through trigger tgoid (no WHEN), which is the
+ * table's only BEFORE INSERT row trigger, and nothing stored is computed
+ * after it.
+ */
 static bool
 rows_stored_as_returned(Relation rel, Oid tgoid)
 {
@@ -53,6 +107,9 @@ rows_stored_as_returned(Relation rel, Oid tgoid)
 
 	if (constr && constr->has_generated_stored)
 		return false;
+	for (i = 0; td && i < td->numtriggers; i++)
+		if (td->triggers[i].tgoid == tgoid && td->triggers[i].tgqual != NULL)
+			return false;
 	for (i = 0; td && i < td->numtriggers; i++)
 	{
 		int16		type = td->triggers[i].tgtype;
@@ -79,19 +136,22 @@ tpi_guard_line_cache_begin(GuardEntry *e, Relation rel, TriggerData *td)
 		(frame = tpi_guard_insert_frame(relid)) == 0 ||
 		!rows_stored_as_returned(rel, td->tg_trigger->tgoid))
 	{
-		cache.valid = false;
+		if (cache.valid)
+			drop();
 		return false;
 	}
 	if (cache.valid &&
 		(cache.frame != frame || cache.pushed != tpi_guard_frames_pushed() ||
-		 cache.relid != relid || cache.tgoid != td->tg_trigger->tgoid))
-		cache.valid = false;
+		 cache.relid != relid || cache.tgoid != td->tg_trigger->tgoid ||
+		 cache.completions != completions()))
+		drop();
 	if (!cache.valid)
 	{
 		cache.frame = frame;
 		cache.relid = relid;
 		cache.tgoid = td->tg_trigger->tgoid;
 	}
+	cache.row_pushed = tpi_guard_frames_pushed();
 	return true;
 }
 
@@ -100,6 +160,25 @@ static DateADT
 earliest_needed(DateADT lo, DateADT d)
 {
 	return Min(lo, tpi_guard_date_plus(d, -GUARD_MIN_WINDOW_DAYS));
+}
+
+/* The first line of the copy dated d or later. */
+static int
+lower_bound(DateADT d)
+{
+	int			l = 0,
+				h = cache.pl.n;
+
+	while (l < h)
+	{
+		int			mid = l + (h - l) / 2;
+
+		if (cache.pl.lines[mid]->date_of_service < d)
+			l = mid + 1;
+		else
+			h = mid;
+	}
+	return l;
 }
 
 /*
@@ -112,7 +191,9 @@ tpi_guard_line_cache_read(GuardEntry *e, Relation rel, Datum patient,
 						  const char *patient_id, DateADT d, DateADT lo,
 						  DateADT hi, const LineFilter *lf, PatientLines *pl)
 {
-	int			i;
+	int			first,
+				last,
+				i;
 
 	if (!cache.valid || strcmp(cache.patient_id, patient_id) != 0 ||
 		lo < cache.lo)
@@ -123,31 +204,36 @@ tpi_guard_line_cache_read(GuardEntry *e, Relation rel, Datum patient,
 			cache.cxt = AllocSetContextCreate(TopMemoryContext,
 											  "tpi_rules guard line cache",
 											  ALLOCSET_DEFAULT_SIZES);
-		cache.valid = false;
-		MemoryContextReset(cache.cxt);
+		drop();
 		old = MemoryContextSwitchTo(cache.cxt);
 		cache.patient_id = pstrdup(patient_id);
 		cache.lo = earliest_needed(lo, d);
+		/* counted first: a transaction ending later may be in the read */
+		cache.completions = completions();
 		tpi_guard_read_lines(e, rel, patient, NULL, cache.lo, DATEVAL_NOEND,
 							 NULL, &cache.pl);
 		MemoryContextSwitchTo(old);
+		cache.too_big = cache.pl.n > MAX_LINES;
 		cache.valid = true;
 	}
-	else if (message_level_is_interesting(DEBUG1))
+	else if (!cache.too_big && message_level_is_interesting(DEBUG1))
 		elog(DEBUG1, "tpi_rules.guard: lines of patient \"%s\" from the statement's copy",
 			 patient_id);
-
-	memset(pl, 0, sizeof(PatientLines));
-	pl->lines = palloc((cache.pl.n + 1) * sizeof(ClaimLine *));
-	for (i = 0; i < cache.pl.n; i++)
+	if (cache.too_big)
 	{
-		ClaimLine  *l = cache.pl.lines[i];
-
-		if (l->date_of_service >= lo && l->date_of_service <= hi &&
-			tpi_guard_line_wanted(lf, l))
-			pl->lines[pl->n++] = l;
+		tpi_guard_read_lines(e, rel, patient, NULL, lo, hi, lf, pl);
+		return;
 	}
-	pl->cap = cache.pl.n + 1;
+
+	/* the lines are by date: those in [lo, hi] by two binary searches */
+	first = lower_bound(lo);
+	last = hi == DATEVAL_NOEND ? cache.pl.n : lower_bound(hi + 1);
+	memset(pl, 0, sizeof(PatientLines));
+	pl->cap = last - first + 1;
+	pl->lines = palloc(pl->cap * sizeof(ClaimLine *));
+	for (i = first; i < last; i++)
+		if (tpi_guard_line_wanted(lf, cache.pl.lines[i]))
+			pl->lines[pl->n++] = cache.pl.lines[i];
 }
 
 /*
@@ -165,13 +251,15 @@ tpi_guard_line_cache_end(GuardEntry *e, Relation rel, HeapTuple newtup,
 
 	if (!cache.valid)
 		return;
-	if (nl->patient_id == NULL || nl->dos_null ||
+	/* a statement run during the row (a trigger on finding_log) */
+	if (tpi_guard_frames_pushed() != cache.row_pushed ||
+		nl->patient_id == NULL || nl->dos_null ||
 		strcmp(cache.patient_id, nl->patient_id) != 0)
 	{
-		cache.valid = false;
+		drop();
 		return;
 	}
-	if (nl->date_of_service >= cache.lo)
+	if (nl->date_of_service >= cache.lo && !cache.too_big)
 	{
 		old = MemoryContextSwitchTo(cache.cxt);
 		if (cache.pl.n == cache.pl.cap)

@@ -69,6 +69,12 @@ read_transition(Tuplestorestate *ts, TupleDesc desc, const ClaimColumns *cols,
 				cap = 0;
 	int			rp = tuplestore_alloc_read_pointer(ts, EXEC_FLAG_REWIND);
 
+	/* sized at once: doubling would copy the rows again and again */
+	cap = (int) Min(Max(tuplestore_tuple_count(ts), 1), INT_MAX / 2);
+	if (is_new)
+		rows = palloc_extended(cap * sizeof(GuardRow), MCXT_ALLOC_HUGE);
+	else
+		old = palloc_extended(cap * sizeof(ClaimLine), MCXT_ALLOC_HUGE);
 	tuplestore_select_read_pointer(ts, rp);
 	tuplestore_rescan(ts);
 	while (tuplestore_gettupleslot(ts, true, false, slot))
@@ -80,13 +86,11 @@ read_transition(Tuplestorestate *ts, TupleDesc desc, const ClaimColumns *cols,
 
 		if (n == cap)
 		{
-			cap = cap ? cap * 2 : 64;
+			cap *= 2;
 			if (is_new)
-				rows = rows ? repalloc_huge(rows, cap * sizeof(GuardRow)) :
-					palloc_extended(cap * sizeof(GuardRow), MCXT_ALLOC_HUGE);
+				rows = repalloc_huge(rows, cap * sizeof(GuardRow));
 			else
-				old = old ? repalloc_huge(old, cap * sizeof(ClaimLine)) :
-					palloc_extended(cap * sizeof(ClaimLine), MCXT_ALLOC_HUGE);
+				old = repalloc_huge(old, cap * sizeof(ClaimLine));
 		}
 		/* decoded from the slot's values: no heap tuple is formed */
 		slot_getallattrs(slot);
