@@ -197,6 +197,16 @@ SELECT (tpi_rules.parse_muscle('left omo')).*;
 SELECT tpi_rules.muscle_count('{L omohyoid,R omo,omo}') AS n;
 DELETE FROM tpi_rules.muscle WHERE name = 'omohyoid';
 SELECT (tpi_rules.parse_muscle('left omo')).*;
+-- so are the rule engine's (remembered) summaries of a line's muscles
+CREATE TEMP TABLE omo_line AS
+SELECT ROW('C1', 1, 'P1', 'commercial_default', NULL, '2025-01-06', '20552', NULL, 1,
+		   '{M79.18}', '11', '{left omohyoid,right omohyoid}', 2, 'lidocaine 1%', '2 ml',
+		   NULL, true, true, true, true, 'none', NULL, NULL)::tpi_rules.claim_line AS l;
+SELECT f.rule_id FROM omo_line, tpi_rules.check_line(l) f ORDER BY 1;
+INSERT INTO tpi_rules.muscle (name, region, kind, aliases) VALUES ('omohyoid', 'cervical', 'muscle', '{omo}');
+SELECT f.rule_id FROM omo_line, tpi_rules.check_line(l) f ORDER BY 1;
+DELETE FROM tpi_rules.muscle WHERE name = 'omohyoid';
+SELECT f.rule_id FROM omo_line, tpi_rules.check_line(l) f ORDER BY 1;
 -- Changes are seen inside a transaction, and undone by its rollback.
 BEGIN;
 UPDATE tpi_rules.muscle SET aliases = aliases || '{utrap}'::text[] WHERE name = 'trapezius';
