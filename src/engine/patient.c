@@ -178,6 +178,7 @@ tpi_patient_begin(PatientCheck *pc, bool lines_only)
 	pc->started = false;
 	pc->last_date = 0;
 	pc->freq = lines_only ? NULL : tpi_freq_history_create();
+	pc->line_rules = NULL;
 }
 
 void
@@ -265,7 +266,8 @@ tpi_patient_day(PatientCheck *pc, ClaimLine *const *lines, const bool *report,
 				nfq++;
 			}
 		}
-		if (rep)
+		if (rep && (pc->line_rules == NULL ||
+					pc->line_rules[ids ? ids[kl[i].pos] : kl[i].pos]))
 		{
 			tpi_check_line_rules_ms(l, dayms[i], &fl);
 			take(&df, &fl, kl, n, i, ids, false);
@@ -312,8 +314,8 @@ by_date_cmp(const void *a, const void *b)
 }
 
 void
-tpi_check_patient(ClaimLine *const *lines, const bool *report, int nlines,
-				  PatientFindings *out)
+tpi_check_patient(ClaimLine *const *lines, const bool *report,
+				  const bool *line_rules, int nlines, PatientFindings *out)
 {
 	KeyedLine  *kl;
 	ClaimLine **day;
@@ -342,6 +344,7 @@ tpi_check_patient(ClaimLine *const *lines, const bool *report, int nlines,
 
 	/* lines without a patient get line rules only, in the same order */
 	tpi_patient_begin(&pc, kl[0].line->patient_id == NULL);
+	pc.line_rules = line_rules;
 	for (i = 0; i < n; i = j)
 	{
 		const ClaimLine *first = kl[i].line;

@@ -50,6 +50,8 @@ typedef struct PatientCheck
 	bool		started;		/* a dated day has been checked */
 	DateADT		last_date;		/* of the last dated day */
 	FreqHistory *freq;			/* the patient's sessions so far */
+	const bool *line_rules;		/* by PatientFinding.line: whose line rules
+								 * run (NULL: every reported line's) */
 } PatientCheck;
 
 /* Starts empty; findings are appended, in the current memory context. */
@@ -61,11 +63,15 @@ extern void tpi_patient_findings_init(PatientFindings *out);
  * only: no line or day rules, no findings on it (report NULL: every line
  * is reported); lines of one date are reported all or none.  Lines whose
  * patient_id is NULL belong to no patient: they get the line rules only,
- * each on its own.  Findings are appended to out in audit()'s order, with
- * PatientFinding.line an index into lines.  Memory: the current context.
+ * each on its own.  line_rules[i] false (line_rules non-NULL) skips the
+ * line rules of line i: a caller that wants line findings only for some
+ * lines (the guard: the new rows') need not make the others'.  Findings
+ * are appended to out in audit()'s order, with PatientFinding.line an
+ * index into lines.  Memory: the current context.
  */
 extern void tpi_check_patient(ClaimLine *const *lines, const bool *report,
-							  int nlines, PatientFindings *out);
+							  const bool *line_rules, int nlines,
+							  PatientFindings *out);
 
 /*
  * Starts a patient (lines_only: lines without a patient, line rules only).

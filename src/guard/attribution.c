@@ -98,6 +98,7 @@ static void
 findings_of(GuardLines *gl, bool with, PatientFindings *out)
 {
 	ClaimLine **lines = palloc((gl->n + gl->nold + 1) * sizeof(ClaimLine *));
+	bool	   *line_rules = palloc((gl->n + gl->nold + 1) * sizeof(bool));
 	int			i;
 
 	for (i = 0; i < gl->n + gl->nold; i++)
@@ -106,9 +107,11 @@ findings_of(GuardLines *gl, bool with, PatientFindings *out)
 		bool		is_old = i >= gl->n;
 
 		lines[i] = (with ? !is_old : !is_new) ? gl->lines[i] : NULL;
+		/* a line rule's finding on another line is never a new row's */
+		line_rules[i] = is_new;
 	}
 	tpi_patient_findings_init(out);
-	tpi_check_patient(lines, gl->report, gl->n + gl->nold, out);
+	tpi_check_patient(lines, gl->report, line_rules, gl->n + gl->nold, out);
 }
 
 static int
