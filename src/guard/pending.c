@@ -53,6 +53,11 @@ static HTAB *pending_days = NULL;
 static Oid	names_relid = InvalidOid;	/* the table named by the two below */
 static char *names_nsp = NULL;	/* shared by its pending findings */
 static char *names_rel = NULL;
+/* the day last looked up: a claim's drug line follows its TPI line */
+static PendingDay *last_day = NULL;
+static Oid	last_rootid;
+static DateADT last_dos;
+static char *last_patient = NULL;
 
 /* ------------------------------------------------------------------------
  * The end of the transaction
@@ -116,6 +121,8 @@ pending_xact_callback(XactEvent event, void *arg)
 			pending = NIL;
 			pending_days = NULL;
 			names_relid = InvalidOid;
+			last_day = NULL;
+			last_patient = NULL;
 			break;
 		default:
 			break;
@@ -177,6 +184,10 @@ pending_day(Oid rootid, const char *patient_id, DateADT dos, bool create)
 	PendingDay *d;
 	bool		found;
 
+	/* entries stay where they are until the transaction ends */
+	if (last_day && last_rootid == rootid && last_dos == dos &&
+		strcmp(last_patient, patient_id) == 0)
+		return &last_day->items;
 	if (pending_days == NULL)
 	{
 		HASHCTL		ctl;
@@ -200,6 +211,12 @@ pending_day(Oid rootid, const char *patient_id, DateADT dos, bool create)
 		return NULL;
 	if (!found)
 		d->items = NIL;
+	last_day = d;
+	last_rootid = rootid;
+	last_dos = dos;
+	if (last_patient)
+		pfree(last_patient);
+	last_patient = MemoryContextStrdup(TopTransactionContext, patient_id);
 	return &d->items;
 }
 
