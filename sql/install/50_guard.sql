@@ -68,7 +68,12 @@
 -- row.  tpi_rules.claim_line has it.  A plain table with a btree index of
 -- that shape is read by a direct index scan; partitioned tables (read
 -- through the partitioned root, where the patient's other lines are),
--- foreign tables and tables without the index by a kept SPI plan.
+-- foreign tables and tables without the index by a kept SPI plan.  During
+-- a plain INSERT or COPY FROM the row trigger reads a patient's lines once
+-- and adds the rows it lets through, as long as nothing else can have
+-- changed them (no other statement and no other transaction's end since,
+-- no ON CONFLICT, no WHEN condition, no other BEFORE INSERT row trigger);
+-- otherwise it reads them for each row (README, "The guard trigger").
 --
 -- Bulk loads: guard_statement() applies the same rules once per statement
 -- over the statement's transition table:
