@@ -238,8 +238,7 @@ tpi_guard_line_cache_read(GuardEntry *e, Relation rel, Datum patient,
 
 /*
  * At the end of a row the trigger lets through: the row goes into the
- * copy of its patient's lines, which stays valid until another statement
- * starts.
+ * copy of its patient's lines, unless a statement ran during the row.
  */
 void
 tpi_guard_line_cache_end(GuardEntry *e, Relation rel, HeapTuple newtup,
