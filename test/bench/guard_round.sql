@@ -2,51 +2,52 @@
 -- data set; named so that run.sh, which runs test/bench/bench_*.sql,
 -- leaves it alone): each table loaded by INSERT ... SELECT and by COPY, in
 -- patient order, each load one transaction; :round numbers it, :data
--- names the set.
+-- names the set.  Each load records its wall-clock time and the backend's
+-- CPU time (cpu_ms.sql), which other load on the machine disturbs less.
 TRUNCATE bench_plain, bench_flag, bench_stmt;
 DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt');
 CHECKPOINT;
-SELECT clock_timestamp() AS t0 \gset
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 INSERT INTO bench_plain SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no;
-INSERT INTO bench_times SELECT :'data', :round, 'plain', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'plain', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
 	(SELECT count(*) FROM bench_plain) = :src_rows;
-SELECT clock_timestamp() AS t0 \gset
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 INSERT INTO bench_flag SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no;
-INSERT INTO bench_times SELECT :'data', :round, 'flag', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'flag', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
 	(SELECT count(*) FROM bench_flag) = :src_rows;
-SELECT clock_timestamp() AS t0 \gset
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 INSERT INTO bench_stmt SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no;
-INSERT INTO bench_times SELECT :'data', :round, 'statement', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'statement', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
 	(SELECT count(*) FROM bench_stmt) = :src_rows;
 
 TRUNCATE bench_plain, bench_flag, bench_stmt;
 DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt');
 CHECKPOINT;
-SELECT clock_timestamp() AS t0 \gset
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 \copy bench_plain FROM '/tmp/bench_guard.copy'
-INSERT INTO bench_times SELECT :'data', :round, 'plain', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'plain', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
 	(SELECT count(*) FROM bench_plain) = :src_rows;
-SELECT clock_timestamp() AS t0 \gset
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 \copy bench_flag FROM '/tmp/bench_guard.copy'
-INSERT INTO bench_times SELECT :'data', :round, 'flag', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'flag', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
 	(SELECT count(*) FROM bench_flag) = :src_rows;
-SELECT clock_timestamp() AS t0 \gset
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 \copy bench_stmt FROM '/tmp/bench_guard.copy'
-INSERT INTO bench_times SELECT :'data', :round, 'statement', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'statement', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
 	(SELECT count(*) FROM bench_stmt) = :src_rows;
 
 -- the clean lines, reject mode: checking without logging
 TRUNCATE clean_plain, clean_row, clean_stmt;
 CHECKPOINT;
-SELECT clock_timestamp() AS t0 \gset
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 INSERT INTO clean_plain SELECT * FROM bench_clean ORDER BY patient_id, date_of_service, claim_id, line_no;
-INSERT INTO bench_times SELECT :'data', :round, 'clean plain', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'clean plain', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
 	(SELECT count(*) FROM clean_plain) = :clean_rows;
-SELECT clock_timestamp() AS t0 \gset
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 INSERT INTO clean_row SELECT * FROM bench_clean ORDER BY patient_id, date_of_service, claim_id, line_no;
-INSERT INTO bench_times SELECT :'data', :round, 'clean reject', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'clean reject', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
 	(SELECT count(*) FROM clean_row) = :clean_rows;
-SELECT clock_timestamp() AS t0 \gset
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 INSERT INTO clean_stmt SELECT * FROM bench_clean ORDER BY patient_id, date_of_service, claim_id, line_no;
-INSERT INTO bench_times SELECT :'data', :round, 'clean reject statement', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'),
+INSERT INTO bench_times SELECT :'data', :round, 'clean reject statement', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
 	(SELECT count(*) FROM clean_stmt) = :clean_rows;
