@@ -97,7 +97,8 @@ REGRESS = \
 	61_read_note \
 	62_837p_audit \
 	90_bad_input \
-	93_scenarios
+	93_scenarios \
+	94_interface
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # Crash, replica and concurrency tests (t/*.pl, PostgreSQL::Test::Cluster;

@@ -7,7 +7,9 @@
 -- addendum E of the PFS final rule saved as CSV) from the server's file
 -- system, as COPY FROM a file does: only superusers and members of
 -- pg_read_server_files may call them, and the path is the server's (use an
--- absolute path; a relative one is taken from the data directory).
+-- absolute path; a relative one is taken from the data directory).  The
+-- rows are written with the caller's rights: a pg_read_server_files member
+-- also needs INSERT, UPDATE and DELETE on tpi_rules.rvu / tpi_rules.gpci.
 --
 --     SELECT tpi_rules.load_pprrvu('/srv/cms/PPRRVU25_JAN1.csv');   -- 18865
 --     SELECT tpi_rules.load_gpci('/srv/cms/GPCI2025.csv');          -- 109
@@ -55,6 +57,7 @@ LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION @extschema@.load_pprrvu(text) IS
   'Loads CMS''s PPRRVU CSV file at a server path into tpi_rules.rvu as the release its banner names (e.g. RVU25A), replacing that release''s rows; returns the row count; superusers and pg_read_server_files only';
 REVOKE EXECUTE ON FUNCTION @extschema@.load_pprrvu(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION @extschema@.load_pprrvu(text) TO pg_read_server_files;
 
 CREATE FUNCTION @extschema@.load_pprrvu_from_text(content text)
 RETURNS bigint
@@ -70,6 +73,7 @@ LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION @extschema@.load_gpci(text) IS
   'Loads CMS''s GPCI CSV file (PFS final rule addendum E) at a server path into tpi_rules.gpci as release GPCI<year>, replacing that release''s rows; returns the locality count; superusers and pg_read_server_files only';
 REVOKE EXECUTE ON FUNCTION @extschema@.load_gpci(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION @extschema@.load_gpci(text) TO pg_read_server_files;
 
 CREATE FUNCTION @extschema@.load_gpci_from_text(content text)
 RETURNS bigint

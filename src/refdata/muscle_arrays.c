@@ -27,6 +27,16 @@ static int	last_count;
 static uint32 last_regions;
 
 /*
+ * text[] or varchar[]: audit() and guard() accept a varchar[] column for
+ * muscles (tpi_claim_columns), and varchar elements are laid out as text.
+ */
+static inline bool
+text_like_array(ArrayType *arr)
+{
+	return ARR_ELEMTYPE(arr) == TEXTOID || ARR_ELEMTYPE(arr) == VARCHAROID;
+}
+
+/*
  * The elements of a text[] one by one, NULLs skipped: array_iter's steps
  * for varlena elements aligned to int (as text[] stores them), without its
  * generality.
@@ -79,7 +89,7 @@ tally_array(MpCatalogue *cat, ArrayType *arr, MpTally *t, MuscleSummary *out)
 	text	   *e;
 	WorkBuf		wb;
 
-	if (ARR_ELEMTYPE(arr) != TEXTOID)
+	if (!text_like_array(arr))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("muscles must be a text array")));
@@ -261,7 +271,7 @@ tpi_muscle_region_mask(Datum d)
 		return last_regions;
 
 	arr = array_from_datum(d, local.data, &copy);
-	if (ARR_ELEMTYPE(arr) != TEXTOID)
+	if (!text_like_array(arr))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("muscles must be a text array")));
@@ -337,7 +347,7 @@ tpi_regions_from_array(Datum textarray, bool isnull)
 	if (isnull)
 		return 0;
 	arr = array_from_datum(textarray, local.data, &copy);
-	if (ARR_ELEMTYPE(arr) != TEXTOID)
+	if (!text_like_array(arr))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("regions must be a text array")));
