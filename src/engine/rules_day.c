@@ -425,7 +425,7 @@ check_policy(DayLine *dl, int n, FindingList *fl)
 							appendStringInfoString(&codes, dl[j].code);
 						}
 					tpi_add_line_finding(fl, "drug.not_covered", l,
-										 "the claim's drug %s %s %s %s, and payer policy %s covers only %s for trigger point injections; the injection is not covered as billed.",
+										 "the claim's drug %s %s %s classed as %s, and payer policy %s covers only %s for trigger point injections; the injection is not covered as billed.",
 										 k == 1 ? "line" : "lines", codes.data,
 										 k == 1 ? "is" : "are",
 										 tpi_injectate_class_list(known),

@@ -371,7 +371,7 @@ check_drug(const ClaimLine *line, const char *code, const PayerPolicy *pol,
 	known = classes & ~(1u << INJ_UNKNOWN);
 	if (known != 0 && (known & pol->covered_injectates) == 0)
 		tpi_add_line_finding(fl, "drug.not_covered", line,
-							 "'%s' is %s, and payer policy %s covers only %s for trigger point injections; the injection is not covered as documented.",
+							 "the injected '%s' is classed as %s, and payer policy %s covers only %s for trigger point injections; the injection is not covered as documented.",
 							 tpi_show_text(line->drug_name), tpi_injectate_class_list(known),
 							 pol->payer_id, tpi_injectate_class_list(pol->covered_injectates));
 }
