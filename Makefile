@@ -53,6 +53,7 @@ OBJS = \
 	src/guard/guard_cache.o \
 	src/guard/frames.o \
 	src/guard/line_cache.o \
+	src/guard/walk.o \
 	src/guard/finding_log.o \
 	src/guard/finding_log_exec.o \
 	src/guard/reject.o \
@@ -91,6 +92,7 @@ REGRESS = \
 	40_guard \
 	41_guard_log \
 	42_guard_line_cache \
+	43_guard_walk \
 	50_views \
 	51_reporting_role \
 	60_read_837p \

@@ -280,14 +280,15 @@ ord_cmp(const void *a, const void *b)
  * updated rows.  written: the rows are in the table (statement trigger);
  * else rows[idx[0]] is a row trigger's NEW, and skip the version an UPDATE
  * replaces.  cached: the row trigger's copy of the lines stands for the
- * table (line_cache.c).  Findings are attributed to the rows' found
+ * table (line_cache.c); walk: the statement trigger's pass over the index
+ * reads them (walk.c).  Findings are attributed to the rows' found
  * lists, in the current memory context; the patient is locked first.
  */
 void
 tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 						GuardRow *rows, const int *idx, int n,
 						ClaimLine *old, int nold, bool written,
-						ItemPointer skip, bool cached)
+						ItemPointer skip, bool cached, GuardWalk *walk)
 {
 	const char *patient_id = rows[idx[0]].key.patient_id;
 	DateADT    *days = palloc(n * sizeof(DateADT));
@@ -325,7 +326,9 @@ tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 	filter.tpi = any_tpi;
 
 	tpi_guard_lock_patient(e, patient_id);
-	if (cached)
+	if (walk)
+		tpi_guard_walk_read(walk, patient_id, lo, hi, &filter, &pl);
+	else if (cached)
 		tpi_guard_line_cache_read(e, rel, patient, patient_id,
 								  rows[idx[0]].key.date_of_service, lo, hi,
 								  &filter, &pl);

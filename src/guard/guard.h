@@ -5,6 +5,7 @@
  *		  guard_cache.c	   per-table cache, reading a patient's lines, locks
  *		  frames.c		   which statement is running (executor hooks)
  *		  line_cache.c	   the row trigger's copy of a patient's lines
+ *		  walk.c		   the statement trigger's pass over the index
  *		  finding_log_exec.c  its fast path: the executor's insert
  *		  finding_log.c	   writing tpi_rules.finding_log
  *		  reject.c		   the rejection message
@@ -143,6 +144,7 @@ typedef struct GuardEntry
 	/* the (patient_id, date_of_service) btree index, read directly */
 	Oid			index_oid;		/* InvalidOid: use scan_plan */
 	RegProcedure patient_eq;
+	RegProcedure patient_ge;
 	RegProcedure dos_ge;
 	RegProcedure dos_le;
 	Oid			patient_coll;
@@ -174,6 +176,8 @@ extern DateADT tpi_guard_date_plus(DateADT d, int64 days);
 extern void tpi_guard_read_lines(GuardEntry *e, Relation rel, Datum patient,
 								 ItemPointer skip, DateADT lo, DateADT hi,
 								 const LineFilter *lf, PatientLines *pl);
+extern void tpi_guard_add_line(PatientLines *pl, HeapTuple tup, TupleDesc desc,
+							   const ClaimColumns *cols, const LineFilter *lf);
 
 /* The filter keeps line l (of the date range read); NULL keeps all. */
 static inline bool
@@ -198,6 +202,14 @@ extern uint64 tpi_guard_insert_frame(Oid relid);
 extern uint64 tpi_guard_frames_pushed(void);
 
 extern void tpi_guard_line_cache_init(void);
+/* walk.c: many patients' lines in one pass of the index */
+typedef struct GuardWalk GuardWalk;
+extern GuardWalk *tpi_guard_walk_begin(GuardEntry *e, Relation rel);
+extern void tpi_guard_walk_read(GuardWalk *w, const char *patient_id,
+								DateADT lo, DateADT hi, const LineFilter *lf,
+								PatientLines *pl);
+extern void tpi_guard_walk_end(GuardWalk *w);
+
 extern bool tpi_guard_line_cache_begin(GuardEntry *e, Relation rel,
 									   TriggerData *td);
 extern void tpi_guard_line_cache_read(GuardEntry *e, Relation rel,
@@ -326,7 +338,8 @@ extern void tpi_guard_new_row(GuardRow *r, const ClaimLine *line, bool whole);
 extern void tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 									GuardRow *rows, const int *idx, int n,
 									ClaimLine *old, int nold, bool written,
-									ItemPointer skip, bool cached);
+									ItemPointer skip, bool cached,
+									GuardWalk *walk);
 
 /* ------------------------------------------------------------------------
  * guard.c

@@ -174,7 +174,7 @@ static void
 setup_index_scan(GuardEntry *e, Relation rel, Oid indexoid)
 {
 	Relation	idx = index_open(indexoid, AccessShareLock);
-	Oid			ops[3];
+	Oid			ops[4];
 	int			i;
 
 	ops[0] = get_opfamily_member(idx->rd_opfamily[0], idx->rd_opcintype[0],
@@ -183,13 +183,16 @@ setup_index_scan(GuardEntry *e, Relation rel, Oid indexoid)
 								 idx->rd_opcintype[1], BTGreaterEqualStrategyNumber);
 	ops[2] = get_opfamily_member(idx->rd_opfamily[1], idx->rd_opcintype[1],
 								 idx->rd_opcintype[1], BTLessEqualStrategyNumber);
+	ops[3] = get_opfamily_member(idx->rd_opfamily[0], idx->rd_opcintype[0],
+								 idx->rd_opcintype[0], BTGreaterEqualStrategyNumber);
 	e->index_oid = InvalidOid;
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		if (!OidIsValid(ops[i]))
 			break;
-	if (i == 3 && idx->rd_opcintype[1] == DATEOID)
+	if (i == 4 && idx->rd_opcintype[1] == DATEOID)
 	{
 		e->patient_eq = get_opcode(ops[0]);
+		e->patient_ge = get_opcode(ops[3]);
 		e->dos_ge = get_opcode(ops[1]);
 		e->dos_le = get_opcode(ops[2]);
 		e->patient_coll = idx->rd_indcollation[0];
@@ -379,9 +382,9 @@ tpi_guard_date_plus(DateADT d, int64 days)
 }
 
 /* Keep (and decode) a line if the filter wants it (lf NULL: every line). */
-static void
-add_line(PatientLines *pl, HeapTuple tup, TupleDesc desc,
-		 const ClaimColumns *cols, const LineFilter *lf)
+void
+tpi_guard_add_line(PatientLines *pl, HeapTuple tup, TupleDesc desc,
+				   const ClaimColumns *cols, const LineFilter *lf)
 {
 	bool		isnull;
 	Datum		d = heap_getattr(tup, cols->attno[GC_DOS] + 1, desc, &isnull);
@@ -447,7 +450,7 @@ read_by_index(GuardEntry *e, Relation rel, Datum patient, ItemPointer skip,
 		if (skip && ItemPointerEquals(&slot->tts_tid, skip))
 			continue;
 		tup = ExecFetchSlotHeapTuple(slot, false, &should_free);
-		add_line(pl, tup, RelationGetDescr(rel), &e->cols, lf);
+		tpi_guard_add_line(pl, tup, RelationGetDescr(rel), &e->cols, lf);
 		if (should_free)
 			heap_freetuple(tup);
 	}
@@ -506,7 +509,7 @@ read_by_plan(GuardEntry *e, Oid relid, Datum patient, ItemPointer skip,
 
 		if (skip && tableoid == relid && ItemPointerEquals(tid, skip))
 			continue;
-		add_line(pl, heap_copytuple(tup), tt->tupdesc, &e->scan_cols, lf);
+		tpi_guard_add_line(pl, heap_copytuple(tup), tt->tupdesc, &e->scan_cols, lf);
 	}
 	SPI_finish();
 }

@@ -143,7 +143,7 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 											 tupdesc, &isnull),
 								&row, &idx, 1, same_patient ? &ol : NULL,
 								same_patient ? 1 : 0, false,
-								oldtup ? &oldtup->t_self : NULL, cached);
+								oldtup ? &oldtup->t_self : NULL, cached, NULL);
 	}
 
 	/* reject, or one INSERT of the row's findings */

@@ -214,6 +214,7 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 	int			nidx = 0;
 	MemoryContext stmt_cxt;
 	MemoryContext pat_cxt;
+	GuardWalk  *walk;
 	int			i,
 				j,
 				k,
@@ -256,6 +257,16 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 	sort_rows_base = rows;
 	qsort(idx, nidx, sizeof(int), cmp_row_index);
 
+	/*
+	 * Every patient locked, in sorted order, before the index is walked
+	 * with a snapshot taken after the last lock (walk.c).
+	 */
+	for (i = 0; i < nidx; i++)
+		if (i == 0 || strcmp(rows[idx[i]].key.patient_id,
+							 rows[idx[i - 1]].key.patient_id) != 0)
+			tpi_guard_lock_patient(e, rows[idx[i]].key.patient_id);
+	walk = nidx > 0 ? tpi_guard_walk_begin(e, rel) : NULL;
+
 	pat_cxt = AllocSetContextCreate(stmt_cxt, "tpi_rules guard patient",
 									ALLOCSET_DEFAULT_SIZES);
 	for (i = 0, o = 0; i < nidx; i = k)
@@ -274,7 +285,7 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 		MemoryContextSwitchTo(pat_cxt);
 		tpi_guard_check_patient(e, rel, CStringGetTextDatum(patient_id),
 								rows, &idx[i], k - i, &old[o], o_end - o,
-								true, NULL, false);
+								true, NULL, false, walk);
 		/* the patient's findings go before its memory does */
 		for (j = i; j < k; j++)
 		{
@@ -287,6 +298,7 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 		MemoryContextReset(pat_cxt);
 		o = o_end;
 	}
+	tpi_guard_walk_end(walk);
 	tpi_guard_sink_end(&sink);
 	SPI_finish();
 	return PointerGetDatum(NULL);

@@ -1,0 +1,186 @@
+/*
+ * walk.c
+ *		The statement trigger's reading of its patients' lines in one pass
+ *		of the (patient_id, date_of_service) index.  Read one by one, each
+ *		patient costs a descent of the index from its root, comparing the
+ *		patient id under the column's collation at every level: a third of
+ *		the trigger on a bulk load.  The statement's patients come sorted,
+ *		and a bulk load's patients mostly lie next to each other in the
+ *		index too, so the walk goes on from where the last patient's
+ *		entries ended, and descends only when the next entry is not the
+ *		next patient's.
+ *
+ * "The next patient's" is decided by the bytes of the patient id, which is
+ * exact for text or varchar under a deterministic collation; with another
+ * type or collation there is no walk.  The caller locks every patient of
+ * the statement before the walk begins, and the walk's snapshot is taken
+ * after the last lock (and the command counter advanced), so each
+ * patient's lines are those a fresh read after its lock would show.
+ */
+#include "guard.h"
+
+#include "access/genam.h"
+#include "access/itup.h"
+#include "access/relscan.h"
+#include "access/tableam.h"
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "executor/tuptable.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/snapmgr.h"
+
+struct GuardWalk
+{
+	GuardEntry *e;
+	Relation	rel;
+	Relation	idx;
+	Snapshot	snap;
+	IndexScanDesc scan;
+	TupleTableSlot *slot;
+	bool		have;			/* the scan is on an entry */
+	MemoryContext cxt;			/* the walk's */
+	text	   *key;			/* the scan key's patient id: the scan
+								 * reads it until the next descent */
+};
+
+/*
+ * A walk over rel's index, or NULL when the table is not read by its
+ * index or the patient ids cannot be compared by their bytes.
+ */
+GuardWalk *
+tpi_guard_walk_begin(GuardEntry *e, Relation rel)
+{
+	GuardWalk  *w;
+	Relation	idx;
+	Oid			type;
+
+	if (!OidIsValid(e->index_oid))
+		return NULL;
+	idx = index_open(e->index_oid, AccessShareLock);
+	type = TupleDescAttr(RelationGetDescr(idx), 0)->atttypid;
+	if ((type != TEXTOID && type != VARCHAROID) ||
+		(OidIsValid(e->patient_coll) &&
+		 !get_collation_isdeterministic(e->patient_coll)))
+	{
+		index_close(idx, AccessShareLock);
+		return NULL;
+	}
+	w = palloc0(sizeof(GuardWalk));
+	w->e = e;
+	w->rel = rel;
+	w->idx = idx;
+	w->cxt = CurrentMemoryContext;
+	CommandCounterIncrement();
+	w->snap = RegisterSnapshot(GetLatestSnapshot());
+	w->slot = table_slot_create(rel, NULL);
+	w->scan = index_beginscan(rel, idx, w->snap, 1, 0);
+	/* the entries' own patient and date, read before any heap fetch */
+	w->scan->xs_want_itup = true;
+	return w;
+}
+
+void
+tpi_guard_walk_end(GuardWalk *w)
+{
+	if (w == NULL)
+		return;
+	index_endscan(w->scan);
+	if (w->key)
+		pfree(w->key);
+	ExecDropSingleTupleTableSlot(w->slot);
+	UnregisterSnapshot(w->snap);
+	index_close(w->idx, AccessShareLock);
+	pfree(w);
+}
+
+/*
+ * The scan allocates what it keeps (its tuple buffer, the dead items it
+ * will mark) in the memory current when it moves: the walk's, which
+ * outlives the caller's per-patient context.
+ */
+static void
+advance(GuardWalk *w)
+{
+	MemoryContext caller = MemoryContextSwitchTo(w->cxt);
+
+	w->have = index_getnext_tid(w->scan, ForwardScanDirection) != NULL;
+	MemoryContextSwitchTo(caller);
+}
+
+/* The current entry is patient_id's. */
+static bool
+entry_is(GuardWalk *w, const char *patient_id, size_t len)
+{
+	bool		isnull;
+	Datum		d;
+	text	   *t;
+	bool		same;
+
+	if (!w->have)
+		return false;
+	d = index_getattr(w->scan->xs_itup, 1, w->scan->xs_itupdesc, &isnull);
+	if (isnull)
+		return false;
+	t = DatumGetTextPP(d);
+	same = VARSIZE_ANY_EXHDR(t) == len &&
+		memcmp(VARDATA_ANY(t), patient_id, len) == 0;
+	if ((Pointer) t != DatumGetPointer(d))
+		pfree(t);
+	return same;
+}
+
+/*
+ * The lines of patient_id dated lo to hi that the filter wants, as
+ * tpi_guard_read_lines() gives them.  Patients must come in the walk's
+ * order of calls; any order is right, the sorted one is fast.
+ */
+void
+tpi_guard_walk_read(GuardWalk *w, const char *patient_id, DateADT lo,
+					DateADT hi, const LineFilter *lf, PatientLines *pl)
+{
+	size_t		len = strlen(patient_id);
+
+	memset(pl, 0, sizeof(PatientLines));
+	if (!entry_is(w, patient_id, len))
+	{
+		ScanKeyData key;
+		text	   *old = w->key;
+		MemoryContext caller = MemoryContextSwitchTo(w->cxt);
+
+		/* a descent: the first entry of patient_id or after it */
+		w->key = cstring_to_text_with_len(patient_id, len);
+		ScanKeyEntryInitialize(&key, 0, 1, BTGreaterEqualStrategyNumber,
+							   InvalidOid, w->e->patient_coll,
+							   w->e->patient_ge, PointerGetDatum(w->key));
+		index_rescan(w->scan, &key, 1, NULL, 0);
+		if (old)
+			pfree(old);
+		MemoryContextSwitchTo(caller);
+		advance(w);
+	}
+	for (; entry_is(w, patient_id, len); advance(w))
+	{
+		bool		isnull;
+		Datum		dos = index_getattr(w->scan->xs_itup, 2,
+										w->scan->xs_itupdesc, &isnull);
+		bool		should_free;
+		HeapTuple	tup;
+
+		MemoryContext caller;
+		bool		visible;
+
+		if (isnull || DatumGetDateADT(dos) < lo || DatumGetDateADT(dos) > hi)
+			continue;
+		caller = MemoryContextSwitchTo(w->cxt);
+		visible = index_fetch_heap(w->scan, w->slot);
+		MemoryContextSwitchTo(caller);
+		if (!visible)
+			continue;
+		tup = ExecFetchSlotHeapTuple(w->slot, false, &should_free);
+		tpi_guard_add_line(pl, tup, RelationGetDescr(w->rel), &w->e->cols, lf);
+		if (should_free)
+			heap_freetuple(tup);
+	}
+}
