@@ -422,6 +422,62 @@ tpi_claim_from_values(const Datum *values, const bool *nulls,
 	line->derived = true;
 }
 
+static char *
+arena_strdup(Arena *a, const char *s)
+{
+	size_t		len;
+	char	   *c;
+
+	if (s == NULL)
+		return NULL;
+	len = strlen(s);
+	c = arena_alloc(a, len + 1, false);
+	memcpy(c, s, len + 1);
+	return c;
+}
+
+static char **
+arena_strvec(Arena *a, char *const *v, int n)
+{
+	char	  **c;
+	int			i;
+
+	if (v == NULL)
+		return NULL;
+	c = arena_alloc(a, Max(n, 1) * sizeof(char *), true);
+	for (i = 0; i < n; i++)
+		c[i] = arena_strdup(a, v[i]);
+	return c;
+}
+
+/*
+ * A copy of src whose strings, vectors and muscles array are in the current
+ * memory context, for a line kept after the memory it was decoded into.
+ */
+void
+tpi_claim_copy(const ClaimLine *src, ClaimLine *dst)
+{
+	Arena		a;
+
+	a.next = palloc(ARENA_FIRST_BLOCK);
+	a.end = a.next + ARENA_FIRST_BLOCK;
+	*dst = *src;
+	dst->claim_id = arena_strdup(&a, src->claim_id);
+	dst->patient_id = arena_strdup(&a, src->patient_id);
+	dst->payer_id = arena_strdup(&a, src->payer_id);
+	dst->provider_npi = arena_strdup(&a, src->provider_npi);
+	dst->hcpcs = arena_strdup(&a, src->hcpcs);
+	dst->modifiers = arena_strvec(&a, src->modifiers, src->nmodifiers);
+	dst->icd10 = arena_strvec(&a, src->icd10, src->nicd10);
+	dst->place_of_service = arena_strdup(&a, src->place_of_service);
+	if (!src->muscles_null)
+		dst->muscles = PointerGetDatum(arena_varlena(&a, src->muscles));
+	dst->drug_name = arena_strdup(&a, src->drug_name);
+	dst->drug_dose = arena_strdup(&a, src->drug_dose);
+	dst->claim_note = arena_strdup(&a, src->claim_note);
+	dst->guidance = arena_strdup(&a, src->guidance);
+}
+
 void
 tpi_claim_from_tuple(HeapTuple tuple, TupleDesc tupdesc,
 					 const ClaimColumns *cols, ClaimLine *line)

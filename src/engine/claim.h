@@ -15,6 +15,7 @@
  * C string vectors; a NULL element is a NULL pointer in the vector.
  * ------------------------------------------------------------------------
  */
+/* tpi_claim_copy() copies every pointer below: a new one goes there too. */
 typedef struct ClaimLine
 {
 	char	   *claim_id;
@@ -94,6 +95,7 @@ extern void tpi_claim_from_values(const Datum *values, const bool *nulls,
 								  const ClaimColumns *cols, ClaimLine *line,
 								  TpiArena *arena);
 extern void tpi_claim_from_datum(Datum composite, ClaimLine *line);
+extern void tpi_claim_copy(const ClaimLine *src, ClaimLine *dst);
 
 /*
  * The order of lines and findings by their line's key, as ORDER BY

@@ -216,8 +216,7 @@ extern void tpi_guard_line_cache_read(GuardEntry *e, Relation rel,
 									  Datum patient, const char *patient_id,
 									  DateADT d, DateADT lo, DateADT hi,
 									  const LineFilter *lf, PatientLines *pl);
-extern void tpi_guard_line_cache_end(GuardEntry *e, Relation rel,
-									 HeapTuple newtup, const ClaimLine *nl);
+extern void tpi_guard_line_cache_end(const ClaimLine *nl);
 
 /* ------------------------------------------------------------------------
  * finding_log.c

@@ -241,8 +241,7 @@ tpi_guard_line_cache_read(GuardEntry *e, Relation rel, Datum patient,
  * copy of its patient's lines, unless a statement ran during the row.
  */
 void
-tpi_guard_line_cache_end(GuardEntry *e, Relation rel, HeapTuple newtup,
-						 const ClaimLine *nl)
+tpi_guard_line_cache_end(const ClaimLine *nl)
 {
 	MemoryContext old;
 	ClaimLine  *l;
@@ -269,7 +268,7 @@ tpi_guard_line_cache_end(GuardEntry *e, Relation rel, HeapTuple newtup,
 				palloc(cache.pl.cap * sizeof(ClaimLine *));
 		}
 		l = palloc(sizeof(ClaimLine));
-		tpi_claim_from_tuple(newtup, RelationGetDescr(rel), &e->cols, l);
+		tpi_claim_copy(nl, l);
 		MemoryContextSwitchTo(old);
 		/* after the lines of its date and before later ones */
 		for (i = cache.pl.n; i > 0 &&

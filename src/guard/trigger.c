@@ -151,7 +151,7 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 	tpi_guard_sink_row(&sink, &row);
 	tpi_guard_sink_end(&sink);
 	if (cached)
-		tpi_guard_line_cache_end(e, rel, newtup, &nl);
+		tpi_guard_line_cache_end(&nl);
 }
 
 /*
