@@ -116,7 +116,15 @@ SAVEPOINT s;
 INSERT INTO guarded SELECT (pg_temp.drug('D2', 2, 'P7', '2025-01-06')).*;
 ROLLBACK TO SAVEPOINT s;
 COMMIT;
-SELECT claim_id, line_no FROM guarded WHERE patient_id IN ('P6', 'P7') ORDER BY 1, 2;
+-- ... until a drug line after the rollback cures it again
+BEGIN;
+INSERT INTO guarded SELECT (pg_temp.tpi('D3', 1, 'PS', '2025-01-06')).*;
+SAVEPOINT s;
+INSERT INTO guarded SELECT (pg_temp.drug('D3', 2, 'PS', '2025-01-06')).*;
+ROLLBACK TO SAVEPOINT s;
+INSERT INTO guarded SELECT (pg_temp.drug('D3', 2, 'PS', '2025-01-06')).*;
+COMMIT;
+SELECT claim_id, line_no FROM guarded WHERE patient_id IN ('P6', 'P7', 'PS') ORDER BY 1, 2;
 
 ------------------------------------------------------------------------
 -- flag mode: rows kept, every finding logged

@@ -49,6 +49,7 @@ typedef struct PendingDay
 
 /* per transaction, in TopTransactionContext; reset at its end */
 static List *pending = NIL;		/* of Pending * */
+static int	nlive = 0;			/* of them not dead and not cured */
 static HTAB *pending_days = NULL;
 static Oid	names_relid = InvalidOid;	/* the table named by the two below */
 static char *names_nsp = NULL;	/* shared by its pending findings */
@@ -119,6 +120,7 @@ pending_xact_callback(XactEvent event, void *arg)
 		case XACT_EVENT_PARALLEL_ABORT:
 			/* their memory goes with the transaction */
 			pending = NIL;
+			nlive = 0;
 			pending_days = NULL;
 			names_relid = InvalidOid;
 			last_day = NULL;
@@ -141,14 +143,16 @@ pending_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 
 		if (event == SUBXACT_EVENT_ABORT_SUB)
 		{
+			bool		was_live = !p->dead &&
+				p->cured_subid == InvalidSubTransactionId;
+
 			if (p->subid >= mySubid)
-			{
 				p->dead = true;
-				continue;
-			}
 			/* the line that cured it was rolled back */
-			if (p->cured_subid >= mySubid)
+			else if (p->cured_subid >= mySubid)
 				p->cured_subid = InvalidSubTransactionId;
+			nlive += (!p->dead && p->cured_subid == InvalidSubTransactionId) -
+				was_live;
 		}
 		else if (event == SUBXACT_EVENT_COMMIT_SUB)
 		{
@@ -167,10 +171,11 @@ tpi_guard_pending_init(void)
 	RegisterSubXactCallback(pending_subxact_callback, NULL);
 }
 
+/* Some pending finding may still be cured. */
 bool
 tpi_guard_has_pending(void)
 {
-	return pending != NIL;
+	return nlive > 0;
 }
 
 /* ------------------------------------------------------------------------
@@ -233,6 +238,7 @@ cure(Pending *p)
 	if (p->mode == GUARD_FLAG)
 		tpi_guard_log_delete(&p->log);
 	p->cured_subid = GetCurrentSubTransactionId();
+	nlive--;
 }
 
 /*
@@ -246,7 +252,7 @@ tpi_guard_cure_pending(GuardEntry *e, const char *patient_id, DateADT dos,
 	List	  **items;
 	ListCell   *lc;
 
-	if (pending == NIL ||
+	if (nlive == 0 ||
 		(items = pending_day(e->rootid, patient_id, dos, false)) == NULL)
 		return;
 	foreach(lc, *items)
@@ -265,7 +271,7 @@ tpi_guard_cure_line(GuardEntry *e, const ClaimLine *ol)
 	List	  **items;
 	ListCell   *lc;
 
-	if (pending == NIL || ol->patient_id == NULL || ol->dos_null ||
+	if (nlive == 0 || ol->patient_id == NULL || ol->dos_null ||
 		(items = pending_day(e->rootid, ol->patient_id, ol->date_of_service,
 							 false)) == NULL)
 		return;
@@ -343,5 +349,6 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 	p->cured_subid = InvalidSubTransactionId;
 	*items = lappend(*items, p);
 	pending = lappend(pending, p);
+	nlive++;
 	MemoryContextSwitchTo(old);
 }
