@@ -154,14 +154,18 @@ SELECT input, pg_temp.try('read_837p', content) AS result
  ORDER BY n;
 
 -- Third-party writers: a UTF-8 byte-order mark before the ISA, the file
--- ending right after the IEA without its terminator and segments indented
--- after their line breaks are read; a pointer written "01" is pointer 1.
+-- ending right after the IEA without its terminator, segments indented
+-- after their line breaks and empty segments (a terminator written twice,
+-- as in the bots 837P "all fields" sample) are read; a pointer written
+-- "01" is pointer 1.
 SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)) AS first_dx
   FROM (VALUES
 	(1, 'as written', pg_temp.x12(:'subscriber')),
 	(2, 'BOM, no final terminator', E'\uFEFF' || rtrim(pg_temp.x12(:'subscriber'), E'~\n')),
 	(3, 'pointer 01', pg_temp.x12(replace(:'subscriber', 'UN*1***1~', 'UN*1***01~'))),
-	(4, 'indented segments', replace(pg_temp.x12(:'subscriber'), E'~\n', E'~\n  \t'))
+	(4, 'indented segments', replace(pg_temp.x12(:'subscriber'), E'~\n', E'~\n  \t')),
+	(5, 'empty segments', replace(replace(pg_temp.x12(:'subscriber'), 'DMG*D8*19500101*F~', 'DMG*D8*19500101*F~~'),
+								  E'HI*ABK:M7918~\n', E'HI*ABK:M7918~\n~\n') || '~')
   ) AS t(k, input, content)
  ORDER BY k;
 
