@@ -765,8 +765,23 @@ seg_hi(Reader *r)
 		return true;
 	/* every element of every HI is one position a pointer may name */
 	for (i = 1; i < r->nel && r->ndx < TPI_837P_MAX_DX; i++)
-		if (!keep(r, &r->dx[r->ndx++], component(r, element(r, i), 2), "HI diagnosis code"))
+	{
+		TpiX12Value *v = &r->dx[r->ndx++];
+		size_t		k,
+					n = 0;
+
+		if (!keep(r, v, component(r, element(r, i), 2), "HI diagnosis code"))
 			return false;
+
+		/*
+		 * The code without a dot (SPEC section 11): the guide forbids it,
+		 * yet some writers send "F41.1" as printed on the chart.
+		 */
+		for (k = 0; k < v->len; k++)
+			if (v->s[k] != '.')
+				v->s[n++] = v->s[k];
+		v->len = n;
+	}
 	return true;
 }
 

@@ -259,6 +259,21 @@ main(void)
 				  bad_cuts);
 		}
 
+		/* HI codes written with their dot are read without it */
+		{
+			const char *from = "HI*ABK:M7918*ABF:M5410~";
+			const char *to = "HI*ABK:M79.18*ABF:M54.10~";
+			size_t		k = strstr(batch, from) - batch;
+
+			memcpy(other, batch, k);
+			memcpy(other + k, to, strlen(to));
+			strcpy(other + k + strlen(to), batch + k + strlen(from));
+			nseen = 0;
+			rc = tpi_837p_parse(&r, other, strlen(other), line_fn, NULL, &err);
+			CHECK(rc == 4 && strcmp(seen, expected) == 0,
+				  "codes with a dot: rc %ld (%s)\n%s", rc, rc < 0 ? err.msg : "", seen);
+		}
+
 		/* any other unterminated segment is a truncated file */
 		memcpy(other, batch, sizeof(batch));
 		p = strstr(other, "SE*40*0001~");
