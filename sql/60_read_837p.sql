@@ -197,6 +197,20 @@ SELECT pg_encoding_max_length(pg_char_to_encoding(getdatabaseencoding())) = 1
 	OR pg_temp.try('read_837p_file', :'pwd' || '/results/837p_bad_encoding.837')
 	   = '22021: invalid 837P file: the claim_id of the service line at segment 26 (SV1) is not valid ' || getdatabaseencoding() || ' text'
 	AS bad_byte_is_22021;
+-- Public sample files of other X12 tools, as published (sources and
+-- licences: test/data/837p/third_party/README.md).  StAEDI's: the line
+-- break is the segment terminator, segments indented, ISA16 '>', ISA11 '`'
+-- (ISA12 00402), a dependent, an RD8 date, a 2400 NTE and an NDC.  UHIN's:
+-- the subscriber is the patient, an RD8 line date.  TigerShark's is a 4010
+-- 837P: another guide, an error at its GS.
+SELECT f.file, r.claim_id, r.line_no, r.patient_id, r.payer_id, r.provider_npi,
+	   r.date_of_service, r.hcpcs, r.modifiers, r.units, r.place_of_service,
+	   r.icd10, r.charge, r.ndc, r.claim_note
+  FROM unnest(ARRAY['staedi_sample837-original.edi', 'uhin_837.edi']) AS f(file),
+	   tpi_rules.read_837p_file(:'pwd' || '/test/data/837p/third_party/' || f.file) AS r
+ ORDER BY f.file, r.claim_id, r.line_no;
+SELECT pg_temp.try('read_837p_file', :'pwd' || '/test/data/837p/third_party/tigershark_837-example-4010.txt')
+	AS tigershark_4010;
 SELECT * FROM tpi_rules.read_837p_file('PG_VERSION');
 SELECT * FROM tpi_rules.read_837p_file('/nonexistent/batch.837');
 
