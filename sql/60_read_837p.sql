@@ -154,14 +154,20 @@ SELECT input, pg_temp.try('read_837p', content) AS result
  ORDER BY n;
 
 -- Third-party writers: a UTF-8 byte-order mark before the ISA, the file
--- ending right after the IEA without its terminator and segments indented
--- after their line breaks are read; a pointer written "01" is pointer 1.
+-- ending right after the IEA without its terminator, segments indented
+-- after their line breaks and empty segments (a terminator written twice,
+-- as in the bots 837P "all fields" sample) are read; a pointer written
+-- "01" is pointer 1; a code sent with its dot ("M79.18", as some writers
+-- do) is read without it.
 SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)) AS first_dx
   FROM (VALUES
 	(1, 'as written', pg_temp.x12(:'subscriber')),
 	(2, 'BOM, no final terminator', E'\uFEFF' || rtrim(pg_temp.x12(:'subscriber'), E'~\n')),
 	(3, 'pointer 01', pg_temp.x12(replace(:'subscriber', 'UN*1***1~', 'UN*1***01~'))),
-	(4, 'indented segments', replace(pg_temp.x12(:'subscriber'), E'~\n', E'~\n  \t'))
+	(4, 'indented segments', replace(pg_temp.x12(:'subscriber'), E'~\n', E'~\n  \t')),
+	(5, 'empty segments', replace(replace(pg_temp.x12(:'subscriber'), 'DMG*D8*19500101*F~', 'DMG*D8*19500101*F~~'),
+								  E'HI*ABK:M7918~\n', E'HI*ABK:M7918~\n~\n') || '~'),
+	(6, 'codes with a dot', replace(pg_temp.x12(:'subscriber'), 'HI*ABK:M7918', 'HI*ABK:M79.18'))
   ) AS t(k, input, content)
  ORDER BY k;
 
@@ -191,6 +197,20 @@ SELECT pg_encoding_max_length(pg_char_to_encoding(getdatabaseencoding())) = 1
 	OR pg_temp.try('read_837p_file', :'pwd' || '/results/837p_bad_encoding.837')
 	   = '22021: invalid 837P file: the claim_id of the service line at segment 26 (SV1) is not valid ' || getdatabaseencoding() || ' text'
 	AS bad_byte_is_22021;
+-- Public sample files of other X12 tools, as published (sources and
+-- licences: test/data/837p/third_party/README.md).  StAEDI's: the line
+-- break is the segment terminator, segments indented, ISA16 '>', ISA11 '`'
+-- (ISA12 00402), a dependent, an RD8 date, a 2400 NTE and an NDC.  UHIN's:
+-- the subscriber is the patient, an RD8 line date.  TigerShark's is a 4010
+-- 837P: another guide, an error at its GS.
+SELECT f.file, r.claim_id, r.line_no, r.patient_id, r.payer_id, r.provider_npi,
+	   r.date_of_service, r.hcpcs, r.modifiers, r.units, r.place_of_service,
+	   r.icd10, r.charge, r.ndc, r.claim_note
+  FROM unnest(ARRAY['staedi_sample837-original.edi', 'uhin_837.edi']) AS f(file),
+	   tpi_rules.read_837p_file(:'pwd' || '/test/data/837p/third_party/' || f.file) AS r
+ ORDER BY f.file, r.claim_id, r.line_no;
+SELECT pg_temp.try('read_837p_file', :'pwd' || '/test/data/837p/third_party/tigershark_837-example-4010.txt')
+	AS tigershark_4010;
 SELECT * FROM tpi_rules.read_837p_file('PG_VERSION');
 SELECT * FROM tpi_rules.read_837p_file('/nonexistent/batch.837');
 

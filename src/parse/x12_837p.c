@@ -765,8 +765,23 @@ seg_hi(Reader *r)
 		return true;
 	/* every element of every HI is one position a pointer may name */
 	for (i = 1; i < r->nel && r->ndx < TPI_837P_MAX_DX; i++)
-		if (!keep(r, &r->dx[r->ndx++], component(r, element(r, i), 2), "HI diagnosis code"))
+	{
+		TpiX12Value *v = &r->dx[r->ndx++];
+		size_t		k,
+					n = 0;
+
+		if (!keep(r, v, component(r, element(r, i), 2), "HI diagnosis code"))
 			return false;
+
+		/*
+		 * The code without a dot (SPEC section 11): the guide forbids it,
+		 * yet some writers send "F41.1" as printed on the chart.
+		 */
+		for (k = 0; k < v->len; k++)
+			if (v->s[k] != '.')
+				v->s[n++] = v->s[k];
+		v->len = n;
+	}
 	return true;
 }
 
@@ -865,7 +880,8 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 	if (avail < 4 || memcmp(p, "ISA", 3) != 0)
 	{
 		if (r->ordinal == 1 && avail >= 2 &&
-			((unsigned char) p[0] == 0xFF || (unsigned char) p[0] == 0xFE || p[1] == '\0'))
+			((unsigned char) p[0] == 0xFF || (unsigned char) p[0] == 0xFE ||
+			 p[0] == '\0' || p[1] == '\0'))
 			FAIL(r, "the file looks like UTF-16 text (a NUL byte or a UTF-16 byte-order mark at its start); an X12 interchange is ASCII or UTF-8: convert it");
 		else if (r->ordinal == 1)
 			FAIL(r, "the file does not start with an ISA segment: it is not an X12 interchange");
@@ -1096,6 +1112,17 @@ tpi_837p_feed(Tpi837pReader *r, const char *data, size_t len, bool final,
 								 data[pos] == '\r' || data[pos] == '\n' ||
 								 data[pos] == '\0' || data[pos] == 0x1a))
 				pos++;
+
+		/*
+		 * nor is an empty segment: a terminator written twice ("~~"), as
+		 * some writers do after a segment they end themselves.  It has no
+		 * identifier and maps nothing, so it is skipped like a line break.
+		 */
+		if (r->ordinal > 0 && pos < len && data[pos] == r->term)
+		{
+			pos++;
+			continue;
+		}
 		/* a UTF-8 byte-order mark before the first ISA is no data */
 		if (r->ordinal == 0 && r->base + pos == 0 && len >= 3 &&
 			memcmp(data, "\xEF\xBB\xBF", 3) == 0)

@@ -185,7 +185,7 @@ main(void)
 	 * pointer written "01" is pointer 1.
 	 */
 	{
-		static char other[sizeof(batch) + 8];
+		static char other[sizeof(batch) + 32];
 		char	   *p;
 		size_t		olen;
 
@@ -207,6 +207,72 @@ main(void)
 				bad_cuts++;
 		}
 		CHECK(bad_cuts == 0, "BOM, unterminated IEA: %d cut points gave other lines", bad_cuts);
+
+		/*
+		 * Empty segments, a terminator written twice ("~~", "~\r\n~")
+		 * inside a transaction and after the IEA (the bots 837P
+		 * "all fields" sample has "PAT*...*N~~"): skipped, however the file
+		 * is cut.
+		 */
+		{
+			const char *from[] = {"SV1*HC:J2001*10*UN*1***1~", "HI*ABF:G8929~",
+			"IEA*1*000000001~"};
+			const char *to[] = {"SV1*HC:J2001*10*UN*1***1~~", "HI*ABF:G8929~\r\n~",
+			"IEA*1*000000001~~"};
+			size_t		k,
+						n = 0;
+
+			olen = 0;
+			for (k = 0; k < sizeof(batch) - 1;)
+			{
+				int			j,
+							hit = -1;
+
+				for (j = 0; j < 3; j++)
+					if (strncmp(batch + k, from[j], strlen(from[j])) == 0)
+						hit = j;
+				if (hit >= 0)
+				{
+					memcpy(other + olen, to[hit], strlen(to[hit]));
+					olen += strlen(to[hit]);
+					k += strlen(from[hit]);
+					n++;
+				}
+				else
+					other[olen++] = batch[k++];
+			}
+			other[olen] = '\0';
+			CHECK(n == 3, "empty segments: %zu replacements", n);
+			nseen = 0;
+			rc = tpi_837p_parse(&r, other, olen, line_fn, NULL, &err);
+			CHECK(rc == 4 && strcmp(seen, expected) == 0,
+				  "empty segments: rc %ld (%s)", rc, rc < 0 ? err.msg : "");
+			bad_cuts = 0;
+			for (cut = 0; cut <= olen; cut += 3)
+			{
+				nseen = 0;
+				rc = feed_in_pieces(other, olen, cut, 7, &err);
+				if (rc != 4 || strcmp(seen, expected) != 0)
+					bad_cuts++;
+			}
+			CHECK(bad_cuts == 0, "empty segments: %d cut points gave other lines",
+				  bad_cuts);
+		}
+
+		/* HI codes written with their dot are read without it */
+		{
+			const char *from = "HI*ABK:M7918*ABF:M5410~";
+			const char *to = "HI*ABK:M79.18*ABF:M54.10~";
+			size_t		k = strstr(batch, from) - batch;
+
+			memcpy(other, batch, k);
+			memcpy(other + k, to, strlen(to));
+			strcpy(other + k + strlen(to), batch + k + strlen(from));
+			nseen = 0;
+			rc = tpi_837p_parse(&r, other, strlen(other), line_fn, NULL, &err);
+			CHECK(rc == 4 && strcmp(seen, expected) == 0,
+				  "codes with a dot: rc %ld (%s)\n%s", rc, rc < 0 ? err.msg : "", seen);
+		}
 
 		/* any other unterminated segment is a truncated file */
 		memcpy(other, batch, sizeof(batch));
@@ -255,6 +321,10 @@ main(void)
 		rc = tpi_837p_parse(&r, "\xFF\xFEI\0S\0A\0", 8, line_fn, NULL, &err);
 		CHECK(rc == -1 && strstr(err.msg, "UTF-16") != NULL,
 			  "UTF-16: rc %ld, %s", rc, rc < 0 ? err.msg : "");
+		/* big-endian without a byte-order mark: a NUL first */
+		rc = tpi_837p_parse(&r, "\0I\0S\0A\0*", 8, line_fn, NULL, &err);
+		CHECK(rc == -1 && strstr(err.msg, "UTF-16") != NULL,
+			  "UTF-16BE: rc %ld, %s", rc, rc < 0 ? err.msg : "");
 	}
 
 	printf("%d passed, %d failed\n", passed, failed);
