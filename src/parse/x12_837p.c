@@ -549,6 +549,7 @@ seg_hl(Reader *r)
 	{
 		r->level = 23;
 		r->dependent = true;
+		r->have_2010ca = false;
 		r->dep_first.len = r->dep_birth.len = 0;
 	}
 	else
@@ -581,7 +582,7 @@ seg_nm1(Reader *r)
 		return keep(r, &r->payer_id, element(r, 9), "NM109 of the payer");
 	if (r->level == 23 && equals(entity, "QC"))
 	{
-		r->in_2010ca = true;
+		r->in_2010ca = r->have_2010ca = true;
 		return keep(r, &r->dep_first, element(r, 4), "NM104 of the patient");
 	}
 	return true;
@@ -596,6 +597,9 @@ seg_clm(Reader *r)
 		return false;
 	if (r->level != 22 && r->level != 23)
 		return FAIL(r, "CLM outside a subscriber (HL*22) or patient (HL*23) loop");
+	/* the patient id is made of 2010CA's name and birth date */
+	if (r->level == 23 && !r->have_2010ca)
+		return FAIL(r, "CLM in a patient loop (HL*23) without its patient name (2010CA NM1*QC)");
 	if (id.p == NULL)
 		return FAIL(r, "CLM01 (claim identifier) is empty");
 	if (!keep(r, &r->claim_id, id, "CLM01 (claim identifier)") ||

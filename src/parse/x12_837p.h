@@ -114,6 +114,7 @@ typedef struct Tpi837pReader
 	/* 2000A/B/C: hierarchical level and what its 2010 loops named */
 	int			level;			/* HL03: 20, 22, 23; 0 before the first */
 	bool		in_2010ca;
+	bool		have_2010ca;	/* the HL*23 loop's NM1*QC was read */
 	bool		dependent;
 	TpiX12Value billing_npi;
 	TpiX12Value subscriber_id;

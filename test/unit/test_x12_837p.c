@@ -318,6 +318,16 @@ main(void)
 			  strstr(err.msg, "no date of service") != NULL,
 			  "no DTP*472: rc %ld, %s %s", rc, err.segment_id, rc < 0 ? err.msg : "");
 
+		/* a patient loop whose NM1*QC is not one: no "W123::" patient */
+		memcpy(other, batch, sizeof(batch));
+		p = strstr(other, "NM1*QC*");
+		memcpy(p, "NM1*qc*", 7);
+		rc = tpi_837p_parse(&r, other, strlen(other), line_fn, NULL, &err);
+		CHECK(rc == -1 && strcmp(err.segment_id, "CLM") == 0 &&
+			  strstr(err.msg, "2010CA") != NULL,
+			  "HL*23 without NM1*QC: rc %ld, %s %s", rc, err.segment_id,
+			  rc < 0 ? err.msg : "");
+
 		rc = tpi_837p_parse(&r, "\xFF\xFEI\0S\0A\0", 8, line_fn, NULL, &err);
 		CHECK(rc == -1 && strstr(err.msg, "UTF-16") != NULL,
 			  "UTF-16: rc %ld, %s", rc, rc < 0 ? err.msg : "");
