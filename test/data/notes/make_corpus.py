@@ -835,7 +835,10 @@ Patient to continue tizanidine at night. Follow-up 4 weeks.
 # (UK pain clinic wording: local anaesthetic, physiotherapy, review),
 # nowcarepainrelief.com (ultrasound-guided TPIs).  Texts are written anew
 # in those styles, not copied; labels were set from SPEC sections 4 and 12
-# before the reader was run on them.
+# before the reader was run on them.  One label was corrected after the
+# first run because it contradicted older ones: 109 ("1 mL of triamcinolone
+# 40 mg/mL" is "1 mL 40 mg/mL", as "2 mL of lidocaine 1%" is "2 mL 1%" in
+# 012 and 057).
 
 # 109 - radiology report of an ultrasound-guided TPI, per-syringe steroid
 note("""
@@ -846,7 +849,7 @@ TECHNIQUE: Informed consent was obtained. Time-out performed. The left gluteus m
 COMPLICATIONS: None immediate.
 IMPRESSION: Successful ultrasound-guided trigger point injection of the left gluteus medius.
 Electronically signed by: K. Osei, MD, Radiology 05/12/2025 09:41
-""", ["left gluteus medius"], 2, "ropivacaine + triamcinolone", "3 mL of 0.5% + 1 mL of 40 mg/mL", True, False, True, False, "ultrasound")
+""", ["left gluteus medius"], 2, "ropivacaine + triamcinolone", "3 mL of 0.5% + 1 mL 40 mg/mL", True, False, True, False, "ultrasound")
 
 # 110 - PM&R ultrasound-guided scalene TPIs; the plexus landmark between
 # the scalenes is no site; a drug in the plan is not injected
