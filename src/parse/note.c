@@ -558,12 +558,23 @@ r_free(Reader *r, void *p)
 }
 
 static inline bool
-tok_is(const Reader *r, size_t i, const char *w)
+tok_eq(const Reader *r, size_t i, const char *w, size_t l)
 {
-	size_t		l = strlen(w);
-
 	return i < r->nt && r->t[i].len == l &&
 		memcmp(r->low + r->t[i].start, w, l) == 0;
+}
+
+/*
+ * Is token i the word w?  tok_is takes a string literal, whose length is
+ * known when compiled (the reader asks this of most tokens, many times);
+ * tok_is_s any string.
+ */
+#define tok_is(r, i, lit) tok_eq((r), (i), "" lit, sizeof(lit) - 1)
+
+static inline bool
+tok_is_s(const Reader *r, size_t i, const char *w)
+{
+	return tok_eq(r, i, w, strlen(w));
 }
 
 static inline bool
@@ -669,14 +680,15 @@ levator_ls(const Reader *r, size_t i)
 	const NTok *p;
 	int			k;
 
-	if (r->t[i].type != T_WORD || !tok_is(r, i, "ls") || i == 0)
+	if (r->t[i].len != 2 || r->t[i].type != T_WORD || i == 0 ||
+		!tok_is(r, i, "ls"))
 		return false;
 	p = &r->t[i - 1];
 	if (p->type != T_WORD ||
 		mp_word_class(r->low + p->start, p->len) != MP_WORD_SIDE)
 		return false;
 	for (k = 0; lumbosacral[k]; k++)
-		if (tok_is(r, i + 1, lumbosacral[k]))
+		if (tok_is_s(r, i + 1, lumbosacral[k]))
 			return false;
 	return true;
 }
@@ -796,10 +808,11 @@ number_at(const Reader *r, size_t i)
 				return -1;
 		return r->t[i].num;
 	}
-	if (r->t[i].type != T_WORD || r->t[i].len > 9)
+	if (r->t[i].type != T_WORD || r->t[i].len < 3 || r->t[i].len > 9 ||
+		!strchr("eftnsotw", r->low[r->t[i].start]))
 		return -1;
 	for (k = 1; k <= 20; k++)
-		if (tok_is(r, i, words[k]))
+		if (words[k][0] == r->low[r->t[i].start] && tok_is_s(r, i, words[k]))
 			return k;
 	return -1;
 }
@@ -1323,7 +1336,8 @@ blank_field(const Reader *r, size_t i)
 	size_t		blanks = 0;
 	bool		words = false;
 
-	while (k < r->nt && r->t[k].type != T_NL && !punct_is(r, k, ':'))
+	/* a label is a few words ("Medication/dose:") */
+	while (k < r->nt && k < i + 8 && r->t[k].type != T_NL && !punct_is(r, k, ':'))
 		k++;
 	if (!punct_is(r, k, ':') || k == i)
 		return false;
@@ -2125,7 +2139,11 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		 * "trapezius 2 trigger points" (after a comma only with "each": else
 		 * a total)
 		 */
-		if (t->type == T_NUM || (t->type == T_WORD && number_at(r, j) > 0))
+		if (t->type == T_NUM ||
+			(t->type == T_WORD && j + 1 < r->nt &&
+			 ((r->t[j + 1].flags & F_TPW) || tok_is(r, j + 1, "injection") ||
+			  tok_is(r, j + 1, "trigger")) &&
+			 number_at(r, j) > 0))
 		{
 			int			num = number_at(r, j);
 			size_t		m = j + 1;
@@ -2285,10 +2303,10 @@ not_a_site(const Reader *r, size_t first, size_t end)
 		tok_is(r, end + 2, "articular"))
 		return true;
 	for (k = 0; after[k]; k++)
-		if (tok_is(r, end, after[k]))
+		if (tok_is_s(r, end, after[k]))
 			return true;
 	for (k = 0; posture[k]; k++)
-		if (tok_is(r, end, posture[k]))
+		if (tok_is_s(r, end, posture[k]))
 			return true;
 	/* "TPIs to the low back only: bilateral QL and ...": a heading of the
 	 * muscles listed after it */
@@ -2313,7 +2331,7 @@ not_a_site(const Reader *r, size_t first, size_t end)
 	{
 		if (first > 0)
 			for (k = 0; before_back[k]; k++)
-				if (tok_is(r, first - 1, before_back[k]))
+				if (tok_is_s(r, first - 1, before_back[k]))
 					return true;
 		if (tok_is(r, end, "to") &&
 			(tok_is(r, end + 1, "work") || tok_is(r, end + 1, "baseline") ||
@@ -2419,8 +2437,9 @@ read_span(Reader *r, const Span *sp)
 			(t->type == T_NUM && !sp->level))
 			continue;
 		/* "one injection each": a count in words */
-		if (t->type == T_WORD && number_at(r, i) > 0 && i + 1 < sp->end &&
-			((r->t[i + 1].flags & F_TPW) || is_tp_word(r, i + 1)))
+		if (t->type == T_WORD && i + 1 < sp->end &&
+			((r->t[i + 1].flags & F_TPW) || is_tp_word(r, i + 1)) &&
+			number_at(r, i) > 0)
 			continue;
 		if (t->type == T_WORD && t->wclass == MP_WORD_SIDE &&
 			tok_is(r, i, "b") && punct_is(r, i + 1, '/'))
@@ -3205,6 +3224,45 @@ instruction(const Reader *r, size_t at)
 	return told;
 }
 
+/*
+ * Does the landmark cue at token i tell where trigger points lie?  Not
+ * "spine" alone (but "scapular spine"), and "located", "marked" or
+ * "mapped" only in a sentence of points or muscles ("patient located at
+ * home", "the skin was marked and prepped" tell nothing).
+ */
+static bool
+landmark_word(const Reader *r, size_t i)
+{
+	if (tok_is(r, i, "spine"))
+		return tok_is(r, i - 1, "scapular") || tok_is(r, i - 1, "iliac");
+	if (tok_is(r, i, "located") || tok_is(r, i, "marked") ||
+		tok_is(r, i, "mapped"))
+		return (r->s[r->t[i].sent].flags & S_TPT) ||
+			any_sentence_of(r, i, F_MUS | F_TPW);
+	return true;
+}
+
+/*
+ * Is token i a letter's sign-off ("Yours sincerely,", "Kind regards,")
+ * with the writer's name on a line under it?
+ */
+static bool
+signoff(const Reader *r, size_t i)
+{
+	size_t		k = i + 1;
+
+	if (!(tok_is(r, i, "sincerely") || tok_is(r, i, "faithfully") ||
+		  (tok_is(r, i, "regards") && i > 0 && tok_is(r, i - 1, "kind"))))
+		return false;
+	if (punct_is(r, k, ','))
+		k++;
+	if (k >= r->nt || r->t[k].type != T_NL)
+		return false;
+	while (k < r->nt && r->t[k].type == T_NL)
+		k++;
+	return k < r->nt && r->t[k].type == T_WORD;
+}
+
 static void
 read_elements(Reader *r, NrFacts *out)
 {
@@ -3227,22 +3285,8 @@ read_elements(Reader *r, NrFacts *out)
 		if (punct_is(r, i, '/') && tok_is(r, i - 1, "s") && tok_is(r, i + 1, "s") &&
 			punct_is(r, i + 2, '/'))
 			out->note_signed = true;
-		/* a letter's sign-off with the writer's name under it */
-		if (tok_is(r, i, "sincerely") || tok_is(r, i, "faithfully") ||
-			(tok_is(r, i, "regards") && i > 0 && tok_is(r, i - 1, "kind")))
-		{
-			size_t		k = i + 1;
-
-			if (punct_is(r, k, ','))
-				k++;
-			if (k < r->nt && r->t[k].type == T_NL)
-			{
-				while (k < r->nt && r->t[k].type == T_NL)
-					k++;
-				if (k < r->nt && r->t[k].type == T_WORD)
-					out->note_signed = true;
-			}
-		}
+		if (t->len >= 7 && t->len <= 10 && signoff(r, i))
+			out->note_signed = true;
 		/* a plan after the procedure */
 		if (!t->neg &&
 			((t->flags & F_PLAN) ||
@@ -3262,7 +3306,7 @@ read_elements(Reader *r, NrFacts *out)
 									   tok_is(r, i + 1, "session"))) ||
 			 /* "Re-evaluate in 2 weeks", "re-check" */
 			 /* "will review her in the clinic", "review in 8 weeks" */
-			 (tok_is(r, i, "review") &&
+			 (t->len == 6 && tok_is(r, i, "review") &&
 			  ((i > 0 && tok_is(r, i - 1, "will")) || tok_is(r, i + 1, "in"))) ||
 			 (tok_is(r, i, "re") && punct_is(r, i + 1, '-') &&
 			  (tok_is(r, i + 2, "evaluate") || tok_is(r, i + 2, "evaluation") ||
@@ -3306,16 +3350,7 @@ read_elements(Reader *r, NrFacts *out)
 		}
 		/* where the trigger points lie */
 		if ((t->flags & F_LOC) && !t->neg && sent_current(r, t->sent) &&
-			!(tok_is(r, i, "spine") && !(tok_is(r, i - 1, "scapular") ||
-										 tok_is(r, i - 1, "iliac"))) &&
-			/*
-			 * "located", "marked": where points or muscles are, not "patient
-			 * located at home", "the skin was marked and prepped"
-			 */
-			!((tok_is(r, i, "located") || tok_is(r, i, "marked") ||
-			   tok_is(r, i, "mapped")) &&
-			  !(r->s[t->sent].flags & S_TPT) &&
-			  !any_sentence_of(r, i, F_MUS | F_TPW)))
+			landmark_word(r, i))
 			out->tp_locations = true;
 		if ((tok_is(r, i, "lateral") || tok_is(r, i, "medial") ||
 			 tok_is(r, i, "inferior") || tok_is(r, i, "superior")) &&
