@@ -189,3 +189,17 @@ SELECT r.muscles, r.trigger_points, r.drug_name, r.drug_dose,
   (3, E'TRIGGER POINT INJECTION\nMuscles:\n[x] Trapezius R\n[ ] Levator scapulae R\n[x] Rhomboid L\nLidocaine 1% 3 mL')
   ) AS n(id, body), LATERAL tpi_rules.read_note(n.body) r
  ORDER BY n.id;
+-- Round 7 styles: "UT" (the catalogue's alias) and "LS" after a side word
+-- are the upper trapezius and levator scapulae, "LS paraspinals" the
+-- lumbosacral ones; a British steroid brand; a blank template field is
+-- nothing documented; dry needling beside a TPI is not the TPI's muscle.
+SELECT r.muscles, r.trigger_points, r.drug_name, r.drug_dose,
+       r.post_procedure_plan, tpi_rules.pick_code(r.muscles) AS code
+  FROM (VALUES
+  (1, 'Proc: TPI B/L UT x2 ea, R LS x1, L rhomboid x1 = 6 TPs. 1% lido 3 cc total.'),
+  (2, 'Proc: TPI to LS paraspinals B/L at L4-S1 and R QL, 4 sites, 1% lido 4 cc.'),
+  (3, 'Trigger point injections to right trapezius x2 and right infraspinatus x2. Injectate: 0.25% levobupivacaine 8 ml with 40 mg Depo-Medrone.'),
+  (4, E'TRIGGER POINT INJECTION NOTE\nMuscles injected: ___\nNumber of trigger points: ___\nThe patient tolerated the procedure well.\nFollow-up: ___'),
+  (5, E'Procedure 1: Trigger point dry needling - R gluteus medius, R TFL. No injectate.\nProcedure 2: Trigger point injection - R piriformis x2 with 2 mL 0.5% bupivacaine.')
+  ) AS n(id, body), LATERAL tpi_rules.read_note(n.body) r
+ ORDER BY n.id;

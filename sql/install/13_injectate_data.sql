@@ -23,6 +23,7 @@ SELECT n, c, g, h::text[], true FROM (VALUES
 	('carbocaine', 'local anesthetic', 'mepivacaine', '{}'),
 	('chloroprocaine', 'local anesthetic', NULL, '{J2400}'),
 	('levobupivacaine', 'local anesthetic', NULL, '{}'),
+	('chirocaine', 'local anesthetic', 'levobupivacaine', '{}'),
 	('triamcinolone', 'corticosteroid', NULL, '{J3301,J3302,J3303}'),
 	('kenalog', 'corticosteroid', 'triamcinolone', '{}'),
 	('methylprednisolone', 'corticosteroid', NULL, '{J1020,J1030,J1040,J2920,J2930}'),
@@ -31,6 +32,10 @@ SELECT n, c, g, h::text[], true FROM (VALUES
 	('solu-medrol', 'corticosteroid', 'methylprednisolone', '{}'),
 	('solumedrol', 'corticosteroid', 'methylprednisolone', '{}'),
 	('medrol', 'corticosteroid', 'methylprednisolone', '{}'),
+	-- the UK names of methylprednisolone acetate and triamcinolone
+	('depo-medrone', 'corticosteroid', 'methylprednisolone', '{}'),
+	('depomedrone', 'corticosteroid', 'methylprednisolone', '{}'),
+	('adcortyl', 'corticosteroid', 'triamcinolone', '{}'),
 	('dexamethasone', 'corticosteroid', NULL, '{J1100,J1094}'),
 	('decadron', 'corticosteroid', 'dexamethasone', '{}'),
 	('betamethasone', 'corticosteroid', NULL, '{J0702}'),

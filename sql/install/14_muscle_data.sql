@@ -37,10 +37,14 @@
 --    "paraspinal area").
 --  * Nothing catalogued here contains a side word (left, l, rt, both ...)
 --    since those are removed before matching.
+--  * "ut" is the upper trapezius of abbreviated notes ("B/L UT x2"), the
+--    trapezius (parts are one muscle).  "ls" is not an alias: it is as
+--    often lumbosacral ("LS paraspinals"); the note reader reads it as the
+--    levator scapulae only after a side word (src/parse/note.c).
 
 INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 -- cervical
-('trapezius', 'cervical', 'muscle', '{trap,traps,trapz,trapezii,trapezious,trapezuis,trapezium}', true),
+('trapezius', 'cervical', 'muscle', '{trap,traps,trapz,trapezii,trapezious,trapezuis,trapezium,ut}', true),
 ('levator scapulae', 'cervical', 'muscle', '{levator scap,levator scapula,levator scapule,levator,lev scap,lev scapulae,levator scapulae muscle,levator scapulea}', true),
 ('splenius capitis', 'cervical', 'muscle', '{splenius cap,splenius}', true),
 ('splenius cervicis', 'cervical', 'muscle', '{splenius cerv,splenius colli}', true),

@@ -323,7 +323,8 @@ classify_word(const char *w, size_t len)
 		case 'l':
 			if (IS("l") || IS("lt") || IS("left") || IS("lft"))
 				return W_LEFT;
-			if (IS("lower") || IS("lateral"))
+			/* "biceps femoris (long head)" */
+			if (IS("lower") || IS("lateral") || IS("long"))
 				return W_PART;
 			break;
 		case 'm':
@@ -347,7 +348,7 @@ classify_word(const char *w, size_t len)
 		case 's':
 			if (IS("side") || IS("sides") || IS("sided"))
 				return W_FILLER;
-			if (IS("superior"))
+			if (IS("superior") || IS("short"))
 				return W_PART;
 			break;
 		case 't':

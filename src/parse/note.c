@@ -58,7 +58,7 @@ static const Cue cues[] = {
 	{"no", F_NEGPRE, 0}, {"without", F_NEGPRE, 0}, {"denies", F_NEGPRE, 0},
 	{"denied", F_NEGPRE, 0}, {"never", F_NEGPRE, 0}, {"neither", F_NEGPRE, 0},
 	{"nor", F_NEGPRE, 0}, {"negative", F_NEGPRE, 0}, {"none", F_NEGPRE, 0},
-	{"avoided", F_NEGPRE, 0}, {"declined", F_NEGPRE | F_NEGPOST, 0},
+	{"avoided", F_NEGPRE | F_NEGPOST, 0}, {"declined", F_NEGPRE | F_NEGPOST, 0},
 	{"declines", F_NEGPRE | F_NEGPOST, 0}, {"refused", F_NEGPRE | F_NEGPOST, 0},
 	{"refuses", F_NEGPRE | F_NEGPOST, 0}, {"deferred", F_NEGPRE | F_NEGPOST, 0},
 	{"defer", F_NEGPRE, 0}, {"defers", F_NEGPRE | F_NEGPOST, 0},
@@ -90,6 +90,8 @@ static const Cue cues[] = {
 	{"reevaluation", F_PLAN, 0}, {"reassessment", F_PLAN, 0},
 	{"followup", F_PLAN, 0}, {"rtc", F_PLAN, 0}, {"aftercare", F_PLAN, 0},
 	{"reassess", F_PLAN, 0}, {"recheck", F_PLAN, 0}, {"reevaluate", F_PLAN, 0},
+	{"reschedule", F_PLAN, 0}, {"rescheduled", F_PLAN, 0}, {"reeval", F_PLAN, 0},
+	{"rehab", F_CONS, 0},
 	{"physiotherapy", F_CONS, 0}, {"nsaid", F_CONS, 0}, {"nsaids", F_CONS, 0},
 	{"ibuprofen", F_CONS, 0}, {"naproxen", F_CONS, 0}, {"meloxicam", F_CONS, 0},
 	{"diclofenac", F_CONS, 0}, {"celecoxib", F_CONS, 0}, {"relaxant", F_CONS, 0},
@@ -109,6 +111,7 @@ static const Cue cues[] = {
 	{"symptoms", F_PAIN, 0}, {"myofascial", F_PAIN, 0},
 	{"spasm", F_PAIN, 0}, {"spasms", F_PAIN, 0}, {"heat", F_HEAT, 0}, {"ice", F_HEAT, 0},
 	{"apply", F_AFTER, 0}, {"after", F_AFTER, 0}, {"post", F_AFTER, 0},
+	{"discharged", F_AFTER, 0},
 	{"quadrant", F_LOC, 0}, {"border", F_LOC, 0}, {"angle", F_LOC, 0},
 	{"origin", F_LOC, 0}, {"insertion", F_LOC, 0}, {"cm", F_LOC, 0},
 	{"fingerbreadth", F_LOC, 0}, {"fingerbreadths", F_LOC, 0},
@@ -125,7 +128,8 @@ static const Cue cues[] = {
 	{"ml", F_UNIT, 0}, {"cc", F_UNIT, 0}, {"mg", F_UNIT, 0}, {"mcg", F_UNIT, 0},
 	{"units", F_UNIT, 0}, {"unit", F_UNIT, 0}, {"percent", F_UNIT, 0}, {"u", F_UNIT, 0}, {"cc's", F_UNIT, 0},
 	{"points", F_TPW, 0}, {"point", F_TPW, 0}, {"sites", F_TPW, 0}, {"site", F_TPW, 0},
-	{"tps", F_TPW, 0}, {"tp", F_TPW, 0}, {"insertions", F_TPW, 0}, {"areas", F_TPW, 0},
+	{"tps", F_TPW, 0}, {"tp", F_TPW, 0}, {"trp", F_TPW, 0}, {"trps", F_TPW, 0},
+	{"mtrp", F_TPW, 0}, {"mtrps", F_TPW, 0}, {"insertions", F_TPW, 0}, {"areas", F_TPW, 0},
 	{"total", F_TOTAL, 0},
 	{"dry", F_DRY, 0},
 	{"hpi", F_SEC_HIST, 0}, {"pmh", F_SEC_HIST, 0}, {"subjective", F_SEC_HIST, 0},
@@ -471,6 +475,7 @@ typedef struct NTok
 	uint8_t		inspan;			/* part of a run of muscles (or its count) */
 	uint8_t		fuzzy;			/* a misspelt muscle name (1 + its kind) */
 	uint8_t		abbr;			/* a '.' that ends an abbreviation ("R.") */
+	uint8_t		ls;				/* "ls" read as the levator scapulae */
 	int32_t		num;			/* T_NUM: the whole part; -1 if too big */
 } NTok;
 
@@ -553,12 +558,23 @@ r_free(Reader *r, void *p)
 }
 
 static inline bool
-tok_is(const Reader *r, size_t i, const char *w)
+tok_eq(const Reader *r, size_t i, const char *w, size_t l)
 {
-	size_t		l = strlen(w);
-
 	return i < r->nt && r->t[i].len == l &&
 		memcmp(r->low + r->t[i].start, w, l) == 0;
+}
+
+/*
+ * Is token i the word w?  tok_is takes a string literal, whose length is
+ * known when compiled (the reader asks this of most tokens, many times);
+ * tok_is_s any string.
+ */
+#define tok_is(r, i, lit) tok_eq((r), (i), "" lit, sizeof(lit) - 1)
+
+static inline bool
+tok_is_s(const Reader *r, size_t i, const char *w)
+{
+	return tok_eq(r, i, w, strlen(w));
 }
 
 static inline bool
@@ -647,6 +663,36 @@ tokenise(Reader *r)
 }
 
 /* Word flags, from the vocabulary. */
+/*
+ * "R LS x1", "B/L UT & LS": "ls" after a side word is the levator scapulae
+ * of abbreviated notes; before a word of the low back ("LS paraspinals",
+ * "R LS junction") it is lumbosacral, and the catalogue has no "ls" for
+ * that reason (sql/install/14_muscle_data.sql).
+ */
+static bool
+levator_ls(const Reader *r, size_t i)
+{
+	static const char *const lumbosacral[] = {"paraspinal", "paraspinals",
+		"paraspinous", "paravertebral", "paravertebrals", "spine", "junction",
+		"region", "area", "radiculopathy", "radicular", "strain", "sprain",
+		"pain", "facet", "facets", "musculature", "fascia", "spinal", "level",
+	"levels", "segment", NULL};
+	const NTok *p;
+	int			k;
+
+	if (r->t[i].len != 2 || r->t[i].type != T_WORD || i == 0 ||
+		!tok_is(r, i, "ls"))
+		return false;
+	p = &r->t[i - 1];
+	if (p->type != T_WORD ||
+		mp_word_class(r->low + p->start, p->len) != MP_WORD_SIDE)
+		return false;
+	for (k = 0; lumbosacral[k]; k++)
+		if (tok_is_s(r, i + 1, lumbosacral[k]))
+			return false;
+	return true;
+}
+
 static void
 classify(Reader *r)
 {
@@ -677,6 +723,13 @@ classify(Reader *r)
 			continue;
 		}
 		vw = vword_find(r->v, w, t->len, mp_hash(w, t->len));
+		if (levator_ls(r, i))
+		{
+			t->ls = 1;
+			t->fuzzy = (uint8_t) (1 + MP_MUSCLE);
+			t->flags = F_MUS;
+			continue;
+		}
 		if (vw->s == NULL)
 		{
 			/*
@@ -755,10 +808,11 @@ number_at(const Reader *r, size_t i)
 				return -1;
 		return r->t[i].num;
 	}
-	if (r->t[i].type != T_WORD || r->t[i].len > 9)
+	if (r->t[i].type != T_WORD || r->t[i].len < 3 || r->t[i].len > 9 ||
+		!strchr("eftnsotw", r->low[r->t[i].start]))
 		return -1;
 	for (k = 1; k <= 20; k++)
-		if (tok_is(r, i, words[k]))
+		if (words[k][0] == r->low[r->t[i].start] && tok_is_s(r, i, words[k]))
 			return k;
 	return -1;
 }
@@ -1271,6 +1325,38 @@ empty_box(const Reader *r, size_t i)
 }
 
 /*
+ * Is the line from token i a template field left blank ("Follow-up: ___",
+ * "Muscles injected: ____") or answered no by its box ("Ultrasound
+ * guidance: [ ] yes [x] no")?  Its label then says nothing was done.
+ */
+static bool
+blank_field(const Reader *r, size_t i)
+{
+	size_t		k = i;
+	size_t		blanks = 0;
+	bool		words = false;
+
+	/* a label is a few words ("Medication/dose:") */
+	while (k < r->nt && k < i + 8 && r->t[k].type != T_NL && !punct_is(r, k, ':'))
+		k++;
+	if (!punct_is(r, k, ':') || k == i)
+		return false;
+	for (k++; k < r->nt && r->t[k].type != T_NL; k++)
+	{
+		/* "[x] no", "[X] None" */
+		if (punct_is(r, k, '[') && (tok_is(r, k + 1, "x") || punct_is(r, k + 1, '*')) &&
+			punct_is(r, k + 2, ']') &&
+			(tok_is(r, k + 3, "no") || tok_is(r, k + 3, "none")))
+			return true;
+		if (punct_is(r, k, '_'))
+			blanks++;
+		else if (r->t[k].type != T_PUNCT)
+			words = true;
+	}
+	return blanks > 0 && !words;
+}
+
+/*
  * Negation scopes: forward to the end of the clause, backward to its
  * start.  Each token is marked at most once per direction: linear.
  */
@@ -1296,7 +1382,8 @@ negation(Reader *r)
 		 * "[ ] Levator scapulae R": an empty box that opens a line of a
 		 * checklist leaves that line undone ("[x] Trapezius R" is done)
 		 */
-		if ((i == 0 || r->t[i - 1].type == T_NL) && empty_box(r, i))
+		if ((i == 0 || r->t[i - 1].type == T_NL) &&
+			(empty_box(r, i) || blank_field(r, i)))
 		{
 			size_t		k;
 
@@ -1641,6 +1728,7 @@ each_at(const Reader *r, size_t i)
 }
 
 static bool landmark(const Reader *r, size_t first);
+static bool dose_unit_at(const Reader *r, size_t i);
 
 /*
  * "DN was directed to the levator scapulae muscle belly ... and to the
@@ -2010,6 +2098,9 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 				continue;
 			}
 		}
+		/* "R LS x1, L rhomboid x1 = 6 TPs": the sum of the counts before */
+		if (punct_is(r, j, '=') && sp->count >= 0)
+			break;
 		/* (2 points), (2), - 2 trigger points, : 2 */
 		if (t->type == T_PUNCT && (r->raw[t->start] == '(' || r->raw[t->start] == '-' ||
 								   r->raw[t->start] == ':' || r->raw[t->start] == '='))
@@ -2017,7 +2108,8 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			size_t		m = j + 1;
 			int			num = number_at(r, m);
 
-			if (num >= 0 && num < 100)
+			/* "R UT - 2 mL": a volume, no count */
+			if (num >= 0 && num < 100 && !dose_unit_at(r, m + 1))
 			{
 				m++;
 				if (tok_is(r, m, "trigger"))
@@ -2029,6 +2121,9 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 					sp->each = true;
 					m += e;
 				}
+				/* "trap rt. - 5 sites total": the note's total */
+				if (tok_is(r, m, "total"))
+					break;
 				if (r->raw[t->start] != '(' || punct_is(r, m, ')'))
 				{
 					if (punct_is(r, m, ')'))
@@ -2044,14 +2139,20 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		 * "trapezius 2 trigger points" (after a comma only with "each": else
 		 * a total)
 		 */
-		if (t->type == T_NUM)
+		if (t->type == T_NUM ||
+			(t->type == T_WORD && j + 1 < r->nt &&
+			 ((r->t[j + 1].flags & F_TPW) || tok_is(r, j + 1, "injection") ||
+			  tok_is(r, j + 1, "trigger")) &&
+			 number_at(r, j) > 0))
 		{
 			int			num = number_at(r, j);
 			size_t		m = j + 1;
 
 			if (tok_is(r, m, "trigger"))
 				m++;
-			if (num >= 0 && num < 100 && m < r->nt && (r->t[m].flags & F_TPW) &&
+			/* "..., one injection each" */
+			if (num >= 0 && num < 100 && m < r->nt &&
+				((r->t[m].flags & F_TPW) || tok_is(r, m, "injection")) &&
 				(j == last || each_at(r, m + 1) > 0))
 			{
 				add_count(sp, num);
@@ -2180,7 +2281,8 @@ complaint(const Reader *r, size_t end)
 
 /*
  * Is the region run first..end no site of a trigger point: a joint
- * ("right knee intra-articular injection", "shoulder joint"), or the
+ * ("right knee intra-articular injection", "shoulder joint"), a posture
+ * ("head turned L"), or the
  * adverb "back" ("now pain back", "came back", "back to work")?
  */
 static bool
@@ -2189,6 +2291,9 @@ not_a_site(const Reader *r, size_t first, size_t end)
 	static const char *const after[] = {"joint", "joints", "bursa", "bursal",
 	"intraarticular", "articular", "arthrocentesis", "capsule", "subacromial",
 	"glenohumeral", "acromioclavicular", "trochanteric", "facet", NULL};
+	/* "head turned L", "neck flexed": how the patient lay, no site */
+	static const char *const posture[] = {"turned", "rotated", "flexed",
+	"tilted", "elevated", "positioned", "supported", "resting", NULL};
 	static const char *const before_back[] = {"pain", "is", "was", "came",
 		"comes", "come", "went", "been", "are", "were", "got", "get", "coming",
 	"called", "calls", "call", NULL};
@@ -2198,7 +2303,10 @@ not_a_site(const Reader *r, size_t first, size_t end)
 		tok_is(r, end + 2, "articular"))
 		return true;
 	for (k = 0; after[k]; k++)
-		if (tok_is(r, end, after[k]))
+		if (tok_is_s(r, end, after[k]))
+			return true;
+	for (k = 0; posture[k]; k++)
+		if (tok_is_s(r, end, posture[k]))
 			return true;
 	/* "TPIs to the low back only: bilateral QL and ...": a heading of the
 	 * muscles listed after it */
@@ -2223,7 +2331,7 @@ not_a_site(const Reader *r, size_t first, size_t end)
 	{
 		if (first > 0)
 			for (k = 0; before_back[k]; k++)
-				if (tok_is(r, first - 1, before_back[k]))
+				if (tok_is_s(r, first - 1, before_back[k]))
 					return true;
 		if (tok_is(r, end, "to") &&
 			(tok_is(r, end + 1, "work") || tok_is(r, end + 1, "baseline") ||
@@ -2284,7 +2392,7 @@ read_span(Reader *r, const Span *sp)
 	size_t		need = 0;
 
 	for (i = sp->first; i < sp->end; i++)
-		need += r->t[i].len + 3;
+		need += r->t[i].len + 3 + (r->t[i].ls ? sizeof("levator scapulae") : 0);
 	for (i = sp->side_from; i < sp->side_to; i++)
 		need += r->t[i].len + 3;
 	if (!buf_reserve(r, need + 1))
@@ -2328,12 +2436,23 @@ read_span(Reader *r, const Span *sp)
 		if ((t->flags & F_TPW) || is_tp_word(r, i) ||
 			(t->type == T_NUM && !sp->level))
 			continue;
+		/* "one injection each": a count in words */
+		if (t->type == T_WORD && i + 1 < sp->end &&
+			((r->t[i + 1].flags & F_TPW) || is_tp_word(r, i + 1)) &&
+			number_at(r, i) > 0)
+			continue;
 		if (t->type == T_WORD && t->wclass == MP_WORD_SIDE &&
 			tok_is(r, i, "b") && punct_is(r, i + 1, '/'))
 		{
 			memcpy(r->buf + o, "bl ", 3);
 			o += 3;
 			i += 2;
+			continue;
+		}
+		if (t->ls)
+		{
+			memcpy(r->buf + o, "levator scapulae ", 17);
+			o += 17;
 			continue;
 		}
 		memcpy(r->buf + o, r->low + t->start, t->len);
@@ -2461,6 +2580,21 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 	 * not a finding beside them ("spasm in the paraspinal musculature");
 	 * pass 2, every run outside history, exam, medication and plan.
 	 */
+	/*
+	 * "Trigger point dry needling - R gluteus medius. No injectate.
+	 * Trigger point injection - R piriformis with 2 mL 0.5% bupivacaine":
+	 * when another sentence injects a drug, the muscles of a sentence of
+	 * dry needling without one are no muscles of the injection (CPT
+	 * 20560/20561 is its own line)
+	 */
+	bool		drug_elsewhere = false;
+	uint32_t	k;
+
+	for (k = 0; k < r->ns; k++)
+		if ((r->s[k].cues & F_DRUG) && (r->s[k].cues & F_INJ) &&
+			!(r->s[k].cues & F_DRY) && sent_current(r, k))
+			drug_elsewhere = true;
+
 	for (pass = 0; pass < 3; pass++)
 	{
 		size_t		i = 0;
@@ -2505,8 +2639,15 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 				continue;
 			if (!sent_current(r, sent))
 				continue;
+			if (drug_elsewhere && (s->cues & F_DRY) && !(s->cues & F_DRUG))
+				continue;
 			cut = negated_from(r, &sp);
-			if (cut == sp.first)
+			/*
+			 * the first name negated: the side and part words before it
+			 * name nothing ("between the anterior and middle scalenes and
+			 * avoided")
+			 */
+			if (cut <= at)
 				continue;
 			/* read the entries before the negated one, and their counts */
 			if (cut < sp.end)
@@ -2612,6 +2753,11 @@ stated_total(Reader *r, int *each)
 					return n;
 			}
 		}
+		/* "a single trigger point injection was performed in ...": one */
+		if (weak < 0 && tok_is(r, i, "single") && i > 0 && tok_is(r, i - 1, "a") &&
+			(tok_is(r, i + 1, "trigger") || (r->t[i + 1 < r->nt ? i + 1 : i].flags & F_TPW)))
+			weak = 1;
+
 		/*
 		 * "3 trigger points were injected", "TPIs, 8 sites": not a count
 		 * that goes with a muscle
@@ -2862,7 +3008,18 @@ add_dose(Reader *r, int d, size_t from, size_t to)
 			{
 				for (k += 2; k < a && (r->raw[k] == ' ' || r->raw[k] == '\n'); k++)
 					;
-				if (k == a)
+				/*
+				 * "10 mL of a 1:1 mixture of 1% lidocaine": the "of" before
+				 * the next piece stays, with no punctuation between ("2 mL
+				 * of lidocaine 1%" is "2 mL 1%")
+				 */
+				if (k == a ||
+					(a - k >= 3 && r->low[a - 1] == ' ' && r->low[a - 2] == 'f' &&
+					 r->low[a - 3] == 'o' && (a - k == 3 || r->low[a - 4] == ' ') &&
+					 memchr(r->raw + k, ',', a - k) == NULL &&
+					 memchr(r->raw + k, '.', a - k) == NULL &&
+					 memchr(r->raw + k, ';', a - k) == NULL &&
+					 memchr(r->raw + k, '(', a - k) == NULL))
 					sep = " of ";
 			}
 			else if (memchr(r->raw + g, ',', a - g) != NULL &&
@@ -3060,8 +3217,50 @@ instruction(const Reader *r, size_t at)
 		if (tok_is(r, i, "asked") || tok_is(r, i, "instructed") ||
 			tok_is(r, i, "advised") || tok_is(r, i, "told"))
 			told = true;
+		/* "D/c home w/ ice" */
+		if (tok_is(r, i, "d") && punct_is(r, i + 1, '/') && tok_is(r, i + 2, "c"))
+			told = true;
 	}
 	return told;
+}
+
+/*
+ * Does the landmark cue at token i tell where trigger points lie?  Not
+ * "spine" alone (but "scapular spine"), and "located", "marked" or
+ * "mapped" only in a sentence of points or muscles ("patient located at
+ * home", "the skin was marked and prepped" tell nothing).
+ */
+static bool
+landmark_word(const Reader *r, size_t i)
+{
+	if (tok_is(r, i, "spine"))
+		return tok_is(r, i - 1, "scapular") || tok_is(r, i - 1, "iliac");
+	if (tok_is(r, i, "located") || tok_is(r, i, "marked") ||
+		tok_is(r, i, "mapped"))
+		return (r->s[r->t[i].sent].flags & S_TPT) ||
+			any_sentence_of(r, i, F_MUS | F_TPW);
+	return true;
+}
+
+/*
+ * Is token i a letter's sign-off ("Yours sincerely,", "Kind regards,")
+ * with the writer's name on a line under it?
+ */
+static bool
+signoff(const Reader *r, size_t i)
+{
+	size_t		k = i + 1;
+
+	if (!(tok_is(r, i, "sincerely") || tok_is(r, i, "faithfully") ||
+		  (tok_is(r, i, "regards") && i > 0 && tok_is(r, i - 1, "kind"))))
+		return false;
+	if (punct_is(r, k, ','))
+		k++;
+	if (k >= r->nt || r->t[k].type != T_NL)
+		return false;
+	while (k < r->nt && r->t[k].type == T_NL)
+		k++;
+	return k < r->nt && r->t[k].type == T_WORD;
 }
 
 static void
@@ -3086,6 +3285,8 @@ read_elements(Reader *r, NrFacts *out)
 		if (punct_is(r, i, '/') && tok_is(r, i - 1, "s") && tok_is(r, i + 1, "s") &&
 			punct_is(r, i + 2, '/'))
 			out->note_signed = true;
+		if (t->len >= 7 && t->len <= 10 && signoff(r, i))
+			out->note_signed = true;
 		/* a plan after the procedure */
 		if (!t->neg &&
 			((t->flags & F_PLAN) ||
@@ -3104,8 +3305,12 @@ read_elements(Reader *r, NrFacts *out)
 									   tok_is(r, i + 1, "week") ||
 									   tok_is(r, i + 1, "session"))) ||
 			 /* "Re-evaluate in 2 weeks", "re-check" */
+			 /* "will review her in the clinic", "review in 8 weeks" */
+			 (t->len == 6 && tok_is(r, i, "review") &&
+			  ((i > 0 && tok_is(r, i - 1, "will")) || tok_is(r, i + 1, "in"))) ||
 			 (tok_is(r, i, "re") && punct_is(r, i + 1, '-') &&
 			  (tok_is(r, i + 2, "evaluate") || tok_is(r, i + 2, "evaluation") ||
+			   tok_is(r, i + 2, "eval") ||
 			   tok_is(r, i + 2, "check") || tok_is(r, i + 2, "assess"))) ||
 			 /* "Post-op: soft diet ... recall 3 weeks" (not "Postoperative
 			  * diagnosis") */
@@ -3145,8 +3350,7 @@ read_elements(Reader *r, NrFacts *out)
 		}
 		/* where the trigger points lie */
 		if ((t->flags & F_LOC) && !t->neg && sent_current(r, t->sent) &&
-			!(tok_is(r, i, "spine") && !(tok_is(r, i - 1, "scapular") ||
-										 tok_is(r, i - 1, "iliac"))))
+			landmark_word(r, i))
 			out->tp_locations = true;
 		if ((tok_is(r, i, "lateral") || tok_is(r, i, "medial") ||
 			 tok_is(r, i, "inferior") || tok_is(r, i, "superior")) &&

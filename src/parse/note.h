@@ -27,7 +27,9 @@
  *	   injecting (not injected, was not performed) negate back to the start
  *	   of the clause; "negative aspiration" negates nothing, and an empty
  *	   check box ("[ ] Levator scapulae R") opening a line negates that
- *	   line.  A sentence is historical when it says so (previously,
+ *	   line, and so does a template field left blank ("Follow-up: ___") or
+ *	   answered no by its box ("Ultrasound guidance: [ ] yes [x] no");
+ *	   "avoided" negates back too ("the scalenes ... and avoided").  A sentence is historical when it says so (previously,
  *	   prior, last visit, ago, history of) or sits in a history section, and
  *	   planned when it speaks of later (will, consider, next visit, plan
  *	   to, may, if, recommend) or sits in a plan section without a verb of
@@ -61,6 +63,11 @@
  *	   on the right", "levator scapulae (left)") is that name's; a side
  *	   that labels its line ("LEFT: trapezius, levator") opens its run.
  *	   "Next," alone tells the order of today's steps, not a later visit.
+ *	   "LS" after a side word is the levator scapulae ("R LS x1"), not
+ *	   before a word of the low back ("LS paraspinals"); a region term
+ *	   in a posture ("head turned L") is no site.  When another sentence
+ *	   injects a drug, the muscles of a dry-needling sentence without one
+ *	   are not the injection's.
  *	4. Trigger points: a stated total ("Trigger points: 6", "TPI x4", "3
  *	   trigger points were injected", "three (3) trigger points", "total 8
  *	   sites"; counts in words too) wins; else the sum

@@ -463,6 +463,11 @@ test_notes(void)
 		   MP_SIDE_NONE, 6);
 	expect("lateral head gastrocnemius R", MP_MUSCLE, "gastrocnemius",
 		   MP_SIDE_RIGHT, 6);
+	/* "biceps femoris (long head)": long and short are part words too */
+	expect("L gastrocnemius long head", MP_MUSCLE, "gastrocnemius",
+		   MP_SIDE_LEFT, 6);
+	expect("short head gastrocnemius", MP_MUSCLE, "gastrocnemius",
+		   MP_SIDE_NONE, 6);
 	/* separators alone, and many pieces */
 	expect(", ; & +", MP_EMPTY, NULL, MP_SIDE_NONE, -1);
 	COUNT(0, ",,,");

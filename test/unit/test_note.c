@@ -42,7 +42,9 @@ static NrVocab *vocab;
 static void
 build(void)
 {
-	static const char *const trap[] = {"trap", "upper trap"};
+	static const char *const trap[] = {"trap", "upper trap", "ut"};
+	static const char *const scal[] = {"scalene"};
+	static const char *const head[] = {"scalp"};
 	static const char *const lev[] = {"levator scap", "levator"};
 	static const char *const para[] = {"paraspinal"};
 	static const char *const lpara[] = {"lumbar paraspinal"};
@@ -51,7 +53,10 @@ build(void)
 	static const char *const knee[] = {"knee"};
 
 	cat = mp_catalogue_new(&ta);
-	if (!mp_catalogue_add(cat, "trapezius", 2, MP_MUSCLE, trap, 2) ||
+	if (!mp_catalogue_add(cat, "trapezius", 2, MP_MUSCLE, trap, 3) ||
+		!mp_catalogue_add(cat, "scalenes", 2, MP_GROUP, scal, 1) ||
+		!mp_catalogue_add(cat, "biceps femoris", 11, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "head", 0, MP_REGION, head, 1) ||
 		!mp_catalogue_add(cat, "levator scapulae", 2, MP_MUSCLE, lev, 2) ||
 		!mp_catalogue_add(cat, "rhomboids", 8, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "piriformis", 5, MP_MUSCLE, NULL, 0) ||
@@ -72,6 +77,7 @@ build(void)
 		!nr_vocab_add_drug(vocab, "xylocaine", "lidocaine") ||
 		!nr_vocab_add_drug(vocab, "kenalog", "triamcinolone") ||
 		!nr_vocab_add_drug(vocab, "triamcinolone", NULL) ||
+		!nr_vocab_add_drug(vocab, "bupivacaine", NULL) ||
 		!nr_vocab_build(vocab))
 		exit(1);
 }
@@ -419,6 +425,71 @@ main(void)
 	/* "levator ani" is not the levator (scapulae) */
 	expect("Transvaginal TPIs: left levator ani (2).",
 		   "left levator ani;2;-;-;...L;none");
+
+	/*
+	 * Round 7 (corpus notes 109-137).  Abbreviations: "UT" is the upper
+	 * trapezius, "LS" after a side word the levator scapulae; "= 6 TPs"
+	 * after per-muscle counts is their total (113).
+	 */
+	expect("Proc: TPI B/L UT x2 ea, R LS x1, L rhomboid x1 = 6 TPs.",
+		   "right trapezius|left trapezius|right levator scapulae|left rhomboids;6;-;-;...L;none");
+	/* silent: "LS" before paraspinals is lumbosacral (136) */
+	expect("Proc: TPI to LS paraspinals B/L at L4-S1, 4 sites.",
+		   "right lumbar paraspinals|left lumbar paraspinals;4;-;-;...L;none");
+	/* a volume after a dash is no count (130) */
+	expect("TPI today:\nR UT - 2 mL\nL UT - 2 mL\nAgent: 0.5% lidocaine, 4 mL total.",
+		   "right trapezius|left trapezius;-;lidocaine;0.5%, 4 mL;....;none");
+	/* "- 5 sites total" after the last name is the note's total (135) */
+	expect("Procedure: TPIs - levator B/L, trap rt. - 5 sites total.",
+		   "right levator scapulae|left levator scapulae|right trapezius;5;-;-;....;none");
+	/* a posture is no site; "avoided" negates back; "long head" is a part (110, 121) */
+	expect("Technique: Pt supine, head turned L. The plexus was identified between the anterior and middle scalenes and avoided. TPI to the right trapezius.",
+		   "right trapezius;-;-;-;....;none");
+	expect("TPI performed: L biceps femoris (long head) x2, L trapezius x1.",
+		   "left biceps femoris|left trapezius;3;-;-;...L;none");
+	/* silent: the head as a site */
+	expect("TPIs to the scalp.", "head;-;-;-;....;none");
+	/* counts in words: "one injection each", "a single trigger point", MTrPs (131, 120, 132) */
+	expect("Trigger point injections were performed today in the bilateral trapezius and bilateral levator, one injection each.",
+		   "right trapezius|left trapezius|right levator scapulae|left levator scapulae;4;-;-;...L;none");
+	expect("A single trigger point injection was performed in the right rhomboids with 1 mL of 1% lidocaine.",
+		   "right rhomboids;1;lidocaine;1 mL of 1%;....;none");
+	expect("MTrP injections, L trapezius. About 2 mL per MTrP, 4 MTrPs injected.",
+		   "left trapezius;4;-;-;....;none");
+	/* template fields left blank, a guidance box answered no (124, 125) */
+	expect("Muscles injected: right trapezius\nFollow-up: ___\nUltrasound guidance: [ ] yes [x] no",
+		   "right trapezius;-;-;-;....;none");
+	expect("Muscles injected: ___\nThe patient tolerated the procedure well.",
+		   ";-;-;-;....;none");
+	/* silent: a box answered yes */
+	expect("Muscles injected: right trapezius\nUltrasound guidance: [x] yes [ ] no",
+		   "right trapezius;-;-;-;....;ultrasound");
+	/* a letter signed under its sign-off; "will review" (133) */
+	expect("I injected the left trapezius. I will review her in the clinic in three months.\nYours sincerely,\nDr R. Okafor",
+		   "left trapezius;-;-;-;SP..;none");
+	/* silent: a sign-off with no name; a review of systems is no plan */
+	expect("Review of systems: negative. I injected the left trapezius.\nYours sincerely,\n",
+		   "left trapezius;-;-;-;....;none");
+	/* reschedule, re-eval, rehab; "D/c home w/ ice" is aftercare (134, 121, 127) */
+	expect("TPI to the right trapezius stopped before any injection. Will reschedule.",
+		   "right trapezius;-;-;-;.P..;none");
+	expect("Rehab completed. TPI L trapezius x1. Re-eval Friday.",
+		   "left trapezius;1;-;-;.PCL;none");
+	expect("TPI x2 L trapezius. D/c home w/ ice.",
+		   "left trapezius;2;-;-;....;none");
+	/* "located" and "marked" tell where points are, not the patient (123, 129) */
+	expect("Patient located at home. The skin was marked. TPI to the right trapezius.",
+		   "right trapezius;-;-;-;....;none");
+	expect("Trigger points were located and marked in the right trapezius and injected.",
+		   "right trapezius;-;-;-;...L;none");
+	/* dry needling beside a TPI with a drug: the injected muscle only (122) */
+	expect("Trigger point dry needling - R levator, R rhomboids. No injectate.\nTrigger point injection - R trapezius x2 with 2 mL 0.5% bupivacaine.",
+		   "right trapezius;2;bupivacaine;2 mL 0.5%;...L;none");
+	/* the "of" before the next piece of a dose stays (115); not "of lidocaine" */
+	expect("TPI to the right trapezius with 10 mL of a 1:1 mixture of 1% lidocaine and 0.25% bupivacaine.",
+		   "right trapezius;-;lidocaine + bupivacaine;10 mL of 1% + 0.25%;....;none");
+	expect("TPI to the right trapezius with 2 mL of lidocaine 1%.",
+		   "right trapezius;-;lidocaine;2 mL 1%;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

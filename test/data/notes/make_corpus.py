@@ -826,6 +826,304 @@ Patient to continue tizanidine at night. Follow-up 4 weeks.
 """, ["right trapezius","right levator scapulae","right rhomboid minor"], None, "bupivacaine + lidocaine", "0.25% + 1%, 6 mL", False, True, True, False)
 
 
+# Round 7: styles the corpus still lacked (notes 109-137).  Sources:
+# theprocedureguide.com ("Trigger Point Injection - Technique and
+# Overview", sample op note), fpnotebook.com (Rheum/Procedure/TrgrPntInjctn:
+# Sensorcaine 0.25% 5 cc with Kenalog 40 mg/ml 1 cc per syringe),
+# aneskey.com ("Trigger Point Injection": bupivacaine with
+# methylprednisolone), guysandstthomas.nhs.uk and tetburyhospital.co.uk
+# (UK pain clinic wording: local anaesthetic, physiotherapy, review),
+# nowcarepainrelief.com (ultrasound-guided TPIs).  Texts are written anew
+# in those styles, not copied; labels were set from SPEC sections 4 and 12
+# before the reader was run on them.  One label was corrected after the
+# first run because it contradicted older ones: 109 ("1 mL of triamcinolone
+# 40 mg/mL" is "1 mL 40 mg/mL", as "2 mL of lidocaine 1%" is "2 mL 1%" in
+# 012 and 057).
+
+# 109 - radiology report of an ultrasound-guided TPI, per-syringe steroid
+note("""
+EXAM: ULTRASOUND GUIDED TRIGGER POINT INJECTION, LEFT GLUTEUS MEDIUS
+CLINICAL HISTORY: Left lateral hip pain, myofascial. Failed physical therapy.
+COMPARISON: None.
+TECHNIQUE: Informed consent was obtained. Time-out performed. The left gluteus medius was imaged with a 12 MHz linear transducer and a hypoechoic focus at the point of maximal tenderness was targeted. Under direct sonographic visualization a 25-gauge needle was advanced into the muscle and 3 mL of 0.5% ropivacaine and 1 mL of triamcinolone 40 mg/mL were injected at 2 sites.
+COMPLICATIONS: None immediate.
+IMPRESSION: Successful ultrasound-guided trigger point injection of the left gluteus medius.
+Electronically signed by: K. Osei, MD, Radiology 05/12/2025 09:41
+""", ["left gluteus medius"], 2, "ropivacaine + triamcinolone", "3 mL of 0.5% + 1 mL 40 mg/mL", True, False, True, False, "ultrasound")
+
+# 110 - PM&R ultrasound-guided scalene TPIs; the plexus landmark between
+# the scalenes is no site; a drug in the plan is not injected
+note("""
+Procedure: US-guided TPI R scalenus anterior and R scalenus medius
+Indication: R neurogenic TOS vs myofascial pain; failed 3 months PT and gabapentin.
+Technique: Pt supine, head turned L. Using a high-frequency linear probe, the brachial plexus trunks were identified between the anterior and middle scalenes and avoided. A 27 g needle was advanced in-plane under continuous US visualization into the R anterior scalene (1 site) and R middle scalene (1 site); 1% lidocaine 1 mL per site was injected. No paresthesias.
+Plan: f/u 2 wks to assess response; consider botulinum toxin if TPI helpful.
+""", ["right scalenus anterior","right scalenus medius"], 2, "lidocaine", "1% 1 mL per site", False, True, True, True, "ultrasound")
+
+# 111 - pain clinic procedure log with a table of muscle, side, count, volume
+note("""
+PAIN CLINIC PROCEDURE LOG
+Procedure: Trigger point injections (20553)
+Injectate: 0.25% bupivacaine (Sensorcaine), 6 mL total; 27 g 1.25" needle
+Muscle | Side | # TP | Volume
+Upper trapezius | R | 2 | 2 mL
+Upper trapezius | L | 2 | 2 mL
+Levator scapulae | R | 1 | 1 mL
+Rhomboid major | L | 1 | 1 mL
+Total trigger points: 6
+Pt tolerated well, no complications. F/u 4 wks.
+Provider signature: D. Moreau, MD (signed electronically)
+""", ["right trapezius","left trapezius","right levator scapulae","left rhomboid major"], 6, "bupivacaine", "0.25%, 6 mL", True, True, False, True)
+
+# 112 - a note written all in capitals
+note("""
+PROCEDURE NOTE
+PATIENT SEEN FOR SCHEDULED TRIGGER POINT INJECTIONS. CONTINUES HOME EXERCISE PROGRAM AND NAPROXEN 500 MG BID.
+AFTER VERBAL AND WRITTEN CONSENT, THE SKIN WAS PREPPED WITH BETADINE. TRIGGER POINTS WERE INJECTED IN THE LEFT QUADRATUS LUMBORUM X 2 AND THE LEFT GLUTEUS MAXIMUS X 2 WITH 1% LIDOCAINE, 4 CC TOTAL.
+NO COMPLICATIONS. ICE TO AREA TONIGHT. RETURN 1 MONTH.
+DICTATED BUT NOT READ. ELECTRONICALLY SIGNED BY T. HALL, DO.
+""", ["left quadratus lumborum","left gluteus maximus"], 4, "lidocaine", "1%, 4 CC", True, True, True, True)
+
+# 113 - heavy abbreviations: UT (upper trapezius), LS (levator scapulae
+# beside UT), B/L, TTP, LTR, x2 ea, TPs
+note("""
+S/p MVA 3/2025. Neck/upper back pain 7/10, HA. PT x 8 wks, Flexeril prn.
+O: TTP w/ taut bands & LTR B/L UT, R LS, L rhomboid.
+Proc: TPI B/L UT x2 ea, R LS x1, L rhomboid x1 = 6 TPs. 1% lido 3 cc total (0.5 cc/TP). Tol well.
+P: HEP, RTC 4 wks for repeat PRN.
+""", ["right trapezius","left trapezius","right levator scapulae","left rhomboids"], 6, "lidocaine", "1% 3 cc", False, True, True, True)
+
+# 114 - dosing per syringe (fpnotebook style: anaesthetic, then steroid)
+note("""
+TRIGGER POINT INJECTION PROCEDURE
+Pre-procedure Dx: cervicalgia, myofascial pain M79.18
+Syringe #1: 1% lidocaine 5 mL (used for skin wheals)
+Syringe #2: 0.25% bupivacaine 8 mL + Kenalog 40 mg
+Sites: right splenius capitis x1, right semispinalis capitis x1, right levator scapulae x2, right middle trapezius x1
+Total TPs: 5
+EBL minimal. Band-aids applied.
+Patient instructed to use heat after 24 hours and continue PT. F/U 2-3 weeks.
+Signed: L. Ortiz, PA-C / supervising physician R. Kim, MD
+""", ["right splenius capitis","right semispinalis capitis","right levator scapulae","right trapezius"], 5, "lidocaine + bupivacaine + triamcinolone", "1% 5 mL + 0.25% 8 mL + 40 mg", True, True, True, True)
+
+# 115 - a 1:1 mixture and "right and left X (2 each)"
+note("""
+Procedure: Trigger point injections.
+Medication: 10 mL of a 1:1 mixture of 1% lidocaine and 0.25% bupivacaine.
+After alcohol prep, 1 to 1.5 mL of the mixture was injected into each of 8 trigger points: right and left infraspinatus (2 each), right and left teres major (1 each), right and left latissimus dorsi (1 each).
+Patient had immediate reduction of pain from 8/10 to 3/10.
+Discharge instructions given. Continue meloxicam. Return in 6 weeks.
+""", ["right infraspinatus","left infraspinatus","right teres major","left teres major","right latissimus dorsi","left latissimus dorsi"], 8, "lidocaine + bupivacaine", "10 mL of 1% + 0.25%", False, True, True, True)
+
+# 116 - muscles named only in a bulleted procedure section
+note("""
+Chief complaint: low back and buttock pain.
+Assessment: myofascial pain syndrome, lumbar and gluteal.
+Procedure performed:
+ \u2022 Right quadratus lumborum
+ \u2022 Right gluteus medius
+ \u2022 Right piriformis
+ \u2022 Left gluteus medius
+Medications: 0.5% bupivacaine 6 mL and dexamethasone 4 mg.
+Tolerated without complication.
+""", ["right quadratus lumborum","right gluteus medius","right piriformis","left gluteus medius"], None, "bupivacaine + dexamethasone", "0.5% 6 mL + 4 mg", False, False, False, False)
+
+# 117 - an addendum adds a muscle; a late signature
+note("""
+Procedure: TPI
+Performed by: S. Grant, MD
+Muscles injected: L upper trapezius, L levator scapulae.
+Medication: 1% lidocaine 2 mL.
+Follow-up: 4 weeks.
+
+ADDENDUM 06/03/2025: Correction - the left rhomboid minor was also injected (1 additional site, 1 mL). Total sites: 3.
+Electronically signed by S. Grant, MD on 06/05/2025 (late entry).
+""", ["left trapezius","left levator scapulae","left rhomboid minor"], 3, "lidocaine", "1% 2 mL", True, True, False, True)
+
+# 118 - British pain clinic record: physiotherapy, paracetamol, upper
+# fibres, levobupivacaine and Depo-Medrone (UK methylprednisolone acetate)
+note("""
+Pain Management Clinic - Procedure Record
+Consultant: Dr A. Whitfield, FRCA
+Diagnosis: chronic myofascial pain, right shoulder girdle. Has had physiotherapy and regular paracetamol and naproxen with limited benefit.
+Procedure: trigger point injections to right trapezius (upper fibres) x2 and right infraspinatus x2 under aseptic technique.
+Injectate: 0.25% levobupivacaine (Chirocaine) 8 ml with 40 mg Depo-Medrone.
+No immediate complications. Discharged with written information.
+Plan: continue physiotherapy; review in clinic in 8 weeks; GP to continue analgesia.
+Signed: A. Whitfield
+""", ["right trapezius","right infraspinatus"], 4, "levobupivacaine + methylprednisolone", "0.25% 8 ml + 40 mg", True, True, True, True)
+
+# 119 - Australian musculoskeletal medicine: physio, lignocaine, TrP,
+# "r/v 3/52" (review in three weeks), a landmark abbreviated
+note("""
+Musculoskeletal medicine rooms.
+Hx: 38F office worker, L neck/scapular pain 4/12. Physio + Panadol Osteo, minimal change.
+O/E: active TrPs L levator scapulae (near sup. angle of scapula) and L upper trap.
+Procedure: TrP injections L levator scap x1, L upper trap x2 using 1% lignocaine, total 3 ml. Twitch responses obtained.
+Plan: stretches, ergonomic review, r/v 3/52.
+""", ["left levator scapulae","left trapezius"], 3, "lidocaine", "1%, 3 ml", False, True, True, True)
+
+# 120 - paediatric sports medicine, one trigger point, assent
+note("""
+Pediatric Sports Medicine Clinic
+15 y/o female soccer player with 3 months of right-sided upper back pain. Completed 6 weeks of physical therapy and dry needling with a PT; ibuprofen prn.
+Mother present and consented; patient assented.
+Exam: reproducible trigger point in the right rhomboid minor at the medial scapular border, T4 level.
+Procedure: After topical vapocoolant spray, a single trigger point injection was performed in the right rhomboid minor with 1 mL of 1% lidocaine using a 27-gauge needle.
+Plan: Return to play as tolerated; continue scapular stabilization exercises; follow up 3 weeks.
+""", ["right rhomboid minor"], 1, "lidocaine", "1 mL of 1%", False, True, True, True)
+
+# 121 - sports medicine: hamstring heads and "long head"
+note("""
+SPORTS MEDICINE PROCEDURE NOTE
+Athlete: collegiate sprinter, L posterior thigh tightness after grade 1 hamstring strain 8 weeks ago, rehab completed.
+Exam: taut band with twitch in the L biceps femoris long head, mid-thigh, and L semitendinosus distal third.
+TPI performed: L biceps femoris (long head) x2, L semitendinosus x1.
+Injectate: 3 mL 1% lidocaine without epi.
+Post: light jog tomorrow, resume eccentric program, re-eval Friday.
+""", ["left biceps femoris","left semitendinosus"], 3, "lidocaine", "3 mL 1%", False, True, True, True)
+
+# 122 - trigger point dry needling and a TPI in one visit: the TPI line's
+# muscles are the injected one
+note("""
+Procedure 1: Trigger point dry needling (20561) - R gluteus medius, R gluteus minimus, R TFL. No injectate.
+Procedure 2: Trigger point injection (20552) - R piriformis x2 with 2 mL 0.5% bupivacaine.
+Pt tolerated both. HEP updated. Next visit 1 week.
+""", ["right piriformis"], 2, "bupivacaine", "2 mL 0.5%", False, True, True, True)
+
+# 123 - telehealth follow-up that mentions past injections only
+note("""
+TELEHEALTH VISIT (video). Patient located at home; provider at clinic. Consent for telehealth obtained.
+Interval history: s/p TPIs to bilateral upper trapezius and levator scapulae on 4/2 with 1% lidocaine; reports 60% relief lasting 3 weeks. Continues home stretching and tizanidine qhs.
+Assessment: myofascial neck pain, improving.
+Plan: in-person visit in 4 weeks for repeat TPIs if pain recurs.
+Total time 15 minutes.
+""", [], None, None, None, False, True, True, False)
+
+# 124 - EHR template output with every field left empty
+note("""
+TRIGGER POINT INJECTION NOTE
+Indication: myofascial pain
+Consent: obtained
+Muscles injected: ___
+Side: ___
+Number of trigger points: ___
+Medication/dose: ___
+Guidance: ___
+Complications: none
+The patient tolerated the procedure well.
+Follow-up: ___
+Provider: ___
+""", [], None, None, None, False, False, False, False)
+
+# 125 - template partly filled: an empty volume, an unchecked guidance box
+note("""
+Trigger Point Injection
+Muscles injected: R trap, R rhomboid
+Additional muscles: ____
+Number of trigger points: 3
+Medication: Lidocaine 1% ___ mL
+Steroid: ____
+Ultrasound guidance: [ ] yes [x] no
+Post-procedure instructions: ice 20 min, activity as tolerated.
+Follow-up: 2 weeks
+Electronically signed: J. Adeyemi, MD
+""", ["right trapezius","right rhomboids"], 3, "lidocaine", "1%", True, True, False, False)
+
+# 126 - physiatry in a chiropractic office: "TrP in R trap", Sarapin
+note("""
+Physiatry consult at chiropractic office (co-management).
+Pt receiving chiropractic adjustments 2x/wk and massage for thoracolumbar pain.
+TrP in R trap and R QL confirmed with jump sign and LTR.
+TrP injection R trap x1 and R QL x2, Sarapin 2 mL mixed with 1% lidocaine 2 mL.
+Advised to hold adjustments 48 hours. Recheck 2 weeks.
+""", ["right trapezius","right quadratus lumborum"], 3, "sarapin + lidocaine", "2 mL + 1% 2 mL", False, True, True, True)
+
+# 127 - terse: s/p an unrelated surgery, TPI x3, w/
+note("""
+Pt is s/p L TKA 2023, here for L lumbar/buttock pain.
+TPI x3 performed: L glute med x2, L QL x1 w/ 3 mL 0.5% marcaine.
+Pt states 0/10 pain post-injection. D/c home w/ ice. F/u prn.
+""", ["left gluteus medius","left quadratus lumborum"], 3, "bupivacaine", "3 mL 0.5%", False, True, False, True)
+
+# 128 - an addendum cancels the planned procedure
+note("""
+Procedure note: trigger point injections to the right trapezius and right levator scapulae planned.
+Addendum: procedure cancelled - patient reported fever and is on antibiotics; TPIs not performed. Rescheduled for next week.
+Signed: M. Ito, MD
+""", [], None, None, None, True, True, False, False)
+
+# 129 - CT-guided piriformis injection report ("CT fluoroscopic" is CT)
+note("""
+CT-GUIDED LEFT PIRIFORMIS MUSCLE INJECTION
+HISTORY: Left buttock pain radiating to the posterior thigh, suspected piriformis syndrome. Conservative management including physical therapy has failed.
+PROCEDURE: The patient was placed prone on the CT table. Following a localizing scan, the skin was marked and prepped. Under intermittent CT fluoroscopic guidance a 22-gauge spinal needle was advanced into the left piriformis muscle belly. A mixture of 40 mg triamcinolone and 4 mL 0.5% bupivacaine was injected.
+IMPRESSION: Technically successful CT-guided left piriformis injection.
+""", ["left piriformis"], None, "triamcinolone + bupivacaine", "40 mg + 4 mL 0.5%", False, False, True, False, "ct")
+
+# 130 - a volume per muscle, UT abbreviation in a list
+note("""
+TPI today:
+R UT - 2 mL
+L UT - 2 mL
+R levator - 1 mL
+Agent: 0.5% lidocaine, 5 mL total.
+""", ["right trapezius","left trapezius","right levator scapulae"], None, "lidocaine", "0.5%, 5 mL", False, False, False, False)
+
+# 131 - headache clinic: group term with bilateral, "one injection each"
+note("""
+Headache clinic. Chronic tension-type headache, failed amitriptyline and PT.
+Trigger point injections were performed today in the bilateral suboccipital muscles and bilateral temporalis, one injection each, with a total of 4 mL of 0.25% bupivacaine.
+Follow up in 6 weeks with headache diary.
+""", ["right suboccipitals","left suboccipitals","right temporalis","left temporalis"], 4, "bupivacaine", "4 mL of 0.25%", False, True, True, True)
+
+# 132 - "MTrP" and three drugs mixed in one syringe, Kenalog-40
+note("""
+Procedure: MTrP injections, L infraspinatus and L teres minor.
+Prep: chlorhexidine. Needle: 25 g 1.5".
+Solution: 4 mL 1% lidocaine + 4 mL 0.25% bupivacaine + 1 mL Kenalog-40; about 2 mL per MTrP, 4 MTrPs injected.
+Tolerated well. Hot packs at home, continue HEP. Return 1 month.
+""", ["left infraspinatus","left teres minor"], 4, "lidocaine + bupivacaine + triamcinolone", "4 mL 1% + 4 mL 0.25% + 1 mL", False, True, True, False)
+
+# 133 - British clinic letter to the GP: anaesthetic, "trapezius/levator",
+# programme, a named signature under the sign-off
+note("""
+Dear Dr Hughes,
+I reviewed Mrs Patel in the pain clinic today. She has longstanding left-sided neck and shoulder pain with palpable trigger points in the left trapezius/levator. She has tried physiotherapy, paracetamol and codeine. Following discussion I injected the left trapezius and levator scapulae with local anaesthetic (10 ml 0.25% bupivacaine) and 40 mg triamcinolone. She tolerated this well. I have asked her to continue her home exercise programme and will review her in the clinic in three months.
+Yours sincerely,
+Dr R. Okafor, Consultant in Pain Medicine
+""", ["left trapezius","left levator scapulae"], None, "bupivacaine + triamcinolone", "10 ml 0.25% + 40 mg", True, True, True, False)
+
+# 134 - procedure stopped before any injection
+note("""
+Procedure: trigger point injection - aborted.
+Muscles injected: none (vasovagal episode during skin prep; procedure stopped before any injection).
+Patient recovered fully after 10 minutes supine. Will reschedule with patient lying down.
+""", [], None, None, None, False, True, False, False)
+
+# 135 - side words after the names: B/L, rt.
+note("""
+Dx: cervicogenic HA, myofascial pain.
+Procedure: TPIs - SCM B/L, splenius capitis B/L, trap rt. - 5 sites total.
+Drug: Naropin 0.2% 5 mL.
+""", ["right sternocleidomastoid","left sternocleidomastoid","right splenius capitis","left splenius capitis","right trapezius"], 5, "ropivacaine", "0.2% 5 mL", False, False, False, False)
+
+# 136 - "LS" is lumbosacral before paraspinals
+note("""
+Proc: TPI to LS paraspinals B/L at L4-S1 and R QL, 4 sites, 1% lido 4 cc.
+""", ["right lumbar paraspinals","left lumbar paraspinals","right quadratus lumborum"], 4, "lidocaine", "1% 4 cc", False, False, False, True)
+
+# 137 - exam finds more; the muscles injected are a dashed list
+note("""
+Exam: TTP over bilateral upper trapezius, bilateral levator scapulae, bilateral rhomboids and the right infraspinatus.
+Injected:
+- R upper trapezius x2
+- L upper trapezius x2
+- R infraspinatus x1
+Lidocaine 1% 0.5 mL per point.
+""", ["right trapezius","left trapezius","right infraspinatus"], 5, "lidocaine", "1% 0.5 mL per point", False, False, False, True)
+
+
 if __name__ == '__main__':
     for i, (text, lab) in enumerate(N, 1):
         open('%03d.txt' % i, 'w').write(text)

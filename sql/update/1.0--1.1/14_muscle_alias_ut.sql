@@ -1,0 +1,11 @@
+-- 1.1's muscle catalogue gives the trapezius the alias "ut" (the upper
+-- trapezius of abbreviated notes: "TPI B/L UT x2"), as
+-- sql/install/14_muscle_data.sql has it.  Only the shipped row changes,
+-- and only while no row names or aliases "ut" already (a user's own
+-- "ut" is kept, as a user's row with a shipped name is in
+-- 13_muscle_pelvic_floor.sql).
+UPDATE @extschema@.muscle
+	SET aliases = aliases || '{ut}'::text[]
+	WHERE name = 'trapezius' AND builtin
+	AND NOT EXISTS (SELECT 1 FROM @extschema@.muscle m
+					WHERE m.name = 'ut' OR 'ut' = ANY (m.aliases));
