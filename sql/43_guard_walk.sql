@@ -74,29 +74,16 @@ SELECT pg_temp.load('w_walk'), pg_temp.load('w_plan'), pg_temp.load('w_varchar')
 SELECT claim_id, line_no, rule_id FROM tpi_rules.finding_log
  WHERE table_name = 'public.w_walk' ORDER BY 1, 2, 3;
 -- the same as the plan and the varchar column (no row either way)
-SELECT table_name, claim_id, line_no, rule_id, message FROM (
-	(SELECT 'walk, not plan' AS table_name, claim_id, line_no, rule_id, message
-	   FROM tpi_rules.finding_log WHERE table_name = 'public.w_walk'
-	 EXCEPT ALL
-	 SELECT 'walk, not plan', claim_id, line_no, rule_id, message
-	   FROM tpi_rules.finding_log WHERE table_name = 'public.w_plan')
-	UNION ALL
-	(SELECT 'plan, not walk', claim_id, line_no, rule_id, message
-	   FROM tpi_rules.finding_log WHERE table_name = 'public.w_plan'
-	 EXCEPT ALL
-	 SELECT 'plan, not walk', claim_id, line_no, rule_id, message
-	   FROM tpi_rules.finding_log WHERE table_name = 'public.w_walk')
-	UNION ALL
-	(SELECT 'walk, not varchar', claim_id, line_no, rule_id, message
-	   FROM tpi_rules.finding_log WHERE table_name = 'public.w_walk'
-	 EXCEPT ALL
-	 SELECT 'walk, not varchar', claim_id, line_no, rule_id, message
-	   FROM tpi_rules.finding_log WHERE table_name = 'public.w_varchar')
-	UNION ALL
-	(SELECT 'varchar, not walk', claim_id, line_no, rule_id, message
-	   FROM tpi_rules.finding_log WHERE table_name = 'public.w_varchar'
-	 EXCEPT ALL
-	 SELECT 'varchar, not walk', claim_id, line_no, rule_id, message
-	   FROM tpi_rules.finding_log WHERE table_name = 'public.w_walk')
-) d ORDER BY 1, 2, 3, 4;
+CREATE FUNCTION pg_temp.logged(tbl text)
+RETURNS TABLE (claim_id text, line_no smallint, rule_id text, message text)
+LANGUAGE sql AS $$
+	SELECT claim_id, line_no, rule_id, message FROM tpi_rules.finding_log
+	 WHERE table_name = 'public.' || tbl;
+$$;
+SELECT 'walk, not ' || other AS only_in, d.* FROM (VALUES ('w_plan'), ('w_varchar')) o(other),
+	LATERAL (SELECT * FROM pg_temp.logged('w_walk') EXCEPT ALL SELECT * FROM pg_temp.logged(other)) d
+UNION ALL
+SELECT other || ', not walk', d.* FROM (VALUES ('w_plan'), ('w_varchar')) o(other),
+	LATERAL (SELECT * FROM pg_temp.logged(other) EXCEPT ALL SELECT * FROM pg_temp.logged('w_walk')) d
+ORDER BY 1, 2, 3, 4;
 DELETE FROM tpi_rules.finding_log WHERE table_name LIKE 'public.w\_%';
