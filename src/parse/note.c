@@ -3195,6 +3195,40 @@ any_sentence_of(const Reader *r, size_t i, uint32_t f)
 }
 
 /*
+ * Does the sentence of token at guide another procedure than the trigger
+ * point injections ("Left hip joint injection under fluoroscopy.")?  It
+ * names a joint, bursa, epidural, facet or nerve block and no trigger
+ * point.
+ */
+static bool
+guides_other_procedure(const Reader *r, size_t at)
+{
+	static const char *const other[] = {
+		"joint", "intraarticular", "articular", "bursa", "bursal",
+		"epidural", "facet", "nerve", "block", "arthrogram",
+		"arthrocentesis", "radiofrequency", "sacroiliac"
+	};
+	uint32_t	sent = r->t[at].sent;
+	size_t		i = at;
+	bool		names_other = false;
+	size_t		k;
+
+	while (i > 0 && r->t[i - 1].sent == sent)
+		i--;
+	for (; i < r->nt && r->t[i].sent == sent; i++)
+	{
+		if (tok_is(r, i, "trigger") || tok_is(r, i, "tpi") ||
+			tok_is(r, i, "tpis") || tok_is(r, i, "trp") ||
+			tok_is(r, i, "trps") || tok_is(r, i, "mtrp") ||
+			tok_is(r, i, "mtrps"))
+			return false;
+		for (k = 0; k < sizeof(other) / sizeof(other[0]) && !names_other; k++)
+			names_other = tok_is_s(r, i, other[k]);
+	}
+	return names_other;
+}
+
+/*
  * Is sentence sent an instruction for after the visit ("He will ice the
  * region", "She was asked to ice the region") rather than care the patient
  * has had ("continues heat and ice")?
@@ -3363,7 +3397,8 @@ read_elements(Reader *r, NrFacts *out)
 		/* guidance: a modality in a sentence about guiding, not negated */
 		if ((t->flags & F_MOD) && !t->neg && out->guidance == modality[0] &&
 			sent_current(r, t->sent) && any_sentence_of(r, i, F_GUIDE) &&
-			!(tok_is(r, i, "ct") && !t->upper))
+			!(tok_is(r, i, "ct") && !t->upper) &&
+			!guides_other_procedure(r, i))
 			out->guidance = modality[t->mod];
 		if (tok_is(r, i, "us") && t->upper && !t->neg && out->guidance == modality[0] &&
 			sent_current(r, t->sent) &&

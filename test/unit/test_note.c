@@ -456,6 +456,12 @@ main(void)
 		   "right rhomboids;1;lidocaine;1 mL of 1%;....;none");
 	expect("MTrP injections, L trapezius. About 2 mL per MTrP, 4 MTrPs injected.",
 		   "left trapezius;4;-;-;....;none");
+	/* guidance of another procedure of the visit is not the TPI's */
+	expect("Left shoulder joint injection under fluoroscopy. Trigger point injection of the left trapezius with 2 mL of 1% lidocaine.",
+		   "left trapezius;-;lidocaine;2 mL of 1%;....;none");
+	/* silent: the trigger point injections are the guided ones */
+	expect("Trigger point injections under fluoroscopic guidance: left trapezius with 2 mL of 1% lidocaine.",
+		   "left trapezius;-;lidocaine;2 mL of 1%;....;fluoroscopy");
 	/* template fields left blank, a guidance box answered no (124, 125) */
 	expect("Muscles injected: right trapezius\nFollow-up: ___\nUltrasound guidance: [ ] yes [x] no",
 		   "right trapezius;-;-;-;....;none");
