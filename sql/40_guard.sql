@@ -125,6 +125,26 @@ ROLLBACK TO SAVEPOINT s;
 INSERT INTO guarded SELECT (pg_temp.drug('D3', 2, 'PS', '2025-01-06')).*;
 COMMIT;
 SELECT claim_id, line_no FROM guarded WHERE patient_id IN ('P6', 'P7', 'PS') ORDER BY 1, 2;
+-- More patients than max_locks_per_transaction lock the table instead; a
+-- rollback to a savepoint releases that lock, and the next row locks
+-- again (the table: the patient locks taken before still count)
+BEGIN;
+SAVEPOINT s;
+INSERT INTO guarded
+SELECT (pg_temp.tpi('LK' || i, 1, 'LK' || i, '2025-01-06')).*
+  FROM generate_series(1, current_setting('max_locks_per_transaction')::int + 2) i
+UNION ALL
+SELECT (pg_temp.drug('LK' || i, 2, 'LK' || i, '2025-01-06')).*
+  FROM generate_series(1, current_setting('max_locks_per_transaction')::int + 2) i;
+SELECT count(*) FILTER (WHERE locktype = 'relation' AND mode = 'ShareRowExclusiveLock') AS table_locked
+  FROM pg_locks WHERE pid = pg_backend_pid() AND relation = 'guarded'::regclass;
+ROLLBACK TO SAVEPOINT s;
+INSERT INTO guarded SELECT (pg_temp.tpi('LK0', 1, 'LK0', '2025-01-06')).*
+UNION ALL SELECT (pg_temp.drug('LK0', 2, 'LK0', '2025-01-06')).*;
+SELECT count(*) FILTER (WHERE locktype = 'advisory') AS patient_locks,
+	   count(*) FILTER (WHERE locktype = 'relation' AND mode = 'ShareRowExclusiveLock') AS table_locked
+  FROM pg_locks WHERE pid = pg_backend_pid() AND (locktype = 'advisory' OR relation = 'guarded'::regclass);
+ROLLBACK;
 
 ------------------------------------------------------------------------
 -- flag mode: rows kept, every finding logged

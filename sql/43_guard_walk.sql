@@ -5,7 +5,8 @@
 -- patient by patient.  The same loads into both give the same findings:
 -- patients with and without earlier lines, patients of the table between
 -- the statement's ones, a deleted line whose index entry is still there,
--- lines outside a row's window, and a varchar patient column.
+-- lines outside a row's window, a varchar patient column and a
+-- descending index.
 SET datestyle = 'ISO, YMD';
 SET client_min_messages = error;	-- the missing-index warning
 
@@ -33,6 +34,10 @@ CREATE TABLE w_varchar (LIKE tpi_rules.claim_line INCLUDING ALL);
 DROP INDEX w_varchar_patient_id_date_of_service_idx;
 ALTER TABLE w_varchar ALTER patient_id TYPE varchar(20);
 CREATE INDEX ON w_varchar (patient_id, date_of_service);
+-- a descending patient_id is read patient by patient
+CREATE TABLE w_desc (LIKE tpi_rules.claim_line INCLUDING DEFAULTS);
+ALTER TABLE w_desc ADD PRIMARY KEY (claim_id, line_no);
+CREATE INDEX ON w_desc (patient_id DESC, date_of_service);
 
 -- the lines already there: patients P05 and P15 of the load, P02 and P12
 -- between its patients; P05's E1 is deleted again before the load
@@ -68,7 +73,7 @@ BEGIN
 	EXECUTE format('INSERT INTO %I SELECT * FROM w_load ORDER BY claim_id, line_no', tbl);
 END
 $$;
-SELECT pg_temp.load('w_walk'), pg_temp.load('w_plan'), pg_temp.load('w_varchar');
+SELECT pg_temp.load('w_walk'), pg_temp.load('w_plan'), pg_temp.load('w_varchar'), pg_temp.load('w_desc');
 
 -- what the index walk logged
 SELECT claim_id, line_no, rule_id FROM tpi_rules.finding_log
@@ -80,10 +85,10 @@ LANGUAGE sql AS $$
 	SELECT claim_id, line_no, rule_id, message FROM tpi_rules.finding_log
 	 WHERE table_name = 'public.' || tbl;
 $$;
-SELECT 'walk, not ' || other AS only_in, d.* FROM (VALUES ('w_plan'), ('w_varchar')) o(other),
+SELECT 'walk, not ' || other AS only_in, d.* FROM (VALUES ('w_plan'), ('w_varchar'), ('w_desc')) o(other),
 	LATERAL (SELECT * FROM pg_temp.logged('w_walk') EXCEPT ALL SELECT * FROM pg_temp.logged(other)) d
 UNION ALL
-SELECT other || ', not walk', d.* FROM (VALUES ('w_plan'), ('w_varchar')) o(other),
+SELECT other || ', not walk', d.* FROM (VALUES ('w_plan'), ('w_varchar'), ('w_desc')) o(other),
 	LATERAL (SELECT * FROM pg_temp.logged(other) EXCEPT ALL SELECT * FROM pg_temp.logged('w_walk')) d
 ORDER BY 1, 2, 3, 4;
 DELETE FROM tpi_rules.finding_log WHERE table_name LIKE 'public.w\_%';

@@ -150,6 +150,7 @@ typedef struct GuardEntry
 	Oid			patient_coll;
 	uint64		escalated_xact; /* transaction serial when the table is
 								 * locked */
+	SubTransactionId escalated_subid;	/* ... in which subtransaction */
 } GuardEntry;
 
 /* A patient's lines as read from the table. */

@@ -75,6 +75,33 @@ guard_xact_callback(XactEvent event, void *arg)
 	}
 }
 
+/*
+ * A subtransaction rolled back releases the table lock it took: the
+ * patients are locked one by one again.  (The patient locks it took are
+ * released too but stay counted: the table is locked a little early.)
+ */
+static void
+guard_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+					   SubTransactionId parentSubid, void *arg)
+{
+	HASH_SEQ_STATUS status;
+	GuardEntry *e;
+
+	if (guard_cache == NULL ||
+		(event != SUBXACT_EVENT_ABORT_SUB && event != SUBXACT_EVENT_COMMIT_SUB))
+		return;
+	hash_seq_init(&status, guard_cache);
+	while ((e = hash_seq_search(&status)) != NULL)
+	{
+		if (e->escalated_xact != guard_xact_serial)
+			continue;
+		if (event == SUBXACT_EVENT_ABORT_SUB && e->escalated_subid >= mySubid)
+			e->escalated_xact = 0;
+		else if (event == SUBXACT_EVENT_COMMIT_SUB && e->escalated_subid == mySubid)
+			e->escalated_subid = parentSubid;
+	}
+}
+
 void
 tpi_guard_cache_init(void)
 {
@@ -90,6 +117,7 @@ tpi_guard_cache_init(void)
 							  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 	CacheRegisterRelcacheCallback(guard_relcache_callback, (Datum) 0);
 	RegisterXactCallback(guard_xact_callback, NULL);
+	RegisterSubXactCallback(guard_subxact_callback, NULL);
 }
 
 /* ------------------------------------------------------------------------
@@ -327,6 +355,7 @@ tpi_guard_lock_patient(GuardEntry *e, const char *patient_id)
 		/* conflicts with every other writer's ROW EXCLUSIVE lock */
 		LockRelationOid(e->rootid, ShareRowExclusiveLock);
 		e->escalated_xact = guard_xact_serial;
+		e->escalated_subid = GetCurrentSubTransactionId();
 		return;
 	}
 	classid = DatumGetUInt32(hash_any((const unsigned char *) "tpi_rules", 9));

@@ -12,7 +12,7 @@
  *
  * "The next patient's" is decided by the bytes of the patient id, which is
  * exact for text or varchar under a deterministic collation; with another
- * type or collation there is no walk.  The caller locks every patient of
+ * type or collation, or a descending patient_id, there is no walk.  The caller locks every patient of
  * the statement before the walk begins, and the walk's snapshot is taken
  * after the last lock (and the command counter advanced), so each
  * patient's lines are those a fresh read after its lock would show.
@@ -24,6 +24,7 @@
 #include "access/relscan.h"
 #include "access/tableam.h"
 #include "access/xact.h"
+#include "catalog/pg_index.h"
 #include "catalog/pg_type.h"
 #include "executor/tuptable.h"
 #include "utils/builtins.h"
@@ -60,7 +61,9 @@ tpi_guard_walk_begin(GuardEntry *e, Relation rel)
 		return NULL;
 	idx = index_open(e->index_oid, AccessShareLock);
 	type = TupleDescAttr(RelationGetDescr(idx), 0)->atttypid;
-	if ((type != TEXTOID && type != VARCHAROID) ||
+	/* a descending patient_id would be walked the other way */
+	if ((idx->rd_indoption[0] & INDOPTION_DESC) ||
+		(type != TEXTOID && type != VARCHAROID) ||
 		(OidIsValid(e->patient_coll) &&
 		 !get_collation_isdeterministic(e->patient_coll)))
 	{
