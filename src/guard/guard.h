@@ -180,18 +180,26 @@ extern void tpi_guard_read_lines(GuardEntry *e, Relation rel, Datum patient,
 extern void tpi_guard_add_line(PatientLines *pl, HeapTuple tup, TupleDesc desc,
 							   const ClaimColumns *cols, const LineFilter *lf);
 
-/* The filter keeps line l (of the date range read); NULL keeps all. */
+/* The filter keeps every line of a date of service (NULL: every date). */
 static inline bool
-tpi_guard_line_wanted(const LineFilter *lf, const ClaimLine *l)
+tpi_guard_date_wanted(const LineFilter *lf, bool dos_null, DateADT dos)
 {
 	int			i;
 
 	if (lf == NULL)
 		return true;
-	for (i = 0; !l->dos_null && i < lf->ndays; i++)
-		if (l->date_of_service == lf->days[i])
+	for (i = 0; !dos_null && i < lf->ndays; i++)
+		if (dos == lf->days[i])
 			return true;
-	return lf->tpi && tpi_is_tpi_code(l->hcpcs);
+	return false;
+}
+
+/* The filter keeps line l (of the date range read); NULL keeps all. */
+static inline bool
+tpi_guard_line_wanted(const LineFilter *lf, const ClaimLine *l)
+{
+	return tpi_guard_date_wanted(lf, l->dos_null, l->date_of_service) ||
+		(lf->tpi && tpi_is_tpi_code(l->hcpcs));
 }
 
 /* ------------------------------------------------------------------------

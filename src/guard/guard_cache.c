@@ -417,14 +417,9 @@ tpi_guard_add_line(PatientLines *pl, HeapTuple tup, TupleDesc desc,
 {
 	bool		isnull;
 	Datum		d = heap_getattr(tup, cols->attno[GC_DOS] + 1, desc, &isnull);
-	bool		keep = lf == NULL;
-	int			i;
 
 	/* tpi_guard_line_wanted(), before the line is decoded */
-	for (i = 0; !keep && !isnull && i < lf->ndays; i++)
-		if (DatumGetDateADT(d) == lf->days[i])
-			keep = true;
-	if (!keep)
+	if (!tpi_guard_date_wanted(lf, isnull, isnull ? 0 : DatumGetDateADT(d)))
 	{
 		if (!lf->tpi)
 			return;

@@ -108,14 +108,12 @@ rows_stored_as_returned(Relation rel, Oid tgoid)
 	if (constr && constr->has_generated_stored)
 		return false;
 	for (i = 0; td && i < td->numtriggers; i++)
-		if (td->triggers[i].tgoid == tgoid && td->triggers[i].tgqual != NULL)
-			return false;
-	for (i = 0; td && i < td->numtriggers; i++)
 	{
-		int16		type = td->triggers[i].tgtype;
+		const Trigger *t = &td->triggers[i];
 
-		if (td->triggers[i].tgoid != tgoid && TRIGGER_FOR_ROW(type) &&
-			TRIGGER_FOR_BEFORE(type) && TRIGGER_FOR_INSERT(type))
+		if (t->tgoid == tgoid ? t->tgqual != NULL :
+			(TRIGGER_FOR_ROW(t->tgtype) && TRIGGER_FOR_BEFORE(t->tgtype) &&
+			 TRIGGER_FOR_INSERT(t->tgtype)))
 			return false;
 	}
 	return true;

@@ -46,7 +46,8 @@
  *	3. Match the remaining words (the "name") against the catalogue.  Part
  *	   words are upper middle mid lower superior inferior anterior posterior
  *	   medial lateral long short belly head fibers fibres portion muscle
- *	   muscles m mm of the ("biceps femoris long head" is the biceps femoris).  Tried in order, the first hit winning:
+ *	   muscles m mm of the ("biceps femoris long head" is the biceps
+ *	   femoris).  Tried in order, the first hit winning:
  *	   a. the name with part words kept, then with leading and/or trailing
  *		  part words dropped, longest first ("tibialis anterior" and
  *		  "lower back" match as written; "upper trapezius muscle" finds
