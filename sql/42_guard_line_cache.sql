@@ -188,3 +188,55 @@ SELECT claim_id, line_no, rule_id FROM tpi_rules.finding_log
  WHERE table_name = 'public.lf' ORDER BY 1, 2, 3;
 SELECT claim_id, line_no FROM lf ORDER BY 1, 2;
 DELETE FROM tpi_rules.finding_log WHERE table_name = 'public.lf';
+
+------------------------------------------------------------------------
+-- a load of many patients fills each copy from one walk over the index:
+-- a patient sorting between the last one read and the next entry has no
+-- lines and costs no descent.  The same loads into a table whose trigger
+-- has a WHEN condition (no copy, the table read for every row) log the
+-- same findings.  PW2, PW4 and PW6 have a 20552 on the load's date
+-- already.  The first load goes from PW1 to PW4 past PW2's lines (a
+-- descent), and from PW5 to PW6 without one.  In the second PW1 comes
+-- back after PW3, and its second 20552 of the day is found among the
+-- rows this statement stored.
+------------------------------------------------------------------------
+CREATE TABLE lk (LIKE tpi_rules.claim_line INCLUDING ALL);
+CREATE TRIGGER lk_guard BEFORE INSERT OR UPDATE ON lk FOR EACH ROW
+	EXECUTE FUNCTION tpi_rules.guard('flag');
+CREATE TABLE lk_read (LIKE tpi_rules.claim_line INCLUDING ALL);
+CREATE TRIGGER lk_guard BEFORE INSERT OR UPDATE ON lk_read FOR EACH ROW
+	WHEN (NEW.claim_id IS NOT NULL) EXECUTE FUNCTION tpi_rules.guard('flag');
+INSERT INTO src (tag, line)
+SELECT 'k0', l FROM generate_series(2, 6, 2) p,
+	LATERAL (VALUES (pg_temp.tpi('E' || p, 1, 'PW' || p, '2025-02-03')),
+					(pg_temp.drug('E' || p, 2, 'PW' || p, '2025-02-03'))) v(l);
+INSERT INTO src (tag, line)
+SELECT 'k1', l FROM unnest('{1,4,5,6,7}'::int[]) p,
+	LATERAL (VALUES (pg_temp.tpi('K' || p, 1, 'PW' || p, '2025-02-03')),
+					(pg_temp.drug('K' || p, 2, 'PW' || p, '2025-02-03'))) v(l);
+INSERT INTO src (tag, line) VALUES
+	('k2', pg_temp.tpi('M7', 1, 'PW7', '2025-06-02')),
+	('k2', pg_temp.drug('M7', 2, 'PW7', '2025-06-02')),
+	('k2', pg_temp.tpi('M1', 1, 'PW1', '2025-06-02')),
+	('k2', pg_temp.drug('M1', 2, 'PW1', '2025-06-02')),
+	('k2', pg_temp.tpi('M3', 1, 'PW3', '2025-06-02')),
+	('k2', pg_temp.drug('M3', 2, 'PW3', '2025-06-02')),
+	('k2', pg_temp.tpi('N1', 1, 'PW1', '2025-06-02')),
+	('k2', pg_temp.drug('N1', 2, 'PW1', '2025-06-02'));
+INSERT INTO lk SELECT (line).* FROM src WHERE tag = 'k0' ORDER BY ord;
+INSERT INTO lk_read SELECT (line).* FROM src WHERE tag = 'k0' ORDER BY ord;
+INSERT INTO lk SELECT (line).* FROM src WHERE tag = 'k1' ORDER BY ord;
+INSERT INTO lk_read SELECT (line).* FROM src WHERE tag = 'k1' ORDER BY ord;
+INSERT INTO lk SELECT (line).* FROM src WHERE tag = 'k2' ORDER BY ord;
+INSERT INTO lk_read SELECT (line).* FROM src WHERE tag = 'k2' ORDER BY ord;
+SELECT claim_id, line_no, rule_id FROM tpi_rules.finding_log
+ WHERE table_name = 'public.lk' AND rule_id LIKE 'day.%' ORDER BY 1, 2, 3;
+-- no finding of one table that the other lacks
+(SELECT claim_id, line_no, rule_id, message FROM tpi_rules.finding_log WHERE table_name = 'public.lk'
+ EXCEPT ALL
+ SELECT claim_id, line_no, rule_id, message FROM tpi_rules.finding_log WHERE table_name = 'public.lk_read')
+UNION ALL
+(SELECT claim_id, line_no, rule_id, message FROM tpi_rules.finding_log WHERE table_name = 'public.lk_read'
+ EXCEPT ALL
+ SELECT claim_id, line_no, rule_id, message FROM tpi_rules.finding_log WHERE table_name = 'public.lk');
+DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.lk', 'public.lk_read');

@@ -34,10 +34,12 @@ static int	nframes = 0;
 static int	frames_cap = 0;
 static uint64 frames_serial = 0;	/* frames ever pushed */
 
+static void (*on_frame_end) (uint64 serial, bool failed) = NULL;
+
 static ExecutorRun_hook_type prev_executor_run = NULL;
 static ProcessUtility_hook_type prev_process_utility = NULL;
 
-static void
+static uint64
 push_frame(bool insert_only, Oid relid)
 {
 	if (nframes == frames_cap)
@@ -53,13 +55,26 @@ push_frame(bool insert_only, Oid relid)
 	frames[nframes].insert_only = insert_only;
 	frames[nframes].relid = relid;
 	nframes++;
+	return frames_serial;
+}
+
+/*
+ * The statement of frame serial ended, depth frames remain; failed: by an
+ * error, whose abort releases what the statement held.
+ */
+static void
+pop_frame(int depth, uint64 serial, bool failed)
+{
+	nframes = depth;
+	if (on_frame_end)
+		on_frame_end(serial, failed);
 }
 
 /*
  * An INSERT whose every row the trigger sees stored or the statement
  * fails: no ON CONFLICT, no data-modifying WITH, one target table.
  */
-static void
+static uint64
 frame_of_query(QueryDesc *qd)
 {
 	PlannedStmt *ps = qd->plannedstmt;
@@ -79,7 +94,7 @@ frame_of_query(QueryDesc *qd)
 			ok = true;
 		}
 	}
-	push_frame(ok, relid);
+	return push_frame(ok, relid);
 }
 
 static void
@@ -87,8 +102,8 @@ tpi_executor_run(QueryDesc *qd, ScanDirection direction, uint64 count,
 				 bool execute_once)
 {
 	int			depth = nframes;
+	uint64		serial = frame_of_query(qd);
 
-	frame_of_query(qd);
 	PG_TRY();
 	{
 		if (prev_executor_run)
@@ -96,11 +111,13 @@ tpi_executor_run(QueryDesc *qd, ScanDirection direction, uint64 count,
 		else
 			standard_ExecutorRun(qd, direction, count, execute_once);
 	}
-	PG_FINALLY();
+	PG_CATCH();
 	{
-		nframes = depth;
+		pop_frame(depth, serial, true);
+		PG_RE_THROW();
 	}
 	PG_END_TRY();
+	pop_frame(depth, serial, false);
 }
 
 static void
@@ -113,8 +130,11 @@ tpi_process_utility(PlannedStmt *pstmt, const char *queryString,
 	Node	   *stmt = pstmt->utilityStmt;
 
 	/* COPY FROM stores every row its triggers return, or fails */
-	push_frame(IsA(stmt, CopyStmt) && ((CopyStmt *) stmt)->is_from &&
-			   ((CopyStmt *) stmt)->query == NULL, InvalidOid);
+	uint64		serial = push_frame(IsA(stmt, CopyStmt) &&
+									((CopyStmt *) stmt)->is_from &&
+									((CopyStmt *) stmt)->query == NULL,
+									InvalidOid);
+
 	PG_TRY();
 	{
 		if (prev_process_utility)
@@ -124,16 +144,23 @@ tpi_process_utility(PlannedStmt *pstmt, const char *queryString,
 			standard_ProcessUtility(pstmt, queryString, readOnlyTree, context,
 									params, queryEnv, dest, qc);
 	}
-	PG_FINALLY();
+	PG_CATCH();
 	{
-		nframes = depth;
+		pop_frame(depth, serial, true);
+		PG_RE_THROW();
 	}
 	PG_END_TRY();
+	pop_frame(depth, serial, false);
 }
 
+/*
+ * callback runs as each statement ends, with its frame serial: the line
+ * cache releases what it kept for that statement.
+ */
 void
-tpi_guard_frames_init(void)
+tpi_guard_frames_init(void (*callback) (uint64 serial, bool failed))
 {
+	on_frame_end = callback;
 	prev_executor_run = ExecutorRun_hook;
 	ExecutorRun_hook = tpi_executor_run;
 	prev_process_utility = ProcessUtility_hook;

@@ -27,8 +27,7 @@ tpi_guard_init(void)
 	tpi_guard_cache_init();
 	tpi_guard_log_init();
 	tpi_guard_pending_init();
-	tpi_guard_frames_init();
-	tpi_guard_line_cache_init();
+	tpi_guard_line_cache_init();	/* and the executor hooks */
 	done = true;
 }
 

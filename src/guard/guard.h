@@ -4,8 +4,8 @@
  *		those listed before it:
  *		  guard_cache.c	   per-table cache, reading a patient's lines, locks
  *		  frames.c		   which statement is running (executor hooks)
+ *		  walk.c		   many patients' lines in one pass of the index
  *		  line_cache.c	   the row trigger's copy of a patient's lines
- *		  walk.c		   the statement trigger's pass over the index
  *		  finding_log_exec.c  its fast path: the executor's insert
  *		  finding_log.c	   writing tpi_rules.finding_log
  *		  reject.c		   the rejection message
@@ -203,14 +203,14 @@ tpi_guard_line_wanted(const LineFilter *lf, const ClaimLine *l)
 }
 
 /* ------------------------------------------------------------------------
- * frames.c, line_cache.c
+ * frames.c, walk.c, line_cache.c
  * ------------------------------------------------------------------------
  */
-extern void tpi_guard_frames_init(void);
+extern void tpi_guard_frames_init(void (*callback) (uint64 serial,
+													bool failed));
 extern uint64 tpi_guard_insert_frame(Oid relid);
 extern uint64 tpi_guard_frames_pushed(void);
 
-extern void tpi_guard_line_cache_init(void);
 /* walk.c: many patients' lines in one pass of the index */
 typedef struct GuardWalk GuardWalk;
 extern GuardWalk *tpi_guard_walk_begin(GuardEntry *e, Relation rel);
@@ -218,6 +218,8 @@ extern void tpi_guard_walk_read(GuardWalk *w, const char *patient_id,
 								DateADT lo, DateADT hi, const LineFilter *lf,
 								PatientLines *pl);
 extern void tpi_guard_walk_end(GuardWalk *w);
+
+extern void tpi_guard_line_cache_init(void);
 
 extern bool tpi_guard_line_cache_begin(GuardEntry *e, Relation rel,
 									   TriggerData *td);

@@ -24,6 +24,15 @@
  *		UPDATE or a replication apply writes without the patient lock.
  * Anything else (UPDATE, partitions, a table read by plan) reads the table,
  * as does a patient with more than MAX_LINES lines from the copy's start.
+ *
+ * The copy of each new patient is filled by one walk over the index for
+ * the whole statement (walk.c), which a load of new patients crosses
+ * without a descent per patient.  The walk's snapshot stands for a fresh
+ * one while no transaction ended and no other statement ran since it was
+ * taken (the lines of this statement it shows by their command id); else
+ * a new walk begins.  It holds a scan, a snapshot and buffer pins of the
+ * statement's resource owner, so it ends with the statement (frames.c
+ * calls back), or goes with the abort that ends a failed one.
  */
 #include "guard.h"
 
@@ -33,6 +42,7 @@
 #include "storage/lwlock.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
+#include "utils/resowner.h"
 
 /* beyond this the copy costs more than reading the window per row */
 #define MAX_LINES 2000
@@ -52,6 +62,16 @@ typedef struct LineCache
 	DateADT		lo;				/* every line of the patient dated lo or
 								 * later is in lines */
 	PatientLines pl;			/* by date; a date's rows in arrival order */
+
+	/* the statement's walk over the index that fills the copy */
+	GuardWalk  *walk;
+	MemoryContext walk_cxt;		/* the walk's scan; NULL with no walk */
+	GuardEntry *walk_e;
+	uint64		walk_frame;		/* its statement */
+	uint64		walk_pushed;	/* frames pushed when it began */
+	uint64		walk_completions;	/* transactions ended when it began */
+	ResourceOwner walk_owner;
+	uint64		no_walk_frame;	/* a statement whose table has no walk */
 } LineCache;
 
 static LineCache cache;
@@ -78,19 +98,97 @@ drop(void)
 	cache.pl.lines = NULL;
 }
 
+/*
+ * The walk ends: with end, its scan is closed under the resource owner it
+ * began in; without, the abort of a failed statement releases the scan and
+ * the (sub)transaction's memory the walk's (the error may have left it
+ * current).
+ */
+static void
+walk_done(bool end)
+{
+	if (cache.walk_cxt == NULL)
+		return;
+	if (end)
+	{
+		tpi_guard_walk_end(cache.walk);
+		MemoryContextDelete(cache.walk_cxt);
+	}
+	cache.walk = NULL;
+	cache.walk_cxt = NULL;
+	cache.walk_e = NULL;
+}
+
+/* A statement ended: the walk it began goes with it. */
+static void
+line_cache_frame_end(uint64 serial, bool failed)
+{
+	if (cache.walk_cxt && cache.walk_frame == serial)
+		walk_done(!failed && CurrentResourceOwner == cache.walk_owner);
+}
+
 /* The copy does not outlive its transaction, nor keep its memory. */
 static void
 line_cache_xact_callback(XactEvent event, void *arg)
 {
 	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
 		event == XACT_EVENT_PREPARE)
+	{
 		drop();
+		/* a statement's walk ends with it: here only its memory is left */
+		walk_done(false);
+	}
 }
 
 void
 tpi_guard_line_cache_init(void)
 {
+	tpi_guard_frames_init(line_cache_frame_end);
 	RegisterXactCallback(line_cache_xact_callback, NULL);
+}
+
+/*
+ * The walk that reads the copy's lines, begun afresh where another
+ * transaction ended or another statement ran since it began; NULL where
+ * the table cannot be walked.
+ */
+static GuardWalk *
+current_walk(GuardEntry *e, Relation rel, uint64 now)
+{
+	if (cache.walk_cxt &&
+		(cache.walk_frame != cache.frame || cache.walk_e != e ||
+		 cache.walk_completions != now ||
+		 cache.walk_pushed != tpi_guard_frames_pushed()))
+	{
+		/* another resource owner's scan is left for its statement's end */
+		if (CurrentResourceOwner != cache.walk_owner)
+			return NULL;
+		walk_done(true);
+	}
+	if (cache.walk_cxt == NULL && cache.no_walk_frame != cache.frame)
+	{
+		MemoryContext old;
+
+		cache.walk_cxt = AllocSetContextCreate(CurTransactionContext,
+											   "tpi_rules guard walk",
+											   ALLOCSET_DEFAULT_SIZES);
+		old = MemoryContextSwitchTo(cache.walk_cxt);
+		cache.walk_pushed = tpi_guard_frames_pushed();
+		cache.walk = tpi_guard_walk_begin(e, rel);
+		MemoryContextSwitchTo(old);
+		if (cache.walk == NULL)
+		{
+			MemoryContextDelete(cache.walk_cxt);
+			cache.walk_cxt = NULL;
+			cache.no_walk_frame = cache.frame;
+			return NULL;
+		}
+		cache.walk_e = e;
+		cache.walk_frame = cache.frame;
+		cache.walk_completions = now;
+		cache.walk_owner = CurrentResourceOwner;
+	}
+	return cache.walk;
 }
 
 /*
@@ -197,6 +295,7 @@ tpi_guard_line_cache_read(GuardEntry *e, Relation rel, Datum patient,
 		lo < cache.lo)
 	{
 		MemoryContext old;
+		GuardWalk  *walk;
 
 		if (cache.cxt == NULL)
 			cache.cxt = AllocSetContextCreate(TopMemoryContext,
@@ -208,8 +307,13 @@ tpi_guard_line_cache_read(GuardEntry *e, Relation rel, Datum patient,
 		cache.lo = earliest_needed(lo, d);
 		/* counted first: a transaction ending later may be in the read */
 		cache.completions = completions();
-		tpi_guard_read_lines(e, rel, patient, NULL, cache.lo, DATEVAL_NOEND,
-							 NULL, &cache.pl);
+		walk = current_walk(e, rel, cache.completions);
+		if (walk)
+			tpi_guard_walk_read(walk, patient_id, cache.lo, DATEVAL_NOEND,
+								NULL, &cache.pl);
+		else
+			tpi_guard_read_lines(e, rel, patient, NULL, cache.lo,
+								 DATEVAL_NOEND, NULL, &cache.pl);
 		MemoryContextSwitchTo(old);
 		cache.too_big = cache.pl.n > MAX_LINES;
 		cache.valid = true;

@@ -1,31 +1,45 @@
 /*
  * walk.c
- *		The statement trigger's reading of its patients' lines in one pass
- *		of the (patient_id, date_of_service) index.  Read one by one, each
- *		patient costs a descent of the index from its root, comparing the
- *		patient id under the column's collation at every level: a third of
- *		the trigger on a bulk load.  The statement's patients come sorted,
- *		and a bulk load's patients mostly lie next to each other in the
- *		index too, so the walk goes on from where the last patient's
- *		entries ended, and descends only when the next entry is not the
- *		next patient's.
+ *		Reading many patients' lines in one pass of the (patient_id,
+ *		date_of_service) index: the statement trigger's patients, and the
+ *		row trigger's during one bulk load (line_cache.c).  Read one by one,
+ *		each patient costs a descent of the index from its root, comparing
+ *		the patient id under the column's collation at every level: a third
+ *		of the trigger on a bulk load.  The patients come sorted, and a bulk
+ *		load's patients mostly lie next to each other in the index too, so
+ *		the walk goes on from where the last patient's entries ended.  It
+ *		descends only when the next entry is not the next patient's and the
+ *		patient may have entries elsewhere: a patient that sorts between the
+ *		last one read and the entry the scan stands on has none, which is
+ *		what a load of new patients meets at every row.
  *
  * "The next patient's" is decided by the bytes of the patient id, which is
  * exact for text or varchar under a deterministic collation; with another
- * type or collation, or a descending patient_id, there is no walk.  The caller locks every patient of
- * the statement before the walk begins, and the walk's snapshot is taken
- * after the last lock (and the command counter advanced), so each
- * patient's lines are those a fresh read after its lock would show.
+ * type or collation, or a descending patient_id, there is no walk.  Each
+ * patient must be locked before it is read, and the walk's snapshot taken
+ * after the locks of every transaction whose lines it must show (the
+ * statement trigger locks all its patients first; the row trigger starts
+ * a new walk when a transaction has ended since), with the command
+ * counter advanced, so each patient's lines are those a fresh read after
+ * its lock would show.
+ *
+ * Between two descents the scan only moves forward, over entries the
+ * snapshot was taken for, and the patients read since the descent come in
+ * increasing order: entries added since (the row trigger's own rows) are
+ * of patients already read, which a later read of theirs finds by a
+ * descent.
  */
 #include "guard.h"
 
 #include "access/genam.h"
 #include "access/itup.h"
+#include "access/nbtree.h"
 #include "access/relscan.h"
 #include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/pg_index.h"
 #include "catalog/pg_type.h"
+#include "fmgr.h"
 #include "executor/tuptable.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -44,6 +58,9 @@ struct GuardWalk
 	MemoryContext cxt;			/* the walk's */
 	text	   *key;			/* the scan key's patient id: the scan
 								 * reads it until the next descent */
+	text	   *last;			/* the last patient read since the descent */
+	FmgrInfo   *order;			/* the index's comparison of patient ids */
+	Oid			collation;
 };
 
 /*
@@ -79,6 +96,8 @@ tpi_guard_walk_begin(GuardEntry *e, Relation rel)
 	w->snap = RegisterSnapshot(GetLatestSnapshot());
 	w->slot = table_slot_create(rel, NULL);
 	w->scan = index_beginscan(rel, idx, w->snap, 1, 0);
+	w->order = index_getprocinfo(idx, 1, BTORDER_PROC);
+	w->collation = idx->rd_indcollation[0];
 	/* the entries' own patient and date, read before any heap fetch */
 	w->scan->xs_want_itup = true;
 	return w;
@@ -92,6 +111,8 @@ tpi_guard_walk_end(GuardWalk *w)
 	index_endscan(w->scan);
 	if (w->key)
 		pfree(w->key);
+	if (w->last)
+		pfree(w->last);
 	ExecDropSingleTupleTableSlot(w->slot);
 	UnregisterSnapshot(w->snap);
 	index_close(w->idx, AccessShareLock);
@@ -134,6 +155,45 @@ entry_is(GuardWalk *w, const char *patient_id, size_t len)
 	return same;
 }
 
+/* a <, =, > b under the index's ordering of patient ids */
+static int
+order(GuardWalk *w, Datum a, Datum b)
+{
+	return DatumGetInt32(FunctionCall2Coll(w->order, w->collation, a, b));
+}
+
+/*
+ * patient_id has no entries: it sorts after the last patient read since
+ * the descent and before the entry the scan stands on (or the scan has
+ * passed the last entry), and the scan passed everything in between.
+ */
+static bool
+known_absent(GuardWalk *w, text *patient)
+{
+	bool		isnull;
+	Datum		d;
+
+	if (w->last == NULL ||
+		order(w, PointerGetDatum(w->last), PointerGetDatum(patient)) >= 0)
+		return false;
+	if (!w->have)
+		return true;
+	d = index_getattr(w->scan->xs_itup, 1, w->scan->xs_itupdesc, &isnull);
+	return !isnull && order(w, PointerGetDatum(patient), d) < 0;
+}
+
+/* patient becomes the last patient read (the walk's memory) */
+static void
+set_last(GuardWalk *w, const char *patient_id, size_t len)
+{
+	MemoryContext caller = MemoryContextSwitchTo(w->cxt);
+
+	if (w->last)
+		pfree(w->last);
+	w->last = cstring_to_text_with_len(patient_id, len);
+	MemoryContextSwitchTo(caller);
+}
+
 /*
  * The lines of patient_id dated lo to hi that the filter wants, as
  * tpi_guard_read_lines() gives them.  Patients must come in the walk's
@@ -149,10 +209,20 @@ tpi_guard_walk_read(GuardWalk *w, const char *patient_id, DateADT lo,
 	if (!entry_is(w, patient_id, len))
 	{
 		ScanKeyData key;
-		text	   *old = w->key;
-		MemoryContext caller = MemoryContextSwitchTo(w->cxt);
+		text	   *patient = cstring_to_text_with_len(patient_id, len);
+		bool		absent = known_absent(w, patient);
+		text	   *old;
+		MemoryContext caller;
 
+		set_last(w, patient_id, len);
+		if (absent)
+		{
+			pfree(patient);
+			return;
+		}
 		/* a descent: the first entry of patient_id or after it */
+		caller = MemoryContextSwitchTo(w->cxt);
+		old = w->key;
 		w->key = cstring_to_text_with_len(patient_id, len);
 		ScanKeyEntryInitialize(&key, 0, 1, BTGreaterEqualStrategyNumber,
 							   InvalidOid, w->e->patient_coll,
@@ -161,8 +231,11 @@ tpi_guard_walk_read(GuardWalk *w, const char *patient_id, DateADT lo,
 		if (old)
 			pfree(old);
 		MemoryContextSwitchTo(caller);
+		pfree(patient);
 		advance(w);
 	}
+	else
+		set_last(w, patient_id, len);
 	for (; entry_is(w, patient_id, len); advance(w))
 	{
 		bool		isnull;
