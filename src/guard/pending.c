@@ -31,6 +31,8 @@ typedef struct Pending
 	SubTransactionId subid;		/* added in */
 	SubTransactionId cured_subid;	/* cured in, or Invalid */
 	bool		dead;			/* its subtransaction was rolled back */
+	struct Pending *next;		/* the next added */
+	struct Pending *next_of_day;	/* the next added on its day */
 } Pending;
 
 /* Pending findings by table, patient and date, so a row finds its day's. */
@@ -44,11 +46,13 @@ typedef struct PendingDayKey
 typedef struct PendingDay
 {
 	PendingDayKey key;			/* hash key, must be first */
-	List	   *items;			/* of Pending * */
+	Pending    *first;			/* linked by next_of_day */
+	Pending    *last;
 } PendingDay;
 
 /* per transaction, in TopTransactionContext; reset at its end */
-static List *pending = NIL;		/* of Pending * */
+static Pending *pending = NULL;	/* linked by next, in the order added */
+static Pending *pending_last = NULL;
 static int	nlive = 0;			/* of them not dead and not cured */
 static HTAB *pending_days = NULL;
 static Oid	names_relid = InvalidOid;	/* the table named by the two below */
@@ -59,6 +63,7 @@ static PendingDay *last_day = NULL;
 static Oid	last_rootid;
 static DateADT last_dos;
 static char *last_patient = NULL;
+static size_t last_patient_cap = 0;
 
 /* ------------------------------------------------------------------------
  * The end of the transaction
@@ -70,16 +75,14 @@ static void
 check_pending_at_commit(void)
 {
 	RejectReport r;
-	ListCell   *lc;
+	Pending    *p;
 	Pending    *first = NULL;
 	Pending    *row = NULL;
 	AttrList	al = {NULL, 0, 0};
 
 	tpi_guard_report_init(&r, true);
-	foreach(lc, pending)
+	for (p = pending; p; p = p->next)
 	{
-		Pending    *p = lfirst(lc);
-
 		if (p->mode != GUARD_REJECT || p->dead ||
 			p->cured_subid != InvalidSubTransactionId)
 			continue;
@@ -110,7 +113,7 @@ pending_xact_callback(XactEvent event, void *arg)
 	{
 		case XACT_EVENT_PRE_COMMIT:
 		case XACT_EVENT_PRE_PREPARE:
-			if (pending != NIL)
+			if (pending != NULL)
 				check_pending_at_commit();
 			break;
 		case XACT_EVENT_COMMIT:
@@ -119,12 +122,13 @@ pending_xact_callback(XactEvent event, void *arg)
 		case XACT_EVENT_PARALLEL_COMMIT:
 		case XACT_EVENT_PARALLEL_ABORT:
 			/* their memory goes with the transaction */
-			pending = NIL;
+			pending = pending_last = NULL;
 			nlive = 0;
 			pending_days = NULL;
 			names_relid = InvalidOid;
 			last_day = NULL;
 			last_patient = NULL;
+			last_patient_cap = 0;
 			break;
 		default:
 			break;
@@ -135,12 +139,10 @@ static void
 pending_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 						 SubTransactionId parentSubid, void *arg)
 {
-	ListCell   *lc;
+	Pending    *p;
 
-	foreach(lc, pending)
+	for (p = pending; p; p = p->next)
 	{
-		Pending    *p = lfirst(lc);
-
 		if (event == SUBXACT_EVENT_ABORT_SUB)
 		{
 			bool		was_live = !p->dead &&
@@ -182,17 +184,18 @@ tpi_guard_has_pending(void)
  * Curing, adding
  * ------------------------------------------------------------------------
  */
-static List **
+static PendingDay *
 pending_day(Oid rootid, const char *patient_id, DateADT dos, bool create)
 {
 	PendingDayKey key;
 	PendingDay *d;
 	bool		found;
+	size_t		len;
 
 	/* entries stay where they are until the transaction ends */
 	if (last_day && last_rootid == rootid && last_dos == dos &&
 		strcmp(last_patient, patient_id) == 0)
-		return &last_day->items;
+		return last_day;
 	if (pending_days == NULL)
 	{
 		HASHCTL		ctl;
@@ -215,14 +218,20 @@ pending_day(Oid rootid, const char *patient_id, DateADT dos, bool create)
 	if (d == NULL)
 		return NULL;
 	if (!found)
-		d->items = NIL;
+		d->first = d->last = NULL;
 	last_day = d;
 	last_rootid = rootid;
 	last_dos = dos;
-	if (last_patient)
-		pfree(last_patient);
-	last_patient = MemoryContextStrdup(TopTransactionContext, patient_id);
-	return &d->items;
+	len = strlen(patient_id) + 1;
+	if (len > last_patient_cap)
+	{
+		if (last_patient)
+			pfree(last_patient);
+		last_patient_cap = Max(len, 64);
+		last_patient = MemoryContextAlloc(TopTransactionContext, last_patient_cap);
+	}
+	memcpy(last_patient, patient_id, len);
+	return d;
 }
 
 static bool
@@ -249,16 +258,14 @@ void
 tpi_guard_cure_pending(GuardEntry *e, const char *patient_id, DateADT dos,
 					   const FindingList *day)
 {
-	List	  **items;
-	ListCell   *lc;
+	PendingDay *d;
+	Pending    *p;
 
 	if (nlive == 0 ||
-		(items = pending_day(e->rootid, patient_id, dos, false)) == NULL)
+		(d = pending_day(e->rootid, patient_id, dos, false)) == NULL)
 		return;
-	foreach(lc, *items)
+	for (p = d->first; p; p = p->next_of_day)
 	{
-		Pending    *p = lfirst(lc);
-
 		if (pending_live(p, patient_id) && !tpi_guard_finding_in(day, &p->f))
 			cure(p);
 	}
@@ -268,22 +275,35 @@ tpi_guard_cure_pending(GuardEntry *e, const char *patient_id, DateADT dos,
 void
 tpi_guard_cure_line(GuardEntry *e, const ClaimLine *ol)
 {
-	List	  **items;
-	ListCell   *lc;
+	PendingDay *d;
+	Pending    *p;
 
 	if (nlive == 0 || ol->patient_id == NULL || ol->dos_null ||
-		(items = pending_day(e->rootid, ol->patient_id, ol->date_of_service,
-							 false)) == NULL)
+		(d = pending_day(e->rootid, ol->patient_id, ol->date_of_service,
+						 false)) == NULL)
 		return;
-	foreach(lc, *items)
+	for (p = d->first; p; p = p->next_of_day)
 	{
-		Pending    *p = lfirst(lc);
-
 		if (pending_live(p, ol->patient_id) &&
 			tpi_guard_same_key(p->f.claim_id, p->f.line_no, p->f.line_no_null,
 							   ol->claim_id, ol->line_no, ol->line_no_null))
 			cure(p);
 	}
+}
+
+/* A copy of s (NULL: none) at *next, which moves past it. */
+static char *
+chunk_strcpy(char **next, const char *s)
+{
+	char	   *copy = *next;
+	size_t		len;
+
+	if (s == NULL)
+		return NULL;
+	len = strlen(s) + 1;
+	memcpy(copy, s, len);
+	*next += len;
+	return copy;
 }
 
 /*
@@ -298,18 +318,17 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 {
 	MemoryContext old;
 	Pending    *p;
-	List	  **items;
-	ListCell   *lc;
+	PendingDay *d;
+	Size		size;
+	char	   *next;
 
 	old = MemoryContextSwitchTo(TopTransactionContext);
-	items = pending_day(e->rootid, row->patient_id, row->date_of_service, true);
-	foreach(lc, *items)
+	d = pending_day(e->rootid, row->patient_id, row->date_of_service, true);
+	for (p = d->first; p; p = p->next_of_day)
 	{
-		Pending    *q = lfirst(lc);
-
-		if (pending_live(q, row->patient_id) &&
-			strcmp(q->f.rule_id, f->rule_id) == 0 &&
-			tpi_guard_same_key(q->f.claim_id, q->f.line_no, q->f.line_no_null,
+		if (pending_live(p, row->patient_id) &&
+			strcmp(p->f.rule_id, f->rule_id) == 0 &&
+			tpi_guard_same_key(p->f.claim_id, p->f.line_no, p->f.line_no_null,
 							   f->claim_id, f->line_no, f->line_no_null))
 		{
 			/* already waiting; a second log row would be a duplicate */
@@ -319,7 +338,13 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 			return;
 		}
 	}
-	p = palloc0(sizeof(Pending));
+	/* the finding and its strings in one chunk: a bulk load adds many */
+	size = MAXALIGN(sizeof(Pending)) + strlen(row->patient_id) + 1 +
+		strlen(f->message) + 1 + (f->claim_id ? strlen(f->claim_id) + 1 : 0) +
+		(row->claim_id ? strlen(row->claim_id) + 1 : 0);
+	p = palloc(size);
+	memset(p, 0, sizeof(Pending));
+	next = (char *) p + MAXALIGN(sizeof(Pending));
 	p->mode = mode;
 	p->rootid = e->rootid;
 	if (names_relid != RelationGetRelid(rel))
@@ -330,15 +355,15 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 	}
 	p->nspname = names_nsp;
 	p->relname = names_rel;
-	p->patient_id = pstrdup(row->patient_id);
+	p->patient_id = chunk_strcpy(&next, row->patient_id);
 	p->dos = row->date_of_service;
 	p->f.rule_id = f->rule_id;
 	p->f.severity = f->severity;
-	p->f.message = pstrdup(f->message);
-	p->f.claim_id = f->claim_id ? pstrdup(f->claim_id) : NULL;
+	p->f.message = chunk_strcpy(&next, f->message);
+	p->f.claim_id = chunk_strcpy(&next, f->claim_id);
 	p->f.line_no = f->line_no;
 	p->f.line_no_null = f->line_no_null;
-	p->row.claim_id = row->claim_id ? pstrdup(row->claim_id) : NULL;
+	p->row.claim_id = chunk_strcpy(&next, row->claim_id);
 	p->row.line_no = row->line_no;
 	p->row.line_no_null = row->line_no_null;
 	if (log)
@@ -347,8 +372,16 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 		ItemPointerSetInvalid(&p->log.tid);
 	p->subid = GetCurrentSubTransactionId();
 	p->cured_subid = InvalidSubTransactionId;
-	*items = lappend(*items, p);
-	pending = lappend(pending, p);
+	if (d->last)
+		d->last->next_of_day = p;
+	else
+		d->first = p;
+	d->last = p;
+	if (pending_last)
+		pending_last->next = p;
+	else
+		pending = p;
+	pending_last = p;
 	nlive++;
 	MemoryContextSwitchTo(old);
 }

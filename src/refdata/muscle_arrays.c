@@ -16,15 +16,25 @@
 #define STACK_ARRAY 2048
 
 /*
- * The last array counted, so that muscle_count(m), pick_code(m) and
- * regions(m) of one row parse it once.  Keyed by the array's bytes and the
- * catalogue load it was counted with.
+ * The arrays counted last, so that muscle_count(m), pick_code(m) and
+ * regions(m) of one row parse it once, and the guard, which checks a
+ * patient's lines again at each row of a bulk load, summarises each line
+ * once.  Keyed by the array's bytes and the catalogue load it was counted
+ * with; the summary's first_* texts are kept in TopMemoryContext.
  */
-static char last_array[STACK_ARRAY];
-static size_t last_array_len = 0;
-static uint64 last_array_load = 0;
-static int	last_count;
-static uint32 last_regions;
+#define COUNTED_KEPT 8
+
+typedef struct Counted
+{
+	size_t		len;
+	uint64		load;
+	MuscleSummary ms;
+	char		bytes[STACK_ARRAY];
+} Counted;
+
+static Counted counted[COUNTED_KEPT];
+static int	ncounted = 0;
+static int	counted_next = 0;	/* the one to replace next */
 
 /*
  * text[] or varchar[]: audit() and guard() accept a varchar[] column for
@@ -145,13 +155,9 @@ array_from_datum(Datum d, char *local, bool *copy)
 	return (ArrayType *) v;
 }
 
-/*
- * The rule engine's view of a line's muscles: counts per SPEC section 4
- * and the first entry of each kind that earns a finding.  Memory: the
- * first_* strings are palloc'd in the current context.
- */
-void
-tpi_summarise_muscles(Datum muscles, bool isnull, MuscleSummary *out)
+/* Counts per SPEC section 4 and the first entry of each kind. */
+static void
+summarise(MpCatalogue *cat, Datum muscles, MuscleSummary *out)
 {
 	union
 	{
@@ -162,12 +168,9 @@ tpi_summarise_muscles(Datum muscles, bool isnull, MuscleSummary *out)
 	bool		copy;
 	MpTally		t;
 
-	memset(out, 0, sizeof(MuscleSummary));
-	if (isnull)
-		return;
 	arr = array_from_datum(muscles, local.data, &copy);
 	tpi_tally_init_local(&t);
-	tally_array(tpi_current_muscle_catalogue(), arr, &t, out);
+	tally_array(cat, arr, &t, out);
 	out->count = tpi_clamp_int(t.n);
 	out->nentries = tpi_clamp_int(t.nentries);
 	out->nmuscle = tpi_clamp_int(t.nmuscle);
@@ -180,66 +183,114 @@ tpi_summarise_muscles(Datum muscles, bool isnull, MuscleSummary *out)
 		pfree(arr);
 }
 
-/* v is the array last counted, under catalogue load (see above). */
-static bool
-last_array_is(struct varlena *v, uint64_t load)
+/* The kept summary of array v under catalogue load, or NULL. */
+static const Counted *
+counted_find(struct varlena *v, uint64_t load)
 {
-	return !VARATT_IS_EXTERNAL(v) && !VARATT_IS_COMPRESSED(v) &&
-		VARSIZE_ANY_EXHDR(v) == last_array_len && last_array_load == load &&
-		memcmp(VARDATA_ANY(v), last_array, last_array_len) == 0;
+	size_t		len;
+	int			i;
+
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+		return NULL;
+	len = VARSIZE_ANY_EXHDR(v);
+	for (i = 0; i < ncounted; i++)
+		if (counted[i].len == len && counted[i].load == load &&
+			memcmp(counted[i].bytes, VARDATA_ANY(v), len) == 0)
+			return &counted[i];
+	return NULL;
+}
+
+static char *
+keep_text(const char *s)
+{
+	return s ? MemoryContextStrdup(TopMemoryContext, s) : NULL;
+}
+
+static void
+free_text(char *s)
+{
+	if (s)
+		pfree(s);
+}
+
+/* Keeps ms, the summary of array v under catalogue load. */
+static void
+counted_add(struct varlena *v, uint64_t load, const MuscleSummary *ms)
+{
+	Counted    *c;
+	size_t		len;
+
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v) ||
+		(len = VARSIZE_ANY_EXHDR(v)) > STACK_ARRAY)
+		return;
+	c = &counted[counted_next];
+	counted_next = (counted_next + 1) % COUNTED_KEPT;
+	if (ncounted < COUNTED_KEPT)
+		ncounted++;
+	else
+	{
+		free_text(c->ms.first_group);
+		free_text(c->ms.first_region_term);
+		free_text(c->ms.first_unknown);
+	}
+	memcpy(c->bytes, VARDATA_ANY(v), len);
+	c->len = len;
+	c->load = load;
+	c->ms = *ms;
+	c->ms.first_group = keep_text(ms->first_group);
+	c->ms.first_region_term = keep_text(ms->first_region_term);
+	c->ms.first_unknown = keep_text(ms->first_unknown);
+}
+
+/* The summary of muscles, kept or made (and kept). */
+static void
+summary_of(Datum muscles, MuscleSummary *out)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(muscles);
+	uint64_t	load;
+	MpCatalogue *cat = tpi_muscle_catalogue(&load);
+	const Counted *c = counted_find(v, load);
+
+	if (c)
+	{
+		*out = c->ms;
+		out->first_group = c->ms.first_group ? pstrdup(c->ms.first_group) : NULL;
+		out->first_region_term = c->ms.first_region_term ?
+			pstrdup(c->ms.first_region_term) : NULL;
+		out->first_unknown = c->ms.first_unknown ? pstrdup(c->ms.first_unknown) : NULL;
+		return;
+	}
+	memset(out, 0, sizeof(MuscleSummary));
+	summarise(cat, muscles, out);
+	counted_add(v, load, out);
+}
+
+/*
+ * The rule engine's view of a line's muscles: counts per SPEC section 4
+ * and the first entry of each kind that earns a finding.  Memory: the
+ * first_* strings are palloc'd in the current context.
+ */
+void
+tpi_summarise_muscles(Datum muscles, bool isnull, MuscleSummary *out)
+{
+	if (isnull)
+	{
+		memset(out, 0, sizeof(MuscleSummary));
+		return;
+	}
+	summary_of(muscles, out);
 }
 
 /* Distinct muscles of a text[] datum and the mask of their regions. */
 int
 tpi_count_muscle_array(Datum d, uint32 *regions)
 {
-	union
-	{
-		char		data[STACK_ARRAY];
-		double		align;
-	}			local;
-	struct varlena *v = (struct varlena *) DatumGetPointer(d);
-	MpCatalogue *cat;
-	uint64_t	load;
-	const char *bytes = NULL;
-	size_t		nbytes = 0;
-	ArrayType  *arr;
-	bool		copy;
-	MpTally		t;
-	int			n;
+	MuscleSummary ms;
 
-	/* the catalogue first: a reload makes the remembered count stale */
-	cat = tpi_muscle_catalogue(&load);
-	if (last_array_is(v, load))
-	{
-		if (regions)
-			*regions = last_regions;
-		return last_count;
-	}
-	if (!VARATT_IS_EXTERNAL(v) && !VARATT_IS_COMPRESSED(v))
-	{
-		bytes = VARDATA_ANY(v);
-		nbytes = VARSIZE_ANY_EXHDR(v);
-	}
-
-	arr = array_from_datum(d, local.data, &copy);
-	tpi_tally_init_local(&t);
-	tally_array(cat, arr, &t, NULL);
-	n = tpi_clamp_int(t.n);
+	summary_of(d, &ms);
 	if (regions)
-		*regions = t.regions;
-	if (bytes != NULL && nbytes <= sizeof(last_array))
-	{
-		memcpy(last_array, bytes, nbytes);
-		last_array_len = nbytes;
-		last_array_load = load;
-		last_count = n;
-		last_regions = t.regions;
-	}
-	mp_tally_free(&t);
-	if (copy)
-		pfree(arr);
-	return n;
+		*regions = ms.regions;
+	return ms.count;
 }
 
 /*
@@ -266,9 +317,13 @@ tpi_muscle_region_mask(Datum d)
 	uint32		mask = 0;
 
 	cat = tpi_muscle_catalogue(&load);
-	/* the array just counted (muscle_count(m), regions(m) of one row) */
-	if (last_array_is(v, load))
-		return last_regions;
+	/* an array just counted (muscle_count(m), regions(m) of one row) */
+	{
+		const Counted *c = counted_find(v, load);
+
+		if (c)
+			return c->ms.regions;
+	}
 
 	arr = array_from_datum(d, local.data, &copy);
 	if (!text_like_array(arr))
