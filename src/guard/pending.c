@@ -32,6 +32,7 @@ typedef struct Pending
 	SubTransactionId cured_subid;	/* cured in, or Invalid */
 	bool		dead;			/* its subtransaction was rolled back */
 	struct Pending *next;		/* the next added */
+	struct Pending *prev;
 	struct Pending *next_of_day;	/* the next added on its day */
 } Pending;
 
@@ -250,6 +251,76 @@ cure(Pending *p)
 	nlive--;
 }
 
+/* p leaves the transaction's list and its memory is freed. */
+static void
+forget(Pending *p)
+{
+	if (p->prev)
+		p->prev->next = p->next;
+	else
+		pending = p->next;
+	if (p->next)
+		p->next->prev = p->prev;
+	else
+		pending_last = p->prev;
+	pfree(p);
+}
+
+typedef bool (*CureTest) (const Pending *p, const void *arg);
+
+/*
+ * The live pending findings of patient_id's day d that test picks are
+ * cured.  One cured in the subtransaction that added it is forgotten (no
+ * rollback can bring it back), so that a bulk load, whose every claim
+ * waits for its drug line a row long, keeps few.
+ */
+static void
+cure_day(PendingDay *d, const char *patient_id, CureTest test, const void *arg)
+{
+	Pending   **link = &d->first;
+	Pending    *prev = NULL;
+	Pending    *p;
+
+	while ((p = *link) != NULL)
+	{
+		if (pending_live(p, patient_id) && test(p, arg))
+		{
+			cure(p);
+			if (p->subid == p->cured_subid)
+			{
+				*link = p->next_of_day;
+				if (d->last == p)
+					d->last = prev;
+				forget(p);
+				continue;
+			}
+		}
+		prev = p;
+		link = &p->next_of_day;
+	}
+	if (d->first == NULL)
+	{
+		if (last_day == d)
+			last_day = NULL;
+		hash_search(pending_days, &d->key, HASH_REMOVE, NULL);
+	}
+}
+
+static bool
+not_found_in_day(const Pending *p, const void *day)
+{
+	return !tpi_guard_finding_in((const FindingList *) day, &p->f);
+}
+
+static bool
+on_line(const Pending *p, const void *line)
+{
+	const ClaimLine *ol = line;
+
+	return tpi_guard_same_key(p->f.claim_id, p->f.line_no, p->f.line_no_null,
+							  ol->claim_id, ol->line_no, ol->line_no_null);
+}
+
 /*
  * The pending findings of a patient's day that the day's findings (with
  * the new lines) no longer contain are cured.
@@ -259,16 +330,11 @@ tpi_guard_cure_pending(GuardEntry *e, const char *patient_id, DateADT dos,
 					   const FindingList *day)
 {
 	PendingDay *d;
-	Pending    *p;
 
 	if (nlive == 0 ||
 		(d = pending_day(e->rootid, patient_id, dos, false)) == NULL)
 		return;
-	for (p = d->first; p; p = p->next_of_day)
-	{
-		if (pending_live(p, patient_id) && !tpi_guard_finding_in(day, &p->f))
-			cure(p);
-	}
+	cure_day(d, patient_id, not_found_in_day, day);
 }
 
 /* Those on the line an UPDATE replaces are cured: it is checked afresh. */
@@ -276,19 +342,12 @@ void
 tpi_guard_cure_line(GuardEntry *e, const ClaimLine *ol)
 {
 	PendingDay *d;
-	Pending    *p;
 
 	if (nlive == 0 || ol->patient_id == NULL || ol->dos_null ||
 		(d = pending_day(e->rootid, ol->patient_id, ol->date_of_service,
 						 false)) == NULL)
 		return;
-	for (p = d->first; p; p = p->next_of_day)
-	{
-		if (pending_live(p, ol->patient_id) &&
-			tpi_guard_same_key(p->f.claim_id, p->f.line_no, p->f.line_no_null,
-							   ol->claim_id, ol->line_no, ol->line_no_null))
-			cure(p);
-	}
+	cure_day(d, ol->patient_id, on_line, ol);
 }
 
 /* A copy of s (NULL: none) at *next, which moves past it. */
@@ -377,6 +436,7 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 	else
 		d->first = p;
 	d->last = p;
+	p->prev = pending_last;
 	if (pending_last)
 		pending_last->next = p;
 	else
