@@ -160,6 +160,7 @@ tpi_guard_log_init(void)
 {
 	CacheRegisterRelcacheCallback(log_relcache_callback, (Datum) 0);
 	CacheRegisterSyscacheCallback(ENUMTYPOIDNAME, log_enum_callback, (Datum) 0);
+	tpi_guard_log_exec_init();
 }
 
 static void

@@ -30,7 +30,18 @@
  * owner must hold INSERT (DELETE) on the table, SELECT too when rows are
  * returned or searched, so that a missing privilege raises the SPI path's
  * error.  The write runs as the extension's owner, like the SPI
- * path (tpi_ref_spi_connect), with the same command counter steps.
+ * path (tpi_ref_become_owner), with the same command counter steps.
+ *
+ * A row trigger loading many rows writes once per row with findings, and
+ * setting up the executor for each write (opening the table and its
+ * indexes, preparing the defaults) cost a third of the write.  The INSERT's
+ * executor state is therefore kept for the rest of the statement that
+ * fires the trigger, as a multi-row INSERT keeps its own, while no other
+ * statement ran since (a DBA's trigger on finding_log may have changed
+ * anything) and the relcache entry holds; each write still takes its own
+ * command counter step, snapshot, owner's identity and trigger query
+ * level.  It ends with the statement (frames.c calls back), or goes with
+ * the abort of a failed one.
  */
 #include "guard.h"
 
@@ -48,6 +59,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/resowner.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
@@ -87,6 +99,7 @@ typedef struct ExecLogCache
 } ExecLogCache;
 
 static ExecLogCache cache;
+static uint64 cache_builds = 0;	/* the kept INSERT state's key */
 
 void
 tpi_guard_log_exec_invalidate(void)
@@ -124,6 +137,7 @@ cache_build(Relation rel)
 										  "tpi_rules finding_log defaults",
 										  ALLOCSET_SMALL_SIZES);
 	MemoryContextReset(cache.cxt);
+	cache_builds++;
 	/* valid first: an invalidation while we look clears it again */
 	cache.valid = true;
 	cache.relid = RelationGetRelid(rel);
@@ -338,7 +352,8 @@ fill_slot(TupleTableSlot *slot, ExprState **defaults, EState *estate,
 
 /*
  * What one fast-path write holds between exec_begin() and exec_end(): the
- * table, the owner's identity, the snapshot and the executor state.
+ * table, the owner's identity, the snapshot and the executor state (the
+ * statement's kept one, or its own).
  */
 typedef struct ExecWrite
 {
@@ -347,7 +362,125 @@ typedef struct ExecWrite
 	EState	   *estate;
 	ResultRelInfo *rri;
 	TupleTableSlot *slot;
+	ExprState **defaults;		/* INSERT: the defaults, prepared */
+	bool		kept;
 } ExecWrite;
+
+/* The INSERT's executor state kept for the statement (see above). */
+typedef struct KeptInsert
+{
+	MemoryContext cxt;			/* NULL: none kept */
+	uint64		frame;			/* the statement */
+	uint64		pushed;			/* frames pushed when it was made */
+	ResourceOwner owner;
+	uint64		cache_build;	/* the defaults' cache_builds */
+	ExecWrite	w;
+} KeptInsert;
+
+static KeptInsert kept;
+
+/*
+ * The executor state of a write: an EState and ResultRelInfo for
+ * finding_log (indexes open and defaults prepared for an INSERT), in the
+ * current memory context.
+ */
+static void
+exec_state(ExecWrite *w, CmdType cmd)
+{
+	int			i;
+
+	w->estate = CreateExecutorState();
+	w->rri = make_estate(w->estate, w->rel, cmd);
+	w->slot = ExecInitExtraTupleSlot(w->estate, RelationGetDescr(w->rel),
+									 table_slot_callbacks(w->rel));
+	w->defaults = NULL;
+	if (cmd != CMD_INSERT)
+		return;
+	ExecOpenIndices(w->rri, false);
+	w->defaults = palloc(Max(cache.ndefaults, 1) * sizeof(ExprState *));
+	for (i = 0; i < cache.ndefaults; i++)
+		w->defaults[i] = ExecPrepareExpr(cache.def_expr[i], w->estate);
+}
+
+static void
+exec_state_end(ExecWrite *w)
+{
+	if (w->defaults)
+		ExecCloseIndices(w->rri);
+	ExecResetTupleTable(w->estate->es_tupleTable, false);
+	FreeExecutorState(w->estate);
+}
+
+/*
+ * The kept state ends: with end, closed under the resource owner it was
+ * made in; without, the abort of a failed statement releases what it
+ * holds and the (sub)transaction its memory.
+ */
+static void
+kept_done(bool end)
+{
+	if (kept.cxt == NULL)
+		return;
+	if (end)
+	{
+		exec_state_end(&kept.w);
+		table_close(kept.w.rel, NoLock);
+		MemoryContextDelete(kept.cxt);
+	}
+	kept.cxt = NULL;
+}
+
+static void
+kept_frame_end(uint64 serial, bool failed)
+{
+	if (kept.cxt && kept.frame == serial)
+		kept_done(!failed && CurrentResourceOwner == kept.owner);
+}
+
+void
+tpi_guard_log_exec_init(void)
+{
+	tpi_guard_frames_on_end(kept_frame_end);
+}
+
+/*
+ * The statement's kept INSERT state for rel, made now if need be (the
+ * caller checked that the fast path may run, as the owner); NULL outside
+ * a statement, or where a kept state of another resource owner is left to
+ * its statement's end.
+ */
+static KeptInsert *
+kept_insert(Relation rel)
+{
+	uint64		frame = tpi_guard_frame_serial();
+	MemoryContext old;
+
+	if (frame == 0)
+		return NULL;
+	if (kept.cxt &&
+		(kept.frame != frame || kept.pushed != tpi_guard_frames_pushed() ||
+		 kept.cache_build != cache_builds))
+	{
+		if (CurrentResourceOwner != kept.owner)
+			return NULL;
+		kept_done(true);
+	}
+	if (kept.cxt)
+		return &kept;
+	kept.cxt = AllocSetContextCreate(CurTransactionContext,
+									 "tpi_rules finding_log insert",
+									 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(kept.cxt);
+	kept.w.rel = table_open(RelationGetRelid(rel), RowExclusiveLock);
+	exec_state(&kept.w, CMD_INSERT);
+	MemoryContextSwitchTo(old);
+	kept.w.kept = true;
+	kept.frame = frame;
+	kept.pushed = tpi_guard_frames_pushed();
+	kept.owner = CurrentResourceOwner;
+	kept.cache_build = cache_builds;
+	return &kept;
+}
 
 /*
  * Start a write of cmd (reading: rows are read back or searched) as SPI
@@ -358,38 +491,51 @@ typedef struct ExecWrite
 static bool
 exec_begin(ExecWrite *w, Oid relid, CmdType cmd, bool reading)
 {
+	KeptInsert *k;
+
 	if (XactReadOnly || IsInParallelMode())
 		return false;
 	w->rel = table_open(relid, RowExclusiveLock);
 	if (!cache.valid || cache.relid != relid)
 		cache_build(w->rel);
-	tpi_ref_spi_connect(&w->owner);
+	tpi_ref_become_owner(&w->owner);
 	if (!cache.usable || !relation_allows(w->rel, cmd, reading))
 	{
-		tpi_ref_spi_finish(&w->owner);
+		tpi_ref_become_caller(&w->owner);
 		table_close(w->rel, NoLock);
 		return false;
 	}
 	PushActiveSnapshot(GetTransactionSnapshot());
 	CommandCounterIncrement();
 	UpdateActiveSnapshotCommandId();
-	w->estate = CreateExecutorState();
+	if (cmd == CMD_INSERT && cache.valid && (k = kept_insert(w->rel)) != NULL)
+	{
+		TpiRefSpi	owner = w->owner;
+
+		table_close(w->rel, NoLock);
+		*w = k->w;
+		w->owner = owner;
+		w->estate->es_output_cid = GetCurrentCommandId(true);
+	}
+	else
+	{
+		w->kept = false;
+		exec_state(w, cmd);
+	}
 	w->estate->es_snapshot = GetActiveSnapshot();
-	w->rri = make_estate(w->estate, w->rel, cmd);
-	w->slot = ExecInitExtraTupleSlot(w->estate, RelationGetDescr(w->rel),
-									 table_slot_callbacks(w->rel));
 	return true;
 }
 
 static void
 exec_end(ExecWrite *w)
 {
-	ExecResetTupleTable(w->estate->es_tupleTable, false);
-	FreeExecutorState(w->estate);
+	if (!w->kept)
+		exec_state_end(w);
 	PopActiveSnapshot();
 	CommandCounterIncrement();
-	tpi_ref_spi_finish(&w->owner);
-	table_close(w->rel, NoLock);
+	tpi_ref_become_caller(&w->owner);
+	if (!w->kept)
+		table_close(w->rel, NoLock);
 }
 
 /*
@@ -403,30 +549,22 @@ tpi_guard_log_exec(LogBatch *b, const char *table_name, LogRef *refs,
 				   Oid relid)
 {
 	ExecWrite	w;
-	ExprState **defaults;
 	Datum		name;
-	int			r,
-				i;
+	int			r;
 
 	if (!exec_begin(&w, relid, CMD_INSERT, refs != NULL))
 		return false;
-	ExecOpenIndices(w.rri, false);
-	defaults = palloc(Max(cache.ndefaults, 1) * sizeof(ExprState *));
-	for (i = 0; i < cache.ndefaults; i++)
-		defaults[i] = ExecPrepareExpr(cache.def_expr[i], w.estate);
 	name = CStringGetTextDatum(table_name);
 
 	AfterTriggerBeginQuery();
 	for (r = 0; r < b->n; r++)
 	{
-		fill_slot(w.slot, defaults, w.estate, b, r, name);
+		fill_slot(w.slot, w.defaults, w.estate, b, r, name);
 		ExecSimpleRelationInsert(w.rri, w.estate, w.slot);
 		if (refs)
 			take_ref(w.slot, b, r, &refs[r]);
 	}
 	AfterTriggerEndQuery(w.estate);
-
-	ExecCloseIndices(w.rri);
 	exec_end(&w);
 	return true;
 }

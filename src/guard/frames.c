@@ -34,7 +34,10 @@ static int	nframes = 0;
 static int	frames_cap = 0;
 static uint64 frames_serial = 0;	/* frames ever pushed */
 
-static void (*on_frame_end) (uint64 serial, bool failed) = NULL;
+/* what to call as a statement ends (the line cache, the log writer) */
+#define MAX_ON_END 2
+static TpiFrameEnd on_end[MAX_ON_END];
+static int	non_end = 0;
 
 static ExecutorRun_hook_type prev_executor_run = NULL;
 static ProcessUtility_hook_type prev_process_utility = NULL;
@@ -65,9 +68,11 @@ push_frame(bool insert_only, Oid relid)
 static void
 pop_frame(int depth, uint64 serial, bool failed)
 {
+	int			i;
+
 	nframes = depth;
-	if (on_frame_end)
-		on_frame_end(serial, failed);
+	for (i = 0; i < non_end; i++)
+		on_end[i] (serial, failed);
 }
 
 /*
@@ -153,14 +158,9 @@ tpi_process_utility(PlannedStmt *pstmt, const char *queryString,
 	pop_frame(depth, serial, false);
 }
 
-/*
- * callback runs as each statement ends, with its frame serial: the line
- * cache releases what it kept for that statement.
- */
 void
-tpi_guard_frames_init(void (*callback) (uint64 serial, bool failed))
+tpi_guard_frames_init(void)
 {
-	on_frame_end = callback;
 	prev_executor_run = ExecutorRun_hook;
 	ExecutorRun_hook = tpi_executor_run;
 	prev_process_utility = ProcessUtility_hook;
@@ -182,6 +182,25 @@ tpi_guard_insert_frame(Oid relid)
 	if (!f->insert_only || (OidIsValid(f->relid) && f->relid != relid))
 		return 0;
 	return f->serial;
+}
+
+/*
+ * callback runs as each statement ends, with its frame serial: what was
+ * kept for the statement is released.
+ */
+void
+tpi_guard_frames_on_end(TpiFrameEnd callback)
+{
+	if (non_end == MAX_ON_END)
+		elog(ERROR, "tpi_rules: too many statement end callbacks");
+	on_end[non_end++] = callback;
+}
+
+/* The running statement's frame serial, or 0 outside any. */
+uint64
+tpi_guard_frame_serial(void)
+{
+	return nframes > 0 ? frames[nframes - 1].serial : 0;
 }
 
 /* Frames pushed so far: unchanged while no statement started. */

@@ -25,9 +25,10 @@ tpi_guard_init(void)
 	if (done)
 		return;
 	tpi_guard_cache_init();
+	tpi_guard_frames_init();
 	tpi_guard_log_init();
 	tpi_guard_pending_init();
-	tpi_guard_line_cache_init();	/* and the executor hooks */
+	tpi_guard_line_cache_init();
 	done = true;
 }
 

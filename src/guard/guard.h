@@ -206,8 +206,10 @@ tpi_guard_line_wanted(const LineFilter *lf, const ClaimLine *l)
  * frames.c, walk.c, line_cache.c
  * ------------------------------------------------------------------------
  */
-extern void tpi_guard_frames_init(void (*callback) (uint64 serial,
-													bool failed));
+typedef void (*TpiFrameEnd) (uint64 serial, bool failed);
+extern void tpi_guard_frames_init(void);
+extern void tpi_guard_frames_on_end(TpiFrameEnd callback);
+extern uint64 tpi_guard_frame_serial(void);
 extern uint64 tpi_guard_insert_frame(Oid relid);
 extern uint64 tpi_guard_frames_pushed(void);
 
@@ -269,6 +271,7 @@ extern void tpi_guard_log_write(LogBatch *b, const char *table_name,
 extern void tpi_guard_log_delete(const LogRef *log);
 
 /* finding_log_exec.c: the fast paths of finding_log.c's writes */
+extern void tpi_guard_log_exec_init(void);
 extern void tpi_guard_log_exec_invalidate(void);
 extern bool tpi_guard_log_exec(LogBatch *b, const char *table_name,
 							   LogRef *refs, Oid relid);

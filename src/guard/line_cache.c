@@ -143,7 +143,7 @@ line_cache_xact_callback(XactEvent event, void *arg)
 void
 tpi_guard_line_cache_init(void)
 {
-	tpi_guard_frames_init(line_cache_frame_end);
+	tpi_guard_frames_on_end(line_cache_frame_end);
 	RegisterXactCallback(line_cache_xact_callback, NULL);
 }
 

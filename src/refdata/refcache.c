@@ -161,7 +161,7 @@ reference_owner(void)
 }
 
 void
-tpi_ref_spi_connect(TpiRefSpi *s)
+tpi_ref_become_owner(TpiRefSpi *s)
 {
 	Oid			owner = reference_owner();
 
@@ -170,6 +170,18 @@ tpi_ref_spi_connect(TpiRefSpi *s)
 	SetUserIdAndSecContext(owner, s->save_sec_context |
 						   SECURITY_LOCAL_USERID_CHANGE |
 						   SECURITY_RESTRICTED_OPERATION);
+}
+
+void
+tpi_ref_become_caller(TpiRefSpi *s)
+{
+	SetUserIdAndSecContext(s->save_userid, s->save_sec_context);
+}
+
+void
+tpi_ref_spi_connect(TpiRefSpi *s)
+{
+	tpi_ref_become_owner(s);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 }
@@ -178,7 +190,7 @@ void
 tpi_ref_spi_finish(TpiRefSpi *s)
 {
 	SPI_finish();
-	SetUserIdAndSecContext(s->save_userid, s->save_sec_context);
+	tpi_ref_become_caller(s);
 }
 
 /*

@@ -39,6 +39,8 @@ extern void tpi_refcache_init(void);
  * needing SELECT on the reference tables (dashboard roles must not read
  * them).  Connect SPI with tpi_ref_spi_connect() and finish with
  * tpi_ref_spi_finish(); an error in between restores the user on abort.
+ * tpi_ref_become_owner() and tpi_ref_become_caller() switch the user alone
+ * (the executor's own writes).
  */
 typedef struct TpiRefSpi
 {
@@ -46,6 +48,8 @@ typedef struct TpiRefSpi
 	int			save_sec_context;
 } TpiRefSpi;
 
+extern void tpi_ref_become_owner(TpiRefSpi *s);
+extern void tpi_ref_become_caller(TpiRefSpi *s);
 extern void tpi_ref_spi_connect(TpiRefSpi *s);
 extern void tpi_ref_spi_finish(TpiRefSpi *s);
 
