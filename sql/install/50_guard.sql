@@ -91,20 +91,21 @@
 -- guard() for applications that write a claim or a few lines at a time and
 -- want the offending row named as it is written; use guard_statement() for
 -- COPY and large INSERT ... SELECT loads.  test/bench/bench_guard.sql
--- loads 200,000 generated lines (0.84 findings per line) in flag mode:
--- guard_statement() costs about 3.2x an unguarded load, guard() 5.4x
--- (COPY) to 6.8x (INSERT ... SELECT), an INSERT into finding_log per row
--- with findings.  Do not put both on one table.
+-- measures both on 200,000 generated lines (the README, "The guard
+-- trigger", has the figures): flag mode costs most where most lines have
+-- findings, a finding_log row each.  Do not put both on one table.
 --
 -- Both triggers decide which findings are a row's with one function over
 -- the per-patient engine audit() runs: the patient's lines with the new
 -- rows, and without them (with the old versions of updated rows), each
 -- finding on its line's index in one array.
 --
--- finding_log is written by an INSERT through SPI with kept plans, as the
--- owner of the extension's tables (the inserting role needs no privilege
--- on it): one INSERT per flag-mode row that has findings (guard()), one
--- per 10,000 log rows (guard_statement()).  The executor does for these rows
+-- finding_log is written through the executor's own insert routines (as
+-- logical replication's apply does), or by an INSERT through SPI where
+-- those would not do exactly the same, as the owner of the extension's
+-- tables (the inserting role needs no privilege on it): one write per
+-- flag-mode row that has findings (guard()), one per 10,000 log rows
+-- (guard_statement()).  The executor does for these rows
 -- what it does for any INSERT, so whatever a DBA adds to finding_log is
 -- honoured: triggers, column defaults, NOT NULL and CHECK constraints,
 -- unique and expression indexes, rewrite rules, partitioning, forced row

@@ -106,12 +106,18 @@ DROP TABLE bench_src;
 SELECT bool_and(rows_ok) AS no_row_lost FROM bench_times;
 SELECT * FROM bench_sets ORDER BY 1;
 -- times_plain: best wall-clock time over the unguarded load's best;
--- cpu_times_plain: the same of the backend's CPU time
+-- cpu_times_plain: the same of the backend's CPU time; round_median: the
+-- median over the rounds of the load's CPU time over the unguarded load's
+-- of the same round, which a slow spell of the machine (this varies by a
+-- fifth and more on a shared VM) disturbs less than a ratio of two bests
 SELECT t.data, t.how, t.load, round(min(t.ms)) AS best_ms,
 	   round(CASE WHEN t.load LIKE 'clean%' THEN s.clean_lines ELSE s.lines END
 			 / (min(t.ms) / 1000)) AS rows_per_s,
 	   round(min(t.ms) / min(p.ms), 2) AS times_plain,
-	   round(min(t.cpu_ms) / nullif(min(p.cpu_ms), 0), 2) AS cpu_times_plain
+	   round(min(t.cpu_ms) / nullif(min(p.cpu_ms), 0), 2) AS cpu_times_plain,
+	   round(percentile_cont(0.5) WITHIN GROUP (
+			ORDER BY t.cpu_ms / nullif(p.cpu_ms, 0)
+		 ) FILTER (WHERE p.round = t.round)::numeric, 2) AS round_median
   FROM bench_times t JOIN bench_sets s USING (data)
   JOIN bench_times p ON p.data = t.data AND p.how = t.how
    AND p.load = CASE WHEN t.load LIKE 'clean%' THEN 'clean plain' ELSE 'plain' END
