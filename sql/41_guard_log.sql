@@ -411,6 +411,43 @@ SELECT c.relname, bt_index_check(c.oid, heapallindexed => true)
  WHERE i.indrelid = 'tpi_rules.finding_log'::regclass ORDER BY 1;
 SELECT count(*) AS heap_problems FROM verify_heapam('tpi_rules.finding_log');
 
+-- The statement trigger fires after its INSERT's executor run, under the
+-- statement that called it: a write's kept executor state must not
+-- outlive the subtransaction (a plpgsql block) or the transaction (a
+-- procedure's COMMIT) it was made in.  Without that, the block's end warns
+-- of relcache leaks and the next write fails with "relcache reference ...
+-- is not owned by resource owner", or reuses freed memory.
+DELETE FROM tpi_rules.finding_log;
+CREATE FUNCTION pg_temp.in_blocks(undo boolean) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	FOR i IN 1..3 LOOP
+		BEGIN
+			INSERT INTO stmt_flag SELECT (pg_temp.tpi('SB' || i, 1, 'SBP' || i,
+				'2025-01-06', '{"units": 2}')).*;
+			IF undo THEN
+				RAISE EXCEPTION 'undone';
+			END IF;
+		EXCEPTION WHEN raise_exception THEN
+			NULL;
+		END;
+	END LOOP;
+END
+$$;
+SELECT pg_temp.in_blocks(false);
+SELECT pg_temp.in_blocks(true);
+CREATE PROCEDURE pg_temp.committing() LANGUAGE plpgsql AS $$
+BEGIN
+	FOR i IN 1..3 LOOP
+		INSERT INTO stmt_flag SELECT (pg_temp.tpi('SC' || i, 1, 'SCP' || i,
+			'2025-01-06', '{"units": 2}')).*;
+		COMMIT;
+	END LOOP;
+END
+$$;
+CALL pg_temp.committing();
+SELECT claim_id, rule_id FROM tpi_rules.finding_log
+ WHERE claim_id LIKE 'S_%' ORDER BY 1, 2;
+
 DROP TABLE row_flag, stmt_flag, scratch, scratch_stmt;
 DROP EXTENSION amcheck;
 DELETE FROM tpi_rules.finding_log;

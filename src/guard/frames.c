@@ -16,9 +16,11 @@
  */
 #include "guard.h"
 
+#include "access/xact.h"
 #include "executor/executor.h"
 #include "nodes/plannodes.h"
 #include "parser/parsetree.h"
+#include "storage/proc.h"
 #include "tcop/utility.h"
 #include "utils/memutils.h"
 
@@ -27,6 +29,10 @@ typedef struct Frame
 	uint64		serial;			/* frames_serial when pushed */
 	bool		insert_only;	/* a plain INSERT or COPY FROM */
 	Oid			relid;			/* the INSERT's table; InvalidOid for COPY */
+	bool		may_keep;		/* an executor run or COPY: no transaction
+								 * ends inside it */
+	LocalTransactionId lxid;	/* the (sub)transaction it began in */
+	SubTransactionId subid;
 } Frame;
 
 static Frame *frames = NULL;
@@ -43,7 +49,7 @@ static ExecutorRun_hook_type prev_executor_run = NULL;
 static ProcessUtility_hook_type prev_process_utility = NULL;
 
 static uint64
-push_frame(bool insert_only, Oid relid)
+push_frame(bool insert_only, Oid relid, bool may_keep)
 {
 	if (nframes == frames_cap)
 	{
@@ -57,6 +63,9 @@ push_frame(bool insert_only, Oid relid)
 	frames[nframes].serial = ++frames_serial;
 	frames[nframes].insert_only = insert_only;
 	frames[nframes].relid = relid;
+	frames[nframes].may_keep = may_keep;
+	frames[nframes].lxid = MyProc->lxid;
+	frames[nframes].subid = GetCurrentSubTransactionId();
 	nframes++;
 	return frames_serial;
 }
@@ -99,7 +108,7 @@ frame_of_query(QueryDesc *qd)
 			ok = true;
 		}
 	}
-	return push_frame(ok, relid);
+	return push_frame(ok, relid, true);
 }
 
 static void
@@ -135,10 +144,12 @@ tpi_process_utility(PlannedStmt *pstmt, const char *queryString,
 	Node	   *stmt = pstmt->utilityStmt;
 
 	/* COPY FROM stores every row its triggers return, or fails */
-	uint64		serial = push_frame(IsA(stmt, CopyStmt) &&
-									((CopyStmt *) stmt)->is_from &&
-									((CopyStmt *) stmt)->query == NULL,
-									InvalidOid);
+	bool		copy_from = IsA(stmt, CopyStmt) &&
+		((CopyStmt *) stmt)->is_from &&
+		((CopyStmt *) stmt)->query == NULL;
+
+	/* a CALL or DO may COMMIT inside: nothing is kept for it */
+	uint64		serial = push_frame(copy_from, InvalidOid, IsA(stmt, CopyStmt));
 
 	PG_TRY();
 	{
@@ -196,11 +207,27 @@ tpi_guard_frames_on_end(TpiFrameEnd callback)
 	on_end[non_end++] = callback;
 }
 
-/* The running statement's frame serial, or 0 outside any. */
+/*
+ * The running statement's frame serial, for what is kept until it ends,
+ * or 0.  An AFTER STATEMENT trigger fires after its statement's executor
+ * run, so the running statement may be an enclosing one: a CALL or DO
+ * that commits before it ends, or one whose plpgsql block runs the caller
+ * in a subtransaction that ends (and releases its resource owner and
+ * memory) before it does.  Only the statement's own (sub)transaction may
+ * keep things for it.
+ */
 uint64
 tpi_guard_frame_serial(void)
 {
-	return nframes > 0 ? frames[nframes - 1].serial : 0;
+	const Frame *f;
+
+	if (nframes == 0)
+		return 0;
+	f = &frames[nframes - 1];
+	if (!f->may_keep || f->lxid != MyProc->lxid ||
+		f->subid != GetCurrentSubTransactionId())
+		return 0;
+	return f->serial;
 }
 
 /* Frames pushed so far: unchanged while no statement started. */
