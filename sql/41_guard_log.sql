@@ -448,6 +448,33 @@ CALL pg_temp.committing();
 SELECT claim_id, rule_id FROM tpi_rules.finding_log
  WHERE claim_id LIKE 'S_%' ORDER BY 1, 2;
 
+-- Curing is re-entered when a DBA's trigger on the log row's DELETE
+-- inserts a line: D1's drug line cures D1/1's drug.missing_on_claim,
+-- whose DELETE inserts another drug line of the day.  The cure settles its
+-- lists before it deletes (it crashed on the freed finding), and counts
+-- each finding once: D2's drug line still cures D2/1's.
+DELETE FROM tpi_rules.finding_log;
+CREATE FUNCTION pg_temp.reinsert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF OLD.claim_id = 'D1' AND pg_trigger_depth() < 3 THEN
+		INSERT INTO row_flag SELECT (pg_temp.drug('D1', 3, 'DP', '2025-01-06')).*;
+	END IF;
+	RETURN OLD;
+END
+$$;
+CREATE TRIGGER reinsert AFTER DELETE ON tpi_rules.finding_log
+	FOR EACH ROW EXECUTE FUNCTION pg_temp.reinsert();
+BEGIN;
+INSERT INTO row_flag SELECT (pg_temp.tpi('D1', 1, 'DP', '2025-01-06')).*;
+INSERT INTO row_flag SELECT (pg_temp.drug('D1', 2, 'DP', '2025-01-06')).*;
+INSERT INTO row_flag SELECT (pg_temp.tpi('D2', 1, 'DQ', '2025-01-06')).*;
+INSERT INTO row_flag SELECT (pg_temp.drug('D2', 2, 'DQ', '2025-01-06')).*;
+SELECT claim_id, line_no, rule_id FROM tpi_rules.finding_log
+ WHERE claim_id LIKE 'D_' ORDER BY 1, 2, 3;
+COMMIT;
+DROP TRIGGER reinsert ON tpi_rules.finding_log;
+SELECT claim_id, line_no FROM row_flag WHERE claim_id LIKE 'D_' ORDER BY 1, 2;
+
 DROP TABLE row_flag, stmt_flag, scratch, scratch_stmt;
 DROP EXTENSION amcheck;
 DELETE FROM tpi_rules.finding_log;

@@ -242,15 +242,6 @@ pending_live(const Pending *p, const char *patient_id)
 		strcmp(p->patient_id, patient_id) == 0;
 }
 
-static void
-cure(Pending *p)
-{
-	if (p->mode == GUARD_FLAG)
-		tpi_guard_log_delete(&p->log);
-	p->cured_subid = GetCurrentSubTransactionId();
-	nlive--;
-}
-
 /* p leaves the transaction's list and its memory is freed. */
 static void
 forget(Pending *p)
@@ -272,7 +263,9 @@ typedef bool (*CureTest) (const Pending *p, const void *arg);
  * The live pending findings of patient_id's day d that test picks are
  * cured.  One cured in the subtransaction that added it is forgotten (no
  * rollback can bring it back), so that a bulk load, whose every claim
- * waits for its drug line a row long, keeps few.
+ * waits for its drug line a row long, keeps few.  The flag-mode log rows
+ * are deleted after the lists are settled: a DBA's trigger on that DELETE
+ * may insert a line and so cure findings of this very day again.
  */
 static void
 cure_day(PendingDay *d, const char *patient_id, CureTest test, const void *arg)
@@ -280,12 +273,27 @@ cure_day(PendingDay *d, const char *patient_id, CureTest test, const void *arg)
 	Pending   **link = &d->first;
 	Pending    *prev = NULL;
 	Pending    *p;
+	LogRef	   *logs = NULL;
+	int			nlogs = 0,
+				cap = 0,
+				i;
 
 	while ((p = *link) != NULL)
 	{
 		if (pending_live(p, patient_id) && test(p, arg))
 		{
-			cure(p);
+			p->cured_subid = GetCurrentSubTransactionId();
+			nlive--;
+			if (p->mode == GUARD_FLAG)
+			{
+				if (nlogs == cap)
+				{
+					cap = cap ? cap * 2 : 4;
+					logs = logs ? repalloc(logs, cap * sizeof(LogRef)) :
+						palloc(cap * sizeof(LogRef));
+				}
+				logs[nlogs++] = p->log;
+			}
 			if (p->subid == p->cured_subid)
 			{
 				*link = p->next_of_day;
@@ -304,6 +312,8 @@ cure_day(PendingDay *d, const char *patient_id, CureTest test, const void *arg)
 			last_day = NULL;
 		hash_search(pending_days, &d->key, HASH_REMOVE, NULL);
 	}
+	for (i = 0; i < nlogs; i++)
+		tpi_guard_log_delete(&logs[i]);
 }
 
 static bool
