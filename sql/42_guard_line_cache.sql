@@ -240,3 +240,59 @@ UNION ALL
  EXCEPT ALL
  SELECT claim_id, line_no, rule_id, message FROM tpi_rules.finding_log WHERE table_name = 'public.lk');
 DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.lk', 'public.lk_read');
+
+------------------------------------------------------------------------
+-- the statement during which a session loads the module started before
+-- its hooks: it is vouched for from its portal when the trigger runs in
+-- that statement's own executor state (n1, INSERT and COPY), never for a
+-- statement a function in it started (n2) or an INSERT ... ON CONFLICT
+-- (n3): there K1/1 (PX's) is skipped, and PO's and PR's second 20552 of
+-- the day would be rejected if the copy had kept it (PM's and PQ's lines
+-- come first, so that the reference data read at the first row, a
+-- statement that drops the copy, is read before).
+------------------------------------------------------------------------
+INSERT INTO src (tag, line) VALUES
+	('n1', pg_temp.tpi('P1', 1, 'PN', '2025-01-06')),
+	('n1', pg_temp.drug('P1', 2, 'PN', '2025-01-06')),
+	('n1', pg_temp.tpi('P2', 1, 'PN', '2025-03-03')),
+	('n1', pg_temp.drug('P2', 2, 'PN', '2025-03-03')),
+	('n2', pg_temp.tpi('W1', 1, 'PM', '2025-02-03')),
+	('n2', pg_temp.drug('W1', 2, 'PM', '2025-02-03')),
+	('n2', pg_temp.tpi('K1', 1, 'PO', '2025-02-03')),
+	('n2', pg_temp.tpi('Q1', 1, 'PO', '2025-02-03')),
+	('n2', pg_temp.drug('Q1', 2, 'PO', '2025-02-03')),
+	('n3', pg_temp.tpi('W2', 1, 'PQ', '2025-02-03')),
+	('n3', pg_temp.drug('W2', 2, 'PQ', '2025-02-03')),
+	('n3', pg_temp.tpi('K1', 1, 'PR', '2025-02-03')),
+	('n3', pg_temp.tpi('R1', 1, 'PR', '2025-02-03')),
+	('n3', pg_temp.drug('R1', 2, 'PR', '2025-02-03'));
+CREATE FUNCTION lc_nested() RETURNS SETOF tpi_rules.claim_line
+LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO lc SELECT (line).* FROM src WHERE tag = 'n2' ORDER BY ord
+	ON CONFLICT DO NOTHING;
+END
+$$;
+\c
+SET client_min_messages = debug1;
+INSERT INTO lc SELECT (line).* FROM src WHERE tag = 'n1' ORDER BY ord;
+RESET client_min_messages;
+\c
+INSERT INTO lc SELECT * FROM lc_nested();
+\c
+INSERT INTO lc SELECT (line).* FROM src WHERE tag = 'n3' ORDER BY ord
+ON CONFLICT DO NOTHING;
+SELECT claim_id, line_no, patient_id FROM lc
+ WHERE patient_id IN ('PM', 'PN', 'PO', 'PQ', 'PR') ORDER BY 3, 1, 2;
+DELETE FROM lc WHERE patient_id = 'PN';
+\c
+SET client_min_messages = debug1;
+COPY lc FROM stdin;
+P1	1	PN	medicare	1234567893	2025-01-06	20552	{}	1	{M79.18}	11	{"right upper trapezius","left levator scapulae"}	4	lidocaine 1%	3 ml	\N	t	t	t	t	none	\N	\N
+P1	2	PN	medicare	1234567893	2025-01-06	J2001	{}	1	{M79.18}	11	\N	\N	\N	\N	\N	t	t	t	t	none	\N	\N
+P2	1	PN	medicare	1234567893	2025-03-03	20552	{}	1	{M79.18}	11	{"right upper trapezius","left levator scapulae"}	4	lidocaine 1%	3 ml	\N	t	t	t	t	none	\N	\N
+P2	2	PN	medicare	1234567893	2025-03-03	J2001	{}	1	{M79.18}	11	\N	\N	\N	\N	\N	t	t	t	t	none	\N	\N
+\.
+RESET client_min_messages;
+SELECT count(*) AS pn_lines FROM lc WHERE patient_id = 'PN';
+DROP FUNCTION lc_nested();

@@ -10,9 +10,15 @@
  *		and that no other statement ran between two of its rows.
  *
  * The hooks are installed by _PG_init.  When the module is loaded by the
- * trigger itself, the statement that loads it has no frame: the trigger
- * then reads the table for every row of that statement, as it does for
- * every statement it cannot vouch for.
+ * trigger itself, the statement that loads it started unseen.  It is
+ * vouched for from the portal running it (a plain INSERT into the table
+ * or a COPY FROM, as for a frame) when the trigger runs in the memory of
+ * an executor state made directly in the portal's memory: the portal's
+ * own statement, not one a function in it runs.  That statement keeps no
+ * walk or executor state (nothing would end them); a statement run during
+ * it has a frame, which drops the line cache as always.  Otherwise the
+ * trigger reads the table for every row, as for every statement it cannot
+ * vouch for.
  */
 #include "guard.h"
 
@@ -21,6 +27,7 @@
 #include "nodes/plannodes.h"
 #include "parser/parsetree.h"
 #include "storage/proc.h"
+#include "tcop/pquery.h"
 #include "tcop/utility.h"
 #include "utils/memutils.h"
 
@@ -44,6 +51,21 @@ static uint64 frames_serial = 0;	/* frames ever pushed */
 #define MAX_ON_END 2
 static TpiFrameEnd on_end[MAX_ON_END];
 static int	non_end = 0;
+
+/* The statement running when the module was loaded (see above). */
+typedef struct LoadFrame
+{
+	bool		unseen;			/* loaded inside a portal, not looked at */
+	bool		valid;
+	uint64		serial;
+	Oid			relid;			/* as in Frame */
+	Portal		portal;			/* its portal, known by address and time */
+	TimestampTz portal_created;
+	MemoryContext estate_cxt;	/* its executor state's memory */
+	LocalTransactionId lxid;
+} LoadFrame;
+
+static LoadFrame load_frame;
 
 static ExecutorRun_hook_type prev_executor_run = NULL;
 static ProcessUtility_hook_type prev_process_utility = NULL;
@@ -86,28 +108,41 @@ pop_frame(int depth, uint64 serial, bool failed)
 
 /*
  * An INSERT whose every row the trigger sees stored or the statement
- * fails: no ON CONFLICT, no data-modifying WITH, one target table.
+ * fails: no ON CONFLICT, no data-modifying WITH, one target table, whose
+ * OID goes to *relid.
  */
+static bool
+plain_insert(PlannedStmt *ps, Oid *relid)
+{
+	ModifyTable *mt;
+
+	*relid = InvalidOid;
+	if (ps->commandType != CMD_INSERT || ps->hasModifyingCTE ||
+		ps->planTree == NULL || !IsA(ps->planTree, ModifyTable))
+		return false;
+	mt = (ModifyTable *) ps->planTree;
+	if (mt->operation != CMD_INSERT ||
+		mt->onConflictAction != ONCONFLICT_NONE ||
+		list_length(mt->resultRelations) != 1)
+		return false;
+	*relid = rt_fetch(linitial_int(mt->resultRelations), ps->rtable)->relid;
+	return true;
+}
+
+/* COPY FROM stores every row its triggers return, or fails. */
+static bool
+copy_from(Node *stmt)
+{
+	return IsA(stmt, CopyStmt) && ((CopyStmt *) stmt)->is_from &&
+		((CopyStmt *) stmt)->query == NULL;
+}
+
 static uint64
 frame_of_query(QueryDesc *qd)
 {
-	PlannedStmt *ps = qd->plannedstmt;
-	Oid			relid = InvalidOid;
-	bool		ok = false;
+	Oid			relid;
+	bool		ok = plain_insert(qd->plannedstmt, &relid);
 
-	if (qd->operation == CMD_INSERT && !ps->hasModifyingCTE &&
-		ps->planTree && IsA(ps->planTree, ModifyTable))
-	{
-		ModifyTable *mt = (ModifyTable *) ps->planTree;
-
-		if (mt->operation == CMD_INSERT &&
-			mt->onConflictAction == ONCONFLICT_NONE &&
-			list_length(mt->resultRelations) == 1)
-		{
-			relid = rt_fetch(linitial_int(mt->resultRelations), ps->rtable)->relid;
-			ok = true;
-		}
-	}
 	return push_frame(ok, relid, true);
 }
 
@@ -143,13 +178,9 @@ tpi_process_utility(PlannedStmt *pstmt, const char *queryString,
 	int			depth = nframes;
 	Node	   *stmt = pstmt->utilityStmt;
 
-	/* COPY FROM stores every row its triggers return, or fails */
-	bool		copy_from = IsA(stmt, CopyStmt) &&
-		((CopyStmt *) stmt)->is_from &&
-		((CopyStmt *) stmt)->query == NULL;
-
 	/* a CALL or DO may COMMIT inside: nothing is kept for it */
-	uint64		serial = push_frame(copy_from, InvalidOid, IsA(stmt, CopyStmt));
+	uint64		serial = push_frame(copy_from(stmt), InvalidOid,
+									IsA(stmt, CopyStmt));
 
 	PG_TRY();
 	{
@@ -172,10 +203,56 @@ tpi_process_utility(PlannedStmt *pstmt, const char *queryString,
 void
 tpi_guard_frames_init(void)
 {
+	load_frame.unseen = ActivePortal != NULL &&
+		ActivePortal->status == PORTAL_ACTIVE;
 	prev_executor_run = ExecutorRun_hook;
 	ExecutorRun_hook = tpi_executor_run;
 	prev_process_utility = ProcessUtility_hook;
 	ProcessUtility_hook = tpi_process_utility;
+}
+
+/*
+ * The statement running at load time, looked at from the first trigger
+ * call in it: the trigger runs in its executor state's per-tuple memory.
+ */
+static void
+look_at_load_statement(void)
+{
+	Portal		portal = ActivePortal;
+	MemoryContext estate_cxt = CurrentMemoryContext->parent;
+	PlannedStmt *ps;
+	Oid			relid = InvalidOid;
+
+	load_frame.unseen = false;
+	if (portal == NULL || list_length(portal->stmts) != 1 ||
+		estate_cxt == NULL || estate_cxt->parent != portal->portalContext)
+		return;
+	ps = linitial_node(PlannedStmt, portal->stmts);
+	if (ps->commandType == CMD_UTILITY ? !copy_from(ps->utilityStmt) :
+		!plain_insert(ps, &relid))
+		return;
+	load_frame.valid = true;
+	load_frame.serial = ++frames_serial;
+	load_frame.relid = relid;
+	load_frame.portal = portal;
+	load_frame.portal_created = portal->creation_time;
+	load_frame.estate_cxt = estate_cxt;
+	load_frame.lxid = MyProc->lxid;
+}
+
+/*
+ * The statement running at load time is running this trigger: every
+ * statement started since has a frame, so this is asked only outside any,
+ * and the executor state tells the load statement from one a function in
+ * it started before the load.
+ */
+static bool
+in_load_statement(void)
+{
+	return load_frame.valid && load_frame.lxid == MyProc->lxid &&
+		ActivePortal == load_frame.portal &&
+		ActivePortal->creation_time == load_frame.portal_created &&
+		CurrentMemoryContext->parent == load_frame.estate_cxt;
 }
 
 /*
@@ -188,7 +265,14 @@ tpi_guard_insert_frame(Oid relid)
 	const Frame *f;
 
 	if (nframes == 0)
-		return 0;
+	{
+		if (load_frame.unseen)
+			look_at_load_statement();
+		if (!in_load_statement() ||
+			(OidIsValid(load_frame.relid) && load_frame.relid != relid))
+			return 0;
+		return load_frame.serial;
+	}
 	f = &frames[nframes - 1];
 	if (!f->insert_only || (OidIsValid(f->relid) && f->relid != relid))
 		return 0;

@@ -155,6 +155,9 @@ tpi_guard_line_cache_init(void)
 static GuardWalk *
 current_walk(GuardEntry *e, Relation rel, uint64 now)
 {
+	/* a statement that will not call back at its end keeps no walk */
+	if (tpi_guard_frame_serial() != cache.frame)
+		return NULL;
 	if (cache.walk_cxt &&
 		(cache.walk_frame != cache.frame || cache.walk_e != e ||
 		 cache.walk_completions != now ||
