@@ -82,6 +82,8 @@ push_frame(bool insert_only, Oid relid, bool may_keep)
 			MemoryContextAlloc(TopMemoryContext, cap * sizeof(Frame));
 		frames_cap = cap;
 	}
+	/* the statement running at load time is looked at from its own rows */
+	load_frame.unseen = false;
 	frames[nframes].serial = ++frames_serial;
 	frames[nframes].insert_only = insert_only;
 	frames[nframes].relid = relid;
