@@ -265,7 +265,17 @@ INSERT INTO src (tag, line) VALUES
 	('n3', pg_temp.drug('W2', 2, 'PQ', '2025-02-03')),
 	('n3', pg_temp.tpi('K1', 1, 'PR', '2025-02-03')),
 	('n3', pg_temp.tpi('R1', 1, 'PR', '2025-02-03')),
-	('n3', pg_temp.drug('R1', 2, 'PR', '2025-02-03'));
+	('n3', pg_temp.drug('R1', 2, 'PR', '2025-02-03')),
+	('n4', pg_temp.tpi('P3', 1, 'PU', '2025-01-06')),
+	('n4', pg_temp.drug('P3', 2, 'PU', '2025-01-06')),
+	('n5', pg_temp.tpi('K1', 1, 'PS', '2025-02-03')),
+	('n5', pg_temp.tpi('S1', 1, 'PS', '2025-02-03')),
+	('n5', pg_temp.drug('S1', 2, 'PS', '2025-02-03')),
+	('n6', pg_temp.tpi('P4', 1, 'PV', '2025-01-06')),
+	('n6', pg_temp.drug('P4', 2, 'PV', '2025-01-06')),
+	('n7', pg_temp.tpi('K1', 1, 'PT', '2025-02-03')),
+	('n7', pg_temp.tpi('T1', 1, 'PT', '2025-02-03')),
+	('n7', pg_temp.drug('T1', 2, 'PT', '2025-02-03'));
 CREATE FUNCTION lc_nested() RETURNS SETOF tpi_rules.claim_line
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -296,3 +306,32 @@ P2	2	PN	medicare	1234567893	2025-03-03	J2001	{}	1	{M79.18}	11	\N	\N	\N	\N	\N	t	t
 RESET client_min_messages;
 SELECT count(*) AS pn_lines FROM lc WHERE patient_id = 'PN';
 DROP FUNCTION lc_nested();
+
+-- the load-time statement is trusted only until it ends.  A later one
+-- can have its portal and executor memory at the same addresses and the
+-- same start time (statements of one query string, n4 then n5; cursors
+-- of one function, n6 then n7), and the rows of a data-modifying WITH
+-- reach the trigger as that statement finishes, outside its frame.
+-- K1/1 is skipped by ON CONFLICT; PS's and PT's second 20552 of the day
+-- would be rejected had the copy kept it.
+CREATE FUNCTION lc_cursors() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN INSERT INTO lc SELECT (line).* FROM src WHERE tag = 'n6'
+		ORDER BY ord RETURNING claim_id LOOP
+	END LOOP;
+	FOR r IN WITH n7 AS (INSERT INTO lc SELECT (line).* FROM src
+		WHERE tag = 'n7' ORDER BY ord ON CONFLICT DO NOTHING) SELECT 1 LOOP
+	END LOOP;
+END
+$$;
+\c
+INSERT INTO lc SELECT (line).* FROM src WHERE tag = 'n4' ORDER BY ord \;
+WITH n5 AS (INSERT INTO lc SELECT (line).* FROM src WHERE tag = 'n5'
+	ORDER BY ord ON CONFLICT DO NOTHING) SELECT 1 AS n5;
+\c
+SELECT lc_cursors();
+SELECT claim_id, line_no, patient_id FROM lc
+ WHERE patient_id IN ('PS', 'PT', 'PU', 'PV') ORDER BY 3, 1, 2;
+DROP FUNCTION lc_cursors();

@@ -14,11 +14,13 @@
  * vouched for from the portal running it (a plain INSERT into the table
  * or a COPY FROM, as for a frame) when the trigger runs in the memory of
  * an executor state made directly in the portal's memory: the portal's
- * own statement, not one a function in it runs.  That statement keeps no
- * walk or executor state (nothing would end them); a statement run during
- * it has a frame, which drops the line cache as always.  Otherwise the
- * trigger reads the table for every row, as for every statement it cannot
- * vouch for.
+ * own statement, not one a function in it runs, and only until that
+ * executor state is freed (a later statement may reuse its addresses and
+ * start time, and its data-modifying WITH runs outside its frame, as the
+ * statement finishes).  That statement keeps no walk or executor state
+ * (nothing would end them); a statement run during it has a frame, which
+ * drops the line cache as always.  Otherwise the trigger reads the table
+ * for every row, as for every statement it cannot vouch for.
  */
 #include "guard.h"
 
@@ -63,6 +65,7 @@ typedef struct LoadFrame
 	TimestampTz portal_created;
 	MemoryContext estate_cxt;	/* its executor state's memory */
 	LocalTransactionId lxid;
+	MemoryContextCallback gone; /* estate_cxt deleted: the statement ended */
 } LoadFrame;
 
 static LoadFrame load_frame;
@@ -214,6 +217,19 @@ tpi_guard_frames_init(void)
 }
 
 /*
+ * The load-time statement's executor state is freed: it ended, and a
+ * later one may get the same portal and memory addresses and even the
+ * same creation time (statements of one query string or of one function
+ * share a statement timestamp).
+ */
+static void
+load_statement_gone(void *arg)
+{
+	load_frame.valid = false;
+	load_frame.estate_cxt = NULL;
+}
+
+/*
  * The statement running at load time, looked at from the first trigger
  * call in it: the trigger runs in its executor state's per-tuple memory.
  */
@@ -240,6 +256,9 @@ look_at_load_statement(void)
 	load_frame.portal_created = portal->creation_time;
 	load_frame.estate_cxt = estate_cxt;
 	load_frame.lxid = MyProc->lxid;
+	load_frame.gone.func = load_statement_gone;
+	load_frame.gone.arg = NULL;
+	MemoryContextRegisterResetCallback(estate_cxt, &load_frame.gone);
 }
 
 /*
