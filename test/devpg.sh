@@ -55,8 +55,11 @@ start_pg() {
 do_install() {
 	setup_pg
 	mkdir -p "$base/src"
-	rsync -a --delete --exclude .git --exclude results --exclude '*.o' --exclude '*.so' \
-		--exclude 'sql/tpi_rules--1.1.sql' --exclude 'sql/tpi_rules--1.0--1.1.sql' --exclude 'test/fuzz/corpus-*' --exclude 'test/fuzz/*.fuzz' "$repo/" "$base/src/"
+	# what rsync copies gets the time of the copy: a checkout of an older
+	# commit has older times than the objects built from the newer one
+	rsync -a --delete --out-format='%n' --exclude .git --exclude results --exclude '*.o' --exclude '*.so' \
+		--exclude 'sql/tpi_rules--1.1.sql' --exclude 'sql/tpi_rules--1.0--1.1.sql' --exclude 'test/fuzz/corpus-*' --exclude 'test/fuzz/*.fuzz' "$repo/" "$base/src/" |
+		while IFS= read -r f; do if [ -f "$base/src/$f" ]; then touch "$base/src/$f"; fi; done
 	# PGXS tracks no header dependencies: rebuild all after a header change
 	if [ -f "$base/src/tpi_rules.so" ] &&
 		[ -n "$(find "$base/src/src" -name '*.h' -newer "$base/src/tpi_rules.so")" ]; then
