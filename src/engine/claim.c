@@ -189,6 +189,14 @@ arena_alloc(Arena *a, size_t size, bool align)
 	return p;
 }
 
+/* A fresh block of size bytes for the arena. */
+static inline void
+arena_block(Arena *a, size_t size)
+{
+	a->next = palloc(size);
+	a->end = a->next + size;
+}
+
 /* A varlena value not toasted, not compressed (a short header is fine). */
 static inline struct varlena *
 plain_varlena(Datum d)
@@ -355,15 +363,13 @@ tpi_claim_from_values(const Datum *values, const bool *nulls,
 
 	if (arena == NULL)
 	{
-		own.next = palloc(ARENA_FIRST_BLOCK);
-		own.end = own.next + ARENA_FIRST_BLOCK;
+		arena_block(&own, ARENA_FIRST_BLOCK);
 		arena = &own;
 	}
 	else if (arena->next == NULL || arena->end - arena->next < ARENA_FIRST_BLOCK)
 	{
 		/* a fresh block for the lines to come (the tail is left) */
-		arena->next = palloc(ARENA_SHARED_BLOCK);
-		arena->end = arena->next + ARENA_SHARED_BLOCK;
+		arena_block(arena, ARENA_SHARED_BLOCK);
 	}
 
 	memset(line, 0, sizeof(ClaimLine));
@@ -459,8 +465,7 @@ tpi_claim_copy(const ClaimLine *src, ClaimLine *dst)
 {
 	Arena		a;
 
-	a.next = palloc(ARENA_FIRST_BLOCK);
-	a.end = a.next + ARENA_FIRST_BLOCK;
+	arena_block(&a, ARENA_FIRST_BLOCK);
 	*dst = *src;
 	dst->claim_id = arena_strdup(&a, src->claim_id);
 	dst->patient_id = arena_strdup(&a, src->patient_id);

@@ -133,7 +133,7 @@ tpi_freq_policy(const char *payer_id, DateADT dos)
 	bool		fallback;
 
 	/* a line without a payer is checked like any unknown payer */
-	return tpi_policy_for(payer_id ? payer_id : "commercial_default", dos,
+	return tpi_policy_for(payer_id ? payer_id : TPI_DEFAULT_PAYER, dos,
 						  &fallback);
 }
 

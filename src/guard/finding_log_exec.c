@@ -397,7 +397,9 @@ exec_state(ExecWrite *w, CmdType cmd)
 	if (cmd != CMD_INSERT)
 		return;
 	ExecOpenIndices(w->rri, false);
-	w->defaults = palloc(Max(cache.ndefaults, 1) * sizeof(ExprState *));
+	/* freed with the executor state, as the expressions are */
+	w->defaults = MemoryContextAlloc(w->estate->es_query_cxt,
+									 Max(cache.ndefaults, 1) * sizeof(ExprState *));
 	for (i = 0; i < cache.ndefaults; i++)
 		w->defaults[i] = ExecPrepareExpr(cache.def_expr[i], w->estate);
 }

@@ -177,6 +177,7 @@ extern DateADT tpi_guard_date_plus(DateADT d, int64 days);
 extern void tpi_guard_read_lines(GuardEntry *e, Relation rel, Datum patient,
 								 ItemPointer skip, DateADT lo, DateADT hi,
 								 const LineFilter *lf, PatientLines *pl);
+extern void tpi_guard_lines_room(PatientLines *pl);
 extern void tpi_guard_add_line(PatientLines *pl, HeapTuple tup, TupleDesc desc,
 							   const ClaimColumns *cols, const LineFilter *lf);
 

@@ -410,6 +410,17 @@ tpi_guard_date_plus(DateADT d, int64 days)
 						 DATE_END_JULIAN - POSTGRES_EPOCH_JDATE - 1);
 }
 
+/* Room for one more line (a first vector in the current memory context). */
+void
+tpi_guard_lines_room(PatientLines *pl)
+{
+	if (pl->n < pl->cap)
+		return;
+	pl->cap = pl->cap ? pl->cap * 2 : 16;
+	pl->lines = pl->lines ? repalloc(pl->lines, pl->cap * sizeof(ClaimLine *)) :
+		palloc(pl->cap * sizeof(ClaimLine *));
+}
+
 /* Keep (and decode) a line if the filter wants it (lf NULL: every line). */
 void
 tpi_guard_add_line(PatientLines *pl, HeapTuple tup, TupleDesc desc,
@@ -427,12 +438,7 @@ tpi_guard_add_line(PatientLines *pl, HeapTuple tup, TupleDesc desc,
 		if (isnull || !tpi_is_tpi_code(TextDatumGetCString(d)))
 			return;
 	}
-	if (pl->n == pl->cap)
-	{
-		pl->cap = pl->cap ? pl->cap * 2 : 16;
-		pl->lines = pl->lines ? repalloc(pl->lines, pl->cap * sizeof(ClaimLine *)) :
-			palloc(pl->cap * sizeof(ClaimLine *));
-	}
+	tpi_guard_lines_room(pl);
 	pl->lines[pl->n] = palloc(sizeof(ClaimLine));
 	tpi_claim_from_tuple(tup, desc, cols, pl->lines[pl->n]);
 	pl->n++;

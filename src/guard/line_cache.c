@@ -365,13 +365,7 @@ tpi_guard_line_cache_end(const ClaimLine *nl)
 	if (nl->date_of_service >= cache.lo && !cache.too_big)
 	{
 		old = MemoryContextSwitchTo(cache.cxt);
-		if (cache.pl.n == cache.pl.cap)
-		{
-			cache.pl.cap = cache.pl.cap ? cache.pl.cap * 2 : 16;
-			cache.pl.lines = cache.pl.lines ?
-				repalloc(cache.pl.lines, cache.pl.cap * sizeof(ClaimLine *)) :
-				palloc(cache.pl.cap * sizeof(ClaimLine *));
-		}
+		tpi_guard_lines_room(&cache.pl);
 		l = palloc(sizeof(ClaimLine));
 		tpi_claim_copy(nl, l);
 		MemoryContextSwitchTo(old);

@@ -66,6 +66,13 @@ static DateADT last_dos;
 static char *last_patient = NULL;
 static size_t last_patient_cap = 0;
 
+/* Not rolled back, not cured: it may still be cured or raised. */
+static inline bool
+is_live(const Pending *p)
+{
+	return !p->dead && p->cured_subid == InvalidSubTransactionId;
+}
+
 /* ------------------------------------------------------------------------
  * The end of the transaction
  * ------------------------------------------------------------------------
@@ -84,8 +91,7 @@ check_pending_at_commit(void)
 	tpi_guard_report_init(&r, true);
 	for (p = pending; p; p = p->next)
 	{
-		if (p->mode != GUARD_REJECT || p->dead ||
-			p->cured_subid != InvalidSubTransactionId)
+		if (p->mode != GUARD_REJECT || !is_live(p))
 			continue;
 		if (first == NULL)
 			first = p;
@@ -146,16 +152,14 @@ pending_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 	{
 		if (event == SUBXACT_EVENT_ABORT_SUB)
 		{
-			bool		was_live = !p->dead &&
-				p->cured_subid == InvalidSubTransactionId;
+			bool		was_live = is_live(p);
 
 			if (p->subid >= mySubid)
 				p->dead = true;
 			/* the line that cured it was rolled back */
 			else if (p->cured_subid >= mySubid)
 				p->cured_subid = InvalidSubTransactionId;
-			nlive += (!p->dead && p->cured_subid == InvalidSubTransactionId) -
-				was_live;
+			nlive += is_live(p) - was_live;
 		}
 		else if (event == SUBXACT_EVENT_COMMIT_SUB)
 		{
@@ -238,7 +242,7 @@ pending_day(Oid rootid, const char *patient_id, DateADT dos, bool create)
 static bool
 pending_live(const Pending *p, const char *patient_id)
 {
-	return !p->dead && p->cured_subid == InvalidSubTransactionId &&
+	return is_live(p) &&
 		strcmp(p->patient_id, patient_id) == 0;
 }
 

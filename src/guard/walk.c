@@ -60,7 +60,6 @@ struct GuardWalk
 								 * reads it until the next descent */
 	text	   *last;			/* the last patient read since the descent */
 	FmgrInfo   *order;			/* the index's comparison of patient ids */
-	Oid			collation;
 };
 
 /*
@@ -97,7 +96,6 @@ tpi_guard_walk_begin(GuardEntry *e, Relation rel)
 	w->slot = table_slot_create(rel, NULL);
 	w->scan = index_beginscan(rel, idx, w->snap, 1, 0);
 	w->order = index_getprocinfo(idx, 1, BTORDER_PROC);
-	w->collation = idx->rd_indcollation[0];
 	/* the entries' own patient and date, read before any heap fetch */
 	w->scan->xs_want_itup = true;
 	return w;
@@ -159,7 +157,7 @@ entry_is(GuardWalk *w, const char *patient_id, size_t len)
 static int
 order(GuardWalk *w, Datum a, Datum b)
 {
-	return DatumGetInt32(FunctionCall2Coll(w->order, w->collation, a, b));
+	return DatumGetInt32(FunctionCall2Coll(w->order, w->e->patient_coll, a, b));
 }
 
 /*
@@ -182,16 +180,46 @@ known_absent(GuardWalk *w, text *patient)
 	return !isnull && order(w, PointerGetDatum(patient), d) < 0;
 }
 
-/* patient becomes the last patient read (the walk's memory) */
-static void
-set_last(GuardWalk *w, const char *patient_id, size_t len)
+/* patient_id as text, in the walk's memory */
+static text *
+walk_text(GuardWalk *w, const char *patient_id, size_t len)
 {
 	MemoryContext caller = MemoryContextSwitchTo(w->cxt);
+	text	   *t = cstring_to_text_with_len(patient_id, len);
 
+	MemoryContextSwitchTo(caller);
+	return t;
+}
+
+/* patient (the walk's) becomes the last patient read */
+static void
+set_last(GuardWalk *w, text *patient)
+{
 	if (w->last)
 		pfree(w->last);
-	w->last = cstring_to_text_with_len(patient_id, len);
+	w->last = patient;
+}
+
+/* A descent: the scan goes to the first entry of patient_id or after it. */
+static void
+descend(GuardWalk *w, const char *patient_id, size_t len)
+{
+	ScanKeyData key;
+	text	   *old = w->key;
+	MemoryContext caller;
+
+	/* the scan keeps the key's datum: the old one is freed after */
+	w->key = walk_text(w, patient_id, len);
+	ScanKeyEntryInitialize(&key, 0, 1, BTGreaterEqualStrategyNumber,
+						   InvalidOid, w->e->patient_coll,
+						   w->e->patient_ge, PointerGetDatum(w->key));
+	/* what the rescan allocates is the scan's: in the walk's memory */
+	caller = MemoryContextSwitchTo(w->cxt);
+	index_rescan(w->scan, &key, 1, NULL, 0);
 	MemoryContextSwitchTo(caller);
+	if (old)
+		pfree(old);
+	advance(w);
 }
 
 /*
@@ -204,38 +232,20 @@ tpi_guard_walk_read(GuardWalk *w, const char *patient_id, DateADT lo,
 					DateADT hi, const LineFilter *lf, PatientLines *pl)
 {
 	size_t		len = strlen(patient_id);
+	text	   *patient = walk_text(w, patient_id, len);
 
 	memset(pl, 0, sizeof(PatientLines));
-	if (!entry_is(w, patient_id, len))
-	{
-		ScanKeyData key;
-		text	   *patient = cstring_to_text_with_len(patient_id, len);
-		bool		absent = known_absent(w, patient);
-		text	   *old;
-		MemoryContext caller;
-
-		set_last(w, patient_id, len);
-		if (absent)
-		{
-			pfree(patient);
-			return;
-		}
-		/* a descent: the first entry of patient_id or after it */
-		caller = MemoryContextSwitchTo(w->cxt);
-		old = w->key;
-		w->key = cstring_to_text_with_len(patient_id, len);
-		ScanKeyEntryInitialize(&key, 0, 1, BTGreaterEqualStrategyNumber,
-							   InvalidOid, w->e->patient_coll,
-							   w->e->patient_ge, PointerGetDatum(w->key));
-		index_rescan(w->scan, &key, 1, NULL, 0);
-		if (old)
-			pfree(old);
-		MemoryContextSwitchTo(caller);
-		pfree(patient);
-		advance(w);
-	}
+	if (entry_is(w, patient_id, len))
+		set_last(w, patient);
 	else
-		set_last(w, patient_id, len);
+	{
+		bool		absent = known_absent(w, patient);
+
+		set_last(w, patient);
+		if (absent)
+			return;
+		descend(w, patient_id, len);
+	}
 	for (; entry_is(w, patient_id, len); advance(w))
 	{
 		bool		isnull;

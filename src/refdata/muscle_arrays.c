@@ -201,9 +201,19 @@ counted_find(struct varlena *v, uint64_t load)
 }
 
 static char *
-keep_text(const char *s)
+text_in(MemoryContext cxt, const char *s)
 {
-	return s ? MemoryContextStrdup(TopMemoryContext, s) : NULL;
+	return s ? MemoryContextStrdup(cxt, s) : NULL;
+}
+
+/* A copy of summary src whose first_* texts are in cxt. */
+static void
+summary_copy(MuscleSummary *dst, const MuscleSummary *src, MemoryContext cxt)
+{
+	*dst = *src;
+	dst->first_group = text_in(cxt, src->first_group);
+	dst->first_region_term = text_in(cxt, src->first_region_term);
+	dst->first_unknown = text_in(cxt, src->first_unknown);
 }
 
 static void
@@ -236,10 +246,7 @@ counted_add(struct varlena *v, uint64_t load, const MuscleSummary *ms)
 	memcpy(c->bytes, VARDATA_ANY(v), len);
 	c->len = len;
 	c->load = load;
-	c->ms = *ms;
-	c->ms.first_group = keep_text(ms->first_group);
-	c->ms.first_region_term = keep_text(ms->first_region_term);
-	c->ms.first_unknown = keep_text(ms->first_unknown);
+	summary_copy(&c->ms, ms, TopMemoryContext);
 }
 
 /* The summary of muscles, kept or made (and kept). */
@@ -253,11 +260,7 @@ summary_of(Datum muscles, MuscleSummary *out)
 
 	if (c)
 	{
-		*out = c->ms;
-		out->first_group = c->ms.first_group ? pstrdup(c->ms.first_group) : NULL;
-		out->first_region_term = c->ms.first_region_term ?
-			pstrdup(c->ms.first_region_term) : NULL;
-		out->first_unknown = c->ms.first_unknown ? pstrdup(c->ms.first_unknown) : NULL;
+		summary_copy(out, &c->ms, CurrentMemoryContext);
 		return;
 	}
 	memset(out, 0, sizeof(MuscleSummary));

@@ -195,7 +195,7 @@ load_policies(void *arg)
 	MemoryContext old;
 
 	/* used if commercial_default was deleted */
-	c->fallback.payer_id = "commercial_default";
+	c->fallback.payer_id = TPI_DEFAULT_PAYER;
 	c->fallback.name = "Commercial default (CPT and NCCI rules only)";
 	DATE_NOBEGIN(c->fallback.effective_from);
 	DATE_NOEND(c->fallback.effective_to);
@@ -465,7 +465,7 @@ tpi_policy_payer_id(const char *payer_id)
 {
 	const PayerEntry *pe = find_payer(tpi_policy_cache(), payer_id);
 
-	return pe ? pe->payer_id : NULL;
+	return pe ? pe->payer_id : TPI_DEFAULT_PAYER;
 }
 
 const PayerPolicy *
@@ -477,7 +477,7 @@ tpi_policy_for(const char *payer_id, DateADT dos, bool *fallback)
 
 	*fallback = (pe == NULL);
 	if (pe == NULL)
-		pe = find_payer(c, "commercial_default");
+		pe = find_payer(c, TPI_DEFAULT_PAYER);
 	if (pe == NULL || pe->nrows == 0)
 		return &c->fallback;
 

@@ -144,13 +144,15 @@ typedef enum InjectateClass
  * tpi_policy_for() returns the row of payer_id in effect on dos: the row
  * with the latest effective_from <= dos (and dos <= effective_to); before
  * a payer's first row, its earliest row.  An unknown payer_id gets the
- * commercial_default row, and *fallback is set.
+ * TPI_DEFAULT_PAYER row, and *fallback is set.
  */
+#define TPI_DEFAULT_PAYER "commercial_default"
 extern const PayerPolicy *tpi_policy_for(const char *payer_id, DateADT dos,
 										 bool *fallback);
 /*
- * The payer_policy payer_id that payer_id stands for: itself when it is a
- * policy's, else the one payer_map maps it to; NULL when neither knows it.
+ * The payer_policy payer_id that payer_id is judged by, as tpi_policy_for()
+ * picks it: itself when it is a policy's, else the one payer_map maps it
+ * to, else TPI_DEFAULT_PAYER.
  */
 extern const char *tpi_policy_payer_id(const char *payer_id);
 /*

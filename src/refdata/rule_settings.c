@@ -249,8 +249,6 @@ payer_settings(RuleCache *c, const char *payer_id)
 		strcmp(c->last_payer, payer_id) == 0)
 		return c->last_setting;
 	policy_payer = tpi_policy_payer_id(payer_id);
-	if (policy_payer == NULL)
-		policy_payer = "commercial_default";
 	memcpy(c->last_setting, c->every_payer, sizeof(c->last_setting));
 	if (strcmp(policy_payer, payer_id) != 0)
 		overlay(c->last_setting, find_payer(c, policy_payer));
