@@ -158,7 +158,8 @@ SELECT input, pg_temp.try('read_837p', content) AS result
 -- after their line breaks and empty segments (a terminator written twice,
 -- as in the bots 837P "all fields" sample) are read; a pointer written
 -- "01" is pointer 1; a code sent with its dot ("M79.18", as some writers
--- do) is read without it.
+-- do) is read without it; a GS08 of the version alone ("005010") leaves the
+-- guide to ST03.
 SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)) AS first_dx
   FROM (VALUES
 	(1, 'as written', pg_temp.x12(:'subscriber')),
@@ -167,7 +168,8 @@ SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)
 	(4, 'indented segments', replace(pg_temp.x12(:'subscriber'), E'~\n', E'~\n  \t')),
 	(5, 'empty segments', replace(replace(pg_temp.x12(:'subscriber'), 'DMG*D8*19500101*F~', 'DMG*D8*19500101*F~~'),
 								  E'HI*ABK:M7918~\n', E'HI*ABK:M7918~\n~\n') || '~'),
-	(6, 'codes with a dot', replace(pg_temp.x12(:'subscriber'), 'HI*ABK:M7918', 'HI*ABK:M79.18'))
+	(6, 'codes with a dot', replace(pg_temp.x12(:'subscriber'), 'HI*ABK:M7918', 'HI*ABK:M79.18')),
+	(7, 'GS08 the version only', replace(pg_temp.x12(:'subscriber'), '*X*005010X222A1~', '*X*005010~'))
   ) AS t(k, input, content)
  ORDER BY k;
 

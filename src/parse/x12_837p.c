@@ -956,7 +956,12 @@ envelope_segment(Reader *r)
 		case ENV_INTERCHANGE:
 			if (equals(id, "GS"))
 			{
-				if (!check_guide(r, element(r, 8), "GS08 (version of the functional group)"))
+				/*
+				 * Some writers put only the version "005010" in GS08; the
+				 * ST03 of each transaction set then names the guide.
+				 */
+				if (!equals(element(r, 8), "005010") &&
+					!check_guide(r, element(r, 8), "GS08 (version of the functional group)"))
 					return false;
 				r->env = ENV_GROUP;
 			}
