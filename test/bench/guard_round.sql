@@ -11,6 +11,19 @@ SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 INSERT INTO bench_plain SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no;
 INSERT INTO bench_times SELECT :'data', :round, 'plain', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
 	(SELECT count(*) FROM bench_plain) = :src_rows;
+-- the plain-SQL way to the flag loads' log: the unguarded INSERT, then
+-- audit() over the loaded table into finding_log (its time plus the
+-- INSERT's, as one load)
+SELECT ms AS p_ms, cpu_ms AS p_cpu FROM bench_times
+ WHERE data = :'data' AND round = :round AND load = 'plain' AND how = 'insert' \gset
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
+INSERT INTO tpi_rules.finding_log (table_name, claim_id, line_no, patient_id,
+								   date_of_service, rule_id, severity, message)
+SELECT 'public.bench_plain', a.* FROM tpi_rules.audit('bench_plain') a;
+INSERT INTO bench_times SELECT :'data', :round, 'plain + audit() logged', 'insert',
+	:p_ms + 1000 * extract(epoch FROM clock_timestamp() - :'t0'), :p_cpu + pg_temp.cpu_ms() - :c0,
+	(SELECT count(*) FROM bench_plain) = :src_rows;
+DELETE FROM tpi_rules.finding_log WHERE table_name = 'public.bench_plain';
 SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 INSERT INTO bench_flag SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no;
 INSERT INTO bench_times SELECT :'data', :round, 'flag', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
@@ -43,6 +56,15 @@ SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 INSERT INTO clean_plain SELECT * FROM bench_clean ORDER BY patient_id, date_of_service, claim_id, line_no;
 INSERT INTO bench_times SELECT :'data', :round, 'clean plain', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
 	(SELECT count(*) FROM clean_plain) = :clean_rows;
+-- the plain-SQL way to the reject loads' check: the unguarded INSERT,
+-- then audit() over the loaded table for errors
+SELECT ms AS p_ms, cpu_ms AS p_cpu FROM bench_times
+ WHERE data = :'data' AND round = :round AND load = 'clean plain' AND how = 'insert' \gset
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
+SELECT count(*) AS audit_errors FROM tpi_rules.audit('clean_plain') WHERE severity = 'error' \gset
+INSERT INTO bench_times SELECT :'data', :round, 'clean plain + audit() checked', 'insert',
+	:p_ms + 1000 * extract(epoch FROM clock_timestamp() - :'t0'), :p_cpu + pg_temp.cpu_ms() - :c0,
+	(SELECT count(*) FROM clean_plain) = :clean_rows AND :audit_errors = 0;
 SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 INSERT INTO clean_row SELECT * FROM bench_clean ORDER BY patient_id, date_of_service, claim_id, line_no;
 INSERT INTO bench_times SELECT :'data', :round, 'clean reject', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
