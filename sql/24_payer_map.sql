@@ -64,6 +64,23 @@ SELECT patient_id, payer_id, sessions_in_window, max_sessions, status
   FROM tpi_rules.frequency_status('2025-07-31');
 ROLLBACK;
 
+-- One patient billed under the policy's own id and under a mapped source
+-- id has one payer: the four sessions count together, as audit() counts
+-- them (it reports freq.rolling_cap on the fourth).
+BEGIN;
+DELETE FROM tpi_rules.claim_line;
+INSERT INTO tpi_rules.claim_line
+	(claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units, icd10, place_of_service)
+SELECT 'A' || i, l, 'PM', CASE WHEN i % 2 = 0 THEN 'medicare' ELSE '00431' END, d,
+	   CASE l WHEN 1 THEN '20552' ELSE 'J2001' END, 1, '{M79.18}', '11'
+  FROM unnest(ARRAY['2025-01-06', '2025-03-03', '2025-05-05', '2025-07-07']::date[]) WITH ORDINALITY AS t(d, i),
+	   generate_series(1, 2) AS l;
+SELECT claim_id, line_no, rule_id FROM tpi_rules.audit('tpi_rules.claim_line')
+ WHERE rule_id LIKE 'freq.%' ORDER BY 1, 2, 3;
+SELECT patient_id, payer_id, sessions_in_window, max_sessions, next_eligible_date, status
+  FROM tpi_rules.frequency_status('2025-07-31');
+ROLLBACK;
+
 -- The guard: a mapped Medicare line with an uncovered diagnosis is refused.
 CREATE TABLE guarded (LIKE tpi_rules.claim_line);
 CREATE INDEX ON guarded (patient_id, date_of_service);

@@ -150,7 +150,8 @@ FROM tpi_rules.revenue_at_risk('2025-02-01', '2025-02-28') ORDER BY 1, 2;
 -- Medicare's 6 weeks.  Mid-May: M01 has used its 3 sessions.  End of July:
 -- M01 has 4 sessions in 12 months, over the cap of 3.  June 5: the Aetna
 -- patient's second session in 3 days; a week later Aetna's 7 days are over
--- and the patient drops out.
+-- and the patient is eligible again (every patient of a payer with a limit
+-- has a row, however long ago the last session).
 SELECT * FROM tpi_rules.frequency_status('2025-04-20') ORDER BY patient_id, payer_id;
 SELECT * FROM tpi_rules.frequency_status('2025-05-14') WHERE patient_id = 'M01';
 SELECT * FROM tpi_rules.frequency_status('2025-07-31') ORDER BY patient_id, payer_id;

@@ -21,7 +21,10 @@
 #     -- @replace sql/install/60_views.sql @extschema@.frequency_status
 # is replaced by that function's (or aggregate's) CREATE statement in the
 # file, made CREATE OR REPLACE: a changed body has one text too, and
-# objects that depend on it (a user's view) are kept.
+# objects that depend on it (a user's view) are kept.  A line
+#     -- @comments sql/install/60_views.sql @extschema@.v_frequency_status
+# is replaced by every COMMENT ON statement of that object (and of its
+# columns) in the file.
 # Only perl-base is needed, which every Debian system has.
 use strict;
 use warnings;
@@ -130,6 +133,24 @@ sub replace_function {
 	return $out;
 }
 
+# Every COMMENT ON statement of object NAME (a function, or a view or
+# table and its columns) in an install source: an update script that
+# changes an object's comments gives them the install script's text.
+sub object_comments {
+	my ($path, $name) = @_;
+	open my $fh, '<', $path or die "$path: $!\n";
+	my ($out, $in) = ('', 0);
+	while (my $l = <$fh>) {
+		$in = 1 if $l =~ /^COMMENT ON \w+ \Q$name\E[(. ]/;
+		next unless $in;
+		$out .= $l;
+		$in = 0 if $l =~ /';\s*$/;
+	}
+	close $fh;
+	die "$path: no COMMENT ON $name\n" unless $out;
+	return $out;
+}
+
 sub emit {
 	my ($o, $src, $depth) = @_;
 	die "$src: \@include nested too deep\n" if $depth > 4;
@@ -143,6 +164,8 @@ sub emit {
 			print $o rules_insert($1);
 		} elsif ($l =~ /^--\s*\@replace\s+(\S+)\s+(\S+)\s*$/) {
 			print $o replace_function("$root/$1", $2);
+		} elsif ($l =~ /^--\s*\@comments\s+(\S+)\s+(\S+)\s*$/) {
+			print $o object_comments("$root/$1", $2);
 		} else {
 			print $o $l;
 		}

@@ -294,37 +294,49 @@ LANGUAGE sql STABLE STRICT SECURITY DEFINER PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 SET IntervalStyle = 'postgres'
 AS $$
-	WITH s AS (
+	WITH l AS (
 		-- a session is a date with a TPI line; later dates are not yet history
-		SELECT c.patient_id, c.payer_id,
-			   pg_catalog.array_agg(DISTINCT c.date_of_service
-									ORDER BY c.date_of_service) AS dates,
-			   pg_catalog.max(c.date_of_service) AS last_session
+		SELECT c.patient_id, c.payer_id, c.date_of_service
 		FROM @extschema@.claim_line AS c
 		WHERE c.hcpcs IN ('20552', '20553') AND c.date_of_service <= as_of
-		GROUP BY c.patient_id, c.payer_id
+		  AND c.patient_id IS NOT NULL
+	),
+	s AS (
+		-- every session of the patient counts, whatever its payer, as the
+		-- rules count them (the caps are per beneficiary)
+		SELECT l.patient_id,
+			   pg_catalog.array_agg(DISTINCT l.date_of_service
+									ORDER BY l.date_of_service) AS dates,
+			   pg_catalog.max(l.date_of_service) AS last_session
+		FROM l
+		GROUP BY l.patient_id
+	),
+	jp AS (
+		-- the payers the patient's lines are judged by: a payer_id with no
+		-- policy row is looked up in payer_map, else it is
+		-- commercial_default (SPEC section 13)
+		SELECT DISTINCT sp.patient_id,
+			   CASE WHEN EXISTS (SELECT FROM @extschema@.payer_policy AS x
+								 WHERE x.payer_id = sp.payer_id)
+					THEN sp.payer_id
+					ELSE coalesce((SELECT m.payer_id FROM @extschema@.payer_map AS m
+								   JOIN @extschema@.payer_policy AS x ON x.payer_id = m.payer_id
+								   WHERE m.source_id = sp.payer_id LIMIT 1),
+								  'commercial_default') END AS payer_id
+		FROM (SELECT DISTINCT l.patient_id, l.payer_id FROM l) AS sp
 	),
 	sp AS (
-		SELECT s.patient_id, s.payer_id, s.dates, s.last_session,
+		SELECT s.patient_id, jp.payer_id, s.dates, s.last_session,
 			   p.max_sessions, p.cap_window, p.min_interval
 		FROM s
+		JOIN jp ON jp.patient_id = s.patient_id
 		LEFT JOIN LATERAL (
 			-- the policy row in effect on as_of, chosen as the rules do
 			-- (README): started and not ended, else the last one started,
-			-- else the earliest; a payer with no row is looked up in
-			-- payer_map, else it is commercial_default
+			-- else the earliest
 			SELECT pp.max_sessions, pp.cap_window, pp.min_interval
 			FROM @extschema@.payer_policy AS pp
-			WHERE pp.payer_id = CASE
-					WHEN EXISTS (SELECT FROM @extschema@.payer_policy AS x
-								 WHERE x.payer_id = s.payer_id)
-					THEN s.payer_id
-					WHEN EXISTS (SELECT FROM @extschema@.payer_map AS m
-								 JOIN @extschema@.payer_policy AS x ON x.payer_id = m.payer_id
-								 WHERE m.source_id = s.payer_id)
-					THEN (SELECT m.payer_id FROM @extschema@.payer_map AS m
-						  WHERE m.source_id = s.payer_id)
-					ELSE 'commercial_default' END
+			WHERE pp.payer_id = jp.payer_id
 			ORDER BY (pp.effective_from <= as_of
 					  AND (pp.effective_to IS NULL OR as_of <= pp.effective_to)) DESC,
 					 (pp.effective_from <= as_of) DESC,
@@ -341,12 +353,8 @@ AS $$
 			   END AS n,
 			   @extschema@.next_eligible_date(sp.dates, sp.payer_id, as_of) AS next_date
 		FROM sp
-		-- payers with a cap or a minimum interval, and patients whose last
-		-- session still counts under it
-		WHERE (sp.cap_window IS NOT NULL OR sp.min_interval IS NOT NULL)
-		  AND sp.last_session > as_of - greatest(
-				coalesce(sp.cap_window, sp.min_interval),
-				coalesce(sp.min_interval, sp.cap_window))
+		-- payers with a cap or a minimum interval
+		WHERE sp.cap_window IS NOT NULL OR sp.min_interval IS NOT NULL
 	)
 	SELECT st.patient_id, st.payer_id, st.n, st.max_sessions,
 		   st.cap_window::text, st.min_interval::text, st.last_session, st.next_date,
@@ -358,7 +366,7 @@ AS $$
 	ORDER BY st.patient_id, st.payer_id
 $$;
 COMMENT ON FUNCTION @extschema@.frequency_status(date) IS
-  'The rows of v_frequency_status as of a given date: per patient and payer whose policy has a session cap or a minimum interval and whose last TPI session on or before that date still counts under it, the sessions in the rolling window, the cap, and next_eligible_date(); SECURITY DEFINER, executable by tpi_reporting';
+  'The rows of v_frequency_status as of a given date: per patient and payer (as judged: payer_map applied) whose policy has a session cap or a minimum interval, the patient''s TPI sessions in the rolling window (every session counts, whatever its payer, as the rules count), the cap, and next_eligible_date(); SECURITY DEFINER, executable by tpi_reporting';
 
 -- The views.
 
@@ -436,14 +444,14 @@ SELECT s.patient_id, s.payer_id, s.sessions_in_window, s.max_sessions, s.cap_win
 	   s.min_interval, s.last_session, s.next_eligible_date, s.status
 FROM @extschema@.frequency_status(CURRENT_DATE) AS s;
 COMMENT ON VIEW @extschema@.v_frequency_status IS
-  'Dashboard: TPI session limits as of today (CURRENT_DATE in the session''s time zone), per patient and payer, for payers with a session cap or a minimum interval and patients whose last session still counts under it; frequency_status(date) gives the same for another date';
+  'Dashboard: TPI session limits as of today (CURRENT_DATE in the session''s time zone), per patient and payer, for every patient with a TPI session and a payer with a session cap or a minimum interval (status eligible once the windows have passed); frequency_status(date) gives the same for another date';
 COMMENT ON COLUMN @extschema@.v_frequency_status.patient_id IS 'Patient';
-COMMENT ON COLUMN @extschema@.v_frequency_status.payer_id IS 'Payer of the patient''s TPI lines (a patient with several payers has a row per payer)';
-COMMENT ON COLUMN @extschema@.v_frequency_status.sessions_in_window IS 'Distinct TPI dates of service in the payer''s rolling window ending today, all regions together (NULL: the payer has no cap)';
+COMMENT ON COLUMN @extschema@.v_frequency_status.payer_id IS 'Payer the patient''s TPI lines are judged by: their payer_id, or the payer_policy payer that payer_map gives it (a patient with several payers has a row per payer)';
+COMMENT ON COLUMN @extschema@.v_frequency_status.sessions_in_window IS 'Distinct TPI dates of service of the patient, under any payer, in the payer''s rolling window ending today, all regions together (NULL: the payer has no cap)';
 COMMENT ON COLUMN @extschema@.v_frequency_status.max_sessions IS 'Sessions the payer allows in the window (NULL: no cap)';
 COMMENT ON COLUMN @extschema@.v_frequency_status.cap_window IS 'The rolling window of the cap, e.g. 1 year, 3 mons, 90 days (NULL: no cap)';
 COMMENT ON COLUMN @extschema@.v_frequency_status.min_interval IS 'Least time the payer requires between sessions (NULL: none)';
-COMMENT ON COLUMN @extschema@.v_frequency_status.last_session IS 'Latest TPI date of service up to today';
+COMMENT ON COLUMN @extschema@.v_frequency_status.last_session IS 'Latest TPI date of service of the patient up to today, under any payer';
 COMMENT ON COLUMN @extschema@.v_frequency_status.next_eligible_date IS 'First date from today on which one more session keeps within the payer''s cap and minimum interval (tpi_rules.next_eligible_date)';
 COMMENT ON COLUMN @extschema@.v_frequency_status.status IS 'over cap (more sessions in the window than allowed), at cap (no further session until next_eligible_date), minimum interval (too soon after the last session) or eligible';
 

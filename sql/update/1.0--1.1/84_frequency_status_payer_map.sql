@@ -1,3 +1,8 @@
--- frequency_status() (v_frequency_status) looks an unknown payer_id up in
--- payer_map before it falls back to commercial_default (SPEC section 13).
+-- frequency_status() (v_frequency_status) judges each patient by the payer
+-- payer_map gives an unknown payer_id before it falls back to
+-- commercial_default (SPEC section 13), counts every session of the
+-- patient whatever its payer (as the rules do), and lists every patient of
+-- a payer with a cap or a minimum interval.
 -- @replace sql/install/60_views.sql @extschema@.frequency_status
+-- @comments sql/install/60_views.sql @extschema@.frequency_status
+-- @comments sql/install/60_views.sql @extschema@.v_frequency_status
