@@ -116,14 +116,15 @@ extern FindingOut *tpi_finding_out_cached(FunctionCallInfo fcinfo);
 extern void tpi_sort_findings(FindingList *fl, int from);
 
 /*
- * Helpers for rule messages (rules_line.c).  tpi_line_ref() names a line
- * the way messages do ("Line 2 of claim C100", capitalised or not);
+ * Helpers for rule messages.  tpi_append_line_ref() names a line by its
+ * key the way messages do ("Line 2 of claim C100", capitalised or not);
  * tpi_add_line_finding() adds a finding that points at the line (claim_id
  * and line_no, each NULL when the line's is), its message the line's
  * reference, ": " and the formatted text.  tpi_show_text() clips user text
  * for a message; tpi_date_text() is an ISO date whatever DateStyle.
  */
-extern char *tpi_line_ref(const ClaimLine *line, bool capital);
+extern void tpi_append_line_ref(StringInfo buf, const char *claim_id,
+								int16 line_no, bool line_no_null, bool capital);
 extern void tpi_add_line_finding(FindingList *fl, const char *rule_id,
 								 const ClaimLine *line,
 								 const char *fmt,...) pg_attribute_printf(4, 5);

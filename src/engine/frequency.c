@@ -79,8 +79,8 @@ cmp_freq_line(const void *a, const void *b)
 
 	if (x->dos != y->dos)
 		return x->dos < y->dos ? -1 : 1;
-	if ((c = tpi_line_key_cmp(x->claim_id, x->line_no, false,
-							  y->claim_id, y->line_no, false)) != 0)
+	if ((c = tpi_line_key_cmp(x->claim_id, x->line_no, x->line_no_null,
+							  y->claim_id, y->line_no, y->line_no_null)) != 0)
 		return c;
 
 	/*
@@ -155,6 +155,20 @@ tpi_first_date_past(DateADT e, const Interval *span)
 	return x;
 }
 
+/*
+ * A frequency message starts by naming the session's first TPI line, as
+ * every rule's names its line; the aggregate frequency_check has no line.
+ */
+static void
+start_freq_message(StringInfo msg, const FreqLine *line)
+{
+	tpi_init_message(msg);
+	if (line->claim_id == NULL && line->line_no_null)
+		return;
+	tpi_append_line_ref(msg, line->claim_id, line->line_no, line->line_no_null, true);
+	tpi_append_literal(msg, ": ");
+}
+
 static void
 add_freq_finding(FreqHistory *fc, const char *rule_id, const FreqLine *line,
 				 StringInfo msg)
@@ -196,7 +210,7 @@ check_cap(FreqHistory *fc, int i, int bucket, const PayerPolicy *pol,
 		return;
 
 	/* plain appends, no format parsing: heavy data has many findings */
-	tpi_init_message(&msg);
+	start_freq_message(&msg, line);
 	tpi_append_literal(&msg, "session on ");
 	tpi_append_date(&msg, s->date);
 	tpi_append_literal(&msg, " is the ");
@@ -258,7 +272,7 @@ check_interval(FreqHistory *fc, int i, int p, int bucket,
 
 	if (s->date >= allowed)
 		return;
-	tpi_init_message(&msg);
+	start_freq_message(&msg, line);
 	tpi_append_literal(&msg, "session on ");
 	tpi_append_date(&msg, s->date);
 	tpi_append_literal(&msg, " is ");

@@ -111,14 +111,19 @@ append_int32(StringInfo buf, int32 v)
 	tpi_append_bytes(buf, tmp, pg_ltoa(v, tmp));
 }
 
-/* tpi_line_ref(line, capital), appended to buf. */
-static void
-append_line_ref(StringInfo buf, const ClaimLine *line, bool capital)
+/*
+ * How messages name a line ("Line 2 of claim C100", capitalised or not),
+ * appended to buf: by its key, so that a frequency finding, which knows
+ * only its session's first line's key, names it as every rule does.
+ */
+void
+tpi_append_line_ref(StringInfo buf, const char *claim_id, int16 line_no,
+					bool line_no_null, bool capital)
 {
 	int			claimlen;
 
-	if (line->claim_id && !line->line_no_null &&
-		(claimlen = strlen(line->claim_id)) <= SHOW_MAX)
+	if (claim_id && !line_no_null &&
+		(claimlen = strlen(claim_id)) <= SHOW_MAX)
 	{
 		/* the usual case, written in place once there is room for it all */
 		char	   *p;
@@ -128,49 +133,39 @@ append_line_ref(StringInfo buf, const ClaimLine *line, bool capital)
 		p = buf->data + buf->len;
 		memcpy(p, capital ? "Line " : "line ", 5);
 		p += 5;
-		p += pg_ltoa(line->line_no, p);
+		p += pg_ltoa(line_no, p);
 		memcpy(p, " of claim ", 10);
 		p += 10;
-		memcpy(p, line->claim_id, claimlen);
+		memcpy(p, claim_id, claimlen);
 		p += claimlen;
 		*p = '\0';
 		buf->len = p - buf->data;
 	}
-	else if (line->claim_id && !line->line_no_null)
+	else if (claim_id && !line_no_null)
 	{
 		if (capital)
 			tpi_append_literal(buf, "Line ");
 		else
 			tpi_append_literal(buf, "line ");
-		append_int32(buf, line->line_no);
+		append_int32(buf, line_no);
 		tpi_append_literal(buf, " of claim ");
-		append_shown_text(buf, line->claim_id);
+		append_shown_text(buf, claim_id);
 	}
-	else if (line->claim_id)
+	else if (claim_id)
 	{
 		tpi_append_str(buf, capital ? "The line with no line_no on claim " :
 					   "the line with no line_no on claim ");
-		append_shown_text(buf, line->claim_id);
+		append_shown_text(buf, claim_id);
 	}
-	else if (!line->line_no_null)
+	else if (!line_no_null)
 	{
 		tpi_append_str(buf, capital ? "Line " : "line ");
-		append_int32(buf, line->line_no);
+		append_int32(buf, line_no);
 		tpi_append_literal(buf, " of a claim with no claim_id");
 	}
 	else
 		tpi_append_str(buf, capital ? "A line with no claim_id or line_no" :
 					   "a line with no claim_id or line_no");
-}
-
-char *
-tpi_line_ref(const ClaimLine *line, bool capital)
-{
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	append_line_ref(&buf, line, capital);
-	return buf.data;
 }
 
 /*
@@ -197,7 +192,8 @@ tpi_add_line_finding(FindingList *fl, const char *rule_id,
 	if (!tpi_rule_effective(rule, line->payer_id, &sev))
 		return;
 	tpi_init_message(&buf);
-	append_line_ref(&buf, line, true);
+	tpi_append_line_ref(&buf, line->claim_id, line->line_no,
+						line->line_no_null, true);
 	tpi_append_literal(&buf, ": ");
 	va_start(args, fmt);
 	tpi_append_format(&buf, fmt, args);

@@ -50,6 +50,7 @@ typedef struct FreqLine
 	const char *payer_id;
 	const char *claim_id;		/* may be NULL */
 	int16		line_no;
+	bool		line_no_null;
 	bool		report;			/* false: context only, no findings */
 } FreqLine;
 

@@ -375,6 +375,7 @@ tpi_frequency_check_final(PG_FUNCTION_ARGS)
 				st->payers[st->entries[i].payer];
 			lines[i].claim_id = NULL;
 			lines[i].line_no = 0;
+			lines[i].line_no_null = true;
 			lines[i].report = true;
 		}
 		tpi_check_frequency(lines, st->n, &fl);
