@@ -38,3 +38,21 @@ VALUES ('aetna', '2015-10-01', 'Aetna (restored)', 'user', 5, '1 year');
 SELECT payer_id, name, max_sessions, builtin FROM tpi_rules.payer_policy WHERE payer_id = 'aetna';
 ROLLBACK;
 SELECT count(*) AS policies, bool_and(builtin) AS all_shipped FROM tpi_rules.payer_policy;
+
+-- Keys as users write them: a diagnosis list copied from an LCD article
+-- has dots, a muscle may be capitalised.  They are stored as the rules
+-- look them up, and a user row for a shipped key still replaces it; what
+-- is no code at all is still refused.
+BEGIN;
+INSERT INTO tpi_rules.covered_dx (payer_id, icd10) VALUES
+	('medicare_novitas', ' m79.18 '), ('medicare', 'M79.11');
+INSERT INTO tpi_rules.muscle (name, region) VALUES ('Plantaris', 'lower limb');
+SELECT payer_id, icd10, builtin FROM tpi_rules.covered_dx
+ WHERE payer_id = 'medicare_novitas' OR icd10 = 'M7911' ORDER BY 1, 2;
+SELECT muscle, kind, region FROM tpi_rules.parse_muscle('left plantaris');
+UPDATE tpi_rules.covered_dx SET icd10 = 'm79.12' WHERE payer_id = 'medicare_novitas';
+SELECT icd10 FROM tpi_rules.covered_dx WHERE payer_id = 'medicare_novitas';
+SAVEPOINT s;
+INSERT INTO tpi_rules.covered_dx (payer_id, icd10) VALUES ('aetna', '729.1 ');
+ROLLBACK TO s;
+ROLLBACK;

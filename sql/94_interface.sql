@@ -38,7 +38,7 @@ SELECT a.aggfnoid::regprocedure AS aggregate, a.aggcombinefn <> 0 AS combine,
        a.aggserialfn <> 0 AS serialize, a.aggdeserialfn <> 0 AS deserialize, p.proparallel
   FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
  WHERE p.pronamespace = 'tpi_rules'::regnamespace
- ORDER BY 1::text;
+ ORDER BY a.aggfnoid::regprocedure::text;
 
 -- Types: the enum's order, finding's and note_facts' fields in order.
 SELECT enum_range(NULL::tpi_rules.severity);
@@ -146,7 +146,7 @@ SELECT p.oid::regprocedure AS reader,
   FROM pg_proc p
  WHERE p.oid IN ('tpi_rules.load_pprrvu(text)'::regprocedure, 'tpi_rules.load_gpci(text)'::regprocedure,
 				 'tpi_rules.read_837p_file(text)'::regprocedure)
- ORDER BY 1::text;
+ ORDER BY p.oid::regprocedure::text;
 CREATE ROLE regress_tpi_iface;
 GRANT USAGE ON SCHEMA tpi_rules TO regress_tpi_iface;
 GRANT pg_read_server_files TO regress_tpi_iface;

@@ -1,0 +1,3 @@
+-- covered_dx and icd10 take codes with their dot, muscle capitalised names:
+-- the key is stored as the rules look it up.
+-- @include sql/install/04_reference_keys.sql
