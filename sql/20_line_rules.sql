@@ -130,8 +130,19 @@ SELECT pg_temp.add_case('invalid hcpcs NULL', '{"hcpcs": null}');
 -- lines that are not TPI get input.invalid only
 SELECT pg_temp.add_case('E/M line silent', '{"hcpcs": "99213", "muscles": null, "drug_name": null}');
 SELECT pg_temp.add_case('E/M line bad modifier', '{"hcpcs": "99213", "modifiers": ["2"]}');
+-- a drug line's NDC: 11 digits, plain or 5-4-2 (SPEC section 3)
+SELECT pg_temp.add_case('drug line NDC 11 digits silent',
+	'{"hcpcs": "J2001", "muscles": null, "drug_name": null, "ndc": "00409427601"}');
+SELECT pg_temp.add_case('drug line NDC 5-4-2 silent',
+	'{"hcpcs": "J2001", "muscles": null, "drug_name": null, "ndc": " 00409-4276-01 "}');
+SELECT pg_temp.add_case('invalid NDC 10-digit 4-4-2',
+	'{"hcpcs": "J2001", "muscles": null, "drug_name": null, "ndc": "0409-4276-01"}');
+SELECT pg_temp.add_case('invalid NDC with its N4 qualifier',
+	'{"hcpcs": "J2001", "muscles": null, "drug_name": null, "ndc": "N400409427601"}');
 
 SELECT name, rules FROM case_rules ORDER BY name;
+SELECT f.message FROM cases c, tpi_rules.check_line(c.l) f
+ WHERE c.name = 'invalid NDC 10-digit 4-4-2';
 
 -- Every rule ID check_line emits is in the catalogue, with its severity.
 SELECT DISTINCT f.rule_id, f.severity = r.severity AS severity_matches

@@ -25,7 +25,7 @@ const char *const tpi_claim_column_names[TPI_NCOLS] = {
 	"date_of_service", "hcpcs", "modifiers", "units", "icd10",
 	"place_of_service", "muscles", "trigger_points", "drug_name", "drug_dose",
 	"claim_note", "note_signed", "post_procedure_plan", "conservative_care",
-	"tp_locations", "guidance"
+	"tp_locations", "guidance", "ndc"
 };
 
 enum
@@ -33,7 +33,7 @@ enum
 	C_CLAIM_ID, C_LINE_NO, C_PATIENT_ID, C_PAYER_ID, C_PROVIDER_NPI,
 	C_DOS, C_HCPCS, C_MODIFIERS, C_UNITS, C_ICD10, C_POS, C_MUSCLES,
 	C_TRIGGER_POINTS, C_DRUG_NAME, C_DRUG_DOSE, C_CLAIM_NOTE, C_NOTE_SIGNED,
-	C_POST_PLAN, C_CONSERVATIVE, C_TP_LOCATIONS, C_GUIDANCE
+	C_POST_PLAN, C_CONSERVATIVE, C_TP_LOCATIONS, C_GUIDANCE, C_NDC
 };
 
 typedef enum ColKind
@@ -67,7 +67,8 @@ static const struct
 	[C_POST_PLAN] = {K_BOOL, false},
 	[C_CONSERVATIVE] = {K_BOOL, false},
 	[C_TP_LOCATIONS] = {K_BOOL, false},
-	[C_GUIDANCE] = {K_TEXT, false}
+	[C_GUIDANCE] = {K_TEXT, false},
+	[C_NDC] = {K_TEXT, false}
 };
 
 static const char *
@@ -422,6 +423,7 @@ tpi_claim_from_values(const Datum *values, const bool *nulls,
 	line->conservative_care = bool_value(values, nulls, cols, C_CONSERVATIVE);
 	line->tp_locations = bool_value(values, nulls, cols, C_TP_LOCATIONS);
 	line->guidance = col_text(arena, values, nulls, cols, C_GUIDANCE);
+	line->ndc = col_text(arena, values, nulls, cols, C_NDC);
 
 	line->code_classes = tpi_code_classes(line->hcpcs, line->code);
 	line->mod_flags = tpi_modifier_flags(line);
@@ -481,6 +483,7 @@ tpi_claim_copy(const ClaimLine *src, ClaimLine *dst)
 	dst->drug_dose = arena_strdup(&a, src->drug_dose);
 	dst->claim_note = arena_strdup(&a, src->claim_note);
 	dst->guidance = arena_strdup(&a, src->guidance);
+	dst->ndc = arena_strdup(&a, src->ndc);
 }
 
 void

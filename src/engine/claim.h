@@ -47,6 +47,7 @@ typedef struct ClaimLine
 	int8		conservative_care;
 	int8		tp_locations;
 	char	   *guidance;
+	char	   *ndc;			/* of a drug line (837P LIN03) */
 
 	/*
 	 * Derived from hcpcs and modifiers when the line is decoded
@@ -66,7 +67,7 @@ typedef struct ClaimLine
  * missing optional column.  claim.c builds it; a missing required column
  * is an ERROR that names it.
  */
-#define TPI_NCOLS 21
+#define TPI_NCOLS 22
 typedef struct ClaimColumns
 {
 	int			attno[TPI_NCOLS];	/* 0-based index into the tupdesc, -1 absent */

@@ -110,6 +110,41 @@ add_malformed(FindingList *fl, const ClaimLine *line, char **items,
 							 nbad > 1 ? psprintf(" (%d malformed %s in all)", nbad, nouns) : "");
 }
 
+/*
+ * An NDC as the 837P's LIN03 carries it: 11 digits, written plain or 5-4-2
+ * with hyphens (blanks around it allowed).  The 10-digit package codes
+ * (4-4-2, 5-3-2, 5-4-1) are not: a claim needs them padded to 11.
+ */
+static bool
+ndc_is_wellformed(const char *s)
+{
+	int			seglen[3] = {0, 0, 0};
+	int			seg = 0;
+	int			digits = 0;
+
+	while (*s == ' ')
+		s++;
+	for (; *s && *s != ' '; s++)
+	{
+		if (*s >= '0' && *s <= '9')
+		{
+			digits++;
+			seglen[seg]++;
+		}
+		else if (*s == '-' && seg < 2)
+			seg++;
+		else
+			return false;
+	}
+	while (*s == ' ')
+		s++;
+	if (*s != '\0')
+		return false;
+	if (seg == 0)
+		return digits == 11;
+	return seg == 2 && seglen[0] == 5 && seglen[1] == 4 && seglen[2] == 2;
+}
+
 static void
 check_input(const ClaimLine *line, const LineDx *dx, FindingList *fl)
 {
@@ -197,6 +232,11 @@ check_input(const ClaimLine *line, const LineDx *dx, FindingList *fl)
 								 "guidance '%s' is not one of none, ultrasound, fluoroscopy, ct, mri; correct it.",
 								 tpi_show_text(line->guidance));
 	}
+
+	if (line->ndc != NULL && !ndc_is_wellformed(line->ndc))
+		tpi_add_line_finding(fl, "input.invalid", line,
+							 "ndc '%s' is not an 11-digit National Drug Code (5-4-2, as the 837P LIN03 carries it); pad a 10-digit package code with a leading zero in its short segment (0409-4276-01 is 00409-4276-01).",
+							 tpi_show_text(line->ndc));
 
 	if (!line->trigger_points_null && line->trigger_points < 0)
 		tpi_add_line_finding(fl, "input.invalid", line,
