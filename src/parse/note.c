@@ -70,7 +70,7 @@ static const Cue cues[] = {
 	{"whereas", F_STOP, 0}, {"which", F_STOP, 0}, {"then", F_STOP, 0},
 	{"previously", F_HIST, 0}, {"previous", F_HIST, 0}, {"prior", F_HIST, 0},
 	{"ago", F_HIST, 0}, {"history", F_HIST, 0}, {"earlier", F_HIST, 0},
-	{"past", F_HIST, 0}, {"formerly", F_HIST, 0},
+	{"past", F_HIST, 0}, {"formerly", F_HIST, 0}, {"yesterday", F_HIST, 0},
 	{"will", F_FUTURE, 0}, {"consider", F_FUTURE, 0}, {"considering", F_FUTURE, 0},
 	{"may", F_FUTURE, 0}, {"might", F_FUTURE, 0}, {"if", F_FUTURE, 0},
 	{"future", F_FUTURE, 0}, {"planned", F_FUTURE, 0}, {"planning", F_FUTURE, 0},

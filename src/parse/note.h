@@ -30,7 +30,7 @@
  *	   line, and so does a template field left blank ("Follow-up: ___") or
  *	   answered no by its box ("Ultrasound guidance: [ ] yes [x] no");
  *	   "avoided" negates back too ("the scalenes ... and avoided").  A sentence is historical when it says so (previously,
- *	   prior, last visit, ago, history of) or sits in a history section, and
+ *	   prior, last visit, ago, yesterday, history of) or sits in a history section, and
  *	   planned when it speaks of later (will, consider, next visit, plan
  *	   to, may, if, recommend) or sits in a plan section without a verb of
  *	   a procedure done; "today" makes it current.

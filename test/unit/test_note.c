@@ -496,6 +496,12 @@ main(void)
 		   "right trapezius;-;lidocaine + bupivacaine;10 mL of 1% + 0.25%;....;none");
 	expect("TPI to the right trapezius with 2 mL of lidocaine 1%.",
 		   "right trapezius;-;lidocaine;2 mL 1%;....;none");
+	/* round 8: an injection of yesterday is an earlier one (149) */
+	expect("Soreness after yesterday's trigger point injections to the left trapezius.",
+		   ";-;-;-;....;none");
+	/* silent: today's injection, yesterday's flare */
+	expect("Right trapezius injected today after yesterday's flare.",
+		   "right trapezius;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
