@@ -1324,6 +1324,15 @@ empty_box(const Reader *r, size_t i)
 		(punct_is(r, i, '(') && punct_is(r, i + 1, ')'));
 }
 
+/* A ticked check box at token i: "[x]", "(X)", "[*]". */
+static bool
+ticked_box(const Reader *r, size_t i)
+{
+	return (punct_is(r, i, '[') || punct_is(r, i, '(')) &&
+		(tok_is(r, i + 1, "x") || punct_is(r, i + 1, '*')) &&
+		(punct_is(r, i + 2, ']') || punct_is(r, i + 2, ')'));
+}
+
 /*
  * Is the line from token i a template field left blank ("Follow-up: ___",
  * "Muscles injected: ____") or answered no by its box ("Ultrasound
@@ -1343,9 +1352,8 @@ blank_field(const Reader *r, size_t i)
 		return false;
 	for (k++; k < r->nt && r->t[k].type != T_NL; k++)
 	{
-		/* "[x] no", "[X] None" */
-		if (punct_is(r, k, '[') && (tok_is(r, k + 1, "x") || punct_is(r, k + 1, '*')) &&
-			punct_is(r, k + 2, ']') &&
+		/* "[x] no", "[X] None", "(X) no" */
+		if (ticked_box(r, k) &&
 			(tok_is(r, k + 3, "no") || tok_is(r, k + 3, "none")))
 			return true;
 		if (punct_is(r, k, '_'))
@@ -1379,15 +1387,18 @@ negation(Reader *r)
 		bool		back = false;
 
 		/*
-		 * "[ ] Levator scapulae R": an empty box that opens a line of a
-		 * checklist leaves that line undone ("[x] Trapezius R" is done)
+		 * "[ ] Levator scapulae R": an empty box leaves what it ticks
+		 * undone, up to the next box of its line ("( ) Right levator
+		 * scapulae  (X) Left levator scapulae"); "[x] Trapezius R" is done
 		 */
-		if ((i == 0 || r->t[i - 1].type == T_NL) &&
-			(empty_box(r, i) || blank_field(r, i)))
+		if (empty_box(r, i) ||
+			((i == 0 || r->t[i - 1].type == T_NL) && blank_field(r, i)))
 		{
 			size_t		k;
+			bool		box = empty_box(r, i);
 
-			for (k = i; k < r->nt && r->t[k].type != T_NL; k++)
+			for (k = i; k < r->nt && r->t[k].type != T_NL &&
+				 !(box && k > i + 1 && (empty_box(r, k) || ticked_box(r, k))); k++)
 				r->t[k].neg |= NEG_FWD;
 			i = k - 1;
 			continue;

@@ -26,9 +26,10 @@
  *	   declined/deferred/refused/spared/held and "not" before a verb of
  *	   injecting (not injected, was not performed) negate back to the start
  *	   of the clause; "negative aspiration" negates nothing, and an empty
- *	   check box ("[ ] Levator scapulae R") opening a line negates that
- *	   line, and so does a template field left blank ("Follow-up: ___") or
- *	   answered no by its box ("Ultrasound guidance: [ ] yes [x] no");
+ *	   check box ("[ ] Levator scapulae R", "( )") negates what follows it
+ *	   up to the next box of its line or the line's end, and a template
+ *	   field left blank ("Follow-up: ___") or answered no by its box
+ *	   ("Ultrasound guidance: [ ] yes [x] no") negates its line;
  *	   "avoided" negates back too ("the scalenes ... and avoided").  A sentence is historical when it says so (previously,
  *	   prior, last visit, ago, yesterday, history of) or sits in a history section, and
  *	   planned when it speaks of later (will, consider, next visit, plan

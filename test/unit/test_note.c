@@ -502,6 +502,12 @@ main(void)
 	/* silent: today's injection, yesterday's flare */
 	expect("Right trapezius injected today after yesterday's flare.",
 		   "right trapezius;-;-;-;....;none");
+	/* two boxes on a line: each ticks what follows it (150) */
+	expect("Muscles injected:\n(X) Right trapezius  ( ) Left trapezius\n( ) Right levator  (X) Left levator\nSolution: (X) Lidocaine 1%  ( ) Bupivacaine 0.25%\nUltrasound guidance: ( ) yes (X) no",
+		   "right trapezius|left levator scapulae;-;lidocaine;1%;....;none");
+	/* silent: one box a line, "[x] yes" */
+	expect("Muscles injected:\n[ ] Right trapezius\n[x] Left levator\nUltrasound guidance: (X) yes ( ) no",
+		   "left levator scapulae;-;-;-;....;ultrasound");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
