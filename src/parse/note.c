@@ -519,6 +519,11 @@ typedef struct Reader
 	char	  **mus;
 	int			nmus;
 	int			capmus;
+	/* region terms of runs that name nothing else, kept apart until the
+	 * note's muscles are known (see read_muscles) */
+	char	  **reg;
+	int			nreg;
+	int			capreg;
 	/* drugs out */
 	int			drug[16];		/* vocabulary rows of the generics met */
 	char	   *dose[16];
@@ -2573,6 +2578,128 @@ negated_from(const Reader *r, const Span *sp)
 	return last_entry;
 }
 
+/* Swaps the entries read with the region terms kept apart. */
+static void
+swap_regions(Reader *r)
+{
+	char	  **m = r->mus;
+	int			n = r->nmus,
+				c = r->capmus;
+
+	r->mus = r->reg;
+	r->nmus = r->nreg;
+	r->capmus = r->capreg;
+	r->reg = m;
+	r->nreg = n;
+	r->capreg = c;
+}
+
+static void
+free_entries(Reader *r, char **e, int n)
+{
+	int			k;
+
+	for (k = 0; k < n; k++)
+		r_free(r, e[k]);
+	r_free(r, e);
+}
+
+/*
+ * "Trigger point injections to the right trapezius and to the low back":
+ * region terms of a sentence that names a muscle injected too are sites
+ * of their own; the entries from r->reg[from] move to the muscles.
+ */
+static void
+keep_regions(Reader *r, int from, bool sent_mus)
+{
+	int			k;
+
+	if (from > r->nreg)
+		from = r->nreg;
+	if (!sent_mus)
+		return;
+	for (k = from; k < r->nreg; k++)
+	{
+		const char *e = r->reg[k];
+
+		add_muscle(r, e, strlen(e),
+				   strncmp(e, "right ", 6) == 0 || strncmp(e, "left ", 5) == 0);
+		r_free(r, r->reg[k]);
+	}
+	r->nreg = from;
+}
+
+/*
+ * "Procedure: Trigger point injections, right forearm ... The extensor
+ * carpi radialis longus and brachioradialis were injected": a run of
+ * region terms only is where the muscles lie when the note names muscles
+ * in other sentences, no site of its own.  Region terms count no muscle (SPEC section 4)
+ * and doc.region_only needs them to be all a line has, so they are kept
+ * only when the note names no muscle or group; else their side (all of
+ * them sided alike) goes to the muscles read without one.
+ */
+static void
+settle_regions(Reader *r)
+{
+	bool		right = false,
+				left = false,
+				bare = false;
+	int			k;
+
+	if (r->nreg == 0)
+		return;
+	if (r->nmus == 0)
+	{
+		swap_regions(r);
+		return;
+	}
+	for (k = 0; k < r->nreg; k++)
+	{
+		if (strncmp(r->reg[k], "right ", 6) == 0)
+			right = true;
+		else if (strncmp(r->reg[k], "left ", 5) == 0)
+			left = true;
+		else
+			bare = true;
+	}
+	free_entries(r, r->reg, r->nreg);
+	r->reg = NULL;
+	r->nreg = r->capreg = 0;
+	if (bare || !(right || left))
+		return;
+	/*
+	 * a side-less entry gives way to its sided ones, added at the end:
+	 * each pass of the loop removes one entry or steps past one
+	 */
+	k = 0;
+	while (k < r->nmus && !r->failed)
+	{
+		char	   *e = r->mus[k];
+		size_t		len = strlen(e);
+
+		if (strncmp(e, "right ", 6) == 0 || strncmp(e, "left ", 5) == 0 ||
+			!buf_reserve(r, len + 8))
+		{
+			k++;
+			continue;
+		}
+		memcpy(r->buf + 6, e, len);
+		r_free(r, e);
+		memmove(&r->mus[k], &r->mus[k + 1], sizeof(char *) * (r->nmus - k - 1));
+		r->nmus--;
+		if (right)
+		{
+			memcpy(r->buf, "right ", 6);
+			add_muscle(r, r->buf, len + 6, true);
+		}
+		if (left)
+		{
+			memcpy(r->buf + 1, "left ", 5);
+			add_muscle(r, r->buf + 1, len + 5, true);
+		}
+	}
+}
+
 /*
  * Muscles and per-muscle counts; returns the sum of counts (-1: none),
  * and sets *any_loc when a count or level placed trigger points.
@@ -2610,6 +2737,10 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 	{
 		size_t		i = 0;
 		bool		found = false;
+		uint32_t	reg_sent = UINT32_MAX;	/* sentence of the regions
+											 * kept apart last */
+		int			reg_mark = 0;	/* where its regions start in r->reg */
+		bool		sent_mus = false;	/* it read a muscle run too */
 
 		/* a later pass reads the same runs afresh, counts and all */
 		if (pass > 0)
@@ -2673,9 +2804,22 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			if (!ok)
 				continue;
 			found = true;
+			if (sent != reg_sent)
+			{
+				keep_regions(r, reg_mark, sent_mus);
+				reg_sent = sent;
+				reg_mark = r->nreg;
+				sent_mus = false;
+			}
 			r->emitted = 0;
 			r->injside = (MpSide) s->injside;
+			if (sp.regions_only)
+				swap_regions(r);
 			read_span(r, &sp);
+			if (sp.regions_only)
+				swap_regions(r);
+			else
+				sent_mus = true;
 			if (sp.count >= 0)
 			{
 				if (sp.each && r->emitted > 1)
@@ -2686,9 +2830,11 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			if (sp.level)
 				*any_loc = true;
 		}
+		keep_regions(r, reg_mark, sent_mus);
 		if (found || r->failed)
 			break;
 	}
+	settle_regions(r);
 	return sum;
 }
 
@@ -3580,6 +3726,7 @@ done:
 	r_free(&r, r.s);
 	r_free(&r, r.work);
 	r_free(&r, r.buf);
+	free_entries(&r, r.reg, r.nreg);
 	if (r.failed)
 	{
 		nr_facts_free(alloc, out);

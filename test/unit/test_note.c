@@ -508,6 +508,16 @@ main(void)
 	/* silent: one box a line, "[x] yes" */
 	expect("Muscles injected:\n[ ] Right trapezius\n[x] Left levator\nUltrasound guidance: (X) yes ( ) no",
 		   "left levator scapulae;-;-;-;....;ultrasound");
+	/* a region heading the muscles is no site; its side goes to them (138, 151) */
+	expect("PROCEDURE: Trigger point injections, right lower back.\nThe piriformis was injected.",
+		   "right piriformis;-;-;-;....;none");
+	expect("TPI to the bilateral lower back. Piriformis injected.",
+		   "right piriformis|left piriformis;-;-;-;....;none");
+	/* silent: a muscle's own side stays; regions alone are kept */
+	expect("TPI to the left lower back. Right piriformis injected.",
+		   "right piriformis;-;-;-;....;none");
+	expect("TPIs performed to the lower back and the scalp.",
+		   "low back|head;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
