@@ -91,6 +91,7 @@ static const Cue cues[] = {
 	{"followup", F_PLAN, 0}, {"rtc", F_PLAN, 0}, {"aftercare", F_PLAN, 0},
 	{"reassess", F_PLAN, 0}, {"recheck", F_PLAN, 0}, {"reevaluate", F_PLAN, 0},
 	{"reschedule", F_PLAN, 0}, {"rescheduled", F_PLAN, 0}, {"reeval", F_PLAN, 0},
+	{"reexam", F_PLAN, 0},
 	{"rehab", F_CONS, 0},
 	{"physiotherapy", F_CONS, 0}, {"nsaid", F_CONS, 0}, {"nsaids", F_CONS, 0},
 	{"ibuprofen", F_CONS, 0}, {"naproxen", F_CONS, 0}, {"meloxicam", F_CONS, 0},
@@ -1361,7 +1362,8 @@ blank_field(const Reader *r, size_t i)
 		if (ticked_box(r, k) &&
 			(tok_is(r, k + 3, "no") || tok_is(r, k + 3, "none")))
 			return true;
-		if (punct_is(r, k, '_'))
+		/* "___", and "***" where an EHR phrase was not filled in */
+		if (punct_is(r, k, '_') || punct_is(r, k, '*'))
 			blanks++;
 		else if (r->t[k].type != T_PUNCT)
 			words = true;
@@ -3454,6 +3456,24 @@ signoff(const Reader *r, size_t i)
 	return k < r->nt && r->t[k].type == T_WORD;
 }
 
+/* A span of time at token i: "2 weeks", "4-6 wks", "one month". */
+static bool
+time_span_at(const Reader *r, size_t i)
+{
+	static const char *const units[] = {"day", "days", "week", "weeks", "wk",
+	"wks", "month", "months", "mo", "mos", NULL};
+	int			k;
+
+	if (number_at(r, i) <= 0)
+		return false;
+	if (punct_is(r, i + 1, '-') && number_at(r, i + 2) > 0)
+		i += 2;
+	for (k = 0; units[k]; k++)
+		if (tok_is_s(r, i + 1, units[k]))
+			return true;
+	return false;
+}
+
 static void
 read_elements(Reader *r, NrFacts *out)
 {
@@ -3491,17 +3511,26 @@ read_elements(Reader *r, NrFacts *out)
 			 (tok_is(r, i, "f") && punct_is(r, i + 1, '/') && tok_is(r, i + 2, "u")) ||
 			 (tok_is(r, i, "return") && (tok_is(r, i + 1, "to") || tok_is(r, i + 1, "in") ||
 										 number_at(r, i + 1) > 0)) ||
-			 (tok_is(r, i, "next") && (tok_is(r, i + 1, "visit") ||
-									   tok_is(r, i + 1, "appointment") ||
-									   tok_is(r, i + 1, "week") ||
-									   tok_is(r, i + 1, "session"))) ||
+			 /* "next visit", "Next injection in 4-6 weeks", "next TPI" */
+			 (tok_is(r, i, "next") && (visit_word(r, past_tp_words(r, i + 1)) ||
+									   tok_is(r, i + 1, "week"))) ||
+			 /* "clinic visit in 2 weeks", not "the last visit in 2024" */
+			 ((tok_is(r, i, "visit") || tok_is(r, i, "appointment")) &&
+			  tok_is(r, i + 1, "in") && time_span_at(r, i + 2)) ||
+			 /* aftercare told: "told to apply heat", "Advised ice" */
+			 ((tok_is(r, i, "instructed") || tok_is(r, i, "advised") ||
+			   tok_is(r, i, "told") || tok_is(r, i, "asked")) &&
+			  (tok_is(r, i + 1, "to") ||
+			   (i + 1 < r->nt && (r->t[i + 1].flags & (F_HEAT | F_CONS))))) ||
+			 (tok_is(r, i, "given") && tok_is(r, i + 1, "home") &&
+			  (r->t[i + 2 < r->nt ? i + 2 : i].flags & F_CONS)) ||
 			 /* "Re-evaluate in 2 weeks", "re-check" */
 			 /* "will review her in the clinic", "review in 8 weeks" */
 			 (t->len == 6 && tok_is(r, i, "review") &&
 			  ((i > 0 && tok_is(r, i - 1, "will")) || tok_is(r, i + 1, "in"))) ||
 			 (tok_is(r, i, "re") && punct_is(r, i + 1, '-') &&
 			  (tok_is(r, i + 2, "evaluate") || tok_is(r, i + 2, "evaluation") ||
-			   tok_is(r, i + 2, "eval") ||
+			   tok_is(r, i + 2, "eval") || tok_is(r, i + 2, "exam") ||
 			   tok_is(r, i + 2, "check") || tok_is(r, i + 2, "assess"))) ||
 			 /* "Post-op: soft diet ... recall 3 weeks" (not "Postoperative
 			  * diagnosis") */

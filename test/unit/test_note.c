@@ -407,9 +407,12 @@ main(void)
 	/* silent: "one in the" is no count */
 	expect("The one in the right trapezius was injected.",
 		   "right trapezius;-;-;-;....;none");
-	/* ice as an instruction after the visit is no conservative care */
+	/*
+	 * ice as an instruction after the visit is no conservative care; the
+	 * instruction is a plan after the procedure (round 8: 149, 158)
+	 */
 	expect("TPI to the right trapezius. She was asked to ice the region.",
-		   "right trapezius;-;-;-;....;none");
+		   "right trapezius;-;-;-;.P..;none");
 	expect("She continues heat and ice at home. TPI to the right trapezius.",
 		   "right trapezius;-;-;-;..C.;none");
 	/* cosigned; re-evaluate; post-op and a dental recall */
@@ -518,6 +521,23 @@ main(void)
 		   "right piriformis;-;-;-;....;none");
 	expect("TPIs performed to the lower back and the scalp.",
 		   "low back|head;-;-;-;....;none");
+	/* plans: re-exam, the next injection, a visit in N weeks, aftercare told (140, 146, 156, 158) */
+	expect("TPI R trapezius x2. Continue 2x/wk, re-exam visit 10.",
+		   "right trapezius;2;-;-;.P.L;none");
+	expect("TPI R trapezius x2. Next injection in 4-6 weeks if relief.",
+		   "right trapezius;2;-;-;.P.L;none");
+	expect("TPI R trapezius x2. Clinic visit in 2 weeks.",
+		   "right trapezius;2;-;-;.P.L;none");
+	expect("TPI R trapezius x2. The patient was given home stretches and told to apply heat.",
+		   "right trapezius;2;-;-;.PCL;none");
+	/* an EHR phrase left unfilled ("***") is a blank field (145) */
+	expect("Muscles injected: right trapezius\nFollow-up: ***",
+		   "right trapezius;-;-;-;....;none");
+	/* silent: consent advised of risks; the visit that was; a filled field */
+	expect("The patient was advised of the risks. TPI R trapezius x2 at the last visit in 2024.",
+		   ";-;-;-;....;none");
+	expect("Muscles injected: right trapezius\nFollow-up: 4 weeks ***",
+		   "right trapezius;-;-;-;.P..;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
