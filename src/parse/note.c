@@ -1155,6 +1155,21 @@ injection_side(const Reader *r, size_t i)
 	return MP_SIDE_NONE;
 }
 
+/*
+ * A field label of the procedure at token i: "Site:", "Sites:", "Trigger
+ * points:", "Muscles:", "Location:".
+ */
+static bool
+inline_field(const Reader *r, size_t i)
+{
+	if (tok_is(r, i, "trigger"))
+		i++;
+	return i < r->nt && punct_is(r, i + 1, ':') &&
+		((r->t[i].flags & F_TPW) || tok_is(r, i, "muscle") ||
+		 tok_is(r, i, "muscles") || tok_is(r, i, "location") ||
+		 tok_is(r, i, "locations"));
+}
+
 /* Sentence flags from cue words (headers' words do not count). */
 static void
 sentence_flags(Reader *r)
@@ -1213,6 +1228,15 @@ sentence_flags(Reader *r)
 		if (t->flags & F_TODAY)
 			s->flags |= S_TODAY;
 		if (t->flags & F_INJ)
+			s->flags |= S_INJ;
+		/*
+		 * "... at bedside. Site: right rhomboid major, 1 point": a field of
+		 * the procedure (sites, trigger points, muscles) that opens a
+		 * sentence within a line tells what was injected, as its header
+		 * would at the start of a line
+		 */
+		if ((i == 0 || r->t[i - 1].sent != t->sent) &&
+			inline_field(r, i))
 			s->flags |= S_INJ;
 		if (t->flags & F_DONE)
 			s->flags |= S_DONE;
@@ -2277,6 +2301,7 @@ landmark(const Reader *r, size_t first)
 	return k > 0 && (tok_is(r, k - 1, "of") ||
 					 (tok_is(r, k - 1, "to") && k >= 2 &&
 					  (tok_is(r, k - 2, "lateral") || tok_is(r, k - 2, "medial") ||
+					   tok_is(r, k - 2, "midway") || tok_is(r, k - 2, "halfway") ||
 					   tok_is(r, k - 2, "inferior") || tok_is(r, k - 2, "superior") ||
 					   tok_is(r, k - 2, "adjacent") || tok_is(r, k - 2, "close"))) ||
 					 tok_is(r, k - 1, "near") || tok_is(r, k - 1, "along") ||

@@ -19,7 +19,9 @@
  *	   (PROCEDURE, muscles, sites, technique ...), plan (PLAN, follow-up,
  *	   recommendations ...), medication lists, or other.  A longer line of
  *	   the procedure that ends in a colon ("Trigger point injections to the
- *	   following muscles:") opens a procedure section too.
+ *	   following muscles:") opens a procedure section too, and a field of
+ *	   the procedure inside a line ("... at bedside. Site: right rhomboid
+ *	   major, 1 point") makes its sentence one about injecting.
  *	2. Negation: a trigger (no, not, without, denies, declined, deferred,
  *	   refused ...) negates the words after it up to the end of its clause
  *	   (a comma, colon, sentence end, or but/however/although/except);

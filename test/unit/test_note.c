@@ -538,6 +538,14 @@ main(void)
 		   ";-;-;-;....;none");
 	expect("Muscles injected: right trapezius\nFollow-up: 4 weeks ***",
 		   "right trapezius;-;-;-;.P..;none");
+	/* a field of the procedure inside a line: "Site:", "Trigger points:" (139, 156) */
+	expect("Trigger point injection performed at bedside. Site: right trapezius, 1 point, medial to the scapular border.",
+		   "right trapezius;1;-;-;...L;none");
+	expect("Numbing cream applied before. Trigger points: 2, both in the right upper trapezius (one near the acromion, one midway to the scalp).",
+		   "right trapezius;2;-;-;...L;none");
+	/* silent: such a field of an earlier visit */
+	expect("Last visit: TPI at bedside. Site: left trapezius, 1 point.",
+		   ";-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
