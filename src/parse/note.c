@@ -2153,11 +2153,16 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			/* "R UT - 2 mL": a volume, no count */
 			if (num >= 0 && num < 100 && !dose_unit_at(r, m + 1))
 			{
+				bool		points = false;
+
 				m++;
 				if (tok_is(r, m, "trigger"))
 					m++;
 				if (m < r->nt && (r->t[m].flags & F_TPW))
+				{
 					m++;
+					points = true;
+				}
 				if ((e = each_at(r, m)) > 0)
 				{
 					sp->each = true;
@@ -2166,6 +2171,22 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 				/* "trap rt. - 5 sites total": the note's total */
 				if (tok_is(r, m, "total"))
 					break;
+				/*
+				 * "(2 points, just below the coracoid)", "(2 points at the
+				 * 5th rib)": a count and where its points lie, up to the
+				 * bracket's end on its line
+				 */
+				if (r->raw[t->start] == '(' && points && !punct_is(r, m, ')'))
+				{
+					size_t		q;
+
+					for (q = m; q < r->nt && q < m + 24 && r->t[q].type != T_NL &&
+						 !(r->t[q].flags & F_MUS) && !punct_is(r, q, '(') &&
+						 !punct_is(r, q, ')'); q++)
+						;
+					if (punct_is(r, q, ')'))
+						m = q;
+				}
 				if (r->raw[t->start] != '(' || punct_is(r, m, ')'))
 				{
 					if (punct_is(r, m, ')'))
@@ -2884,7 +2905,12 @@ stated_total(Reader *r, int *each)
 {
 	size_t		i;
 	int			weak = -1;
+	int			strong = -1;
 
+	/*
+	 * The first stated total wins; the scan goes on only to find a count
+	 * per muscle stated beside it ("4 TPs total, 1 per muscle").
+	 */
 	*each = -1;
 
 	for (i = 0; i < r->nt; i++)
@@ -2900,7 +2926,7 @@ stated_total(Reader *r, int *each)
 		/* TPI x4, TPIs x 4, trigger point injections x 6 */
 		if (is_tp_word(r, i) && !is_tp_word(r, i + 1) &&
 			(n = times_at(r, i + 1, &next)) > 0)
-			return n;
+			strong = strong < 0 ? n : strong;
 		/* total (of) 8 (sites), a total of 8 trigger points */
 		if (t->flags & F_TOTAL)
 		{
@@ -2909,13 +2935,13 @@ stated_total(Reader *r, int *each)
 				j++;
 			/* "a total of 6 mL of 0.25% bupivacaine" is a volume */
 			if ((n = number_at(r, j)) > 0 && !dose_unit_at(r, j + 1))
-				return n;
+				strong = strong < 0 ? n : strong;
 			/* total sites injected: 8 */
 			while (j < r->nt && j < i + 5 && !punct_is(r, j, ':') &&
 				   r->t[j].type == T_WORD)
 				j++;
 			if (punct_is(r, j, ':') && (n = number_at(r, j + 1)) > 0)
-				return n;
+				strong = strong < 0 ? n : strong;
 		}
 		/* trigger points: 6, number of sites = 4, trigger points injected: 3 */
 		if (t->flags & F_TPW)
@@ -2934,9 +2960,18 @@ stated_total(Reader *r, int *each)
 					if (r->t[j - 1].flags & F_MUS)
 						perm = true;
 				if (!perm)
-					return n;
+					strong = strong < 0 ? n : strong;
 			}
 		}
+		/*
+		 * "4 TPs total, 1 per muscle": a count per muscle with no word of
+		 * points, beside a total
+		 */
+		if (*each < 0 && tok_is(r, i + 1, "per") && tok_is(r, i + 2, "muscle") &&
+			(n = number_at(r, i)) > 0 &&
+			((r->s[t->sent].flags & (S_INJ | S_DONE | S_CURRENT)) ||
+			 r->s[t->sent].section == SEC_PROC))
+			*each = n;
 		/* "a single trigger point injection was performed in ...": one */
 		if (weak < 0 && tok_is(r, i, "single") && i > 0 && tok_is(r, i - 1, "a") &&
 			(tok_is(r, i + 1, "trigger") || (r->t[i + 1 < r->nt ? i + 1 : i].flags & F_TPW)))
@@ -2960,13 +2995,14 @@ stated_total(Reader *r, int *each)
 			if (j < r->nt && (r->t[j].flags & F_TPW) &&
 				(tok_is(r, j + 1, "total") ||
 				 (tok_is(r, j + 1, "in") && tok_is(r, j + 2, "total"))))
-				return n;
+				strong = strong < 0 ? n : strong;
 			if (j < r->nt && (r->t[j].flags & F_TPW) && !tok_is(r, j, "areas"))
 			{
 				size_t		k;
 				bool		verb = false,
 							muscle = false,
 							sides = false,
+							permus = false,
 							about;
 
 				for (k = j + 1; k < r->nt && k < j + 8 && !clause_end(r, k); k++)
@@ -2979,6 +3015,11 @@ stated_total(Reader *r, int *each)
 					if ((tok_is(r, k, "each") || tok_is(r, k, "per")) &&
 						tok_is(r, k + 1, "side"))
 						sides = true;
+					/* "two trigger points were marked in each," */
+					if (tok_is(r, k - 1, "in") && tok_is(r, k, "each") &&
+						(k + 1 >= r->nt || clause_end(r, k + 1) ||
+						 tok_is(r, k + 1, "muscle")))
+						permus = true;
 				}
 				/*
 				 * "1% lidocaine 1 mL per site, 3 sites": a sentence of the
@@ -2989,7 +3030,7 @@ stated_total(Reader *r, int *each)
 					r->s[t->sent].section == SEC_PROC ||
 					(r->s[t->sent].cues & (F_DRUG | F_UNIT));
 
-				if (about && !muscle && each_at(r, j + 1) > 0)
+				if (about && !muscle && (each_at(r, j + 1) > 0 || permus))
 				{
 					/* "2 trigger points in each muscle", muscles named before */
 					if (*each < 0)
@@ -3001,7 +3042,7 @@ stated_total(Reader *r, int *each)
 			}
 		}
 	}
-	return weak;
+	return strong >= 0 ? strong : weak;
 }
 
 /* The vocabulary drug at token i: its row and token count, or -1. */
@@ -3729,10 +3770,12 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 	else if (each > 0 && r.nmus > 0 && each <= INT32_MAX / r.nmus)
 	{
 		/* a count per muscle, stated apart from the muscles: times them */
-		any_loc = true;
 		out->has_tp = true;
 		out->trigger_points = each * r.nmus;
 	}
+	/* a count per muscle places the points, beside a total too */
+	if (each > 0 && r.nmus > 0)
+		any_loc = true;
 	read_drugs(&r);
 	read_elements(&r, out);
 	out->tp_locations |= any_loc;

@@ -77,11 +77,14 @@
  *	4. Trigger points: a stated total ("Trigger points: 6", "TPI x4", "3
  *	   trigger points were injected", "three (3) trigger points", "total 8
  *	   sites"; counts in words too) wins; else the sum
- *	   of counts given with injected muscles ("x2", "(2 points)", "2
+ *	   of counts given with injected muscles ("x2", "(2 points)", "(2
+ *	   points, just below the coracoid)", "2
  *	   trigger points in", "were each injected at 2 points", a table's
  *	   count column, "three injections were placed in"), "each"
  *	   multiplying by the muscles of the run ("a total of 6 mL" is a
- *	   volume, no count); none
+ *	   volume, no count); a count per muscle stated apart ("two trigger
+ *	   points were marked in each", "4 TPs total, 1 per muscle") places
+ *	   the points beside a total too; none
  *	   stated: has_tp false.
  *	5. Drugs: vocabulary names outside negated, historical and planned
  *	   sentences and medication lists, by generic name, in order of first

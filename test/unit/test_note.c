@@ -546,6 +546,18 @@ main(void)
 	/* silent: such a field of an earlier visit */
 	expect("Last visit: TPI at bedside. Site: left trapezius, 1 point.",
 		   ";-;-;-;....;none");
+	/* counts per muscle beside a total, "in each", notes in brackets (144, 151, 154) */
+	expect("Procedure: TPI. Muscles: R trapezius, R levator, R piriformis. 4 TPs total, 1 per muscle.",
+		   "right trapezius|right levator scapulae|right piriformis;4;-;-;...L;none");
+	expect("Procedure: The trapezius and rhomboids were palpated and two trigger points were found in each. Lidocaine was injected into the four trigger points.",
+		   "trapezius|rhomboids;4;lidocaine;-;...L;none");
+	expect("TPI to the left trapezius (2 points, just below the ridge) and left levator (2 points at the top).",
+		   "left trapezius|left levator scapulae;4;-;-;...L;none");
+	/* silent: a total alone places nothing; a bracket of no points is no count */
+	expect("Procedure: TPI. Muscles: R trapezius. 4 TPs total.",
+		   "right trapezius;4;-;-;....;none");
+	expect("TPI to the left trapezius (1 week after the fall).",
+		   "left trapezius;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
