@@ -980,6 +980,15 @@ label_kind(const Reader *r, size_t from, size_t to)
 	return kind;
 }
 
+/* A subject that opens a clause: "the patient", "he", "she", "there were". */
+static bool
+subject_at(const Reader *r, size_t j)
+{
+	return (tok_is(r, j, "the") && tok_is(r, j + 1, "patient")) ||
+		tok_is(r, j, "he") || tok_is(r, j, "she") ||
+		(tok_is(r, j, "there") && (tok_is(r, j + 1, "was") || tok_is(r, j + 1, "were")));
+}
+
 /*
  * Lines that open with up to six words and a colon, or are all capitals,
  * are headers; a header naming a muscle is a table row, not a header.
@@ -1006,7 +1015,8 @@ sections_and_sentences(Reader *r)
 					colon = 0;
 		bool		allcaps = true,
 					muscle = false,
-					negated = false;
+					negated = false,
+					dictation;
 		int			line_section;
 
 		le = ls;
@@ -1080,10 +1090,31 @@ sections_and_sentences(Reader *r)
 			r->s[sent].flags = 0;
 		}
 		r->s[sent].section = (uint8_t) line_section;
+		words = 0;
+		dictation = false;
 		for (j = ls; j < le; j++)
 		{
 			NTok	   *t = &r->t[j];
 
+			/*
+			 * "... were injected with 6 mL of 0.5 percent bupivacaine the
+			 * patient tolerated the procedure well there were no
+			 * complications he will follow up in 4 weeks": dictation
+			 * without punctuation.  A run of many words with no end of
+			 * sentence starts a new one where a subject opens a clause,
+			 * so that "will" or "no" does not reach the whole note.
+			 */
+			if (t->type == T_WORD && words >= (dictation ? 3 : 20) &&
+				subject_at(r, j))
+			{
+				dictation = true;	/* once a line is seen to be one */
+				sent++;
+				r->s[sent].flags = 0;
+				r->s[sent].section = (uint8_t) line_section;
+				words = 0;
+			}
+			if (t->type == T_WORD || t->type == T_NUM)
+				words++;
 			t->sent = sent;
 			if (t->type == T_PUNCT)
 			{
@@ -1095,6 +1126,7 @@ sections_and_sentences(Reader *r)
 					sent++;
 					r->s[sent].flags = 0;
 					r->s[sent].section = (uint8_t) line_section;
+					words = 0;
 				}
 			}
 		}
@@ -1446,6 +1478,14 @@ negation(Reader *r)
 			depth--;
 			if (active && depth < active_depth)
 				active = false;
+		}
+		/* a sentence split from a dictation without punctuation ends a scope */
+		if (i > 0 && t->sent != r->t[i - 1].sent && r->t[i - 1].type == T_WORD)
+		{
+			active = false;
+			clause_start = stop_start = i;
+			muscle_since_stop = false;
+			label_start = SIZE_MAX;
 		}
 		if (clause_end(r, i))
 		{

@@ -13,7 +13,9 @@
  *
  * How a note is read (NegEx/ConText style, every pass linear):
  *	1. Words (lower-cased; a decimal number is one word) and punctuation;
- *	   sentences end at . ! ? ; and line ends.  A line that opens with up
+ *	   sentences end at . ! ? ; and line ends, and in dictation without
+ *	   punctuation (20 words and no end yet) where a subject opens a
+ *	   clause ("the patient", "he", "she", "there were").  A line that opens with up
  *	   to six words and a colon, or is all capitals, is a section header:
  *	   history (HISTORY, HPI, prior treatment ...), exam, procedure
  *	   (PROCEDURE, muscles, sites, technique ...), plan (PLAN, follow-up,

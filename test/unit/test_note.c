@@ -558,6 +558,12 @@ main(void)
 		   "right trapezius;4;-;-;....;none");
 	expect("TPI to the left trapezius (1 week after the fall).",
 		   "left trapezius;-;-;-;....;none");
+	/* dictation without punctuation: clauses opened by a subject (143) */
+	expect("procedure note the patient was placed prone and the right trapezius and left levator scapulae were palpated and 2 trigger points in the right trapezius and 1 in the left levator scapulae were injected with 3 mL of 1 percent lidocaine the patient tolerated the procedure well there were no complications he will follow up in 4 weeks",
+		   "right trapezius|left levator scapulae;3;lidocaine;3 mL of 1 percent;.P.L;none");
+	/* silent: a long punctuated sentence keeps its side of the injection */
+	expect("Bilateral trigger point injections were performed today in the trapezius and levator scapulae with good relief of her pain and she tolerated them well.",
+		   "right trapezius|left trapezius|right levator scapulae|left levator scapulae;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
