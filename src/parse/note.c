@@ -857,6 +857,26 @@ times_at(const Reader *r, size_t i, size_t *next)
  * Sections and sentences
  * ------------------------------------------------------------------------
  */
+/* A word of a treatment other than injecting: "Manual therapy", "STM". */
+static bool
+other_treatment(const Reader *r, size_t i)
+{
+	static const char *const words[] = {"manual", "therapeutic", "therex",
+		"mobilization", "mobilisation", "manipulation", "stm", "cmt",
+		"adjustment", "adjustments", "traction", "modalities", "estim",
+	"taping", "cupping", "neuromuscular", NULL};
+	int			k;
+
+	if (r->t[i].type != T_WORD)
+		return false;
+	for (k = 0; words[k]; k++)
+		if (tok_is_s(r, i, words[k]))
+			return true;
+	/* "Ther-ex", "E-stim" */
+	return (tok_is(r, i, "ther") && punct_is(r, i + 1, '-') && tok_is(r, i + 2, "ex")) ||
+		(tok_is(r, i, "e") && punct_is(r, i + 1, '-') && tok_is(r, i + 2, "stim"));
+}
+
 static int
 section_of(const Reader *r, size_t from, size_t to, int current)
 {
@@ -886,6 +906,15 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 		return SEC_OTHER;
 	if ((f & F_SEC_PROC) || any_injected || (f & (F_TPW | F_MOD | F_DRY)))
 		return SEC_PROC;
+	/*
+	 * "97140 Manual therapy x 10 min: STM L ITB/TFL" after the needling:
+	 * another treatment of the visit, not more of the procedure
+	 */
+	if (f & (F_CONS | F_HEAT))
+		return SEC_OTHER;
+	for (i = from; i < to; i++)
+		if (other_treatment(r, i))
+			return SEC_OTHER;
 	/* a header the reader does not know keeps a procedure section going */
 	return current == SEC_PROC ? SEC_PROC : SEC_OTHER;
 }

@@ -21,7 +21,8 @@
  *	   (PROCEDURE, muscles, sites, technique ...), plan (PLAN, follow-up,
  *	   recommendations ...), medication lists, or other.  A longer line of
  *	   the procedure that ends in a colon ("Trigger point injections to the
- *	   following muscles:") opens a procedure section too, and a field of
+ *	   following muscles:") opens a procedure section too (a header of
+ *	   another treatment, "Manual therapy:", "Massage:", ends one), and a field of
  *	   the procedure inside a line ("... at bedside. Site: right rhomboid
  *	   major, 1 point") makes its sentence one about injecting.
  *	2. Negation: a trigger (no, not, without, denies, declined, deferred,

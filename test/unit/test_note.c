@@ -564,6 +564,14 @@ main(void)
 	/* silent: a long punctuated sentence keeps its side of the injection */
 	expect("Bilateral trigger point injections were performed today in the trapezius and levator scapulae with good relief of her pain and she tolerated them well.",
 		   "right trapezius|left trapezius|right levator scapulae|left levator scapulae;-;-;-;....;none");
+	/* another treatment's header ends the procedure section (141) */
+	expect("Dry needling, 1-2 muscles: L piriformis, no injectate.\n97140 Manual therapy x 10 min: STM L trapezius.",
+		   "left piriformis;-;none;-;....;none");
+	expect("Dry needling, 1-2 muscles: L piriformis, no injectate.\nMassage 10 min: L trapezius.",
+		   "left piriformis;-;none;-;....;none");
+	/* silent: a header the reader does not know keeps it going */
+	expect("Dry needling, 1-2 muscles: L piriformis, no injectate.\nSecond needle: L trapezius.",
+		   "left piriformis|left trapezius;-;none;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
