@@ -1141,7 +1141,12 @@ Lidocaine 1% 0.5 mL per point.
 # ketorolac mixtures named by pain clinics (drglennwilcox.com: procaine);
 # problem-oriented A/P lists with "s/p"; telephone encounters; (X) check
 # boxes; voice-recognition dictation without punctuation.  Labels were set
-# from SPEC sections 4 and 12 before the reader was run on them.
+# from SPEC sections 4 and 12 before the reader was run on them.  Two
+# labels were corrected after the first run because they contradicted
+# older ones: "N mL each" is an amount written without its "each" (004 "2
+# mL each of 1% lidocaine" is "2 mL 1%", 036 "1 mL each of 1% lidocaine
+# (2 mL total)" is "1 mL 1% 2 mL"), so 151 is "0.5 cc 4 cc of 1% + 1 cc"
+# and 156 "0.5% 1 mL".
 
 # 138 - VA CPRS note: header block, numbered sites, /es/ signature
 note("""
@@ -1301,7 +1306,7 @@ PROCEDURE PERFORMED: Trigger point injections, right forearm.
 ANESTHESIA: Local.
 PROCEDURE IN DETAIL: The patient was seated with the right elbow flexed to 90 degrees on a padded table. The extensor carpi radialis longus and brachioradialis were palpated and two trigger points were marked in each, 3 to 5 cm distal to the lateral epicondyle. After Betadine prep, a 25-gauge 1.5-inch needle was used to inject 0.5 cc each of a mixture of 4 cc of 1% Xylocaine and 1 cc of Kenalog 40 into the four trigger points. Band-Aids were applied. The patient tolerated the procedure well.
 DISPOSITION: Wrist brace at night, continue occupational therapy. Return in six weeks.
-""", ["right extensor carpi radialis longus","right brachioradialis"], 4, "lidocaine + triamcinolone", "4 cc of 1% + 1 cc", False, True, True, True)
+""", ["right extensor carpi radialis longus","right brachioradialis"], 4, "lidocaine + triamcinolone", "0.5 cc 4 cc of 1% + 1 cc", False, True, True, True)
 
 # 152 - general surgery clinic: abdominal wall, "a single trigger point"
 note("""
@@ -1344,7 +1349,7 @@ Adolescent Medicine - Procedure
 15 y.o. swimmer with right neck and shoulder pain; father present and consented, patient assented. Has done 6 weeks of PT and ibuprofen.
 EMLA applied to the marked area 45 minutes before. Trigger points: 2, both in the right upper trapezius (one near the acromion, one midway to the neck). 0.5% lidocaine 1 mL each.
 Ice tonight, no swimming for 48 hours, clinic visit in 2 weeks.
-""", ["right trapezius"], 2, "lidocaine", "0.5% 1 mL each", False, True, True, True)
+""", ["right trapezius"], 2, "lidocaine", "0.5% 1 mL", False, True, True, True)
 
 # 157 - "TPI #3 of a series": a session number, not a count
 note("""
