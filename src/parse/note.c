@@ -541,6 +541,7 @@ typedef struct Reader
 	char	   *buf;			/* an entry being composed */
 	size_t		bufsize;
 	int			emitted;		/* muscles the last run named */
+	bool		any_muscle;		/* a run of muscles or groups was read */
 	MpSide		injside;		/* the side of the injection for entries of
 								 * the run being read that have none */
 	char		fwork[MP_WORK_SIZE(40)];	/* to parse one word */
@@ -2749,8 +2750,9 @@ keep_regions(Reader *r, int from, bool sent_mus)
 /*
  * "Procedure: Trigger point injections, right forearm ... The extensor
  * carpi radialis longus and brachioradialis were injected": a run of
- * region terms only is where the muscles lie when the note names muscles
- * in other sentences, no site of its own.  Region terms count no muscle (SPEC section 4)
+ * region terms only on a header's line is where the muscles lie when the
+ * note names muscles in other sentences, no site of its own ("Also low
+ * back injected." is one).  Region terms count no muscle (SPEC section 4)
  * and doc.region_only needs them to be all a line has, so they are kept
  * only when the note names no muscle or group; else their side (all of
  * them sided alike) goes to the muscles read without one.
@@ -2765,9 +2767,10 @@ settle_regions(Reader *r)
 
 	if (r->nreg == 0)
 		return;
-	if (r->nmus == 0)
+	if (!r->any_muscle)
 	{
-		swap_regions(r);
+		/* regions are all the note names: keep them */
+		keep_regions(r, 0, true);
 		return;
 	}
 	for (k = 0; k < r->nreg; k++)
@@ -2870,7 +2873,8 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			size_t		at;
 			uint32_t	sent;
 			const NSent *s;
-			bool		ok;
+			bool		ok,
+						apart;
 			size_t		cut;
 
 			if (!(r->t[i].flags & F_MUS) || muscle_at(r, i, NULL) == 0)
@@ -2930,13 +2934,18 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			}
 			r->emitted = 0;
 			r->injside = (MpSide) s->injside;
-			if (sp.regions_only)
+			/* a region on a line of a header ("Procedure: TPIs, right forearm") */
+			apart = sp.regions_only && (s->flags & S_HEADER);
+			if (apart)
 				swap_regions(r);
 			read_span(r, &sp);
-			if (sp.regions_only)
+			if (apart)
 				swap_regions(r);
-			else
+			else if (!sp.regions_only && r->emitted > 0)
+			{
 				sent_mus = true;
+				r->any_muscle = true;
+			}
 			if (sp.count >= 0)
 			{
 				if (sp.each && r->emitted > 1)

@@ -54,10 +54,10 @@
  *	   pain"), a joint ("right knee intra-articular injection"), the adverb
  *	   "back" ("now pain back"), a heading of the muscles after its colon
  *	   ("low back only: bilateral QL"), or outside a sentence about
- *	   injecting or a template line; nor is it when other sentences name
- *	   muscles injected ("Procedure: TPIs, right forearm. ... the
- *	   brachioradialis was injected"): it tells where they lie, and its
- *	   side goes to those read without one.  A
+ *	   injecting or a template line; nor is it on a header's line when
+ *	   other sentences name muscles injected ("Procedure: TPIs, right
+ *	   forearm. ... the brachioradialis was injected"): it tells where
+ *	   they lie, and its side goes to those read without one.  A
  *	   muscle named again without its side is the one read with a side.  An
  *	   unknown word after a side or part word goes to the parser, which
  *	   reads one-edit misspellings ("right rhomboidd").  A group or region

@@ -514,11 +514,16 @@ main(void)
 	/* a region heading the muscles is no site; its side goes to them (138, 151) */
 	expect("PROCEDURE: Trigger point injections, right lower back.\nThe piriformis was injected.",
 		   "right piriformis;-;-;-;....;none");
-	expect("TPI to the bilateral lower back. Piriformis injected.",
+	expect("Procedure: TPI to the bilateral lower back.\nPiriformis injected.",
 		   "right piriformis|left piriformis;-;-;-;....;none");
 	/* silent: a muscle's own side stays; regions alone are kept */
-	expect("TPI to the left lower back. Right piriformis injected.",
+	expect("Procedure: TPI, left lower back.\nRight piriformis injected.",
 		   "right piriformis;-;-;-;....;none");
+	/* silent: a region injected in a sentence of its own is a site */
+	expect("Trigger point injection performed: right trapezius. Also lower back injected.",
+		   "right trapezius|low back;-;-;-;....;none");
+	expect("Procedure: TPI, lower back.\nAlso the scalp injected.",
+		   "head|low back;-;-;-;....;none");
 	expect("TPIs performed to the lower back and the scalp.",
 		   "low back|head;-;-;-;....;none");
 	/* plans: re-exam, the next injection, a visit in N weeks, aftercare told (140, 146, 156, 158) */
