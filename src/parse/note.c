@@ -564,7 +564,18 @@ r_free(Reader *r, void *p)
 		r->alloc->release(r->alloc->ctx, p);
 }
 
-static inline bool
+/*
+ * tok_eq is asked of most tokens, many times each (the cue phrases of
+ * read_elements): compilers stop inlining it in long functions, which
+ * costs a fifth of the reader's time, so it is inlined always.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define NR_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define NR_ALWAYS_INLINE inline
+#endif
+
+static NR_ALWAYS_INLINE bool
 tok_eq(const Reader *r, size_t i, const char *w, size_t l)
 {
 	return i < r->nt && r->t[i].len == l &&
@@ -1484,7 +1495,7 @@ negation(Reader *r)
 		 * undone, up to the next box of its line ("( ) Right levator
 		 * scapulae  (X) Left levator scapulae"); "[x] Trapezius R" is done
 		 */
-		if (empty_box(r, i) ||
+		if ((t->type == T_PUNCT && empty_box(r, i)) ||
 			((i == 0 || r->t[i - 1].type == T_NL) && blank_field(r, i)))
 		{
 			size_t		k;
@@ -2984,10 +2995,12 @@ stated_total(Reader *r, int *each)
 	size_t		i;
 	int			weak = -1;
 	int			strong = -1;
+	uint32_t	strong_sent = 0;
 
 	/*
-	 * The first stated total wins; the scan goes on only to find a count
-	 * per muscle stated beside it ("4 TPs total, 1 per muscle").
+	 * The first stated total wins; the scan goes on to the end of its
+	 * sentence only, for a count per muscle stated beside it ("4 TPs
+	 * total, 1 per muscle").
 	 */
 	*each = -1;
 
@@ -2998,9 +3011,14 @@ stated_total(Reader *r, int *each)
 					next;
 		int			n;
 
+		/* past the sentence of the total, nothing more is looked for */
+		if (strong >= 0 && t->sent != strong_sent)
+			break;
 		if (t->type == T_PUNCT || t->type == T_NL || t->neg ||
 			!sent_current(r, t->sent) || t->inspan)
 			continue;
+		if (strong < 0)
+			strong_sent = t->sent;
 		/* TPI x4, TPIs x 4, trigger point injections x 6 */
 		if (is_tp_word(r, i) && !is_tp_word(r, i + 1) &&
 			(n = times_at(r, i + 1, &next)) > 0)
@@ -3618,6 +3636,60 @@ time_span_at(const Reader *r, size_t i)
 	return false;
 }
 
+/*
+ * Does token i cue a plan after the procedure ("Plan:", "follow up",
+ * "RTC", "next visit", "re-eval", "told to apply heat")?
+ */
+static bool
+plan_cue(const Reader *r, size_t i)
+{
+	const NTok *t = &r->t[i];
+
+	return ((t->flags & F_PLAN) ||
+		 (t->header && (t->flags & F_SEC_PLAN)) ||
+		 (tok_is(r, i, "plan") && punct_is(r, i + 1, ':')) ||
+		 /* "see her in 3 months" */
+		 (tok_is(r, i, "see") && ((tok_is(r, i + 2, "in") && number_at(r, i + 3) > 0) ||
+								  (tok_is(r, i + 2, "back") && tok_is(r, i + 3, "in")))) ||
+		 (tok_is(r, i, "follow") && (tok_is(r, i + 1, "up") ||
+									 (punct_is(r, i + 1, '-') && tok_is(r, i + 2, "up")))) ||
+		 (tok_is(r, i, "f") && punct_is(r, i + 1, '/') && tok_is(r, i + 2, "u")) ||
+		 (tok_is(r, i, "return") && (tok_is(r, i + 1, "to") || tok_is(r, i + 1, "in") ||
+									 number_at(r, i + 1) > 0)) ||
+		 /* "next visit", "Next injection in 4-6 weeks", "next TPI" */
+		 (tok_is(r, i, "next") && (visit_word(r, past_tp_words(r, i + 1)) ||
+								   tok_is(r, i + 1, "week"))) ||
+		 /* "clinic visit in 2 weeks", not "the last visit in 2024" */
+		 ((tok_is(r, i, "visit") || tok_is(r, i, "appointment")) &&
+		  tok_is(r, i + 1, "in") && time_span_at(r, i + 2)) ||
+		 /* aftercare told: "told to apply heat", "Advised ice" */
+		 ((tok_is(r, i, "instructed") || tok_is(r, i, "advised") ||
+		   tok_is(r, i, "told") || tok_is(r, i, "asked")) &&
+		  (tok_is(r, i + 1, "to") ||
+		   (i + 1 < r->nt && (r->t[i + 1].flags & (F_HEAT | F_CONS))))) ||
+		 (tok_is(r, i, "given") && tok_is(r, i + 1, "home") &&
+		  (r->t[i + 2 < r->nt ? i + 2 : i].flags & F_CONS)) ||
+		 /* "Re-evaluate in 2 weeks", "re-check" */
+		 /* "will review her in the clinic", "review in 8 weeks" */
+		 (t->len == 6 && tok_is(r, i, "review") &&
+		  ((i > 0 && tok_is(r, i - 1, "will")) || tok_is(r, i + 1, "in"))) ||
+		 (tok_is(r, i, "re") && punct_is(r, i + 1, '-') &&
+		  (tok_is(r, i + 2, "evaluate") || tok_is(r, i + 2, "evaluation") ||
+		   tok_is(r, i + 2, "eval") || tok_is(r, i + 2, "exam") ||
+		   tok_is(r, i + 2, "check") || tok_is(r, i + 2, "assess"))) ||
+		 /* "Post-op: soft diet ... recall 3 weeks" (not "Postoperative
+		  * diagnosis") */
+		 (((tok_is(r, i, "post") && punct_is(r, i + 1, '-') && tok_is(r, i + 2, "op")) ||
+		   tok_is(r, i, "postop")) &&
+		  (punct_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), ':') ||
+		   tok_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), "instructions") ||
+		   tok_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), "care"))) ||
+		 (tok_is(r, i, "recall") && (number_at(r, i + 1) > 0 || tok_is(r, i + 1, "in"))) ||
+		 ((tok_is(r, i, "post") || tok_is(r, i, "postprocedure")) &&
+		  (tok_is(r, i + 1, "procedure") || tok_is(r, i + 2, "procedure") ||
+		   tok_is(r, i + 1, "injection") || tok_is(r, i + 2, "injection"))));
+}
+
 static void
 read_elements(Reader *r, NrFacts *out)
 {
@@ -3643,50 +3715,7 @@ read_elements(Reader *r, NrFacts *out)
 		if (t->len >= 7 && t->len <= 10 && signoff(r, i))
 			out->note_signed = true;
 		/* a plan after the procedure */
-		if (!t->neg &&
-			((t->flags & F_PLAN) ||
-			 (t->header && (t->flags & F_SEC_PLAN)) ||
-			 (tok_is(r, i, "plan") && punct_is(r, i + 1, ':')) ||
-			 /* "see her in 3 months" */
-			 (tok_is(r, i, "see") && ((tok_is(r, i + 2, "in") && number_at(r, i + 3) > 0) ||
-									  (tok_is(r, i + 2, "back") && tok_is(r, i + 3, "in")))) ||
-			 (tok_is(r, i, "follow") && (tok_is(r, i + 1, "up") ||
-										 (punct_is(r, i + 1, '-') && tok_is(r, i + 2, "up")))) ||
-			 (tok_is(r, i, "f") && punct_is(r, i + 1, '/') && tok_is(r, i + 2, "u")) ||
-			 (tok_is(r, i, "return") && (tok_is(r, i + 1, "to") || tok_is(r, i + 1, "in") ||
-										 number_at(r, i + 1) > 0)) ||
-			 /* "next visit", "Next injection in 4-6 weeks", "next TPI" */
-			 (tok_is(r, i, "next") && (visit_word(r, past_tp_words(r, i + 1)) ||
-									   tok_is(r, i + 1, "week"))) ||
-			 /* "clinic visit in 2 weeks", not "the last visit in 2024" */
-			 ((tok_is(r, i, "visit") || tok_is(r, i, "appointment")) &&
-			  tok_is(r, i + 1, "in") && time_span_at(r, i + 2)) ||
-			 /* aftercare told: "told to apply heat", "Advised ice" */
-			 ((tok_is(r, i, "instructed") || tok_is(r, i, "advised") ||
-			   tok_is(r, i, "told") || tok_is(r, i, "asked")) &&
-			  (tok_is(r, i + 1, "to") ||
-			   (i + 1 < r->nt && (r->t[i + 1].flags & (F_HEAT | F_CONS))))) ||
-			 (tok_is(r, i, "given") && tok_is(r, i + 1, "home") &&
-			  (r->t[i + 2 < r->nt ? i + 2 : i].flags & F_CONS)) ||
-			 /* "Re-evaluate in 2 weeks", "re-check" */
-			 /* "will review her in the clinic", "review in 8 weeks" */
-			 (t->len == 6 && tok_is(r, i, "review") &&
-			  ((i > 0 && tok_is(r, i - 1, "will")) || tok_is(r, i + 1, "in"))) ||
-			 (tok_is(r, i, "re") && punct_is(r, i + 1, '-') &&
-			  (tok_is(r, i + 2, "evaluate") || tok_is(r, i + 2, "evaluation") ||
-			   tok_is(r, i + 2, "eval") || tok_is(r, i + 2, "exam") ||
-			   tok_is(r, i + 2, "check") || tok_is(r, i + 2, "assess"))) ||
-			 /* "Post-op: soft diet ... recall 3 weeks" (not "Postoperative
-			  * diagnosis") */
-			 (((tok_is(r, i, "post") && punct_is(r, i + 1, '-') && tok_is(r, i + 2, "op")) ||
-			   tok_is(r, i, "postop")) &&
-			  (punct_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), ':') ||
-			   tok_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), "instructions") ||
-			   tok_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), "care"))) ||
-			 (tok_is(r, i, "recall") && (number_at(r, i + 1) > 0 || tok_is(r, i + 1, "in"))) ||
-			 ((tok_is(r, i, "post") || tok_is(r, i, "postprocedure")) &&
-			  (tok_is(r, i + 1, "procedure") || tok_is(r, i + 2, "procedure") ||
-			   tok_is(r, i + 1, "injection") || tok_is(r, i + 2, "injection")))))
+		if (!t->neg && plan_cue(r, i))
 			out->post_procedure_plan = true;
 		/* conservative care, prior or ongoing */
 		if (!t->neg && !t->header && !any_sentence_of(r, i, F_NEWCARE))
