@@ -15,16 +15,17 @@
  *	1. Words (lower-cased; a decimal number is one word) and punctuation;
  *	   sentences end at . ! ? ; and line ends, and in dictation without
  *	   punctuation (20 words and no end yet) where a subject opens a
- *	   clause ("the patient", "he", "she", "there were").  A line that opens with up
- *	   to six words and a colon, or is all capitals, is a section header:
+ *	   clause ("the patient", "he", "she", "there were").  A line that
+ *	   opens with up to six words and a colon, or is all capitals, is a
+ *	   section header:
  *	   history (HISTORY, HPI, prior treatment ...), exam, procedure
  *	   (PROCEDURE, muscles, sites, technique ...), plan (PLAN, follow-up,
  *	   recommendations ...), medication lists, or other.  A longer line of
  *	   the procedure that ends in a colon ("Trigger point injections to the
  *	   following muscles:") opens a procedure section too (a header of
- *	   another treatment, "Manual therapy:", "Massage:", ends one), and a field of
- *	   the procedure inside a line ("... at bedside. Site: right rhomboid
- *	   major, 1 point") makes its sentence one about injecting.
+ *	   another treatment, "Manual therapy:", "Massage:", ends one), and a
+ *	   field of the procedure inside a line ("... at bedside. Site: right
+ *	   rhomboid major, 1 point") makes its sentence one about injecting.
  *	2. Negation: a trigger (no, not, without, denies, declined, deferred,
  *	   refused ...) negates the words after it up to the end of its clause
  *	   (a comma, colon, sentence end, or but/however/although/except);
@@ -35,8 +36,10 @@
  *	   up to the next box of its line or the line's end, and a template
  *	   field left blank ("Follow-up: ___") or answered no by its box
  *	   ("Ultrasound guidance: [ ] yes [x] no") negates its line;
- *	   "avoided" negates back too ("the scalenes ... and avoided").  A sentence is historical when it says so (previously,
- *	   prior, last visit, ago, yesterday, history of) or sits in a history section, and
+ *	   "avoided" negates back too ("the scalenes ... and avoided").  A
+ *	   sentence is historical when it says so (previously, prior, last
+ *	   visit, ago, yesterday, history of) or sits in a history section,
+ *	   and
  *	   planned when it speaks of later (will, consider, next visit, plan
  *	   to, may, if, recommend) or sits in a plan section without a verb of
  *	   a procedure done; "today" makes it current.
