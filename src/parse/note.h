@@ -39,10 +39,9 @@
  *	   "avoided" negates back too ("the scalenes ... and avoided").  A
  *	   sentence is historical when it says so (previously, prior, last
  *	   visit, ago, yesterday, history of) or sits in a history section,
- *	   and
- *	   planned when it speaks of later (will, consider, next visit, plan
- *	   to, may, if, recommend) or sits in a plan section without a verb of
- *	   a procedure done; "today" makes it current.
+ *	   and planned when it speaks of later (will, consider, next visit,
+ *	   plan to, may, if, recommend) or sits in a plan section without a
+ *	   verb of a procedure done; "today" makes it current.
  *	   Backward scopes cross "but" only when no muscle follows it ("the
  *	   gastrocnemius was examined but not injected").
  *	3. Muscles: a run of catalogue names is injected when it is not negated,
