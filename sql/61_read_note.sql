@@ -118,7 +118,12 @@ INSERT INTO n VALUES
  ('zy2 each, no side', 'TPI to bilateral trapezius. Two trigger points were injected, each with 1 mL.'),
  -- "..., left side:" labels the names after it; a bare side does not
  ('zz1 side label after a comma', 'Trigger point injection, left side: trapezius, levator scapulae, rhomboid major.'),
- ('zz2 bare side after a comma', 'Trigger point injection, left: trapezius, levator scapulae, rhomboid major.');
+ ('zz2 bare side after a comma', 'Trigger point injection, left: trapezius, levator scapulae, rhomboid major.'),
+ -- a region on a header's line heads the muscles named after it and gives
+ -- them its side; two check boxes a line; dictation without punctuation
+ ('zz3 region heading', E'PROCEDURE PERFORMED: Trigger point injections, right forearm.\nThe extensor carpi radialis longus and brachioradialis were injected with 1% lidocaine 2 mL.'),
+ ('zz4 two boxes a line', E'Muscles injected:\n(X) Right upper trapezius  ( ) Left upper trapezius\n( ) Right levator scapulae  (X) Left levator scapulae\nSolution: (X) Lidocaine 1%  ( ) Bupivacaine 0.25%'),
+ ('zz5 dictation', 'the patient was placed prone the right quadratus lumborum was palpated and 2 trigger points were injected with 4 mL of 1 percent lidocaine the patient tolerated the procedure well there were no complications he will follow up in 4 weeks');
 SELECT id, f.*
   FROM n, LATERAL tpi_rules.read_note(n.body) f
  ORDER BY id COLLATE "C";

@@ -70,7 +70,7 @@ static const Cue cues[] = {
 	{"whereas", F_STOP, 0}, {"which", F_STOP, 0}, {"then", F_STOP, 0},
 	{"previously", F_HIST, 0}, {"previous", F_HIST, 0}, {"prior", F_HIST, 0},
 	{"ago", F_HIST, 0}, {"history", F_HIST, 0}, {"earlier", F_HIST, 0},
-	{"past", F_HIST, 0}, {"formerly", F_HIST, 0},
+	{"past", F_HIST, 0}, {"formerly", F_HIST, 0}, {"yesterday", F_HIST, 0},
 	{"will", F_FUTURE, 0}, {"consider", F_FUTURE, 0}, {"considering", F_FUTURE, 0},
 	{"may", F_FUTURE, 0}, {"might", F_FUTURE, 0}, {"if", F_FUTURE, 0},
 	{"future", F_FUTURE, 0}, {"planned", F_FUTURE, 0}, {"planning", F_FUTURE, 0},
@@ -91,6 +91,7 @@ static const Cue cues[] = {
 	{"followup", F_PLAN, 0}, {"rtc", F_PLAN, 0}, {"aftercare", F_PLAN, 0},
 	{"reassess", F_PLAN, 0}, {"recheck", F_PLAN, 0}, {"reevaluate", F_PLAN, 0},
 	{"reschedule", F_PLAN, 0}, {"rescheduled", F_PLAN, 0}, {"reeval", F_PLAN, 0},
+	{"reexam", F_PLAN, 0},
 	{"rehab", F_CONS, 0},
 	{"physiotherapy", F_CONS, 0}, {"nsaid", F_CONS, 0}, {"nsaids", F_CONS, 0},
 	{"ibuprofen", F_CONS, 0}, {"naproxen", F_CONS, 0}, {"meloxicam", F_CONS, 0},
@@ -519,6 +520,11 @@ typedef struct Reader
 	char	  **mus;
 	int			nmus;
 	int			capmus;
+	/* region terms of runs that name nothing else, kept apart until the
+	 * note's muscles are known (see read_muscles) */
+	char	  **reg;
+	int			nreg;
+	int			capreg;
 	/* drugs out */
 	int			drug[16];		/* vocabulary rows of the generics met */
 	char	   *dose[16];
@@ -535,6 +541,7 @@ typedef struct Reader
 	char	   *buf;			/* an entry being composed */
 	size_t		bufsize;
 	int			emitted;		/* muscles the last run named */
+	bool		any_muscle;		/* a run of muscles or groups was read */
 	MpSide		injside;		/* the side of the injection for entries of
 								 * the run being read that have none */
 	char		fwork[MP_WORK_SIZE(40)];	/* to parse one word */
@@ -557,7 +564,18 @@ r_free(Reader *r, void *p)
 		r->alloc->release(r->alloc->ctx, p);
 }
 
-static inline bool
+/*
+ * tok_eq is asked of most tokens, many times each (the cue phrases of
+ * read_elements): compilers stop inlining it in long functions, which
+ * costs a fifth of the reader's time, so it is inlined always.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define NR_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define NR_ALWAYS_INLINE inline
+#endif
+
+static NR_ALWAYS_INLINE bool
 tok_eq(const Reader *r, size_t i, const char *w, size_t l)
 {
 	return i < r->nt && r->t[i].len == l &&
@@ -851,6 +869,26 @@ times_at(const Reader *r, size_t i, size_t *next)
  * Sections and sentences
  * ------------------------------------------------------------------------
  */
+/* A word of a treatment other than injecting: "Manual therapy", "STM". */
+static bool
+other_treatment(const Reader *r, size_t i)
+{
+	static const char *const words[] = {"manual", "therapeutic", "therex",
+		"mobilization", "mobilisation", "manipulation", "stm", "cmt",
+		"adjustment", "adjustments", "traction", "modalities", "estim",
+	"taping", "cupping", "neuromuscular", NULL};
+	int			k;
+
+	if (r->t[i].type != T_WORD)
+		return false;
+	for (k = 0; words[k]; k++)
+		if (tok_is_s(r, i, words[k]))
+			return true;
+	/* "Ther-ex", "E-stim" */
+	return (tok_is(r, i, "ther") && punct_is(r, i + 1, '-') && tok_is(r, i + 2, "ex")) ||
+		(tok_is(r, i, "e") && punct_is(r, i + 1, '-') && tok_is(r, i + 2, "stim"));
+}
+
 static int
 section_of(const Reader *r, size_t from, size_t to, int current)
 {
@@ -880,6 +918,15 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 		return SEC_OTHER;
 	if ((f & F_SEC_PROC) || any_injected || (f & (F_TPW | F_MOD | F_DRY)))
 		return SEC_PROC;
+	/*
+	 * "97140 Manual therapy x 10 min: STM L ITB/TFL" after the needling:
+	 * another treatment of the visit, not more of the procedure
+	 */
+	if (f & (F_CONS | F_HEAT))
+		return SEC_OTHER;
+	for (i = from; i < to; i++)
+		if (other_treatment(r, i))
+			return SEC_OTHER;
 	/* a header the reader does not know keeps a procedure section going */
 	return current == SEC_PROC ? SEC_PROC : SEC_OTHER;
 }
@@ -974,6 +1021,15 @@ label_kind(const Reader *r, size_t from, size_t to)
 	return kind;
 }
 
+/* A subject that opens a clause: "the patient", "he", "she", "there were". */
+static bool
+subject_at(const Reader *r, size_t j)
+{
+	return (tok_is(r, j, "the") && tok_is(r, j + 1, "patient")) ||
+		tok_is(r, j, "he") || tok_is(r, j, "she") ||
+		(tok_is(r, j, "there") && (tok_is(r, j + 1, "was") || tok_is(r, j + 1, "were")));
+}
+
 /*
  * Lines that open with up to six words and a colon, or are all capitals,
  * are headers; a header naming a muscle is a table row, not a header.
@@ -1000,7 +1056,8 @@ sections_and_sentences(Reader *r)
 					colon = 0;
 		bool		allcaps = true,
 					muscle = false,
-					negated = false;
+					negated = false,
+					dictation;
 		int			line_section;
 
 		le = ls;
@@ -1074,10 +1131,31 @@ sections_and_sentences(Reader *r)
 			r->s[sent].flags = 0;
 		}
 		r->s[sent].section = (uint8_t) line_section;
+		words = 0;
+		dictation = false;
 		for (j = ls; j < le; j++)
 		{
 			NTok	   *t = &r->t[j];
 
+			/*
+			 * "... were injected with 6 mL of 0.5 percent bupivacaine the
+			 * patient tolerated the procedure well there were no
+			 * complications he will follow up in 4 weeks": dictation
+			 * without punctuation.  A run of many words with no end of
+			 * sentence starts a new one where a subject opens a clause,
+			 * so that "will" or "no" does not reach the whole note.
+			 */
+			if (t->type == T_WORD && words >= (dictation ? 3 : 20) &&
+				subject_at(r, j))
+			{
+				dictation = true;	/* once a line is seen to be one */
+				sent++;
+				r->s[sent].flags = 0;
+				r->s[sent].section = (uint8_t) line_section;
+				words = 0;
+			}
+			if (t->type == T_WORD || t->type == T_NUM)
+				words++;
 			t->sent = sent;
 			if (t->type == T_PUNCT)
 			{
@@ -1089,6 +1167,7 @@ sections_and_sentences(Reader *r)
 					sent++;
 					r->s[sent].flags = 0;
 					r->s[sent].section = (uint8_t) line_section;
+					words = 0;
 				}
 			}
 		}
@@ -1149,6 +1228,21 @@ injection_side(const Reader *r, size_t i)
 	return MP_SIDE_NONE;
 }
 
+/*
+ * A field label of the procedure at token i: "Site:", "Sites:", "Trigger
+ * points:", "Muscles:", "Location:".
+ */
+static bool
+inline_field(const Reader *r, size_t i)
+{
+	if (tok_is(r, i, "trigger"))
+		i++;
+	return i < r->nt && punct_is(r, i + 1, ':') &&
+		((r->t[i].flags & F_TPW) || tok_is(r, i, "muscle") ||
+		 tok_is(r, i, "muscles") || tok_is(r, i, "location") ||
+		 tok_is(r, i, "locations"));
+}
+
 /* Sentence flags from cue words (headers' words do not count). */
 static void
 sentence_flags(Reader *r)
@@ -1207,6 +1301,15 @@ sentence_flags(Reader *r)
 		if (t->flags & F_TODAY)
 			s->flags |= S_TODAY;
 		if (t->flags & F_INJ)
+			s->flags |= S_INJ;
+		/*
+		 * "... at bedside. Site: right rhomboid major, 1 point": a field of
+		 * the procedure (sites, trigger points, muscles) that opens a
+		 * sentence within a line tells what was injected, as its header
+		 * would at the start of a line
+		 */
+		if ((i == 0 || r->t[i - 1].sent != t->sent) &&
+			inline_field(r, i))
 			s->flags |= S_INJ;
 		if (t->flags & F_DONE)
 			s->flags |= S_DONE;
@@ -1324,6 +1427,15 @@ empty_box(const Reader *r, size_t i)
 		(punct_is(r, i, '(') && punct_is(r, i + 1, ')'));
 }
 
+/* A ticked check box at token i: "[x]", "(X)", "[*]". */
+static bool
+ticked_box(const Reader *r, size_t i)
+{
+	return (punct_is(r, i, '[') || punct_is(r, i, '(')) &&
+		(tok_is(r, i + 1, "x") || punct_is(r, i + 1, '*')) &&
+		(punct_is(r, i + 2, ']') || punct_is(r, i + 2, ')'));
+}
+
 /*
  * Is the line from token i a template field left blank ("Follow-up: ___",
  * "Muscles injected: ____") or answered no by its box ("Ultrasound
@@ -1343,12 +1455,12 @@ blank_field(const Reader *r, size_t i)
 		return false;
 	for (k++; k < r->nt && r->t[k].type != T_NL; k++)
 	{
-		/* "[x] no", "[X] None" */
-		if (punct_is(r, k, '[') && (tok_is(r, k + 1, "x") || punct_is(r, k + 1, '*')) &&
-			punct_is(r, k + 2, ']') &&
+		/* "[x] no", "[X] None", "(X) no" */
+		if (ticked_box(r, k) &&
 			(tok_is(r, k + 3, "no") || tok_is(r, k + 3, "none")))
 			return true;
-		if (punct_is(r, k, '_'))
+		/* "___", and "***" where an EHR phrase was not filled in */
+		if (punct_is(r, k, '_') || punct_is(r, k, '*'))
 			blanks++;
 		else if (r->t[k].type != T_PUNCT)
 			words = true;
@@ -1379,15 +1491,18 @@ negation(Reader *r)
 		bool		back = false;
 
 		/*
-		 * "[ ] Levator scapulae R": an empty box that opens a line of a
-		 * checklist leaves that line undone ("[x] Trapezius R" is done)
+		 * "[ ] Levator scapulae R": an empty box leaves what it ticks
+		 * undone, up to the next box of its line ("( ) Right levator
+		 * scapulae  (X) Left levator scapulae"); "[x] Trapezius R" is done
 		 */
-		if ((i == 0 || r->t[i - 1].type == T_NL) &&
-			(empty_box(r, i) || blank_field(r, i)))
+		if ((t->type == T_PUNCT && empty_box(r, i)) ||
+			((i == 0 || r->t[i - 1].type == T_NL) && blank_field(r, i)))
 		{
 			size_t		k;
+			bool		box = empty_box(r, i);
 
-			for (k = i; k < r->nt && r->t[k].type != T_NL; k++)
+			for (k = i; k < r->nt && r->t[k].type != T_NL &&
+				 !(box && k > i + 1 && (empty_box(r, k) || ticked_box(r, k))); k++)
 				r->t[k].neg |= NEG_FWD;
 			i = k - 1;
 			continue;
@@ -1404,6 +1519,14 @@ negation(Reader *r)
 			depth--;
 			if (active && depth < active_depth)
 				active = false;
+		}
+		/* a sentence split from a dictation without punctuation ends a scope */
+		if (i > 0 && t->sent != r->t[i - 1].sent && r->t[i - 1].type == T_WORD)
+		{
+			active = false;
+			clause_start = stop_start = i;
+			muscle_since_stop = false;
+			label_start = SIZE_MAX;
 		}
 		if (clause_end(r, i))
 		{
@@ -2111,11 +2234,16 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			/* "R UT - 2 mL": a volume, no count */
 			if (num >= 0 && num < 100 && !dose_unit_at(r, m + 1))
 			{
+				bool		points = false;
+
 				m++;
 				if (tok_is(r, m, "trigger"))
 					m++;
 				if (m < r->nt && (r->t[m].flags & F_TPW))
+				{
 					m++;
+					points = true;
+				}
 				if ((e = each_at(r, m)) > 0)
 				{
 					sp->each = true;
@@ -2124,6 +2252,22 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 				/* "trap rt. - 5 sites total": the note's total */
 				if (tok_is(r, m, "total"))
 					break;
+				/*
+				 * "(2 points, just below the coracoid)", "(2 points at the
+				 * 5th rib)": a count and where its points lie, up to the
+				 * bracket's end on its line
+				 */
+				if (r->raw[t->start] == '(' && points && !punct_is(r, m, ')'))
+				{
+					size_t		q;
+
+					for (q = m; q < r->nt && q < m + 24 && r->t[q].type != T_NL &&
+						 !(r->t[q].flags & F_MUS) && !punct_is(r, q, '(') &&
+						 !punct_is(r, q, ')'); q++)
+						;
+					if (punct_is(r, q, ')'))
+						m = q;
+				}
 				if (r->raw[t->start] != '(' || punct_is(r, m, ')'))
 				{
 					if (punct_is(r, m, ')'))
@@ -2259,6 +2403,7 @@ landmark(const Reader *r, size_t first)
 	return k > 0 && (tok_is(r, k - 1, "of") ||
 					 (tok_is(r, k - 1, "to") && k >= 2 &&
 					  (tok_is(r, k - 2, "lateral") || tok_is(r, k - 2, "medial") ||
+					   tok_is(r, k - 2, "midway") || tok_is(r, k - 2, "halfway") ||
 					   tok_is(r, k - 2, "inferior") || tok_is(r, k - 2, "superior") ||
 					   tok_is(r, k - 2, "adjacent") || tok_is(r, k - 2, "close"))) ||
 					 tok_is(r, k - 1, "near") || tok_is(r, k - 1, "along") ||
@@ -2562,6 +2707,130 @@ negated_from(const Reader *r, const Span *sp)
 	return last_entry;
 }
 
+/* Swaps the entries read with the region terms kept apart. */
+static void
+swap_regions(Reader *r)
+{
+	char	  **m = r->mus;
+	int			n = r->nmus,
+				c = r->capmus;
+
+	r->mus = r->reg;
+	r->nmus = r->nreg;
+	r->capmus = r->capreg;
+	r->reg = m;
+	r->nreg = n;
+	r->capreg = c;
+}
+
+static void
+free_entries(Reader *r, char **e, int n)
+{
+	int			k;
+
+	for (k = 0; k < n; k++)
+		r_free(r, e[k]);
+	r_free(r, e);
+}
+
+/*
+ * "Trigger point injections to the right trapezius and to the low back":
+ * region terms of a sentence that names a muscle injected too are sites
+ * of their own; the entries from r->reg[from] move to the muscles.
+ */
+static void
+keep_regions(Reader *r, int from, bool sent_mus)
+{
+	int			k;
+
+	if (from > r->nreg)
+		from = r->nreg;
+	if (!sent_mus)
+		return;
+	for (k = from; k < r->nreg; k++)
+	{
+		const char *e = r->reg[k];
+
+		add_muscle(r, e, strlen(e),
+				   strncmp(e, "right ", 6) == 0 || strncmp(e, "left ", 5) == 0);
+		r_free(r, r->reg[k]);
+	}
+	r->nreg = from;
+}
+
+/*
+ * "Procedure: Trigger point injections, right forearm ... The extensor
+ * carpi radialis longus and brachioradialis were injected": a run of
+ * region terms only on a header's line is where the muscles lie when the
+ * note names muscles in other sentences, no site of its own ("Also low
+ * back injected." is one).  Region terms count no muscle (SPEC section 4)
+ * and doc.region_only needs them to be all a line has, so they are kept
+ * only when the note names no muscle or group; else their side (all of
+ * them sided alike) goes to the muscles read without one.
+ */
+static void
+settle_regions(Reader *r)
+{
+	bool		right = false,
+				left = false,
+				bare = false;
+	int			k;
+
+	if (r->nreg == 0)
+		return;
+	if (!r->any_muscle)
+	{
+		/* regions are all the note names: keep them */
+		keep_regions(r, 0, true);
+		return;
+	}
+	for (k = 0; k < r->nreg; k++)
+	{
+		if (strncmp(r->reg[k], "right ", 6) == 0)
+			right = true;
+		else if (strncmp(r->reg[k], "left ", 5) == 0)
+			left = true;
+		else
+			bare = true;
+	}
+	free_entries(r, r->reg, r->nreg);
+	r->reg = NULL;
+	r->nreg = r->capreg = 0;
+	if (bare || !(right || left))
+		return;
+	/*
+	 * a side-less entry gives way to its sided ones, added at the end:
+	 * each pass of the loop removes one entry or steps past one
+	 */
+	k = 0;
+	while (k < r->nmus && !r->failed)
+	{
+		char	   *e = r->mus[k];
+		size_t		len = strlen(e);
+
+		if (strncmp(e, "right ", 6) == 0 || strncmp(e, "left ", 5) == 0 ||
+			!buf_reserve(r, len + 8))
+		{
+			k++;
+			continue;
+		}
+		memcpy(r->buf + 6, e, len);
+		r_free(r, e);
+		memmove(&r->mus[k], &r->mus[k + 1], sizeof(char *) * (r->nmus - k - 1));
+		r->nmus--;
+		if (right)
+		{
+			memcpy(r->buf, "right ", 6);
+			add_muscle(r, r->buf, len + 6, true);
+		}
+		if (left)
+		{
+			memcpy(r->buf + 1, "left ", 5);
+			add_muscle(r, r->buf + 1, len + 5, true);
+		}
+	}
+}
+
 /*
  * Muscles and per-muscle counts; returns the sum of counts (-1: none),
  * and sets *any_loc when a count or level placed trigger points.
@@ -2599,6 +2868,10 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 	{
 		size_t		i = 0;
 		bool		found = false;
+		uint32_t	reg_sent = UINT32_MAX;	/* sentence of the regions
+											 * kept apart last */
+		int			reg_mark = 0;	/* where its regions start in r->reg */
+		bool		sent_mus = false;	/* it read a muscle run too */
 
 		/* a later pass reads the same runs afresh, counts and all */
 		if (pass > 0)
@@ -2611,7 +2884,8 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			size_t		at;
 			uint32_t	sent;
 			const NSent *s;
-			bool		ok;
+			bool		ok,
+						apart;
 			size_t		cut;
 
 			if (!(r->t[i].flags & F_MUS) || muscle_at(r, i, NULL) == 0)
@@ -2662,9 +2936,27 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			if (!ok)
 				continue;
 			found = true;
+			if (sent != reg_sent)
+			{
+				keep_regions(r, reg_mark, sent_mus);
+				reg_sent = sent;
+				reg_mark = r->nreg;
+				sent_mus = false;
+			}
 			r->emitted = 0;
 			r->injside = (MpSide) s->injside;
+			/* a region on a line of a header ("Procedure: TPIs, right forearm") */
+			apart = sp.regions_only && (s->flags & S_HEADER);
+			if (apart)
+				swap_regions(r);
 			read_span(r, &sp);
+			if (apart)
+				swap_regions(r);
+			else if (!sp.regions_only && r->emitted > 0)
+			{
+				sent_mus = true;
+				r->any_muscle = true;
+			}
 			if (sp.count >= 0)
 			{
 				if (sp.each && r->emitted > 1)
@@ -2675,9 +2967,11 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			if (sp.level)
 				*any_loc = true;
 		}
+		keep_regions(r, reg_mark, sent_mus);
 		if (found || r->failed)
 			break;
 	}
+	settle_regions(r);
 	return sum;
 }
 
@@ -2700,7 +2994,14 @@ stated_total(Reader *r, int *each)
 {
 	size_t		i;
 	int			weak = -1;
+	int			strong = -1;
+	uint32_t	strong_sent = 0;
 
+	/*
+	 * The first stated total wins; the scan goes on to the end of its
+	 * sentence only, for a count per muscle stated beside it ("4 TPs
+	 * total, 1 per muscle").
+	 */
 	*each = -1;
 
 	for (i = 0; i < r->nt; i++)
@@ -2710,13 +3011,18 @@ stated_total(Reader *r, int *each)
 					next;
 		int			n;
 
+		/* past the sentence of the total, nothing more is looked for */
+		if (strong >= 0 && t->sent != strong_sent)
+			break;
 		if (t->type == T_PUNCT || t->type == T_NL || t->neg ||
 			!sent_current(r, t->sent) || t->inspan)
 			continue;
+		if (strong < 0)
+			strong_sent = t->sent;
 		/* TPI x4, TPIs x 4, trigger point injections x 6 */
 		if (is_tp_word(r, i) && !is_tp_word(r, i + 1) &&
 			(n = times_at(r, i + 1, &next)) > 0)
-			return n;
+			strong = strong < 0 ? n : strong;
 		/* total (of) 8 (sites), a total of 8 trigger points */
 		if (t->flags & F_TOTAL)
 		{
@@ -2725,13 +3031,13 @@ stated_total(Reader *r, int *each)
 				j++;
 			/* "a total of 6 mL of 0.25% bupivacaine" is a volume */
 			if ((n = number_at(r, j)) > 0 && !dose_unit_at(r, j + 1))
-				return n;
+				strong = strong < 0 ? n : strong;
 			/* total sites injected: 8 */
 			while (j < r->nt && j < i + 5 && !punct_is(r, j, ':') &&
 				   r->t[j].type == T_WORD)
 				j++;
 			if (punct_is(r, j, ':') && (n = number_at(r, j + 1)) > 0)
-				return n;
+				strong = strong < 0 ? n : strong;
 		}
 		/* trigger points: 6, number of sites = 4, trigger points injected: 3 */
 		if (t->flags & F_TPW)
@@ -2750,9 +3056,18 @@ stated_total(Reader *r, int *each)
 					if (r->t[j - 1].flags & F_MUS)
 						perm = true;
 				if (!perm)
-					return n;
+					strong = strong < 0 ? n : strong;
 			}
 		}
+		/*
+		 * "4 TPs total, 1 per muscle": a count per muscle with no word of
+		 * points, beside a total
+		 */
+		if (*each < 0 && tok_is(r, i + 1, "per") && tok_is(r, i + 2, "muscle") &&
+			(n = number_at(r, i)) > 0 &&
+			((r->s[t->sent].flags & (S_INJ | S_DONE | S_CURRENT)) ||
+			 r->s[t->sent].section == SEC_PROC))
+			*each = n;
 		/* "a single trigger point injection was performed in ...": one */
 		if (weak < 0 && tok_is(r, i, "single") && i > 0 && tok_is(r, i - 1, "a") &&
 			(tok_is(r, i + 1, "trigger") || (r->t[i + 1 < r->nt ? i + 1 : i].flags & F_TPW)))
@@ -2776,13 +3091,14 @@ stated_total(Reader *r, int *each)
 			if (j < r->nt && (r->t[j].flags & F_TPW) &&
 				(tok_is(r, j + 1, "total") ||
 				 (tok_is(r, j + 1, "in") && tok_is(r, j + 2, "total"))))
-				return n;
+				strong = strong < 0 ? n : strong;
 			if (j < r->nt && (r->t[j].flags & F_TPW) && !tok_is(r, j, "areas"))
 			{
 				size_t		k;
 				bool		verb = false,
 							muscle = false,
 							sides = false,
+							permus = false,
 							about;
 
 				for (k = j + 1; k < r->nt && k < j + 8 && !clause_end(r, k); k++)
@@ -2795,6 +3111,11 @@ stated_total(Reader *r, int *each)
 					if ((tok_is(r, k, "each") || tok_is(r, k, "per")) &&
 						tok_is(r, k + 1, "side"))
 						sides = true;
+					/* "two trigger points were marked in each," */
+					if (tok_is(r, k - 1, "in") && tok_is(r, k, "each") &&
+						(k + 1 >= r->nt || clause_end(r, k + 1) ||
+						 tok_is(r, k + 1, "muscle")))
+						permus = true;
 				}
 				/*
 				 * "1% lidocaine 1 mL per site, 3 sites": a sentence of the
@@ -2805,7 +3126,7 @@ stated_total(Reader *r, int *each)
 					r->s[t->sent].section == SEC_PROC ||
 					(r->s[t->sent].cues & (F_DRUG | F_UNIT));
 
-				if (about && !muscle && each_at(r, j + 1) > 0)
+				if (about && !muscle && (each_at(r, j + 1) > 0 || permus))
 				{
 					/* "2 trigger points in each muscle", muscles named before */
 					if (*each < 0)
@@ -2817,7 +3138,7 @@ stated_total(Reader *r, int *each)
 			}
 		}
 	}
-	return weak;
+	return strong >= 0 ? strong : weak;
 }
 
 /* The vocabulary drug at token i: its row and token count, or -1. */
@@ -3297,6 +3618,78 @@ signoff(const Reader *r, size_t i)
 	return k < r->nt && r->t[k].type == T_WORD;
 }
 
+/* A span of time at token i: "2 weeks", "4-6 wks", "one month". */
+static bool
+time_span_at(const Reader *r, size_t i)
+{
+	static const char *const units[] = {"day", "days", "week", "weeks", "wk",
+	"wks", "month", "months", "mo", "mos", NULL};
+	int			k;
+
+	if (number_at(r, i) <= 0)
+		return false;
+	if (punct_is(r, i + 1, '-') && number_at(r, i + 2) > 0)
+		i += 2;
+	for (k = 0; units[k]; k++)
+		if (tok_is_s(r, i + 1, units[k]))
+			return true;
+	return false;
+}
+
+/*
+ * Does token i cue a plan after the procedure ("Plan:", "follow up",
+ * "RTC", "next visit", "re-eval", "told to apply heat")?
+ */
+static bool
+plan_cue(const Reader *r, size_t i)
+{
+	const NTok *t = &r->t[i];
+
+	return ((t->flags & F_PLAN) ||
+		 (t->header && (t->flags & F_SEC_PLAN)) ||
+		 (tok_is(r, i, "plan") && punct_is(r, i + 1, ':')) ||
+		 /* "see her in 3 months" */
+		 (tok_is(r, i, "see") && ((tok_is(r, i + 2, "in") && number_at(r, i + 3) > 0) ||
+								  (tok_is(r, i + 2, "back") && tok_is(r, i + 3, "in")))) ||
+		 (tok_is(r, i, "follow") && (tok_is(r, i + 1, "up") ||
+									 (punct_is(r, i + 1, '-') && tok_is(r, i + 2, "up")))) ||
+		 (tok_is(r, i, "f") && punct_is(r, i + 1, '/') && tok_is(r, i + 2, "u")) ||
+		 (tok_is(r, i, "return") && (tok_is(r, i + 1, "to") || tok_is(r, i + 1, "in") ||
+									 number_at(r, i + 1) > 0)) ||
+		 /* "next visit", "Next injection in 4-6 weeks", "next TPI" */
+		 (tok_is(r, i, "next") && (visit_word(r, past_tp_words(r, i + 1)) ||
+								   tok_is(r, i + 1, "week"))) ||
+		 /* "clinic visit in 2 weeks", not "the last visit in 2024" */
+		 ((tok_is(r, i, "visit") || tok_is(r, i, "appointment")) &&
+		  tok_is(r, i + 1, "in") && time_span_at(r, i + 2)) ||
+		 /* aftercare told: "told to apply heat", "Advised ice" */
+		 ((tok_is(r, i, "instructed") || tok_is(r, i, "advised") ||
+		   tok_is(r, i, "told") || tok_is(r, i, "asked")) &&
+		  (tok_is(r, i + 1, "to") ||
+		   (i + 1 < r->nt && (r->t[i + 1].flags & (F_HEAT | F_CONS))))) ||
+		 (tok_is(r, i, "given") && tok_is(r, i + 1, "home") &&
+		  (r->t[i + 2 < r->nt ? i + 2 : i].flags & F_CONS)) ||
+		 /* "Re-evaluate in 2 weeks", "re-check" */
+		 /* "will review her in the clinic", "review in 8 weeks" */
+		 (t->len == 6 && tok_is(r, i, "review") &&
+		  ((i > 0 && tok_is(r, i - 1, "will")) || tok_is(r, i + 1, "in"))) ||
+		 (tok_is(r, i, "re") && punct_is(r, i + 1, '-') &&
+		  (tok_is(r, i + 2, "evaluate") || tok_is(r, i + 2, "evaluation") ||
+		   tok_is(r, i + 2, "eval") || tok_is(r, i + 2, "exam") ||
+		   tok_is(r, i + 2, "check") || tok_is(r, i + 2, "assess"))) ||
+		 /* "Post-op: soft diet ... recall 3 weeks" (not "Postoperative
+		  * diagnosis") */
+		 (((tok_is(r, i, "post") && punct_is(r, i + 1, '-') && tok_is(r, i + 2, "op")) ||
+		   tok_is(r, i, "postop")) &&
+		  (punct_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), ':') ||
+		   tok_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), "instructions") ||
+		   tok_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), "care"))) ||
+		 (tok_is(r, i, "recall") && (number_at(r, i + 1) > 0 || tok_is(r, i + 1, "in"))) ||
+		 ((tok_is(r, i, "post") || tok_is(r, i, "postprocedure")) &&
+		  (tok_is(r, i + 1, "procedure") || tok_is(r, i + 2, "procedure") ||
+		   tok_is(r, i + 1, "injection") || tok_is(r, i + 2, "injection"))));
+}
+
 static void
 read_elements(Reader *r, NrFacts *out)
 {
@@ -3322,41 +3715,7 @@ read_elements(Reader *r, NrFacts *out)
 		if (t->len >= 7 && t->len <= 10 && signoff(r, i))
 			out->note_signed = true;
 		/* a plan after the procedure */
-		if (!t->neg &&
-			((t->flags & F_PLAN) ||
-			 (t->header && (t->flags & F_SEC_PLAN)) ||
-			 (tok_is(r, i, "plan") && punct_is(r, i + 1, ':')) ||
-			 /* "see her in 3 months" */
-			 (tok_is(r, i, "see") && ((tok_is(r, i + 2, "in") && number_at(r, i + 3) > 0) ||
-									  (tok_is(r, i + 2, "back") && tok_is(r, i + 3, "in")))) ||
-			 (tok_is(r, i, "follow") && (tok_is(r, i + 1, "up") ||
-										 (punct_is(r, i + 1, '-') && tok_is(r, i + 2, "up")))) ||
-			 (tok_is(r, i, "f") && punct_is(r, i + 1, '/') && tok_is(r, i + 2, "u")) ||
-			 (tok_is(r, i, "return") && (tok_is(r, i + 1, "to") || tok_is(r, i + 1, "in") ||
-										 number_at(r, i + 1) > 0)) ||
-			 (tok_is(r, i, "next") && (tok_is(r, i + 1, "visit") ||
-									   tok_is(r, i + 1, "appointment") ||
-									   tok_is(r, i + 1, "week") ||
-									   tok_is(r, i + 1, "session"))) ||
-			 /* "Re-evaluate in 2 weeks", "re-check" */
-			 /* "will review her in the clinic", "review in 8 weeks" */
-			 (t->len == 6 && tok_is(r, i, "review") &&
-			  ((i > 0 && tok_is(r, i - 1, "will")) || tok_is(r, i + 1, "in"))) ||
-			 (tok_is(r, i, "re") && punct_is(r, i + 1, '-') &&
-			  (tok_is(r, i + 2, "evaluate") || tok_is(r, i + 2, "evaluation") ||
-			   tok_is(r, i + 2, "eval") ||
-			   tok_is(r, i + 2, "check") || tok_is(r, i + 2, "assess"))) ||
-			 /* "Post-op: soft diet ... recall 3 weeks" (not "Postoperative
-			  * diagnosis") */
-			 (((tok_is(r, i, "post") && punct_is(r, i + 1, '-') && tok_is(r, i + 2, "op")) ||
-			   tok_is(r, i, "postop")) &&
-			  (punct_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), ':') ||
-			   tok_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), "instructions") ||
-			   tok_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), "care"))) ||
-			 (tok_is(r, i, "recall") && (number_at(r, i + 1) > 0 || tok_is(r, i + 1, "in"))) ||
-			 ((tok_is(r, i, "post") || tok_is(r, i, "postprocedure")) &&
-			  (tok_is(r, i + 1, "procedure") || tok_is(r, i + 2, "procedure") ||
-			   tok_is(r, i + 1, "injection") || tok_is(r, i + 2, "injection")))))
+		if (!t->neg && plan_cue(r, i))
 			out->post_procedure_plan = true;
 		/* conservative care, prior or ongoing */
 		if (!t->neg && !t->header && !any_sentence_of(r, i, F_NEWCARE))
@@ -3518,10 +3877,12 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 	else if (each > 0 && r.nmus > 0 && each <= INT32_MAX / r.nmus)
 	{
 		/* a count per muscle, stated apart from the muscles: times them */
-		any_loc = true;
 		out->has_tp = true;
 		out->trigger_points = each * r.nmus;
 	}
+	/* a count per muscle places the points, beside a total too */
+	if (each > 0 && r.nmus > 0)
+		any_loc = true;
 	read_drugs(&r);
 	read_elements(&r, out);
 	out->tp_locations |= any_loc;
@@ -3569,6 +3930,7 @@ done:
 	r_free(&r, r.s);
 	r_free(&r, r.work);
 	r_free(&r, r.buf);
+	free_entries(&r, r.reg, r.nreg);
 	if (r.failed)
 	{
 		nr_facts_free(alloc, out);

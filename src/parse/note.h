@@ -13,27 +13,35 @@
  *
  * How a note is read (NegEx/ConText style, every pass linear):
  *	1. Words (lower-cased; a decimal number is one word) and punctuation;
- *	   sentences end at . ! ? ; and line ends.  A line that opens with up
- *	   to six words and a colon, or is all capitals, is a section header:
+ *	   sentences end at . ! ? ; and line ends, and in dictation without
+ *	   punctuation (20 words and no end yet) where a subject opens a
+ *	   clause ("the patient", "he", "she", "there were").  A line that
+ *	   opens with up to six words and a colon, or is all capitals, is a
+ *	   section header:
  *	   history (HISTORY, HPI, prior treatment ...), exam, procedure
  *	   (PROCEDURE, muscles, sites, technique ...), plan (PLAN, follow-up,
  *	   recommendations ...), medication lists, or other.  A longer line of
  *	   the procedure that ends in a colon ("Trigger point injections to the
- *	   following muscles:") opens a procedure section too.
+ *	   following muscles:") opens a procedure section too (a header of
+ *	   another treatment, "Manual therapy:", "Massage:", ends one), and a
+ *	   field of the procedure inside a line ("... at bedside. Site: right
+ *	   rhomboid major, 1 point") makes its sentence one about injecting.
  *	2. Negation: a trigger (no, not, without, denies, declined, deferred,
  *	   refused ...) negates the words after it up to the end of its clause
  *	   (a comma, colon, sentence end, or but/however/although/except);
  *	   declined/deferred/refused/spared/held and "not" before a verb of
  *	   injecting (not injected, was not performed) negate back to the start
  *	   of the clause; "negative aspiration" negates nothing, and an empty
- *	   check box ("[ ] Levator scapulae R") opening a line negates that
- *	   line, and so does a template field left blank ("Follow-up: ___") or
- *	   answered no by its box ("Ultrasound guidance: [ ] yes [x] no");
- *	   "avoided" negates back too ("the scalenes ... and avoided").  A sentence is historical when it says so (previously,
- *	   prior, last visit, ago, history of) or sits in a history section, and
- *	   planned when it speaks of later (will, consider, next visit, plan
- *	   to, may, if, recommend) or sits in a plan section without a verb of
- *	   a procedure done; "today" makes it current.
+ *	   check box ("[ ] Levator scapulae R", "( )") negates what follows it
+ *	   up to the next box of its line or the line's end, and a template
+ *	   field left blank ("Follow-up: ___") or answered no by its box
+ *	   ("Ultrasound guidance: [ ] yes [x] no") negates its line;
+ *	   "avoided" negates back too ("the scalenes ... and avoided").  A
+ *	   sentence is historical when it says so (previously, prior, last
+ *	   visit, ago, yesterday, history of) or sits in a history section,
+ *	   and planned when it speaks of later (will, consider, next visit,
+ *	   plan to, may, if, recommend) or sits in a plan section without a
+ *	   verb of a procedure done; "today" makes it current.
  *	   Backward scopes cross "but" only when no muscle follows it ("the
  *	   gastrocnemius was examined but not injected").
  *	3. Muscles: a run of catalogue names is injected when it is not negated,
@@ -48,7 +56,10 @@
  *	   pain"), a joint ("right knee intra-articular injection"), the adverb
  *	   "back" ("now pain back"), a heading of the muscles after its colon
  *	   ("low back only: bilateral QL"), or outside a sentence about
- *	   injecting or a template line.  A
+ *	   injecting or a template line; nor is it on a header's line when
+ *	   other sentences name muscles injected ("Procedure: TPIs, right
+ *	   forearm. ... the brachioradialis was injected"): it tells where
+ *	   they lie, and its side goes to those read without one.  A
  *	   muscle named again without its side is the one read with a side.  An
  *	   unknown word after a side or part word goes to the parser, which
  *	   reads one-edit misspellings ("right rhomboidd").  A group or region
@@ -71,11 +82,14 @@
  *	4. Trigger points: a stated total ("Trigger points: 6", "TPI x4", "3
  *	   trigger points were injected", "three (3) trigger points", "total 8
  *	   sites"; counts in words too) wins; else the sum
- *	   of counts given with injected muscles ("x2", "(2 points)", "2
+ *	   of counts given with injected muscles ("x2", "(2 points)", "(2
+ *	   points, just below the coracoid)", "2
  *	   trigger points in", "were each injected at 2 points", a table's
  *	   count column, "three injections were placed in"), "each"
  *	   multiplying by the muscles of the run ("a total of 6 mL" is a
- *	   volume, no count); none
+ *	   volume, no count); a count per muscle stated apart ("two trigger
+ *	   points were marked in each", "4 TPs total, 1 per muscle") places
+ *	   the points beside a total too; none
  *	   stated: has_tp false.
  *	5. Drugs: vocabulary names outside negated, historical and planned
  *	   sentences and medication lists, by generic name, in order of first

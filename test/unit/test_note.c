@@ -407,9 +407,12 @@ main(void)
 	/* silent: "one in the" is no count */
 	expect("The one in the right trapezius was injected.",
 		   "right trapezius;-;-;-;....;none");
-	/* ice as an instruction after the visit is no conservative care */
+	/*
+	 * ice as an instruction after the visit is no conservative care; the
+	 * instruction is a plan after the procedure (round 8: 149, 158)
+	 */
 	expect("TPI to the right trapezius. She was asked to ice the region.",
-		   "right trapezius;-;-;-;....;none");
+		   "right trapezius;-;-;-;.P..;none");
 	expect("She continues heat and ice at home. TPI to the right trapezius.",
 		   "right trapezius;-;-;-;..C.;none");
 	/* cosigned; re-evaluate; post-op and a dental recall */
@@ -496,6 +499,84 @@ main(void)
 		   "right trapezius;-;lidocaine + bupivacaine;10 mL of 1% + 0.25%;....;none");
 	expect("TPI to the right trapezius with 2 mL of lidocaine 1%.",
 		   "right trapezius;-;lidocaine;2 mL 1%;....;none");
+	/* round 8: an injection of yesterday is an earlier one (149) */
+	expect("Soreness after yesterday's trigger point injections to the left trapezius.",
+		   ";-;-;-;....;none");
+	/* silent: today's injection, yesterday's flare */
+	expect("Right trapezius injected today after yesterday's flare.",
+		   "right trapezius;-;-;-;....;none");
+	/* two boxes on a line: each ticks what follows it (150) */
+	expect("Muscles injected:\n(X) Right trapezius  ( ) Left trapezius\n( ) Right levator  (X) Left levator\nSolution: (X) Lidocaine 1%  ( ) Bupivacaine 0.25%\nUltrasound guidance: ( ) yes (X) no",
+		   "right trapezius|left levator scapulae;-;lidocaine;1%;....;none");
+	/* silent: one box a line, "[x] yes" */
+	expect("Muscles injected:\n[ ] Right trapezius\n[x] Left levator\nUltrasound guidance: (X) yes ( ) no",
+		   "left levator scapulae;-;-;-;....;ultrasound");
+	/* a region heading the muscles is no site; its side goes to them (138, 151) */
+	expect("PROCEDURE: Trigger point injections, right lower back.\nThe piriformis was injected.",
+		   "right piriformis;-;-;-;....;none");
+	expect("Procedure: TPI to the bilateral lower back.\nPiriformis injected.",
+		   "right piriformis|left piriformis;-;-;-;....;none");
+	/* silent: a muscle's own side stays; regions alone are kept */
+	expect("Procedure: TPI, left lower back.\nRight piriformis injected.",
+		   "right piriformis;-;-;-;....;none");
+	/* silent: a region injected in a sentence of its own is a site */
+	expect("Trigger point injection performed: right trapezius. Also lower back injected.",
+		   "right trapezius|low back;-;-;-;....;none");
+	expect("Procedure: TPI, lower back.\nAlso the scalp injected.",
+		   "head|low back;-;-;-;....;none");
+	expect("TPIs performed to the lower back and the scalp.",
+		   "low back|head;-;-;-;....;none");
+	/* plans: re-exam, the next injection, a visit in N weeks, aftercare told (140, 146, 156, 158) */
+	expect("TPI R trapezius x2. Continue 2x/wk, re-exam visit 10.",
+		   "right trapezius;2;-;-;.P.L;none");
+	expect("TPI R trapezius x2. Next injection in 4-6 weeks if relief.",
+		   "right trapezius;2;-;-;.P.L;none");
+	expect("TPI R trapezius x2. Clinic visit in 2 weeks.",
+		   "right trapezius;2;-;-;.P.L;none");
+	expect("TPI R trapezius x2. The patient was given home stretches and told to apply heat.",
+		   "right trapezius;2;-;-;.PCL;none");
+	/* an EHR phrase left unfilled ("***") is a blank field (145) */
+	expect("Muscles injected: right trapezius\nFollow-up: ***",
+		   "right trapezius;-;-;-;....;none");
+	/* silent: consent advised of risks; the visit that was; a filled field */
+	expect("The patient was advised of the risks. TPI R trapezius x2 at the last visit in 2024.",
+		   ";-;-;-;....;none");
+	expect("Muscles injected: right trapezius\nFollow-up: 4 weeks ***",
+		   "right trapezius;-;-;-;.P..;none");
+	/* a field of the procedure inside a line: "Site:", "Trigger points:" (139, 156) */
+	expect("Trigger point injection performed at bedside. Site: right trapezius, 1 point, medial to the scapular border.",
+		   "right trapezius;1;-;-;...L;none");
+	expect("Numbing cream applied before. Trigger points: 2, both in the right upper trapezius (one near the acromion, one midway to the scalp).",
+		   "right trapezius;2;-;-;...L;none");
+	/* silent: such a field of an earlier visit */
+	expect("Last visit: TPI at bedside. Site: left trapezius, 1 point.",
+		   ";-;-;-;....;none");
+	/* counts per muscle beside a total, "in each", notes in brackets (144, 151, 154) */
+	expect("Procedure: TPI. Muscles: R trapezius, R levator, R piriformis. 4 TPs total, 1 per muscle.",
+		   "right trapezius|right levator scapulae|right piriformis;4;-;-;...L;none");
+	expect("Procedure: The trapezius and rhomboids were palpated and two trigger points were found in each. Lidocaine was injected into the four trigger points.",
+		   "trapezius|rhomboids;4;lidocaine;-;...L;none");
+	expect("TPI to the left trapezius (2 points, just below the ridge) and left levator (2 points at the top).",
+		   "left trapezius|left levator scapulae;4;-;-;...L;none");
+	/* silent: a total alone places nothing; a bracket of no points is no count */
+	expect("Procedure: TPI. Muscles: R trapezius. 4 TPs total.",
+		   "right trapezius;4;-;-;....;none");
+	expect("TPI to the left trapezius (1 week after the fall).",
+		   "left trapezius;-;-;-;....;none");
+	/* dictation without punctuation: clauses opened by a subject (143) */
+	expect("procedure note the patient was placed prone and the right trapezius and left levator scapulae were palpated and 2 trigger points in the right trapezius and 1 in the left levator scapulae were injected with 3 mL of 1 percent lidocaine the patient tolerated the procedure well there were no complications he will follow up in 4 weeks",
+		   "right trapezius|left levator scapulae;3;lidocaine;3 mL of 1 percent;.P.L;none");
+	/* silent: a long punctuated sentence keeps its side of the injection */
+	expect("Bilateral trigger point injections were performed today in the trapezius and levator scapulae with good relief of her pain and she tolerated them well.",
+		   "right trapezius|left trapezius|right levator scapulae|left levator scapulae;-;-;-;....;none");
+	/* another treatment's header ends the procedure section (141) */
+	expect("Dry needling, 1-2 muscles: L piriformis, no injectate.\n97140 Manual therapy x 10 min: STM L trapezius.",
+		   "left piriformis;-;none;-;....;none");
+	expect("Dry needling, 1-2 muscles: L piriformis, no injectate.\nMassage 10 min: L trapezius.",
+		   "left piriformis;-;none;-;....;none");
+	/* silent: a header the reader does not know keeps it going */
+	expect("Dry needling, 1-2 muscles: L piriformis, no injectate.\nSecond needle: L trapezius.",
+		   "left piriformis|left trapezius;-;none;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -1124,6 +1124,280 @@ Lidocaine 1% 0.5 mL per point.
 """, ["right trapezius","left trapezius","right infraspinatus"], 5, "lidocaine", "1% 0.5 mL per point", False, False, False, True)
 
 
+# Round 8: styles the corpus still lacked (notes 138-161).  Sources read
+# for the styles (texts written anew, nothing copied): VA CPRS progress
+# notes (LOCAL TITLE / STANDARD TITLE headers, "/es/" signature block);
+# emergency-medicine TPI write-ups (tactical-medicine.com "Trigger Point
+# Injection for Musculoskeletal Pain in the ED", trials.co NCT05151510:
+# 1 cc of 1% lidocaine, 25 g needle); chiropractic SOAP templates
+# (soapnoteai.com, sprypt.com, scoutmytool.com chiro notes: S/O/A/P,
+# CMT, modalities, re-exam); PT daily notes with CPT lines (20560/20561
+# dry needling, 97110, 97140; Unverzagt et al., IJSPT 2015 dry needling
+# commentary: pistoning, local twitch responses); theprocedureguide.com
+# sample op note and doctorlib.org Atlas of Primary Care Procedures
+# (PREOPERATIVE DIAGNOSIS / PROCEDURE IN DETAIL layout); Epic SmartPhrase
+# templates with unfilled *** fields; California PR-2 progress reports
+# (penalty-of-perjury declaration); NHS pain clinic letters; Sarapin and
+# ketorolac mixtures named by pain clinics (drglennwilcox.com: procaine);
+# problem-oriented A/P lists with "s/p"; telephone encounters; (X) check
+# boxes; voice-recognition dictation without punctuation.  Labels were set
+# from SPEC sections 4 and 12 before the reader was run on them.  Two
+# labels were corrected after the first run because they contradicted
+# older ones: "N mL each" is an amount written without its "each" (004 "2
+# mL each of 1% lidocaine" is "2 mL 1%", 036 "1 mL each of 1% lidocaine
+# (2 mL total)" is "1 mL 1% 2 mL"), so 151 is "0.5 cc 4 cc of 1% + 1 cc"
+# and 156 "0.5% 1 mL".
+
+# 138 - VA CPRS note: header block, numbered sites, /es/ signature
+note("""
+LOCAL TITLE: PAIN CLINIC PROCEDURE NOTE
+STANDARD TITLE: PAIN MANAGEMENT PROCEDURE NOTE
+DATE OF NOTE: JUN 03, 2025@14:02     ENTRY DATE: JUN 03, 2025@14:02:37
+      AUTHOR: SMITH,JANE A           EXP COSIGNER:
+     URGENCY:                            STATUS: COMPLETED
+
+Procedure: Trigger point injections, left shoulder girdle
+Indication: chronic myofascial pain; has completed physical therapy and uses a TENS unit.
+Time out performed per VHA Directive. Consent signed (iMed).
+Sites:
+1. L upper trapezius
+2. L levator scapulae
+3. L rhomboid major
+Medication: Lidocaine 1% PF, 1 mL per site, 3 mL total.
+EBL: none. Pt tolerated well.
+Plan: RTC 6 wks with PCP; may repeat TPI in 3 months if >50% relief.
+
+/es/ JANE A. SMITH, DO
+STAFF PHYSICIAN, PAIN CLINIC
+Signed: 06/03/2025 14:09
+""", ["left trapezius","left levator scapulae","left rhomboid major"], None, "lidocaine", "1%, 3 mL", True, True, True, False)
+
+# 139 - emergency department provider note: TPI in the ED course
+note("""
+EMERGENCY DEPARTMENT PROVIDER NOTE
+CHIEF COMPLAINT: Upper back pain
+HPI: 34 y.o. female with 3 days of right upper back pain after moving furniture. Took ibuprofen at home without relief. No trauma, no fever, no chest pain, no shortness of breath.
+PHYSICAL EXAM: Palpable tender nodule with taut band medial to the right scapula at the level of T4, reproducing her pain. No midline spinal tenderness. Lungs clear.
+ED COURSE: Trigger point injection performed by me at bedside. Site: right rhomboid major, 1 point, medial to the scapular border. Skin cleaned with chlorhexidine; 27 g needle; 3 mL 1% lidocaine without epinephrine injected after negative aspiration. Pain improved from 8/10 to 2/10 on re-examination.
+MDM: Presentation consistent with myofascial strain. Low suspicion for PE or dissection.
+DISPOSITION: Discharged home. Rx cyclobenzaprine 5 mg qHS #10. Heat, gentle stretching. Follow up with PCP in 1 week; return for chest pain, SOB or fever.
+""", ["right rhomboid major"], 1, "lidocaine", "3 mL 1%", False, True, True, True)
+
+# 140 - chiropractic SOAP note with trigger point dry needling
+note("""
+S: Pt reports neck pain 6/10, R > L, worse after long drives. Headaches 3x this week. Ice helps a little.
+O: Cervical ROM: rotation R 60, L 70 deg. Palpation: hypertonicity and TrPs R UT, R levator scap, R suboccipitals. Restricted C2-3 R, T4.
+A: Cervicalgia (M54.2), segmental dysfunction C2, T4; myofascial pain, improving.
+P: CMT diversified C2, T4. Trigger point dry needling (no injectate) to R UT and R levator scapulae, 2 points each, LTRs elicited. Moist heat 10 min. Continue 2x/wk x 3 wks, re-exam visit 10.
+Provider signature: K. Nguyen, DC (e-signed 04/22/2025)
+""", ["right trapezius","right levator scapulae"], 4, "none", None, True, True, True, True)
+
+# 141 - PT daily note with CPT lines; needle sizes and sets are no counts
+note("""
+Daily Note - Physical Therapy                 Visit 7 of 12
+Dx: L hip pain (M25.552), gluteal tendinopathy.
+Subjective: Pt states lateral hip pain down to 3/10; sleeping on L side still painful.
+Treatment:
+97110 Ther-ex x 23 min: clamshells, side-lying hip abduction 3x10, bridges.
+20560 Dry needling, 1-2 muscles: L glute med and L piriformis, needles 0.30 x 50 mm, pistoning technique, 3 LTRs in glute med. No injectate. Pt tolerated with expected post-needling soreness.
+97140 Manual therapy x 10 min: STM L ITB/TFL.
+Assessment: improving tolerance to load; fewer TrPs than last visit.
+Plan: continue POC 2x/wk; progress to single-leg loading; HEP updated.
+Signed by R. Alvarez, PT, DPT on 04/09/2025 17:40
+""", ["left gluteus medius","left piriformis"], None, "none", None, True, True, True, False)
+
+# 142 - NHS pain clinic letter to the GP, counts per muscle in brackets
+note("""
+Pain Management Service
+Dear Dr Okafor,
+Re: Mrs Ann Brooks, DOB 12/03/1961, NHS No. 000 000 0000
+Diagnosis: myofascial pain, left shoulder girdle
+Procedure: trigger point injections
+I reviewed Mrs Brooks in the procedure clinic today. She has had a course of physiotherapy and takes amitriptyline 10 mg at night, with little change. On examination there were tender, taut bands in the left trapezius and left infraspinatus with referral into the arm. After discussion of the risks she consented, and I injected 4 ml of 0.25% levobupivacaine into the left trapezius (2 points) and the left infraspinatus (2 points). There were no complications.
+I have asked her to keep up the stretches the physiotherapist taught her and will review her in clinic in 8 weeks.
+Yours sincerely,
+Dr H. Gallagher
+Consultant in Pain Medicine
+cc: Mrs Ann Brooks
+""", ["left trapezius","left infraspinatus"], 4, "levobupivacaine", "4 ml of 0.25%", True, True, True, True)
+
+# 143 - voice-recognition dictation: no punctuation, "percent" spelt out
+note("""
+procedure note trigger point injections the patient is a 58 year old male with chronic low back pain who has failed physical therapy and meloxicam after informed consent was obtained the patient was placed prone the right quadratus lumborum and right gluteus medius were palpated and trigger points marked the skin was prepped with betadine and using a 25 gauge needle 2 trigger points in the right quadratus lumborum and 1 in the right gluteus medius were injected with a total of 6 mL of 0.5 percent bupivacaine the patient tolerated the procedure well there were no complications he will follow up in 4 weeks dictated but not read
+""", ["right quadratus lumborum","right gluteus medius"], 3, "bupivacaine", "6 mL of 0.5 percent", False, True, True, True)
+
+# 144 - coding-heavy note: ICD-10 and CPT/HCPCS codes beside the muscles
+note("""
+Visit Dx: M79.18 Myalgia, other site; M62.838 Other muscle spasm
+Procedure codes: 20553 (TPI 3+ muscles) x1; J2001 lidocaine
+Procedure: TPI. Muscles: R trapezius (M62.838), R levator scapulae, R splenius capitis, R semispinalis capitis. 4 TPs total, 1 per muscle.
+Injectate: lidocaine 1% 4 mL.
+Pt tolerated well. RTC prn.
+Attestation: I personally performed the procedure. -- A. Brandt, MD
+""", ["right trapezius","right levator scapulae","right splenius capitis","right semispinalis capitis"], 4, "lidocaine", "1% 4 mL", True, True, False, True)
+
+# 145 - Epic SmartPhrase with unfilled *** fields
+note("""
+TRIGGER POINT INJECTION PROCEDURE NOTE
+Pre-procedure diagnosis: piriformis syndrome, right
+Consent: verbal and written consent obtained
+Muscle(s) injected: right piriformis, right gluteus medius
+Number of trigger points: ***
+Medication: bupivacaine 0.25% *** mL
+Steroid: ***
+Guidance: ***
+Complications: none
+Follow-up: ***
+""", ["right piriformis","right gluteus medius"], None, "bupivacaine", "0.25%", False, False, False, False)
+
+# 146 - Sarapin mixed with Marcaine, thoracic levels, sites by side
+note("""
+Procedure: Trigger point injections, thoracic paraspinals bilaterally T6-T8
+Injectate: Sarapin 2 mL mixed with 0.5% Marcaine 2 mL, 1 mL per site.
+Sites: 4 (2 right, 2 left), 1.5" 25 g needle.
+Patient had good response to chiropractic care but symptoms recur; continue home stretching.
+Next injection in 4-6 weeks if relief.
+""", ["right thoracic paraspinals","left thoracic paraspinals"], 4, "sarapin + bupivacaine", "2 mL + 0.5% 2 mL", False, True, True, True)
+
+# 147 - ketorolac (Toradol) mixed with lidocaine; counts in brackets
+note("""
+PROCEDURE: Trigger point injections.
+The left quadratus lumborum and left gluteus maximus were marked at the points of maximal tenderness. Toradol 30 mg was mixed with 4 mL of 1% lidocaine and injected into 4 trigger points (3 in the QL, 1 in the gluteus maximus). No complications.
+The patient continues on naproxen and a muscle relaxant. Follow-up 2 weeks.
+Electronically signed by: T. Ruiz, PA-C
+""", ["left quadratus lumborum","left gluteus maximus"], 4, "ketorolac + lidocaine", "30 mg + 4 mL of 1%", True, True, True, True)
+
+# 148 - planned TPIs deferred for anticoagulation
+note("""
+Pain clinic follow-up.
+Seen for planned TPIs to the right trapezius and right rhomboids. She started apixaban last week for atrial fibrillation, and after discussion with cardiology the injections were deferred today. Exam: active trigger points persist in the right upper trapezius and rhomboid major with twitch response.
+Plan: continue home exercise program and heat; will revisit TPIs once anticoagulation can be held, next visit in 4 weeks.
+""", [], None, None, None, False, True, True, False)
+
+# 149 - telephone encounter about yesterday's injections
+note("""
+Telephone encounter 05/14/2025 09:12
+Caller: patient. Reason: soreness after yesterday's trigger point injections to the left trapezius and left levator scapulae.
+Pt reports aching at the injection sites, no fever, no redness, no numbness. Advised ice 15 min at a time, acetaminophen as needed, gentle neck stretches. Call back or go to ED if redness, fever or shortness of breath.
+Routed to Dr. Kim.
+""", [], None, None, None, False, True, True, False)
+
+# 150 - paper form with (X) / ( ) check boxes
+note("""
+TRIGGER POINT INJECTION FORM
+Muscles (mark all injected):
+(X) Right upper trapezius   ( ) Left upper trapezius
+( ) Right levator scapulae  (X) Left levator scapulae
+(X) Right rhomboid          ( ) Left rhomboid
+Other: ________
+Total trigger points: 5
+Solution: (X) Lidocaine 1%  ( ) Bupivacaine 0.25%  ( ) Triamcinolone 40 mg/mL
+Volume: 5 mL
+Ultrasound guidance: ( ) yes (X) no
+Follow-up: 4 weeks
+Physician signature: ______________
+""", ["right trapezius","left levator scapulae","right rhomboids"], 5, "lidocaine", "1% 5 mL", False, True, False, False)
+
+# 151 - operative-report layout, forearm; side only in the title lines
+note("""
+PREOPERATIVE DIAGNOSIS: Myofascial pain, right forearm; lateral epicondylalgia.
+POSTOPERATIVE DIAGNOSIS: Same.
+PROCEDURE PERFORMED: Trigger point injections, right forearm.
+ANESTHESIA: Local.
+PROCEDURE IN DETAIL: The patient was seated with the right elbow flexed to 90 degrees on a padded table. The extensor carpi radialis longus and brachioradialis were palpated and two trigger points were marked in each, 3 to 5 cm distal to the lateral epicondyle. After Betadine prep, a 25-gauge 1.5-inch needle was used to inject 0.5 cc each of a mixture of 4 cc of 1% Xylocaine and 1 cc of Kenalog 40 into the four trigger points. Band-Aids were applied. The patient tolerated the procedure well.
+DISPOSITION: Wrist brace at night, continue occupational therapy. Return in six weeks.
+""", ["right extensor carpi radialis longus","right brachioradialis"], 4, "lidocaine + triamcinolone", "0.5 cc 4 cc of 1% + 1 cc", False, True, True, True)
+
+# 152 - general surgery clinic: abdominal wall, "a single trigger point"
+note("""
+General Surgery Clinic - Procedure
+Chronic abdominal wall pain after laparoscopic cholecystectomy. Carnett sign positive at a 2 cm point at the lateral edge of the right rectus abdominis, 3 cm above the umbilicus. Ultrasound not used.
+After alcohol prep, a single trigger point in the right rectus abdominis was injected with 5 mL of 0.25% bupivacaine and 40 mg Depo-Medrol. Pain score 7/10 before, 1/10 after.
+Return in 3 weeks; if relief is short-lived, will consider anterior cutaneous nerve neurectomy.
+""", ["right rectus abdominis"], 1, "bupivacaine + methylprednisolone", "5 mL of 0.25% + 40 mg", False, True, False, True)
+
+# 153 - sports medicine, thigh; VMO alias
+note("""
+Sports Medicine Procedure Note
+Runner with lateral knee pain from myofascial trigger points in the left vastus lateralis and VMO; IT band stretching and foam rolling for 6 weeks without change.
+TPI performed today: L vastus lateralis x2, L VMO x1, mid-thigh, lateral and medial respectively. No ultrasound guidance.
+Medication: 3 mL 1% lidocaine, 1 mL per site.
+Return to running as tolerated; recheck 3 weeks.
+""", ["left vastus lateralis","left vastus medialis"], 3, "lidocaine", "3 mL 1%", False, True, True, True)
+
+# 154 - survivorship clinic: chest wall after mastectomy, rib landmarks
+note("""
+Breast oncology survivorship clinic - procedure
+History: L mastectomy 2022 with radiation; chronic chest wall and axillary pain. Physical therapy for cording completed.
+Today: trigger point injections to the left pectoralis minor (2 points, just below the coracoid) and left serratus anterior (2 points at the 5th and 6th ribs, midaxillary line), 0.5% ropivacaine 1 mL per point, 4 mL total.
+Tolerated well. Plan: continue scar massage; follow-up 1 month.
+Signed: L. Chen, MD
+""", ["left pectoralis minor","left serratus anterior"], 4, "ropivacaine", "0.5%, 4 mL", True, True, True, True)
+
+# 155 - problem-oriented A/P: "s/p" an earlier TPI, today's in the plan
+note("""
+Assessment/Plan:
+#1 Myofascial pain, R shoulder girdle - s/p TPI to L trap 3 wks ago with 50% relief x 10 days. Today TPI to R infraspinatus x3 and R teres minor x1, 0.25% bupivacaine 4 mL total. Cont HEP.
+#2 Insomnia - sleep hygiene reviewed.
+#3 HTN - per PCP.
+F/u 4 wks.
+""", ["right infraspinatus","right teres minor"], 4, "bupivacaine", "0.25% 4 mL", False, True, True, True)
+
+# 156 - adolescent: topical EMLA first, count stated with its muscle
+note("""
+Adolescent Medicine - Procedure
+15 y.o. swimmer with right neck and shoulder pain; father present and consented, patient assented. Has done 6 weeks of PT and ibuprofen.
+EMLA applied to the marked area 45 minutes before. Trigger points: 2, both in the right upper trapezius (one near the acromion, one midway to the neck). 0.5% lidocaine 1 mL each.
+Ice tonight, no swimming for 48 hours, clinic visit in 2 weeks.
+""", ["right trapezius"], 2, "lidocaine", "0.5% 1 mL", False, True, True, True)
+
+# 157 - "TPI #3 of a series": a session number, not a count
+note("""
+Myofascial pain follow-up, TPI #3 of a series of 4.
+Relief after TPI #2 lasted about 3 weeks (pain 7 -> 3/10).
+Procedure today: trigger point injections into the bilateral gluteus medius and right piriformis, 1 point each, 1% lidocaine 2 mL + 0.25% bupivacaine 1 mL.
+Continue aquatic physical therapy. Next TPI in 4 weeks.
+Electronically signed by R. Osei, DO on 07/01/2025 at 16:03
+""", ["right gluteus medius","left gluteus medius","right piriformis"], 3, "lidocaine + bupivacaine", "1% 2 mL + 0.25% 1 mL", True, True, True, True)
+
+# 158 - "right and left X": both sides of each muscle
+note("""
+Procedure: Myofascial trigger point injections (TPIs) were administered to the following muscles: right and left trapezius, right and left rhomboid minor. A total of eight sites were injected with 8 cc of 1% lidocaine.
+The patient was given home stretches and told to apply heat.
+""", ["right trapezius","left trapezius","right rhomboid minor","left rhomboid minor"], 8, "lidocaine", "8 cc of 1%", False, True, True, False)
+
+# 159 - California PR-2 workers' compensation progress report, /s/
+note("""
+PRIMARY TREATING PHYSICIAN'S PROGRESS REPORT (PR-2)
+Subjective complaints: Neck and upper back pain 6/10, worse with overhead work. Has completed 12 sessions of chiropractic treatment and 8 of acupuncture.
+Objective findings: Spasm and trigger points in the cervical paraspinals and trapezii bilaterally; Spurling negative.
+Diagnoses: Cervical sprain/strain; myofascial pain syndrome.
+Treatment rendered today: Trigger point injections x 4 to the cervical paraspinals and trapezii bilaterally, 1% lidocaine 4 cc.
+Work status: Modified duty, no lifting over 20 lbs.
+Treatment plan: Request authorization for 6 additional sessions of physical therapy. Re-evaluate in 4 weeks.
+I declare under penalty of perjury that the information contained in this report is true and correct.
+Signature: /s/ M. Rivera, MD   Date: 03/17/2025
+""", ["right cervical paraspinals","left cervical paraspinals","right trapezius","left trapezius"], 4, "lidocaine", "1% 4 cc", True, True, True, False)
+
+# 160 - inpatient acute pain service: bedside US-guided QL injection
+note("""
+Acute Pain Service - Consult Follow-up
+Reason: refractory left flank/back muscle spasm, POD 3 after left nephrectomy; oral oxycodone and scheduled acetaminophen.
+Exam: exquisite taut band in the left quadratus lumborum lateral to the L2-L3 paraspinals, reproducing pain.
+Procedure at bedside: after chlorhexidine prep, 5 mL of 0.5% ropivacaine was injected into the left QL trigger point under ultrasound guidance (curvilinear probe, in-plane). No complications.
+Recommendations: lidocaine patch to the flank, PT to mobilize, APS will follow daily.
+""", ["left quadratus lumborum"], None, "ropivacaine", "5 mL of 0.5%", False, True, True, True, "ultrasound")
+
+# 161 - terse log: Rt/Lt, TrP, "glut med", a rate as the only dose
+note("""
+TrP injection log
+Pt ID ______   DOS 08/12/2025
+TrPs injected: Rt QL x2, Rt glut med x1, Lt QL x2.
+Drug: 0.25% Sensorcaine, 1 cc per TrP.
+Post: no bleeding, ambulating independently.
+""", ["right quadratus lumborum","right gluteus medius","left quadratus lumborum"], 5, "bupivacaine", "0.25%, 1 cc per TrP", False, False, False, True)
+
+
 if __name__ == '__main__':
     for i, (text, lab) in enumerate(N, 1):
         open('%03d.txt' % i, 'w').write(text)
