@@ -159,8 +159,14 @@ SELECT input, pg_temp.try('read_837p', content) AS result
 -- as in the bots 837P "all fields" sample) are read; a pointer written
 -- "01" is pointer 1; a code sent with its dot ("M79.18", as some writers
 -- do) is read without it; a GS08 of the version alone ("005010") leaves the
--- guide to ST03.
-SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)) AS first_dx
+-- guide to ST03.  Blanks at the end of a segment are not data (a file
+-- ended by line breaks with trailing blanks, blanks before each "~"), nor
+-- are line breaks inside a segment (a file wrapped into 80-byte records,
+-- which breaks identifiers and values).
+SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)) AS first_dx,
+	   (SELECT array_agg(l::text ORDER BY l.n) FROM pg_temp.lines(content) l)
+	   = (SELECT array_agg(l::text ORDER BY l.n) FROM pg_temp.lines(pg_temp.x12(:'subscriber')) l)
+	   AS same_rows
   FROM (VALUES
 	(1, 'as written', pg_temp.x12(:'subscriber')),
 	(2, 'BOM, no final terminator', E'\uFEFF' || rtrim(pg_temp.x12(:'subscriber'), E'~\n')),
@@ -169,7 +175,10 @@ SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)
 	(5, 'empty segments', replace(replace(pg_temp.x12(:'subscriber'), 'DMG*D8*19500101*F~', 'DMG*D8*19500101*F~~'),
 								  E'HI*ABK:M7918~\n', E'HI*ABK:M7918~\n~\n') || '~'),
 	(6, 'codes with a dot', replace(pg_temp.x12(:'subscriber'), 'HI*ABK:M7918', 'HI*ABK:M79.18')),
-	(7, 'GS08 the version only', replace(pg_temp.x12(:'subscriber'), '*X*005010X222A1~', '*X*005010~'))
+	(7, 'GS08 the version only', replace(pg_temp.x12(:'subscriber'), '*X*005010X222A1~', '*X*005010~')),
+	(8, 'line breaks end segments, trailing blanks', replace(pg_temp.x12(:'subscriber'), E'~\n', E' \t \n')),
+	(9, 'blanks before the terminator', replace(pg_temp.x12(:'subscriber'), '~', '  ~')),
+	(10, 'wrapped at 80 bytes', regexp_replace(replace(pg_temp.x12(:'subscriber'), E'\n', ''), '(.{80})', E'\\1\r\n', 'g'))
   ) AS t(k, input, content)
  ORDER BY k;
 

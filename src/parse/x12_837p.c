@@ -58,6 +58,15 @@ enum
 	ENV_TRANSACTION				/* after ST */
 };
 
+/* What a byte is to split_segment (Reader.byte_class). */
+enum
+{
+	BYTE_DATA = 0,
+	BYTE_TERM,					/* the segment terminator */
+	BYTE_ESEP,					/* the element separator */
+	BYTE_BREAK					/* CR or LF that is not the terminator */
+};
+
 static const TpiX12Str no_value = {NULL, 0};
 
 /* ------------------------------------------------------------------------
@@ -875,7 +884,8 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 {
 	size_t		limit = avail < ISA_MAX_BYTES ? avail : ISA_MAX_BYTES;
 	size_t		start[16];
-	size_t		i;
+	size_t		i,
+				t;
 	int			n = 0;
 
 	if (avail < 4 && !final)
@@ -917,7 +927,20 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 		return -1;
 	}
 	r->csep = p[start[15]];
-	r->term = p[start[15] + 1];
+	t = start[15] + 1;
+
+	/*
+	 * Blanks between ISA16 and the terminator are not data, as at the end
+	 * of any segment (a file ended by line breaks with trailing blanks on
+	 * its lines); a blank is never a separator.
+	 */
+	while (t < limit && (p[t] == ' ' || p[t] == '\t'))
+		t++;
+	if (t == avail && !final)
+		return 0;
+	if (t == limit || !(is_separator((unsigned char) p[t]) || p[t] == '\r' || p[t] == '\n'))
+		t = start[15] + 1;
+	r->term = p[t];
 	if (!is_separator((unsigned char) r->csep) || r->csep == r->esep ||
 		r->csep == '\r' || r->csep == '\n')
 	{
@@ -937,12 +960,17 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 	{
 		unsigned char c = (unsigned char) p[start[10]];
 
-		if (is_separator(c) && c != (unsigned char) r->esep &&
+		/* not a line break: those are dropped from segments */
+		if (is_separator(c) && c != '\r' && c != '\n' && c != (unsigned char) r->esep &&
 			c != (unsigned char) r->csep && c != (unsigned char) r->term)
 			r->rsep = c;
 	}
+	memset(r->byte_class, BYTE_DATA, sizeof(r->byte_class));
+	r->byte_class['\r'] = r->byte_class['\n'] = BYTE_BREAK;
+	r->byte_class[(unsigned char) r->esep] = BYTE_ESEP;
+	r->byte_class[(unsigned char) r->term] = BYTE_TERM;
 	r->env = ENV_INTERCHANGE;
-	return (long) (start[15] + 2);
+	return (long) (t + 1);
 }
 
 static bool
@@ -1026,25 +1054,16 @@ ends_with_trailer(Reader *r, const char *p, const char *end)
 		p[3] == r->esep && memchr(p, r->term, end - p) == NULL;
 }
 
-/*
- * Splits the segment at p into elements, up to its terminator; returns the
- * terminator, or NULL when there is none before end (with end_terminates,
- * end itself ends the segment and is returned).  One pass over the
- * bytes: segments are short, and a memchr per element costs more in calls
- * than it saves.
- */
-static const char *
-split_segment(Reader *r, const char *p, const char *end, bool end_terminates)
+/* Splits [p, end), a segment without its terminator, into elements. */
+static void
+split_elements(Reader *r, const char *p, const char *end)
 {
 	const char *start = p;
-	const char	esep = r->esep,
-				term = r->term;
+	const char	esep = r->esep;
 	int			nel = 0;
 
 	for (; p < end; p++)
 	{
-		if (*p == term)
-			break;
 		if (*p == esep)
 		{
 			if (nel < MAX_ELEMENTS)
@@ -1056,12 +1075,95 @@ split_segment(Reader *r, const char *p, const char *end, bool end_terminates)
 			start = p + 1;
 		}
 	}
-	if (p == end && !end_terminates)
-		return NULL;
 	if (nel < MAX_ELEMENTS)
 	{
 		r->el[nel].p = start;
 		r->el[nel].len = p - start;
+		nel++;
+	}
+	r->nel = nel;
+}
+
+static inline bool
+is_blank_or_break(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/*
+ * Splits the segment at p into elements, up to its terminator; returns the
+ * terminator, or NULL when there is none before end (with end_terminates,
+ * end itself ends the segment and is returned).  One pass over the
+ * bytes: segments are short, and a memchr per element costs more in calls
+ * than it saves.
+ *
+ * Blanks and line breaks at the end of a segment are not data: a file
+ * whose terminator is the line break may have trailing blanks on its
+ * lines, one ended by "~" may have them before it.  Nor is a line break
+ * inside a segment (when the terminator is not one): X12 has no line
+ * breaks in its character set, and some writers wrap the file into
+ * records of 80 bytes, breaking segments and even values (ASC X12 RFI 28
+ * leaves such bytes to the implementation).  Such a segment is read from
+ * a copy without them.
+ */
+static const char *
+split_segment(Reader *r, const char *p, const char *end, bool end_terminates)
+{
+	const char *seg = p;
+	const char *start = p;
+	const char *brk = NULL;		/* the first line break seen */
+	const char *data_end;
+	const unsigned char *cls = r->byte_class;
+	int			nel = 0;
+
+	for (;; p++)
+	{
+		unsigned char c;
+
+		/* most bytes are data: one look-up each */
+		while (p < end && cls[(unsigned char) *p] == BYTE_DATA)
+			p++;
+		if (p == end)
+			break;
+		c = cls[(unsigned char) *p];
+		if (c == BYTE_TERM)
+			break;
+		if (c == BYTE_ESEP)
+		{
+			if (nel < MAX_ELEMENTS)
+			{
+				r->el[nel].p = start;
+				r->el[nel].len = p - start;
+				nel++;
+			}
+			start = p + 1;
+		}
+		else if (brk == NULL)
+			brk = p;
+	}
+	if (p == end && !end_terminates)
+		return NULL;
+	/* never past start: the trim stops at the element separator before it */
+	for (data_end = p; data_end > start && is_blank_or_break(data_end[-1]); data_end--)
+		;
+	if (brk != NULL && brk < data_end)
+	{
+		/* fits: the copy is shorter than the segment, at most MAX_SEGMENT */
+		size_t		n = 0;
+		const char *q;
+
+		for (q = seg; q < data_end; q++)
+			if (*q != '\n' && *q != '\r')
+				r->seg_buf[n++] = *q;
+		while (n > 0 && (r->seg_buf[n - 1] == ' ' || r->seg_buf[n - 1] == '\t'))
+			n--;
+		split_elements(r, r->seg_buf, r->seg_buf + n);
+		return p;
+	}
+	if (nel < MAX_ELEMENTS)
+	{
+		r->el[nel].p = start;
+		r->el[nel].len = data_end - start;
 		nel++;
 	}
 	r->nel = nel;
@@ -1181,7 +1283,7 @@ tpi_837p_feed(Tpi837pReader *r, const char *data, size_t len, bool final,
 				return -1;
 			}
 			r->ordinal++;
-			read_id(p, term - p, r->seg_id);
+			read_id(r->el[0].p, r->el[0].len, r->seg_id);
 			if (!valid_segment_id(r->el[0]))
 			{
 				char		buf[48];

@@ -129,6 +129,35 @@ feed_in_pieces(const char *data, size_t len, size_t cut, size_t piece,
 	return rc;
 }
 
+/*
+ * The batch rewritten as another writer would send it, read whole and in
+ * pieces (first cut every `step` bytes, then `piece` bytes at a time):
+ * the same lines as the batch.
+ */
+static void
+check_same_lines(const char *what, const char *data, size_t len, size_t step,
+				 size_t piece)
+{
+	static Tpi837pReader r;
+	Tpi837pError err;
+	size_t		cut;
+	long		rc;
+	int			bad_cuts = 0;
+
+	nseen = 0;
+	rc = tpi_837p_parse(&r, data, len, line_fn, NULL, &err);
+	CHECK(rc == 4 && strcmp(seen, expected) == 0, "%s: rc %ld (%s)\n%s", what, rc,
+		  rc < 0 ? err.msg : "", seen);
+	for (cut = 0; cut <= len; cut += step)
+	{
+		nseen = 0;
+		rc = feed_in_pieces(data, len, cut, piece, &err);
+		if (rc != 4 || strcmp(seen, expected) != 0)
+			bad_cuts++;
+	}
+	CHECK(bad_cuts == 0, "%s: %d cut points gave other lines", what, bad_cuts);
+}
+
 int
 main(void)
 {
@@ -335,6 +364,71 @@ main(void)
 		rc = tpi_837p_parse(&r, "\0I\0S\0A\0*", 8, line_fn, NULL, &err);
 		CHECK(rc == -1 && strstr(err.msg, "UTF-16") != NULL,
 			  "UTF-16BE: rc %ld, %s", rc, rc < 0 ? err.msg : "");
+	}
+
+	/*
+	 * Segments ended by the line break, with blanks after them on every
+	 * line (the ISA's too); blanks before a "~".
+	 */
+	{
+		static char other[sizeof(batch) * 2];
+		size_t		k,
+					n;
+
+		for (k = n = 0; batch[k]; k++)
+		{
+			if (strncmp(batch + k, "~\r\n", 3) == 0)
+			{
+				memcpy(other + n, " \t \n", 4);
+				n += 4;
+				k += 2;
+			}
+			else
+				other[n++] = batch[k];
+		}
+		check_same_lines("line break terminator, trailing blanks", other, n, 5, 9);
+
+		for (k = n = 0; batch[k]; k++)
+		{
+			if (batch[k] == '~' && k > 106)
+				other[n++] = ' ';
+			other[n++] = batch[k];
+		}
+		check_same_lines("blanks before the terminator", other, n, 5, 9);
+	}
+
+	/*
+	 * A file wrapped into records of 80 bytes (CRLF, then LF alone): the
+	 * line breaks fall inside segments, identifiers and values.
+	 */
+	{
+		static char flat[sizeof(batch)];
+		static char other[sizeof(batch) * 2];
+		size_t		k,
+					n,
+					nflat = 0;
+		int			crlf;
+
+		for (k = 0; batch[k]; k++)
+			if (batch[k] != '\r' && batch[k] != '\n')
+				flat[nflat++] = batch[k];
+		for (crlf = 1; crlf >= 0; crlf--)
+		{
+			for (k = n = 0; k < nflat; k++)
+			{
+				if (k > 0 && k % 80 == 0)
+				{
+					if (crlf)
+						other[n++] = '\r';
+					other[n++] = '\n';
+				}
+				other[n++] = flat[k];
+			}
+			other[n++] = '\r';
+			other[n++] = '\n';
+			check_same_lines(crlf ? "wrapped at 80, CRLF" : "wrapped at 80, LF",
+							 other, n, 3, 7);
+		}
 	}
 
 	printf("%d passed, %d failed\n", passed, failed);
