@@ -149,7 +149,9 @@ SELECT input, pg_temp.try('read_837p', content) AS result
 	(28, 'data after IEA', pg_temp.x12(:'subscriber') || 'GS*HC~'),
 	(29, 'SV101 with another component separator', pg_temp.x12(replace(:'subscriber', 'SV1*HC:20553', 'SV1*HC>20553'))),
 	(30, 'no date of service', pg_temp.x12(replace(:'subscriber', E'DTP*472*D8*20261105~\n', ''))),
-	(31, 'truncated after SE', left(pg_temp.x12(:'subscriber'), strpos(pg_temp.x12(:'subscriber'), 'SE*99*0001~') + 9))
+	(31, 'truncated after SE', left(pg_temp.x12(:'subscriber'), strpos(pg_temp.x12(:'subscriber'), 'SE*99*0001~') + 9)),
+	(32, 'no payer NM1*PR', pg_temp.x12(regexp_replace(:'subscriber', 'NM1\*PR\*[^~]*~\n', ''))),
+	(33, 'subscriber NM109 empty', pg_temp.x12(regexp_replace(:'subscriber', '(NM1\*IL\*[^~]*\*MI\*)[^~]*~', '\1~')))
   ) AS t(n, input, content)
  ORDER BY n;
 
@@ -213,7 +215,9 @@ SELECT pg_encoding_max_length(pg_char_to_encoding(getdatabaseencoding())) = 1
 -- break is the segment terminator, segments indented, ISA16 '>', ISA11 '`'
 -- (ISA12 00402), a dependent, an RD8 date, a 2400 NTE and an NDC.  UHIN's:
 -- the subscriber is the patient, an RD8 line date.  TigerShark's is a 4010
--- 837P: another guide, an error at its GS.
+-- 837P: another guide, an error at its GS.  imsweb's "missing required
+-- loop" sample has a subscriber loop without NM1*IL: its claim has no
+-- patient_id, an error at the line's SV1.
 SELECT f.file, r.claim_id, r.line_no, r.patient_id, r.payer_id, r.provider_npi,
 	   r.date_of_service, r.hcpcs, r.modifiers, r.units, r.place_of_service,
 	   r.icd10, r.charge, r.ndc, r.claim_note
@@ -222,6 +226,8 @@ SELECT f.file, r.claim_id, r.line_no, r.patient_id, r.payer_id, r.provider_npi,
  ORDER BY f.file, r.claim_id, r.line_no;
 SELECT pg_temp.try('read_837p_file', :'pwd' || '/test/data/837p/third_party/tigershark_837-example-4010.txt')
 	AS tigershark_4010;
+SELECT pg_temp.try('read_837p_file', :'pwd' || '/test/data/837p/third_party/imsweb_x12_missing_required_loop_in_one_repeat.txt')
+	AS imsweb_no_subscriber_name;
 SELECT * FROM tpi_rules.read_837p_file('PG_VERSION');
 SELECT * FROM tpi_rules.read_837p_file('/nonexistent/batch.837');
 

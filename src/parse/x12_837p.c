@@ -466,6 +466,21 @@ finish_line(Reader *r)
 					   "service line %d of claim \"%s\" has no date of service: no DTP*472 in the line (2400) or the claim (2300)",
 					   r->lx, show(kept(&r->claim_id), buf));
 	}
+
+	/*
+	 * So are patient_id and payer_id: a subscriber loop without its NM1*IL
+	 * or NM1*PR (or with an empty NM109) names no one to bill for or to.
+	 */
+	if (r->subscriber_id.len == 0 || r->payer_id.len == 0)
+	{
+		char		buf[48];
+
+		return fail_at(r, line->segment, line->offset, "SV1",
+					   "service line %d of claim \"%s\" has no %s: the subscriber loop (2000B) has no %s with an NM109",
+					   r->lx, show(kept(&r->claim_id), buf),
+					   r->subscriber_id.len == 0 ? "patient" : "payer",
+					   r->subscriber_id.len == 0 ? "subscriber NM1*IL (2010BA)" : "payer NM1*PR (2010BB)");
+	}
 	line->hcpcs = kept(&r->hcpcs);
 	for (i = 0; i < line->nmodifiers; i++)
 		line->modifiers[i] = kept(&r->modifiers[i]);

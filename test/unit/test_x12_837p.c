@@ -347,6 +347,29 @@ main(void)
 			  strstr(err.msg, "no date of service") != NULL,
 			  "no DTP*472: rc %ld, %s %s", rc, err.segment_id, rc < 0 ? err.msg : "");
 
+		/*
+		 * patient_id and payer_id are required too: a subscriber loop
+		 * without NM1*IL's NM109 (the imsweb x12-parser sample
+		 * x12_missing_required_loop_in_one_repeat.txt) or without NM1*PR
+		 * (a "minimal" sample of pyx12_837p_to_json) is an error at the
+		 * line's SV1, not a row that no claim_line can hold.
+		 */
+		memcpy(other, batch, sizeof(batch));
+		p = strstr(other, "*MI*W123~");
+		memcpy(p, "*MI*~\r\n", 7);
+		memset(p + 7, ' ', 2);
+		rc = tpi_837p_parse(&r, other, strlen(other), line_fn, NULL, &err);
+		CHECK(rc == -1 && strcmp(err.segment_id, "SV1") == 0 &&
+			  strstr(err.msg, "claim \"C2\" has no patient") != NULL,
+			  "no NM1*IL NM109: rc %ld, %s %s", rc, err.segment_id, rc < 0 ? err.msg : "");
+		memcpy(other, batch, sizeof(batch));
+		p = strstr(other, "NM1*PR*2*AETNA");
+		memcpy(p, "NM1*XX", 6);
+		rc = tpi_837p_parse(&r, other, strlen(other), line_fn, NULL, &err);
+		CHECK(rc == -1 && strcmp(err.segment_id, "SV1") == 0 &&
+			  strstr(err.msg, "claim \"C2\" has no payer") != NULL,
+			  "no NM1*PR: rc %ld, %s %s", rc, err.segment_id, rc < 0 ? err.msg : "");
+
 		/* a patient loop whose NM1*QC is not one: no "W123::" patient */
 		memcpy(other, batch, sizeof(batch));
 		p = strstr(other, "NM1*QC*");
