@@ -900,6 +900,7 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 	size_t		limit = avail < ISA_MAX_BYTES ? avail : ISA_MAX_BYTES;
 	size_t		start[16];
 	size_t		i,
+				c16,
 				t;
 	int			n = 0;
 
@@ -934,27 +935,51 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 		FAIL(r, "the ISA segment does not have 16 elements in its first %d bytes", ISA_MAX_BYTES);
 		return -1;
 	}
-	if (n < 16 || start[15] + 1 >= avail)
+	/* a file wrapped into records may break the line before ISA16 too */
+	c16 = n < 16 ? 0 : start[15];
+	while (n == 16 && c16 < limit && (p[c16] == '\r' || p[c16] == '\n'))
+		c16++;
+	if (n < 16 || c16 + 1 >= avail)
 	{
 		if (!final)
 			return 0;
 		FAIL(r, "the ISA segment is truncated: it needs 16 elements and a segment terminator");
 		return -1;
 	}
-	r->csep = p[start[15]];
-	t = start[15] + 1;
+	r->csep = p[c16];
+	t = c16 + 1;
 
 	/*
-	 * Blanks between ISA16 and the terminator are not data, as at the end
-	 * of any segment (a file ended by line breaks with trailing blanks on
-	 * its lines); a blank is never a separator.
+	 * Blanks and line breaks between ISA16 and the terminator are not data,
+	 * as in any segment (trailing blanks, or a file wrapped into records
+	 * that breaks the line there); a blank is never a separator, and the
+	 * next segment starts with a letter.  Without such a terminator after
+	 * them, the first line break ends the ISA: the file's segments end at
+	 * line breaks.
 	 */
-	while (t < limit && (p[t] == ' ' || p[t] == '\t'))
-		t++;
-	if (t == avail && !final)
-		return 0;
-	if (t == limit || !(is_separator((unsigned char) p[t]) || p[t] == '\r' || p[t] == '\n'))
-		t = start[15] + 1;
+	{
+		size_t		u = t;
+
+		while (u < limit && (p[u] == ' ' || p[u] == '\t' || p[u] == '\r' || p[u] == '\n'))
+			u++;
+		if (u == avail && !final)
+			return 0;
+		if (u > t)
+		{
+			if (u < limit && is_separator((unsigned char) p[u]) &&
+				p[u] != r->esep && p[u] != r->csep)
+				t = u;
+			else
+			{
+				size_t		v;
+
+				for (v = t; v < u && p[v] != '\r' && p[v] != '\n'; v++)
+					;
+				if (v < u)
+					t = v;
+			}
+		}
+	}
 	r->term = p[t];
 	if (!is_separator((unsigned char) r->csep) || r->csep == r->esep ||
 		r->csep == '\r' || r->csep == '\n')
@@ -971,12 +996,19 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 		return -1;
 	}
 	r->rsep = -1;
-	if (start[11] - start[10] == 2)
 	{
-		unsigned char c = (unsigned char) p[start[10]];
+		/* ISA11: one byte, line breaks aside (they are dropped from segments) */
+		size_t		k,
+					nbytes = 0;
+		unsigned char c = 0;
 
-		/* not a line break: those are dropped from segments */
-		if (is_separator(c) && c != '\r' && c != '\n' && c != (unsigned char) r->esep &&
+		for (k = start[10]; k + 1 < start[11]; k++)
+			if (p[k] != '\r' && p[k] != '\n')
+			{
+				c = (unsigned char) p[k];
+				nbytes++;
+			}
+		if (nbytes == 1 && is_separator(c) && c != (unsigned char) r->esep &&
 			c != (unsigned char) r->csep && c != (unsigned char) r->term)
 			r->rsep = c;
 	}

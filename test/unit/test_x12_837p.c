@@ -422,36 +422,43 @@ main(void)
 
 	/*
 	 * A file wrapped into records of 80 bytes (CRLF, then LF alone): the
-	 * line breaks fall inside segments, identifiers and values.
+	 * line breaks fall inside segments, identifiers and values; records of
+	 * 104 and 105 bytes break the ISA before ISA16 and before its
+	 * terminator.
 	 */
 	{
+		static const size_t widths[] = {80, 104, 105};
 		static char flat[sizeof(batch)];
 		static char other[sizeof(batch) * 2];
+		char		what[64];
 		size_t		k,
 					n,
+					w,
 					nflat = 0;
 		int			crlf;
 
 		for (k = 0; batch[k]; k++)
 			if (batch[k] != '\r' && batch[k] != '\n')
 				flat[nflat++] = batch[k];
-		for (crlf = 1; crlf >= 0; crlf--)
-		{
-			for (k = n = 0; k < nflat; k++)
+		for (w = 0; w < sizeof(widths) / sizeof(widths[0]); w++)
+			for (crlf = 1; crlf >= 0; crlf--)
 			{
-				if (k > 0 && k % 80 == 0)
+				for (k = n = 0; k < nflat; k++)
 				{
-					if (crlf)
-						other[n++] = '\r';
-					other[n++] = '\n';
+					if (k > 0 && k % widths[w] == 0)
+					{
+						if (crlf)
+							other[n++] = '\r';
+						other[n++] = '\n';
+					}
+					other[n++] = flat[k];
 				}
-				other[n++] = flat[k];
+				other[n++] = '\r';
+				other[n++] = '\n';
+				snprintf(what, sizeof(what), "wrapped at %zu, %s", widths[w],
+						 crlf ? "CRLF" : "LF");
+				check_same_lines(what, other, n, 3, 7);
 			}
-			other[n++] = '\r';
-			other[n++] = '\n';
-			check_same_lines(crlf ? "wrapped at 80, CRLF" : "wrapped at 80, LF",
-							 other, n, 3, 7);
-		}
 	}
 
 	printf("%d passed, %d failed\n", passed, failed);
