@@ -1020,6 +1020,32 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 	return (long) (t + 1);
 }
 
+/*
+ * The ISA at p when a line break falls after its first byte and inside its
+ * first four ("IS", CRLF, "A*..."): a file wrapped into records that
+ * breaks the header of a later interchange.  read_isa reads a copy without
+ * line breaks (such a file's terminator is not one); returns what it
+ * returns, as a length in the file.
+ */
+static long
+read_wrapped_isa(Reader *r, const char *p, size_t avail, bool final)
+{
+	size_t		i,
+				n = 0;
+	long		k;
+
+	for (i = 0; i < avail && n < ISA_MAX_BYTES; i++)
+		if (p[i] != '\r' && p[i] != '\n')
+			r->seg_buf[n++] = p[i];
+	k = read_isa(r, r->seg_buf, n, final || n == ISA_MAX_BYTES);
+	if (k <= 0)
+		return k;
+	for (i = 0, n = 0; n < (size_t) k; i++)
+		if (p[i] != '\r' && p[i] != '\n')
+			n++;
+	return (long) i;
+}
+
 static bool
 envelope_segment(Reader *r)
 {
@@ -1292,8 +1318,16 @@ tpi_837p_feed(Tpi837pReader *r, const char *data, size_t len, bool final,
 		{
 			long		n;
 
+			const char *p = data + pos;
+			size_t		k,
+						head = len - pos < 4 ? len - pos : 4;
+			bool		wrapped = false;
+
+			for (k = 1; k < head; k++)
+				wrapped |= p[k] == '\r' || p[k] == '\n';
 			r->ordinal++;
-			n = read_isa(r, data + pos, len - pos, final);
+			n = wrapped ? read_wrapped_isa(r, p, len - pos, final) :
+				read_isa(r, p, len - pos, final);
 			if (n < 0)
 				return -1;
 			if (n == 0)

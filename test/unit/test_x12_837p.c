@@ -135,8 +135,8 @@ feed_in_pieces(const char *data, size_t len, size_t cut, size_t piece,
  * the same lines as the batch.
  */
 static void
-check_same_lines(const char *what, const char *data, size_t len, size_t step,
-				 size_t piece)
+check_lines(const char *what, const char *data, size_t len, size_t step,
+			size_t piece, long nwant, const char *want)
 {
 	static Tpi837pReader r;
 	Tpi837pError err;
@@ -146,16 +146,23 @@ check_same_lines(const char *what, const char *data, size_t len, size_t step,
 
 	nseen = 0;
 	rc = tpi_837p_parse(&r, data, len, line_fn, NULL, &err);
-	CHECK(rc == 4 && strcmp(seen, expected) == 0, "%s: rc %ld (%s)\n%s", what, rc,
+	CHECK(rc == nwant && strcmp(seen, want) == 0, "%s: rc %ld (%s)\n%s", what, rc,
 		  rc < 0 ? err.msg : "", seen);
 	for (cut = 0; cut <= len; cut += step)
 	{
 		nseen = 0;
 		rc = feed_in_pieces(data, len, cut, piece, &err);
-		if (rc != 4 || strcmp(seen, expected) != 0)
+		if (rc != nwant || strcmp(seen, want) != 0)
 			bad_cuts++;
 	}
 	CHECK(bad_cuts == 0, "%s: %d cut points gave other lines", what, bad_cuts);
+}
+
+static void
+check_same_lines(const char *what, const char *data, size_t len, size_t step,
+				 size_t piece)
+{
+	check_lines(what, data, len, step, piece, 4, expected);
 }
 
 int
@@ -459,6 +466,31 @@ main(void)
 						 crlf ? "CRLF" : "LF");
 				check_same_lines(what, other, n, 3, 7);
 			}
+
+		/*
+		 * Two interchanges wrapped so that the second's header breaks after
+		 * "IS", then after "ISA".
+		 */
+		{
+			static char twice[sizeof(expected) * 2];
+			size_t		brk;
+
+			snprintf(twice, sizeof(twice), "%s%s", expected, expected);
+			for (brk = 2; brk <= 3; brk++)
+			{
+				n = 0;
+				memcpy(other + n, flat, nflat);
+				n += nflat;
+				memcpy(other + n, flat, brk);
+				n += brk;
+				memcpy(other + n, "\r\n", 2);
+				n += 2;
+				memcpy(other + n, flat + brk, nflat - brk);
+				n += nflat - brk;
+				snprintf(what, sizeof(what), "second ISA broken after %zu bytes", brk);
+				check_lines(what, other, n, 5, 9, 8, twice);
+			}
+		}
 	}
 
 	printf("%d passed, %d failed\n", passed, failed);
