@@ -160,11 +160,11 @@ SELECT input, pg_temp.try('read_837p', content) AS result
 -- after their line breaks and empty segments (a terminator written twice,
 -- as in the bots 837P "all fields" sample) are read; a pointer written
 -- "01" is pointer 1; a code sent with its dot ("M79.18", as some writers
--- do) is read without it; a GS08 of the version alone ("005010") leaves the
--- guide to ST03.  Blanks at the end of a segment are not data (a file
--- ended by line breaks with trailing blanks, blanks before each "~"), nor
--- are line breaks inside a segment (a file wrapped into 80-byte records,
--- which breaks identifiers and values).
+-- do) is read without it; a GS08 of the version alone ("005010"), or blank,
+-- leaves the guide to ST03.  Blanks at the end of a segment are not data
+-- (a file ended by line breaks with trailing blanks, blanks before each
+-- "~"), nor are line breaks inside a segment (a file wrapped into 80-byte
+-- records, which breaks identifiers and values).
 SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)) AS first_dx,
 	   (SELECT array_agg(l::text ORDER BY l.n) FROM pg_temp.lines(content) l)
 	   = (SELECT array_agg(l::text ORDER BY l.n) FROM pg_temp.lines(pg_temp.x12(:'subscriber')) l)
@@ -178,9 +178,10 @@ SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)
 								  E'HI*ABK:M7918~\n', E'HI*ABK:M7918~\n~\n') || '~'),
 	(6, 'codes with a dot', replace(pg_temp.x12(:'subscriber'), 'HI*ABK:M7918', 'HI*ABK:M79.18')),
 	(7, 'GS08 the version only', replace(pg_temp.x12(:'subscriber'), '*X*005010X222A1~', '*X*005010~')),
-	(8, 'line breaks end segments, trailing blanks', replace(pg_temp.x12(:'subscriber'), E'~\n', E' \t \n')),
-	(9, 'blanks before the terminator', replace(pg_temp.x12(:'subscriber'), '~', '  ~')),
-	(10, 'wrapped at 80 bytes', regexp_replace(replace(pg_temp.x12(:'subscriber'), E'\n', ''), '(.{80})', E'\\1\r\n', 'g'))
+	(8, 'GS08 blank', replace(pg_temp.x12(:'subscriber'), '*X*005010X222A1~', '*X* ~')),
+	(9, 'line breaks end segments, trailing blanks', replace(pg_temp.x12(:'subscriber'), E'~\n', E' \t \n')),
+	(10, 'blanks before the terminator', replace(pg_temp.x12(:'subscriber'), '~', '  ~')),
+	(11, 'wrapped at 80 bytes', regexp_replace(replace(pg_temp.x12(:'subscriber'), E'\n', ''), '(.{80})', E'\\1\r\n', 'g'))
   ) AS t(k, input, content)
  ORDER BY k;
 

@@ -1058,11 +1058,16 @@ envelope_segment(Reader *r)
 			if (equals(id, "GS"))
 			{
 				/*
-				 * Some writers put only the version "005010" in GS08; the
-				 * ST03 of each transaction set then names the guide.
+				 * Some writers put only the version "005010" in GS08, or
+				 * leave it blank; the ST03 of each transaction set then
+				 * names the guide.
 				 */
-				if (!equals(element(r, 8), "005010") &&
-					!check_guide(r, element(r, 8), "GS08 (version of the functional group)"))
+				TpiX12Str	gs08 = element(r, 8);
+
+				while (gs08.len > 0 && gs08.p[gs08.len - 1] == ' ')
+					gs08.len--;
+				if (gs08.len > 0 && !equals(gs08, "005010") &&
+					!check_guide(r, gs08, "GS08 (version of the functional group)"))
 					return false;
 				r->env = ENV_GROUP;
 			}

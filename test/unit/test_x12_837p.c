@@ -310,6 +310,23 @@ main(void)
 				  "codes with a dot: rc %ld (%s)\n%s", rc, rc < 0 ? err.msg : "", seen);
 		}
 
+		/*
+		 * GS08 left blank (a generator's test writes "*X* ~"): ST03 names
+		 * the guide, as when GS08 is the version alone
+		 */
+		{
+			const char *from = "*X*005010X222A1~";
+			size_t		k = strstr(batch, from) - batch;
+
+			memcpy(other, batch, k);
+			memcpy(other + k, "*X* ~", 5);
+			strcpy(other + k + 5, batch + k + strlen(from));
+			check_same_lines("GS08 blank", other, strlen(other), 11, 13);
+			memcpy(other + k, "*X*~", 4);
+			strcpy(other + k + 4, batch + k + strlen(from));
+			check_same_lines("GS08 empty", other, strlen(other), 11, 13);
+		}
+
 		/* any other unterminated segment is a truncated file */
 		memcpy(other, batch, sizeof(batch));
 		p = strstr(other, "SE*40*0001~");
