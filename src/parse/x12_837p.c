@@ -15,6 +15,10 @@
  * next line, claim, hierarchical level or transaction trailer begins; it is
  * then handed to the callback.
  *
+ * Line breaks and blanks are not data where X12 has none: after a
+ * terminator, at the end of a segment, and (when the terminator is not a
+ * line break) inside a segment, as in files wrapped into 80-byte records.
+ *
  * What SPEC section 11 maps is checked: a date that is not a date, a
  * quantity that is not a number, an envelope of another guide or a file
  * cut short are errors naming the segment, never a guess.  Segments the
