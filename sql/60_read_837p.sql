@@ -149,7 +149,9 @@ SELECT input, pg_temp.try('read_837p', content) AS result
 	(28, 'data after IEA', pg_temp.x12(:'subscriber') || 'GS*HC~'),
 	(29, 'SV101 with another component separator', pg_temp.x12(replace(:'subscriber', 'SV1*HC:20553', 'SV1*HC>20553'))),
 	(30, 'no date of service', pg_temp.x12(replace(:'subscriber', E'DTP*472*D8*20261105~\n', ''))),
-	(31, 'truncated after SE', left(pg_temp.x12(:'subscriber'), strpos(pg_temp.x12(:'subscriber'), 'SE*99*0001~') + 9))
+	(31, 'truncated after SE', left(pg_temp.x12(:'subscriber'), strpos(pg_temp.x12(:'subscriber'), 'SE*99*0001~') + 9)),
+	(32, 'no payer NM1*PR', pg_temp.x12(regexp_replace(:'subscriber', 'NM1\*PR\*[^~]*~\n', ''))),
+	(33, 'subscriber NM109 empty', pg_temp.x12(regexp_replace(:'subscriber', '(NM1\*IL\*[^~]*\*MI\*)[^~]*~', '\1~')))
   ) AS t(n, input, content)
  ORDER BY n;
 
@@ -158,9 +160,15 @@ SELECT input, pg_temp.try('read_837p', content) AS result
 -- after their line breaks and empty segments (a terminator written twice,
 -- as in the bots 837P "all fields" sample) are read; a pointer written
 -- "01" is pointer 1; a code sent with its dot ("M79.18", as some writers
--- do) is read without it; a GS08 of the version alone ("005010") leaves the
--- guide to ST03.
-SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)) AS first_dx
+-- do) is read without it; a GS08 of the version alone ("005010"), or blank,
+-- leaves the guide to ST03.  Blanks at the end of a segment are not data
+-- (a file ended by line breaks with trailing blanks, blanks before each
+-- "~"), nor are line breaks inside a segment (a file wrapped into 80-byte
+-- records, which breaks identifiers and values).
+SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)) AS first_dx,
+	   (SELECT array_agg(l::text ORDER BY l.n) FROM pg_temp.lines(content) l)
+	   = (SELECT array_agg(l::text ORDER BY l.n) FROM pg_temp.lines(pg_temp.x12(:'subscriber')) l)
+	   AS same_rows
   FROM (VALUES
 	(1, 'as written', pg_temp.x12(:'subscriber')),
 	(2, 'BOM, no final terminator', E'\uFEFF' || rtrim(pg_temp.x12(:'subscriber'), E'~\n')),
@@ -169,7 +177,11 @@ SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)
 	(5, 'empty segments', replace(replace(pg_temp.x12(:'subscriber'), 'DMG*D8*19500101*F~', 'DMG*D8*19500101*F~~'),
 								  E'HI*ABK:M7918~\n', E'HI*ABK:M7918~\n~\n') || '~'),
 	(6, 'codes with a dot', replace(pg_temp.x12(:'subscriber'), 'HI*ABK:M7918', 'HI*ABK:M79.18')),
-	(7, 'GS08 the version only', replace(pg_temp.x12(:'subscriber'), '*X*005010X222A1~', '*X*005010~'))
+	(7, 'GS08 the version only', replace(pg_temp.x12(:'subscriber'), '*X*005010X222A1~', '*X*005010~')),
+	(8, 'GS08 blank', replace(pg_temp.x12(:'subscriber'), '*X*005010X222A1~', '*X* ~')),
+	(9, 'line breaks end segments, trailing blanks', replace(pg_temp.x12(:'subscriber'), E'~\n', E' \t \n')),
+	(10, 'blanks before the terminator', replace(pg_temp.x12(:'subscriber'), '~', '  ~')),
+	(11, 'wrapped at 80 bytes', regexp_replace(replace(pg_temp.x12(:'subscriber'), E'\n', ''), '(.{80})', E'\\1\r\n', 'g'))
   ) AS t(k, input, content)
  ORDER BY k;
 
@@ -204,7 +216,9 @@ SELECT pg_encoding_max_length(pg_char_to_encoding(getdatabaseencoding())) = 1
 -- break is the segment terminator, segments indented, ISA16 '>', ISA11 '`'
 -- (ISA12 00402), a dependent, an RD8 date, a 2400 NTE and an NDC.  UHIN's:
 -- the subscriber is the patient, an RD8 line date.  TigerShark's is a 4010
--- 837P: another guide, an error at its GS.
+-- 837P: another guide, an error at its GS.  imsweb's "missing required
+-- loop" sample has a subscriber loop without NM1*IL: its claim has no
+-- patient_id, an error at the line's SV1.
 SELECT f.file, r.claim_id, r.line_no, r.patient_id, r.payer_id, r.provider_npi,
 	   r.date_of_service, r.hcpcs, r.modifiers, r.units, r.place_of_service,
 	   r.icd10, r.charge, r.ndc, r.claim_note
@@ -213,6 +227,8 @@ SELECT f.file, r.claim_id, r.line_no, r.patient_id, r.payer_id, r.provider_npi,
  ORDER BY f.file, r.claim_id, r.line_no;
 SELECT pg_temp.try('read_837p_file', :'pwd' || '/test/data/837p/third_party/tigershark_837-example-4010.txt')
 	AS tigershark_4010;
+SELECT pg_temp.try('read_837p_file', :'pwd' || '/test/data/837p/third_party/imsweb_x12_missing_required_loop_in_one_repeat.txt')
+	AS imsweb_no_subscriber_name;
 SELECT * FROM tpi_rules.read_837p_file('PG_VERSION');
 SELECT * FROM tpi_rules.read_837p_file('/nonexistent/batch.837');
 

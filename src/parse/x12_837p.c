@@ -15,6 +15,10 @@
  * next line, claim, hierarchical level or transaction trailer begins; it is
  * then handed to the callback.
  *
+ * Line breaks and blanks are not data where X12 has none: after a
+ * terminator, at the end of a segment, and (when the terminator is not a
+ * line break) inside a segment, as in files wrapped into 80-byte records.
+ *
  * What SPEC section 11 maps is checked: a date that is not a date, a
  * quantity that is not a number, an envelope of another guide or a file
  * cut short are errors naming the segment, never a guess.  Segments the
@@ -56,6 +60,15 @@ enum
 	ENV_INTERCHANGE,			/* after ISA */
 	ENV_GROUP,					/* after GS */
 	ENV_TRANSACTION				/* after ST */
+};
+
+/* What a byte is to split_segment (Reader.byte_class). */
+enum
+{
+	BYTE_DATA = 0,
+	BYTE_TERM,					/* the segment terminator */
+	BYTE_ESEP,					/* the element separator */
+	BYTE_BREAK					/* CR or LF that is not the terminator */
 };
 
 static const TpiX12Str no_value = {NULL, 0};
@@ -456,6 +469,21 @@ finish_line(Reader *r)
 		return fail_at(r, line->segment, line->offset, "SV1",
 					   "service line %d of claim \"%s\" has no date of service: no DTP*472 in the line (2400) or the claim (2300)",
 					   r->lx, show(kept(&r->claim_id), buf));
+	}
+
+	/*
+	 * So are patient_id and payer_id: a subscriber loop without its NM1*IL
+	 * or NM1*PR (or with an empty NM109) names no one to bill for or to.
+	 */
+	if (r->subscriber_id.len == 0 || r->payer_id.len == 0)
+	{
+		char		buf[48];
+
+		return fail_at(r, line->segment, line->offset, "SV1",
+					   "service line %d of claim \"%s\" has no %s: the subscriber loop (2000B) has no %s with an NM109",
+					   r->lx, show(kept(&r->claim_id), buf),
+					   r->subscriber_id.len == 0 ? "patient" : "payer",
+					   r->subscriber_id.len == 0 ? "subscriber NM1*IL (2010BA)" : "payer NM1*PR (2010BB)");
 	}
 	line->hcpcs = kept(&r->hcpcs);
 	for (i = 0; i < line->nmodifiers; i++)
@@ -875,7 +903,9 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 {
 	size_t		limit = avail < ISA_MAX_BYTES ? avail : ISA_MAX_BYTES;
 	size_t		start[16];
-	size_t		i;
+	size_t		i,
+				c16,
+				t;
 	int			n = 0;
 
 	if (avail < 4 && !final)
@@ -909,15 +939,52 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 		FAIL(r, "the ISA segment does not have 16 elements in its first %d bytes", ISA_MAX_BYTES);
 		return -1;
 	}
-	if (n < 16 || start[15] + 1 >= avail)
+	/* a file wrapped into records may break the line before ISA16 too */
+	c16 = n < 16 ? 0 : start[15];
+	while (n == 16 && c16 < limit && (p[c16] == '\r' || p[c16] == '\n'))
+		c16++;
+	if (n < 16 || c16 + 1 >= avail)
 	{
 		if (!final)
 			return 0;
 		FAIL(r, "the ISA segment is truncated: it needs 16 elements and a segment terminator");
 		return -1;
 	}
-	r->csep = p[start[15]];
-	r->term = p[start[15] + 1];
+	r->csep = p[c16];
+	t = c16 + 1;
+
+	/*
+	 * Blanks and line breaks between ISA16 and the terminator are not data,
+	 * as in any segment (trailing blanks, or a file wrapped into records
+	 * that breaks the line there); a blank is never a separator, and the
+	 * next segment starts with a letter.  Without such a terminator after
+	 * them, the first line break ends the ISA: the file's segments end at
+	 * line breaks.
+	 */
+	{
+		size_t		u = t;
+
+		while (u < limit && (p[u] == ' ' || p[u] == '\t' || p[u] == '\r' || p[u] == '\n'))
+			u++;
+		if (u == avail && !final)
+			return 0;
+		if (u > t)
+		{
+			if (u < limit && is_separator((unsigned char) p[u]) &&
+				p[u] != r->esep && p[u] != r->csep)
+				t = u;
+			else
+			{
+				size_t		v;
+
+				for (v = t; v < u && p[v] != '\r' && p[v] != '\n'; v++)
+					;
+				if (v < u)
+					t = v;
+			}
+		}
+	}
+	r->term = p[t];
 	if (!is_separator((unsigned char) r->csep) || r->csep == r->esep ||
 		r->csep == '\r' || r->csep == '\n')
 	{
@@ -933,16 +1000,54 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 		return -1;
 	}
 	r->rsep = -1;
-	if (start[11] - start[10] == 2)
 	{
-		unsigned char c = (unsigned char) p[start[10]];
+		/* ISA11: one byte, line breaks aside (they are dropped from segments) */
+		size_t		k,
+					nbytes = 0;
+		unsigned char c = 0;
 
-		if (is_separator(c) && c != (unsigned char) r->esep &&
+		for (k = start[10]; k + 1 < start[11]; k++)
+			if (p[k] != '\r' && p[k] != '\n')
+			{
+				c = (unsigned char) p[k];
+				nbytes++;
+			}
+		if (nbytes == 1 && is_separator(c) && c != (unsigned char) r->esep &&
 			c != (unsigned char) r->csep && c != (unsigned char) r->term)
 			r->rsep = c;
 	}
+	memset(r->byte_class, BYTE_DATA, sizeof(r->byte_class));
+	r->byte_class['\r'] = r->byte_class['\n'] = BYTE_BREAK;
+	r->byte_class[(unsigned char) r->esep] = BYTE_ESEP;
+	r->byte_class[(unsigned char) r->term] = BYTE_TERM;
 	r->env = ENV_INTERCHANGE;
-	return (long) (start[15] + 2);
+	return (long) (t + 1);
+}
+
+/*
+ * The ISA at p when a line break falls after its first byte and inside its
+ * first four ("IS", CRLF, "A*..."): a file wrapped into records that
+ * breaks the header of a later interchange.  read_isa reads a copy without
+ * line breaks (such a file's terminator is not one); returns what it
+ * returns, as a length in the file.
+ */
+static long
+read_wrapped_isa(Reader *r, const char *p, size_t avail, bool final)
+{
+	size_t		i,
+				n = 0;
+	long		k;
+
+	for (i = 0; i < avail && n < ISA_MAX_BYTES; i++)
+		if (p[i] != '\r' && p[i] != '\n')
+			r->seg_buf[n++] = p[i];
+	k = read_isa(r, r->seg_buf, n, final || n == ISA_MAX_BYTES);
+	if (k <= 0)
+		return k;
+	for (i = 0, n = 0; n < (size_t) k; i++)
+		if (p[i] != '\r' && p[i] != '\n')
+			n++;
+	return (long) i;
 }
 
 static bool
@@ -957,11 +1062,16 @@ envelope_segment(Reader *r)
 			if (equals(id, "GS"))
 			{
 				/*
-				 * Some writers put only the version "005010" in GS08; the
-				 * ST03 of each transaction set then names the guide.
+				 * Some writers put only the version "005010" in GS08, or
+				 * leave it blank; the ST03 of each transaction set then
+				 * names the guide.
 				 */
-				if (!equals(element(r, 8), "005010") &&
-					!check_guide(r, element(r, 8), "GS08 (version of the functional group)"))
+				TpiX12Str	gs08 = element(r, 8);
+
+				while (gs08.len > 0 && gs08.p[gs08.len - 1] == ' ')
+					gs08.len--;
+				if (gs08.len > 0 && !equals(gs08, "005010") &&
+					!check_guide(r, gs08, "GS08 (version of the functional group)"))
 					return false;
 				r->env = ENV_GROUP;
 			}
@@ -1026,25 +1136,16 @@ ends_with_trailer(Reader *r, const char *p, const char *end)
 		p[3] == r->esep && memchr(p, r->term, end - p) == NULL;
 }
 
-/*
- * Splits the segment at p into elements, up to its terminator; returns the
- * terminator, or NULL when there is none before end (with end_terminates,
- * end itself ends the segment and is returned).  One pass over the
- * bytes: segments are short, and a memchr per element costs more in calls
- * than it saves.
- */
-static const char *
-split_segment(Reader *r, const char *p, const char *end, bool end_terminates)
+/* Splits [p, end), a segment without its terminator, into elements. */
+static void
+split_elements(Reader *r, const char *p, const char *end)
 {
 	const char *start = p;
-	const char	esep = r->esep,
-				term = r->term;
+	const char	esep = r->esep;
 	int			nel = 0;
 
 	for (; p < end; p++)
 	{
-		if (*p == term)
-			break;
 		if (*p == esep)
 		{
 			if (nel < MAX_ELEMENTS)
@@ -1056,12 +1157,95 @@ split_segment(Reader *r, const char *p, const char *end, bool end_terminates)
 			start = p + 1;
 		}
 	}
-	if (p == end && !end_terminates)
-		return NULL;
 	if (nel < MAX_ELEMENTS)
 	{
 		r->el[nel].p = start;
 		r->el[nel].len = p - start;
+		nel++;
+	}
+	r->nel = nel;
+}
+
+static inline bool
+is_blank_or_break(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/*
+ * Splits the segment at p into elements, up to its terminator; returns the
+ * terminator, or NULL when there is none before end (with end_terminates,
+ * end itself ends the segment and is returned).  One pass over the
+ * bytes: segments are short, and a memchr per element costs more in calls
+ * than it saves.
+ *
+ * Blanks and line breaks at the end of a segment are not data: a file
+ * whose terminator is the line break may have trailing blanks on its
+ * lines, one ended by "~" may have them before it.  Nor is a line break
+ * inside a segment (when the terminator is not one): X12 has no line
+ * breaks in its character set, and some writers wrap the file into
+ * records of 80 bytes, breaking segments and even values (ASC X12 RFI 28
+ * leaves such bytes to the implementation).  Such a segment is read from
+ * a copy without them.
+ */
+static const char *
+split_segment(Reader *r, const char *p, const char *end, bool end_terminates)
+{
+	const char *seg = p;
+	const char *start = p;
+	const char *brk = NULL;		/* the first line break seen */
+	const char *data_end;
+	const unsigned char *cls = r->byte_class;
+	int			nel = 0;
+
+	for (;; p++)
+	{
+		unsigned char c;
+
+		/* most bytes are data: one look-up each */
+		while (p < end && cls[(unsigned char) *p] == BYTE_DATA)
+			p++;
+		if (p == end)
+			break;
+		c = cls[(unsigned char) *p];
+		if (c == BYTE_TERM)
+			break;
+		if (c == BYTE_ESEP)
+		{
+			if (nel < MAX_ELEMENTS)
+			{
+				r->el[nel].p = start;
+				r->el[nel].len = p - start;
+				nel++;
+			}
+			start = p + 1;
+		}
+		else if (brk == NULL)
+			brk = p;
+	}
+	if (p == end && !end_terminates)
+		return NULL;
+	/* never past start: the trim stops at the element separator before it */
+	for (data_end = p; data_end > start && is_blank_or_break(data_end[-1]); data_end--)
+		;
+	if (brk != NULL && brk < data_end)
+	{
+		/* fits: the copy is shorter than the segment, at most MAX_SEGMENT */
+		size_t		n = 0;
+		const char *q;
+
+		for (q = seg; q < data_end; q++)
+			if (*q != '\n' && *q != '\r')
+				r->seg_buf[n++] = *q;
+		while (n > 0 && (r->seg_buf[n - 1] == ' ' || r->seg_buf[n - 1] == '\t'))
+			n--;
+		split_elements(r, r->seg_buf, r->seg_buf + n);
+		return p;
+	}
+	if (nel < MAX_ELEMENTS)
+	{
+		r->el[nel].p = start;
+		r->el[nel].len = data_end - start;
 		nel++;
 	}
 	r->nel = nel;
@@ -1143,8 +1327,16 @@ tpi_837p_feed(Tpi837pReader *r, const char *data, size_t len, bool final,
 		{
 			long		n;
 
+			const char *p = data + pos;
+			size_t		k,
+						head = len - pos < 4 ? len - pos : 4;
+			bool		wrapped = false;
+
+			for (k = 1; k < head; k++)
+				wrapped |= p[k] == '\r' || p[k] == '\n';
 			r->ordinal++;
-			n = read_isa(r, data + pos, len - pos, final);
+			n = wrapped ? read_wrapped_isa(r, p, len - pos, final) :
+				read_isa(r, p, len - pos, final);
 			if (n < 0)
 				return -1;
 			if (n == 0)
@@ -1181,7 +1373,7 @@ tpi_837p_feed(Tpi837pReader *r, const char *data, size_t len, bool final,
 				return -1;
 			}
 			r->ordinal++;
-			read_id(p, term - p, r->seg_id);
+			read_id(r->el[0].p, r->el[0].len, r->seg_id);
 			if (!valid_segment_id(r->el[0]))
 			{
 				char		buf[48];

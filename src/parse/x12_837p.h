@@ -3,7 +3,7 @@
  *		Reader of X12 837P professional claim files (005010X222A1/A2), in
  *		plain C with no server headers, so that it can be fuzzed outside
  *		the server (test/fuzz/fuzz_837p.c).  It allocates nothing: the
- *		caller owns a Tpi837pReader (about 20 kB), feeds it the file in
+ *		caller owns a Tpi837pReader (about 90 kB), feeds it the file in
  *		pieces of any size, and receives every service line (2400 loop)
  *		through a callback.  What a line needs from earlier segments is
  *		copied into the reader, so memory does not grow with the file.  The
@@ -102,6 +102,7 @@ typedef struct Tpi837pReader
 	char		csep;
 	char		term;
 	int			rsep;
+	unsigned char byte_class[256];	/* of each byte, for split_segment */
 	int			env;			/* where in the envelope */
 
 	/* the current segment */
@@ -157,6 +158,8 @@ typedef struct Tpi837pReader
 	Tpi837pLine line;
 
 	char		patient_buf[TPI_837P_MAX_PATIENT];
+	char		seg_buf[TPI_837P_MAX_SEGMENT];	/* a segment with line breaks
+												 * inside, joined */
 	char		note_buf[TPI_837P_MAX_NOTE];
 } Tpi837pReader;
 

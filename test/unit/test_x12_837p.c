@@ -129,6 +129,42 @@ feed_in_pieces(const char *data, size_t len, size_t cut, size_t piece,
 	return rc;
 }
 
+/*
+ * The batch rewritten as another writer would send it, read whole and in
+ * pieces (first cut every `step` bytes, then `piece` bytes at a time):
+ * the same lines as the batch.
+ */
+static void
+check_lines(const char *what, const char *data, size_t len, size_t step,
+			size_t piece, long nwant, const char *want)
+{
+	static Tpi837pReader r;
+	Tpi837pError err;
+	size_t		cut;
+	long		rc;
+	int			bad_cuts = 0;
+
+	nseen = 0;
+	rc = tpi_837p_parse(&r, data, len, line_fn, NULL, &err);
+	CHECK(rc == nwant && strcmp(seen, want) == 0, "%s: rc %ld (%s)\n%s", what, rc,
+		  rc < 0 ? err.msg : "", seen);
+	for (cut = 0; cut <= len; cut += step)
+	{
+		nseen = 0;
+		rc = feed_in_pieces(data, len, cut, piece, &err);
+		if (rc != nwant || strcmp(seen, want) != 0)
+			bad_cuts++;
+	}
+	CHECK(bad_cuts == 0, "%s: %d cut points gave other lines", what, bad_cuts);
+}
+
+static void
+check_same_lines(const char *what, const char *data, size_t len, size_t step,
+				 size_t piece)
+{
+	check_lines(what, data, len, step, piece, 4, expected);
+}
+
 int
 main(void)
 {
@@ -274,6 +310,23 @@ main(void)
 				  "codes with a dot: rc %ld (%s)\n%s", rc, rc < 0 ? err.msg : "", seen);
 		}
 
+		/*
+		 * GS08 left blank (a generator's test writes "*X* ~"): ST03 names
+		 * the guide, as when GS08 is the version alone
+		 */
+		{
+			const char *from = "*X*005010X222A1~";
+			size_t		k = strstr(batch, from) - batch;
+
+			memcpy(other, batch, k);
+			memcpy(other + k, "*X* ~", 5);
+			strcpy(other + k + 5, batch + k + strlen(from));
+			check_same_lines("GS08 blank", other, strlen(other), 11, 13);
+			memcpy(other + k, "*X*~", 4);
+			strcpy(other + k + 4, batch + k + strlen(from));
+			check_same_lines("GS08 empty", other, strlen(other), 11, 13);
+		}
+
 		/* any other unterminated segment is a truncated file */
 		memcpy(other, batch, sizeof(batch));
 		p = strstr(other, "SE*40*0001~");
@@ -318,6 +371,29 @@ main(void)
 			  strstr(err.msg, "no date of service") != NULL,
 			  "no DTP*472: rc %ld, %s %s", rc, err.segment_id, rc < 0 ? err.msg : "");
 
+		/*
+		 * patient_id and payer_id are required too: a subscriber loop
+		 * without NM1*IL's NM109 (the imsweb x12-parser sample
+		 * x12_missing_required_loop_in_one_repeat.txt) or without NM1*PR
+		 * (a "minimal" sample of pyx12_837p_to_json) is an error at the
+		 * line's SV1, not a row that no claim_line can hold.
+		 */
+		memcpy(other, batch, sizeof(batch));
+		p = strstr(other, "*MI*W123~");
+		memcpy(p, "*MI*~\r\n", 7);
+		memset(p + 7, ' ', 2);
+		rc = tpi_837p_parse(&r, other, strlen(other), line_fn, NULL, &err);
+		CHECK(rc == -1 && strcmp(err.segment_id, "SV1") == 0 &&
+			  strstr(err.msg, "claim \"C2\" has no patient") != NULL,
+			  "no NM1*IL NM109: rc %ld, %s %s", rc, err.segment_id, rc < 0 ? err.msg : "");
+		memcpy(other, batch, sizeof(batch));
+		p = strstr(other, "NM1*PR*2*AETNA");
+		memcpy(p, "NM1*XX", 6);
+		rc = tpi_837p_parse(&r, other, strlen(other), line_fn, NULL, &err);
+		CHECK(rc == -1 && strcmp(err.segment_id, "SV1") == 0 &&
+			  strstr(err.msg, "claim \"C2\" has no payer") != NULL,
+			  "no NM1*PR: rc %ld, %s %s", rc, err.segment_id, rc < 0 ? err.msg : "");
+
 		/* a patient loop whose NM1*QC is not one: no "W123::" patient */
 		memcpy(other, batch, sizeof(batch));
 		p = strstr(other, "NM1*QC*");
@@ -335,6 +411,103 @@ main(void)
 		rc = tpi_837p_parse(&r, "\0I\0S\0A\0*", 8, line_fn, NULL, &err);
 		CHECK(rc == -1 && strstr(err.msg, "UTF-16") != NULL,
 			  "UTF-16BE: rc %ld, %s", rc, rc < 0 ? err.msg : "");
+	}
+
+	/*
+	 * Segments ended by the line break, with blanks after them on every
+	 * line (the ISA's too); blanks before a "~".
+	 */
+	{
+		static char other[sizeof(batch) * 2];
+		size_t		k,
+					n;
+
+		for (k = n = 0; batch[k]; k++)
+		{
+			if (strncmp(batch + k, "~\r\n", 3) == 0)
+			{
+				memcpy(other + n, " \t \n", 4);
+				n += 4;
+				k += 2;
+			}
+			else
+				other[n++] = batch[k];
+		}
+		check_same_lines("line break terminator, trailing blanks", other, n, 5, 9);
+
+		for (k = n = 0; batch[k]; k++)
+		{
+			if (batch[k] == '~' && k > 106)
+				other[n++] = ' ';
+			other[n++] = batch[k];
+		}
+		check_same_lines("blanks before the terminator", other, n, 5, 9);
+	}
+
+	/*
+	 * A file wrapped into records of 80 bytes (CRLF, then LF alone): the
+	 * line breaks fall inside segments, identifiers and values; records of
+	 * 104 and 105 bytes break the ISA before ISA16 and before its
+	 * terminator.
+	 */
+	{
+		static const size_t widths[] = {80, 104, 105};
+		static char flat[sizeof(batch)];
+		static char other[sizeof(batch) * 2];
+		char		what[64];
+		size_t		k,
+					n,
+					w,
+					nflat = 0;
+		int			crlf;
+
+		for (k = 0; batch[k]; k++)
+			if (batch[k] != '\r' && batch[k] != '\n')
+				flat[nflat++] = batch[k];
+		for (w = 0; w < sizeof(widths) / sizeof(widths[0]); w++)
+			for (crlf = 1; crlf >= 0; crlf--)
+			{
+				for (k = n = 0; k < nflat; k++)
+				{
+					if (k > 0 && k % widths[w] == 0)
+					{
+						if (crlf)
+							other[n++] = '\r';
+						other[n++] = '\n';
+					}
+					other[n++] = flat[k];
+				}
+				other[n++] = '\r';
+				other[n++] = '\n';
+				snprintf(what, sizeof(what), "wrapped at %zu, %s", widths[w],
+						 crlf ? "CRLF" : "LF");
+				check_same_lines(what, other, n, 3, 7);
+			}
+
+		/*
+		 * Two interchanges wrapped so that the second's header breaks after
+		 * "IS", then after "ISA".
+		 */
+		{
+			static char twice[sizeof(expected) * 2];
+			size_t		brk;
+
+			snprintf(twice, sizeof(twice), "%s%s", expected, expected);
+			for (brk = 2; brk <= 3; brk++)
+			{
+				n = 0;
+				memcpy(other + n, flat, nflat);
+				n += nflat;
+				memcpy(other + n, flat, brk);
+				n += brk;
+				memcpy(other + n, "\r\n", 2);
+				n += 2;
+				memcpy(other + n, flat + brk, nflat - brk);
+				n += nflat - brk;
+				snprintf(what, sizeof(what), "second ISA broken after %zu bytes", brk);
+				check_lines(what, other, n, 5, 9, 8, twice);
+			}
+		}
 	}
 
 	printf("%d passed, %d failed\n", passed, failed);
