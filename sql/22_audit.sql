@@ -261,6 +261,19 @@ SELECT claim_id, line_no, date_of_service, rule_id
 													rule_id, severity, message, ord)
  ORDER BY ord;
 
+-- K: TPI lines with neither claim_id nor line_no, two days apart (Aetna's
+-- 7 days): the frequency finding names its line as every rule's does.
+DELETE FROM claims;
+SELECT count(*) AS lines FROM (
+	SELECT pg_temp.add(NULL, NULL, 'K', 'aetna', d, '20552')
+	  FROM unnest('{2025-01-06,2025-01-08}'::date[]) AS s(d)) x;
+SELECT rule_id, message FROM tpi_rules.audit('claims')
+ WHERE rule_id LIKE 'freq.%';
+SELECT (f).rule_id, (f).message
+  FROM (SELECT unnest(tpi_rules.audit_patient(c::tpi_rules.claim_line)) AS f
+		  FROM (SELECT ROW(c.*)::tpi_rules.claim_line AS c FROM claims AS c) AS x) AS y
+ WHERE (f).rule_id LIKE 'freq.%';
+
 -- Z: a placeholder patient with 300 claims on one date (20552 and its
 -- drug line each): every claim after the first gets day.duplicate_code on
 -- its own TPI line, in claim order, and the cap counts the date once.

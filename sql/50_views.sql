@@ -158,6 +158,16 @@ SELECT * FROM tpi_rules.frequency_status('2025-07-31') ORDER BY patient_id, paye
 SELECT * FROM tpi_rules.frequency_status('2025-06-05') WHERE payer_id = 'aetna';
 SELECT count(*) FROM tpi_rules.frequency_status('2025-06-12') WHERE payer_id = 'aetna';
 SELECT count(*) FROM tpi_rules.frequency_status(NULL);
+-- A TPI line dated -infinity (audit() reports it as input.invalid) is no
+-- session: the other patients' rows are there, the line's patient has none.
+SAVEPOINT inf;
+INSERT INTO tpi_rules.claim_line
+	(claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units, icd10, place_of_service)
+VALUES ('i01', 1, 'P91', 'medicare', '-infinity', '20552', 1, '{M79.18}', '11'),
+	   ('i02', 1, 'M01', 'medicare', '-infinity', '20552', 1, '{M79.18}', '11');
+SELECT patient_id, payer_id, sessions_in_window, last_session, status
+  FROM tpi_rules.frequency_status('2025-07-31') ORDER BY patient_id, payer_id;
+ROLLBACK TO SAVEPOINT inf;
 -- The view is the function as of today.
 SELECT count(*) AS view_differs_from_today
 FROM ((SELECT * FROM tpi_rules.v_frequency_status

@@ -295,10 +295,14 @@ SET search_path = pg_catalog, pg_temp
 SET IntervalStyle = 'postgres'
 AS $$
 	WITH l AS (
-		-- a session is a date with a TPI line; later dates are not yet history
+		-- a session is a date with a TPI line; later dates are not yet
+		-- history.  An infinite date is no session (the rules leave it out
+		-- and audit() reports it as input.invalid; next_eligible_date()
+		-- refuses it).
 		SELECT c.patient_id, c.payer_id, c.date_of_service
 		FROM @extschema@.claim_line AS c
 		WHERE c.hcpcs IN ('20552', '20553') AND c.date_of_service <= as_of
+		  AND pg_catalog.isfinite(c.date_of_service)
 		  AND c.patient_id IS NOT NULL
 	),
 	s AS (

@@ -157,13 +157,15 @@ tpi_first_date_past(DateADT e, const Interval *span)
 
 /*
  * A frequency message starts by naming the session's first TPI line, as
- * every rule's names its line; the aggregate frequency_check has no line.
+ * every rule's names its line (a line with neither claim_id nor line_no
+ * too: "A line with no claim_id or line_no"); the aggregate
+ * frequency_check has no line.
  */
 static void
 start_freq_message(StringInfo msg, const FreqLine *line)
 {
 	tpi_init_message(msg);
-	if (line->claim_id == NULL && line->line_no_null)
+	if (line->no_line)
 		return;
 	tpi_append_line_ref(msg, line->claim_id, line->line_no, line->line_no_null, true);
 	tpi_append_literal(msg, ": ");

@@ -263,6 +263,7 @@ tpi_patient_day(PatientCheck *pc, ClaimLine *const *lines, const bool *report,
 				fq[nfq].claim_id = l->claim_id;
 				fq[nfq].line_no = l->line_no_null ? 0 : l->line_no;
 				fq[nfq].line_no_null = l->line_no_null;
+				fq[nfq].no_line = false;
 				fq[nfq].report = rep;
 				nfq++;
 			}

@@ -51,6 +51,7 @@ typedef struct FreqLine
 	const char *claim_id;		/* may be NULL */
 	int16		line_no;
 	bool		line_no_null;
+	bool		no_line;		/* frequency_check's: no line to name */
 	bool		report;			/* false: context only, no findings */
 } FreqLine;
 

@@ -376,6 +376,7 @@ tpi_frequency_check_final(PG_FUNCTION_ARGS)
 			lines[i].claim_id = NULL;
 			lines[i].line_no = 0;
 			lines[i].line_no_null = true;
+			lines[i].no_line = true;
 			lines[i].report = true;
 		}
 		tpi_check_frequency(lines, st->n, &fl);
