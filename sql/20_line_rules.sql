@@ -135,6 +135,8 @@ SELECT pg_temp.add_case('drug line NDC 11 digits silent',
 	'{"hcpcs": "J2001", "muscles": null, "drug_name": null, "ndc": "00409427601"}');
 SELECT pg_temp.add_case('drug line NDC 5-4-2 silent',
 	'{"hcpcs": "J2001", "muscles": null, "drug_name": null, "ndc": " 00409-4276-01 "}');
+SELECT pg_temp.add_case('drug line NDC blank silent',
+	'{"hcpcs": "J2001", "muscles": null, "drug_name": null, "ndc": "  "}');
 SELECT pg_temp.add_case('invalid NDC 10-digit 4-4-2',
 	'{"hcpcs": "J2001", "muscles": null, "drug_name": null, "ndc": "0409-4276-01"}');
 SELECT pg_temp.add_case('invalid NDC with its N4 qualifier',

@@ -295,3 +295,20 @@ SELECT rule_id, count(*) FROM tpi_rules.audit('claims') GROUP BY 1 ORDER BY 1;
 DROP VIEW legacy_claims;
 DROP TABLE legacy, claims;
 DROP SEQUENCE not_a_table;
+
+-- ndc: a text column is judged (11 digits, or 5-4-2; blank is none); a
+-- table that has an ndc of another type (a warehouse's number) is audited
+-- as before, its ndc unread.
+CREATE TABLE ndc_text (claim_id text, line_no int, patient_id text, payer_id text,
+					   date_of_service date, hcpcs text, ndc char(13));
+INSERT INTO ndc_text VALUES
+	('N1', 1, 'N', 'aetna', '2025-03-03', 'J2001', '0409-4276-01'),
+	('N1', 2, 'N', 'aetna', '2025-03-03', 'J2001', '00409427601'),
+	('N1', 3, 'N', 'aetna', '2025-03-03', 'J2001', ''),
+	('N1', 4, 'N', 'aetna', '2025-03-03', 'J2001', NULL);
+SELECT claim_id, line_no, rule_id FROM tpi_rules.audit('ndc_text') ORDER BY 1, 2;
+CREATE TABLE ndc_number (claim_id text, line_no int, patient_id text, payer_id text,
+						 date_of_service date, hcpcs text, ndc bigint);
+INSERT INTO ndc_number VALUES ('N2', 1, 'N', 'aetna', '2025-03-03', 'J2001', 409427601);
+SELECT count(*) AS findings FROM tpi_rules.audit('ndc_number');
+DROP TABLE ndc_text, ndc_number;

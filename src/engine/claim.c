@@ -41,11 +41,17 @@ typedef enum ColKind
 	K_TEXT, K_INT, K_DATE, K_TEXTARRAY, K_BOOL
 } ColKind;
 
-/* Each column's kind of type, and whether a line type must have it. */
+/*
+ * Each column's kind of type, and whether a line type must have it.
+ * other_type_unread: a column of another type is left unread, as if absent,
+ * rather than refused.  The rules read ndc since 1.1, and a table that
+ * already had an ndc of its own (a number, say) is audited as before.
+ */
 static const struct
 {
 	ColKind		kind;
 	bool		required;
+	bool		other_type_unread;
 }			col_spec[TPI_NCOLS] = {
 	[C_CLAIM_ID] = {K_TEXT, true},
 	[C_LINE_NO] = {K_INT, true},
@@ -68,7 +74,7 @@ static const struct
 	[C_CONSERVATIVE] = {K_BOOL, false},
 	[C_TP_LOCATIONS] = {K_BOOL, false},
 	[C_GUIDANCE] = {K_TEXT, false},
-	[C_NDC] = {K_TEXT, false}
+	[C_NDC] = {K_TEXT, false, true}
 };
 
 static const char *
@@ -135,6 +141,12 @@ tpi_claim_columns(TupleDesc tupdesc, const char *relname, ClaimColumns *cols)
 				strcmp(NameStr(att->attname), tpi_claim_column_names[c]) != 0)
 				continue;
 			cols->basetype[c] = getBaseType(att->atttypid);
+			if (!type_fits(col_spec[c].kind, cols->basetype[c]) &&
+				col_spec[c].other_type_unread)
+			{
+				cols->basetype[c] = InvalidOid;
+				break;
+			}
 			if (!type_fits(col_spec[c].kind, cols->basetype[c]))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -110,10 +110,21 @@ add_malformed(FindingList *fl, const ClaimLine *line, char **items,
 							 nbad > 1 ? psprintf(" (%d malformed %s in all)", nbad, nouns) : "");
 }
 
+static bool
+is_blank_text(const char *s)
+{
+	if (s == NULL)
+		return true;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
+
 /*
- * An NDC as the 837P's LIN03 carries it: 11 digits, written plain or 5-4-2
- * with hyphens (blanks around it allowed).  The 10-digit package codes
- * (4-4-2, 5-3-2, 5-4-1) are not: a claim needs them padded to 11.
+ * An NDC as a claim needs it: 11 digits, as the 837P's LIN03 carries them,
+ * or written 5-4-2 with hyphens (blanks around it allowed).  The 10-digit
+ * package codes (4-4-2, 5-3-2, 5-4-1) are not: they must be padded to 11.
  */
 static bool
 ndc_is_wellformed(const char *s)
@@ -233,9 +244,10 @@ check_input(const ClaimLine *line, const LineDx *dx, FindingList *fl)
 								 tpi_show_text(line->guidance));
 	}
 
-	if (line->ndc != NULL && !ndc_is_wellformed(line->ndc))
+	/* a blank ndc is none, as a blank drug_dose is */
+	if (!is_blank_text(line->ndc) && !ndc_is_wellformed(line->ndc))
 		tpi_add_line_finding(fl, "input.invalid", line,
-							 "ndc '%s' is not an 11-digit National Drug Code (5-4-2, as the 837P LIN03 carries it); pad a 10-digit package code with a leading zero in its short segment (0409-4276-01 is 00409-4276-01).",
+							 "ndc '%s' is not an 11-digit National Drug Code (11 digits, as the 837P LIN03 carries them, or 5-4-2 with hyphens); pad a 10-digit package code with a leading zero in its short segment (0409-4276-01 is 00409-4276-01).",
 							 tpi_show_text(line->ndc));
 
 	if (!line->trigger_points_null && line->trigger_points < 0)
@@ -321,16 +333,6 @@ check_muscles(const ClaimLine *line, const char *code, const MuscleSummary *ms,
 							 ms->nunknown > 1 ? psprintf(" (one of %d unknown entries)", ms->nunknown) : "");
 }
 
-static bool
-is_blank_text(const char *s)
-{
-	if (s == NULL)
-		return true;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-			return false;
-	return true;
-}
 
 static void
 check_documentation(const ClaimLine *line, FindingList *fl)
