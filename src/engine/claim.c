@@ -141,13 +141,13 @@ tpi_claim_columns(TupleDesc tupdesc, const char *relname, ClaimColumns *cols)
 				strcmp(NameStr(att->attname), tpi_claim_column_names[c]) != 0)
 				continue;
 			cols->basetype[c] = getBaseType(att->atttypid);
-			if (!type_fits(col_spec[c].kind, cols->basetype[c]) &&
-				col_spec[c].other_type_unread)
-			{
-				cols->basetype[c] = InvalidOid;
-				break;
-			}
 			if (!type_fits(col_spec[c].kind, cols->basetype[c]))
+			{
+				if (col_spec[c].other_type_unread)
+				{
+					cols->basetype[c] = InvalidOid;
+					break;
+				}
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("column \"%s\" of \"%s\" has type %s, expected %s",
@@ -155,6 +155,7 @@ tpi_claim_columns(TupleDesc tupdesc, const char *relname, ClaimColumns *cols)
 								format_type_be(att->atttypid),
 								kind_name(col_spec[c].kind)),
 						 errhint("Cast the column in a view with the claim_line column names and types.")));
+			}
 			cols->attno[c] = a;
 			break;
 		}

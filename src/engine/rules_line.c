@@ -333,7 +333,6 @@ check_muscles(const ClaimLine *line, const char *code, const MuscleSummary *ms,
 							 ms->nunknown > 1 ? psprintf(" (one of %d unknown entries)", ms->nunknown) : "");
 }
 
-
 static void
 check_documentation(const ClaimLine *line, FindingList *fl)
 {
