@@ -14,6 +14,11 @@
 --   bench_plain   no trigger
 --   bench_flag    tpi_rules.guard('flag')            (row trigger)
 --   bench_stmt    tpi_rules.guard_statement('flag')  (statement trigger)
+--   empty_row     a BEFORE ROW trigger that only returns NEW, and
+--   empty_stmt    an AFTER STATEMENT trigger with a transition table that
+--                 does nothing (PL/pgSQL): what any trigger of the kind
+--                 costs, the floor under the guard's figures (a BEFORE
+--                 ROW trigger also turns off COPY's multi-row inserts)
 -- each with the (patient_id, date_of_service) index; and, to see the cost
 -- of checking without the cost of logging, the set's lines of the
 -- patients that audit() finds no error for (a clean load) into
@@ -40,7 +45,7 @@ SELECT :{?lines} AS have_lines \gset
 \endif
 
 DROP TABLE IF EXISTS bench_src, bench_plain, bench_flag, bench_stmt, bench_times,
-	bench_clean, clean_plain, clean_row, clean_stmt, bench_sets;
+	empty_row, empty_stmt, bench_clean, clean_plain, clean_row, clean_stmt, bench_sets;
 CREATE TABLE bench_times (data text, round int, load text, how text, ms numeric,
 						  cpu_ms numeric, rows_ok boolean);
 \ir cpu_ms.sql
@@ -54,6 +59,17 @@ CREATE TABLE bench_stmt (LIKE tpi_rules.claim_line INCLUDING ALL);
 CREATE TRIGGER bench_guard AFTER INSERT ON bench_stmt
 	REFERENCING NEW TABLE AS new_rows
 	FOR EACH STATEMENT EXECUTE FUNCTION tpi_rules.guard_statement('flag');
+CREATE FUNCTION pg_temp.pass_row() RETURNS trigger LANGUAGE plpgsql
+	AS 'BEGIN RETURN NEW; END';
+CREATE FUNCTION pg_temp.pass_statement() RETURNS trigger LANGUAGE plpgsql
+	AS 'BEGIN RETURN NULL; END';
+CREATE TABLE empty_row (LIKE tpi_rules.claim_line INCLUDING ALL);
+CREATE TRIGGER bench_empty BEFORE INSERT OR UPDATE ON empty_row
+	FOR EACH ROW EXECUTE FUNCTION pg_temp.pass_row();
+CREATE TABLE empty_stmt (LIKE tpi_rules.claim_line INCLUDING ALL);
+CREATE TRIGGER bench_empty AFTER INSERT ON empty_stmt
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION pg_temp.pass_statement();
 CREATE TABLE clean_plain (LIKE tpi_rules.claim_line INCLUDING ALL);
 CREATE TABLE clean_row (LIKE tpi_rules.claim_line INCLUDING ALL);
 CREATE TRIGGER bench_guard BEFORE INSERT OR UPDATE ON clean_row
@@ -130,5 +146,6 @@ SELECT t.data, t.how, t.load, round(min(t.ms)) AS best_ms,
 DELETE FROM tpi_rules.finding_log
  WHERE table_name IN ('public.bench_flag', 'public.bench_stmt', 'public.bench_plain');
 DROP TABLE bench_src, bench_plain, bench_flag, bench_stmt, bench_times, bench_clean,
+	empty_row, empty_stmt,
 	clean_plain, clean_row, clean_stmt, bench_sets;
 \! rm -f /tmp/bench_guard.copy

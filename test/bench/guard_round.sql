@@ -4,13 +4,21 @@
 -- patient order, each load one transaction; :round numbers it, :data
 -- names the set.  Each load records its wall-clock time and the backend's
 -- CPU time (cpu_ms.sql), which other load on the machine disturbs less.
-TRUNCATE bench_plain, bench_flag, bench_stmt;
+TRUNCATE bench_plain, bench_flag, bench_stmt, empty_row, empty_stmt;
 DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt');
 CHECKPOINT;
 SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 INSERT INTO bench_plain SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no;
 INSERT INTO bench_times SELECT :'data', :round, 'plain', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
 	(SELECT count(*) FROM bench_plain) = :src_rows;
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
+INSERT INTO empty_row SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no;
+INSERT INTO bench_times SELECT :'data', :round, 'empty row trigger', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
+	(SELECT count(*) FROM empty_row) = :src_rows;
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
+INSERT INTO empty_stmt SELECT * FROM bench_src ORDER BY patient_id, date_of_service, claim_id, line_no;
+INSERT INTO bench_times SELECT :'data', :round, 'empty statement trigger', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
+	(SELECT count(*) FROM empty_stmt) = :src_rows;
 -- the plain-SQL way to the flag loads' log: the unguarded INSERT, then
 -- audit() over the loaded table into finding_log (its time plus the
 -- INSERT's, as one load)
@@ -33,13 +41,21 @@ INSERT INTO bench_stmt SELECT * FROM bench_src ORDER BY patient_id, date_of_serv
 INSERT INTO bench_times SELECT :'data', :round, 'statement', 'insert', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
 	(SELECT count(*) FROM bench_stmt) = :src_rows;
 
-TRUNCATE bench_plain, bench_flag, bench_stmt;
+TRUNCATE bench_plain, bench_flag, bench_stmt, empty_row, empty_stmt;
 DELETE FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt');
 CHECKPOINT;
 SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 \copy bench_plain FROM '/tmp/bench_guard.copy'
 INSERT INTO bench_times SELECT :'data', :round, 'plain', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
 	(SELECT count(*) FROM bench_plain) = :src_rows;
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
+\copy empty_row FROM '/tmp/bench_guard.copy'
+INSERT INTO bench_times SELECT :'data', :round, 'empty row trigger', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
+	(SELECT count(*) FROM empty_row) = :src_rows;
+SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
+\copy empty_stmt FROM '/tmp/bench_guard.copy'
+INSERT INTO bench_times SELECT :'data', :round, 'empty statement trigger', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
+	(SELECT count(*) FROM empty_stmt) = :src_rows;
 SELECT clock_timestamp() AS t0, pg_temp.cpu_ms() AS c0 \gset
 \copy bench_flag FROM '/tmp/bench_guard.copy'
 INSERT INTO bench_times SELECT :'data', :round, 'flag', 'copy', 1000 * extract(epoch FROM clock_timestamp() - :'t0'), pg_temp.cpu_ms() - :c0,
