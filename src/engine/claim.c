@@ -363,28 +363,17 @@ col_int32(const Datum *values, const bool *nulls, const ClaimColumns *cols,
 }
 
 /*
+ * The line's key columns (claim_id, line_no, patient_id, payer_id,
+ * provider_npi, date_of_service, hcpcs) into a zeroed line; the rest
+ * reads as NULL.
  * Column by column, in straight-line code: a loop with a switch over the
  * columns cost more than the copies.
  */
-void
-tpi_claim_from_values(const Datum *values, const bool *nulls,
-					  const ClaimColumns *cols, ClaimLine *line,
-					  TpiArena *shared)
+static void
+decode_key(const Datum *values, const bool *nulls, const ClaimColumns *cols,
+		   ClaimLine *line, Arena *arena)
 {
-	Arena		own;
-	Arena	   *arena = shared;
 	Datum		d;
-
-	if (arena == NULL)
-	{
-		arena_block(&own, ARENA_FIRST_BLOCK);
-		arena = &own;
-	}
-	else if (arena->next == NULL || arena->end - arena->next < ARENA_FIRST_BLOCK)
-	{
-		/* a fresh block for the lines to come (the tail is left) */
-		arena_block(arena, ARENA_SHARED_BLOCK);
-	}
 
 	memset(line, 0, sizeof(ClaimLine));
 	line->line_no_null = line->dos_null = line->units_null = true;
@@ -414,6 +403,45 @@ tpi_claim_from_values(const Datum *values, const bool *nulls,
 		line->dos_null = false;
 	}
 	line->hcpcs = col_text(arena, values, nulls, cols, C_HCPCS);
+}
+
+/* An arena for the line: shared, with a fresh block when it runs low. */
+static Arena *
+line_arena(Arena *own, Arena *shared)
+{
+	if (shared == NULL)
+	{
+		arena_block(own, ARENA_FIRST_BLOCK);
+		return own;
+	}
+	if (shared->next == NULL || shared->end - shared->next < ARENA_FIRST_BLOCK)
+	{
+		/* a fresh block for the lines to come (the tail is left) */
+		arena_block(shared, ARENA_SHARED_BLOCK);
+	}
+	return shared;
+}
+
+void
+tpi_claim_key_from_values(const Datum *values, const bool *nulls,
+						  const ClaimColumns *cols, ClaimLine *line,
+						  TpiArena *shared)
+{
+	Arena		own;
+
+	decode_key(values, nulls, cols, line, line_arena(&own, shared));
+}
+
+void
+tpi_claim_from_values(const Datum *values, const bool *nulls,
+					  const ClaimColumns *cols, ClaimLine *line,
+					  TpiArena *shared)
+{
+	Arena		own;
+	Arena	   *arena = line_arena(&own, shared);
+	Datum		d;
+
+	decode_key(values, nulls, cols, line, arena);
 	if (col_value(values, nulls, cols, C_MODIFIERS, &d))
 		line->modifiers = arena_text_vector(arena, d, &line->nmodifiers);
 	line->units_null = !col_int32(values, nulls, cols, C_UNITS, &line->units);

@@ -95,6 +95,13 @@ typedef struct TpiArena
 extern void tpi_claim_from_values(const Datum *values, const bool *nulls,
 								  const ClaimColumns *cols, ClaimLine *line,
 								  TpiArena *arena);
+/*
+ * Only the key columns (claim_id, line_no, patient_id, payer_id,
+ * provider_npi, date_of_service, hcpcs); the others read as NULL.
+ */
+extern void tpi_claim_key_from_values(const Datum *values, const bool *nulls,
+									  const ClaimColumns *cols, ClaimLine *line,
+									  TpiArena *arena);
 extern void tpi_claim_from_datum(Datum composite, ClaimLine *line);
 extern void tpi_claim_copy(const ClaimLine *src, ClaimLine *dst);
 

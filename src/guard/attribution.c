@@ -34,37 +34,15 @@ add_copy(FindingList *fl, const TpiFinding *f)
 	fl->items[fl->n++] = *f;
 }
 
-static char *
-pstrdup_or_null(const char *s)
-{
-	return s ? pstrdup(s) : NULL;
-}
-
 /*
- * A new row from its decoded line: whole (the row trigger keeps the line,
- * whose memory outlives the row), or its key copied into the current
- * memory context (the statement trigger keeps only that per row).
+ * A new row from its decoded line, whose memory outlives the row: the row
+ * trigger's whole NEW, the statement trigger's key (tpi_claim_key_from_values).
  */
 void
-tpi_guard_new_row(GuardRow *r, const ClaimLine *line, bool whole)
+tpi_guard_new_row(GuardRow *r, const ClaimLine *line)
 {
 	memset(r, 0, sizeof(GuardRow));
-	if (whole)
-		r->key = *line;
-	else
-	{
-		r->key.claim_id = pstrdup_or_null(line->claim_id);
-		r->key.line_no = line->line_no;
-		r->key.line_no_null = line->line_no_null;
-		r->key.patient_id = pstrdup_or_null(line->patient_id);
-		r->key.payer_id = pstrdup_or_null(line->payer_id);
-		r->key.date_of_service = line->date_of_service;
-		r->key.dos_null = line->dos_null;
-		r->key.hcpcs = pstrdup_or_null(line->hcpcs);
-		r->key.nmodifiers = r->key.nicd10 = -1;
-		r->key.units_null = r->key.muscles_null = true;
-		r->key.trigger_points_null = true;
-	}
+	r->key = *line;
 	r->is_tpi = tpi_is_tpi_code(line->hcpcs);
 	if (r->is_tpi && !line->dos_null && !DATE_NOT_FINITE(line->date_of_service))
 		r->window = tpi_guard_window_days(line);

@@ -340,15 +340,14 @@ extern void tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 typedef struct GuardRow
 {
 	ClaimLine	key;			/* the row trigger's: the whole line; the
-								 * statement's: claim_id, line_no,
-								 * patient_id, payer_id, date_of_service,
-								 * hcpcs */
+								 * statement's: its key columns
+								 * (tpi_claim_key_from_values) */
 	bool		is_tpi;
 	int			window;			/* TPI rows: tpi_guard_window_days() */
 	AttrList	found;
 } GuardRow;
 
-extern void tpi_guard_new_row(GuardRow *r, const ClaimLine *line, bool whole);
+extern void tpi_guard_new_row(GuardRow *r, const ClaimLine *line);
 extern void tpi_guard_check_patient(GuardEntry *e, Relation rel, Datum patient,
 									GuardRow *rows, const int *idx, int n,
 									ClaimLine *old, int nold, bool written,

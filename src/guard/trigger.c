@@ -115,7 +115,7 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 	int			i;
 
 	tpi_claim_from_tuple(newtup, tupdesc, &e->cols, &nl);
-	tpi_guard_new_row(&row, &nl, true);
+	tpi_guard_new_row(&row, &nl);
 
 	/* the line an UPDATE replaces is checked afresh as NEW */
 	if (oldtup)

@@ -63,6 +63,7 @@ read_transition(Tuplestorestate *ts, TupleDesc desc, const ClaimColumns *cols,
 	MemoryContext row_cxt = AllocSetContextCreate(stmt_cxt, "tpi_rules guard row",
 												  ALLOCSET_DEFAULT_SIZES);
 	TupleTableSlot *slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	TpiArena	keys = {NULL, NULL};
 	GuardRow   *rows = NULL;
 	ClaimLine  *old = NULL;
 	int			n = 0,
@@ -101,23 +102,24 @@ read_transition(Tuplestorestate *ts, TupleDesc desc, const ClaimColumns *cols,
 			continue;
 		}
 
-		MemoryContextSwitchTo(row_cxt);
-		tpi_claim_from_values(slot->tts_values, slot->tts_isnull, cols, &line,
-							  NULL);
-		MemoryContextSwitchTo(stmt_cxt);
+		/* the key alone: the rules read the row again from the table */
+		tpi_claim_key_from_values(slot->tts_values, slot->tts_isnull, cols,
+								  &line, &keys);
 		r = &rows[n++];
-		tpi_guard_new_row(r, &line, false);
+		tpi_guard_new_row(r, &line);
 		/* a row without a patient's day gets the line rules alone, now */
 		if (line.patient_id == NULL || line.dos_null)
 		{
 			MemoryContextSwitchTo(row_cxt);
+			tpi_claim_from_values(slot->tts_values, slot->tts_isnull, cols,
+								  &line, NULL);
 			tpi_findings_init(&lf);
 			tpi_check_line_rules(&line, &lf);
 			MemoryContextSwitchTo(stmt_cxt);
 			for (i = 0; i < lf.n; i++)
 				tpi_guard_attribute(&r->found, copy_finding(&lf.items[i]), false);
+			MemoryContextReset(row_cxt);
 		}
-		MemoryContextReset(row_cxt);
 	}
 	MemoryContextSwitchTo(stmt_cxt);
 	tuplestore_select_read_pointer(ts, 0);
