@@ -78,6 +78,8 @@ SELECT pg_temp.add_case('modifier XS silent on the line', '{"modifiers": ["XS"]}
 -- drug.none_injected / drug.not_covered
 SELECT pg_temp.add_case('drug none', '{"drug_name": "none"}');
 SELECT pg_temp.add_case('drug dry needling', '{"drug_name": "Dry Needling"}');
+SELECT pg_temp.add_case('drug not named: missing element only', '{"drug_name": null}');
+SELECT pg_temp.add_case('drug blank: missing element only', '{"drug_name": " "}');
 SELECT pg_temp.add_case('emblem saline alone',
 	'{"payer_id": "emblemhealth", "drug_name": "normal saline"}');
 SELECT pg_temp.add_case('emblem lidocaine + saline silent',

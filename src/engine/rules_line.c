@@ -397,13 +397,18 @@ check_drug(const ClaimLine *line, const char *code, const PayerPolicy *pol,
 	uint32		classes,
 				known;
 
+	/*
+	 * The note says nothing was injected ("none", "dry needling"); a drug
+	 * it does not name (NULL, blank) is not documented, which
+	 * doc.missing_element reports (SPEC 3 and 12).
+	 */
+	if (is_blank_text(line->drug_name))
+		return;
 	if (tpi_drug_is_none(line->drug_name))
 	{
 		tpi_add_line_finding(fl, "drug.none_injected", line,
-							 "%s billed but no injected substance is documented (%s); without an injectate the service is dry needling (20560/20561), not a trigger point injection: document the drug injected or bill the service that was done.",
-							 code,
-							 is_blank_text(line->drug_name) ? "drug_name is empty" :
-							 psprintf("drug_name '%s'", tpi_show_text(line->drug_name)));
+							 "%s billed but the note documents no injected substance (drug_name '%s'); without an injectate the service is dry needling (20560/20561), not a trigger point injection: document the drug injected or bill the service that was done.",
+							 code, tpi_show_text(line->drug_name));
 		return;
 	}
 	if (pol == NULL || pol->covered_injectates == 0)
