@@ -136,7 +136,13 @@ SELECT c AS case_name, m AS muscles,
 	(27, 'serratus anterior kept whole', '{left serratus anterior,left serratus}'),
 	(28, 'multi-dimensional array', '{{R trap,L trap},{R QL,L QL}}'),
 	(29, 'rhomboids: a muscle, one per side', '{left rhomboids,L rhomboid,right rhomboids}'),
-	(30, 'rhomboids and a muscle each side', '{bilateral rhomboids,R trap}')
+	(30, 'rhomboids and a muscle each side', '{bilateral rhomboids,R trap}'),
+	(31, 'rhomboid major and minor are two', '{right rhomboid major and minor,right levator scapulae}'),
+	(32, 'counts inside entries name nothing', '{R trapezius x2,right trapezius (2 points),R levator x 3,L levator scapulae 2 trigger points}'),
+	(33, 'where in the muscle names nothing', '{upper trapezius near the acromion,levator scapulae superior angle}'),
+	(34, 'a slash between names lists them', '{left gluteus medius/minimus,R SCM/scalenes}'),
+	(35, 'R/L is both sides, L4/5 a level', '{R/L trapezius,L4/5 paraspinals}'),
+	(36, 'a spinal adjective alone is a region', '{lumbar,cervical}')
   ) AS v(i, c, m)
  ORDER BY i;
 SELECT tpi_rules.muscle_count(NULL) AS n, tpi_rules.pick_code(NULL) AS code,
@@ -150,9 +156,14 @@ SELECT m AS muscles, tpi_rules.regions(m) AS regions
 	(3, '{paraspinals}'),
 	(4, '{thoracic paraspinals,lumbar paraspinals}'),
 	(5, '{masseter,temporalis,rectus abdominis,forearm flexors,soleus,subclavius,iliocostalis thoracis,infraspinatus}'),
-	(6, '{}')
+	(6, '{}'),
+	(7, '{R trapezius x2,R rhomboid major (2 points)}'),
+	(8, '{lumbar,thoracic}')
   ) AS v(i, m)
  ORDER BY i;
+SELECT e AS entry, p.*
+  FROM unnest('{R trapezius x2,upper trapezius near the acromion,lumbar,rhomboid major and minor,gluteus medius/minimus}'::text[]) e,
+	   tpi_rules.parse_muscle(e) p;
 
 -- Big inputs: 10,000 entries; a 1 MB entry; non-ASCII text.
 SELECT tpi_rules.muscle_count(array_agg('left muscle' || g)) AS unknown_10000,

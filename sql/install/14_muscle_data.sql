@@ -26,7 +26,9 @@
 --    lists it among the aliases and abbreviations, not the group terms, and
 --    the two rhomboids act and are injected as one muscle.  "rhomboid major"
 --    and "rhomboid minor" stay muscles of their own for notes that name
---    them.
+--    them, and "rhomboid major and minor" names both: two muscles, as
+--    "teres major and minor" does (1.1; 1.0 had it as an alias of
+--    "rhomboids").
 --  * The single scalene muscles (scalenus anterior, medius, posterior) are
 --    muscles; "scalene"/"scalenes" alone are the group term.
 --  * "longissimus" alone is the lumbar muscle of SPEC; longissimus
@@ -66,7 +68,7 @@ INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 -- scapular
 ('rhomboid major', 'scapular', 'muscle', '{rhomboideus major,major rhomboid,rhomboid maj}', true),
 ('rhomboid minor', 'scapular', 'muscle', '{rhomboideus minor,minor rhomboid,rhomboid min}', true),
-('rhomboids', 'scapular', 'muscle', '{rhomboid,rhomboideus,rhomboidei,rhomboid muscles,rhomboid major and minor,rhomboid major minor}', true),
+('rhomboids', 'scapular', 'muscle', '{rhomboid,rhomboideus,rhomboidei,rhomboid muscles}', true),
 ('infraspinatus', 'scapular', 'muscle', '{infra,infraspinous,infraspinatous,infraspinatus muscle,infraspinatis}', true),
 ('supraspinatus', 'scapular', 'muscle', '{supra,supraspinous,supraspinatous,supraspinatis}', true),
 ('teres major', 'scapular', 'muscle', '{teres maj}', true),

@@ -219,10 +219,65 @@ ascii_lower(unsigned char c)
 	return (c >= 'A' && c <= 'Z') ? (unsigned char) (c + ('a' - 'A')) : c;
 }
 
+#define W_NAME		0
+#define W_LEFT		1
+#define W_RIGHT		2
+#define W_BOTH		3
+#define W_FILLER	4			/* removed with the side words */
+#define W_PART		5
+#define W_SEP		6			/* "," or "and": splits an entry */
+#define W_LEVEL		7			/* a spinal level (c5, l4, s1) */
+
+static int	classify_word(const char *w, size_t len);
+
+/*
+ * Does the '/' at in[i] list two names ("gluteus medius/minimus",
+ * "trapezius/levator scapulae", "SCM/scalenes")?  Only between two words
+ * of three letters or more that are not side words: "R/L", "rt/lt",
+ * "left/right" are sides, "C5/6" a level.
+ */
+static bool
+slash_lists(const char *in, size_t len, size_t i)
+{
+	char		w[12];
+	size_t		a,
+				b,
+				k;
+	int			side;
+
+	for (a = i; a > 0 && is_word_byte((unsigned char) in[a - 1]); a--)
+		;
+	for (b = i + 1; b < len && is_word_byte((unsigned char) in[b]); b++)
+		;
+	if (i - a < 3 || b - (i + 1) < 3)
+		return false;
+	for (side = 0; side < 2; side++)
+	{
+		size_t		from = side == 0 ? a : i + 1;
+		size_t		to = side == 0 ? i : b;
+
+		for (k = from; k < to; k++)
+			if (!((in[k] >= 'a' && in[k] <= 'z') || (in[k] >= 'A' && in[k] <= 'Z')))
+				return false;
+		if (to - from < sizeof(w))
+		{
+			int			c;
+
+			for (k = from; k < to; k++)
+				w[k - from] = (char) ascii_lower((unsigned char) in[k]);
+			c = classify_word(w, to - from);
+			if (c == W_LEFT || c == W_RIGHT || c == W_BOTH)
+				return false;
+		}
+	}
+	return true;
+}
+
 /*
  * Normalises in[0..len) into out (at least 2 * len bytes): lower-case
  * words separated by single spaces, nothing at either end; a run of list
- * separators (, ; & +) becomes the word ",".  Returns the length.
+ * separators (, ; & +, and a '/' between two names) becomes the word ",".
+ * Returns the length.
  */
 static size_t
 normalise(const char *in, size_t len, char *out)
@@ -238,7 +293,8 @@ normalise(const char *in, size_t len, char *out)
 		if (!is_word_byte(c))
 		{
 			/* list separators stand as a word "," of their own */
-			if (c == ',' || c == ';' || c == '&' || c == '+')
+			if (c == ',' || c == ';' || c == '&' || c == '+' ||
+				(c == '/' && slash_lists(in, len, i)))
 			{
 				if (o > 0 && out[o - 1] != ',')
 				{
@@ -270,15 +326,6 @@ normalise(const char *in, size_t len, char *out)
 	}
 	return o;
 }
-
-#define W_NAME		0
-#define W_LEFT		1
-#define W_RIGHT		2
-#define W_BOTH		3
-#define W_FILLER	4			/* removed with the side words */
-#define W_PART		5
-#define W_SEP		6			/* "," or "and": splits an entry */
-#define W_LEVEL		7			/* a spinal level (c5, l4, s1) */
 
 /*
  * What a normalised word is: a side word, a filler removed with them, a
@@ -840,6 +887,7 @@ typedef struct Tok
 	uint8_t		cls;			/* W_* */
 	uint8_t		level;			/* LV_* of a W_LEVEL word */
 	bool		part;			/* a part word (for match_name) */
+	bool		count;			/* a count or dose word (mark_counts) */
 } Tok;
 
 /* The regions a spinal level names, and the word that names each. */
@@ -1211,11 +1259,50 @@ region_term(const MpCatalogue *cat, Work *w, const char *name, size_t namelen,
 }
 
 /*
- * Matches one piece (tokens first..end of the entry) and fills out; false
- * when nothing of it is left to name (a level and its words only).
+ * The first word of a piece's name that says where within the muscle
+ * ("upper trapezius near the acromion", "levator scapulae superior
+ * angle", "trapezius at its insertion"), from the second word on; -1 when
+ * none does.
+ */
+static int
+where_word_at(const char *name, const Tok *pt, size_t ntok)
+{
+	size_t		i,
+				k;
+
+#define IS(lit) (len == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
+	for (i = 1; i < ntok; i++)
+	{
+		const char *w = name + pt[i].start;
+		size_t		len = pt[i].len;
+
+		if (IS("near") || IS("at") || IS("along") || IS("over") ||
+			IS("overlying") || IS("adjacent") || IS("around") || IS("by") ||
+			IS("beneath") || IS("under") || IS("below") || IS("above") ||
+			IS("toward") || IS("towards") || IS("close") || IS("next") ||
+			IS("just") || IS("angle") || IS("border") || IS("insertion") ||
+			IS("origin") || IS("attachment") || IS("edge") || IS("margin") ||
+			IS("tip"))
+			break;
+	}
+#undef IS
+	if (i >= ntok)
+		return -1;
+	/* a level that is none ("paraspinals at l9") stays unknown */
+	for (k = pt[i].start; k < pt[ntok - 1].start + pt[ntok - 1].len; k++)
+		if (name[k] >= '0' && name[k] <= '9')
+			return -1;
+	return (int) i;
+}
+
+/*
+ * Matches one piece (tokens first..end of the entry), without its count
+ * words unless counts, and fills out; false when nothing of it is left to
+ * name (a level and its words only).
  */
 static bool
-parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
+match_piece(const MpCatalogue *cat, Work *w, const Piece *pc, bool counts,
+			MpResult *out)
 {
 	const Tok  *toks = w->toks;
 	Tok		   *pt = w->ptoks + 1;
@@ -1226,6 +1313,7 @@ parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 	bool		any_part = false;
 	uint32_t	i;
 	int			e = -1;
+	int			k;
 
 	for (i = pc->first; i < pc->end; i++)
 		if (toks[i].cls == W_LEVEL && level == LV_NONE)
@@ -1238,6 +1326,8 @@ parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 			continue;
 		if (level != LV_NONE &&
 			(t->cls == W_LEVEL || level_filler(w->norm + t->start, t->len)))
+			continue;
+		if (t->count && !counts)
 			continue;
 		if (namelen > 0)
 			name[namelen++] = ' ';
@@ -1285,6 +1375,14 @@ parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 	/* before any guess: "back regions" is no misspelt "back region" */
 	if (e < 0 && region_term(cat, w, name, namelen, ntok, pt, out))
 		goto located;
+	/* a spinal adjective alone ("lumbar") is its region: no muscle */
+	if (e < 0 && ntok == 1 && (k = spine_adjective(name, namelen)) != 0)
+	{
+		result_unknown(out, name, namelen);
+		out->kind = MP_REGION;
+		out->region = cat->spinal[k - 1];
+		return true;
+	}
 	if (e < 0)
 		e = fuzzy_lookup(cat, name, namelen);
 	if (e < 0 && any_part)
@@ -1304,6 +1402,15 @@ parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 		if (o > 0)
 			e = fuzzy_lookup(cat, w->strip, o);
 	}
+	if (e < 0 && (k = where_word_at(name, pt, ntok)) > 0)
+	{
+		/* the words before where: the muscle, if they name one */
+		size_t		cut = pt[k].start - 1;
+
+		e = match_name(cat, name, cut, (size_t) k, pt, w->strip);
+		if (e < 0)
+			e = fuzzy_lookup(cat, name, cut);
+	}
 	if (e < 0)
 	{
 		result_unknown(out, name, namelen);
@@ -1315,6 +1422,112 @@ located:
 		cat->spinal[level - 1] >= 0)
 		out->region = cat->spinal[level - 1];
 	return true;
+}
+
+/*
+ * One piece, as match_piece() reads it.  A piece with count words is read
+ * without them first ("R trapezius x2" is the trapezius, "2 points" alone
+ * names nothing), and with them when that names nothing the catalogue
+ * knows ("muscle 12" stays itself): the second reading takes the first's
+ * place in the names buffer.
+ */
+static bool
+parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
+{
+	size_t		names_used = w->names_used;
+	bool		has_count = false;
+	uint32_t	i;
+
+	for (i = pc->first; i < pc->end && !has_count; i++)
+		has_count = w->toks[i].count;
+	if (!has_count)
+		return match_piece(cat, w, pc, true, out);
+	if (!match_piece(cat, w, pc, false, out))
+		return false;
+	if (out->kind != MP_UNKNOWN)
+		return true;
+	w->names_used = names_used;
+	return match_piece(cat, w, pc, true, out);
+}
+
+/* A word of digits only. */
+static bool
+digits_word(const char *w, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return false;
+	return len > 0;
+}
+
+/*
+ * What follows a per-muscle count or dose in a documented entry
+ * ("2 trigger points", "(2 points)", "x2 sites", "1 ml").
+ */
+static bool
+count_noun(const char *w, size_t len)
+{
+#define IS(lit) (len == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
+	return IS("point") || IS("points") || IS("pt") || IS("pts") ||
+		IS("tp") || IS("tps") || IS("trp") || IS("trps") ||
+		IS("trigger") || IS("triggers") || IS("site") || IS("sites") ||
+		IS("spot") || IS("spots") || IS("injection") || IS("injections") ||
+		IS("inj") || IS("injected") || IS("ml") || IS("cc") || IS("mg") ||
+		IS("each");
+#undef IS
+}
+
+/*
+ * Per-muscle counts and doses inside an entry, as notes write them
+ * ("R trapezius x2", "right trapezius (2 points)", "levator x 3", "upper
+ * trapezius 2 trigger points", "trapezius (2)"): their words are marked,
+ * and parse_piece() reads the entry without them first.  A number after
+ * a spinal level ("l4 5") is the level's, not a count.
+ */
+static void
+mark_counts(Work *w, size_t ntok)
+{
+	Tok		   *toks = w->toks;
+	size_t		i,
+				j;
+
+	for (i = 0; i < ntok; i++)
+	{
+		Tok		   *t = &toks[i];
+		const char *s = w->norm + t->start;
+		bool		count = false;
+
+		if (t->cls != W_NAME)
+			continue;
+		if (t->len >= 2 && s[0] == 'x' && digits_word(s + 1, t->len - 1))
+			count = true;		/* "x2" */
+		else if (t->len == 1 && s[0] == 'x' && i + 1 < ntok &&
+				 digits_word(w->norm + toks[i + 1].start, toks[i + 1].len))
+		{
+			t->count = true;	/* "x 2" */
+			t = &toks[++i];
+			count = true;
+		}
+		else if (digits_word(s, t->len) &&
+				 !(i > 0 && (toks[i - 1].cls == W_LEVEL ||
+							 (toks[i - 1].cls == W_NAME &&
+							  level_filler(w->norm + toks[i - 1].start,
+										   toks[i - 1].len)))))
+		{
+			/* a number that ends the entry or its piece, or a counted one */
+			count = i + 1 == ntok || toks[i + 1].cls == W_SEP ||
+				count_noun(w->norm + toks[i + 1].start, toks[i + 1].len);
+		}
+		if (!count)
+			continue;
+		t->count = true;
+		for (j = i + 1; j < ntok && toks[j].cls == W_NAME &&
+			 count_noun(w->norm + toks[j].start, toks[j].len); j++)
+			toks[j].count = true;
+		i = j - 1;
+	}
 }
 
 int
@@ -1363,6 +1576,14 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 				t->cls = W_LEVEL;
 		}
 		t->part = (t->cls == W_PART);
+		t->count = false;
+		i = j + 1;
+	}
+	mark_counts(&w, ntok);
+	for (i = 0; i < ntok; i++)
+	{
+		const Tok  *t = &w.toks[i];
+
 		if (t->cls == W_NAME || t->cls == W_PART)
 			any_name = true;
 		/* "the right trapezius and levator": part words do not close the
@@ -1370,10 +1591,9 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 		if (t->cls == W_NAME)
 		{
 			if (first_name == SIZE_MAX)
-				first_name = ntok - 1;
-			last_name = ntok - 1;
+				first_name = i;
+			last_name = i;
 		}
-		i = j + 1;
 	}
 
 	if (!any_name)

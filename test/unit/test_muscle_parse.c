@@ -253,6 +253,41 @@ test_region_words(void)
 	COUNT(1, "lumbar multifidus", "multifidus");
 }
 
+/*
+ * What notes write inside an entry besides the muscle: a count or dose
+ * ("x2", "(2 points)"), where in the muscle ("near the acromion"), and a
+ * slash between two names.
+ */
+static void
+test_inside_entry(void)
+{
+	expect("R trapezius x2", MP_MUSCLE, "trapezius", MP_SIDE_RIGHT, 2);
+	expect("right trapezius (2 points)", MP_MUSCLE, "trapezius", MP_SIDE_RIGHT, 2);
+	expect("levator x 3", MP_MUSCLE, "levator scapulae", MP_SIDE_NONE, 2);
+	expect("upper trapezius 2 trigger points", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
+	expect("trapezius (2)", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
+	expect("right upper trapezius (x3)", MP_MUSCLE, "trapezius", MP_SIDE_RIGHT, 2);
+	expect("L trap - 1 ml each", MP_MUSCLE, "trapezius", MP_SIDE_LEFT, 2);
+	expect("upper trapezius near the acromion", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
+	expect("levator scapulae superior angle", MP_MUSCLE, "levator scapulae",
+		   MP_SIDE_NONE, 2);
+	expect("left trapezius at its insertion", MP_MUSCLE, "trapezius", MP_SIDE_LEFT, 2);
+	/* silent: levels keep their numbers, unknown words stay unknown */
+	expect("paraspinals at L4 5", MP_GROUP, "lumbar paraspinals", MP_SIDE_NONE, 7);
+	expect("L4/5 paraspinals", MP_GROUP, "lumbar paraspinals", MP_SIDE_NONE, 7);
+	expect("foo near the acromion", MP_UNKNOWN, "foo near the acromion",
+		   MP_SIDE_NONE, -1);
+	expect("trapezius 2 foo", MP_UNKNOWN, "trapezius 2 foo", MP_SIDE_NONE, -1);
+	expect("lumbar", MP_REGION, "lumbar", MP_SIDE_NONE, 7);
+	expect("left cervical", MP_REGION, "cervical", MP_SIDE_LEFT, 2);
+	COUNT(0, "lumbar", "thoracic", "cervical");
+	COUNT(2, "trapezius/levator scapulae");
+	COUNT(2, "R SCM/trap");
+	COUNT(2, "R/L trap");
+	COUNT(2, "left/right trapezius");
+	COUNT(1, "trap x2", "trapezius (2 points)");
+}
+
 static void
 test_count(void)
 {
@@ -493,6 +528,7 @@ main(void)
 	test_parse();
 	test_region_words();
 	test_count();
+	test_inside_entry();
 	test_big();
 	test_merge();
 	test_memo();
