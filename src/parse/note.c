@@ -62,8 +62,9 @@ static const Cue cues[] = {
 	{"declines", F_NEGPRE | F_NEGPOST, 0}, {"refused", F_NEGPRE | F_NEGPOST, 0},
 	{"refuses", F_NEGPRE | F_NEGPOST, 0}, {"deferred", F_NEGPRE | F_NEGPOST, 0},
 	{"defer", F_NEGPRE, 0}, {"defers", F_NEGPRE | F_NEGPOST, 0},
-	{"spared", F_NEGPOST, 0}, {"held", F_NEGPOST, 0}, {"postponed", F_NEGPOST, 0},
-	{"omitted", F_NEGPOST, 0}, {"skipped", F_NEGPOST, 0},
+	{"spared", F_NEGPRE | F_NEGPOST, 0}, {"held", F_NEGPOST, 0},
+	{"postponed", F_NEGPOST, 0}, {"omitted", F_NEGPRE | F_NEGPOST, 0},
+	{"skipped", F_NEGPRE | F_NEGPOST, 0},
 	{"not", F_NOT, 0}, {"wasn", F_NOT, 0}, {"weren", F_NOT, 0}, {"didn", F_NOT, 0},
 	{"but", F_STOP, 0}, {"however", F_STOP, 0}, {"although", F_STOP, 0},
 	{"though", F_STOP, 0}, {"except", F_STOP, 0}, {"yet", F_STOP, 0},
@@ -87,6 +88,7 @@ static const Cue cues[] = {
 	{"signed", F_SIGN, 0}, {"signature", F_SIGN, 0}, {"attestation", F_SIGN, 0},
 	{"attested", F_SIGN, 0}, {"attest", F_SIGN, 0}, {"esigned", F_SIGN, 0},
 	{"cosigned", F_SIGN, 0}, {"countersigned", F_SIGN, 0},
+	{"authenticated", F_SIGN, 0},
 	{"reevaluation", F_PLAN, 0}, {"reassessment", F_PLAN, 0},
 	{"followup", F_PLAN, 0}, {"rtc", F_PLAN, 0}, {"aftercare", F_PLAN, 0},
 	{"reassess", F_PLAN, 0}, {"recheck", F_PLAN, 0}, {"reevaluate", F_PLAN, 0},
@@ -103,6 +105,7 @@ static const Cue cues[] = {
 	{"stretches", F_CONS, 0}, {"acupuncture", F_CONS, 0}, {"tens", F_CONS, 0},
 	{"conservative", F_CONS, 0}, {"exercises", F_CONS, 0},
 	{"exercise", F_CONS, 0}, {"brace", F_CONS, 0}, {"bracing", F_CONS, 0},
+	{"splint", F_CONS, 0}, {"splinting", F_CONS, 0}, {"orthotics", F_CONS, 0},
 	{"refer", F_NEWCARE, 0}, {"referral", F_NEWCARE, 0},
 	{"referred", F_NEWCARE, 0}, {"start", F_NEWCARE, 0},
 	{"begin", F_NEWCARE, 0}, {"trial", F_NEWCARE, 0},
@@ -117,7 +120,7 @@ static const Cue cues[] = {
 	{"origin", F_LOC, 0}, {"insertion", F_LOC, 0}, {"cm", F_LOC, 0},
 	{"fingerbreadth", F_LOC, 0}, {"fingerbreadths", F_LOC, 0},
 	{"spinous", F_LOC, 0}, {"acromion", F_LOC, 0},
-	{"mapped", F_LOC, 0}, {"marked", F_LOC, 0},
+	{"mapped", F_LOC, 0},
 	{"located", F_LOC, 0}, {"spine", F_LOC, 0},
 	{"guided", F_GUIDE, 0}, {"guidance", F_GUIDE, 0}, {"guide", F_GUIDE, 0},
 	{"under", F_GUIDE, 0}, {"using", F_GUIDE, 0}, {"visualization", F_GUIDE, 0},
@@ -129,6 +132,7 @@ static const Cue cues[] = {
 	{"ml", F_UNIT, 0}, {"cc", F_UNIT, 0}, {"mg", F_UNIT, 0}, {"mcg", F_UNIT, 0},
 	{"units", F_UNIT, 0}, {"unit", F_UNIT, 0}, {"percent", F_UNIT, 0}, {"u", F_UNIT, 0}, {"cc's", F_UNIT, 0},
 	{"points", F_TPW, 0}, {"point", F_TPW, 0}, {"sites", F_TPW, 0}, {"site", F_TPW, 0},
+	{"spots", F_TPW, 0}, {"spot", F_TPW, 0},
 	{"tps", F_TPW, 0}, {"tp", F_TPW, 0}, {"trp", F_TPW, 0}, {"trps", F_TPW, 0},
 	{"mtrp", F_TPW, 0}, {"mtrps", F_TPW, 0}, {"insertions", F_TPW, 0}, {"areas", F_TPW, 0},
 	{"total", F_TOTAL, 0},
@@ -601,6 +605,327 @@ punct_is(const Reader *r, size_t i, char c)
 	return i < r->nt && r->t[i].type == T_PUNCT && r->raw[r->t[i].start] == c;
 }
 
+/* ------------------------------------------------------------------------
+ * Plain text: the typography and layouts of exported notes
+ * ------------------------------------------------------------------------
+ */
+/* UTF-8 punctuation of word processors and what the reader reads for it. */
+static const struct
+{
+	const char *utf8;
+	const char *plain;
+}			typography[] = {
+	{"\xc2\xa0", " "},			/* no-break space */
+	{"\xe2\x80\x80", " "}, {"\xe2\x80\x81", " "}, {"\xe2\x80\x82", " "},
+	{"\xe2\x80\x83", " "}, {"\xe2\x80\x84", " "}, {"\xe2\x80\x85", " "},
+	{"\xe2\x80\x86", " "}, {"\xe2\x80\x87", " "}, {"\xe2\x80\x88", " "},
+	{"\xe2\x80\x89", " "}, {"\xe2\x80\x8a", " "}, {"\xe2\x80\xaf", " "},
+	{"\xe2\x80\x8b", ""},		/* zero-width space */
+	{"\xef\xbb\xbf", ""},		/* byte order mark */
+	{"\xe2\x80\x90", "-"}, {"\xe2\x80\x91", "-"}, {"\xe2\x80\x92", "-"},
+	{"\xe2\x80\x93", "-"}, {"\xe2\x80\x94", "-"}, {"\xe2\x80\x95", "-"},
+	{"\xe2\x88\x92", "-"},		/* minus sign */
+	{"\xe2\x80\x98", "'"}, {"\xe2\x80\x99", "'"}, {"\xe2\x80\xb2", "'"},
+	{"\xe2\x80\x9c", "\""}, {"\xe2\x80\x9d", "\""},
+	{"\xe2\x80\xa2", "*"}, {"\xe2\x80\xa3", "*"}, {"\xe2\x97\x8f", "*"},
+	{"\xe2\x96\xaa", "*"}, {"\xe2\x97\xa6", "*"}, {"\xc2\xb7", "*"},
+	{"\xe2\x80\xa6", "..."},
+	{"\xc3\x97", "x"},			/* the sign x: "x2" */
+	{"\xe2\x89\x88", "~"}, {"\xe2\x89\xa4", "<="}, {"\xe2\x89\xa5", ">="},
+	{"\xc2\xb5", "u"}, {"\xce\xbc", "u"},	/* micro: "ug" */
+};
+
+typedef struct Plain
+{
+	char	   *s;
+	size_t		len;
+	size_t		cap;
+} Plain;
+
+static void
+plain_put(Reader *r, Plain *o, const char *s, size_t n)
+{
+	if (r->failed)
+		return;
+	if (o->len + n + 1 > o->cap)
+	{
+		size_t		cap = o->cap * 2 + n + 64;
+		char	   *b = r_alloc(r, cap);
+
+		if (b == NULL)
+			return;
+		if (o->len > 0)
+			memcpy(b, o->s, o->len);
+		r_free(r, o->s);
+		o->s = b;
+		o->cap = cap;
+	}
+	memcpy(o->s + o->len, s, n);
+	o->len += n;
+	o->s[o->len] = '\0';
+}
+
+/* The side of the word s[0..n) (MP_SIDE_NONE if it is none). */
+static MpSide
+plain_side(const char *s, size_t n)
+{
+	char		w[8];
+	size_t		k;
+
+	if (n == 0 || n >= sizeof(w))
+		return MP_SIDE_NONE;
+	for (k = 0; k < n; k++)
+		w[k] = (char) lower((unsigned char) s[k]);
+	return mp_side_of_word(w, n);
+}
+
+/*
+ * The words of the line s[0..n): their starts and ends in at[] (at most
+ * max words), and how many.  Words are runs of bytes other than blanks.
+ */
+static int
+plain_words(const char *s, size_t n, size_t *at, int max)
+{
+	size_t		i = 0;
+	int			nw = 0;
+
+	while (i < n)
+	{
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+			i++;
+		if (i >= n)
+			break;
+		if (nw >= max)
+			return max + 1;
+		at[2 * nw] = i;
+		while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			i++;
+		at[2 * nw + 1] = i;
+		nw++;
+	}
+	return nw;
+}
+
+/* Is s[0..n) a count of a grid's cell: one or two digits? */
+static int
+plain_count(const char *s, size_t n)
+{
+	if (n == 1 && is_digit((unsigned char) s[0]))
+		return s[0] - '0';
+	if (n == 2 && is_digit((unsigned char) s[0]) && is_digit((unsigned char) s[1]))
+		return (s[0] - '0') * 10 + (s[1] - '0');
+	return -1;
+}
+
+/*
+ * A line of a tab-separated export, "Laterality<TAB>Right": its only tab
+ * (or run of blanks with tabs) follows one to six words and no colon, and
+ * text follows it.  Returns where the gap starts and sets *after to where
+ * the value starts; 0 if the line is not one.
+ */
+static size_t
+tab_label(const char *s, size_t n, size_t *after)
+{
+	size_t		i,
+				gap = 0,
+				end = 0;
+	int			words = 0;
+	bool		inword = false;
+
+	for (i = 0; i < n; i++)
+	{
+		char		c = s[i];
+
+		if (c == '\t')
+		{
+			if (gap > 0 && i > end)
+				return 0;		/* a second tab: a table's columns */
+			if (gap == 0)
+			{
+				if (words == 0 || words > 6)
+					return 0;
+				gap = i;
+				while (gap > 0 && s[gap - 1] == ' ')
+					gap--;
+			}
+			end = i + 1;
+			while (end < n && (s[end] == ' ' || s[end] == '\t'))
+				end++;
+			i = end - 1;
+			continue;
+		}
+		if (gap == 0)
+		{
+			if (c == ':')
+				return 0;
+			if (c != ' ' && !inword)
+				words++;
+			inword = c != ' ';
+		}
+	}
+	if (gap == 0 || end >= n || s[end] == '\r')
+		return 0;
+	*after = end;
+	return gap;
+}
+
+/*
+ * The plain text of a note, when it differs from the note: NULL (and no
+ * failure) when the note needs none of this.
+ *  - UTF-8 punctuation becomes its ASCII reading (typography[]): "×2" is
+ *    "x2", "T3–T5" is "T3-T5", a no-break space a blank.
+ *  - The tab between a line's label and its value is the label's colon
+ *    (tab_label): "Laterality<TAB>Right" reads "Laterality: Right".
+ *  - A grid of counts under a line of a right and a left column ("Right
+ *    Left"): each row of a name and two counts ("Upper trapezius  2  0")
+ *    reads "Right Upper trapezius x2, Left Upper trapezius x0" without the
+ *    sides counted 0, up to the first line that is no such row.
+ * Every step is one pass over the text.
+ */
+static char *
+plain_text(Reader *r, const char *text, size_t len, size_t *plen)
+{
+	Plain		o = {NULL, 0, 0};
+	size_t		i,
+				ls;
+	bool		need = false;
+	int			grid = 0;		/* 1: rows of a grid follow */
+	size_t		colw[4];		/* the grid's side words */
+
+	/* does the note need it? */
+	for (i = 0; i < len && !need; i++)
+		if ((unsigned char) text[i] >= 0x80 || text[i] == '\t')
+			need = true;
+	for (ls = 0; ls < len && !need; ls = i + 1)
+	{
+		size_t		at[6],
+					ink = 0;
+
+		/* two side words: "Right Left", "R L", "Lt Rt" */
+		for (i = ls; i < len && text[i] != '\n'; i++)
+			ink += text[i] != ' ' && text[i] != '\r';
+		if (ink <= 10 && plain_words(text + ls, i - ls, at, 2) == 2 &&
+			plain_side(text + ls + at[0], at[1] - at[0]) +
+			plain_side(text + ls + at[2], at[3] - at[2]) == MP_SIDE_LEFT + MP_SIDE_RIGHT &&
+			plain_side(text + ls + at[0], at[1] - at[0]) != MP_SIDE_NONE &&
+			plain_side(text + ls + at[2], at[3] - at[2]) != MP_SIDE_NONE)
+			need = true;
+	}
+	if (!need)
+		return NULL;
+
+	for (ls = 0; ls < len && !r->failed; ls = i + 1)
+	{
+		size_t		le,
+					from,
+					at[2 * 9],
+					after = 0,
+					gap;
+		int			nw;
+
+		for (le = ls; le < len && text[le] != '\n'; le++)
+			;
+		i = le;
+		nw = plain_words(text + ls, le - ls, at, 8);
+
+		/* a row of a grid: a name and two counts */
+		if (grid && nw >= 3 && nw <= 8 &&
+			plain_count(text + ls + at[2 * nw - 4], at[2 * nw - 3] - at[2 * nw - 4]) >= 0 &&
+			plain_count(text + ls + at[2 * nw - 2], at[2 * nw - 1] - at[2 * nw - 2]) >= 0 &&
+			plain_count(text + ls + at[0], at[1] - at[0]) < 0)
+		{
+			const char *name = text + ls + at[0];
+			size_t		namelen = at[2 * nw - 5] - at[0];
+			int			c;
+			bool		first = true;
+
+			for (c = 0; c < 2; c++)
+			{
+				const char *cell = text + ls + at[2 * nw - 4 + 2 * c];
+				size_t		celln = at[2 * nw - 3 + 2 * c] - at[2 * nw - 4 + 2 * c];
+
+				if (plain_count(cell, celln) == 0)
+					continue;
+				if (!first)
+					plain_put(r, &o, ", ", 2);
+				plain_put(r, &o, text + colw[2 * c], colw[2 * c + 1] - colw[2 * c]);
+				plain_put(r, &o, " ", 1);
+				plain_put(r, &o, name, namelen);
+				plain_put(r, &o, " x", 2);
+				plain_put(r, &o, cell, celln);
+				first = false;
+			}
+			if (le < len)
+				plain_put(r, &o, "\n", 1);
+			continue;
+		}
+		grid = 0;
+		/* a line of a right and a left column */
+		if (nw == 2)
+		{
+			MpSide		a = plain_side(text + ls + at[0], at[1] - at[0]),
+						b = plain_side(text + ls + at[2], at[3] - at[2]);
+
+			if (a != MP_SIDE_NONE && b != MP_SIDE_NONE &&
+				a + b == MP_SIDE_LEFT + MP_SIDE_RIGHT)
+			{
+				grid = 1;
+				colw[0] = ls + at[0];
+				colw[1] = ls + at[1];
+				colw[2] = ls + at[2];
+				colw[3] = ls + at[3];
+			}
+		}
+
+		gap = tab_label(text + ls, le - ls, &after);
+		from = ls;
+		while (from < le && !r->failed)
+		{
+			unsigned char c = (unsigned char) text[from];
+			int			k;
+			bool		done = false;
+
+			if (gap > 0 && from == ls + gap)
+			{
+				plain_put(r, &o, ": ", 2);
+				from = ls + after;
+				continue;
+			}
+			if (c >= 0x80)
+			{
+				for (k = 0; k < (int) (sizeof(typography) / sizeof(typography[0])); k++)
+				{
+					size_t		n = strlen(typography[k].utf8);
+
+					if (from + n <= le && memcmp(text + from, typography[k].utf8, n) == 0)
+					{
+						plain_put(r, &o, typography[k].plain, strlen(typography[k].plain));
+						from += n;
+						done = true;
+						break;
+					}
+				}
+			}
+			if (!done)
+			{
+				plain_put(r, &o, text + from, 1);
+				from++;
+			}
+		}
+		if (le < len)
+			plain_put(r, &o, "\n", 1);
+	}
+	if (r->failed)
+	{
+		r_free(r, o.s);
+		return NULL;
+	}
+	if (o.s == NULL)
+		plain_put(r, &o, "", 0);
+	*plen = o.len;
+	return o.s;
+}
+
 static void
 tokenise(Reader *r)
 {
@@ -734,6 +1059,16 @@ classify(Reader *r)
 		t->wclass = (uint8_t) mp_word_class(w, t->len);
 		if (t->len > 40)
 			continue;
+		/* "C-arm": the fluoroscope, not the arm */
+		if (t->len == 3 && memcmp(w, "arm", 3) == 0 && i >= 2 &&
+			punct_is(r, i - 1, '-') && tok_is(r, i - 2, "c") &&
+			r->t[i - 1].start == t->start - 1)
+		{
+			t->wclass = MP_WORD_NAME;
+			t->flags = F_MOD;
+			t->mod = 2;
+			continue;
+		}
 		/* "DN to the right trapezius": dry needling, in capitals only */
 		if (t->len == 2 && t->upper && w[0] == 'd' && w[1] == 'n')
 		{
@@ -894,13 +1229,18 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 {
 	uint32_t	f = 0;
 	size_t		i;
-	bool		any_injected = false;
+	bool		any_injected = false,
+				found = false;
 
 	for (i = from; i < to; i++)
 	{
 		f |= r->t[i].flags;
 		if (r->t[i].flags & F_INJ)
 			any_injected = true;
+		/* "Identified trigger points:", "Findings:" */
+		if (tok_is(r, i, "identified") || tok_is(r, i, "found") ||
+			tok_is(r, i, "palpated") || tok_is(r, i, "findings"))
+			found = true;
 		if (tok_is(r, i, "follow") || tok_is(r, i, "post"))
 			f |= F_SEC_PLAN;
 	}
@@ -912,7 +1252,7 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 		return SEC_MEDS;
 	if (f & F_SEC_HIST)
 		return SEC_HIST;
-	if (f & F_SEC_EXAM)
+	if ((f & F_SEC_EXAM) || (found && !any_injected && !(f & F_DONE)))
 		return SEC_EXAM;
 	if (f & F_SEC_OTHER)
 		return SEC_OTHER;
@@ -1030,6 +1370,47 @@ subject_at(const Reader *r, size_t j)
 		(tok_is(r, j, "there") && (tok_is(r, j + 1, "was") || tok_is(r, j + 1, "were")));
 }
 
+/* A title: no punctuation of a sentence or a list on the line. */
+static bool
+title_line(const Reader *r, size_t ls, size_t le)
+{
+	size_t		k;
+
+	for (k = ls; k < le; k++)
+		if (r->t[k].type == T_PUNCT && strchr(".,;:!?()", r->raw[r->t[k].start]))
+			return false;
+	return true;
+}
+
+/*
+ * A banner line: a text between runs of two or more dashes, equals signs
+ * or asterisks ("--- end of copied text ---", "=== PRIOR NOTE ===").
+ */
+static bool
+banner_line(const Reader *r, size_t ls, size_t le)
+{
+	size_t		a = ls,
+				b = le;
+	char		c;
+	bool		word = false;
+
+	if (le - ls < 5 || r->t[ls].type != T_PUNCT)
+		return false;
+	c = r->raw[r->t[ls].start];
+	if (c != '-' && c != '=' && c != '*')
+		return false;
+	while (a < le && punct_is(r, a, c))
+		a++;
+	while (b > a && punct_is(r, b - 1, c))
+		b--;
+	if (a - ls < 2 || le - b < 2)
+		return false;
+	for (; a < b; a++)
+		if (r->t[a].type == T_WORD)
+			word = true;
+	return word;
+}
+
 /*
  * Lines that open with up to six words and a colon, or are all capitals,
  * are headers; a header naming a muscle is a table row, not a header.
@@ -1043,6 +1424,7 @@ sections_and_sentences(Reader *r)
 	size_t		i = 0;
 	int			section = SEC_NONE;
 	uint32_t	sent = 0;
+	bool		copied = false; /* inside a banner of an earlier note */
 
 	r->s[0].flags = 0;
 	r->s[0].section = SEC_NONE;
@@ -1087,9 +1469,33 @@ sections_and_sentences(Reader *r)
 				allcaps = false;
 			words++;
 		}
-		/* "TPI DEFERRED TODAY" is a sentence in capitals, not a header */
-		if (!muscle && words > 0 &&
-			(colon > 0 || (allcaps && j == le && words <= 5 && !negated)))
+		/*
+		 * "--- Previous procedure note (07/08/2025), copied for reference
+		 * ---": a banner line heads what follows up to the next banner;
+		 * the text an earlier visit's note left there stays that visit's,
+		 * its own headers too
+		 */
+		if (banner_line(r, ls, le))
+		{
+			int			label = label_kind(r, ls, le);
+
+			copied = label == SEC_HIST;
+			section = line_section = copied ? SEC_HIST : section_of(r, ls, le, section);
+			for (k = ls; k < le; k++)
+				r->t[k].header = 1;
+		}
+		else if (copied)
+			line_section = SEC_HIST;
+		/*
+		 * "TPI DEFERRED TODAY" is a sentence in capitals, not a header;
+		 * the note's title is one ("Procedure note - trigger point
+		 * injection": its first line, a few words and no punctuation of a
+		 * sentence)
+		 */
+		else if (!muscle && words > 0 &&
+				 (colon > 0 || (allcaps && j == le && words <= 5 && !negated) ||
+				  (sent == 0 && r->s[0].flags == 0 && j == le && !negated &&
+				   title_line(r, ls, le))))
 		{
 			size_t		hend = colon > 0 ? colon : le;
 			int			label = label_kind(r, ls, hend);
@@ -1203,6 +1609,11 @@ injection_side(const Reader *r, size_t i)
 		side = mp_side_of_word(r->low + t->start, t->len);
 	if (side == MP_SIDE_NONE)
 		return MP_SIDE_NONE;
+	/* "On the right, the upper trapezius ... and the levator scapulae" */
+	if (i >= 2 && tok_is(r, i - 1, "the") && tok_is(r, i - 2, "on") &&
+		(i == 2 || r->t[i - 3].sent != t->sent || r->t[i - 3].type == T_NL) &&
+		(punct_is(r, j, ',') || (tok_is(r, j, "side") && punct_is(r, j + 1, ','))))
+		return side;
 	/* before the injection: "bilateral trigger point injections", "R TPI" */
 	if (tok_is(r, j, "trigger") &&
 		(tok_is(r, j + 1, "point") || tok_is(r, j + 1, "points")))
@@ -1343,6 +1754,63 @@ sentence_flags(Reader *r)
 	}
 }
 
+/*
+ * "Laterality: Right" above the muscles of a template ("Muscles: upper
+ * trapezius; levator scapulae"): a Side field before any muscle of the
+ * note is the side of the injection for the side-less muscles after it,
+ * up to a blank line.  (A Side field after a muscle is that record's:
+ * side_field.)
+ */
+static void
+side_fields(Reader *r)
+{
+	size_t		i;
+	uint8_t		side = MP_SIDE_NONE;
+
+	for (i = 0; i < r->nt; i++)
+	{
+		const NTok *t = &r->t[i];
+
+		if (t->flags & F_MUS)
+			break;
+		if (t->type == T_NL && i + 1 < r->nt && r->t[i + 1].type == T_NL)
+			side = MP_SIDE_NONE;
+		if ((i == 0 || r->t[i - 1].type == T_NL) &&
+			(tok_is(r, i, "side") || tok_is(r, i, "sides") ||
+			 tok_is(r, i, "laterality")) && punct_is(r, i + 1, ':'))
+		{
+			size_t		k;
+			uint8_t		got = MP_SIDE_NONE;
+
+			for (k = i + 2; k < r->nt && r->t[k].type != T_NL; k++)
+			{
+				if (r->t[k].type == T_WORD && r->t[k].wclass == MP_WORD_SIDE)
+					got |= (uint8_t) mp_side_of_word(r->low + r->t[k].start,
+													 r->t[k].len);
+				else if (!punct_is(r, k, '/') && !punct_is(r, k, ','))
+					break;
+			}
+			if (k < r->nt && r->t[k].type != T_NL)
+				got = MP_SIDE_NONE;
+			side = got;
+			i = k > i ? k - 1 : i;
+			continue;
+		}
+		if (side != MP_SIDE_NONE)
+			r->s[t->sent].injside |= side;
+	}
+	/* the field's side reaches the muscles after it, to the blank line */
+	if (side != MP_SIDE_NONE)
+	{
+		for (; i < r->nt; i++)
+		{
+			if (r->t[i].type == T_NL && i + 1 < r->nt && r->t[i + 1].type == T_NL)
+				break;
+			r->s[r->t[i].sent].injside |= side;
+		}
+	}
+}
+
 /* A sentence that says a procedure was done, or sits in its section. */
 static bool
 done_here(const Reader *r, uint32_t sent)
@@ -1453,6 +1921,31 @@ blank_field(const Reader *r, size_t i)
 		k++;
 	if (!punct_is(r, k, ':') || k == i)
 		return false;
+	/*
+	 * "US GUIDANCE: NO", "Ultrasound: none", "Fluoroscopy: N/A": a label
+	 * of its own line (not "TPI to the right trapezius. Side effects:
+	 * none.")
+	 */
+	{
+		size_t		m = k + 1;
+		int			said = 0;
+
+		for (m = i; m < k; m++)
+			if ((r->t[m].flags & F_MUS) || punct_is(r, m, '.'))
+				said = -100;
+		for (m = k + 1; m < r->nt && r->t[m].type != T_NL; m++)
+		{
+			if (tok_is(r, m, "no") || tok_is(r, m, "none") ||
+				(tok_is(r, m, "n") && punct_is(r, m + 1, '/') && tok_is(r, m + 2, "a")))
+				said++;
+			else if (tok_is(r, m, "a") && punct_is(r, m - 1, '/'))
+				continue;
+			else if (r->t[m].type != T_PUNCT)
+				break;
+		}
+		if (said == 1 && (m >= r->nt || r->t[m].type == T_NL))
+			return true;
+	}
 	for (k++; k < r->nt && r->t[k].type != T_NL; k++)
 	{
 		/* "[x] no", "[X] None", "(X) no" */
@@ -1579,7 +2072,8 @@ negation(Reader *r)
 			else
 				active = true;
 		}
-		if (t->flags & F_NEGPRE)
+		/* "skipped the L rhomboid and held off on the R SCM" */
+		if ((t->flags & F_NEGPRE) || (tok_is(r, i, "held") && tok_is(r, i + 1, "off")))
 			active = true;
 		if (t->flags & F_NEGPOST)
 			back = true;
@@ -1839,7 +2333,8 @@ each_at(const Reader *r, size_t i)
 
 	if (tok_is(r, k, "in") && tok_is(r, k + 1, "each"))
 		k++;
-	if (tok_is(r, k, "each"))
+	/* "2 TPs ea": each, abbreviated */
+	if (tok_is(r, k, "each") || tok_is(r, k, "ea"))
 		k++;
 	else if (tok_is(r, k, "per") && (tok_is(r, k + 1, "muscle") || tok_is(r, k + 1, "side")))
 		return 2;
@@ -1851,6 +2346,8 @@ each_at(const Reader *r, size_t i)
 }
 
 static bool landmark(const Reader *r, size_t first);
+static bool points_before(const Reader *r, size_t i);
+static size_t bracketed_muscle(const Reader *r, size_t end);
 static bool dose_unit_at(const Reader *r, size_t i);
 
 /*
@@ -2014,6 +2511,12 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		if ((t->type == T_WORD && (t->wclass == MP_WORD_SIDE ||
 								   t->wclass == MP_WORD_PART ||
 								   tok_is(r, sp->first - 1, "sided"))) ||
+			/* "R cervical multifidus": a region's adjective after a side */
+			(t->type == T_WORD && sp->first >= 2 &&
+			 (tok_is(r, sp->first - 1, "cervical") || tok_is(r, sp->first - 1, "thoracic") ||
+			  tok_is(r, sp->first - 1, "lumbar")) &&
+			 r->t[sp->first - 2].type == T_WORD &&
+			 r->t[sp->first - 2].wclass == MP_WORD_SIDE) ||
 			/*
 			 * "the right and left trapezius"; "left upper, middle and lower
 			 * trapezius": part words name no muscle of their own (SPEC
@@ -2070,6 +2573,9 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			/* "6 injections on patient's transversus abdominis" */
 			tok_is(r, k - 1, "on") || tok_is(r, k - 1, "patient") ||
 			tok_is(r, k - 1, "patients") ||
+			/* "3 spots in your right shoulder blade muscles" */
+			tok_is(r, k - 1, "your") || tok_is(r, k - 1, "his") ||
+			tok_is(r, k - 1, "her") ||
 			(tok_is(r, k - 1, "s") && punct_is(r, k - 2, '\'')) ||
 			(punct_is(r, k - 1, '\'') && tok_is(r, k, "s")) ||
 			/* a sentence wrapped after "in the" */
@@ -2340,7 +2846,11 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		if ((t->type == T_WORD && (t->wclass == MP_WORD_PART ||
 								   t->wclass == MP_WORD_FILLER ||
 								   tok_is(r, j, "at") || tok_is(r, j, "level") ||
-								   tok_is(r, j, "levels"))) ||
+								   tok_is(r, j, "levels") ||
+		/* "trapezius, R cervical multifidus": read_span drops it */
+								   ((tok_is(r, j, "cervical") || tok_is(r, j, "thoracic") ||
+									 tok_is(r, j, "lumbar")) && j + 1 < r->nt &&
+									(r->t[j + 1].flags & F_MUS)))) ||
 			(t->type == T_PUNCT && (strchr(",&+/-", r->raw[t->start]) != NULL ||
 									t->abbr)))
 		{
@@ -2381,9 +2891,51 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 				sp->each = each || each_at(r, q + 1) > 0;
 				sp->cend = q + 1;
 			}
+			/*
+			 * "the upper trapezius was injected at two points and the
+			 * levator scapulae at one": the word of points left out after
+			 * the sentence said it
+			 */
+			else if (tok_is(r, m - 1, "at") && m - 1 == last &&
+					 (q >= r->nt || clause_end(r, q) || tok_is(r, q, "and")) &&
+					 sp->first > 0 && points_before(r, sp->first))
+			{
+				add_count(sp, num);
+				sp->cend = q;
+			}
 		}
 	}
 	return last;
+}
+
+/*
+ * The first token of a muscle named in brackets right after a run of
+ * region terms ending at token end ("shoulder blade muscles (rhomboids)",
+ * "neck muscle (levator scapulae)"), 0 if none.
+ */
+static size_t
+bracketed_muscle(const Reader *r, size_t end)
+{
+	size_t		k = end;
+
+	if (tok_is(r, k, "muscle") || tok_is(r, k, "muscles"))
+		k++;
+	if (!punct_is(r, k, '(') || k + 1 >= r->nt || !(r->t[k + 1].flags & F_MUS))
+		return 0;
+	return k + 1;
+}
+
+/* Did the sentence of token i say "at N points" shortly before it? */
+static bool
+points_before(const Reader *r, size_t i)
+{
+	size_t		k;
+
+	for (k = i; k > 0 && k + 40 > i && r->t[k - 1].sent == r->t[i].sent; k--)
+		if ((r->t[k - 1].flags & F_TPW) && k >= 3 && number_at(r, k - 2) > 0 &&
+			tok_is(r, k - 3, "at"))
+			return true;
+	return false;
 }
 
 /*
@@ -2588,6 +3140,31 @@ read_span(Reader *r, const Span *sp)
 			continue;
 		if (t->type == T_WORD && t->wclass == MP_WORD_SIDE &&
 			tok_is(r, i, "b") && punct_is(r, i + 1, '/'))
+		{
+			memcpy(r->buf + o, "bl ", 3);
+			o += 3;
+			i += 2;
+			continue;
+		}
+		/*
+		 * "R cervical multifidus": the region's adjective of a muscle that
+		 * has no name with it is no part of the name
+		 */
+		if ((tok_is(r, i, "cervical") || tok_is(r, i, "thoracic") ||
+			 tok_is(r, i, "lumbar")) && i + 1 < sp->end &&
+			(r->t[i + 1].flags & F_MUS) && muscle_at(r, i, NULL) == 0)
+			continue;
+		/*
+		 * "semispinalis capitis R & L, splenius capitis R & L": both sides
+		 * of the name before, not a list of a right and a left entry
+		 */
+		if (t->type == T_WORD && t->wclass == MP_WORD_SIDE && i + 2 < sp->end &&
+			(punct_is(r, i + 1, '&') || punct_is(r, i + 1, '+') ||
+			 tok_is(r, i + 1, "and")) &&
+			r->t[i + 2].type == T_WORD && r->t[i + 2].wclass == MP_WORD_SIDE &&
+			(mp_side_of_word(r->low + t->start, t->len) |
+			 mp_side_of_word(r->low + r->t[i + 2].start, r->t[i + 2].len)) == MP_SIDE_BILATERAL &&
+			mp_side_of_word(r->low + t->start, t->len) != MP_SIDE_BILATERAL)
 		{
 			memcpy(r->buf + o, "bl ", 3);
 			o += 3;
@@ -2872,6 +3449,10 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 											 * kept apart last */
 		int			reg_mark = 0;	/* where its regions start in r->reg */
 		bool		sent_mus = false;	/* it read a muscle run too */
+		size_t		carry_at = SIZE_MAX;	/* see bracketed_muscle() */
+		size_t		carry_from = 0,
+					carry_to = 0;
+		int			carry_count = -1;
 
 		/* a later pass reads the same runs afresh, counts and all */
 		if (pass > 0)
@@ -2904,6 +3485,44 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 
 				for (k = sp.cfirst; k < sp.end || k < sp.cend; k++)
 					r->t[k].inspan = 1;
+			}
+			/*
+			 * "your right shoulder blade muscles (rhomboids)": the region
+			 * tells where the muscle in brackets lies; its side and count
+			 * are that muscle's
+			 */
+			if (sp.regions_only && bracketed_muscle(r, sp.end) > 0)
+			{
+				size_t		k;
+
+				carry_at = bracketed_muscle(r, sp.end);
+				carry_from = carry_to = 0;
+				carry_count = sp.count;
+				for (k = sp.first; k < sp.end; k++)
+					if (r->t[k].type == T_WORD && r->t[k].wclass == MP_WORD_SIDE)
+					{
+						carry_from = k;
+						carry_to = tok_is(r, k, "b") && punct_is(r, k + 1, '/') ? k + 3 : k + 1;
+						break;
+					}
+				continue;
+			}
+			if (carry_at != SIZE_MAX && sp.first <= carry_at && carry_at < sp.end)
+			{
+				size_t		k;
+				bool		sided = false;
+
+				for (k = sp.first; k < sp.end; k++)
+					if (r->t[k].type == T_WORD && r->t[k].wclass == MP_WORD_SIDE)
+						sided = true;
+				if (!sided && sp.side_from == sp.side_to)
+				{
+					sp.side_from = carry_from;
+					sp.side_to = carry_to;
+				}
+				if (sp.count < 0)
+					sp.count = carry_count;
+				carry_at = SIZE_MAX;
 			}
 			/* region terms: not a landmark, not a complaint ("low back pain") */
 			if (sp.regions_only &&
@@ -3048,6 +3667,9 @@ stated_total(Reader *r, int *each)
 			while (j < r->nt && j < i + 3 && r->t[j].type == T_WORD &&
 				   !(r->t[j].flags & F_MUS))
 				j++;
+			/* "Injection sites (n=4)" */
+			if (punct_is(r, j, '(') && tok_is(r, j + 1, "n") && punct_is(r, j + 2, '='))
+				j += 2;
 			if ((punct_is(r, j, ':') || punct_is(r, j, '=')) &&
 				(n = number_at(r, j + 1)) > 0)
 			{
@@ -3068,6 +3690,11 @@ stated_total(Reader *r, int *each)
 			((r->s[t->sent].flags & (S_INJ | S_DONE | S_CURRENT)) ||
 			 r->s[t->sent].section == SEC_PROC))
 			*each = n;
+		/* "2 TPs ea (8 total)": a figure and "total" alone */
+		if (tok_is(r, i + 1, "total") && (n = number_at(r, i)) > 0 &&
+			i > 0 && (punct_is(r, i - 1, '(') || punct_is(r, i - 1, ',')) &&
+			(r->s[t->sent].flags & (S_TPT | S_INJ)))
+			strong = strong < 0 ? n : strong;
 		/* "a single trigger point injection was performed in ...": one */
 		if (weak < 0 && tok_is(r, i, "single") && i > 0 && tok_is(r, i - 1, "a") &&
 			(tok_is(r, i + 1, "trigger") || (r->t[i + 1 < r->nt ? i + 1 : i].flags & F_TPW)))
@@ -3252,6 +3879,27 @@ per:
 			j = k;
 	}
 	return j;
+}
+
+/*
+ * A dose from token i to e that is none of the injection's: a medicine
+ * taken by mouth ("ibuprofen 600 mg PRN", "meloxicam 15 mg", "10 mg
+ * qhs"), or the size of a syringe ("drawn up in a 10 mL syringe").
+ */
+static bool
+not_injected_dose(const Reader *r, size_t i, size_t e)
+{
+	static const char *const when[] = {"prn", "daily", "bid", "tid", "qid",
+		"qhs", "qd", "qam", "qpm", "nightly", "po", "hs", "syringe",
+	"syringes", NULL};
+	int			k;
+
+	if (i > 0 && r->t[i - 1].type == T_WORD && (r->t[i - 1].flags & F_CONS))
+		return true;
+	for (k = 0; when[k]; k++)
+		if (tok_is_s(r, e, when[k]))
+			return true;
+	return false;
 }
 
 /*
@@ -3451,7 +4099,7 @@ read_drugs(Reader *r)
 		}
 		e = t->type == T_NUM ? dose_at(r, i) : i;
 		/* not negated, not of another visit, not a rate ("1 mL per site") */
-		if (e > i && (t->neg || !sent_current(r, t->sent)))
+		if (e > i && (t->neg || !sent_current(r, t->sent) || not_injected_dose(r, i, e)))
 		{
 			i = e;
 			continue;
@@ -3504,7 +4152,9 @@ cue_present(const Reader *r, uint32_t f, bool done)
 	for (i = 0; i < r->nt; i++)
 		if ((r->t[i].flags & f) && !r->t[i].neg &&
 			sent_current(r, r->t[i].sent) &&
-			(!done || done_here(r, r->t[i].sent)))
+			(!done || done_here(r, r->t[i].sent) ||
+		/* "tpi today." */
+			 (r->s[r->t[i].sent].flags & S_TODAY)))
 			return true;
 	return false;
 }
@@ -3590,8 +4240,8 @@ landmark_word(const Reader *r, size_t i)
 {
 	if (tok_is(r, i, "spine"))
 		return tok_is(r, i - 1, "scapular") || tok_is(r, i - 1, "iliac");
-	if (tok_is(r, i, "located") || tok_is(r, i, "marked") ||
-		tok_is(r, i, "mapped"))
+	/* "trigger points were marked" says they were found, not where */
+	if (tok_is(r, i, "located") || tok_is(r, i, "mapped"))
 		return (r->s[r->t[i].sent].flags & S_TPT) ||
 			any_sentence_of(r, i, F_MUS | F_TPW);
 	return true;
@@ -3616,6 +4266,48 @@ signoff(const Reader *r, size_t i)
 	while (k < r->nt && r->t[k].type == T_NL)
 		k++;
 	return k < r->nt && r->t[k].type == T_WORD;
+}
+
+/*
+ * "informed consent was signed", "signed consent form": the patient's
+ * signature on the consent, not the note's.
+ */
+static bool
+consent_form(const Reader *r, size_t i)
+{
+	size_t		k,
+				from = i > 4 ? i - 4 : 0;
+
+	for (k = from; k < r->nt && k <= i + 3; k++)
+		if (r->t[k].sent == r->t[i].sent &&
+			(tok_is(r, k, "consent") || tok_is(r, k, "consents")))
+			return true;
+	return false;
+}
+
+/*
+ * "-- Dr. A. Lindqvist, ND" closing the note: a sign-off of two dashes
+ * (or a dash before "Dr") and a name, on the note's last line.
+ */
+static bool
+dash_signoff(const Reader *r, size_t i)
+{
+	size_t		k = i;
+
+	if ((i > 0 && r->t[i - 1].type != T_NL) || !punct_is(r, i, '-'))
+		return false;
+	while (k < r->nt && k < i + 4 && punct_is(r, k, '-'))
+		k++;
+	if (k >= r->nt || r->t[k].type != T_WORD || (k == i + 1 && !tok_is(r, k, "dr")))
+		return false;
+	/* the last line */
+	for (; k < r->nt; k++)
+		if (r->t[k].type == T_NL)
+			break;
+	for (; k < r->nt; k++)
+		if (r->t[k].type != T_NL)
+			return false;
+	return true;
 }
 
 /* A span of time at token i: "2 weeks", "4-6 wks", "one month". */
@@ -3690,6 +4382,19 @@ plan_cue(const Reader *r, size_t i)
 		   tok_is(r, i + 1, "injection") || tok_is(r, i + 2, "injection"))));
 }
 
+/*
+ * "cont pt + hep", "failed pt": "pt" written small is physical therapy
+ * after a word of care had or kept, elsewhere the patient ("pt tolerated").
+ */
+static bool
+therapy_pt(const Reader *r, size_t i)
+{
+	return i > 0 && (tok_is(r, i - 1, "cont") || tok_is(r, i - 1, "continue") ||
+					 tok_is(r, i - 1, "continues") || tok_is(r, i - 1, "continuing") ||
+					 tok_is(r, i - 1, "failed") || tok_is(r, i - 1, "formal") ||
+					 tok_is(r, i - 1, "outpatient"));
+}
+
 static void
 read_elements(Reader *r, NrFacts *out)
 {
@@ -3707,7 +4412,9 @@ read_elements(Reader *r, NrFacts *out)
 		/* signed: not "unsigned", not "not signed", not pending */
 		if ((t->flags & F_SIGN) && !t->neg &&
 			!any_sentence_of(r, i, F_NOT) &&
-			!tok_is(r, i + 1, "pending"))
+			!tok_is(r, i + 1, "pending") && !consent_form(r, i))
+			out->note_signed = true;
+		if (t->type == T_PUNCT && dash_signoff(r, i))
 			out->note_signed = true;
 		if (punct_is(r, i, '/') && tok_is(r, i - 1, "s") && tok_is(r, i + 1, "s") &&
 			punct_is(r, i + 2, '/'))
@@ -3733,10 +4440,14 @@ read_elements(Reader *r, NrFacts *out)
 				if (!after)
 					out->conservative_care = true;
 			}
-			if ((tok_is(r, i, "physical") && tok_is(r, i + 1, "therapy")) ||
+			if (((tok_is(r, i, "physical") || tok_is(r, i, "occupational") ||
+				  tok_is(r, i, "hand")) && tok_is(r, i + 1, "therapy")) ||
 				(tok_is(r, i, "home") && (tok_is(r, i + 1, "exercise") ||
 										  tok_is(r, i + 1, "exercises"))) ||
-				(tok_is(r, i, "pt") && t->upper) || (tok_is(r, i, "hep") && t->upper) ||
+				(tok_is(r, i, "pt") && (t->upper || therapy_pt(r, i))) ||
+				(tok_is(r, i, "hep") && (t->upper || !(tok_is(r, i + 1, "a") ||
+													  tok_is(r, i + 1, "b") ||
+													  tok_is(r, i + 1, "c")))) ||
 				(tok_is(r, i, "muscle") && (tok_is(r, i + 1, "relaxant") ||
 											tok_is(r, i + 1, "relaxants"))))
 				out->conservative_care = true;
@@ -3836,6 +4547,8 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 	bool		any_loc = false;
 	bool		injects;
 	int			k;
+	char	   *plain = NULL;
+	size_t		plen = 0;
 
 	memset(out, 0, sizeof(NrFacts));
 	out->guidance = modality[0];
@@ -3846,6 +4559,14 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 	r.alloc = alloc;
 	r.raw = text;
 	r.len = len;
+	plain = plain_text(&r, text, len, &plen);
+	if (r.failed || (plain != NULL && plen > UINT32_MAX / 2))
+		goto done;
+	if (plain != NULL)
+	{
+		r.raw = plain;
+		r.len = len = plen;
+	}
 	r.low = r_alloc(&r, len + 1);
 	r.t = r_alloc(&r, sizeof(NTok) * (len + 1));
 	r.s = r_alloc(&r, sizeof(NSent) * (len + 2));
@@ -3858,6 +4579,7 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 	mark_abbreviations(&r);
 	sections_and_sentences(&r);
 	sentence_flags(&r);
+	side_fields(&r);
 	negation(&r);
 
 	/* did the note record an injection (or dry needling) done now? */
@@ -3925,6 +4647,7 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 done:
 	for (k = 0; k < r.ndrug; k++)
 		r_free(&r, r.dose[k]);
+	r_free(&r, plain);
 	r_free(&r, r.low);
 	r_free(&r, r.t);
 	r_free(&r, r.s);

@@ -12,6 +12,15 @@
  * vocabulary the caller gives (the injectate table: name -> generic).
  *
  * How a note is read (NegEx/ConText style, every pass linear):
+ *	0. Plain text first, for exports: UTF-8 punctuation of word processors
+ *	   reads as ASCII ("×2" is x2, en dashes and no-break spaces are - and
+ *	   blanks), a line's one tab after its label is the label's colon
+ *	   ("Laterality<TAB>Right"), and a grid of counts under "Right Left"
+ *	   columns reads as sided counts ("Upper trapezius 2 0" is "Right Upper
+ *	   trapezius x2").  A banner line ("--- Previous procedure note,
+ *	   copied ---") heads the text up to the next banner, and the note's
+ *	   first line, a few words with no punctuation of a sentence, is its
+ *	   title (a header).
  *	1. Words (lower-cased; a decimal number is one word) and punctuation;
  *	   sentences end at . ! ? ; and line ends, and in dictation without
  *	   punctuation (20 words and no end yet) where a subject opens a

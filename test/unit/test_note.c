@@ -577,6 +577,70 @@ main(void)
 	/* silent: a header the reader does not know keeps it going */
 	expect("Dry needling, 1-2 muscles: L piriformis, no injectate.\nSecond needle: L trapezius.",
 		   "left piriformis|left trapezius;-;none;-;....;none");
+	/* round 9: word-processor typography: the sign x, dashes, a no-break space (163) */
+	expect("TPI: R upper trapezius \xc3\x97" "2, L levator \xc3\x97" "1. Lidocaine 1%, 3\xc2\xa0mL \xe2\x80\x93 no steroid.",
+		   "right trapezius|left levator scapulae;3;lidocaine;1%, 3 mL;...L;none");
+	/* a tab between a label and its value is its colon; a Side field above the muscles (162) */
+	expect("Laterality\tRight\r\nMuscles\ttrapezius; levator scapulae\r\nTrigger points\t3\r\n",
+		   "right trapezius|right levator scapulae;3;-;-;....;none");
+	/* silent: a Side field after a muscle is that record's, a blank line ends one */
+	expect("Side: left\n\nMuscles: trapezius x2\n",
+		   "trapezius;2;-;-;...L;none");
+	/* a grid of counts under Right and Left columns; 0 is not injected (172) */
+	expect("Trigger points injected:\n            Right   Left\nUpper trapezius   2   0\nLevator scapulae  1   1\n",
+		   "right trapezius|right levator scapulae|left levator scapulae;4;-;-;...L;none");
+	/* a banner of a copied earlier note heads its text, headers and all (171) */
+	expect("--- Previous procedure note (07/08), copied ---\nTPIs: R piriformis x2 with lidocaine 2 mL.\n--- end of copied text ---\nToday's procedure: TPI R trapezius x1, bupivacaine 1 mL.",
+		   "right trapezius;1;bupivacaine;1 mL;...L;none");
+	/* "skipped the ...", "held off on the ..." leave muscles out (174) */
+	expect("Procedure: TPIs. Injected today: right trapezius. Skipped the left levator and held off on the right piriformis.",
+		   "right trapezius;-;-;-;....;none");
+	/* "Identified trigger points:" is a finding, not the muscles injected (174) */
+	expect("Identified trigger points: right trapezius, left levator.\nInjected today: right trapezius.",
+		   "right trapezius;-;-;-;....;none");
+	/* the consent's signature is not the note's; a dashed sign-off and "Authenticated by" are (165, 167, 182) */
+	expect("Informed consent was signed. TPI right trapezius.",
+		   "right trapezius;-;-;-;....;none");
+	expect("TPI right trapezius.\n-- Dr. A. Lind, ND\n",
+		   "right trapezius;-;-;-;S...;none");
+	expect("TPI right trapezius.\nAuthenticated by: C. Flores, APRN",
+		   "right trapezius;-;-;-;S...;none");
+	/* "trigger points were identified and marked" says not where (165) */
+	expect("The right trapezius was palpated and trigger points were identified and marked, then injected.",
+		   "right trapezius;-;-;-;....;none");
+	/* an oral medicine's dose and a syringe's size are no doses; "(n=4)" is a count (175, 182) */
+	expect("Procedure: TPI right trapezius. Injection sites (n=4)\nKenalog 10 mg (in a 10 mL syringe)\nReviewed: ibuprofen 600 mg PRN.",
+		   "right trapezius;4;triamcinolone;10 mg;..C.;none");
+	/* "C-arm" is the fluoroscope, no arm (185) */
+	expect("Right piriformis trigger point injection under live fluoroscopy (C-arm).",
+		   "right piriformis;-;-;-;....;fluoroscopy");
+	/* "US GUIDANCE: NO" is no guidance (178) */
+	expect("PROC: TPI RIGHT TRAPEZIUS\nUS GUIDANCE: NO",
+		   "right trapezius;-;-;-;....;none");
+	/* "2 TPs ea (8 total)" (176) */
+	expect("TPI: trapezius & piriformis bilat, 2 TPs ea (8 total).",
+		   "right trapezius|left trapezius|right piriformis|left piriformis;8;-;-;...L;none");
+	/* "tpi today." tells an injection done; "cont pt + hep" is care (170) */
+	expect("tpi today. r ut x2, l levator x1. cont pt + hep.",
+		   "right trapezius|left levator scapulae;3;-;-;..CL;none");
+	/* silent: "pt tolerated" is the patient */
+	expect("tpi today. r ut x2. pt tolerated well.",
+		   "right trapezius;2;-;-;...L;none");
+	/* the note's title heads its text (173) */
+	expect("Procedure note - trigger point injection\nA needle was advanced into the right trapezius at 2 sites.",
+		   "right trapezius;2;-;-;...L;none");
+	/* "On the right, ..." is the side of the sentence; "at one" after "at two points" (179) */
+	expect("On the right, the upper trapezius was injected at two points and the levator scapulae at one.",
+		   "right trapezius|right levator scapulae;3;-;-;...L;none");
+	/* a region naming the muscle in brackets: the muscle, with the region's side and count (186) */
+	expect("You had trigger point injections into 3 spots in your right lower back muscles (piriformis).",
+		   "right piriformis;3;-;-;...L;none");
+	/* "X R & L" is both sides of X; "R cervical X": the adjective is no name (166) */
+	expect("Procedure: TPI to trapezius R & L, R cervical levator scapulae.",
+		   "right trapezius|left trapezius|right levator scapulae;-;-;-;....;none");
+	/* occupational therapy and splinting are conservative care (180) */
+	expect("Splinting and occupational therapy failed. TPI right trapezius.",
+		   "right trapezius;-;-;-;..C.;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

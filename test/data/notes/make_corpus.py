@@ -10,8 +10,8 @@
 import json
 
 N = []
-def note(text, muscles, tp=None, drug=None, dose=None, signed=False, plan=False, cons=False, loc=False, guidance='none'):
-    N.append((text.strip('\n') + '\n', dict(muscles=muscles, trigger_points=tp, drug_name=drug, drug_dose=dose,
+def note(text, muscles, tp=None, drug=None, dose=None, signed=False, plan=False, cons=False, loc=False, guidance='none', crlf=False):
+    N.append(((text.strip('\n') + '\n').replace('\n', '\r\n' if crlf else '\n'), dict(muscles=muscles, trigger_points=tp, drug_name=drug, drug_dose=dose,
         note_signed=signed, post_procedure_plan=plan, conservative_care=cons, tp_locations=loc, guidance=guidance)))
 
 note("""
@@ -1398,7 +1398,316 @@ Post: no bleeding, ambulating independently.
 """, ["right quadratus lumborum","right gluteus medius","left quadratus lumborum"], 5, "bupivacaine", "0.25%, 1 cc per TrP", False, False, False, True)
 
 
+# Round 9: styles the corpus still lacked (notes 162-186), written anew
+# (never copied) after public material: theprocedureguide.com (sample op
+# note: 25 g 1.5" needle, 0.25% bupivacaine with 40 mg triamcinolone),
+# droracle.ai's coding case (rhomboid major, rhomboid minor and "levator
+# scapular", 4 trigger points, 2 cc of 0.25% bupivacaine each, negative
+# aspiration), AAPC Part B Coding Alert "20552-20553 cover paraspinal
+# muscle TPI" (name the specific deep neck muscles, right and left are
+# two), summitrcm.com's TPI documentation checklist, seattlenaturopathic
+# center.com (ultrasound-guided TPIs, naturopathic injectates),
+# drglennwilcox.com (procaine), Botwin et al., Pain Physician 2008 (US-
+# guided cervicothoracic TPIs), Tameside NHS leaflet (TPIs under x-ray),
+# and the export forms of EHRs (tab-separated fields with CRLF line
+# ends, Word typography, Markdown from scribe tools, after-visit
+# summaries).  Labels were set from SPEC sections 4 and 12 before the
+# reader was run on them; as in 082, drug_name names every substance
+# injected at the visit.
+
+# 162 - EHR export: CRLF line ends, label and value split by a tab, a
+# Laterality field, generic with the brand in brackets, "HCl"
+note("""
+PROCEDURE NOTE\tTrigger Point Injection
+Date\t06/02/2025
+Provider\tS. Iyer, MD
+Laterality\tRight
+Muscles\tUpper trapezius; levator scapulae; rhomboid minor
+Trigger points\t5
+Medication\tLidocaine HCl 1% (Xylocaine) 5 mL
+Guidance\tNone (palpation)
+Complications\tNone
+Disposition\tHome, stable. Follow up 3 weeks.
+Electronically signed\tS. Iyer, MD 06/02/2025 11:05
+""", ["right trapezius","right levator scapulae","right rhomboid minor"], 5, "lidocaine", "1% 5 mL", True, True, False, False, crlf=True)
+
+# 163 - pasted from a word processor: bullets, the sign x, en dashes,
+# curly apostrophes, a no-break space in "7 mL", an em-dash sign-off
+note("""
+Procedure: Trigger point injections \u2014 cervical/upper thoracic
+Patient\u2019s pain 7/10 pre-procedure.
+\u2022 R upper trapezius \u00d72
+\u2022 L upper trapezius \u00d72
+\u2022 R rhomboid major \u00d71
+\u2022 Thoracic paraspinals T3\u2013T5 bilat, \u00d71 each
+Injectate: 0.5% lidocaine, 7\u00a0mL total (\u22481 mL/point).
+Post-procedure pain 2/10. Pt to continue PT & HEP; f/u 4\u20136 wks.
+\u2014 Signed: J. O\u2019Neill, DO
+""", ["right trapezius","left trapezius","right rhomboid major","right thoracic paraspinals","left thoracic paraspinals"], 7, "lidocaine", "0.5%, 7 mL", True, True, True, True)
+
+# 164 - Markdown from a scribe tool: headings, bold labels, a pipe table
+# with a rule row, italics around the signature
+note("""
+## Procedure Note: Trigger Point Injections
+
+**Indication:** Myofascial pain, lumbar and gluteal, refractory to 6 weeks of PT, cyclobenzaprine and ibuprofen.
+
+**Procedure details**
+
+| Muscle | Side | Trigger points |
+|---|---|---|
+| Quadratus lumborum | Left | 2 |
+| Gluteus medius | Left | 1 |
+| Tensor fasciae latae | Left | 1 |
+
+- **Medication:** 0.25% bupivacaine (Marcaine), 4 mL total
+- **Guidance:** ultrasound-guided (real-time, linear probe)
+- **Complications:** none
+
+**Plan:** follow up in 4 weeks; continue home exercise program.
+
+*Electronically signed by Dana Whitfield, MD*
+""", ["left quadratus lumborum","left gluteus medius","left tensor fasciae latae"], 4, "bupivacaine", "0.25%, 4 mL", True, True, True, True, "ultrasound")
+
+# 165 - transcription op-report layout (droracle.ai coding case):
+# "levator scapular" misspelt, a count of points identified and injected,
+# a volume per point as the only dose
+note("""
+PREOPERATIVE DIAGNOSIS: Myofascial pain syndrome, right upper back.
+POSTOPERATIVE DIAGNOSIS: Same.
+PROCEDURE: Trigger point injections.
+ANESTHESIA: None.
+INDICATIONS: The patient has had right medial scapular pain for five months, unresponsive to a home exercise program, naproxen and a course of massage therapy.
+DESCRIPTION OF PROCEDURE: The risks and benefits were explained and informed consent was signed. The patient was seated. The right rhomboid major, rhomboid minor and levator scapular muscles were palpated and four trigger points were identified and marked. After a Betadine prep, a 25-gauge 1.5-inch needle was inserted into each trigger point; after negative aspiration, each trigger point received 2 cc of 0.25% bupivacaine. Band-Aids were applied. The patient tolerated the procedure well.
+DISPOSITION: The patient will return in two weeks for reassessment.
+""", ["right rhomboid major","right rhomboid minor","right levator scapulae"], 4, "bupivacaine", "2 cc of 0.25%", False, True, True, False)
+
+# 166 - AAPC Part B paraspinal guidance: the deep neck muscles named one by
+# one, "R & L" after the names, a level, a total with one per muscle
+note("""
+CERVICAL TRIGGER POINT INJECTIONS
+Hx: whiplash 2/2025; failed PT x 10 visits, massage, and tizanidine.
+Exam: taut bands with referred pain to the occiput in the semispinalis capitis and splenius capitis on both sides, and in the R multifidus at C4-5.
+Procedure: TPI to semispinalis capitis R & L, splenius capitis R & L, R cervical multifidus at C4-5; 5 injections (1 per muscle).
+Medication: dexamethasone 4 mg mixed with 1% lidocaine 4 mL.
+Pt tolerated well. RTC 6 wks.
+Signed electronically by: M. Haddad, MD
+""", ["right semispinalis capitis","left semispinalis capitis","right splenius capitis","left splenius capitis","right multifidus"], 5, "dexamethasone + lidocaine", "4 mg + 1% 4 mL", True, True, True, True)
+
+# 167 - naturopathic injection therapy (seattlenaturopathiccenter.com,
+# drglennwilcox.com): procaine with Traumeel, ultrasound seen per needle,
+# a bare sign-off under the note
+note("""
+Naturopathic Medicine - Injection Therapy Visit
+CC: R shoulder blade pain, desk worker. Has done acupuncture and massage; uses a standing desk.
+Tx today: Ultrasound-guided trigger point injections, R infraspinatus (3 points) and R teres major (1 point).
+Injectate: procaine 1% 4 mL with Traumeel 2.2 mL (1 ampule).
+Needle visualized in the muscle on US for each injection. No adverse events.
+Plan: recheck 2 weeks, continue stretching.
+-- Dr. A. Lindqvist, ND
+""", ["right infraspinatus","right teres major"], 4, "procaine + traumeel", "1% 4 mL + 2.2 mL", True, True, True, True, "ultrasound")
+
+# 168 - MA-assisted template: a drug in the allergies and in the current
+# medications, lot, expiry and NDC numbers inside the medication line
+note("""
+TRIGGER POINT INJECTION
+Allergies: Xylocaine (hives), penicillin.
+Current medications: meloxicam 15 mg daily, gabapentin 300 mg TID, lidocaine 5% patch.
+Because of the lidocaine allergy, bupivacaine was used.
+Injected: left gluteus maximus x2, left piriformis x1
+Medication: bupivacaine 0.5%, lot 4821-AB, exp 11/2026, 3 mL; NDC 0409-1162-01.
+Assisted by: T. Moore, CMA
+Tolerated well; post-injection pain 1/10.
+Follow-up: 1 month.
+Reviewed and electronically signed by P. Shah, DO 07/11/2025
+""", ["left gluteus maximus","left piriformis"], 3, "bupivacaine", "0.5%, 3 mL", True, True, True, True)
+
+# 169 - a pended note not signed; x-rays reviewed and EMG are no guidance
+# of those SPEC names
+note("""
+** PRELIMINARY - NOTE NOT SIGNED **
+Pain Medicine Procedure Note (pended)
+Imaging: cervical x-rays from 05/2025 reviewed - mild C5-6 spondylosis.
+Procedure: TPIs under EMG guidance to identify endplate activity.
+Muscles: L SCM (2), L scalenus medius (1), L levator scapulae (2)
+Injectate: 1% lidocaine 5 mL total
+Complications: none
+Patient was advised to avoid heavy lifting for 24 hours.
+""", ["left sternocleidomastoid","left scalenus medius","left levator scapulae"], 5, "lidocaine", "1% 5 mL", False, True, False, True)
+
+# 170 - lower-case shorthand, a unit joined to its number ("5cc")
+note("""
+tpi today. r ut x2, l ut x2, r lev scap x1. 1% lido 5cc total w/ 27g. tol well, no cx. cont pt + hep, f/u 1 mo.
+""", ["right trapezius","left trapezius","right levator scapulae"], 5, "lidocaine", "1% 5cc", False, True, True, True)
+
+# 171 - a copied-forward earlier procedure note inside today's
+note("""
+Follow-up visit 08/05/2025
+Interval: 50% relief for 3 weeks after last TPIs. Still doing PT twice weekly.
+--- Previous procedure note (07/08/2025), copied for reference ---
+TPIs: R QL x2, R glute med x2 with 0.25% bupivacaine 4 mL.
+--- end of copied text ---
+Today's procedure: trigger point injections to the R QL x2 and R piriformis x1, 0.25% bupivacaine 3 mL total, plus Kenalog 20 mg.
+Next visit 4 weeks.
+Electronically signed by H. Brandt, MD 08/05/2025
+""", ["right quadratus lumborum","right piriformis"], 3, "bupivacaine + triamcinolone", "0.25% 3 mL + 20 mg", True, True, True, True)
+
+# 172 - a grid of counts with Right and Left columns; a 0 is a muscle of
+# that side not injected
+note("""
+TRIGGER POINT INJECTION RECORD
+Trigger points injected per muscle:
+                      Right   Left
+Upper trapezius         2       2
+Levator scapulae        1       0
+Rhomboid major          0       1
+Infraspinatus           1       1
+Agent: 0.25% bupivacaine, 8 mL total (1 mL per trigger point)
+Signature: R. Castillo MD
+""", ["right trapezius","left trapezius","right levator scapulae","left rhomboid major","right infraspinatus","left infraspinatus"], 8, "bupivacaine", "0.25%, 8 mL", True, False, False, True)
+
+# 173 - vitals, pain scores, clock times and needle sizes among the
+# numbers; "sonographic guidance"; a landmark (Botwin et al. 2008)
+note("""
+Procedure note - trigger point injection
+Time-out 14:02. Vitals: BP 138/86, HR 76, SpO2 98%. Pain 8/10.
+Using sonographic guidance (linear 6-13 MHz transducer) a 25G 2" needle was advanced into the L infraspinatus at 3 sites medial to the spinoglenoid notch, avoiding the suprascapular neurovascular bundle.
+Total 6 mL of 0.25% ropivacaine (2 mL/site).
+14:11 procedure completed, pain 3/10.
+D/c home with instructions; RTC 2 wks.
+""", ["left infraspinatus"], 3, "ropivacaine", "6 mL of 0.25%", False, True, False, True, "ultrasound")
+
+# 174 - more words that leave a muscle out: skipped, held off on
+note("""
+Procedure: TPIs.
+Identified trigger points: bilateral upper trapezius, R levator scapulae, L rhomboid, R SCM.
+Injected today: bilateral upper trapezius and R levator scapulae. Skipped the L rhomboid (pt preference) and held off on the R SCM given recent carotid surgery.
+Agent: Naropin 0.2% 6 mL.
+RTC 3 weeks; home stretching.
+""", ["right trapezius","left trapezius","right levator scapulae"], None, "ropivacaine", "0.2% 6 mL", False, True, True, False)
+
+# 175 - three brands with "-MPF", a concentration per mL, a syringe size
+# that is no dose, the count in brackets after the label
+note("""
+TPI - Procedure Documentation
+Pre-procedure dx: M79.12 myalgia of auxiliary muscles, head and neck
+Agents: Xylocaine-MPF 1% 3 mL + Sensorcaine-MPF 0.25% 3 mL + Depo-Medrol 40 mg/mL 1 mL (drawn up in a 10 mL syringe)
+Muscles injected (6 TPs): R upper trap x2, R levator x2, R splenius capitis x2
+Pt has done 8 weeks of formal PT and takes Tylenol; no relief.
+Return in 4 weeks.
+Signed: Dr. K. Wu
+""", ["right trapezius","right levator scapulae","right splenius capitis"], 6, "lidocaine + bupivacaine + methylprednisolone", "1% 3 mL + 0.25% 3 mL + 40 mg/mL 1 mL", True, True, True, True)
+
+# 176 - sports medicine shorthand: "&" between names, "bilat" after
+# them, "2 TPs ea (8 total)", "no steroid"
+note("""
+Sports Med Clinic - Procedure
+Runner with lateral hip pain. Failed 6 wk rehab w/ PT, foam rolling, and NSAIDs.
+TPI: glute med & TFL bilat, 2 TPs ea (8 total).
+Inj: 1% lidocaine 8 mL, no steroid.
+Guidance: none; palpation.
+Plan: return to running progression, f/u 3 wks.
+""", ["right gluteus medius","left gluteus medius","right tensor fasciae latae","left tensor fasciae latae"], 8, "lidocaine", "1% 8 mL", False, True, True, True)
+
+# 177 - procedure stopped after the first muscle (vasovagal); the others
+# of the planned list not injected; "the R trapezius at 2 points" is a
+# count with its muscle, a place as "R infraspinatus x2" in 092
+note("""
+Procedure: Trigger point injections, planned for R trapezius, R levator scapulae and R rhomboids.
+After injection of the R trapezius at 2 points with 2 mL of 1% lidocaine, the patient became diaphoretic and lightheaded (vasovagal). The procedure was stopped; the R levator scapulae and R rhomboids were not injected.
+Patient recovered in supine position within 10 minutes, vitals stable.
+Will reschedule the remaining injections.
+""", ["right trapezius"], 2, "lidocaine", "2 mL of 1%", False, True, False, True)
+
+# 178 - all capitals, telegraphic: "BIL ... X2 EA", a level, "US
+# GUIDANCE: NO", "E-SIGNED"
+note("""
+DX: MYOFASCIAL PAIN SYNDROME, LOW BACK
+PROC: TPI X 6 - BIL QL X2 EA, BIL LUMBAR PARASPINALS AT L3-4 X1 EA
+MED: 0.5% MARCAINE 6 CC + 40 MG KENALOG
+US GUIDANCE: NO
+F/U: 4 WKS
+E-SIGNED: R. PATEL MD
+""", ["right quadratus lumborum","left quadratus lumborum","right lumbar paraspinals","left lumbar paraspinals"], 6, "bupivacaine + triamcinolone", "0.5% 6 CC + 40 MG", True, True, False, True)
+
+# 179 - dictation by side: "On the right, ... On the left, ...", counts
+# "at two points" and "at one", yoga
+note("""
+Trigger point injections were performed today. On the right, the upper trapezius was injected at two points and the levator scapulae at one. On the left, the rhomboids were injected at two points. Each point received 1 mL of 0.5% lidocaine. She has been doing yoga and massage with some benefit. I will see her back in a month.
+""", ["right trapezius","right levator scapulae","left rhomboids"], 5, "lidocaine", "1 mL of 0.5%", False, True, True, True)
+
+# 180 - hand clinic: muscles the catalogue does not know (SPEC section 4:
+# one muscle each, by their text), one of them with a catalogued word
+note("""
+Hand clinic procedure note
+Dx: myofascial pain of the right hand after repetitive gripping; splinting and occupational therapy without relief.
+Procedure: trigger point injection of the right first dorsal interosseous and right adductor pollicis, one trigger point each, using 1% lidocaine, 0.5 mL per point.
+Follow-up with hand therapy in 2 weeks.
+""", ["right first dorsal interosseous","right adductor pollicis"], 2, "lidocaine", "1%, 0.5 mL per point", False, True, True, True)
+
+# 181 - urgent care: an IM injection given the same visit (as 082, every
+# substance injected is named), a level in brackets, home medications
+note("""
+URGENT CARE VISIT
+HPI: 34 yo M lifting boxes yesterday, now L low back spasm. Took ibuprofen at home.
+Exam: palpable spasm and trigger point L lumbar paraspinals, neg SLR.
+Meds given in clinic: Toradol 60 mg IM x1.
+Procedure: trigger point injection L lumbar paraspinals at L3 (2 sites), 1% lidocaine 4 mL.
+Dispo: home, cyclobenzaprine 10 mg qhs, heat, f/u PCP 1 week.
+""", ["left lumbar paraspinals"], 2, "ketorolac + lidocaine", "60 mg + 1% 4 mL", False, True, True, True)
+
+# 182 - nurse practitioner template: "Location(s)", "(n=4)", "w/o epi",
+# "Authenticated by"
+note("""
+Procedure: Trigger Point Injection(s)
+Location(s): L upper trapezius, L levator scapulae, L rhomboid minor
+Injection sites (n=4)
+Lidocaine 1% w/o epi: 4 mL | Triamcinolone 10 mg
+Verbal consent. Aseptic technique. Pt tolerated procedure w/o complication.
+Reviewed: ibuprofen 600 mg PRN and a home stretching program.
+Authenticated by: C. Flores, APRN, 09/15/2025 16:20
+""", ["left trapezius","left levator scapulae","left rhomboid minor"], 4, "lidocaine + triamcinolone", "1% 4 mL + 10 mg", True, False, True, False)
+
+# 183 - medical acupuncture / dry needling by a physician: needles, no
+# medication, electrical stimulation in Hz and minutes
+note("""
+Medical acupuncture / dry needling visit
+Myofascial trigger points needled (no medication): R gastrocnemius medial head x3, R soleus x2. Electrical stimulation 2 Hz for 15 min via the gastroc needles.
+Prior treatments: orthotics, calf stretching, and massage.
+Next session in 1 week.
+""", ["right gastrocnemius","right soleus"], 5, "none", None, False, True, True, True)
+
+# 184 - diagnostic ultrasound first, then TPIs by palpation: no guidance;
+# a group term in the ultrasound report is no site; a 50:50 mix
+note("""
+MSK clinic
+Diagnostic ultrasound of the right shoulder: intact rotator cuff, no effusion.
+Trigger point injections were then performed by palpation (no image guidance) into the right infraspinatus and right posterior deltoid, 2 points each, using a 50:50 mix of 1% lidocaine and 0.5% bupivacaine, 4 mL total.
+Home exercise program reviewed. Follow up 6 weeks.
+""", ["right infraspinatus","right deltoid"], 4, "lidocaine + bupivacaine", "1% + 0.5%, 4 mL", False, True, True, True)
+
+# 185 - live fluoroscopy (C-arm) for a deep muscle, another muscle by
+# palpation; contrast named without a drug; "will continue PT" alone is
+# no plan after the procedure, as "Continue PT" in 045 and 097
+note("""
+Procedure: Left iliopsoas trigger point injection under live fluoroscopy (C-arm), with contrast confirmation.
+Injectate: 0.25% bupivacaine 5 mL + dexamethasone 4 mg.
+Also injected by palpation: left quadratus lumborum x2.
+Post: hip flexion pain improved. Pt will continue PT.
+Signed by: B. Okoro, MD
+""", ["left iliopsoas","left quadratus lumborum"], 2, "bupivacaine + dexamethasone", "0.25% 5 mL + 4 mg", True, False, True, True, "fluoroscopy")
+
+# 186 - after-visit summary in plain words to the patient: "spots", a
+# region word that says where the named muscles lie, the next appointment
+note("""
+AFTER VISIT SUMMARY
+What we did today: You had trigger point injections into 3 spots in your right shoulder blade muscles (rhomboids) and 1 spot in your right neck muscle (levator scapulae). The medicine used was lidocaine (a numbing medicine).
+What to do at home: You may feel sore for 1-2 days. Keep doing the stretches your physical therapist gave you.
+Your next appointment: 10/21/2025 at 9:30 AM with Dr. Ramos.
+""", ["right rhomboids","right levator scapulae"], 4, "lidocaine", None, False, True, True, True)
+
+
 if __name__ == '__main__':
     for i, (text, lab) in enumerate(N, 1):
-        open('%03d.txt' % i, 'w').write(text)
-        open('%03d.json' % i, 'w').write(json.dumps(lab, indent=1) + '\n')
+        open('%03d.txt' % i, 'w', encoding='utf-8', newline='').write(text)
+        open('%03d.json' % i, 'w', encoding='utf-8').write(json.dumps(lab, indent=1) + '\n')
