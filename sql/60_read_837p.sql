@@ -185,6 +185,18 @@ SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)
   ) AS t(k, input, content)
  ORDER BY k;
 
+-- Notes longer than the guide's 80 bytes (writers send them) are read
+-- whole: a claim NTE of 300 bytes and an SV101-7 of 150.  A dependent's
+-- first name outside ASCII is upper-cased as upper() does ("jos\u00e9").
+SELECT n, length(claim_note) AS note_length, left(claim_note, 12) AS note_start,
+	   patient_id = upper(patient_id) AS patient_upper_case,
+	   patient_id LIKE 'W123456:JOS_:20100304' AS patient_id_composed
+  FROM pg_temp.lines(pg_temp.x12(replace(replace(replace(:'dependent',
+		'NM1*QC*1*ROE*anna~', E'NM1*QC*1*ROE*jos\u00e9~'),
+		E'CLM*B1*270***11:B:1*Y*A*Y*Y~\n', E'CLM*B1*270***11:B:1*Y*A*Y*Y~\nNTE*ADD*' || repeat('N', 300) || E'~\n'),
+		'SV1*HC:20553*150', 'SV1*HC:20553:::::' || repeat('D', 150) || '*150')))
+ ORDER BY n;
+
 -- Nothing comes back from a file that errors, even when its first claims
 -- are good and only one row is asked for.
 SELECT claim_id FROM tpi_rules.read_837p(
