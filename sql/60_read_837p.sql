@@ -230,17 +230,28 @@ SELECT pg_encoding_max_length(pg_char_to_encoding(getdatabaseencoding())) = 1
 -- the subscriber is the patient, an RD8 line date.  TigerShark's is a 4010
 -- 837P: another guide, an error at its GS.  imsweb's "missing required
 -- loop" sample has a subscriber loop without NM1*IL: its claim has no
--- patient_id, an error at the line's SV1.
+-- patient_id, an error at the line's SV1.  stupidedi's home infusion
+-- claim: one line of text, ISA11 '>', RD8 dates, NDCs, SV101-7 notes, a
+-- 2420E ordering provider that is no rendering one.  LinuxForHealth's COB
+-- example: a dependent, 2310B, the other payer's loops.  Their 837I and
+-- 837D samples are errors at the GS; LinuxForHealth's example 6 writes
+-- SV101 with '>' where ISA16 is ':', an error at its SV1.
 SELECT f.file, r.claim_id, r.line_no, r.patient_id, r.payer_id, r.provider_npi,
 	   r.date_of_service, r.hcpcs, r.modifiers, r.units, r.place_of_service,
 	   r.icd10, r.charge, r.ndc, r.claim_note
-  FROM unnest(ARRAY['staedi_sample837-original.edi', 'uhin_837.edi']) AS f(file),
+  FROM unnest(ARRAY['staedi_sample837-original.edi', 'uhin_837.edi',
+					'stupidedi_home-infusion-therapy-pharmacy.edi',
+					'linuxforhealth_demo.cob.example3.A.837']) AS f(file),
 	   tpi_rules.read_837p_file(:'pwd' || '/test/data/837p/third_party/' || f.file) AS r
  ORDER BY f.file, r.claim_id, r.line_no;
 SELECT pg_temp.try('read_837p_file', :'pwd' || '/test/data/837p/third_party/tigershark_837-example-4010.txt')
 	AS tigershark_4010;
 SELECT pg_temp.try('read_837p_file', :'pwd' || '/test/data/837p/third_party/imsweb_x12_missing_required_loop_in_one_repeat.txt')
 	AS imsweb_no_subscriber_name;
+SELECT f.file, pg_temp.try('read_837p_file', :'pwd' || '/test/data/837p/third_party/' || f.file) AS result
+  FROM unnest(ARRAY['linuxforhealth_demo.837i',
+					'stupidedi_837D_claim-from-billing-provider-to-payer-a.edi',
+					'linuxforhealth_demo.example6.837']) AS f(file);
 SELECT * FROM tpi_rules.read_837p_file('PG_VERSION');
 SELECT * FROM tpi_rules.read_837p_file('/nonexistent/batch.837');
 
