@@ -151,7 +151,8 @@ SELECT input, pg_temp.try('read_837p', content) AS result
 	(30, 'no date of service', pg_temp.x12(replace(:'subscriber', E'DTP*472*D8*20261105~\n', ''))),
 	(31, 'truncated after SE', left(pg_temp.x12(:'subscriber'), strpos(pg_temp.x12(:'subscriber'), 'SE*99*0001~') + 9)),
 	(32, 'no payer NM1*PR', pg_temp.x12(regexp_replace(:'subscriber', 'NM1\*PR\*[^~]*~\n', ''))),
-	(33, 'subscriber NM109 empty', pg_temp.x12(regexp_replace(:'subscriber', '(NM1\*IL\*[^~]*\*MI\*)[^~]*~', '\1~')))
+	(33, 'subscriber NM109 empty', pg_temp.x12(regexp_replace(:'subscriber', '(NM1\*IL\*[^~]*\*MI\*)[^~]*~', '\1~'))),
+	(34, 'blank line (CRLF) before ISA', E'\r\n' || pg_temp.x12(:'subscriber'))
   ) AS t(n, input, content)
  ORDER BY n;
 

@@ -1365,7 +1365,12 @@ tpi_837p_feed(Tpi837pReader *r, const char *data, size_t len, bool final,
 						head = len - pos < 4 ? len - pos : 4;
 			bool		wrapped = false;
 
-			for (k = 1; k < head; k++)
+			/*
+			 * A line break after the header's first byte is a wrapped
+			 * file's; one before it (a first line that is blank, "\r\n"
+			 * as much as "\n") leaves a file that does not start with ISA.
+			 */
+			for (k = 1; k < head && p[0] == 'I'; k++)
 				wrapped |= p[k] == '\r' || p[k] == '\n';
 			r->ordinal++;
 			n = wrapped ? read_wrapped_isa(r, p, len - pos, final) :

@@ -437,6 +437,27 @@ main(void)
 			  "HL*23 without NM1*QC: rc %ld, %s %s", rc, err.segment_id,
 			  rc < 0 ? err.msg : "");
 
+		/*
+		 * A blank first line, LF or CRLF, is not an ISA first (a break
+		 * after "I" is a wrapped header's; one before it is not)
+		 */
+		{
+			const char *firsts[] = {"\n", "\r\n", " "};
+			size_t		k;
+
+			for (k = 0; k < 3; k++)
+			{
+				size_t		n = strlen(firsts[k]);
+
+				memcpy(other, firsts[k], n);
+				memcpy(other + n, batch, sizeof(batch));
+				rc = tpi_837p_parse(&r, other, strlen(other), line_fn, NULL, &err);
+				CHECK(rc == -1 && err.segment == 1 && err.offset == 0 &&
+					  strstr(err.msg, "does not start with an ISA") != NULL,
+					  "blank first line %zu: rc %ld, %s", k, rc, rc < 0 ? err.msg : "");
+			}
+		}
+
 		rc = tpi_837p_parse(&r, "\xFF\xFEI\0S\0A\0", 8, line_fn, NULL, &err);
 		CHECK(rc == -1 && strstr(err.msg, "UTF-16") != NULL,
 			  "UTF-16: rc %ld, %s", rc, rc < 0 ? err.msg : "");
