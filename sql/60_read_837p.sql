@@ -151,7 +151,8 @@ SELECT input, pg_temp.try('read_837p', content) AS result
 	(30, 'no date of service', pg_temp.x12(replace(:'subscriber', E'DTP*472*D8*20261105~\n', ''))),
 	(31, 'truncated after SE', left(pg_temp.x12(:'subscriber'), strpos(pg_temp.x12(:'subscriber'), 'SE*99*0001~') + 9)),
 	(32, 'no payer NM1*PR', pg_temp.x12(regexp_replace(:'subscriber', 'NM1\*PR\*[^~]*~\n', ''))),
-	(33, 'subscriber NM109 empty', pg_temp.x12(regexp_replace(:'subscriber', '(NM1\*IL\*[^~]*\*MI\*)[^~]*~', '\1~')))
+	(33, 'subscriber NM109 empty', pg_temp.x12(regexp_replace(:'subscriber', '(NM1\*IL\*[^~]*\*MI\*)[^~]*~', '\1~'))),
+	(34, 'blank line (CRLF) before ISA', E'\r\n' || pg_temp.x12(:'subscriber'))
   ) AS t(n, input, content)
  ORDER BY n;
 
@@ -184,6 +185,18 @@ SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)
 	(11, 'wrapped at 80 bytes', regexp_replace(replace(pg_temp.x12(:'subscriber'), E'\n', ''), '(.{80})', E'\\1\r\n', 'g'))
   ) AS t(k, input, content)
  ORDER BY k;
+
+-- Notes longer than the guide's 80 bytes (writers send them) are read
+-- whole: a claim NTE of 300 bytes and an SV101-7 of 150.  A dependent's
+-- first name outside ASCII is upper-cased as upper() does ("jos\u00e9").
+SELECT n, length(claim_note) AS note_length, left(claim_note, 12) AS note_start,
+	   patient_id = upper(patient_id) AS patient_upper_case,
+	   patient_id LIKE 'W123456:JOS_:20100304' AS patient_id_composed
+  FROM pg_temp.lines(pg_temp.x12(replace(replace(replace(:'dependent',
+		'NM1*QC*1*ROE*anna~', E'NM1*QC*1*ROE*jos\u00e9~'),
+		E'CLM*B1*270***11:B:1*Y*A*Y*Y~\n', E'CLM*B1*270***11:B:1*Y*A*Y*Y~\nNTE*ADD*' || repeat('N', 300) || E'~\n'),
+		'SV1*HC:20553*150', 'SV1*HC:20553:::::' || repeat('D', 150) || '*150')))
+ ORDER BY n;
 
 -- Nothing comes back from a file that errors, even when its first claims
 -- are good and only one row is asked for.
@@ -218,17 +231,28 @@ SELECT pg_encoding_max_length(pg_char_to_encoding(getdatabaseencoding())) = 1
 -- the subscriber is the patient, an RD8 line date.  TigerShark's is a 4010
 -- 837P: another guide, an error at its GS.  imsweb's "missing required
 -- loop" sample has a subscriber loop without NM1*IL: its claim has no
--- patient_id, an error at the line's SV1.
+-- patient_id, an error at the line's SV1.  stupidedi's home infusion
+-- claim: one line of text, ISA11 '>', RD8 dates, NDCs, SV101-7 notes, a
+-- 2420E ordering provider that is no rendering one.  LinuxForHealth's COB
+-- example: a dependent, 2310B, the other payer's loops.  Their 837I and
+-- 837D samples are errors at the GS; LinuxForHealth's example 6 writes
+-- SV101 with '>' where ISA16 is ':', an error at its SV1.
 SELECT f.file, r.claim_id, r.line_no, r.patient_id, r.payer_id, r.provider_npi,
 	   r.date_of_service, r.hcpcs, r.modifiers, r.units, r.place_of_service,
 	   r.icd10, r.charge, r.ndc, r.claim_note
-  FROM unnest(ARRAY['staedi_sample837-original.edi', 'uhin_837.edi']) AS f(file),
+  FROM unnest(ARRAY['staedi_sample837-original.edi', 'uhin_837.edi',
+					'stupidedi_home-infusion-therapy-pharmacy.edi',
+					'linuxforhealth_demo.cob.example3.A.837']) AS f(file),
 	   tpi_rules.read_837p_file(:'pwd' || '/test/data/837p/third_party/' || f.file) AS r
  ORDER BY f.file, r.claim_id, r.line_no;
 SELECT pg_temp.try('read_837p_file', :'pwd' || '/test/data/837p/third_party/tigershark_837-example-4010.txt')
 	AS tigershark_4010;
 SELECT pg_temp.try('read_837p_file', :'pwd' || '/test/data/837p/third_party/imsweb_x12_missing_required_loop_in_one_repeat.txt')
 	AS imsweb_no_subscriber_name;
+SELECT f.file, pg_temp.try('read_837p_file', :'pwd' || '/test/data/837p/third_party/' || f.file) AS result
+  FROM unnest(ARRAY['linuxforhealth_demo.837i',
+					'stupidedi_837D_claim-from-billing-provider-to-payer-a.edi',
+					'linuxforhealth_demo.example6.837']) AS f(file);
 SELECT * FROM tpi_rules.read_837p_file('PG_VERSION');
 SELECT * FROM tpi_rules.read_837p_file('/nonexistent/batch.837');
 

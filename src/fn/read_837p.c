@@ -16,6 +16,7 @@
 #include "x12_837p.h"
 #include "fn/server_file.h"
 
+#include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
@@ -24,6 +25,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/formatting.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/tuplestore.h"
@@ -138,11 +140,10 @@ put(Sink *sink, Col c, Datum d)
 	}
 }
 
+/* A value from a file must be text of the database's encoding. */
 static void
-put_text(Sink *sink, Col c, TpiX12Str s, const Tpi837pLine *line)
+verify_text(Sink *sink, Col c, TpiX12Str s, const Tpi837pLine *line)
 {
-	if (s.p == NULL || sink->attno[c] < 0)
-		return;
 	if (sink->verify_text &&
 		!pg_verify_mbstr(GetDatabaseEncoding(), s.p, (int) s.len, true))
 		ereport(ERROR,
@@ -150,7 +151,41 @@ put_text(Sink *sink, Col c, TpiX12Str s, const Tpi837pLine *line)
 				 errmsg("invalid 837P file: the %s of the service line at segment %d (SV1) is not valid %s text",
 						columns[c].name, line->segment, GetDatabaseEncodingName()),
 				 errdetail("No service line was returned from the file.")));
+}
+
+static void
+put_text(Sink *sink, Col c, TpiX12Str s, const Tpi837pLine *line)
+{
+	if (s.p == NULL || sink->attno[c] < 0)
+		return;
+	verify_text(sink, c, s, line);
 	put(sink, c, PointerGetDatum(cstring_to_text_with_len(s.p, (int) s.len)));
+}
+
+/*
+ * patient_id.  A dependent's is upper case (SPEC section 11): the reader
+ * upper-cases ASCII; a name with other letters ("José") is upper-cased
+ * here as upper() does, by the database's encoding and collation.
+ */
+static void
+put_patient(Sink *sink, const Tpi837pLine *line)
+{
+	TpiX12Str	s = line->patient_id;
+	size_t		i = 0;
+
+	if (s.p == NULL || sink->attno[COL_PATIENT_ID] < 0)
+		return;
+	if (line->patient_upper)
+		while (i < s.len && !IS_HIGHBIT_SET(s.p[i]))
+			i++;
+	if (!line->patient_upper || i == s.len)
+	{
+		put_text(sink, COL_PATIENT_ID, s, line);
+		return;
+	}
+	verify_text(sink, COL_PATIENT_ID, s, line);
+	put(sink, COL_PATIENT_ID,
+		PointerGetDatum(cstring_to_text(str_toupper(s.p, s.len, DEFAULT_COLLATION_OID))));
 }
 
 static void
@@ -185,7 +220,7 @@ emit_line(void *arg, const Tpi837pLine *line)
 		sink->nulls[i] = true;
 	put_text(sink, COL_CLAIM_ID, line->claim_id, line);
 	put(sink, COL_LINE_NO, Int16GetDatum((int16) line->line_no));
-	put_text(sink, COL_PATIENT_ID, line->patient_id, line);
+	put_patient(sink, line);
 	put_text(sink, COL_PAYER_ID, line->payer_id, line);
 	put_text(sink, COL_PROVIDER_NPI, line->provider_npi, line);
 	if (line->has_date)

@@ -48,7 +48,6 @@
 #endif
 
 #define MAX_ELEMENTS TPI_837P_MAX_ELEMENTS
-#define MAX_LINE_NOTES TPI_837P_MAX_LINE_NOTES
 #define ISA_MAX_BYTES 256		/* 106 when every field has its fixed width */
 
 typedef Tpi837pReader Reader;
@@ -242,6 +241,28 @@ keep(Reader *r, TpiX12Value *v, TpiX12Str s, const char *what)
 	return true;
 }
 
+/*
+ * Adds a text to a note (after "; " when it has one already); what names
+ * it for an error.  Only the whole is bounded: writers send notes longer
+ * than the guide's 80 bytes.
+ */
+static bool
+add_text(Reader *r, TpiX12Text *t, TpiX12Str s, const char *what)
+{
+	if (s.len == 0)
+		return true;
+	if (s.len + (t->len ? 2 : 0) > TPI_837P_MAX_NOTE - t->len)
+		return FAIL(r, "%s makes the note longer than %d bytes", what, TPI_837P_MAX_NOTE);
+	if (t->len)
+	{
+		memcpy(t->s + t->len, "; ", 2);
+		t->len += 2;
+	}
+	memcpy(t->s + t->len, s.p, s.len);
+	t->len += s.len;
+	return true;
+}
+
 static bool
 all_digits(TpiX12Str s)
 {
@@ -390,29 +411,33 @@ append(char *buf, size_t *n, TpiX12Str s, bool upper)
 	}
 }
 
-/* Claim notes, then the line's notes and SV101-7, joined with "; ". */
-static void
+/*
+ * Claim notes, then the line's notes and SV101-7, joined with "; ";
+ * false when together they are longer than TPI_837P_MAX_NOTE.
+ */
+static bool
 compose_note(Reader *r, TpiX12Str *out)
 {
-	const TpiX12Value *parts[TPI_837P_MAX_NOTES + MAX_LINE_NOTES + 1];
-	int			nparts = 0,
-				i;
-	size_t		n = 0;
+	const TpiX12Text *parts[3] = {&r->notes, &r->line_notes, &r->line_desc};
+	size_t		n = 0,
+				total = 0;
+	int			i;
 
-	for (i = 0; i < r->nnotes; i++)
-		parts[nparts++] = &r->notes[i];
-	for (i = 0; i < r->nline_notes; i++)
-		parts[nparts++] = &r->line_notes[i];
-	if (r->line_desc.len)
-		parts[nparts++] = &r->line_desc;
-	/* fits: (32 + 8 + 1) * (128 + 2) bytes < TPI_837P_MAX_NOTE */
-	for (i = 0; i < nparts; i++)
+	for (i = 0; i < 3; i++)
+		if (parts[i]->len)
+			total += (total ? 2 : 0) + parts[i]->len;
+	if (total > TPI_837P_MAX_NOTE)
+		return false;
+	for (i = 0; i < 3; i++)
 	{
-		if (i > 0)
+		if (parts[i]->len == 0)
+			continue;
+		if (n > 0)
 			append(r->note_buf, &n, value("; ", 2), false);
-		append(r->note_buf, &n, kept(parts[i]), false);
+		append(r->note_buf, &n, value(parts[i]->s, parts[i]->len), false);
 	}
 	*out = value(r->note_buf, n);
+	return true;
 }
 
 /* The patient: the subscriber, or <subscriber>:<first name>:<birth date>. */
@@ -424,8 +449,10 @@ compose_patient(Reader *r, TpiX12Str *out)
 	if (!r->dependent)
 	{
 		*out = kept(&r->subscriber_id);
+		r->line.patient_upper = false;
 		return;
 	}
+	r->line.patient_upper = true;
 	/* fits: 3 * 128 + 2 bytes < TPI_837P_MAX_PATIENT */
 	append(r->patient_buf, &n, kept(&r->subscriber_id), true);
 	r->patient_buf[n++] = ':';
@@ -498,7 +525,14 @@ finish_line(Reader *r)
 		if (v >= 1 && v <= r->ndx && r->dx[v - 1].len)
 			line->icd10[line->ndx++] = kept(&r->dx[v - 1]);
 	}
-	compose_note(r, &line->claim_note);
+	if (!compose_note(r, &line->claim_note))
+	{
+		char		buf[48];
+
+		return fail_at(r, line->segment, line->offset, "SV1",
+					   "the claim_note of service line %d of claim \"%s\" (the claim's NTE texts, the line's, SV101-7) is longer than %d bytes",
+					   r->lx, show(kept(&r->claim_id), buf), TPI_837P_MAX_NOTE);
+	}
 	line->ndc = kept(&r->ndc);
 	r->fn(r->arg, line);
 	r->nlines++;
@@ -541,8 +575,7 @@ start_line(Reader *r, int lx)
 	for (i = 0; i < TPI_837P_MAX_POINTERS; i++)
 		r->ptr[i] = 0;
 	r->hcpcs.len = r->charge.len = r->line_pos.len = r->line_desc.len = 0;
-	r->line_rendering.len = r->ndc.len = 0;
-	r->nline_notes = 0;
+	r->line_rendering.len = r->ndc.len = r->line_notes.len = 0;
 	memset(&r->line, 0, sizeof(r->line));
 	r->line.line_no = r->lx;
 	return true;
@@ -640,7 +673,7 @@ seg_clm(Reader *r)
 	r->nclaim_lines = 0;
 	r->claim_rendering.len = 0;
 	r->claim_has_date = false;
-	r->nnotes = 0;
+	r->notes.len = 0;
 	r->ndx = 0;
 	return true;
 }
@@ -689,7 +722,7 @@ seg_sv1(Reader *r)
 		return FAIL(r, "SV101 \"%s\" has no procedure code (SV101-2; components are separated by ISA16 \"%c\")",
 					show(sv101, buf), r->csep);
 	if (!keep(r, &r->hcpcs, component(r, sv101, 2), "SV101-2 (procedure code)") ||
-		!keep(r, &r->line_desc, component(r, sv101, 7), "SV101-7 (description)") ||
+		!add_text(r, &r->line_desc, component(r, sv101, 7), "SV101-7 (description)") ||
 		!keep(r, &r->line_pos, element(r, 5), "SV105 (place of service)"))
 		return false;
 	for (k = 3; k <= 6; k++)
@@ -776,16 +809,10 @@ seg_nte(Reader *r)
 	if (!r->in_claim || text.p == NULL)
 		return true;
 	if (r->in_line)
-	{
-		if (r->nline_notes == MAX_LINE_NOTES)
-			return FAIL(r, "the service line has more than %d NTE segments", MAX_LINE_NOTES);
-		return keep(r, &r->line_notes[r->nline_notes++], text, "NTE02 (note text)");
-	}
+		return add_text(r, &r->line_notes, text, "NTE02 (note text) of the service line");
 	if (r->in_cob)
 		return true;
-	if (r->nnotes == TPI_837P_MAX_NOTES)
-		return FAIL(r, "the claim has more than %d NTE segments", TPI_837P_MAX_NOTES);
-	return keep(r, &r->notes[r->nnotes++], text, "NTE02 (note text)");
+	return add_text(r, &r->notes, text, "NTE02 (note text) of the claim");
 }
 
 static bool
@@ -1338,7 +1365,12 @@ tpi_837p_feed(Tpi837pReader *r, const char *data, size_t len, bool final,
 						head = len - pos < 4 ? len - pos : 4;
 			bool		wrapped = false;
 
-			for (k = 1; k < head; k++)
+			/*
+			 * A line break after the header's first byte is a wrapped
+			 * file's; one before it (a first line that is blank, "\r\n"
+			 * as much as "\n") leaves a file that does not start with ISA.
+			 */
+			for (k = 1; k < head && p[0] == 'I'; k++)
 				wrapped |= p[k] == '\r' || p[k] == '\n';
 			r->ordinal++;
 			n = wrapped ? read_wrapped_isa(r, p, len - pos, final) :

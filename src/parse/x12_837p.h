@@ -3,7 +3,7 @@
  *		Reader of X12 837P professional claim files (005010X222A1/A2), in
  *		plain C with no server headers, so that it can be fuzzed outside
  *		the server (test/fuzz/fuzz_837p.c).  It allocates nothing: the
- *		caller owns a Tpi837pReader (about 90 kB), feeds it the file in
+ *		caller owns a Tpi837pReader (about 100 kB), feeds it the file in
  *		pieces of any size, and receives every service line (2400 loop)
  *		through a callback.  What a line needs from earlier segments is
  *		copied into the reader, so memory does not grow with the file.  The
@@ -26,13 +26,13 @@ typedef struct TpiX12Str
 #define TPI_837P_MAX_MODIFIERS 4	/* SV101-3 .. SV101-6 */
 #define TPI_837P_MAX_POINTERS 4		/* SV107-1 .. SV107-4 */
 #define TPI_837P_MAX_DX 12			/* a pointer is 1 .. 12 */
-#define TPI_837P_MAX_NOTES 32		/* NTE segments of one claim */
 #define TPI_837P_MAX_PATIENT 512	/* composed patient_id of a dependent */
-#define TPI_837P_MAX_NOTE 8192		/* composed claim_note */
+#define TPI_837P_MAX_NOTE 8192		/* composed claim_note, and each of its
+									 * parts (the claim's NTE texts, the
+									 * line's, SV101-7) */
 #define TPI_837P_MAX_VALUE 128		/* a value kept from an element (the
 									 * guide's longest, NM109, is 80) */
 #define TPI_837P_MAX_SEGMENT 65536	/* bytes of one segment */
-#define TPI_837P_MAX_LINE_NOTES 8
 #define TPI_837P_MAX_ELEMENTS 24	/* HI has 12, SV1 7; later ones unused */
 
 /*
@@ -47,6 +47,9 @@ typedef struct Tpi837pLine
 	TpiX12Str	claim_id;		/* CLM01 */
 	int			line_no;		/* LX01, or 1, 2 .. within the claim */
 	TpiX12Str	patient_id;
+	bool		patient_upper;	/* composed for a dependent (2000C): upper
+								 * case; bytes outside ASCII are left to
+								 * the caller, which knows the encoding */
 	TpiX12Str	payer_id;		/* 2010BB NM109 */
 	TpiX12Str	provider_npi;
 	bool		has_date;
@@ -84,6 +87,17 @@ typedef struct TpiX12Value
 	size_t		len;
 	char		s[TPI_837P_MAX_VALUE];
 } TpiX12Value;
+
+/*
+ * Free text kept for claim_note: NTE02 texts joined with "; " as they
+ * come, or SV101-7.  The guide allows 80 bytes a text, but writers send
+ * longer notes; only the whole is bounded.  len 0 = none.
+ */
+typedef struct TpiX12Text
+{
+	size_t		len;
+	char		s[TPI_837P_MAX_NOTE];
+} TpiX12Text;
 
 /* The reader's state; its fields are private to x12_837p.c. */
 typedef struct Tpi837pReader
@@ -134,8 +148,7 @@ typedef struct Tpi837pReader
 	TpiX12Value claim_rendering;
 	bool		claim_has_date;
 	int			claim_date[3];
-	int			nnotes;
-	TpiX12Value notes[TPI_837P_MAX_NOTES];
+	TpiX12Text	notes;			/* 2300 NTE02 texts */
 	int			ndx;
 	TpiX12Value dx[TPI_837P_MAX_DX];
 
@@ -150,11 +163,10 @@ typedef struct Tpi837pReader
 	TpiX12Value modifiers[TPI_837P_MAX_MODIFIERS];
 	TpiX12Value charge;
 	TpiX12Value line_pos;
-	TpiX12Value line_desc;		/* SV101-7 */
+	TpiX12Text	line_desc;		/* SV101-7 */
 	TpiX12Value line_rendering;
 	TpiX12Value ndc;
-	int			nline_notes;
-	TpiX12Value line_notes[TPI_837P_MAX_LINE_NOTES];
+	TpiX12Text	line_notes;		/* 2400 NTE02 texts */
 	Tpi837pLine line;
 
 	char		patient_buf[TPI_837P_MAX_PATIENT];

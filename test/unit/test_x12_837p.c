@@ -165,6 +165,39 @@ check_same_lines(const char *what, const char *data, size_t len, size_t step,
 	check_lines(what, data, len, step, piece, 4, expected);
 }
 
+/* patient_upper of each line, in order: "1" for a dependent's */
+static char uppers[16];
+
+static void
+upper_fn(void *arg, const Tpi837pLine *l)
+{
+	size_t		n = strlen(uppers);
+
+	(void) arg;
+	if (n + 1 < sizeof(uppers))
+		uppers[n] = l->patient_upper ? '1' : '0';
+}
+
+/*
+ * Replaces the first `from` in s (a buffer of cap bytes) by `to`; returns
+ * the new length.
+ */
+static size_t
+replace_first(char *s, size_t cap, const char *from, const char *to)
+{
+	char	   *p = strstr(s, from);
+	size_t		tail;
+
+	if (p == NULL)
+		return strlen(s);
+	tail = strlen(p + strlen(from));
+	if ((size_t) (p - s) + strlen(to) + tail + 1 > cap)
+		abort();
+	memmove(p + strlen(to), p + strlen(from), tail + 1);
+	memcpy(p, to, strlen(to));
+	return strlen(s);
+}
+
 int
 main(void)
 {
@@ -404,6 +437,27 @@ main(void)
 			  "HL*23 without NM1*QC: rc %ld, %s %s", rc, err.segment_id,
 			  rc < 0 ? err.msg : "");
 
+		/*
+		 * A blank first line, LF or CRLF, is not an ISA first (a break
+		 * after "I" is a wrapped header's; one before it is not)
+		 */
+		{
+			const char *firsts[] = {"\n", "\r\n", " "};
+			size_t		k;
+
+			for (k = 0; k < 3; k++)
+			{
+				size_t		n = strlen(firsts[k]);
+
+				memcpy(other, firsts[k], n);
+				memcpy(other + n, batch, sizeof(batch));
+				rc = tpi_837p_parse(&r, other, strlen(other), line_fn, NULL, &err);
+				CHECK(rc == -1 && err.segment == 1 && err.offset == 0 &&
+					  strstr(err.msg, "does not start with an ISA") != NULL,
+					  "blank first line %zu: rc %ld, %s", k, rc, rc < 0 ? err.msg : "");
+			}
+		}
+
 		rc = tpi_837p_parse(&r, "\xFF\xFEI\0S\0A\0", 8, line_fn, NULL, &err);
 		CHECK(rc == -1 && strstr(err.msg, "UTF-16") != NULL,
 			  "UTF-16: rc %ld, %s", rc, rc < 0 ? err.msg : "");
@@ -508,6 +562,87 @@ main(void)
 				check_lines(what, other, n, 5, 9, 8, twice);
 			}
 		}
+	}
+
+	/*
+	 * Notes longer than the guide's 80 bytes (writers send them): a claim
+	 * NTE of 200 bytes, 40 NTE segments in a claim, a line NTE of 300 bytes
+	 * and an SV101-7 of 150 are read whole, in order, however the file is
+	 * cut; a claim_note beyond TPI_837P_MAX_NOTE bytes is an error at the
+	 * NTE that makes it so.
+	 */
+	{
+		static char other[sizeof(batch) + 2 * TPI_837P_MAX_NOTE];
+		static char want[sizeof(expected) + 8 * TPI_837P_MAX_NOTE];
+		static char notes[TPI_837P_MAX_NOTE];
+		static char seg[2 * TPI_837P_MAX_NOTE];
+		char		a200[201],
+					b300[301],
+					d150[151];
+		size_t		n,
+					k;
+
+		memset(a200, 'A', 200);
+		a200[200] = '\0';
+		memset(b300, 'B', 300);
+		b300[300] = '\0';
+		memset(d150, 'D', 150);
+		d150[150] = '\0';
+		strcpy(other, batch);
+		n = snprintf(seg, sizeof(seg), "NTE*ADD*CLAIM NOTE~\r\nNTE*ADD*%s~\r\n", a200);
+		for (k = 0; k < 40; k++)
+			n += snprintf(seg + n, sizeof(seg) - n, "NTE*ADD*N%zu~\r\n", k);
+		replace_first(other, sizeof(other), "NTE*ADD*CLAIM NOTE~\r\n", seg);
+		snprintf(seg, sizeof(seg), "NTE*ADD*LINE NOTE~\r\nNTE*TPO*%s~", b300);
+		replace_first(other, sizeof(other), "NTE*ADD*LINE NOTE~", seg);
+		snprintf(seg, sizeof(seg), ":59::::%s*", d150);
+		replace_first(other, sizeof(other), ":59::::TPI*", seg);
+
+		/* every note of the claim on each of its lines, then the line's */
+		n = snprintf(notes, sizeof(notes), "CLAIM NOTE; %s", a200);
+		for (k = 0; k < 40; k++)
+			n += snprintf(notes + n, sizeof(notes) - n, "; N%zu", k);
+		strcpy(want, expected);
+		snprintf(seg, sizeof(seg), "note=%s; LINE NOTE; %s; %s|", notes, b300, d150);
+		replace_first(want, sizeof(want), "note=CLAIM NOTE; LINE NOTE; TPI|", seg);
+		snprintf(seg, sizeof(seg), "note=%s|", notes);
+		replace_first(want, sizeof(want), "note=CLAIM NOTE|", seg);
+		replace_first(want, sizeof(want), "note=CLAIM NOTE|", seg);
+		check_lines("long notes", other, strlen(other), 97, 61, 4, want);
+
+		/* one more NTE in the claim, of 7,900 bytes: past the bound */
+		n = snprintf(seg, sizeof(seg), "NTE*ADD*");
+		memset(seg + n, 'Z', 7900);
+		strcpy(seg + n + 7900, "~\r\nNM1*82*1*SMITH");
+		replace_first(other, sizeof(other), "NM1*82*1*SMITH", seg);
+		rc = tpi_837p_parse(&r, other, strlen(other), line_fn, NULL, &err);
+		CHECK(rc == -1 && strcmp(err.segment_id, "NTE") == 0 &&
+			  strstr(err.msg, "longer than 8192 bytes") != NULL,
+			  "claim notes past the bound: rc %ld, %s %s", rc, err.segment_id,
+			  rc < 0 ? err.msg : "");
+	}
+
+	/*
+	 * A dependent's patient_id is flagged for upper case beyond ASCII (the
+	 * SQL face upper-cases "José" as upper() does); a subscriber's is as
+	 * written.
+	 */
+	{
+		static char other[sizeof(batch) + 8];
+		size_t		olen;
+
+		strcpy(other, batch);
+		olen = replace_first(other, sizeof(other), "NM1*QC*1*ROE*anna~",
+							 "NM1*QC*1*ROE*jos\xC3\xA9~");
+
+		uppers[0] = '\0';
+		rc = tpi_837p_parse(&r, other, olen, upper_fn, NULL, &err);
+		CHECK(rc == 4 && strcmp(uppers, "0001") == 0, "patient_upper: rc %ld, %s (%s)",
+			  rc, uppers, rc < 0 ? err.msg : "");
+		nseen = 0;
+		rc = tpi_837p_parse(&r, other, olen, line_fn, NULL, &err);
+		CHECK(rc == 4 && strstr(seen, "patient=W123:JOS\xC3\xA9:20100304|") != NULL,
+			  "non-ASCII dependent: rc %ld\n%s", rc, seen);
 	}
 
 	printf("%d passed, %d failed\n", passed, failed);
