@@ -362,6 +362,15 @@ col_int32(const Datum *values, const bool *nulls, const ClaimColumns *cols,
 	return true;
 }
 
+void
+tpi_claim_init(ClaimLine *line)
+{
+	memset(line, 0, sizeof(ClaimLine));
+	line->line_no_null = line->dos_null = line->units_null = true;
+	line->muscles_null = line->trigger_points_null = true;
+	line->nmodifiers = line->nicd10 = -1;
+}
+
 /*
  * The line's key columns (claim_id, line_no, patient_id, payer_id,
  * provider_npi, date_of_service, hcpcs) into a zeroed line; the rest
@@ -375,11 +384,7 @@ decode_key(const Datum *values, const bool *nulls, const ClaimColumns *cols,
 {
 	Datum		d;
 
-	memset(line, 0, sizeof(ClaimLine));
-	line->line_no_null = line->dos_null = line->units_null = true;
-	line->muscles_null = line->trigger_points_null = true;
-	line->nmodifiers = line->nicd10 = -1;
-
+	tpi_claim_init(line);
 	line->claim_id = col_text(arena, values, nulls, cols, C_CLAIM_ID);
 	if (col_value(values, nulls, cols, C_LINE_NO, &d))
 	{

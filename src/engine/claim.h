@@ -95,6 +95,9 @@ typedef struct TpiArena
 extern void tpi_claim_from_values(const Datum *values, const bool *nulls,
 								  const ClaimColumns *cols, ClaimLine *line,
 								  TpiArena *arena);
+/* A line whose every column is NULL, as a decoder starts it. */
+extern void tpi_claim_init(ClaimLine *line);
+
 /*
  * Only the key columns (claim_id, line_no, patient_id, payer_id,
  * provider_npi, date_of_service, hcpcs); the others read as NULL.

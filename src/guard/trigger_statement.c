@@ -50,48 +50,89 @@ copy_finding(const TpiFinding *f)
 }
 
 /*
- * The rows of a transition table.  New rows are kept slim (GuardRow): the
- * rules read them from the table with the patient's other lines (those
- * without a patient or a date get the line rules here); old rows (UPDATE)
- * are kept whole, the rules need them as the lines were.
+ * A new row of the statement, as slim as it can be kept for the whole
+ * statement (a bulk load's rows are all held at once): its key columns,
+ * and for a row without a patient's day the findings of its line rules.
+ * The GuardRow the rules attribute findings to is made of it per patient
+ * (key_row()), in memory used again patient after patient.
+ */
+typedef struct NewKey
+{
+	char	   *claim_id;
+	char	   *patient_id;
+	char	   *payer_id;
+	char	   *provider_npi;
+	char	   *hcpcs;
+	DateADT		date_of_service;
+	int16		line_no;
+	bool		line_no_null;
+	bool		line_no_out_of_range;
+	bool		dos_null;
+	AttrList	found;
+} NewKey;
+
+static void
+key_row(const NewKey *k, GuardRow *r)
+{
+	ClaimLine	line;
+
+	tpi_claim_init(&line);
+	line.claim_id = k->claim_id;
+	line.line_no = k->line_no;
+	line.line_no_null = k->line_no_null;
+	line.line_no_out_of_range = k->line_no_out_of_range;
+	line.patient_id = k->patient_id;
+	line.payer_id = k->payer_id;
+	line.provider_npi = k->provider_npi;
+	line.date_of_service = k->date_of_service;
+	line.dos_null = k->dos_null;
+	line.hcpcs = k->hcpcs;
+	tpi_guard_new_row(r, &line);
+	r->found = k->found;
+}
+
+/*
+ * The rows of a transition table: new rows by their keys (the rules read
+ * them from the table with the patient's other lines; those without a
+ * patient or a date get the line rules here), old rows (UPDATE) whole,
+ * since the rules need them as the lines were.
  */
 static void
 read_transition(Tuplestorestate *ts, TupleDesc desc, const ClaimColumns *cols,
-				bool is_new, GuardRow **rows_out, ClaimLine **old_out, int *n_out)
+				bool is_new, NewKey **keys_out, ClaimLine **old_out, int *n_out)
 {
 	MemoryContext stmt_cxt = CurrentMemoryContext;
 	MemoryContext row_cxt = AllocSetContextCreate(stmt_cxt, "tpi_rules guard row",
 												  ALLOCSET_DEFAULT_SIZES);
 	TupleTableSlot *slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
-	TpiArena	keys = {NULL, NULL};
-	GuardRow   *rows = NULL;
+	TpiArena	arena = {NULL, NULL};
+	NewKey	   *keys = NULL;
 	ClaimLine  *old = NULL;
+	size_t		size = is_new ? sizeof(NewKey) : sizeof(ClaimLine);
 	int			n = 0,
-				cap = 0;
+				cap;
 	int			rp = tuplestore_alloc_read_pointer(ts, EXEC_FLAG_REWIND);
 
 	/* sized at once: doubling would copy the rows again and again */
 	cap = (int) Min(Max(tuplestore_tuple_count(ts), 1), INT_MAX / 2);
 	if (is_new)
-		rows = palloc_extended(cap * sizeof(GuardRow), MCXT_ALLOC_HUGE);
+		keys = palloc_extended(cap * size, MCXT_ALLOC_HUGE);
 	else
-		old = palloc_extended(cap * sizeof(ClaimLine), MCXT_ALLOC_HUGE);
+		old = palloc_extended(cap * size, MCXT_ALLOC_HUGE);
 	tuplestore_select_read_pointer(ts, rp);
 	tuplestore_rescan(ts);
 	while (tuplestore_gettupleslot(ts, true, false, slot))
 	{
 		ClaimLine	line;
-		FindingList lf;
-		GuardRow   *r;
-		int			i;
+		NewKey	   *k;
 
 		if (n == cap)
 		{
 			cap *= 2;
 			if (is_new)
-				rows = repalloc_huge(rows, cap * sizeof(GuardRow));
+				keys = repalloc_huge(keys, cap * size);
 			else
-				old = repalloc_huge(old, cap * sizeof(ClaimLine));
+				old = repalloc_huge(old, cap * size);
 		}
 		/* decoded from the slot's values: no heap tuple is formed */
 		slot_getallattrs(slot);
@@ -101,15 +142,26 @@ read_transition(Tuplestorestate *ts, TupleDesc desc, const ClaimColumns *cols,
 								  &old[n++], NULL);
 			continue;
 		}
-
-		/* the key alone: the rules read the row again from the table */
 		tpi_claim_key_from_values(slot->tts_values, slot->tts_isnull, cols,
-								  &line, &keys);
-		r = &rows[n++];
-		tpi_guard_new_row(r, &line);
+								  &line, &arena);
+		k = &keys[n++];
+		k->claim_id = line.claim_id;
+		k->patient_id = line.patient_id;
+		k->payer_id = line.payer_id;
+		k->provider_npi = line.provider_npi;
+		k->hcpcs = line.hcpcs;
+		k->date_of_service = line.date_of_service;
+		k->line_no = line.line_no;
+		k->line_no_null = line.line_no_null;
+		k->line_no_out_of_range = line.line_no_out_of_range;
+		k->dos_null = line.dos_null;
+		memset(&k->found, 0, sizeof(AttrList));
 		/* a row without a patient's day gets the line rules alone, now */
 		if (line.patient_id == NULL || line.dos_null)
 		{
+			FindingList lf;
+			int			i;
+
 			MemoryContextSwitchTo(row_cxt);
 			tpi_claim_from_values(slot->tts_values, slot->tts_isnull, cols,
 								  &line, NULL);
@@ -117,41 +169,42 @@ read_transition(Tuplestorestate *ts, TupleDesc desc, const ClaimColumns *cols,
 			tpi_check_line_rules(&line, &lf);
 			MemoryContextSwitchTo(stmt_cxt);
 			for (i = 0; i < lf.n; i++)
-				tpi_guard_attribute(&r->found, copy_finding(&lf.items[i]), false);
+				tpi_guard_attribute(&k->found, copy_finding(&lf.items[i]), false);
 			MemoryContextReset(row_cxt);
 		}
 	}
-	MemoryContextSwitchTo(stmt_cxt);
 	tuplestore_select_read_pointer(ts, 0);
 	ExecDropSingleTupleTableSlot(slot);
 	MemoryContextDelete(row_cxt);
-	*rows_out = rows;
+	*keys_out = keys;
 	*old_out = old;
 	*n_out = n;
 }
 
 static int
-cmp_patient_dos(const ClaimLine *x, const ClaimLine *y)
+cmp_patient_dos(const char *p1, bool dn1, DateADT d1,
+				const char *p2, bool dn2, DateADT d2)
 {
-	int			c = tpi_nullable_strcmp(x->patient_id, y->patient_id);
+	int			c = tpi_nullable_strcmp(p1, p2);
 
 	if (c != 0)
 		return c;
-	if (x->dos_null != y->dos_null)
-		return x->dos_null ? 1 : -1;
-	if (x->date_of_service != y->date_of_service)
-		return x->date_of_service < y->date_of_service ? -1 : 1;
+	if (dn1 != dn2)
+		return dn1 ? 1 : -1;
+	if (!dn1 && d1 != d2)
+		return d1 < d2 ? -1 : 1;
 	return 0;
 }
 
-static GuardRow *sort_rows_base;
+static NewKey *sort_keys_base;
 
 static int
-cmp_row_index(const void *a, const void *b)
+cmp_key_index(const void *a, const void *b)
 {
-	const GuardRow *x = &sort_rows_base[*(const int *) a];
-	const GuardRow *y = &sort_rows_base[*(const int *) b];
-	int			c = cmp_patient_dos(&x->key, &y->key);
+	const NewKey *x = &sort_keys_base[*(const int *) a];
+	const NewKey *y = &sort_keys_base[*(const int *) b];
+	int			c = cmp_patient_dos(x->patient_id, x->dos_null, x->date_of_service,
+									y->patient_id, y->dos_null, y->date_of_service);
 
 	if (c != 0)
 		return c;
@@ -161,7 +214,11 @@ cmp_row_index(const void *a, const void *b)
 static int
 cmp_old_line(const void *a, const void *b)
 {
-	return cmp_patient_dos((const ClaimLine *) a, (const ClaimLine *) b);
+	const ClaimLine *x = a;
+	const ClaimLine *y = b;
+
+	return cmp_patient_dos(x->patient_id, x->dos_null, x->date_of_service,
+						   y->patient_id, y->dos_null, y->date_of_service);
 }
 
 static void
@@ -207,15 +264,15 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 	GuardMode	mode;
 	GuardEntry *e;
 	GuardSink	sink;
-	GuardRow   *rows;
+	NewKey	   *keys;
 	ClaimLine  *old = NULL;
-	ClaimLine  *unused;
-	int			nrows,
+	int			nkeys,
 				nold = 0;
 	int		   *idx;
 	int			nidx = 0;
 	MemoryContext stmt_cxt;
 	MemoryContext pat_cxt;
+	MemoryContext rows_cxt;
 	GuardWalk  *walk;
 	int			i,
 				j,
@@ -232,13 +289,13 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 	stmt_cxt = CurrentMemoryContext;
 
 	read_transition(td->tg_newtable, RelationGetDescr(rel), &e->cols, true,
-					&rows, &unused, &nrows);
+					&keys, &old, &nkeys);
 	if (td->tg_oldtable)
 	{
-		GuardRow   *unused_rows;
+		NewKey	   *unused;
 
 		read_transition(td->tg_oldtable, RelationGetDescr(rel), &e->cols, false,
-						&unused_rows, &old, &nold);
+						&unused, &old, &nold);
 		qsort(old, nold, sizeof(ClaimLine), cmp_old_line);
 		/* old rows are checked afresh as their new versions */
 		for (i = 0; i < nold; i++)
@@ -247,52 +304,76 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 
 	tpi_guard_sink_init(&sink, e, rel, mode, true);
 
+	/*
+	 * The GuardRows handed to the sink: the sink keeps pointing at them
+	 * until its batch is written, so their memory is emptied only while the
+	 * sink holds nothing.
+	 */
+	rows_cxt = AllocSetContextCreate(stmt_cxt, "tpi_rules guard rows",
+									 ALLOCSET_DEFAULT_SIZES);
+
 	/* rows with a patient and a date, by patient and date; the rest now */
-	idx = palloc((nrows + 1) * sizeof(int));
-	for (i = 0; i < nrows; i++)
+	idx = palloc((nkeys + 1) * sizeof(int));
+	for (i = 0; i < nkeys; i++)
 	{
-		if (rows[i].key.patient_id != NULL && !rows[i].key.dos_null)
+		if (keys[i].patient_id != NULL && !keys[i].dos_null)
 			idx[nidx++] = i;
 		else
-			tpi_guard_sink_row(&sink, &rows[i]);
+		{
+			GuardRow   *r = MemoryContextAlloc(rows_cxt, sizeof(GuardRow));
+
+			key_row(&keys[i], r);
+			tpi_guard_sink_row(&sink, r);
+		}
 	}
-	sort_rows_base = rows;
-	qsort(idx, nidx, sizeof(int), cmp_row_index);
+	sort_keys_base = keys;
+	qsort(idx, nidx, sizeof(int), cmp_key_index);
 
 	/*
 	 * Every patient locked, in sorted order, before the index is walked
 	 * with a snapshot taken after the last lock (walk.c).
 	 */
 	for (i = 0; i < nidx; i++)
-		if (i == 0 || strcmp(rows[idx[i]].key.patient_id,
-							 rows[idx[i - 1]].key.patient_id) != 0)
-			tpi_guard_lock_patient(e, rows[idx[i]].key.patient_id);
+		if (i == 0 || strcmp(keys[idx[i]].patient_id,
+							 keys[idx[i - 1]].patient_id) != 0)
+			tpi_guard_lock_patient(e, keys[idx[i]].patient_id);
 	walk = nidx > 0 ? tpi_guard_walk_begin(e, rel) : NULL;
 
 	pat_cxt = AllocSetContextCreate(stmt_cxt, "tpi_rules guard patient",
 									ALLOCSET_DEFAULT_SIZES);
 	for (i = 0, o = 0; i < nidx; i = k)
 	{
-		const char *patient_id = rows[idx[i]].key.patient_id;
+		const char *patient_id = keys[idx[i]].patient_id;
+		GuardRow   *rows;
+		int		   *seq;
 		int			o_end;
 
 		for (k = i + 1; k < nidx &&
-			 strcmp(rows[idx[k]].key.patient_id, patient_id) == 0; k++)
+			 strcmp(keys[idx[k]].patient_id, patient_id) == 0; k++)
 			;
 		while (o < nold && tpi_nullable_strcmp(old[o].patient_id, patient_id) < 0)
 			o++;
 		for (o_end = o; o_end < nold &&
 			 tpi_nullable_strcmp(old[o_end].patient_id, patient_id) == 0; o_end++)
 			;
-		MemoryContextSwitchTo(pat_cxt);
-		tpi_guard_check_patient(e, rel, CStringGetTextDatum(patient_id),
-								rows, &idx[i], k - i, &old[o], o_end - o,
-								true, NULL, false, walk);
-		/* the patient's findings go before its memory does */
+		if (tpi_guard_sink_size(&sink) == 0)
+			MemoryContextReset(rows_cxt);
+		rows = MemoryContextAlloc(rows_cxt, (k - i) * sizeof(GuardRow));
+		seq = MemoryContextAlloc(rows_cxt, (k - i) * sizeof(int));
 		for (j = i; j < k; j++)
 		{
-			tpi_guard_sink_row(&sink, &rows[idx[j]]);
-			memset(&rows[idx[j]].found, 0, sizeof(AttrList));
+			key_row(&keys[idx[j]], &rows[j - i]);
+			seq[j - i] = j - i;
+		}
+		MemoryContextSwitchTo(pat_cxt);
+		tpi_guard_check_patient(e, rel, CStringGetTextDatum(patient_id),
+								rows, seq, k - i, &old[o], o_end - o,
+								true, NULL, false, walk);
+		/* the patient's findings go before its memory does */
+		for (j = 0; j < k - i; j++)
+		{
+			tpi_guard_sink_row(&sink, &rows[j]);
+			memset(&rows[j].found, 0, sizeof(AttrList));
 			if (tpi_guard_sink_size(&sink) >= LOG_BATCH)
 				tpi_guard_sink_write(&sink);
 		}
