@@ -142,7 +142,10 @@ SELECT c AS case_name, m AS muscles,
 	(33, 'where in the muscle names nothing', '{upper trapezius near the acromion,levator scapulae superior angle}'),
 	(34, 'a slash between names lists them', '{left gluteus medius/minimus,R SCM/scalenes}'),
 	(35, 'R/L is both sides, L4/5 a level', '{R/L trapezius,L4/5 paraspinals}'),
-	(36, 'a spinal adjective alone is a region', '{lumbar,cervical}')
+	(36, 'a spinal adjective alone is a region', '{lumbar,cervical}'),
+	(37, 'a shared head word: four muscles', '{right rhomboid major and minor,right teres major and minor}'),
+	(38, 'a shared tail word: both levels', '{bilateral cervical and thoracic paraspinals}'),
+	(39, 'a count after a level, where before a place word', '{paraspinals at L4 2 points,right trapezius near the spine}')
   ) AS v(i, c, m)
  ORDER BY i;
 SELECT tpi_rules.muscle_count(NULL) AS n, tpi_rules.pick_code(NULL) AS code,
@@ -164,6 +167,15 @@ SELECT m AS muscles, tpi_rules.regions(m) AS regions
 SELECT e AS entry, p.*
   FROM unnest('{R trapezius x2,upper trapezius near the acromion,lumbar,rhomboid major and minor,gluteus medius/minimus}'::text[]) e,
 	   tpi_rules.parse_muscle(e) p;
+-- every muscle a shared word names is known: no doc.unknown_muscle
+SELECT m AS muscles, tpi_rules.muscle_count(m) AS n,
+	   (SELECT pg_catalog.string_agg(f.rule_id, ',' ORDER BY f.rule_id)
+		  FROM tpi_rules.check_line(ROW('C1', 1, 'P1', 'commercial_default', NULL, '2025-01-06',
+				'20553', NULL, 1, '{M79.18}', '11', m, 4, 'lidocaine 1%', '2 ml', NULL,
+				true, true, true, true, 'none', NULL, NULL)::tpi_rules.claim_line) f) AS rules
+  FROM (VALUES ('{right rhomboid major and minor,left gluteus medius/minimus}'::text[]),
+			   ('{splenius capitis/cervicis,right teres major and minor}'),
+			   ('{right rhomboid major and foo}')) AS v(m);
 
 -- Big inputs: 10,000 entries; a 1 MB entry; non-ASCII text.
 SELECT tpi_rules.muscle_count(array_agg('left muscle' || g)) AS unknown_10000,

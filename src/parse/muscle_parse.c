@@ -1372,6 +1372,22 @@ match_piece(const MpCatalogue *cat, Work *w, const Piece *pc, bool counts,
 	}
 	if (e < 0)
 		e = match_name(cat, name, namelen, ntok, pt, w->strip);
+	/*
+	 * Where in the muscle, before the place words it may hold ("right
+	 * trapezius near the spine" is the trapezius): the words before it,
+	 * if they name a muscle.
+	 */
+	if (e < 0 && (k = where_word_at(name, pt, ntok)) > 0)
+	{
+		size_t		cut = pt[k].start - 1;
+		int			m = match_name(cat, name, cut, (size_t) k, pt, w->strip);
+
+		if (m < 0)
+			m = fuzzy_lookup(cat, name, cut);
+		if (m >= 0 && (cat->entries[m].kind == MP_MUSCLE ||
+					   cat->entries[m].kind == MP_GROUP))
+			e = m;
+	}
 	/* before any guess: "back regions" is no misspelt "back region" */
 	if (e < 0 && region_term(cat, w, name, namelen, ntok, pt, out))
 		goto located;
@@ -1401,15 +1417,6 @@ match_piece(const MpCatalogue *cat, Work *w, const Piece *pc, bool counts,
 		}
 		if (o > 0)
 			e = fuzzy_lookup(cat, w->strip, o);
-	}
-	if (e < 0 && (k = where_word_at(name, pt, ntok)) > 0)
-	{
-		/* the words before where: the muscle, if they name one */
-		size_t		cut = pt[k].start - 1;
-
-		e = match_name(cat, name, cut, (size_t) k, pt, w->strip);
-		if (e < 0)
-			e = fuzzy_lookup(cat, name, cut);
 	}
 	if (e < 0)
 	{
@@ -1448,6 +1455,99 @@ parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 		return true;
 	w->names_used = names_used;
 	return match_piece(cat, w, pc, true, out);
+}
+
+/*
+ * The one name word of a piece (no part words, levels or counts), or -1.
+ */
+static int
+lone_word(const Work *w, const Piece *pc)
+{
+	int			at = -1;
+	uint32_t	i;
+
+	for (i = pc->first; i < pc->end; i++)
+	{
+		const Tok  *t = &w->toks[i];
+
+		if (t->cls == W_PART || t->cls == W_LEVEL)
+			return -1;
+		if (t->cls != W_NAME || t->count)
+			continue;
+		if (at >= 0)
+			return -1;
+		at = (int) i;
+	}
+	return at;
+}
+
+/*
+ * A word that names nothing alone, read with a word its neighbour in the
+ * list shares: the head of the piece before ("rhomboid major and minor",
+ * "gluteus medius/minimus": rhomboid minor, gluteus minimus) or the tail
+ * of the piece after ("cervical and thoracic paraspinals": cervical
+ * paraspinals).  The entry, or -1 when neither names a muscle or group.
+ */
+#define SHARED_WORDS 8			/* a longer piece shares no word */
+
+static int
+shared_word(const MpCatalogue *cat, Work *w, const Piece *prev,
+			const Piece *next, uint32_t word)
+{
+	int			pass;
+
+	for (pass = 0; pass < 2; pass++)
+	{
+		const Piece *pc = pass == 0 ? prev : next;
+		uint32_t	words[SHARED_WORDS];
+		uint32_t	use[SHARED_WORDS];
+		size_t		nwords = 0,
+					nuse = 0,
+					namelen = 0,
+					k;
+		uint32_t	i;
+		int			e;
+
+		if (pc == NULL)
+			continue;
+		for (i = pc->first; i < pc->end && nwords <= SHARED_WORDS; i++)
+			if (w->toks[i].cls == W_NAME && !w->toks[i].count)
+			{
+				if (nwords == SHARED_WORDS)
+				{
+					nwords++;	/* too long to share a word */
+					break;
+				}
+				words[nwords++] = i;
+			}
+		if (nwords < 2 || nwords > SHARED_WORDS)
+			continue;
+		/* before: its words but the last, then the word; after: the
+		 * word, then its words but the first */
+		if (pass == 1)
+			use[nuse++] = word;
+		for (k = pass == 0 ? 0 : 1; k < (pass == 0 ? nwords - 1 : nwords); k++)
+			use[nuse++] = words[k];
+		if (pass == 0)
+			use[nuse++] = word;
+		for (k = 0; k < nuse; k++)
+		{
+			const Tok  *t = &w->toks[use[k]];
+
+			if (namelen > 0)
+				w->pre[namelen++] = ' ';
+			w->ptoks[k].start = (uint32_t) namelen;
+			w->ptoks[k].len = t->len;
+			w->ptoks[k].part = false;
+			memcpy(w->pre + namelen, w->norm + t->start, t->len);
+			namelen += t->len;
+		}
+		e = match_name(cat, w->pre, namelen, nuse, w->ptoks, w->strip);
+		if (e >= 0 && (cat->entries[e].kind == MP_MUSCLE ||
+					   cat->entries[e].kind == MP_GROUP))
+			return e;
+	}
+	return -1;
 }
 
 /* A word of digits only. */
@@ -1510,15 +1610,23 @@ mark_counts(Work *w, size_t ntok)
 			t = &toks[++i];
 			count = true;
 		}
-		else if (digits_word(s, t->len) &&
-				 !(i > 0 && (toks[i - 1].cls == W_LEVEL ||
-							 (toks[i - 1].cls == W_NAME &&
-							  level_filler(w->norm + toks[i - 1].start,
-										   toks[i - 1].len)))))
+		else if (digits_word(s, t->len))
 		{
-			/* a number that ends the entry or its piece, or a counted one */
-			count = i + 1 == ntok || toks[i + 1].cls == W_SEP ||
+			bool		counted = i + 1 < ntok &&
 				count_noun(w->norm + toks[i + 1].start, toks[i + 1].len);
+
+			/*
+			 * A number that ends the entry or its piece, or a counted one;
+			 * after a level ("l4 5", "c5 to 6") only a counted one is a
+			 * count ("paraspinals at l4 2 points").
+			 */
+			if (i > 0 && (toks[i - 1].cls == W_LEVEL ||
+						  (toks[i - 1].cls == W_NAME &&
+						   level_filler(w->norm + toks[i - 1].start,
+										toks[i - 1].len))))
+				count = counted;
+			else
+				count = counted || i + 1 == ntok || toks[i + 1].cls == W_SEP;
 		}
 		if (!count)
 			continue;
@@ -1770,6 +1878,33 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 			pc->sides = (uint8_t) (opening ? opening : closing);
 		if (parse_piece(cat, &w, pc, &r))
 		{
+			int			word;
+
+			/* a word naming no muscle alone may share its neighbour's */
+			if ((r.kind == MP_UNKNOWN || r.kind == MP_REGION) &&
+				(word = lone_word(&w, pc)) >= 0)
+			{
+				const Piece *prev = NULL,
+						   *next = NULL;
+				size_t		j;
+				int			e;
+
+				for (j = i; j-- > 0;)
+					if (w.pieces[j].named)
+					{
+						prev = &w.pieces[j];
+						break;
+					}
+				for (j = i + 1; j < npieces; j++)
+					if (w.pieces[j].named)
+					{
+						next = &w.pieces[j];
+						break;
+					}
+				e = shared_word(cat, &w, prev, next, (uint32_t) word);
+				if (e >= 0)
+					result_entry(cat, &r, e);
+			}
 			emit(arg, &r);
 			emitted++;
 		}

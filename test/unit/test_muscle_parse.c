@@ -278,6 +278,10 @@ test_inside_entry(void)
 	expect("foo near the acromion", MP_UNKNOWN, "foo near the acromion",
 		   MP_SIDE_NONE, -1);
 	expect("trapezius 2 foo", MP_UNKNOWN, "trapezius 2 foo", MP_SIDE_NONE, -1);
+	expect("right trap near the spine", MP_MUSCLE, "trapezius", MP_SIDE_RIGHT, 2);
+	expect("paraspinals at L4 2 points", MP_GROUP, "lumbar paraspinals", MP_SIDE_NONE, 7);
+	COUNT(2, "levator scap and trap");
+	COUNT(4, "bilateral cervical and lumbar paraspinals");
 	expect("lumbar", MP_REGION, "lumbar", MP_SIDE_NONE, 7);
 	expect("left cervical", MP_REGION, "cervical", MP_SIDE_LEFT, 2);
 	COUNT(0, "lumbar", "thoracic", "cervical");

@@ -2,9 +2,12 @@
 -- and minor" names two muscles, rhomboid major and rhomboid minor, as
 -- "teres major and minor" does, so the shipped "rhomboids" row no longer
 -- has it (nor "rhomboid major minor") as an alias.  The shipped row is
--- replaced by 1.1's (an UPDATE would make it a user row); a user's row is
--- left alone.
-DELETE FROM @extschema@.muscle WHERE name = 'rhomboids' AND builtin;
-INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
-('rhomboids', 'scapular', 'muscle', '{rhomboid,rhomboideus,rhomboidei,rhomboid muscles}', true)
-ON CONFLICT (name) DO NOTHING;
+-- replaced by 1.1's (an UPDATE would make it a user row), only if it is
+-- there: a user's row, or a shipped row the user deleted, is left alone.
+WITH shipped AS (
+	DELETE FROM @extschema@.muscle WHERE name = 'rhomboids' AND builtin
+	RETURNING name
+)
+INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin)
+SELECT 'rhomboids', 'scapular', 'muscle', '{rhomboid,rhomboideus,rhomboidei,rhomboid muscles}', true
+FROM shipped;
