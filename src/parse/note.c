@@ -2487,6 +2487,44 @@ on_the_side(const Reader *r, size_t j)
 }
 
 /*
+ * "gluteus medius/minimus", "rhomboid major and minor": does word token j,
+ * after the head words of the muscle key at tokens [first, first + n),
+ * name a muscle of the catalogue?
+ */
+static bool
+shares_head(const Reader *r, size_t first, size_t n, size_t j)
+{
+	char		tmp[256];
+	size_t		o = 0,
+				words = 0,
+				k;
+	int			e;
+
+	for (k = first; k < first + n; k++)
+		if (r->t[k].type == T_WORD)
+			words++;
+	if (words < 2 || r->t[j].type != T_WORD)
+		return false;
+	for (k = first; k < first + n && words > 1; k++)
+	{
+		if (r->t[k].type != T_WORD)
+			continue;
+		if (o + r->t[k].len + 1 >= sizeof(tmp))
+			return false;
+		memcpy(tmp + o, r->low + r->t[k].start, r->t[k].len);
+		o += r->t[k].len;
+		tmp[o++] = ' ';
+		words--;
+	}
+	if (o + r->t[j].len > sizeof(tmp))
+		return false;
+	memcpy(tmp + o, r->low + r->t[j].start, r->t[j].len);
+	o += r->t[j].len;
+	e = mp_catalogue_lookup(r->v->cat, tmp, o);
+	return e >= 0 && mp_catalogue_entry(r->v->cat, e)->kind == MP_MUSCLE;
+}
+
+/*
  * The run of muscle words from token i (a catalogue key): names, side and
  * part words, separators, levels and counts.  Returns the token after it.
  */
@@ -2495,6 +2533,8 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 {
 	size_t		j = i,
 				last = i;
+	size_t		mus_first = i,
+				mus_n = 0;		/* the last catalogue key of the run */
 	size_t		k;
 
 	sp->count = -1;
@@ -2647,12 +2687,22 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			}
 			if (kind != MP_REGION)
 				sp->regions_only = false;
+			mus_first = j;
+			mus_n = n;
 			j += n;
 			last = j;
 			continue;
 		}
 		if (t->type == T_NL)
 			break;
+		/* after a separator, a word naming a muscle with the key's head */
+		if (j > last && mus_n > 0 && mus_first + mus_n == last &&
+			shares_head(r, mus_first, mus_n, j))
+		{
+			j++;
+			last = j;
+			continue;
+		}
 		c = times_at(r, j, &next);
 		if (c >= 0)
 		{

@@ -66,6 +66,8 @@ build(void)
 		!mp_catalogue_add(cat, "paraspinal area", -1, MP_REGION, NULL, 0) ||
 		!mp_catalogue_add(cat, "low back", 7, MP_REGION, low, 1) ||
 		!mp_catalogue_add(cat, "levator ani", 5, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "gluteus medius", 5, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "gluteus minimus", 5, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "back", -1, MP_REGION, NULL, 0) ||
 		!mp_catalogue_add(cat, "leg", 11, MP_REGION, knee, 1))
 		exit(1);
@@ -122,6 +124,14 @@ main(void)
 		   "right trapezius|left piriformis;5;lidocaine + triamcinolone;1% 2 mL + 40 mg;...L;none");
 	expect("TPI x4 to the paraspinal muscles at L4-5. Fluoroscopy was not used.",
 		   "lumbar paraspinals;4;-;-;...L;none");
+	/* a word naming a muscle with the head of the one before it */
+	expect("TPI right gluteus medius/minimus and right piriformis, lidocaine 1% 3 mL.",
+		   "right gluteus medius|right gluteus minimus|right piriformis;-;lidocaine;1% 3 mL;....;none");
+	expect("Trigger point injections: gluteus medius and minimus bilaterally. Lidocaine 1% 3 mL.",
+		   "right gluteus medius|left gluteus medius|right gluteus minimus|left gluteus minimus;-;lidocaine;1% 3 mL;....;none");
+	/* silent: a word that names nothing with the head stays out */
+	expect("TPI right gluteus medius and piriformis, lidocaine 1% 3 mL.",
+		   "right gluteus medius|right piriformis;-;lidocaine;1% 3 mL;....;none");
 	expect("HISTORY: TPIs to the rhomboids last visit.\nPROCEDURE: right trapezius injected.\nPLAN: will consider left piriformis next visit.",
 		   "right trapezius;-;-;-;.P..;none");
 	expect("Right trapezius injected. No trigger points in the rhomboids. Left piriformis was not injected; levator declined.",
