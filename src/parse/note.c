@@ -82,7 +82,8 @@ static const Cue cues[] = {
 	{"injection", F_INJ, 0}, {"injections", F_INJ | F_TPW, 0}, {"tpi", F_INJ, 0},
 	{"tpis", F_INJ, 0}, {"needled", F_INJ | F_DONE, 0}, {"needling", F_INJ, 0},
 	{"injectate", F_INJ, 0},
-	{"infiltrated", F_INJ | F_DONE, 0}, {"performed", F_DONE, 0},
+	{"infiltrated", F_INJ | F_DONE, 0}, {"infiltration", F_INJ | F_SEC_PROC, 0},
+	{"infiltrations", F_INJ | F_SEC_PROC, 0}, {"performed", F_DONE, 0},
 	{"administered", F_DONE, 0}, {"completed", F_DONE, 0}, {"treated", F_DONE, 0},
 	{"done", F_DONE, 0}, {"given", F_DONE, 0},
 	{"signed", F_SIGN, 0}, {"signature", F_SIGN, 0}, {"attestation", F_SIGN, 0},
@@ -481,6 +482,7 @@ typedef struct NTok
 	uint8_t		fuzzy;			/* a misspelt muscle name (1 + its kind) */
 	uint8_t		abbr;			/* a '.' that ends an abbreviation ("R.") */
 	uint8_t		ls;				/* "ls" read as the levator scapulae */
+	uint8_t		rpart;			/* a part word of the reader only ("sternal") */
 	int32_t		num;			/* T_NUM: the whole part; -1 if too big */
 } NTok;
 
@@ -1036,6 +1038,20 @@ levator_ls(const Reader *r, size_t i)
 	return true;
 }
 
+static bool
+reader_part(const char *w, size_t len)
+{
+	static const char *const parts[] = {"sternal", "clavicular", "deep",
+		"superficial", "portions", "pars", "descendens", "ascendens",
+	"transversa", "musculus", "musculi", NULL};
+	int			k;
+
+	for (k = 0; parts[k]; k++)
+		if (strlen(parts[k]) == len && memcmp(parts[k], w, len) == 0)
+			return true;
+	return false;
+}
+
 static void
 classify(Reader *r)
 {
@@ -1076,6 +1092,18 @@ classify(Reader *r)
 			continue;
 		}
 		vw = vword_find(r->v, w, t->len, mp_hash(w, t->len));
+		/*
+		 * "sternocleidomastoid (sternal head)", "masseter (deep and
+		 * superficial portions)", "m. trapezius pars descendens", "musculus
+		 * levator scapulae": anatomical words that name a part of the muscle
+		 * (or say it is one) and no muscle of their own; the parser does not
+		 * know them, so read_span leaves them out of the entry
+		 */
+		if (t->type == T_WORD && reader_part(w, t->len))
+		{
+			t->wclass = MP_WORD_PART;
+			t->rpart = 1;
+		}
 		if (levator_ls(r, i))
 		{
 			t->ls = 1;
@@ -1112,6 +1140,16 @@ classify(Reader *r)
 		t->mod = vw->mod;
 		t->musw = vw->mus_words;
 		t->drugw = vw->drug_words;
+		/*
+		 * "3 points along the infraspinous fossa", "the supraspinous fossa":
+		 * a hollow of the bone named after its muscle is a landmark
+		 */
+		if ((t->flags & F_MUS) && t->musw == 1 &&
+			(tok_is(r, i + 1, "fossa") || tok_is(r, i + 1, "fossae")))
+		{
+			t->flags = F_LOC;
+			t->musw = 0;
+		}
 	}
 }
 
@@ -1134,7 +1172,10 @@ mark_abbreviations(Reader *r)
 		if ((p->wclass == MP_WORD_SIDE && p->len <= 5) ||
 			tok_is(r, i - 1, "dr") || tok_is(r, i - 1, "mr") ||
 			tok_is(r, i - 1, "ms") || tok_is(r, i - 1, "mrs") ||
-			tok_is(r, i - 1, "approx") || tok_is(r, i - 1, "vs"))
+			tok_is(r, i - 1, "approx") || tok_is(r, i - 1, "vs") ||
+		/* "m. trapezius", "mm. rhomboidei": musculus before its name */
+			((tok_is(r, i - 1, "m") || tok_is(r, i - 1, "mm")) &&
+			 i + 1 < r->nt && (r->t[i + 1].flags & F_MUS)))
 			r->t[i].abbr = 1;
 	}
 }
@@ -2331,7 +2372,8 @@ each_at(const Reader *r, size_t i)
 {
 	size_t		k = i;
 
-	if (tok_is(r, k, "in") && tok_is(r, k + 1, "each"))
+	/* "one injection into each muscle" */
+	if ((tok_is(r, k, "in") || tok_is(r, k, "into")) && tok_is(r, k + 1, "each"))
 		k++;
 	/* "2 TPs ea": each, abbreviated */
 	if (tok_is(r, k, "each") || tok_is(r, k, "ea"))
@@ -2528,9 +2570,61 @@ shares_head(const Reader *r, size_t first, size_t n, size_t j)
  * The run of muscle words from token i (a catalogue key): names, side and
  * part words, separators, levels and counts.  Returns the token after it.
  */
+/*
+ * Sides named in tokens [from, to): 1 one side only, 2 both (a bilateral
+ * word, or a right and a left), 0 none.
+ */
+static int
+sides_in(const Reader *r, size_t from, size_t to)
+{
+	int			seen = 0;
+
+	for (; from < to && from < r->nt; from++)
+		if (r->t[from].type == T_WORD && r->t[from].wclass == MP_WORD_SIDE)
+			seen |= (int) mp_side_of_word(r->low + r->t[from].start, r->t[from].len);
+	return seen == MP_SIDE_NONE ? 0 : seen == MP_SIDE_BILATERAL ? 2 : 1;
+}
+
+/*
+ * Counts of a run that holds several ("R SCM/scalenes x1 each, R teres
+ * major/minor x1 each"): a count per muscle ("each") is of the names since
+ * the count before, with their sides, not of every muscle of the run.
+ */
+typedef struct Segs
+{
+	int			n;				/* counts read */
+	int			sum;			/* their sum, per-muscle ones multiplied */
+	bool		each;			/* one of them per muscle */
+	int			names;			/* names since the last count */
+	size_t		from;			/* where the names since the last count begin */
+} Segs;
+
+static void
+seg_add(const Reader *r, Segs *g, const Span *sp, size_t name0, size_t at,
+		int c, bool each)
+{
+	int			mult = 1;
+
+	if (each)
+	{
+		int			sides = sides_in(r, g->from, at);
+
+		if (sides == 0)
+			sides = sides_in(r, sp->first, name0);
+		mult = (g->names > 0 ? g->names : 1) * (sides == 2 ? 2 : 1);
+		g->each = true;
+	}
+	if (c > 0 && c < 1000 && g->sum < 100000)
+		g->sum += c * mult;
+	g->n++;
+	g->names = 0;
+	g->from = at;
+}
+
 static size_t
 span_at(Reader *r, size_t i, size_t limit, Span *sp)
 {
+	Segs		g = {0, 0, false, 0, 0};
 	size_t		j = i,
 				last = i;
 	size_t		mus_first = i,
@@ -2663,6 +2757,7 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 	}
 	if (sp->count < 0)
 		sp->cfirst = sp->first;
+	g.from = i;
 
 	while (j < limit)
 	{
@@ -2687,6 +2782,7 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			}
 			if (kind != MP_REGION)
 				sp->regions_only = false;
+			g.names++;
 			mus_first = j;
 			mus_n = n;
 			j += n;
@@ -2699,6 +2795,7 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		if (j > last && mus_n > 0 && mus_first + mus_n == last &&
 			shares_head(r, mus_first, mus_n, j))
 		{
+			g.names++;
 			j++;
 			last = j;
 			continue;
@@ -2708,7 +2805,9 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		{
 			add_count(sp, c);
 			j = next;
-			if ((e = each_at(r, j)) > 0)
+			e = each_at(r, j);
+			seg_add(r, &g, sp, i, j, c, e > 0);
+			if (e > 0)
 			{
 				sp->each = true;
 				j += e;
@@ -2726,6 +2825,7 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			if ((c = times_at(r, m, &next)) >= 0)
 			{
 				add_count(sp, c);
+				seg_add(r, &g, sp, i, next, c, false);
 				j = last = next;
 				continue;
 			}
@@ -2749,6 +2849,7 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 				 r->t[m + 1].type == T_NL))
 			{
 				add_count(sp, c);
+				seg_add(r, &g, sp, i, m + 1, c, false);
 				j = last = m + 1;
 				continue;
 			}
@@ -2763,13 +2864,19 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			if ((c = times_at(r, m, &next)) >= 0 && punct_is(r, next, ')'))
 			{
 				add_count(sp, c);
+				seg_add(r, &g, sp, i, next + 1, c, false);
 				j = last = next + 1;
 				continue;
 			}
 
-			while (m < r->nt && m < j + 5 && r->t[m].type == T_WORD &&
-				   (r->t[m].wclass == MP_WORD_PART ||
-					r->t[m].wclass == MP_WORD_SIDE))
+			/* "(deep and superficial portions)" too */
+			while (m < r->nt && m < j + 6 &&
+				   ((r->t[m].type == T_WORD &&
+					 (r->t[m].wclass == MP_WORD_PART ||
+					  r->t[m].wclass == MP_WORD_SIDE)) ||
+					(m > j + 1 && m + 1 < r->nt && r->t[m + 1].type == T_WORD &&
+					 r->t[m + 1].wclass == MP_WORD_PART &&
+					 (tok_is(r, m, "and") || punct_is(r, m, ',')))))
 				m++;
 			if (m > j + 1 && punct_is(r, m, ')'))
 			{
@@ -2790,9 +2897,14 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			/* "R UT - 2 mL": a volume, no count */
 			if (num >= 0 && num < 100 && !dose_unit_at(r, m + 1))
 			{
-				bool		points = false;
+				bool		points = false,
+							eachin = false;
 
 				m++;
+				/* "(two (2) trigger points)": the number in figures too */
+				if (punct_is(r, m, '(') && number_at(r, m + 1) == num &&
+					punct_is(r, m + 2, ')'))
+					m += 3;
 				if (tok_is(r, m, "trigger"))
 					m++;
 				if (m < r->nt && (r->t[m].flags & F_TPW))
@@ -2802,7 +2914,7 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 				}
 				if ((e = each_at(r, m)) > 0)
 				{
-					sp->each = true;
+					sp->each = eachin = true;
 					m += e;
 				}
 				/* "trap rt. - 5 sites total": the note's total */
@@ -2828,6 +2940,7 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 				{
 					if (punct_is(r, m, ')'))
 						m++;
+					seg_add(r, &g, sp, i, j, num, eachin);
 					add_count(sp, num);
 					j = m;
 					last = j;
@@ -2857,7 +2970,9 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			{
 				add_count(sp, num);
 				j = m + 1;
-				if ((e = each_at(r, j)) > 0)
+				e = each_at(r, j);
+				seg_add(r, &g, sp, i, j, num, e > 0);
+				if (e > 0)
 				{
 					sp->each = true;
 					j += e;
@@ -2910,6 +3025,12 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		break;
 	}
 	sp->end = last;
+	/* several counts, one of them per muscle: each of its own names */
+	if (g.n > 1 && g.each && sp->count >= 0)
+	{
+		sp->count = g.sum;
+		sp->each = false;
+	}
 	side_field(r, sp);
 
 	/* "... were each injected at 2 trigger points" */
@@ -3041,6 +3162,8 @@ not_a_site(const Reader *r, size_t first, size_t end)
 	/* "head turned L", "neck flexed": how the patient lay, no site */
 	static const char *const posture[] = {"turned", "rotated", "flexed",
 	"tilted", "elevated", "positioned", "supported", "resting", NULL};
+	static const char *const measure[] = {"opening", "rom", "range",
+	"motion", "mobility", "flexion", "extension", "rotation", "strength", NULL};
 	static const char *const before_back[] = {"pain", "is", "was", "came",
 		"comes", "come", "went", "been", "are", "were", "got", "get", "coming",
 	"called", "calls", "call", NULL};
@@ -3054,6 +3177,13 @@ not_a_site(const Reader *r, size_t first, size_t end)
 			return true;
 	for (k = 0; posture[k]; k++)
 		if (tok_is_s(r, end, posture[k]))
+			return true;
+	/*
+	 * "Jaw opening 28 mm before, 38 mm after injection", "neck ROM improved
+	 * after the injections": a measure of the region's motion, no site
+	 */
+	for (k = 0; measure[k]; k++)
+		if (tok_is_s(r, end, measure[k]))
 			return true;
 	/* "TPIs to the low back only: bilateral QL and ...": a heading of the
 	 * muscles listed after it */
@@ -3180,7 +3310,7 @@ read_span(Reader *r, const Span *sp)
 			i += each_at(r, i) - 1;
 			continue;
 		}
-		if ((t->flags & F_TPW) || is_tp_word(r, i) ||
+		if ((t->flags & F_TPW) || is_tp_word(r, i) || t->rpart ||
 			(t->type == T_NUM && !sp->level))
 			continue;
 		/* "one injection each": a count in words */
@@ -3210,7 +3340,10 @@ read_span(Reader *r, const Span *sp)
 		 */
 		if (t->type == T_WORD && t->wclass == MP_WORD_SIDE && i + 2 < sp->end &&
 			(punct_is(r, i + 1, '&') || punct_is(r, i + 1, '+') ||
-			 tok_is(r, i + 1, "and")) &&
+			 tok_is(r, i + 1, "and") ||
+		/* "upper trapezius L/R (2 each), levator scapulae L/R": both too */
+			 punct_is(r, i + 1, '/') || punct_is(r, i + 1, '>') ||
+			 punct_is(r, i + 1, '<')) &&
 			r->t[i + 2].type == T_WORD && r->t[i + 2].wclass == MP_WORD_SIDE &&
 			(mp_side_of_word(r->low + t->start, t->len) |
 			 mp_side_of_word(r->low + r->t[i + 2].start, r->t[i + 2].len)) == MP_SIDE_BILATERAL &&
@@ -4094,6 +4227,26 @@ flush_pending(Reader *r, Pending *p, int slot)
 	p->n = 0;
 }
 
+/*
+ * "the lidocaine patch", "lidocaine 5% patch", "diclofenac gel": a form
+ * put on the skin after the drug's name (and a strength), nothing injected
+ */
+static bool
+topical_at(const Reader *r, size_t k)
+{
+	static const char *const forms[] = {"patch", "patches", "cream", "gel",
+	"ointment", "topical", "jelly", NULL};
+	size_t		e;
+	int			f;
+
+	if (k < r->nt && r->t[k].type == T_NUM && (e = dose_at(r, k)) > k && e < k + 4)
+		k = e;
+	for (f = 0; forms[f]; f++)
+		if (tok_is_s(r, k, forms[f]))
+			return true;
+	return false;
+}
+
 static void
 read_drugs(Reader *r)
 {
@@ -4129,7 +4282,7 @@ read_drugs(Reader *r)
 		if ((d = drug_at(r, i, &n)) >= 0)
 		{
 			bool		ok = !t->neg && sent_current(r, t->sent) &&
-				r->s[t->sent].section != SEC_MEDS;
+				r->s[t->sent].section != SEC_MEDS && !topical_at(r, i + n);
 
 			if (ok)
 			{
@@ -4427,6 +4580,10 @@ plan_cue(const Reader *r, size_t i)
 		   tok_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), "instructions") ||
 		   tok_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), "care"))) ||
 		 (tok_is(r, i, "recall") && (number_at(r, i + 1) > 0 || tok_is(r, i + 1, "in"))) ||
+		 /* "Control in 3 weeks" (a control visit), "we will follow." */
+		 (tok_is(r, i, "control") && tok_is(r, i + 1, "in") && time_span_at(r, i + 2)) ||
+		 (tok_is(r, i, "follow") && i > 0 && tok_is(r, i - 1, "will") &&
+		  (i + 1 >= r->nt || clause_end(r, i + 1) || tok_is(r, i + 1, "along"))) ||
 		 ((tok_is(r, i, "post") || tok_is(r, i, "postprocedure")) &&
 		  (tok_is(r, i + 1, "procedure") || tok_is(r, i + 2, "procedure") ||
 		   tok_is(r, i + 1, "injection") || tok_is(r, i + 2, "injection"))));

@@ -1707,6 +1707,237 @@ Your next appointment: 10/21/2025 at 9:30 AM with Dr. Ramos.
 """, ["right rhomboids","right levator scapulae"], 4, "lidocaine", None, False, True, True, True)
 
 
+# Round 10: styles the corpus still lacked (notes 187-205), written anew
+# (never copied) after public material: Robbins et al., Headache 2014 (AHS
+# consensus on TPIs for headache: temporalis, occipitalis, SCM, with
+# occipital nerve blocks the same visit), Suleiman & Johnston, Am Fam
+# Physician 2001 and Shian & Larson, AFP 2018 (abdominal wall trigger
+# points at the lateral rectus border, Carnett sign, ultrasound guidance),
+# dallastmjdr.com and Ozkan et al., Agri 2011 (masseter and temporalis
+# TPIs with plain lidocaine and a splint), European Latin naming ("m.
+# trapezius pars descendens"), and the layouts of EHR templates (plain
+# text columns, [X]/[ ] boxes, numbered sites, a medication
+# administration record, addenda, cosignatures).  Labels were set from
+# SPEC sections 4 and 12 before the reader was run on them.
+
+# 187 - headache clinic: an occipital nerve block and TPIs the same visit,
+# part words ("anterior fibres", "sternal head"), "Cosigned by"
+note("""
+HEADACHE CLINIC - PROCEDURE NOTE
+Diagnosis: chronic migraine without aura with pericranial myofascial trigger points.
+Preventive: topiramate 50 mg BID; has completed a course of physical therapy for posture.
+Procedure 1: Bilateral greater occipital nerve blocks.
+Procedure 2: Trigger point injections - bilateral temporalis (anterior fibres), right occipitalis, left sternocleidomastoid (sternal head), 1 TP each; total 5 trigger points.
+Agent for both procedures: 0.5% bupivacaine, 10 mL total.
+No paresthesias. Headache 7/10 before, 3/10 at 10 minutes.
+Return in 6 weeks; keep a headache diary.
+Cosigned by: N. Farah, MD (attending)
+""", ["right temporalis","left temporalis","right occipitalis","left sternocleidomastoid"], 5, "bupivacaine", "0.5%, 10 mL", True, True, True, True)
+
+# 188 - European Latin naming: "m. trapezius pars descendens", "musculus
+# levator scapulae", TrP, a latent point left untreated, "Control"
+note("""
+Trigger point infiltration
+Findings: active myofascial trigger points in m. trapezius pars descendens right and musculus levator scapulae right; latent TrP in m. infraspinatus left.
+Infiltration: m. trapezius pars descendens right (2 TrP), musculus levator scapulae right (1 TrP).
+Substance: procaine 1%, 3 ml.
+The latent TrP in the left infraspinatus was not treated.
+Physiotherapy continues twice weekly. Control in 3 weeks.
+e-signed: Dr. med. K. Vogel, 12.03.2025
+""", ["right trapezius","right levator scapulae"], 3, "procaine", "1%, 3 ml", True, True, True, True)
+
+# 189 - a plain-text table with Muscle, Side and TPs columns; a 0 row is
+# a muscle not injected; a totals row
+note("""
+TPI PROCEDURE RECORD
+Muscle                    Side    TPs
+Gluteus medius            L       2
+Gluteus minimus           L       1
+Piriformis                L       1
+Quadratus lumborum        L       0
+Total                             4
+Solution: ropivacaine 0.2%, 4 mL total
+Verified by: J. Ames, RN.  Signed: L. Stone, MD
+Plan: PT referral for hip strengthening; reassess in 4 weeks.
+""", ["left gluteus medius","left gluteus minimus","left piriformis"], 4, "ropivacaine", "0.2%, 4 mL", True, True, True, True)
+
+# 190 - names joined by slashes: "SCM/scalenes", "teres major/minor"
+note("""
+Procedure: TPIs
+R SCM/scalenes x1 each, R teres major/minor x1 each
+Lidocaine 1% 4 mL, 25g needle.
+Tol well. Cont HEP, f/u 1 mo.
+""", ["right sternocleidomastoid","right scalenes","right teres major","right teres minor"], 4, "lidocaine", "1% 4 mL", False, True, True, True)
+
+# 191 - a shared head in prose: "rhomboid major and minor", "pectoralis
+# major and minor", one injection into each muscle, a rate as the dose
+note("""
+The patient is a 41-year-old violinist with left periscapular and anterior chest wall pain. She has had 12 sessions of physical therapy and uses diclofenac gel. Today, after consent, trigger point injections were performed in the left rhomboid major and minor and the left pectoralis major and minor, one injection into each muscle, with 0.25% bupivacaine 1 mL per site. She tolerated it well. Follow up in 4 weeks.
+Electronically signed: V. Rao, MD
+""", ["left rhomboid major","left rhomboid minor","left pectoralis major","left pectoralis minor"], 4, "bupivacaine", "0.25% 1 mL per site", True, True, True, True)
+
+# 192 - a numbered list of the injection sites, two in one muscle,
+# landmarks; four numbered sites state four sites
+note("""
+TRIGGER POINT INJECTIONS
+Sites injected:
+1. Right upper trapezius, mid-belly
+2. Right upper trapezius, near the acromion
+3. Right levator scapulae at the superior angle of the scapula
+4. Left upper trapezius, mid-belly
+Medication: 1% lidocaine, 4 mL total.
+Return 3 weeks. Continue ibuprofen and stretching.
+Signed - T. Okafor, MD
+""", ["right trapezius","left trapezius","right levator scapulae"], 4, "lidocaine", "1%, 4 mL", True, True, True, True)
+
+# 193 - a numbered assessment and plan: TPIs today for one problem,
+# TPIs planned to other muscles for another
+note("""
+Assessment/Plan:
+1. Myofascial pain, cervical - TPIs today to L trapezius x2 and L levator scapulae x1 with 3 mL 1% lidocaine. Tolerated well.
+2. Lumbar myofascial pain - will plan TPIs to bilateral QL and glute med at next visit if PT does not help.
+3. Continue cyclobenzaprine 5 mg qhs.
+RTC 4 weeks.
+""", ["left trapezius","left levator scapulae"], 3, "lidocaine", "3 mL 1%", False, True, True, True)
+
+# 194 - the drug only in a medication administration record after the
+# procedure; "Administered by" is no signature
+note("""
+PROCEDURE: Trigger point injections, right lumbar paraspinals (L4) and right gluteus maximus, 2 trigger points each.
+Time out performed. Skin cleansed with alcohol. 27 g needle. No complications.
+
+MEDICATION ADMINISTRATION RECORD
+Medication: Bupivacaine HCl 0.25% injection
+Dose: 4 mL
+Route: intramuscular (trigger point)
+Administered by: K. Diaz, MD 10:42
+
+Follow up in 2 weeks.
+""", ["right lumbar paraspinals","right gluteus maximus"], 4, "bupivacaine", "0.25% 4 mL", False, True, False, True)
+
+# 195 - ultrasound in the room but not used; "Dictated but not read"
+# with a cosignature
+note("""
+Trigger point injection note
+Ultrasound was available in the room but was not used; trigger points were localized by palpation.
+Muscle: right infraspinatus, 3 points along the infraspinous fossa.
+Drug: lidocaine 1% 3 cc
+Post-procedure instructions given; return PRN.
+Dictated but not read. Cosigned by Dr. P. Lam
+""", ["right infraspinatus"], 3, "lidocaine", "1% 3 cc", True, True, False, True)
+
+# 196 - OB/GYN abdominal wall pain after a cesarean: Carnett sign, a
+# landmark by a scar, under ultrasound guidance, a steroid mixed in
+note("""
+OB/GYN clinic - abdominal wall pain after cesarean
+Carnett sign positive in the right lower quadrant, 3 cm lateral to the Pfannenstiel scar.
+Procedure: Under ultrasound guidance, trigger point injection into the right rectus abdominis at its lateral border (1 site) and the right internal oblique (1 site).
+Injected 0.25% bupivacaine 3 mL mixed with triamcinolone 20 mg.
+She has tried acetaminophen, a heating pad and pelvic floor physical therapy.
+Follow-up in 3 weeks, sooner if fever or redness.
+e-signed: G. Mendez, MD
+""", ["right rectus abdominis","right internal oblique"], 2, "bupivacaine + triamcinolone", "0.25% 3 mL + 20 mg", True, True, True, True, "ultrasound")
+
+# 197 - orofacial pain (dental): masseter portions, a splint, jaw
+# opening in mm, a bare sign-off that is no signature line
+note("""
+Orofacial Pain Clinic
+Dx: myofascial pain of the masticatory muscles (TMD), bruxism.
+Treatment to date: occlusal splint at night, soft diet, NSAIDs.
+Trigger point injections: L masseter (deep and superficial portions) x2, L temporalis x1.
+Anesthetic: 1.8 mL of 2% lidocaine without epinephrine.
+Jaw opening 28 mm before, 38 mm after injection.
+Recall 2 weeks; jaw stretching exercises.
+J. Kim DDS
+""", ["left masseter","left temporalis"], 3, "lidocaine", "1.8 mL of 2%", False, True, True, True)
+
+# 198 - pediatric sports medicine: assent, weight, a level, "musculature",
+# vapocoolant spray, an attending attestation
+note("""
+Pediatric Sports Medicine
+14 y/o female gymnast, accompanied by her mother, who consented; patient assented.
+Has done 8 weeks of PT and ice after practice.
+Procedure: trigger point injection, L lumbar paraspinal musculature at L2 (1 TP) and L quadratus lumborum (1 TP).
+Medication: lidocaine 1%, 2 mL (weight 45 kg).
+Vapocoolant spray used for comfort.
+Return to gymnastics as tolerated; recheck in 3 weeks.
+Attending attestation: I was present for the entire procedure. - S. Grant, MD
+""", ["left lumbar paraspinals","left quadratus lumborum"], 2, "lidocaine", "1%, 2 mL", True, True, True, True)
+
+# 199 - rheumatology: fibromyalgia tender points (no injection), a count
+# per side, a volume per side, other drugs that are not injected
+note("""
+RHEUMATOLOGY FOLLOW-UP
+Fibromyalgia with 14/18 tender points. Also localized myofascial trigger points in the bilateral supraspinatus.
+Meds: duloxetine 60 mg, methotrexate 15 mg weekly (for RA), folic acid.
+Procedure today: TPI bilateral supraspinatus, 2 sites per side, 1% lidocaine 2 mL per side.
+Encouraged aquatic therapy and graded exercise.
+Next visit: 3 months with labs.
+Electronically signed by: R. Osei, MD
+""", ["right supraspinatus","left supraspinatus"], 4, "lidocaine", "1% 2 mL per side", True, True, True, True)
+
+# 200 - a template of boxes across one line, sides in brackets, a blank
+# signature line
+note("""
+TRIGGER POINT INJECTION TEMPLATE
+Muscles:  [X] Trapezius (L)  [ ] Trapezius (R)  [X] Splenius capitis (L)  [ ] Rhomboids  [X] Levator scapulae (L)
+Guidance: [ ] Ultrasound  [X] Landmark/palpation
+Number of TPs: 3
+Medication: [X] Lidocaine 1% 3 mL  [ ] Bupivacaine 0.25%  [ ] Triamcinolone 40 mg
+Complications: [X] None
+Follow-up: [X] 4 weeks  [ ] PRN
+Provider signature: ______________
+""", ["left trapezius","left splenius capitis","left levator scapulae"], 3, "lidocaine", "1% 3 mL", False, True, False, False)
+
+# 201 - PM&R: "L/R" after the names for both sides, "L only", a total
+note("""
+PM&R Procedure Note
+Indication: cervicogenic headache and myofascial neck pain, failed PT/HEP and meloxicam.
+TPIs: upper trapezius L/R (2 each), levator scapulae L/R (1 each), suboccipitals L only (1).
+Total TPs: 7. Medication: 0.5% lidocaine 7 cc.
+Pt tolerated well. F/U 4 wks for reassessment.
+E-signed by J. Park, DO on 04/14/2025 at 16:05
+""", ["right trapezius","left trapezius","right levator scapulae","left levator scapulae","left suboccipitals"], 7, "lidocaine", "0.5% 7 cc", True, True, True, True)
+
+# 202 - the muscles only in the exam; the procedure injects "each of the
+# above trigger points"
+note("""
+Exam: Active trigger points with a local twitch response in the right upper trapezius, right levator scapulae and right rhomboid minor.
+Procedure: After informed consent, each of the above trigger points was injected with 1% lidocaine, 3 mL total, using a 27-gauge needle.
+Plan: heat, continue home stretching, follow up in 1 month.
+""", ["right trapezius","right levator scapulae","right rhomboid minor"], None, "lidocaine", "1%, 3 mL", False, True, True, False)
+
+# 203 - inpatient consult: counts as "two (2)", a rib landmark, a patch
+# that is not injected, "we will follow", a cosignature with a date
+note("""
+Inpatient Pain Consult - Procedure
+Bedside trigger point injections were performed to the left latissimus dorsi (two (2) trigger points) and left serratus anterior (one (1) trigger point) along the mid-axillary line at the level of the 6th rib.
+Medication: ropivacaine 0.5%, 3 mL total.
+Heparin held per protocol; hemostasis achieved.
+Primary team to continue acetaminophen, heat packs and the lidocaine patch; we will follow.
+Cosigned by: attending physician A. Weber, MD 11/03/2025 08:12
+""", ["left latissimus dorsi","left serratus anterior"], 3, "ropivacaine", "0.5%, 3 mL", True, True, True, True)
+
+# 204 - slashes between gluteal heads, "each side", a 1:1 mix, "US
+# guidance not used"
+note("""
+Procedure: TPI bilateral glute med/min and R piriformis.
+# of injections: 5 (glute med/min 1 each side, piriformis 1)
+Med: 1% lido 5 mL + 0.5% bupi 5 mL (1:1)
+US guidance not used.
+PT 2x/wk continues. Recheck 3 wks.
+""", ["right gluteus medius","left gluteus medius","right gluteus minimus","left gluteus minimus","right piriformis"], 5, "lidocaine + bupivacaine", "1% 5 mL + 0.5% 5 mL", False, True, True, True)
+
+# 205 - an addendum: the plan offers TPIs, the addendum records them done
+note("""
+Office visit 02/10/2026. Neck pain, worse with computer work. Doing chin tucks and PT.
+Exam: TrPs R upper trap, R levator.
+Plan: TPIs offered; pt wishes to think about it.
+ADDENDUM 02/10/2026 15:40: Patient agreed and TPIs were performed to the R upper trap (2) and R levator (1). Lidocaine 1% 3 mL. No complications. RTC 4 weeks.
+Electronically signed by: F. Nunez, MD
+""", ["right trapezius","right levator scapulae"], 3, "lidocaine", "1% 3 mL", True, True, True, True)
+
+
 if __name__ == '__main__':
     for i, (text, lab) in enumerate(N, 1):
         open('%03d.txt' % i, 'w', encoding='utf-8', newline='').write(text)
