@@ -772,6 +772,46 @@ tab_label(const char *s, size_t n, size_t *after)
 }
 
 /*
+ * The head of a table with a column of sides and one of counts, in plain
+ * text: "Muscle   Side   TPs" (the counts' column last).
+ */
+static bool
+side_column_head(const char *s, size_t n)
+{
+	static const char *const counts[] = {"tps", "tp", "points", "sites",
+	"injections", "#", "trps", "count", NULL};
+	size_t		at[2 * 7];
+	int			nw = plain_words(s, n, at, 6),
+				k,
+				side = -1;
+
+	if (nw < 3 || nw > 6)
+		return false;
+	for (k = 0; k < nw; k++)
+		if (at[2 * k + 1] - at[2 * k] == 4 &&
+			(s[at[2 * k]] == 's' || s[at[2 * k]] == 'S') &&
+			lower((unsigned char) s[at[2 * k] + 1]) == 'i' &&
+			lower((unsigned char) s[at[2 * k] + 2]) == 'd' &&
+			lower((unsigned char) s[at[2 * k] + 3]) == 'e')
+			side = k;
+	if (side < 0 || side == nw - 1)
+		return false;
+	for (k = 0; counts[k]; k++)
+	{
+		size_t		len = at[2 * nw - 1] - at[2 * nw - 2],
+					c;
+
+		if (len != strlen(counts[k]))
+			continue;
+		for (c = 0; c < len && lower((unsigned char) s[at[2 * nw - 2] + c]) == counts[k][c]; c++)
+			;
+		if (c == len)
+			return true;
+	}
+	return false;
+}
+
+/*
  * The plain text of a note, when it differs from the note: NULL (and no
  * failure) when the note needs none of this.
  *  - UTF-8 punctuation becomes its ASCII reading (typography[]): "×2" is
@@ -811,6 +851,8 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 			plain_side(text + ls + at[2], at[3] - at[2]) == MP_SIDE_LEFT + MP_SIDE_RIGHT &&
 			plain_side(text + ls + at[0], at[1] - at[0]) != MP_SIDE_NONE &&
 			plain_side(text + ls + at[2], at[3] - at[2]) != MP_SIDE_NONE)
+			need = true;
+		else if (side_column_head(text + ls, i - ls))
 			need = true;
 	}
 	if (!need)
@@ -861,7 +903,29 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 				plain_put(r, &o, "\n", 1);
 			continue;
 		}
-		grid = 0;
+		/* a row under "Muscle Side TPs": a name, a side and a count */
+		if (grid == 2 && nw >= 3 && nw <= 8 &&
+			plain_count(text + ls + at[2 * nw - 2], at[2 * nw - 1] - at[2 * nw - 2]) >= 0 &&
+			plain_side(text + ls + at[2 * nw - 4], at[2 * nw - 3] - at[2 * nw - 4]) != MP_SIDE_NONE &&
+			plain_count(text + ls + at[0], at[1] - at[0]) < 0)
+		{
+			const char *cell = text + ls + at[2 * nw - 2];
+			size_t		celln = at[2 * nw - 1] - at[2 * nw - 2];
+
+			/* a muscle counted 0 was not injected: the row says nothing */
+			if (plain_count(cell, celln) > 0)
+			{
+				plain_put(r, &o, text + ls + at[2 * nw - 4], at[2 * nw - 3] - at[2 * nw - 4]);
+				plain_put(r, &o, " ", 1);
+				plain_put(r, &o, text + ls + at[0], at[2 * nw - 5] - at[0]);
+				plain_put(r, &o, " x", 2);
+				plain_put(r, &o, cell, celln);
+			}
+			if (le < len)
+				plain_put(r, &o, "\n", 1);
+			continue;
+		}
+		grid = side_column_head(text + ls, le - ls) ? 2 : 0;
 		/* a line of a right and a left column */
 		if (nw == 2)
 		{
@@ -2883,6 +2947,22 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 				j = last = m + 1;
 				continue;
 			}
+			/* "right lumbar paraspinals (L4)": a level in brackets */
+			m = j + 1;
+			if (m < r->nt && r->t[m].type == T_WORD && r->t[m].wclass == MP_WORD_LEVEL)
+			{
+				m++;
+				while (m < r->nt && m < j + 8 &&
+					   (r->t[m].wclass == MP_WORD_LEVEL || number_at(r, m) >= 0 ||
+						punct_is(r, m, '-') || punct_is(r, m, '/')))
+					m++;
+				if (punct_is(r, m, ')'))
+				{
+					sp->level = true;
+					j = last = m + 1;
+					continue;
+				}
+			}
 		}
 		/* "R LS x1, L rhomboid x1 = 6 TPs": the sum of the counts before */
 		if (punct_is(r, j, '=') && sp->count >= 0)
@@ -3033,6 +3113,35 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 	}
 	side_field(r, sp);
 
+	/*
+	 * "the right rectus abdominis at its lateral border (1 site)": a count
+	 * in brackets after the landmark that follows the name
+	 */
+	if (sp->count < 0 && last < r->nt &&
+		(tok_is(r, last, "at") || tok_is(r, last, "along") || tok_is(r, last, "near") ||
+		 tok_is(r, last, "over") || tok_is(r, last, "below") ||
+		 tok_is(r, last, "above") || tok_is(r, last, "just")))
+	{
+		size_t		m;
+		int			num;
+
+		for (m = last + 1; m < r->nt && m < last + 14 && r->t[m].type != T_NL &&
+			 muscle_at(r, m, NULL) == 0 && !punct_is(r, m, '(') &&
+			 !clause_end(r, m) && !punct_is(r, m, ','); m++)
+			;
+		if (punct_is(r, m, '(') && (num = number_at(r, m + 1)) > 0 && num < 100)
+		{
+			size_t		q = m + 2;
+
+			if (tok_is(r, q, "trigger"))
+				q++;
+			if (q < r->nt && (r->t[q].flags & F_TPW) && punct_is(r, q + 1, ')'))
+			{
+				add_count(sp, num);
+				sp->cend = q + 2;
+			}
+		}
+	}
 	/* "... were each injected at 2 trigger points" */
 	if (sp->count < 0)
 	{
@@ -3269,7 +3378,8 @@ read_span(Reader *r, const Span *sp)
 	size_t		need = 0;
 
 	for (i = sp->first; i < sp->end; i++)
-		need += r->t[i].len + 3 + (r->t[i].ls ? sizeof("levator scapulae") : 0);
+		need += r->t[i].len + 3 + (r->t[i].ls ? sizeof("levator scapulae") : 0) +
+			(punct_is(r, i, '/') ? 10 : 0);	/* a side carried over a slash */
 	for (i = sp->side_from; i < sp->side_to; i++)
 		need += r->t[i].len + 3;
 	if (!buf_reserve(r, need + 1))
@@ -3283,7 +3393,10 @@ read_span(Reader *r, const Span *sp)
 		{
 			char		c = r->raw[t->start];
 
-			if (c == '(' && !side_in_brackets(r, i))
+			if (c == '(' && !side_in_brackets(r, i) &&
+			/* "paraspinals (L4-5)": a level, read as written without */
+				!(i + 1 < sp->end && r->t[i + 1].type == T_WORD &&
+				  r->t[i + 1].wclass == MP_WORD_LEVEL))
 			{
 				/* a count in brackets: skip to its end */
 				while (i + 1 < sp->end && !punct_is(r, i, ')'))
@@ -3293,6 +3406,28 @@ read_span(Reader *r, const Span *sp)
 			if (c == ',' || c == '&' || c == '+' || c == '/' || c == ';')
 				r->buf[o++] = ',';
 			r->buf[o++] = ' ';
+			/*
+			 * "R trapezius x1, L piriformis/rhomboids x2": the side before a
+			 * name goes on to the name after its slash, which has none
+			 */
+			if (c == '/' && i + 1 < sp->end && muscle_at(r, i + 1, NULL) > 0 &&
+				!(i >= 2 && r->t[i - 1].type == T_WORD && r->t[i - 1].wclass == MP_WORD_SIDE))
+			{
+				size_t		k = i;
+
+				while (k > sp->first && k > i - 8 && r->t[k - 1].type == T_WORD &&
+					   r->t[k - 1].wclass != MP_WORD_SIDE && !r->t[k - 1].rpart &&
+					   number_at(r, k - 1) < 0)
+					k--;
+				if (k > sp->first && r->t[k - 1].type == T_WORD &&
+					r->t[k - 1].wclass == MP_WORD_SIDE && k - 1 > sp->first &&
+					r->t[k - 1].len + 1 <= 8)
+				{
+					memcpy(r->buf + o, r->low + r->t[k - 1].start, r->t[k - 1].len);
+					o += r->t[k - 1].len;
+					r->buf[o++] = ' ';
+				}
+			}
 			continue;
 		}
 		if (times_at(r, i, &next) >= 0 && next <= sp->end)
@@ -3624,7 +3759,34 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			!(r->s[k].cues & F_DRY) && sent_current(r, k))
 			drug_elsewhere = true;
 
-	for (pass = 0; pass < 3; pass++)
+	/*
+	 * Pass 3, last: "Exam: trigger points in the right trapezius and ...
+	 * Procedure: each of the above trigger points was injected": a procedure
+	 * that injects what the exam found, by reference, injects the runs of the
+	 * exam where trigger points were found.
+	 */
+	bool		above = false;
+	size_t		a;
+
+	for (a = 0; a < r->nt; a++)
+		if ((tok_is(r, a, "above") || tok_is(r, a, "aforementioned")) &&
+			!r->t[a].neg && (r->s[r->t[a].sent].flags & S_INJ) &&
+			r->s[r->t[a].sent].section != SEC_EXAM &&
+			sent_current(r, r->t[a].sent))
+		{
+			size_t		b = a + 1;
+
+			while (b < r->nt && b < a + 4 &&
+				   (punct_is(r, b, '-') || tok_is(r, b, "mentioned") ||
+					tok_is(r, b, "noted") || tok_is(r, b, "named") ||
+					tok_is(r, b, "identified") || tok_is(r, b, "trigger")))
+				b++;
+			if (b < r->nt && ((r->t[b].flags & F_TPW) || tok_is(r, b, "muscles") ||
+							  tok_is(r, b, "muscle")))
+				above = true;
+		}
+
+	for (pass = 0; pass < (above ? 4 : 3); pass++)
 	{
 		size_t		i = 0;
 		bool		found = false;
@@ -3730,6 +3892,8 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 				span_at(r, at, cut, &sp);
 			if (pass == 0)
 				ok = s->section == SEC_PROC || (s->flags & S_INJ);
+			else if (pass == 3)
+				ok = note_injects && s->section == SEC_EXAM && (s->flags & S_TPT);
 			else
 				ok = note_injects && s->section != SEC_EXAM &&
 					s->section != SEC_MEDS && s->section != SEC_HIST &&

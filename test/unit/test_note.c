@@ -51,6 +51,7 @@ build(void)
 	static const char *const low[] = {"lower back"};
 	static const char *const cpara[] = {"cervical paraspinal"};
 	static const char *const knee[] = {"knee"};
+	static const char *const infra[] = {"infraspinous"};
 
 	cat = mp_catalogue_new(&ta);
 	if (!mp_catalogue_add(cat, "trapezius", 2, MP_MUSCLE, trap, 3) ||
@@ -69,6 +70,7 @@ build(void)
 		!mp_catalogue_add(cat, "gluteus medius", 5, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "gluteus minimus", 5, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "back", -1, MP_REGION, NULL, 0) ||
+		!mp_catalogue_add(cat, "infraspinatus", 8, MP_MUSCLE, infra, 1) ||
 		!mp_catalogue_add(cat, "leg", 11, MP_REGION, knee, 1))
 		exit(1);
 	mp_catalogue_set_spinal_regions(cat, 2, 10, 7);
@@ -651,6 +653,39 @@ main(void)
 	/* occupational therapy and splinting are conservative care (180) */
 	expect("Splinting and occupational therapy failed. TPI right trapezius.",
 		   "right trapezius;-;-;-;..C.;none");
+	/* round 10: anatomical part words the parser lacks; "(deep and superficial portions)" (187, 197) */
+	expect("Procedure: TPI to the left trapezius (sternal head) and left levator scapulae (deep and superficial portions) x2.",
+		   "left trapezius|left levator scapulae;2;-;-;...L;none");
+	/* Latin naming: "m.", "musculus", "pars descendens"; "Infiltration:" (188) */
+	expect("Infiltration: m. trapezius pars descendens right (2 TrP), musculus levator scapulae right (1 TrP).",
+		   "right trapezius|right levator scapulae;3;-;-;...L;none");
+	/* a region's motion measured is no site (197) */
+	expect("TPI right trapezius x1. Back flexion improved after injection.",
+		   "right trapezius;1;-;-;...L;none");
+	/* "Control in 3 weeks", "we will follow." (188, 203) */
+	expect("TPI right trapezius. Control in 3 weeks.", "right trapezius;-;-;-;.P..;none");
+	expect("TPI right trapezius; we will follow.", "right trapezius;-;-;-;.P..;none");
+	/* "one injection into each muscle" (191) */
+	expect("TPIs were performed in the right trapezius and right piriformis, one injection into each muscle.", "right trapezius|right piriformis;2;-;-;...L;none");
+	/* "(two (2) trigger points)" (203) */
+	expect("TPIs were performed to the left trapezius (two (2) trigger points) and left piriformis (one (1) trigger point).", "left trapezius|left piriformis;3;-;-;...L;none");
+	/* a drug put on the skin is not injected (203) */
+	expect("TPI right trapezius with bupivacaine 2 mL. Continue the lidocaine 5% patch.", "right trapezius;-;bupivacaine;2 mL;....;none");
+	/* a fossa named after its muscle is a landmark (195) */
+	expect("Muscle: right infraspinatus, 3 points along the infraspinous fossa.", "right infraspinatus;3;-;-;...L;none");
+	/* "L/R" after the name is both sides; a count per muscle of its own names (190, 201) */
+	expect("TPIs: upper trapezius L/R (2 each), levator scapulae L/R (1 each).", "right trapezius|left trapezius|right levator scapulae|left levator scapulae;6;-;-;...L;none");
+	expect("TPIs: R trapezius/levator x1 each, L piriformis/rhomboids x2 each.", "right trapezius|right levator scapulae|left piriformis|left rhomboids;6;-;-;...L;none");
+	/* a level in brackets (194) */
+	expect("Procedure: TPI right paraspinals (L4) and right piriformis, 2 trigger points each.", "right lumbar paraspinals|right piriformis;4;-;-;...L;none");
+	/* a count in brackets after a landmark (196) */
+	expect("Procedure: TPI into the right trapezius at its lateral border (1 site) and the right piriformis (1 site).", "right trapezius|right piriformis;2;-;-;...L;none");
+	/* a plain-text table with Side and TPs columns; 0 is not injected (189) */
+	expect("TPI RECORD\nMuscle      Side   TPs\nTrapezius   L      2\nPiriformis  L      0\n", "left trapezius;2;-;-;...L;none");
+	/* "each of the above trigger points was injected": the exam's (202) */
+	expect("Exam: trigger points in the right trapezius and left piriformis.\nProcedure: each of the above trigger points was injected with 1% lidocaine, 2 mL total.", "right trapezius|left piriformis;-;lidocaine;1%, 2 mL;....;none");
+	/* silent: "above" of no trigger points refers to nothing */
+	expect("Exam: trigger points in the right trapezius.\nProcedure: TPI left piriformis, pain above the knee.", "left piriformis;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

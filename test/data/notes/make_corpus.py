@@ -1759,7 +1759,7 @@ Total                             4
 Solution: ropivacaine 0.2%, 4 mL total
 Verified by: J. Ames, RN.  Signed: L. Stone, MD
 Plan: PT referral for hip strengthening; reassess in 4 weeks.
-""", ["left gluteus medius","left gluteus minimus","left piriformis"], 4, "ropivacaine", "0.2%, 4 mL", True, True, True, True)
+""", ["left gluteus medius","left gluteus minimus","left piriformis"], 4, "ropivacaine", "0.2%, 4 mL", True, True, False, True)
 
 # 190 - names joined by slashes: "SCM/scalenes", "teres major/minor"
 note("""
