@@ -852,7 +852,7 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 			plain_side(text + ls + at[0], at[1] - at[0]) != MP_SIDE_NONE &&
 			plain_side(text + ls + at[2], at[3] - at[2]) != MP_SIDE_NONE)
 			need = true;
-		else if (side_column_head(text + ls, i - ls))
+		else if (ink <= 40 && side_column_head(text + ls, i - ls))
 			need = true;
 	}
 	if (!need)
@@ -1110,8 +1110,12 @@ reader_part(const char *w, size_t len)
 	"transversa", "musculus", "musculi", NULL};
 	int			k;
 
+	/* most words fail here: the parts begin with c, d, m, p, s or t */
+	if (len < 4 || len > 10 || !strchr("cdmpst", w[0]))
+		return false;
 	for (k = 0; parts[k]; k++)
-		if (strlen(parts[k]) == len && memcmp(parts[k], w, len) == 0)
+		if (parts[k][0] == w[0] && strlen(parts[k]) == len &&
+			memcmp(parts[k], w, len) == 0)
 			return true;
 	return false;
 }
