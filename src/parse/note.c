@@ -1111,7 +1111,7 @@ reader_part(const char *w, size_t len)
 	int			k;
 
 	/* most words fail here: the parts begin with c, d, m, p, s or t */
-	if (len < 4 || len > 10 || !strchr("cdmpst", w[0]))
+	if (len < 4 || len > 11 || !strchr("cdmpst", w[0]))
 		return false;
 	for (k = 0; parts[k]; k++)
 		if (parts[k][0] == w[0] && strlen(parts[k]) == len &&
@@ -3757,6 +3757,8 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 	 */
 	bool		drug_elsewhere = false;
 	uint32_t	k;
+	bool		above = false;
+	size_t		a;
 
 	for (k = 0; k < r->ns; k++)
 		if ((r->s[k].cues & F_DRUG) && (r->s[k].cues & F_INJ) &&
@@ -3769,9 +3771,6 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 	 * that injects what the exam found, by reference, injects the runs of the
 	 * exam where trigger points were found.
 	 */
-	bool		above = false;
-	size_t		a;
-
 	for (a = 0; a < r->nt; a++)
 		if ((tok_is(r, a, "above") || tok_is(r, a, "aforementioned")) &&
 			!r->t[a].neg && (r->s[r->t[a].sent].flags & S_INJ) &&
