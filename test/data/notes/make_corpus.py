@@ -1777,7 +1777,7 @@ Electronically signed: V. Rao, MD
 """, ["left rhomboid major","left rhomboid minor","left pectoralis major","left pectoralis minor"], 4, "bupivacaine", "0.25% 1 mL per site", True, True, True, True)
 
 # 192 - a numbered list of the injection sites, two in one muscle,
-# landmarks; four numbered sites state four sites
+# landmarks; as in 138, numbered sites state no count of them
 note("""
 TRIGGER POINT INJECTIONS
 Sites injected:
@@ -1788,7 +1788,7 @@ Sites injected:
 Medication: 1% lidocaine, 4 mL total.
 Return 3 weeks. Continue ibuprofen and stretching.
 Signed - T. Okafor, MD
-""", ["right trapezius","left trapezius","right levator scapulae"], 4, "lidocaine", "1%, 4 mL", True, True, True, True)
+""", ["right trapezius","left trapezius","right levator scapulae"], None, "lidocaine", "1%, 4 mL", True, True, True, True)
 
 # 193 - a numbered assessment and plan: TPIs today for one problem,
 # TPIs planned to other muscles for another
