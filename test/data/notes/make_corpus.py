@@ -1718,7 +1718,9 @@ Your next appointment: 10/21/2025 at 9:30 AM with Dr. Ramos.
 # trapezius pars descendens"), and the layouts of EHR templates (plain
 # text columns, [X]/[ ] boxes, numbered sites, a medication
 # administration record, addenda, cosignatures).  Labels were set from
-# SPEC sections 4 and 12 before the reader was run on them.
+# SPEC sections 4 and 12 before the reader was run on them; two were
+# corrected after: 189 (a PT referral is care not yet had, SPEC "prior or
+# ongoing") and 192 (numbered sites state no count, as in 138).
 
 # 187 - headache clinic: an occipital nerve block and TPIs the same visit,
 # part words ("anterior fibres", "sternal head"), "Cosigned by"
