@@ -1777,6 +1777,42 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 		}
 	}
 
+	/*
+	 * A spinal level in a piece of its own ("paraspinals, L4-5",
+	 * "erector spinae group, T8") is the level of the named piece before
+	 * it, as without the comma.
+	 */
+	for (i = 1; i < npieces; i++)
+	{
+		Piece	   *pc = &w.pieces[i];
+		Piece	   *prev = &w.pieces[i - 1];
+		bool		level = false,
+					only = true;
+		uint32_t	k;
+
+		if (!pc->named || !prev->named || prev->end + 1 != pc->first)
+			continue;
+		for (k = pc->first; k < pc->end && only; k++)
+		{
+			const Tok  *t = &w.toks[k];
+
+			if (t->cls == W_LEVEL)
+				level = true;
+			else if (t->cls == W_NAME &&
+					 !level_filler(w.norm + t->start, t->len))
+				only = false;
+			else if (t->cls == W_PART)
+				only = false;
+		}
+		if (!level || !only)
+			continue;
+		prev->end = pc->end;
+		prev->sides |= pc->sides;
+		pc->named = false;
+		pc->sides = 0;
+		nnamed--;
+	}
+
 	/* ... unless nothing else is named ("upper") */
 	if (nnamed == 0)
 		for (i = 0; i < npieces; i++)

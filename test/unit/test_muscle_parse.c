@@ -282,6 +282,10 @@ test_inside_entry(void)
 	expect("paraspinals at L4 2 points", MP_GROUP, "lumbar paraspinals", MP_SIDE_NONE, 7);
 	COUNT(2, "levator scap and trap");
 	COUNT(4, "bilateral cervical and lumbar paraspinals");
+	expect("paraspinals, L4-5", MP_GROUP, "lumbar paraspinals", MP_SIDE_NONE, 7);
+	expect("bilateral paraspinals, T6", MP_GROUP, "paraspinals", MP_SIDE_BILATERAL, 3);
+	COUNT(2, "bilateral paraspinals, T6");
+	COUNT(2, "trap, levator");
 	expect("lumbar", MP_REGION, "lumbar", MP_SIDE_NONE, 7);
 	expect("left cervical", MP_REGION, "cervical", MP_SIDE_LEFT, 2);
 	COUNT(0, "lumbar", "thoracic", "cervical");
