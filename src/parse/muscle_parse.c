@@ -1300,6 +1300,9 @@ where_word_at(const char *name, const Tok *pt, size_t ntok)
  * words unless counts, and fills out; false when nothing of it is left to
  * name (a level and its words only).
  */
+#define MAX_ADJ_TOKENS 8			/* a longer name is not tried without its
+									 * spinal adjective */
+
 static bool
 match_piece(const MpCatalogue *cat, Work *w, const Piece *pc, bool counts,
 			MpResult *out)
@@ -1372,6 +1375,45 @@ match_piece(const MpCatalogue *cat, Work *w, const Piece *pc, bool counts,
 	}
 	if (e < 0)
 		e = match_name(cat, name, namelen, ntok, pt, w->strip);
+	/*
+	 * A spinal adjective beside a name the catalogue has without it
+	 * ("paraspinals lumbar", "cervical multifidus"): the name, and the
+	 * adjective sets a group's region as a level does.
+	 */
+	if (e < 0 && level == LV_NONE && ntok >= 2 && ntok <= MAX_ADJ_TOKENS)
+	{
+		Tok			at[MAX_ADJ_TOKENS];
+		uint32_t	j;
+
+		for (i = 0; i < ntok && e < 0; i++)
+		{
+			int			adj = spine_adjective(name + pt[i].start, pt[i].len);
+			size_t		o = 0,
+						n = 0;
+			int			m;
+
+			if (adj == 0)
+				continue;
+			for (j = 0; j < ntok; j++)
+			{
+				if (j == i)
+					continue;
+				if (o > 0)
+					w->pre[o++] = ' ';
+				at[n] = pt[j];
+				at[n].start = (uint32_t) o;
+				memcpy(w->pre + o, name + pt[j].start, pt[j].len);
+				o += pt[j].len;
+				n++;
+			}
+			m = match_name(cat, w->pre, o, n, at, w->strip);
+			if (m >= 0 && cat->entries[m].kind != MP_REGION)
+			{
+				e = m;
+				level = adj;
+			}
+		}
+	}
 	/*
 	 * Where in the muscle, before the place words it may hold ("right
 	 * trapezius near the spine" is the trapezius): the words before it,
@@ -1778,9 +1820,9 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 	}
 
 	/*
-	 * A spinal level in a piece of its own ("paraspinals, L4-5",
-	 * "erector spinae group, T8") is the level of the named piece before
-	 * it, as without the comma.
+	 * A spinal level (or adjective) in a piece of its own ("paraspinals,
+	 * L4-5", "erector spinae group, T8", "paraspinals, lumbar") is the
+	 * level of the named piece before it, as without the comma.
 	 */
 	for (i = 1; i < npieces; i++)
 	{
@@ -1798,6 +1840,9 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 
 			if (t->cls == W_LEVEL)
 				level = true;
+			else if (t->cls == W_NAME && k == pc->first && pc->end == k + 1 &&
+					 spine_adjective(w.norm + t->start, t->len))
+				level = true;	/* "paraspinals, lumbar" */
 			else if (t->cls == W_NAME &&
 					 !level_filler(w.norm + t->start, t->len))
 				only = false;

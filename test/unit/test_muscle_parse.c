@@ -285,6 +285,10 @@ test_inside_entry(void)
 	expect("paraspinals, L4-5", MP_GROUP, "lumbar paraspinals", MP_SIDE_NONE, 7);
 	expect("bilateral paraspinals, T6", MP_GROUP, "paraspinals", MP_SIDE_BILATERAL, 3);
 	COUNT(2, "bilateral paraspinals, T6");
+	expect("paraspinals lumbar", MP_GROUP, "paraspinals", MP_SIDE_NONE, 7);
+	expect("paraspinals, thoracic", MP_GROUP, "paraspinals", MP_SIDE_NONE, 3);
+	expect("cervical trap", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
+	expect("lumbar paraspinal region", MP_REGION, "lumbar paraspinal region", MP_SIDE_NONE, 7);
 	COUNT(2, "trap, levator");
 	expect("lumbar", MP_REGION, "lumbar", MP_SIDE_NONE, 7);
 	expect("left cervical", MP_REGION, "cervical", MP_SIDE_LEFT, 2);
