@@ -15,6 +15,7 @@ SELECT n, c, g, h::text[], true FROM (VALUES
 	('bupivacaine', 'local anesthetic', NULL, '{}'),
 	('marcaine', 'local anesthetic', 'bupivacaine', '{}'),
 	('sensorcaine', 'local anesthetic', 'bupivacaine', '{}'),
+	('bupi', 'local anesthetic', 'bupivacaine', '{}'),
 	('ropivacaine', 'local anesthetic', NULL, '{J2795}'),
 	('naropin', 'local anesthetic', 'ropivacaine', '{}'),
 	('procaine', 'local anesthetic', NULL, '{}'),
