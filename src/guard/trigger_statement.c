@@ -71,6 +71,23 @@ typedef struct NewKey
 	AttrList	found;
 } NewKey;
 
+/* The key of a line decoded by tpi_claim_key_from_values(), and back. */
+static void
+key_of(const ClaimLine *line, NewKey *k)
+{
+	k->claim_id = line->claim_id;
+	k->patient_id = line->patient_id;
+	k->payer_id = line->payer_id;
+	k->provider_npi = line->provider_npi;
+	k->hcpcs = line->hcpcs;
+	k->date_of_service = line->date_of_service;
+	k->line_no = line->line_no;
+	k->line_no_null = line->line_no_null;
+	k->line_no_out_of_range = line->line_no_out_of_range;
+	k->dos_null = line->dos_null;
+	memset(&k->found, 0, sizeof(AttrList));
+}
+
 static void
 key_row(const NewKey *k, GuardRow *r)
 {
@@ -145,17 +162,7 @@ read_transition(Tuplestorestate *ts, TupleDesc desc, const ClaimColumns *cols,
 		tpi_claim_key_from_values(slot->tts_values, slot->tts_isnull, cols,
 								  &line, &arena);
 		k = &keys[n++];
-		k->claim_id = line.claim_id;
-		k->patient_id = line.patient_id;
-		k->payer_id = line.payer_id;
-		k->provider_npi = line.provider_npi;
-		k->hcpcs = line.hcpcs;
-		k->date_of_service = line.date_of_service;
-		k->line_no = line.line_no;
-		k->line_no_null = line.line_no_null;
-		k->line_no_out_of_range = line.line_no_out_of_range;
-		k->dos_null = line.dos_null;
-		memset(&k->found, 0, sizeof(AttrList));
+		key_of(&line, k);
 		/* a row without a patient's day gets the line rules alone, now */
 		if (line.patient_id == NULL || line.dos_null)
 		{

@@ -927,22 +927,29 @@ level_of(const char *w, size_t len)
 	return LV_NONE;
 }
 
+/* A word of digits only. */
+static bool
+digits_word(const char *w, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return false;
+	return len > 0;
+}
+
 /* Words that go with a spinal level and are dropped with it. */
 static bool
 level_filler(const char *w, size_t len)
 {
-	size_t		i;
-
 #define IS(lit) (len == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
 	if (IS("at") || IS("level") || IS("levels") || IS("lvl") || IS("to") ||
 		IS("through") || IS("thru") || IS("from") || IS("around") ||
 		IS("near") || IS("over"))
 		return true;
 #undef IS
-	for (i = 0; i < len; i++)
-		if (w[i] < '0' || w[i] > '9')
-			return false;
-	return len > 0;
+	return digits_word(w, len);
 }
 
 /*
@@ -1180,6 +1187,24 @@ result_entry(const MpCatalogue *cat, MpResult *out, int e)
 }
 
 /*
+ * Appends word src[0..len) to the name being made in buf (*namelen
+ * bytes), and its token to toks (*ntok of them), for match_name().
+ */
+static void
+add_word(char *buf, size_t *namelen, Tok *toks, size_t *ntok,
+		 const char *src, size_t len, bool part)
+{
+	if (*namelen > 0)
+		buf[(*namelen)++] = ' ';
+	toks[*ntok].start = (uint32_t) *namelen;
+	toks[*ntok].len = (uint32_t) len;
+	toks[*ntok].part = part;
+	memcpy(buf + *namelen, src, len);
+	*namelen += len;
+	(*ntok)++;
+}
+
+/*
  * A name the catalogue does not know that holds a region word is a place
  * (SPEC section 4: "cervical paraspinal area", "thoracic spine area" count
  * as no muscle and raise doc.region_only), unless the rest of it names a
@@ -1225,13 +1250,8 @@ region_term(const MpCatalogue *cat, Work *w, const char *name, size_t namelen,
 		}
 		if (adj == LV_NONE)
 			adj = spine_adjective(tw, pt[i].len);
-		if (o > 0)
-			w->pre[o++] = ' ';
-		memcpy(w->pre + o, tw, pt[i].len);
-		pt[n] = pt[i];
-		pt[n].start = (uint32_t) o;
-		o += pt[i].len;
-		n++;
+		/* n <= i: the token is read before its slot is written */
+		add_word(w->pre, &o, pt, &n, tw, pt[i].len, pt[i].part);
 	}
 	if (!any)
 		return false;
@@ -1332,15 +1352,8 @@ match_piece(const MpCatalogue *cat, Work *w, const Piece *pc, bool counts,
 			continue;
 		if (t->count && !counts)
 			continue;
-		if (namelen > 0)
-			name[namelen++] = ' ';
-		pt[ntok].start = (uint32_t) namelen;
-		pt[ntok].len = t->len;
-		pt[ntok].part = t->part;
 		any_part |= t->part;
-		memcpy(name + namelen, w->norm + t->start, t->len);
-		namelen += t->len;
-		ntok++;
+		add_word(name, &namelen, pt, &ntok, w->norm + t->start, t->len, t->part);
 	}
 	if (ntok == 0)
 		return false;
@@ -1395,17 +1408,9 @@ match_piece(const MpCatalogue *cat, Work *w, const Piece *pc, bool counts,
 			if (adj == 0)
 				continue;
 			for (j = 0; j < ntok; j++)
-			{
-				if (j == i)
-					continue;
-				if (o > 0)
-					w->pre[o++] = ' ';
-				at[n] = pt[j];
-				at[n].start = (uint32_t) o;
-				memcpy(w->pre + o, name + pt[j].start, pt[j].len);
-				o += pt[j].len;
-				n++;
-			}
+				if (j != i)
+					add_word(w->pre, &o, at, &n, name + pt[j].start, pt[j].len,
+							 pt[j].part);
 			m = match_name(cat, w->pre, o, n, at, w->strip);
 			if (m >= 0 && cat->entries[m].kind != MP_REGION)
 			{
@@ -1546,6 +1551,7 @@ shared_word(const MpCatalogue *cat, Work *w, const Piece *prev,
 		size_t		nwords = 0,
 					nuse = 0,
 					namelen = 0,
+					ntok,
 					k;
 		uint32_t	i;
 		int			e;
@@ -1572,36 +1578,15 @@ shared_word(const MpCatalogue *cat, Work *w, const Piece *prev,
 			use[nuse++] = words[k];
 		if (pass == 0)
 			use[nuse++] = word;
-		for (k = 0; k < nuse; k++)
-		{
-			const Tok  *t = &w->toks[use[k]];
-
-			if (namelen > 0)
-				w->pre[namelen++] = ' ';
-			w->ptoks[k].start = (uint32_t) namelen;
-			w->ptoks[k].len = t->len;
-			w->ptoks[k].part = false;
-			memcpy(w->pre + namelen, w->norm + t->start, t->len);
-			namelen += t->len;
-		}
-		e = match_name(cat, w->pre, namelen, nuse, w->ptoks, w->strip);
+		for (k = 0, ntok = 0; k < nuse; k++)
+			add_word(w->pre, &namelen, w->ptoks, &ntok,
+					 w->norm + w->toks[use[k]].start, w->toks[use[k]].len, false);
+		e = match_name(cat, w->pre, namelen, ntok, w->ptoks, w->strip);
 		if (e >= 0 && (cat->entries[e].kind == MP_MUSCLE ||
 					   cat->entries[e].kind == MP_GROUP))
 			return e;
 	}
 	return -1;
-}
-
-/* A word of digits only. */
-static bool
-digits_word(const char *w, size_t len)
-{
-	size_t		i;
-
-	for (i = 0; i < len; i++)
-		if (w[i] < '0' || w[i] > '9')
-			return false;
-	return len > 0;
 }
 
 /*
