@@ -50,6 +50,7 @@ OBJS = \
 	src/fn/muscle_agg.o \
 	src/fn/frequency_agg.o \
 	src/fn/next_eligible.o \
+	src/fn/effective_severity.o \
 	src/guard/guard_cache.o \
 	src/guard/frames.o \
 	src/guard/line_cache.o \

@@ -103,6 +103,41 @@ SELECT claim_id || 'x', line_no, patient_id || 'x', payer_id, provider_npi, date
   FROM claims WHERE claim_id = 'Caetna' ORDER BY line_no;
 SELECT claim_id, line_no FROM guarded ORDER BY 1, 2;
 
+-- effective_severity() answers as the rules judge: Aetna's upcoding is
+-- off, everyone else's an error; a payer_map source gets Medicare's rows;
+-- an unknown rule is an error.
+SELECT p AS payer_id, tpi_rules.effective_severity('code.upcoded', p) AS upcoded,
+	   tpi_rules.effective_severity('doc.missing_element', p) AS missing_element
+  FROM unnest(ARRAY['aetna', 'medicare', '00431', 'nobody', NULL]) p;
+SELECT tpi_rules.effective_severity(NULL, 'aetna') AS null_rule;
+SELECT tpi_rules.effective_severity('code.upcodedd', 'aetna');
+
+-- next_eligible_date() and v_frequency_status drop a cap or an interval
+-- whose rule is switched off for the payer.  Medicare: 3 sessions in 12
+-- months, 6 weeks apart; evicore: 4 a year, 2 months apart.
+SELECT p AS payer_id,
+	   tpi_rules.next_eligible_date('{2025-01-06,2025-03-03,2025-05-05}', p, '2025-05-12') AS next_date
+  FROM unnest(ARRAY['medicare', 'evicore']) p;
+INSERT INTO tpi_rules.rule_setting (payer_id, rule_id, enabled, severity) VALUES
+	('medicare', 'freq.rolling_cap', false, NULL),
+	('evicore', 'freq.min_interval', false, NULL);
+SELECT p AS payer_id,
+	   tpi_rules.next_eligible_date('{2025-01-06,2025-03-03,2025-05-05}', p, '2025-05-12') AS next_date
+  FROM unnest(ARRAY['medicare', 'evicore']) p;
+BEGIN;
+DELETE FROM tpi_rules.claim_line;
+INSERT INTO tpi_rules.claim_line (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units)
+SELECT 'F' || p || d, 1, 'P' || p, p, d, '20552', 1
+  FROM unnest(ARRAY['medicare', 'evicore', 'aetna']) p,
+	   unnest(ARRAY['2025-01-06', '2025-03-03', '2025-05-05']::date[]) d;
+INSERT INTO tpi_rules.rule_setting (payer_id, rule_id, enabled, severity) VALUES
+	('aetna', 'freq.min_interval', false, NULL);
+SELECT payer_id, sessions_in_window, max_sessions, cap_window, min_interval,
+	   next_eligible_date, status
+  FROM tpi_rules.frequency_status('2025-05-12') ORDER BY payer_id;
+ROLLBACK;
+DELETE FROM tpi_rules.rule_setting WHERE rule_id LIKE 'freq.%' AND payer_id IS NOT NULL;
+
 -- An unknown rule_id in rule_setting changes nothing; settings are owner-only.
 INSERT INTO tpi_rules.rule_setting VALUES (NULL, 'no.such_rule', false, NULL);
 SELECT count(*) AS medicare_findings FROM audit_out WHERE claim_id = 'Cmedicare';

@@ -330,8 +330,12 @@ AS $$
 		FROM (SELECT DISTINCT l.patient_id, l.payer_id FROM l) AS sp
 	),
 	sp AS (
+		-- a cap or interval whose rule rule_setting switches off for the
+		-- payer holds no session back (next_eligible_date() agrees)
 		SELECT s.patient_id, jp.payer_id, s.dates, s.last_session,
-			   p.max_sessions, p.cap_window, p.min_interval
+			   CASE WHEN on_cap THEN p.max_sessions END AS max_sessions,
+			   CASE WHEN on_cap THEN p.cap_window END AS cap_window,
+			   CASE WHEN on_gap THEN p.min_interval END AS min_interval
 		FROM s
 		JOIN jp ON jp.patient_id = s.patient_id
 		LEFT JOIN LATERAL (
@@ -348,6 +352,10 @@ AS $$
 					 pp.effective_from
 			LIMIT 1
 		) AS p ON true
+		CROSS JOIN LATERAL (
+			SELECT @extschema@.effective_severity('freq.rolling_cap', jp.payer_id) IS NOT NULL AS on_cap,
+				   @extschema@.effective_severity('freq.min_interval', jp.payer_id) IS NOT NULL AS on_gap
+		) AS r
 	),
 	st AS (
 		SELECT sp.*,
@@ -452,9 +460,9 @@ COMMENT ON VIEW @extschema@.v_frequency_status IS
 COMMENT ON COLUMN @extschema@.v_frequency_status.patient_id IS 'Patient';
 COMMENT ON COLUMN @extschema@.v_frequency_status.payer_id IS 'Payer the patient''s TPI lines are judged by: their payer_id, or the payer_policy payer that payer_map gives it (a patient with several payers has a row per payer)';
 COMMENT ON COLUMN @extschema@.v_frequency_status.sessions_in_window IS 'Distinct TPI dates of service of the patient, under any payer, in the payer''s rolling window ending today, all regions together (NULL: the payer has no cap)';
-COMMENT ON COLUMN @extschema@.v_frequency_status.max_sessions IS 'Sessions the payer allows in the window (NULL: no cap)';
+COMMENT ON COLUMN @extschema@.v_frequency_status.max_sessions IS 'Sessions the payer allows in the window (NULL: no cap, or freq.rolling_cap switched off for the payer in rule_setting)';
 COMMENT ON COLUMN @extschema@.v_frequency_status.cap_window IS 'The rolling window of the cap, e.g. 1 year, 3 mons, 90 days (NULL: no cap)';
-COMMENT ON COLUMN @extschema@.v_frequency_status.min_interval IS 'Least time the payer requires between sessions (NULL: none)';
+COMMENT ON COLUMN @extschema@.v_frequency_status.min_interval IS 'Least time the payer requires between sessions (NULL: none, or freq.min_interval switched off for the payer in rule_setting)';
 COMMENT ON COLUMN @extschema@.v_frequency_status.last_session IS 'Latest TPI date of service of the patient up to today, under any payer';
 COMMENT ON COLUMN @extschema@.v_frequency_status.next_eligible_date IS 'First date from today on which one more session keeps within the payer''s cap and minimum interval (tpi_rules.next_eligible_date)';
 COMMENT ON COLUMN @extschema@.v_frequency_status.status IS 'over cap (more sessions in the window than allowed), at cap (no further session until next_eligible_date), minimum interval (too soon after the last session) or eligible';

@@ -34,3 +34,10 @@ CREATE TRIGGER reference_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_changed();
 CREATE TRIGGER reference_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.rule_setting
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_changed();
+
+CREATE FUNCTION @extschema@.effective_severity(rule_id text, payer_id text)
+RETURNS @extschema@.severity
+AS 'MODULE_PATHNAME', 'tpi_effective_severity'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.effective_severity(text, text) IS
+  'The severity a rule''s findings get for a payer_id, as audit() and the guard judge it: the payer''s rule_setting row, else that of the payer_policy payer it is judged by, else the NULL-payer row, else tpi_rules.rule; NULL when the rule is switched off for that payer. NULL payer_id: the rows for every payer. An unknown rule_id is an error';

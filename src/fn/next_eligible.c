@@ -8,6 +8,7 @@
 #include "rules.h"
 #include "frequency.h"
 #include "window.h"
+#include "refdata.h"
 
 #include "catalog/pg_type.h"
 #include "miscadmin.h"
@@ -56,10 +57,9 @@ cmp_date(const void *a, const void *b)
  * the search is short; it cannot run past the bound.
  */
 static DateADT
-next_eligible(const DateADT *s, int n, const PayerPolicy *pol, DateADT as_of)
+next_eligible(const DateADT *s, int n, const PayerPolicy *pol, bool cap,
+			  bool gap, DateADT as_of)
 {
-	bool		cap = pol->max_sessions > 0;
-	bool		gap = pol->has_min_interval;
 	int64		bound;
 	DateADT		x = as_of;
 
@@ -136,6 +136,9 @@ next_eligible(const DateADT *s, int n, const PayerPolicy *pol, DateADT as_of)
  * Later sessions in the array are respected too: the new session must not
  * come within the minimum interval before one, nor push one over the cap.
  * A new session on a date that already has one counts as one more.
+ * A cap or interval whose rule (freq.rolling_cap, freq.min_interval)
+ * rule_setting switches off for payer_id does not hold the session back,
+ * as it would raise no finding.
  * NULL payer_id or as_of gives NULL; infinite dates are an error.  The
  * result is a plain date; scratch memory is the caller's context.
  */
@@ -146,6 +149,7 @@ tpi_next_eligible_date(PG_FUNCTION_ARGS)
 	DateADT		as_of;
 	char	   *payer;
 	const PayerPolicy *pol;
+	TpiSeverity sev;
 	DateADT    *s = NULL;
 	int			n = 0;
 
@@ -196,5 +200,10 @@ tpi_next_eligible_date(PG_FUNCTION_ARGS)
 			n = w;
 		}
 	}
-	PG_RETURN_DATEADT(next_eligible(s, n, pol, as_of));
+	PG_RETURN_DATEADT(next_eligible(s, n, pol,
+									pol->max_sessions > 0 &&
+									tpi_rule_effective(RULE_FREQ_ROLLING_CAP, payer, &sev),
+									pol->has_min_interval &&
+									tpi_rule_effective(RULE_FREQ_MIN_INTERVAL, payer, &sev),
+									as_of));
 }
