@@ -145,7 +145,9 @@ SELECT c AS case_name, m AS muscles,
 	(36, 'a spinal adjective alone is a region', '{lumbar,cervical}'),
 	(37, 'a shared head word: four muscles', '{right rhomboid major and minor,right teres major and minor}'),
 	(38, 'a shared tail word: both levels', '{bilateral cervical and thoracic paraspinals}'),
-	(39, 'a count after a level, where before a place word', '{paraspinals at L4 2 points,right trapezius near the spine}')
+	(39, 'a count after a level, where before a place word', '{paraspinals at L4 2 points,right trapezius near the spine}'),
+	(40, 'a part word naming another muscle with its neighbour: six', '{left tibialis anterior and posterior,right anterior and middle scalenes,scalenus anterior and medius}'),
+	(41, 'a part word that only says where: one each', '{deltoid anterior and posterior,upper and middle trapezius}')
   ) AS v(i, c, m)
  ORDER BY i;
 SELECT tpi_rules.muscle_count(NULL) AS n, tpi_rules.pick_code(NULL) AS code,

@@ -30,7 +30,9 @@
 --    "teres major and minor" does (1.1; 1.0 had it as an alias of
 --    "rhomboids").
 --  * The single scalene muscles (scalenus anterior, medius, posterior) are
---    muscles; "scalene"/"scalenes" alone are the group term.
+--    muscles; "scalene"/"scalenes" alone are the group term.  Notes write
+--    "anterior and middle scalenes" for two of them: "anterior scalenes"
+--    is the anterior scalene (1.1).
 --  * "longissimus" alone is the lumbar muscle of SPEC; longissimus
 --    thoracis and capitis are separate rows.  "iliocostalis" alone is
 --    iliocostalis lumborum.
@@ -53,9 +55,9 @@ INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 ('sternocleidomastoid', 'cervical', 'muscle', '{scm,scms,sternomastoid,sternocleidomastoideus,sternocleidomastoid muscle,sterno cleido mastoid,sternocleidomastoids}', true),
 ('semispinalis capitis', 'cervical', 'muscle', '{semispinalis cap,semispinalis}', true),
 ('semispinalis cervicis', 'cervical', 'muscle', '{semispinalis cerv}', true),
-('scalenus anterior', 'cervical', 'muscle', '{anterior scalene,scalene anterior,anterior scalenus,scalenus anticus,scalenus ant}', true),
-('scalenus medius', 'cervical', 'muscle', '{middle scalene,mid scalene,medial scalene,scalene medius,scalenus med,scalene middle}', true),
-('scalenus posterior', 'cervical', 'muscle', '{posterior scalene,scalene posterior,scalenus post}', true),
+('scalenus anterior', 'cervical', 'muscle', '{anterior scalene,scalene anterior,anterior scalenus,scalenus anticus,scalenus ant,anterior scalenes}', true),
+('scalenus medius', 'cervical', 'muscle', '{middle scalene,mid scalene,medial scalene,scalene medius,scalenus med,scalene middle,middle scalenes}', true),
+('scalenus posterior', 'cervical', 'muscle', '{posterior scalene,scalene posterior,scalenus post,posterior scalenes}', true),
 ('longus colli', 'cervical', 'muscle', '{longus cervicis}', true),
 ('longus capitis', 'cervical', 'muscle', '{}', true),
 ('longissimus capitis', 'cervical', 'muscle', '{}', true),

@@ -1114,6 +1114,8 @@ typedef struct Piece
 	bool		named;			/* has a name or level word */
 	bool		parts;			/* has a part word */
 	bool		sideword;		/* has "side" or "sides" ("left side") */
+	int			shared;			/* a part word's muscle read with its
+								 * neighbour's words, else -1 */
 } Piece;
 
 typedef struct Work
@@ -1531,15 +1533,18 @@ lone_word(const Work *w, const Piece *pc)
 /*
  * A word that names nothing alone, read with a word its neighbour in the
  * list shares: the head of the piece before ("rhomboid major and minor",
- * "gluteus medius/minimus": rhomboid minor, gluteus minimus) or the tail
- * of the piece after ("cervical and thoracic paraspinals": cervical
- * paraspinals).  The entry, or -1 when neither names a muscle or group.
+ * "gluteus medius/minimus", "scalenus anterior and medius": rhomboid
+ * minor, gluteus minimus, scalenus medius) or the tail of the piece after
+ * ("cervical and thoracic paraspinals": cervical paraspinals).  exact:
+ * only a catalogue name or alias as written counts, no part word dropped
+ * (for a part word, which would otherwise name its neighbour again).  The
+ * entry, or -1 when neither names a muscle or group.
  */
 #define SHARED_WORDS 8			/* a longer piece shares no word */
 
 static int
 shared_word(const MpCatalogue *cat, Work *w, const Piece *prev,
-			const Piece *next, uint32_t word)
+			const Piece *next, uint32_t word, bool exact)
 {
 	int			pass;
 
@@ -1559,7 +1564,8 @@ shared_word(const MpCatalogue *cat, Work *w, const Piece *prev,
 		if (pc == NULL)
 			continue;
 		for (i = pc->first; i < pc->end && nwords <= SHARED_WORDS; i++)
-			if (w->toks[i].cls == W_NAME && !w->toks[i].count)
+			if ((w->toks[i].cls == W_NAME || w->toks[i].cls == W_PART) &&
+				!w->toks[i].count)
 			{
 				if (nwords == SHARED_WORDS)
 				{
@@ -1580,13 +1586,71 @@ shared_word(const MpCatalogue *cat, Work *w, const Piece *prev,
 			use[nuse++] = word;
 		for (k = 0, ntok = 0; k < nuse; k++)
 			add_word(w->pre, &namelen, w->ptoks, &ntok,
-					 w->norm + w->toks[use[k]].start, w->toks[use[k]].len, false);
-		e = match_name(cat, w->pre, namelen, ntok, w->ptoks, w->strip);
+					 w->norm + w->toks[use[k]].start, w->toks[use[k]].len,
+					 w->toks[use[k]].part);
+		e = exact ? lookup(cat, w->pre, namelen, ntok) :
+			match_name(cat, w->pre, namelen, ntok, w->ptoks, w->strip);
 		if (e >= 0 && (cat->entries[e].kind == MP_MUSCLE ||
 					   cat->entries[e].kind == MP_GROUP))
 			return e;
 	}
 	return -1;
+}
+
+/*
+ * A piece of one part word beside named pieces names a muscle of its own
+ * when, with its neighbour's words, it is a catalogue name as written:
+ * "tibialis anterior and posterior", "anterior and middle scalene" are
+ * two muscles each, while "deltoid anterior and posterior" stays one
+ * (the part word only says where).  Such pieces become named; returns
+ * how many did.
+ */
+static int
+share_parts(const MpCatalogue *cat, Work *w, size_t npieces)
+{
+	int			added = 0;
+	size_t		i;
+
+	for (i = 0; i < npieces; i++)
+	{
+		Piece	   *pc = &w->pieces[i];
+		const Piece *prev = NULL,
+				   *next = NULL;
+		int			word = -1;
+		uint32_t	k;
+		size_t		j;
+
+		if (pc->named || !pc->parts)
+			continue;
+		for (k = pc->first; k < pc->end; k++)
+			if (w->toks[k].cls == W_PART)
+			{
+				if (word >= 0)
+					break;
+				word = (int) k;
+			}
+		if (k < pc->end || word < 0)
+			continue;			/* several part words: not one name */
+		for (j = i; j-- > 0;)
+			if (w->pieces[j].named)
+			{
+				prev = &w->pieces[j];
+				break;
+			}
+		for (j = i + 1; j < npieces; j++)
+			if (w->pieces[j].named)
+			{
+				next = &w->pieces[j];
+				break;
+			}
+		pc->shared = shared_word(cat, w, prev, next, (uint32_t) word, true);
+		if (pc->shared >= 0)
+		{
+			pc->named = true;
+			added++;
+		}
+	}
+	return added;
 }
 
 /*
@@ -1782,6 +1846,7 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 				pc->named = false;
 				pc->parts = false;
 				pc->sideword = false;
+				pc->shared = -1;
 			}
 			if (t->cls == W_LEFT || t->cls == W_RIGHT || t->cls == W_BOTH)
 			{
@@ -1845,12 +1910,16 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 
 	/* ... unless nothing else is named ("upper") */
 	if (nnamed == 0)
+	{
 		for (i = 0; i < npieces; i++)
 			if (w.pieces[i].parts)
 			{
 				w.pieces[i].named = true;
 				nnamed++;
 			}
+	}
+	else if (cat->built)
+		nnamed += share_parts(cat, &w, npieces);
 
 	/*
 	 * Several named pieces that together are one catalogue name ("rhomboid
@@ -1885,7 +1954,9 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 			n += t->len;
 			nt++;
 		}
-		e = match_name(cat, name, n, nt, w.ptoks, w.strip);
+		/* as written: "scalenus anterior and medius" without its part
+		 * word would be scalenus medius alone */
+		e = lookup(cat, name, n, nt);
 		if (e >= 0)
 		{
 			memset(&r, 0, sizeof(MpResult));
@@ -1942,7 +2013,15 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 			continue;
 		if (pc->sides == 0)
 			pc->sides = (uint8_t) (opening ? opening : closing);
-		if (parse_piece(cat, &w, pc, &r))
+		if (pc->shared >= 0)
+		{
+			memset(&r, 0, sizeof(MpResult));
+			r.side = side_of(pc->sides);
+			result_entry(cat, &r, pc->shared);
+			emit(arg, &r);
+			emitted++;
+		}
+		else if (parse_piece(cat, &w, pc, &r))
 		{
 			int			word;
 
@@ -1967,7 +2046,7 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 						next = &w.pieces[j];
 						break;
 					}
-				e = shared_word(cat, &w, prev, next, (uint32_t) word);
+				e = shared_word(cat, &w, prev, next, (uint32_t) word, false);
 				if (e >= 0)
 					result_entry(cat, &r, e);
 			}

@@ -54,6 +54,9 @@ build(void)
 	static const char *const cpara[] = {"cervical paraspinal"};
 	static const char *const mult[] = {"lumbar multifidus"};
 	static const char *const scal[] = {"scalene"};
+	static const char *const sca[] = {"anterior scalene", "anterior scalenes"};
+	static const char *const scm_[] = {"middle scalene", "middle scalenes"};
+	static const char *const scp[] = {"posterior scalene", "posterior scalenes"};
 	static const char *const low[] = {"lower back", "lumbar region"};
 	static const char *const para_area[] = {"paraspinal region"};
 	static const char *const clash[] = {"trapezius", "scm", "glutemed"};
@@ -78,6 +81,9 @@ build(void)
 		!mp_catalogue_add(cat, "psoas", 7, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "gastrocnemius", 6, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "scalenes", 8, MP_GROUP, scal, 1) ||
+		!mp_catalogue_add(cat, "scalenus anterior", 2, MP_MUSCLE, sca, 2) ||
+		!mp_catalogue_add(cat, "scalenus medius", 2, MP_MUSCLE, scm_, 2) ||
+		!mp_catalogue_add(cat, "scalenus posterior", 2, MP_MUSCLE, scp, 2) ||
 		!mp_catalogue_add(cat, "low back", 7, MP_REGION, low, 2) ||
 		!mp_catalogue_add(cat, "paraspinal area", -1, MP_REGION, para_area, 1) ||
 		!mp_catalogue_add(cat, "shoulder", 9, MP_REGION, NULL, 0) ||
@@ -472,6 +478,16 @@ test_notes(void)
 	COUNT(2, "left and right trapezius");
 	COUNT(2, "trapezius left and right");
 	COUNT(1, "upper and middle trapezius");
+	/* a part word that, with its neighbour's words, is another muscle */
+	COUNT(2, "tibialis anterior and posterior");
+	COUNT(2, "anterior and posterior tibialis");
+	COUNT(2, "anterior and middle scalene");
+	COUNT(2, "scalenus anterior and medius");
+	COUNT(6, "bilateral anterior, middle and posterior scalenes");
+	COUNT(1, "deltoid anterior and posterior");
+	COUNT(1, "anterior and posterior deltoid");
+	COUNT(1, "upper, middle and lower trapezius");
+	COUNT(2, "middle and lower trapezius bilaterally");
 	COUNT(2, "left trapezius, right trapezius, trapezius left");
 	COUNT(2, "trapezius and foo");
 	/* "X, left side": a piece that says side is the side of the name before */
