@@ -147,7 +147,8 @@ SELECT c AS case_name, m AS muscles,
 	(38, 'a shared tail word: both levels', '{bilateral cervical and thoracic paraspinals}'),
 	(39, 'a count after a level, where before a place word', '{paraspinals at L4 2 points,right trapezius near the spine}'),
 	(40, 'a part word naming another muscle with its neighbour: six', '{left tibialis anterior and posterior,right anterior and middle scalenes,scalenus anterior and medius}'),
-	(41, 'a part word that only says where: one each', '{deltoid anterior and posterior,upper and middle trapezius}')
+	(41, 'a part word that only says where: one each', '{deltoid anterior and posterior,upper and middle trapezius}'),
+	(42, 'on the left; a name restated by its abbreviation', '{splenius capitis on the left,left sternocleidomastoid muscle (SCM),quadratus lumborum (QL)}')
   ) AS v(i, c, m)
  ORDER BY i;
 SELECT tpi_rules.muscle_count(NULL) AS n, tpi_rules.pick_code(NULL) AS code,

@@ -381,7 +381,8 @@ classify_word(const char *w, size_t len)
 				return W_PART;
 			break;
 		case 'o':
-			if (IS("of"))
+			/* "splenius capitis on the left" */
+			if (IS("of") || IS("on"))
 				return W_PART;
 			break;
 		case 'p':
@@ -1481,6 +1482,45 @@ located:
 }
 
 /*
+ * A name followed by its abbreviation or another name of the same muscle
+ * ("sternocleidomastoid muscle (SCM)", "quadratus lumborum (QL)"): an
+ * unknown piece whose words split into two runs that each name the same
+ * muscle or group is that one.  *out is replaced only then.
+ */
+#define RESTATED_TOKENS 8			/* a longer piece is no name restated */
+
+static void
+restated_name(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
+{
+	size_t		names_used = w->names_used;
+	uint32_t	k;
+
+	if (pc->end - pc->first > RESTATED_TOKENS)
+		return;
+	for (k = pc->first + 1; k < pc->end; k++)
+	{
+		Piece		a = *pc,
+					b = *pc;
+		MpResult	ra,
+					rb;
+
+		if (w->toks[k].cls != W_NAME || w->toks[k].count)
+			continue;
+		a.end = k;
+		b.first = k;
+		if (match_piece(cat, w, &a, false, &ra) && ra.entry >= 0 &&
+			(ra.kind == MP_MUSCLE || ra.kind == MP_GROUP) &&
+			match_piece(cat, w, &b, false, &rb) && rb.entry == ra.entry)
+		{
+			w->names_used = names_used;
+			*out = ra;
+			return;
+		}
+		w->names_used = names_used;
+	}
+}
+
+/*
  * One piece, as match_piece() reads it.  A piece with count words is read
  * without them first ("R trapezius x2" is the trapezius, "2 points" alone
  * names nothing), and with them when that names nothing the catalogue
@@ -1497,13 +1537,23 @@ parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 	for (i = pc->first; i < pc->end && !has_count; i++)
 		has_count = w->toks[i].count;
 	if (!has_count)
-		return match_piece(cat, w, pc, true, out);
-	if (!match_piece(cat, w, pc, false, out))
-		return false;
-	if (out->kind != MP_UNKNOWN)
-		return true;
-	w->names_used = names_used;
-	return match_piece(cat, w, pc, true, out);
+	{
+		if (!match_piece(cat, w, pc, true, out))
+			return false;
+	}
+	else
+	{
+		if (!match_piece(cat, w, pc, false, out))
+			return false;
+		if (out->kind != MP_UNKNOWN)
+			return true;
+		w->names_used = names_used;
+		if (!match_piece(cat, w, pc, true, out))
+			return false;
+	}
+	if (out->kind == MP_UNKNOWN)
+		restated_name(cat, w, pc, out);
+	return true;
 }
 
 /*

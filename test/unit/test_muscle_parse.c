@@ -488,6 +488,15 @@ test_notes(void)
 	COUNT(1, "anterior and posterior deltoid");
 	COUNT(1, "upper, middle and lower trapezius");
 	COUNT(2, "middle and lower trapezius bilaterally");
+	/* "on the left"; a name restated by its abbreviation */
+	expect("levator scapulae on the right side", MP_MUSCLE,
+		   "levator scapulae", MP_SIDE_RIGHT, 2);
+	expect("left sternocleidomastoid muscle (SCM)", MP_MUSCLE,
+		   "sternocleidomastoid", MP_SIDE_LEFT, 2);
+	expect("quadratus lumborum (QL)", MP_MUSCLE, "quadratus lumborum",
+		   MP_SIDE_NONE, 7);
+	expect("trapezius (levator)", MP_UNKNOWN, "trapezius levator",
+		   MP_SIDE_NONE, -1);
 	COUNT(2, "left trapezius, right trapezius, trapezius left");
 	COUNT(2, "trapezius and foo");
 	/* "X, left side": a piece that says side is the side of the name before */
