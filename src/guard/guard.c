@@ -3,7 +3,7 @@
  *		What both guard triggers share besides the attribution: start-up,
  *		the mode argument, and where a row's findings go (the sink): the
  *		rejection in reject mode, finding_log in flag mode, the pending
- *		list for curable errors in both.
+ *		list for curable findings in both (errors only in reject mode).
  */
 #include "guard.h"
 
@@ -86,7 +86,7 @@ tpi_guard_sink_init(GuardSink *s, GuardEntry *e, Relation rel, GuardMode mode,
 }
 
 /*
- * A curable error with a patient goes into the same batch as the row's
+ * A curable finding with a patient goes into the same batch as the row's
  * other findings, remembered by its position there: its row is written
  * with a reference, to be deleted again when a later line cures it.
  */
@@ -151,8 +151,12 @@ tpi_guard_sink_row(GuardSink *s, const GuardRow *row)
 	{
 		const Attributed *a = &row->found.items[i];
 
-		/* a curable error with a patient may be deleted again */
-		if (a->curable && a->f->severity == TPI_ERROR && key->patient_id)
+		/*
+		 * a curable finding with a patient may be deleted again, whatever
+		 * its severity: a rule_setting that makes drug.missing_on_claim a
+		 * warning changes its severity, not whether the drug line cures it
+		 */
+		if (a->curable && key->patient_id)
 			add_curable(s, key, a->f);
 		else
 			tpi_guard_log_add(&s->log, key, a->f, tpi_guard_other_line(a->f, key));
@@ -167,7 +171,7 @@ tpi_guard_sink_size(const GuardSink *s)
 	return s->log.n;
 }
 
-/* Flag mode: write the batch, then make the curable errors pending. */
+/* Flag mode: write the batch, then make the curable findings pending. */
 void
 tpi_guard_sink_write(GuardSink *s)
 {

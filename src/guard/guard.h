@@ -364,7 +364,7 @@ extern GuardMode tpi_guard_parse_mode(TriggerData *td, const char *fn,
 
 /*
  * Where the rows' findings go: the rejection (reject mode) or the log
- * (flag mode), and the pending list for curable errors.
+ * (flag mode), and the pending list for curable findings.
  */
 typedef struct GuardSink
 {
