@@ -136,6 +136,17 @@ SELECT payer_id, sessions_in_window, max_sessions, cap_window, min_interval,
 	   next_eligible_date, status
   FROM tpi_rules.frequency_status('2025-05-12') ORDER BY payer_id;
 ROLLBACK;
+-- A row for the lines' own source id wins there too, as in the rules.
+BEGIN;
+DELETE FROM tpi_rules.claim_line;
+INSERT INTO tpi_rules.payer_map VALUES ('AETX', 'aetna');
+INSERT INTO tpi_rules.claim_line (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units)
+VALUES ('X1', 1, 'PX', 'AETX', '2025-05-10', '20552', 1), ('Y1', 1, 'PY', 'aetna', '2025-05-10', '20552', 1);
+INSERT INTO tpi_rules.rule_setting (payer_id, rule_id, enabled, severity) VALUES
+	('AETX', 'freq.min_interval', false, NULL);
+SELECT patient_id, payer_id, min_interval, next_eligible_date, status
+  FROM tpi_rules.frequency_status('2025-05-12') ORDER BY patient_id;
+ROLLBACK;
 DELETE FROM tpi_rules.rule_setting WHERE rule_id LIKE 'freq.%' AND payer_id IS NOT NULL;
 
 -- An unknown rule_id in rule_setting changes nothing; settings are owner-only.

@@ -168,6 +168,34 @@ VALUES ('i01', 1, 'P91', 'medicare', '-infinity', '20552', 1, '{M79.18}', '11'),
 SELECT patient_id, payer_id, sessions_in_window, last_session, status
   FROM tpi_rules.frequency_status('2025-07-31') ORDER BY patient_id, payer_id;
 ROLLBACK TO SAVEPOINT inf;
+-- A cap per anatomical region (emblemhealth: 3 in 90 days; evicore: 4 a
+-- year, 2 months apart across regions) counts the region with most
+-- sessions, as the rules do: R1 has 2 cervical and 2 lumbar sessions
+-- (eligible, no finding), R2 3 cervical (at cap until the first leaves
+-- the window), R3 5 cervical in a year (over cap: one freq.rolling_cap).
+SAVEPOINT reg;
+INSERT INTO tpi_rules.claim_line
+	(claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units, muscles)
+VALUES ('r11', 1, 'R1', 'emblemhealth', '2025-01-01', '20552', 1, '{right trapezius}'),
+	   ('r12', 1, 'R1', 'emblemhealth', '2025-01-05', '20552', 1, '{right quadratus lumborum}'),
+	   ('r13', 1, 'R1', 'emblemhealth', '2025-01-10', '20552', 1, '{left trapezius}'),
+	   ('r14', 1, 'R1', 'emblemhealth', '2025-01-15', '20552', 1, '{left quadratus lumborum}'),
+	   ('r21', 1, 'R2', 'emblemhealth', '2025-01-01', '20552', 1, '{right trapezius}'),
+	   ('r22', 1, 'R2', 'emblemhealth', '2025-01-05', '20552', 1, '{right levator scapulae}'),
+	   ('r23', 1, 'R2', 'emblemhealth', '2025-01-10', '20552', 1, '{left trapezius}'),
+	   ('r24', 1, 'R2', 'emblemhealth', '2025-01-15', '20552', 1, '{left quadratus lumborum}'),
+	   ('r25', 1, 'R2', 'emblemhealth', '2025-01-16', '20552', 1, NULL),
+	   ('r31', 1, 'R3', 'evicore', '2025-01-01', '20552', 1, '{right trapezius}'),
+	   ('r32', 1, 'R3', 'evicore', '2025-03-05', '20552', 1, '{right quadratus lumborum}'),
+	   ('r33', 1, 'R3', 'evicore', '2025-05-10', '20552', 1, '{left trapezius}'),
+	   ('r34', 1, 'R3', 'evicore', '2025-07-15', '20552', 1, '{left trapezius}'),
+	   ('r35', 1, 'R3', 'evicore', '2025-09-15', '20552', 1, '{left trapezius}'),
+	   ('r36', 1, 'R3', 'evicore', '2025-11-15', '20552', 1, '{left trapezius}');
+SELECT * FROM tpi_rules.frequency_status('2025-01-20') WHERE patient_id LIKE 'R_';
+SELECT * FROM tpi_rules.frequency_status('2025-11-20') WHERE patient_id LIKE 'R_';
+SELECT claim_id, rule_id FROM tpi_rules.audit('tpi_rules.claim_line')
+ WHERE patient_id LIKE 'R_' AND rule_id LIKE 'freq.%' ORDER BY 1;
+ROLLBACK TO SAVEPOINT reg;
 -- The view is the function as of today.
 SELECT count(*) AS view_differs_from_today
 FROM ((SELECT * FROM tpi_rules.v_frequency_status

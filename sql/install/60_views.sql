@@ -299,7 +299,7 @@ AS $$
 		-- history.  An infinite date is no session (the rules leave it out
 		-- and audit() reports it as input.invalid; next_eligible_date()
 		-- refuses it).
-		SELECT c.patient_id, c.payer_id, c.date_of_service
+		SELECT c.patient_id, c.payer_id, c.date_of_service, c.muscles
 		FROM @extschema@.claim_line AS c
 		WHERE c.hcpcs IN ('20552', '20553') AND c.date_of_service <= as_of
 		  AND pg_catalog.isfinite(c.date_of_service)
@@ -315,11 +315,21 @@ AS $$
 		FROM l
 		GROUP BY l.patient_id
 	),
-	jp AS (
+	rd AS (
+		-- for a cap per region: each region's sessions (a line without
+		-- documented regions in a bucket of its own, as frequency_check
+		-- counts)
+		SELECT l.patient_id,
+			   pg_catalog.array_agg(DISTINCT l.date_of_service) AS dates
+		FROM l
+		LEFT JOIN LATERAL pg_catalog.unnest(@extschema@.regions(l.muscles)) AS r(region) ON true
+		GROUP BY l.patient_id, r.region
+	),
+	jr AS (
 		-- the payers the patient's lines are judged by: a payer_id with no
 		-- policy row is looked up in payer_map, else it is
 		-- commercial_default (SPEC section 13)
-		SELECT DISTINCT sp.patient_id,
+		SELECT sp.patient_id, sp.payer_id AS line_payer,
 			   CASE WHEN EXISTS (SELECT FROM @extschema@.payer_policy AS x
 								 WHERE x.payer_id = sp.payer_id)
 					THEN sp.payer_id
@@ -329,20 +339,32 @@ AS $$
 								  'commercial_default') END AS payer_id
 		FROM (SELECT DISTINCT l.patient_id, l.payer_id FROM l) AS sp
 	),
+	jp AS (
+		-- the rule settings are those of the lines' own payer_id (a
+		-- rule_setting row for a source id wins, as in the rules); a
+		-- patient billed under several ids of one payer is judged by the
+		-- least of them.  A cap or interval whose rule is switched off
+		-- holds no session back (next_eligible_date() agrees).
+		SELECT j.patient_id, j.payer_id, j.line_payer,
+			   @extschema@.effective_severity('freq.rolling_cap', j.line_payer) IS NOT NULL AS on_cap,
+			   @extschema@.effective_severity('freq.min_interval', j.line_payer) IS NOT NULL AS on_gap
+		FROM (SELECT jr.patient_id, jr.payer_id, coalesce(pg_catalog.min(jr.line_payer), jr.payer_id) AS line_payer
+			  FROM jr GROUP BY jr.patient_id, jr.payer_id) AS j
+	),
 	sp AS (
-		-- a cap or interval whose rule rule_setting switches off for the
-		-- payer holds no session back (next_eligible_date() agrees)
-		SELECT s.patient_id, jp.payer_id, s.dates, s.last_session,
-			   CASE WHEN on_cap THEN p.max_sessions END AS max_sessions,
-			   CASE WHEN on_cap THEN p.cap_window END AS cap_window,
-			   CASE WHEN on_gap THEN p.min_interval END AS min_interval
+		SELECT s.patient_id, jp.payer_id, jp.line_payer, s.dates, s.last_session,
+			   CASE WHEN jp.on_cap THEN p.max_sessions END AS max_sessions,
+			   CASE WHEN jp.on_cap THEN p.cap_window END AS cap_window,
+			   p.cap_scope, p.min_interval_scope,
+			   CASE WHEN jp.on_gap THEN p.min_interval END AS min_interval
 		FROM s
 		JOIN jp ON jp.patient_id = s.patient_id
 		LEFT JOIN LATERAL (
 			-- the policy row in effect on as_of, chosen as the rules do
 			-- (README): started and not ended, else the last one started,
 			-- else the earliest
-			SELECT pp.max_sessions, pp.cap_window, pp.min_interval
+			SELECT pp.max_sessions, pp.cap_window, pp.cap_scope, pp.min_interval,
+				   pp.min_interval_scope
 			FROM @extschema@.payer_policy AS pp
 			WHERE pp.payer_id = jp.payer_id
 			ORDER BY (pp.effective_from <= as_of
@@ -352,19 +374,39 @@ AS $$
 					 pp.effective_from
 			LIMIT 1
 		) AS p ON true
+	),
+	nr AS (
+		-- a cap per region: the region with the most sessions in the
+		-- window, and the first date on which one more session is allowed
+		-- in each region the patient has had sessions in
+		SELECT sp.patient_id, sp.payer_id, pg_catalog.max(c.n) AS n,
+			   pg_catalog.max(@extschema@.next_eligible_date(rd.dates, sp.line_payer, as_of)) AS next_date
+		FROM sp
+		JOIN rd ON rd.patient_id = sp.patient_id
 		CROSS JOIN LATERAL (
-			SELECT @extschema@.effective_severity('freq.rolling_cap', jp.payer_id) IS NOT NULL AS on_cap,
-				   @extschema@.effective_severity('freq.min_interval', jp.payer_id) IS NOT NULL AS on_gap
-		) AS r
+			SELECT pg_catalog.count(*) AS n FROM pg_catalog.unnest(rd.dates) AS d
+			WHERE d > as_of - sp.cap_window
+		) AS c
+		WHERE sp.cap_scope = 'region' AND sp.cap_window IS NOT NULL
+		GROUP BY sp.patient_id, sp.payer_id
 	),
 	st AS (
 		SELECT sp.*,
-			   CASE WHEN sp.cap_window IS NOT NULL THEN
-				   (SELECT pg_catalog.count(*) FROM pg_catalog.unnest(sp.dates) AS d
-					WHERE d > as_of - sp.cap_window)
+			   CASE WHEN sp.cap_window IS NULL THEN NULL
+					WHEN sp.cap_scope = 'region' THEN nr.n
+					ELSE
+						(SELECT pg_catalog.count(*) FROM pg_catalog.unnest(sp.dates) AS d
+						 WHERE d > as_of - sp.cap_window)
 			   END AS n,
-			   @extschema@.next_eligible_date(sp.dates, sp.payer_id, as_of) AS next_date
+			   CASE WHEN sp.cap_scope = 'region' AND sp.cap_window IS NOT NULL THEN
+						-- an interval per patient spans the regions
+						GREATEST(nr.next_date,
+							CASE WHEN sp.min_interval_scope = 'patient' THEN
+								CAST(sp.last_session + sp.min_interval AS date) END)
+					ELSE @extschema@.next_eligible_date(sp.dates, sp.line_payer, as_of)
+			   END AS next_date
 		FROM sp
+		LEFT JOIN nr ON nr.patient_id = sp.patient_id AND nr.payer_id = sp.payer_id
 		-- payers with a cap or a minimum interval
 		WHERE sp.cap_window IS NOT NULL OR sp.min_interval IS NOT NULL
 	)
@@ -459,12 +501,12 @@ COMMENT ON VIEW @extschema@.v_frequency_status IS
   'Dashboard: TPI session limits as of today (CURRENT_DATE in the session''s time zone), per patient and payer, for every patient with a TPI session and a payer with a session cap or a minimum interval (status eligible once the windows have passed); frequency_status(date) gives the same for another date';
 COMMENT ON COLUMN @extschema@.v_frequency_status.patient_id IS 'Patient';
 COMMENT ON COLUMN @extschema@.v_frequency_status.payer_id IS 'Payer the patient''s TPI lines are judged by: their payer_id, or the payer_policy payer that payer_map gives it (a patient with several payers has a row per payer)';
-COMMENT ON COLUMN @extschema@.v_frequency_status.sessions_in_window IS 'Distinct TPI dates of service of the patient, under any payer, in the payer''s rolling window ending today, all regions together (NULL: the payer has no cap)';
+COMMENT ON COLUMN @extschema@.v_frequency_status.sessions_in_window IS 'Distinct TPI dates of service of the patient, under any payer, in the payer''s rolling window ending today: all regions together, or for a payer whose cap is per anatomical region the sessions of the region that has most (a line without documented muscles in a region of its own, as the rules count) (NULL: the payer has no cap)';
 COMMENT ON COLUMN @extschema@.v_frequency_status.max_sessions IS 'Sessions the payer allows in the window (NULL: no cap, or freq.rolling_cap switched off for the payer in rule_setting)';
 COMMENT ON COLUMN @extschema@.v_frequency_status.cap_window IS 'The rolling window of the cap, e.g. 1 year, 3 mons, 90 days (NULL: no cap)';
 COMMENT ON COLUMN @extschema@.v_frequency_status.min_interval IS 'Least time the payer requires between sessions (NULL: none, or freq.min_interval switched off for the payer in rule_setting)';
 COMMENT ON COLUMN @extschema@.v_frequency_status.last_session IS 'Latest TPI date of service of the patient up to today, under any payer';
-COMMENT ON COLUMN @extschema@.v_frequency_status.next_eligible_date IS 'First date from today on which one more session keeps within the payer''s cap and minimum interval (tpi_rules.next_eligible_date)';
+COMMENT ON COLUMN @extschema@.v_frequency_status.next_eligible_date IS 'First date from today on which one more session keeps within the payer''s cap and minimum interval (tpi_rules.next_eligible_date, all sessions read as one region); for a payer whose cap is per region, the first date on which one more session is allowed in each region the patient has had sessions in';
 COMMENT ON COLUMN @extschema@.v_frequency_status.status IS 'over cap (more sessions in the window than allowed), at cap (no further session until next_eligible_date), minimum interval (too soon after the last session) or eligible';
 
 -- tpi_reporting reads the views and executes what they call; nothing else.
