@@ -125,6 +125,9 @@ ROLLBACK TO SAVEPOINT s;
 INSERT INTO guarded SELECT (pg_temp.drug('D3', 2, 'PS', '2025-01-06')).*;
 COMMIT;
 SELECT claim_id, line_no FROM guarded WHERE patient_id IN ('P6', 'P7', 'PS') ORDER BY 1, 2;
+-- The rejection at commit lists the row's other findings too (SPEC 9:
+-- every finding): here the unsigned note's doc.missing_element warning.
+INSERT INTO guarded SELECT (pg_temp.tpi('D4', 1, 'PT', '2025-01-06', '{"note_signed": false}')).*;
 -- More patients than max_locks_per_transaction lock the table instead; a
 -- rollback to a savepoint releases that lock, and the next row locks
 -- again (the table: the patient locks taken before still count)

@@ -143,7 +143,7 @@ tpi_guard_sink_row(GuardSink *s, const GuardRow *row)
 			if (row->found.items[i].curable &&
 				row->found.items[i].f->severity == TPI_ERROR && key->patient_id)
 				tpi_guard_add_pending(s->e, s->rel, s->mode, key,
-									  row->found.items[i].f, NULL);
+									  row->found.items[i].f, NULL, &row->found);
 		return;
 	}
 	old = MemoryContextSwitchTo(s->cxt);
@@ -187,7 +187,7 @@ tpi_guard_sink_write(GuardSink *s)
 	tpi_guard_log_write(&s->log, s->e->table_name, refs);
 	for (i = 0; i < s->ncurable; i++)
 		tpi_guard_add_pending(s->e, s->rel, s->mode, s->crow[i], &s->cf[i],
-							  &refs[s->cpos[i]]);
+							  &refs[s->cpos[i]], NULL);
 	MemoryContextSwitchTo(old);
 	if (s->own_cxt)
 		MemoryContextReset(s->cxt);

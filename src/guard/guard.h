@@ -330,7 +330,7 @@ extern void tpi_guard_cure_pending(GuardEntry *e, const char *patient_id,
 extern void tpi_guard_cure_line(GuardEntry *e, const ClaimLine *ol);
 extern void tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 								  const ClaimLine *row, const TpiFinding *f,
-								  const LogRef *log);
+								  const LogRef *log, const struct AttrList *row_found);
 
 /* ------------------------------------------------------------------------
  * attribution.c

@@ -28,6 +28,13 @@ typedef struct Pending
 	ClaimLine	row;			/* the row it is attributed to: claim_id,
 								 * line_no */
 	LogRef		log;			/* flag mode: its finding_log row */
+	/*
+	 * reject mode: the row's other findings when it was checked (those
+	 * that do not wait), for the rejection's detail, which lists every
+	 * finding of a rejected row (SPEC section 9)
+	 */
+	TpiFinding *others;
+	int			nothers;
 	SubTransactionId subid;		/* added in */
 	SubTransactionId cured_subid;	/* cured in, or Invalid */
 	bool		dead;			/* its subtransaction was rolled back */
@@ -78,6 +85,17 @@ is_live(const Pending *p)
  * ------------------------------------------------------------------------
  */
 
+/* A row's waiting errors al, and its other findings, into r. */
+static void
+report_row(RejectReport *r, Pending *row, AttrList *al)
+{
+	int			i;
+
+	for (i = 0; i < row->nothers; i++)
+		tpi_guard_attribute(al, &row->others[i], false);
+	tpi_guard_report_row(r, &row->row, al);
+}
+
 /* At COMMIT (or PREPARE): reject-mode findings no later line cured. */
 static void
 check_pending_at_commit(void)
@@ -101,7 +119,7 @@ check_pending_at_commit(void)
 									   p->row.claim_id, p->row.line_no,
 									   p->row.line_no_null))
 		{
-			tpi_guard_report_row(&r, &row->row, &al);
+			report_row(&r, row, &al);
 			al.n = 0;
 		}
 		row = p;
@@ -109,7 +127,7 @@ check_pending_at_commit(void)
 	}
 	if (first == NULL)
 		return;
-	tpi_guard_report_row(&r, &row->row, &al);
+	report_row(&r, row, &al);
 	tpi_guard_report_raise(&r, first->nspname, first->relname);
 }
 
@@ -379,21 +397,31 @@ chunk_strcpy(char **next, const char *s)
 	return copy;
 }
 
+/* Not waiting itself: listed beside the row's waiting errors. */
+static inline bool
+waits_not(const Attributed *a)
+{
+	return !a->curable || a->f->severity != TPI_ERROR;
+}
+
 /*
- * Curable error f, attributed to row (which has a patient and a date),
+ * Curable finding f, attributed to row (which has a patient and a date),
  * waits for the end of the transaction; log is its finding_log row (flag
- * mode).
+ * mode).  row_found (reject mode) is all the row's findings: those that do
+ * not wait are kept with it for the rejection's detail.
  */
 void
 tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 					  const ClaimLine *row, const TpiFinding *f,
-					  const LogRef *log)
+					  const LogRef *log, const AttrList *row_found)
 {
 	MemoryContext old;
 	Pending    *p;
 	PendingDay *d;
 	Size		size;
 	char	   *next;
+	int			nothers = 0,
+				i;
 
 	old = MemoryContextSwitchTo(TopTransactionContext);
 	d = pending_day(e->rootid, row->patient_id, row->date_of_service, true);
@@ -415,9 +443,42 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 	size = MAXALIGN(sizeof(Pending)) + strlen(row->patient_id) + 1 +
 		strlen(f->message) + 1 + (f->claim_id ? strlen(f->claim_id) + 1 : 0) +
 		(row->claim_id ? strlen(row->claim_id) + 1 : 0);
+	for (i = 0; row_found && i < row_found->n; i++)
+		if (waits_not(&row_found->items[i]))
+		{
+			const TpiFinding *o = row_found->items[i].f;
+
+			nothers++;
+			size += strlen(o->message) + 1 +
+				(o->claim_id ? strlen(o->claim_id) + 1 : 0);
+		}
+	if (nothers > 0)
+		size += MAXALIGN(nothers * sizeof(TpiFinding)) + MAXIMUM_ALIGNOF;
 	p = palloc(size);
 	memset(p, 0, sizeof(Pending));
 	next = (char *) p + MAXALIGN(sizeof(Pending));
+	if (nothers > 0)
+	{
+		int			k = 0;
+
+		p->others = (TpiFinding *) next;
+		next += MAXALIGN(nothers * sizeof(TpiFinding));
+		for (i = 0; i < row_found->n; i++)
+		{
+			const TpiFinding *o = row_found->items[i].f;
+			TpiFinding *c = &p->others[k];
+
+			if (!waits_not(&row_found->items[i]))
+				continue;
+			memset(c, 0, sizeof(TpiFinding));
+			c->rule_id = o->rule_id;
+			c->severity = o->severity;
+			c->line_no = o->line_no;
+			c->line_no_null = o->line_no_null;
+			k++;
+		}
+		p->nothers = nothers;
+	}
 	p->mode = mode;
 	p->rootid = e->rootid;
 	if (names_relid != RelationGetRelid(rel))
@@ -437,6 +498,13 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 	p->f.line_no = f->line_no;
 	p->f.line_no_null = f->line_no_null;
 	p->row.claim_id = chunk_strcpy(&next, row->claim_id);
+	for (i = 0, nothers = 0; nothers < p->nothers; i++)
+		if (waits_not(&row_found->items[i]))
+		{
+			p->others[nothers].message = chunk_strcpy(&next, row_found->items[i].f->message);
+			p->others[nothers].claim_id = chunk_strcpy(&next, row_found->items[i].f->claim_id);
+			nothers++;
+		}
 	p->row.line_no = row->line_no;
 	p->row.line_no_null = row->line_no_null;
 	if (log)
