@@ -102,6 +102,34 @@ SELECT claim_id || 'x', line_no, patient_id || 'x', payer_id, provider_npi, date
 	   drug_name, drug_dose, claim_note, true, true, true, true, guidance, charge, ndc
   FROM claims WHERE claim_id = 'Caetna' ORDER BY line_no;
 SELECT claim_id, line_no FROM guarded ORDER BY 1, 2;
+-- COMMIT is the next statement: a waiting drug.missing_on_claim whose rule
+-- is switched off (or set below error) before it no longer rejects; one
+-- left an error still does.  A 20552 line of two muscles, without its
+-- drug line:
+CREATE FUNCTION pg_temp.lone(claim text) RETURNS SETOF tpi_rules.claim_line
+LANGUAGE sql AS $$
+	SELECT claim, line_no, 'P' || claim, payer_id, provider_npi, date_of_service, '20552',
+		   modifiers, units, icd10, place_of_service, muscles, trigger_points, drug_name,
+		   drug_dose, claim_note, note_signed, post_procedure_plan, conservative_care,
+		   tp_locations, guidance, charge, ndc
+	  FROM claims WHERE claim_id = 'Cmedicare' AND line_no = 1
+$$;
+BEGIN;
+INSERT INTO guarded SELECT * FROM pg_temp.lone('Cv');
+INSERT INTO tpi_rules.rule_setting VALUES ('medicare', 'drug.missing_on_claim', false, NULL);
+COMMIT;
+BEGIN;
+INSERT INTO guarded SELECT * FROM pg_temp.lone('Cw');
+UPDATE tpi_rules.rule_setting SET enabled = true, severity = 'warning'
+ WHERE rule_id = 'drug.missing_on_claim';
+COMMIT;
+DELETE FROM tpi_rules.rule_setting WHERE rule_id = 'drug.missing_on_claim';
+BEGIN;
+INSERT INTO guarded SELECT * FROM pg_temp.lone('Cx');
+INSERT INTO tpi_rules.rule_setting VALUES ('aetna', 'drug.missing_on_claim', false, NULL);
+COMMIT;
+DELETE FROM tpi_rules.rule_setting WHERE rule_id = 'drug.missing_on_claim';
+SELECT claim_id, line_no FROM guarded WHERE claim_id IN ('Cv', 'Cw', 'Cx') ORDER BY 1, 2;
 
 -- effective_severity() answers as the rules judge: Aetna's upcoding is
 -- off, everyone else's an error; a payer_map source gets Medicare's rows;

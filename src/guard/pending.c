@@ -14,6 +14,7 @@
 #include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
 
 /* A curable finding waiting for the end of the transaction. */
 typedef struct Pending
@@ -23,6 +24,7 @@ typedef struct Pending
 	char	   *nspname;		/* for the error's schema and table fields */
 	char	   *relname;
 	char	   *patient_id;
+	char	   *payer_id;		/* the row's, for its rule settings */
 	DateADT		dos;
 	TpiFinding	f;				/* its own copy, on the line it is on */
 	ClaimLine	row;			/* the row it is attributed to: claim_id,
@@ -106,10 +108,29 @@ check_pending_at_commit(void)
 	Pending    *row = NULL;
 	AttrList	al = {NULL, 0, 0};
 
+	bool		pushed = false;
+
 	tpi_guard_report_init(&r, true);
 	for (p = pending; p; p = p->next)
 	{
+		TpiSeverity sev;
+
 		if (p->mode != GUARD_REJECT || !is_live(p))
+			continue;
+
+		/*
+		 * COMMIT is a statement too: a rule switched off, or set below
+		 * error, since the row was checked no longer rejects it (SPEC
+		 * section 13).  The settings may have to be read again, which
+		 * needs a snapshot.
+		 */
+		if (!pushed && !ActiveSnapshotSet())
+		{
+			PushActiveSnapshot(GetTransactionSnapshot());
+			pushed = true;
+		}
+		if (!tpi_rule_effective(tpi_rule_index(p->f.rule_id), p->payer_id, &sev) ||
+			sev != TPI_ERROR)
 			continue;
 		if (first == NULL)
 			first = p;
@@ -125,6 +146,8 @@ check_pending_at_commit(void)
 		row = p;
 		tpi_guard_attribute(&al, &p->f, true);
 	}
+	if (pushed)
+		PopActiveSnapshot();
 	if (first == NULL)
 		return;
 	report_row(&r, row, &al);
@@ -441,6 +464,7 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 	}
 	/* the finding and its strings in one chunk: a bulk load adds many */
 	size = MAXALIGN(sizeof(Pending)) + strlen(row->patient_id) + 1 +
+		(row->payer_id ? strlen(row->payer_id) + 1 : 0) +
 		strlen(f->message) + 1 + (f->claim_id ? strlen(f->claim_id) + 1 : 0) +
 		(row->claim_id ? strlen(row->claim_id) + 1 : 0);
 	for (i = 0; row_found && i < row_found->n; i++)
@@ -490,6 +514,7 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 	p->nspname = names_nsp;
 	p->relname = names_rel;
 	p->patient_id = chunk_strcpy(&next, row->patient_id);
+	p->payer_id = chunk_strcpy(&next, row->payer_id);
 	p->dos = row->date_of_service;
 	p->f.rule_id = f->rule_id;
 	p->f.severity = f->severity;
