@@ -2092,7 +2092,9 @@ Signed: R. Alvarez, MD
 
 # 213 - letter back to a referring chiropractor: care had with him, an
 # oral steroid dose pack in the history, "two trigger points in each",
-# a PT referral, a letter's close (no signature line, as 076)
+# a PT referral, a letter's close with the name under it (a signature,
+# as 133 and 142; labelled unsigned at first, as if it were 076's close
+# with no name, and corrected after the first run)
 note("""
 Dear Dr. Kim,
 
@@ -2106,7 +2108,7 @@ Sincerely,
 
 Laura Chen, MD
 Physical Medicine and Rehabilitation
-""", ["left piriformis","left gluteus medius"], 4, "bupivacaine", "0.25%, 4 mL", False, True, True, True)
+""", ["left piriformis","left gluteus medius"], 4, "bupivacaine", "0.25%, 4 mL", True, True, True, True)
 
 # 214 - Spanish and English mixed: "puntos", "lidocaína", "seguimiento",
 # "Firmado electrónicamente por"
