@@ -442,6 +442,11 @@ nr_vocab_build(NrVocab *v)
 		uint32_t	j = d->hash & v->dmask;
 
 		w->flags |= F_DRUG;
+		/* a botulinum toxin: a mark for other_procedures() */
+		if (!(w->flags & F_MOD) &&
+			(strncmp(d->generic, "botulinum", 9) == 0 ||
+			 strncmp(d->name, "botulinum", 9) == 0))
+			w->mod = MOD_CHEMO;
 		if (nw > w->drug_words)
 			w->drug_words = (uint8_t) (nw > 255 ? 255 : nw);
 		/* the first row of a name wins */
@@ -527,6 +532,12 @@ typedef struct NTok
 #define NEG_FWD		1			/* from a trigger before: "no ... in the" */
 #define NEG_BACK	2			/* from one after: "... (not injected)" */
 
+/* NSent.other: it tells another procedure of the visit (chemodenervation)
+ * beside the TPI's; it is a correction (what it names was "documented in
+ * error") */
+#define O_OTHER		1
+#define O_RETRACT	2
+
 #define S_HIST		1
 #define S_FUTURE	2
 #define S_TODAY		4
@@ -544,10 +555,7 @@ typedef struct NSent
 	uint8_t		section;
 	uint8_t		injside;		/* MpSide of the injection itself
 								 * ("bilateral TPIs"), bits OR-ed */
-	uint8_t		other;			/* tells another procedure of the visit
-								 * (chemodenervation) beside the TPI's */
-	uint8_t		retract;		/* a correction: what it names was
-								 * "documented in error" */
+	uint8_t		other;			/* O_*: another procedure, a correction */
 	uint32_t	cues;			/* F_* of every word in it */
 } NSent;
 
@@ -591,6 +599,7 @@ typedef struct Reader
 	bool		any_muscle;		/* a run of muscles or groups was read */
 	MpSide		injside;		/* the side of the injection for entries of
 								 * the run being read that have none */
+	bool		marked;			/* a word of MOD_ERROR or MOD_CHEMO met */
 	bool		retracting;		/* entries go to retract[], not mus[] */
 	char	   *retract[8];		/* entries a correction took back */
 	int			nretract;
@@ -1312,6 +1321,8 @@ classify(Reader *r)
 		}
 		t->flags = vw->flags;
 		t->mod = vw->mod;
+		if (vw->mod >= MOD_ERROR && !(vw->flags & F_MOD))
+			r->marked = true;
 		t->musw = vw->mus_words;
 		t->drugw = vw->drug_words;
 		/*
@@ -3937,8 +3948,6 @@ settle_regions(Reader *r)
  * Muscles and per-muscle counts; returns the sum of counts (-1: none),
  * and sets *any_loc when a count or level placed trigger points.
  */
-static int	drug_at(const Reader *r, size_t i, size_t *ntok);
-
 /* Does sentence k name trigger point injection ("trigger point
  * injections", "TPI", 20552/20553)? */
 static bool
@@ -4020,13 +4029,11 @@ other_procedures(Reader *r)
 				toxin = false,
 				error = false;
 
-	if (r->nt == 0)
+	if (r->nt == 0 || !r->marked)
 		return;
 	for (i = 0; i <= r->nt; i++)
 	{
 		const NTok *t;
-		size_t		n;
-		int			d;
 
 		if (i == r->nt || r->t[i].sent != r->t[from].sent)
 		{
@@ -4034,10 +4041,10 @@ other_procedures(Reader *r)
 			uint32_t	sent = r->t[from].sent;
 
 			if (error && correction(r, from, i))
-				r->s[sent].retract = 1;
+				r->s[sent].other |= O_RETRACT;
 			if (toxin && !tpi_sentence(r, from, i))
 			{
-				r->s[sent].other = 1;
+				r->s[sent].other |= O_OTHER;
 				chemo = true;
 			}
 			toxin = error = false;
@@ -4052,10 +4059,6 @@ other_procedures(Reader *r)
 			error = true;
 		else if (t->mod == MOD_CHEMO)
 			toxin = true;
-		else if ((t->flags & F_DRUG) && (d = drug_at(r, i, &n)) >= 0 &&
-				 (strncmp(r->v->drugs[d].generic, "botulinum", 9) == 0 ||
-				  strncmp(r->v->drugs[d].name, "botulinum", 9) == 0))
-			toxin = true;
 	}
 	if (!chemo)
 		return;
@@ -4065,14 +4068,14 @@ other_procedures(Reader *r)
 		{
 			uint32_t	sent = r->t[from].sent;
 
-			if (!r->s[sent].other && (r->s[sent].cues & F_INJ) &&
+			if (!(r->s[sent].other & O_OTHER) && (r->s[sent].cues & F_INJ) &&
 				sent_current(r, sent) && tpi_sentence(r, from, i))
 				tpi = true;
 			from = i;
 		}
 	if (!tpi)
 		for (i = 0; i < r->ns; i++)
-			r->s[i].other = 0;
+			r->s[i].other &= (uint8_t) ~O_OTHER;
 }
 
 static int
@@ -4223,14 +4226,14 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 				continue;
 			if (drug_elsewhere && (s->cues & F_DRY) && !(s->cues & F_DRUG))
 				continue;
-			if (s->other)
+			if (s->other & O_OTHER)
 				continue;
 			/*
 			 * "The right levator scapulae was documented in error": what
 			 * comes before the word of error ("..., the left was
 			 * injected" after it is read as ever)
 			 */
-			if (s->retract && error_after(r, sp.end))
+			if ((s->other & O_RETRACT) && error_after(r, sp.end))
 			{
 				r->retracting = true;
 				r->injside = MP_SIDE_NONE;
@@ -4354,7 +4357,8 @@ stated_total(Reader *r, int *each)
 		if (strong >= 0 && t->sent != strong_sent)
 			break;
 		if (t->type == T_PUNCT || t->type == T_NL || t->neg ||
-			!sent_current(r, t->sent) || t->inspan || r->s[t->sent].other)
+			!sent_current(r, t->sent) || t->inspan ||
+			(r->s[t->sent].other & O_OTHER))
 			continue;
 		if (strong < 0)
 			strong_sent = t->sent;
