@@ -1456,7 +1456,8 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 	uint32_t	f = 0;
 	size_t		i;
 	bool		any_injected = false,
-				found = false;
+				found = false,
+				seen = false;
 
 	for (i = from; i < to; i++)
 	{
@@ -1465,10 +1466,17 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 			any_injected = true;
 		/* "Identified trigger points:", "Findings:" */
 		if (tok_is(r, i, "identified") || tok_is(r, i, "found") ||
-			tok_is(r, i, "palpated") || tok_is(r, i, "findings") ||
-			tok_is(r, i, "examined") || tok_is(r, i, "active") ||
-			tok_is(r, i, "latent"))
+			tok_is(r, i, "palpated") || tok_is(r, i, "findings"))
 			found = true;
+		/*
+		 * "Muscles examined:", "Active trigger points:", "Latent trigger
+		 * points:" list findings, not the muscles injected (212); other,
+		 * not exam, so that a procedure that names no muscle ("TPIs
+		 * performed") still injects them, as before
+		 */
+		if (tok_is(r, i, "examined") || tok_is(r, i, "active") ||
+			tok_is(r, i, "latent"))
+			seen = true;
 		if (tok_is(r, i, "follow") || tok_is(r, i, "post"))
 			f |= F_SEC_PLAN;
 	}
@@ -1482,7 +1490,7 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 		return SEC_HIST;
 	if ((f & F_SEC_EXAM) || (found && !any_injected && !(f & F_DONE)))
 		return SEC_EXAM;
-	if (f & F_SEC_OTHER)
+	if ((f & F_SEC_OTHER) || (seen && !any_injected && !(f & F_DONE)))
 		return SEC_OTHER;
 	if ((f & F_SEC_PROC) || any_injected || (f & (F_TPW | F_MOD | F_DRY)))
 		return SEC_PROC;
@@ -1599,32 +1607,28 @@ subject_at(const Reader *r, size_t j)
 }
 
 /*
- * The letters of a SOAP note as labels of their lines: "S:" subjective
- * (history), "O:" objective (exam), "A:" assessment; the section, or
- * SEC_NONE.  "P:" is left to section_of(): a SOAP note's plan is where
- * it tells the procedure done at the visit ("P: TPI to R>L trapezius
- * with ...").  Not "O: 98%" among the vitals.
+ * The letters of a SOAP note as labels of their lines, "S:", "O:", "A:",
+ * end a procedure section that a title opened ("TPI note / S: ... / O:
+ * active TrPs R levator ..."): SEC_OTHER, else SEC_NONE.  Not exam or
+ * history: when the procedure names no muscle ("P: TPIs performed
+ * today"), the trigger points found under "O:" are still the ones
+ * injected, as before.  "P:" is left to section_of(): a SOAP note's plan is
+ * where it tells the procedure done at the visit ("P: TPI to R>L
+ * trapezius with ...").  Not "O: 98%" among the vitals.
  */
 static int
 soap_label(const Reader *r, size_t ls, size_t hend, size_t le)
 {
 	size_t		w = ls;
+	char		c;
 
 	while (w < hend && r->t[w].type == T_PUNCT)
 		w++;
 	if (w + 1 != hend || r->t[w].type != T_WORD || r->t[w].len != 1 ||
 		(hend + 1 < le && r->t[hend + 1].type == T_NUM))
 		return SEC_NONE;
-	switch (r->low[r->t[w].start])
-	{
-		case 's':
-			return SEC_HIST;
-		case 'o':
-			return SEC_EXAM;
-		case 'a':
-			return SEC_OTHER;
-	}
-	return SEC_NONE;
+	c = r->low[r->t[w].start];
+	return c == 's' || c == 'o' || c == 'a' ? SEC_OTHER : SEC_NONE;
 }
 
 /* A title: no punctuation of a sentence or a list on the line. */

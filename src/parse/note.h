@@ -32,12 +32,12 @@
  *	   clause ("the patient", "he", "she", "there were").  A line that
  *	   opens with up to six words and a colon, or is all capitals, is a
  *	   section header:
- *	   history (HISTORY, HPI, prior treatment, SOAP's "S:" ...), exam
- *	   ("O:", "Muscles examined:", "Active/Latent trigger points:"), procedure
+ *	   history (HISTORY, HPI, prior treatment ...), exam, procedure
  *	   (PROCEDURE, muscles, sites, technique ...), plan (PLAN, follow-up,
- *	   recommendations ...), medication lists, or other.  A longer line of
- *	   the procedure that ends in a colon ("Trigger point injections to the
- *	   following muscles:") opens a procedure section too (a header of
+ *	   recommendations ...), medication lists, or other (SOAP's "S:",
+ *	   "O:", "A:"; findings: "Muscles examined:", "Active trigger
+ *	   points:").  A longer line of the procedure that ends in a colon
+ *	   ("Trigger point injections to the following muscles:") opens a procedure section too (a header of
  *	   another treatment, "Manual therapy:", "Massage:", ends one), and a
  *	   field of the procedure inside a line ("... at bedside. Site: right
  *	   rhomboid major, 1 point") makes its sentence one about injecting.

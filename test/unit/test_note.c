@@ -687,14 +687,20 @@ main(void)
 	expect("Exam: trigger points in the right trapezius and left piriformis.\nProcedure: each of the above trigger points was injected with 1% lidocaine, 2 mL total.", "right trapezius|left piriformis;-;lidocaine;1%, 2 mL;....;none");
 	/* silent: "above" of no trigger points refers to nothing */
 	expect("Exam: trigger points in the right trapezius.\nProcedure: TPI left piriformis, pain above the knee.", "left piriformis;-;-;-;....;none");
-	/* round 11: SOAP letters "S:" and "O:" head history and exam; "P:" tells the procedure (211, 074) */
+	/* round 11: SOAP letters "S:", "O:" end a procedure section a title opened; "P:" tells the procedure (211, 074) */
 	expect("TPI note\nS: neck pain, tried heat.\nO: trigger points right trapezius, right levator scapulae.\nProcedure: TPI right trapezius x1.",
 		   "right trapezius;1;-;-;..CL;none");
 	expect("S: neck pain.\nP: TPI to right trapezius with 1% lidocaine 2 mL.",
 		   "right trapezius;-;lidocaine;1% 2 mL;....;none");
+	/* silent: the trigger points under "O:" are the ones injected when the procedure names none */
+	expect("TPI note\nO: trigger points noted in the right trapezius.\nP: TPIs x2 performed.",
+		   "right trapezius;2;-;-;....;none");
 	/* "Muscles examined:", "Active trigger points:", "Latent trigger points:" are findings (212) */
 	expect("PROCEDURE NOTE\nMuscles examined: R/L trapezius, R/L levator scapulae.\nActive trigger points: L trapezius, L levator scapulae.\nLatent trigger points: R trapezius.\nInjected: L trapezius only (2 trigger points). The L levator scapulae was not injected.",
 		   "left trapezius;2;-;-;....;none");
+	/* silent: ... and are the ones injected when the procedure names none */
+	expect("Active trigger points: R trapezius, R levator scapulae.\nProcedure: TPIs performed, lidocaine 1% 2 mL.",
+		   "right trapezius|right levator scapulae;-;lidocaine;1% 2 mL;....;none");
 	/* ballot boxes and triangle bullets: an empty box is no muscle, no guidance (215) */
 	expect("Muscles:\n\xe2\x98\x92 Right trapezius \xc3\x97" "2\n\xe2\x98\x90 Left trapezius\n\xe2\x98\x91 Right piriformis \xc3\x97" "1\nGuidance \xe2\x96\xb8 \xe2\x98\x90 Ultrasound \xe2\x98\x92 Palpation",
 		   "right trapezius|right piriformis;3;-;-;...L;none");
