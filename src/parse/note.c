@@ -51,6 +51,14 @@ typedef struct Cue
 	uint8_t		mod;
 } Cue;
 
+/*
+ * Words the reader looks for in a pass of its own carry a mark in the mod
+ * of a word that is no modality (no F_MOD): a word of error, and
+ * chemodenervation.
+ */
+#define MOD_ERROR	8
+#define MOD_CHEMO	9
+
 /* Modalities of guidance, by index. */
 static const char *const modality[] = {"none", "ultrasound", "fluoroscopy", "ct", "mri"};
 
@@ -72,6 +80,7 @@ static const Cue cues[] = {
 	{"previously", F_HIST, 0}, {"previous", F_HIST, 0}, {"prior", F_HIST, 0},
 	{"ago", F_HIST, 0}, {"history", F_HIST, 0}, {"earlier", F_HIST, 0},
 	{"past", F_HIST, 0}, {"formerly", F_HIST, 0}, {"yesterday", F_HIST, 0},
+	{"tried", F_HIST, 0},
 	{"will", F_FUTURE, 0}, {"consider", F_FUTURE, 0}, {"considering", F_FUTURE, 0},
 	{"may", F_FUTURE, 0}, {"might", F_FUTURE, 0}, {"if", F_FUTURE, 0},
 	{"future", F_FUTURE, 0}, {"planned", F_FUTURE, 0}, {"planning", F_FUTURE, 0},
@@ -90,6 +99,7 @@ static const Cue cues[] = {
 	{"attested", F_SIGN, 0}, {"attest", F_SIGN, 0}, {"esigned", F_SIGN, 0},
 	{"cosigned", F_SIGN, 0}, {"countersigned", F_SIGN, 0},
 	{"authenticated", F_SIGN, 0},
+	{"firmado", F_SIGN, 0}, {"firmada", F_SIGN, 0},	/* Spanish: signed */
 	{"reevaluation", F_PLAN, 0}, {"reassessment", F_PLAN, 0},
 	{"followup", F_PLAN, 0}, {"rtc", F_PLAN, 0}, {"aftercare", F_PLAN, 0},
 	{"reassess", F_PLAN, 0}, {"recheck", F_PLAN, 0}, {"reevaluate", F_PLAN, 0},
@@ -134,10 +144,14 @@ static const Cue cues[] = {
 	{"units", F_UNIT, 0}, {"unit", F_UNIT, 0}, {"percent", F_UNIT, 0}, {"u", F_UNIT, 0}, {"cc's", F_UNIT, 0},
 	{"points", F_TPW, 0}, {"point", F_TPW, 0}, {"sites", F_TPW, 0}, {"site", F_TPW, 0},
 	{"spots", F_TPW, 0}, {"spot", F_TPW, 0},
+	{"puntos", F_TPW, 0}, {"punto", F_TPW, 0},	/* Spanish: points */
 	{"tps", F_TPW, 0}, {"tp", F_TPW, 0}, {"trp", F_TPW, 0}, {"trps", F_TPW, 0},
 	{"mtrp", F_TPW, 0}, {"mtrps", F_TPW, 0}, {"insertions", F_TPW, 0}, {"areas", F_TPW, 0},
 	{"total", F_TOTAL, 0},
 	{"dry", F_DRY, 0},
+	{"error", 0, MOD_ERROR}, {"erroneously", 0, MOD_ERROR},
+	{"incorrectly", 0, MOD_ERROR}, {"mistakenly", 0, MOD_ERROR},
+	{"chemodenervation", 0, MOD_CHEMO},
 	{"hpi", F_SEC_HIST, 0}, {"pmh", F_SEC_HIST, 0}, {"subjective", F_SEC_HIST, 0},
 	{"exam", F_SEC_EXAM, 0}, {"examination", F_SEC_EXAM, 0},
 	{"objective", F_SEC_EXAM, 0}, {"pe", F_SEC_EXAM, 0},
@@ -359,11 +373,34 @@ bool
 nr_vocab_build(NrVocab *v)
 {
 	int			nkeys = mp_catalogue_nkeys(v->cat);
-	uint32_t	need = (uint32_t) (nkeys + v->ndrugs +
-								   sizeof(cues) / sizeof(cues[0])) * 2 + 16;
+	uint32_t	need;
 	uint32_t	size = 64;
-	int			i;
+	int			i,
+				n0 = v->ndrugs;
 
+	/*
+	 * The Spanish, Italian and Portuguese names of the local anaesthetics
+	 * end in -caina ("lidocaína", read without its accent): each one-word
+	 * name in -caine is known that way too, as its own generic
+	 */
+	for (i = 0; i < n0; i++)
+	{
+		char		name[64],
+					generic[64];
+		size_t		len = v->drugs[i].len;
+
+		if (len < 6 || len >= sizeof(name) || memchr(v->drugs[i].name, ' ', len) ||
+			memcmp(v->drugs[i].name + len - 5, "caine", 5) != 0 ||
+			strlen(v->drugs[i].generic) >= sizeof(generic))
+			continue;
+		memcpy(name, v->drugs[i].name, len);
+		name[len - 1] = 'a';
+		name[len] = '\0';
+		strcpy(generic, v->drugs[i].generic);
+		if (!nr_vocab_add_drug(v, name, generic))
+			return false;
+	}
+	need = (uint32_t) (nkeys + v->ndrugs + sizeof(cues) / sizeof(cues[0])) * 2 + 16;
 	while (size < need)
 		size <<= 1;
 	v->words = v_alloc(v, sizeof(VWord) * size);
@@ -405,6 +442,11 @@ nr_vocab_build(NrVocab *v)
 		uint32_t	j = d->hash & v->dmask;
 
 		w->flags |= F_DRUG;
+		/* a botulinum toxin: a mark for other_procedures() */
+		if (!(w->flags & F_MOD) &&
+			(strncmp(d->generic, "botulinum", 9) == 0 ||
+			 strncmp(d->name, "botulinum", 9) == 0))
+			w->mod = MOD_CHEMO;
 		if (nw > w->drug_words)
 			w->drug_words = (uint8_t) (nw > 255 ? 255 : nw);
 		/* the first row of a name wins */
@@ -490,6 +532,12 @@ typedef struct NTok
 #define NEG_FWD		1			/* from a trigger before: "no ... in the" */
 #define NEG_BACK	2			/* from one after: "... (not injected)" */
 
+/* NSent.other: it tells another procedure of the visit (chemodenervation)
+ * beside the TPI's; it is a correction (what it names was "documented in
+ * error") */
+#define O_OTHER		1
+#define O_RETRACT	2
+
 #define S_HIST		1
 #define S_FUTURE	2
 #define S_TODAY		4
@@ -507,6 +555,7 @@ typedef struct NSent
 	uint8_t		section;
 	uint8_t		injside;		/* MpSide of the injection itself
 								 * ("bilateral TPIs"), bits OR-ed */
+	uint8_t		other;			/* O_*: another procedure, a correction */
 	uint32_t	cues;			/* F_* of every word in it */
 } NSent;
 
@@ -550,6 +599,10 @@ typedef struct Reader
 	bool		any_muscle;		/* a run of muscles or groups was read */
 	MpSide		injside;		/* the side of the injection for entries of
 								 * the run being read that have none */
+	bool		marked;			/* a word of MOD_ERROR or MOD_CHEMO met */
+	bool		retracting;		/* entries go to retract[], not mus[] */
+	char	   *retract[8];		/* entries a correction took back */
+	int			nretract;
 	char		fwork[MP_WORK_SIZE(40)];	/* to parse one word */
 } Reader;
 
@@ -635,6 +688,20 @@ static const struct
 	{"\xc3\x97", "x"},			/* the sign x: "x2" */
 	{"\xe2\x89\x88", "~"}, {"\xe2\x89\xa4", "<="}, {"\xe2\x89\xa5", ">="},
 	{"\xc2\xb5", "u"}, {"\xce\xbc", "u"},	/* micro: "ug" */
+	/* the accented letters of Spanish: "lidocaína", "electrónicamente" */
+	{"\xc3\xa1", "a"}, {"\xc3\xa9", "e"}, {"\xc3\xad", "i"}, {"\xc3\xb3", "o"},
+	{"\xc3\xba", "u"}, {"\xc3\xb1", "n"}, {"\xc3\xbc", "u"},
+	{"\xc3\x81", "A"}, {"\xc3\x89", "E"}, {"\xc3\x8d", "I"}, {"\xc3\x93", "O"},
+	{"\xc3\x9a", "U"}, {"\xc3\x91", "N"}, {"\xc3\x9c", "U"},
+	/* check boxes: empty, ticked, crossed; check marks and their no */
+	{"\xe2\x98\x90", "[ ]"}, {"\xe2\x96\xa1", "[ ]"},
+	{"\xe2\x98\x91", "[x]"}, {"\xe2\x98\x92", "[x]"},
+	{"\xe2\x9c\x93", "[x]"}, {"\xe2\x9c\x94", "[x]"},
+	{"\xe2\x9c\x97", "[ ]"}, {"\xe2\x9c\x98", "[ ]"},
+	/* triangles and arrows of bullet lists */
+	{"\xe2\x96\xb6", "*"}, {"\xe2\x96\xb8", "*"}, {"\xe2\x96\xba", "*"},
+	{"\xe2\x9e\xa2", "*"}, {"\xe2\x9e\xa4", "*"}, {"\xe2\x97\x86", "*"},
+	{"\xe2\x96\xa0", "*"},
 };
 
 typedef struct Plain
@@ -771,22 +838,40 @@ tab_label(const char *s, size_t n, size_t *after)
 	return gap;
 }
 
+/* Is s[0..n) the word w (lower case), in any case? */
+static bool
+plain_is(const char *s, size_t n, const char *w)
+{
+	size_t		c;
+
+	if (n != strlen(w))
+		return false;
+	for (c = 0; c < n && lower((unsigned char) s[c]) == w[c]; c++)
+		;
+	return c == n;
+}
+
 /*
  * The head of a table with a column of sides and one of counts, in plain
- * text: "Muscle   Side   TPs" (the counts' column last).
+ * text: "Muscle   Side   TPs" (the counts' column last): 2; or with a last
+ * column of yes and no, "Muscle  Side  TrP  Injected": 3, and *side_back
+ * the side column's place counted from the last (1: the one before it).
+ * 0 if the line is neither.
  */
-static bool
-side_column_head(const char *s, size_t n)
+static int
+side_column_head(const char *s, size_t n, int *side_back)
 {
 	static const char *const counts[] = {"tps", "tp", "points", "sites",
 	"injections", "#", "trps", "count", NULL};
+	static const char *const done[] = {"injected", "injected?", "inj", "inj?",
+	"done", NULL};
 	size_t		at[2 * 7];
 	int			nw = plain_words(s, n, at, 6),
 				k,
 				side = -1;
 
 	if (nw < 3 || nw > 6)
-		return false;
+		return 0;
 	for (k = 0; k < nw; k++)
 		if (at[2 * k + 1] - at[2 * k] == 4 &&
 			(s[at[2 * k]] == 's' || s[at[2 * k]] == 'S') &&
@@ -795,20 +880,28 @@ side_column_head(const char *s, size_t n)
 			lower((unsigned char) s[at[2 * k] + 3]) == 'e')
 			side = k;
 	if (side < 0 || side == nw - 1)
-		return false;
+		return 0;
 	for (k = 0; counts[k]; k++)
-	{
-		size_t		len = at[2 * nw - 1] - at[2 * nw - 2],
-					c;
+		if (plain_is(s + at[2 * nw - 2], at[2 * nw - 1] - at[2 * nw - 2], counts[k]))
+			return 2;
+	for (k = 0; done[k]; k++)
+		if (plain_is(s + at[2 * nw - 2], at[2 * nw - 1] - at[2 * nw - 2], done[k]))
+		{
+			*side_back = nw - 1 - side;
+			return 3;
+		}
+	return 0;
+}
 
-		if (len != strlen(counts[k]))
-			continue;
-		for (c = 0; c < len && lower((unsigned char) s[at[2 * nw - 2] + c]) == counts[k][c]; c++)
-			;
-		if (c == len)
-			return true;
-	}
-	return false;
+/* A cell of yes (1) or no (0), else -1: "Y", "yes", "N", "no". */
+static int
+plain_yes(const char *s, size_t n)
+{
+	if (plain_is(s, n, "y") || plain_is(s, n, "yes"))
+		return 1;
+	if (plain_is(s, n, "n") || plain_is(s, n, "no"))
+		return 0;
+	return -1;
 }
 
 /*
@@ -833,6 +926,7 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 	bool		need = false;
 	int			grid = 0;		/* 1: rows of a grid follow */
 	size_t		colw[4];		/* the grid's side words */
+	int			back = 0;		/* grid 3: the side column, from the last */
 
 	/* does the note need it? */
 	for (i = 0; i < len && !need; i++)
@@ -852,7 +946,7 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 			plain_side(text + ls + at[0], at[1] - at[0]) != MP_SIDE_NONE &&
 			plain_side(text + ls + at[2], at[3] - at[2]) != MP_SIDE_NONE)
 			need = true;
-		else if (ink <= 40 && side_column_head(text + ls, i - ls))
+		else if (ink <= 40 && side_column_head(text + ls, i - ls, &back) > 0)
 			need = true;
 	}
 	if (!need)
@@ -925,7 +1019,28 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 				plain_put(r, &o, "\n", 1);
 			continue;
 		}
-		grid = side_column_head(text + ls, le - ls) ? 2 : 0;
+		/*
+		 * a row under "Muscle Side TrP Injected": a name, a side, other
+		 * cells, yes or no; a muscle not injected says nothing
+		 */
+		if (grid == 3 && nw > back + 1 && nw <= 8 &&
+			plain_yes(text + ls + at[2 * nw - 2], at[2 * nw - 1] - at[2 * nw - 2]) >= 0 &&
+			plain_side(text + ls + at[2 * (nw - 1 - back)],
+					   at[2 * (nw - 1 - back) + 1] - at[2 * (nw - 1 - back)]) != MP_SIDE_NONE)
+		{
+			int			sw = nw - 1 - back;
+
+			if (plain_yes(text + ls + at[2 * nw - 2], at[2 * nw - 1] - at[2 * nw - 2]) == 1)
+			{
+				plain_put(r, &o, text + ls + at[2 * sw], at[2 * sw + 1] - at[2 * sw]);
+				plain_put(r, &o, " ", 1);
+				plain_put(r, &o, text + ls + at[0], at[2 * sw - 1] - at[0]);
+			}
+			if (le < len)
+				plain_put(r, &o, "\n", 1);
+			continue;
+		}
+		grid = side_column_head(text + ls, le - ls, &back);
 		/* a line of a right and a left column */
 		if (nw == 2)
 		{
@@ -1206,6 +1321,8 @@ classify(Reader *r)
 		}
 		t->flags = vw->flags;
 		t->mod = vw->mod;
+		if (vw->mod >= MOD_ERROR && !(vw->flags & F_MOD))
+			r->marked = true;
 		t->musw = vw->mus_words;
 		t->drugw = vw->drug_words;
 		/*
@@ -1339,7 +1456,8 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 	uint32_t	f = 0;
 	size_t		i;
 	bool		any_injected = false,
-				found = false;
+				found = false,
+				seen = false;
 
 	for (i = from; i < to; i++)
 	{
@@ -1350,6 +1468,15 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 		if (tok_is(r, i, "identified") || tok_is(r, i, "found") ||
 			tok_is(r, i, "palpated") || tok_is(r, i, "findings"))
 			found = true;
+		/*
+		 * "Muscles examined:", "Active trigger points:", "Latent trigger
+		 * points:" list findings, not the muscles injected (212); other,
+		 * not exam, so that a procedure that names no muscle ("TPIs
+		 * performed") still injects them, as before
+		 */
+		if (tok_is(r, i, "examined") || tok_is(r, i, "active") ||
+			tok_is(r, i, "latent"))
+			seen = true;
 		if (tok_is(r, i, "follow") || tok_is(r, i, "post"))
 			f |= F_SEC_PLAN;
 	}
@@ -1363,7 +1490,7 @@ section_of(const Reader *r, size_t from, size_t to, int current)
 		return SEC_HIST;
 	if ((f & F_SEC_EXAM) || (found && !any_injected && !(f & F_DONE)))
 		return SEC_EXAM;
-	if (f & F_SEC_OTHER)
+	if ((f & F_SEC_OTHER) || (seen && !any_injected && !(f & F_DONE)))
 		return SEC_OTHER;
 	if ((f & F_SEC_PROC) || any_injected || (f & (F_TPW | F_MOD | F_DRY)))
 		return SEC_PROC;
@@ -1477,6 +1604,31 @@ subject_at(const Reader *r, size_t j)
 	return (tok_is(r, j, "the") && tok_is(r, j + 1, "patient")) ||
 		tok_is(r, j, "he") || tok_is(r, j, "she") ||
 		(tok_is(r, j, "there") && (tok_is(r, j + 1, "was") || tok_is(r, j + 1, "were")));
+}
+
+/*
+ * The letters of a SOAP note as labels of their lines, "S:", "O:", "A:",
+ * end a procedure section that a title opened ("TPI note / S: ... / O:
+ * active TrPs R levator ..."): SEC_OTHER, else SEC_NONE.  Not exam or
+ * history: when the procedure names no muscle ("P: TPIs performed
+ * today"), the trigger points found under "O:" are still the ones
+ * injected, as before.  "P:" is left to section_of(): a SOAP note's plan is
+ * where it tells the procedure done at the visit ("P: TPI to R>L
+ * trapezius with ...").  Not "O: 98%" among the vitals.
+ */
+static int
+soap_label(const Reader *r, size_t ls, size_t hend, size_t le)
+{
+	size_t		w = ls;
+	char		c;
+
+	while (w < hend && r->t[w].type == T_PUNCT)
+		w++;
+	if (w + 1 != hend || r->t[w].type != T_WORD || r->t[w].len != 1 ||
+		(hend + 1 < le && r->t[hend + 1].type == T_NUM))
+		return SEC_NONE;
+	c = r->low[r->t[w].start];
+	return c == 's' || c == 'o' || c == 'a' ? SEC_OTHER : SEC_NONE;
 }
 
 /* A title: no punctuation of a sentence or a list on the line. */
@@ -1607,10 +1759,12 @@ sections_and_sentences(Reader *r)
 				   title_line(r, ls, le))))
 		{
 			size_t		hend = colon > 0 ? colon : le;
-			int			label = label_kind(r, ls, hend);
+			int			label = label_kind(r, ls, hend),
+						soap = soap_label(r, ls, hend, le);
 
 			if (label == SEC_NONE)
-				section = line_section = section_of(r, ls, hend, section);
+				section = line_section = soap != SEC_NONE ? soap :
+					section_of(r, ls, hend, section);
 			else if (hend + 1 < le)
 				line_section = label;
 			else
@@ -1863,6 +2017,24 @@ sentence_flags(Reader *r)
 	}
 }
 
+static size_t muscle_at(Reader *r, size_t i, MpKind *kind);
+
+/*
+ * A field of where at line start, "Location:", "Anatomic location:",
+ * "Site:": the token after its colon, else 0.
+ */
+static size_t
+location_field(const Reader *r, size_t i)
+{
+	size_t		k;
+
+	for (k = i; k < i + 3 && k < r->nt && r->t[k].type == T_WORD; k++)
+		if ((tok_is(r, k, "location") || tok_is(r, k, "site") ||
+			 tok_is(r, k, "area")) && punct_is(r, k + 1, ':'))
+			return k + 2;
+	return 0;
+}
+
 /*
  * "Laterality: Right" above the muscles of a template ("Muscles: upper
  * trapezius; levator scapulae"): a Side field before any muscle of the
@@ -1879,9 +2051,16 @@ side_fields(Reader *r)
 	for (i = 0; i < r->nt; i++)
 	{
 		const NTok *t = &r->t[i];
+		size_t		v;
 
 		if (t->flags & F_MUS)
-			break;
+		{
+			MpKind		kind = MP_REGION;
+
+			/* a region ("Document subject: TPI lumbar") names no muscle */
+			if (muscle_at(r, i, &kind) > 0 && kind != MP_REGION)
+				break;
+		}
 		if (t->type == T_NL && i + 1 < r->nt && r->t[i + 1].type == T_NL)
 			side = MP_SIDE_NONE;
 		if ((i == 0 || r->t[i - 1].type == T_NL) &&
@@ -1904,6 +2083,36 @@ side_fields(Reader *r)
 			side = got;
 			i = k > i ? k - 1 : i;
 			continue;
+		}
+
+		/*
+		 * "Anatomic location: lumbar, bilateral": a location field of an
+		 * area and a side, no muscle, is a side field too (Cerner)
+		 */
+		if ((i == 0 || r->t[i - 1].type == T_NL) &&
+			(v = location_field(r, i)) > 0)
+		{
+			size_t		k;
+			uint8_t		got = MP_SIDE_NONE;
+			bool		names = false;
+
+			for (k = v; k < r->nt && r->t[k].type != T_NL; k++)
+			{
+				MpKind		kind = MP_REGION;
+
+				if (r->t[k].type == T_WORD && r->t[k].wclass == MP_WORD_SIDE)
+					got |= (uint8_t) mp_side_of_word(r->low + r->t[k].start,
+													 r->t[k].len);
+				else if ((r->t[k].flags & F_MUS) && muscle_at(r, k, &kind) > 0 &&
+						 kind != MP_REGION)
+					names = true;
+			}
+			if (got != MP_SIDE_NONE && !names)
+			{
+				side = got;
+				i = k > i ? k - 1 : i;
+				continue;
+			}
 		}
 		if (side != MP_SIDE_NONE)
 			r->s[t->sent].injside |= side;
@@ -2378,6 +2587,15 @@ emit_side(Reader *r, const char *side, const MpResult *m)
 		tmp[o++] = ' ';
 	}
 	memcpy(tmp + o, m->name, nl);
+	if (r->retracting)
+	{
+		if (r->nretract < 8 && (r->retract[r->nretract] = r_alloc(r, o + nl + 1)) != NULL)
+		{
+			memcpy(r->retract[r->nretract], tmp, o + nl);
+			r->retract[r->nretract++][o + nl] = '\0';
+		}
+		return;
+	}
 	add_muscle(r, tmp, o + nl, side != NULL);
 	r->emitted++;
 }
@@ -3734,6 +3952,136 @@ settle_regions(Reader *r)
  * Muscles and per-muscle counts; returns the sum of counts (-1: none),
  * and sets *any_loc when a count or level placed trigger points.
  */
+/* Does sentence k name trigger point injection ("trigger point
+ * injections", "TPI", 20552/20553)? */
+static bool
+tpi_sentence(const Reader *r, size_t from, size_t to)
+{
+	size_t		i;
+
+	for (i = from; i < to; i++)
+		if (tok_is(r, i, "tpi") || tok_is(r, i, "tpis") ||
+			(r->t[i].type == T_NUM && (r->t[i].num == 20552 || r->t[i].num == 20553)) ||
+			(tok_is(r, i, "trigger") && (tok_is(r, i + 1, "point") || tok_is(r, i + 1, "points")) &&
+			 (tok_is(r, i + 2, "injection") || tok_is(r, i + 2, "injections"))))
+			return true;
+	return false;
+}
+
+/* "in error", "erroneously", "incorrectly", "mistakenly" at token i */
+static bool
+error_word(const Reader *r, size_t i)
+{
+	return (tok_is(r, i, "in") && tok_is(r, i + 1, "error")) ||
+		tok_is(r, i, "erroneously") || tok_is(r, i, "incorrectly") ||
+		tok_is(r, i, "mistakenly");
+}
+
+/* Does a word of error follow token i in its sentence? */
+static bool
+error_after(const Reader *r, size_t i)
+{
+	uint32_t	sent = i < r->nt ? r->t[i].sent : 0;
+
+	for (; i < r->nt && r->t[i].sent == sent; i++)
+		if (error_word(r, i))
+			return true;
+	return false;
+}
+
+/*
+ * A correction: "The right levator scapulae was documented in error",
+ * "listed incorrectly", "erroneously recorded" -- a verb of writing and a
+ * word of error (not "injected in error": that was injected).
+ */
+static bool
+correction(const Reader *r, size_t from, size_t to)
+{
+	size_t		i;
+
+	for (i = from; i < to; i++)
+		if (error_word(r, i))
+			break;
+	if (i == to)
+		return false;
+	for (i = from; i < to; i++)
+		if (tok_is(r, i, "documented") || tok_is(r, i, "recorded") ||
+			tok_is(r, i, "listed") || tok_is(r, i, "charted") ||
+			tok_is(r, i, "entered") || tok_is(r, i, "dictated") ||
+			tok_is(r, i, "written") || tok_is(r, i, "stated") ||
+			tok_is(r, i, "transcribed"))
+			return true;
+	return false;
+}
+
+/*
+ * "Procedure 1: Chemodenervation (64615) - Botox 155 units, 31 sites:
+ * frontalis, ... bilateral trapezius.  Procedure 2: Trigger point
+ * injections (20552) - R upper trapezius x1 ...": when one sentence of the
+ * note tells the TPI, a sentence of chemodenervation (the word, or a
+ * botulinum toxin) that does not is another procedure of the visit (CPT
+ * 64615/64616, its own line): its muscles and sites are not the TPI's.
+ * Its drug is still a substance injected (as a joint injection's is).
+ */
+static void
+other_procedures(Reader *r)
+{
+	size_t		i,
+				from = 0;
+	bool		tpi = false,
+				chemo = false,
+				toxin = false,
+				error = false;
+
+	if (r->nt == 0 || !r->marked)
+		return;
+	for (i = 0; i <= r->nt; i++)
+	{
+		const NTok *t;
+
+		if (i == r->nt || r->t[i].sent != r->t[from].sent)
+		{
+			/* the end of the sentence of tokens from .. i */
+			uint32_t	sent = r->t[from].sent;
+
+			if (error && correction(r, from, i))
+				r->s[sent].other |= O_RETRACT;
+			if (toxin && !tpi_sentence(r, from, i))
+			{
+				r->s[sent].other |= O_OTHER;
+				chemo = true;
+			}
+			toxin = error = false;
+			from = i;
+			if (i == r->nt)
+				break;
+		}
+		t = &r->t[i];
+		if (t->flags & F_MOD)
+			continue;
+		if (t->mod == MOD_ERROR)
+			error = true;
+		else if (t->mod == MOD_CHEMO)
+			toxin = true;
+	}
+	if (!chemo)
+		return;
+	/* only beside a sentence of today's TPI */
+	for (i = 0, from = 0; i <= r->nt; i++)
+		if (i == r->nt || r->t[i].sent != r->t[from].sent)
+		{
+			uint32_t	sent = r->t[from].sent;
+
+			if (!(r->s[sent].other & O_OTHER) && (r->s[sent].cues & F_INJ) &&
+				sent_current(r, sent) && tpi_sentence(r, from, i))
+				tpi = true;
+			from = i;
+		}
+	if (!tpi)
+		for (i = 0; i < r->ns; i++)
+			r->s[i].other &= (uint8_t) ~O_OTHER;
+}
+
 static int
 read_muscles(Reader *r, bool note_injects, bool *any_loc)
 {
@@ -3882,6 +4230,21 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 				continue;
 			if (drug_elsewhere && (s->cues & F_DRY) && !(s->cues & F_DRUG))
 				continue;
+			if (s->other & O_OTHER)
+				continue;
+			/*
+			 * "The right levator scapulae was documented in error": what
+			 * comes before the word of error ("..., the left was
+			 * injected" after it is read as ever)
+			 */
+			if ((s->other & O_RETRACT) && error_after(r, sp.end))
+			{
+				r->retracting = true;
+				r->injside = MP_SIDE_NONE;
+				read_span(r, &sp);
+				r->retracting = false;
+				continue;
+			}
 			cut = negated_from(r, &sp);
 			/*
 			 * the first name negated: the side and part words before it
@@ -3941,6 +4304,20 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			break;
 	}
 	settle_regions(r);
+	/* a correction takes back what it says was documented in error */
+	for (k = 0; k < (uint32_t) r->nretract; k++)
+	{
+		int			m;
+
+		for (m = 0; m < r->nmus; m++)
+			if (strcmp(r->mus[m], r->retract[k]) == 0)
+			{
+				r_free(r, r->mus[m]);
+				memmove(&r->mus[m], &r->mus[m + 1], sizeof(char *) * (r->nmus - m - 1));
+				r->nmus--;
+				break;
+			}
+	}
 	return sum;
 }
 
@@ -3984,7 +4361,8 @@ stated_total(Reader *r, int *each)
 		if (strong >= 0 && t->sent != strong_sent)
 			break;
 		if (t->type == T_PUNCT || t->type == T_NL || t->neg ||
-			!sent_current(r, t->sent) || t->inspan)
+			!sent_current(r, t->sent) || t->inspan ||
+			(r->s[t->sent].other & O_OTHER))
 			continue;
 		if (strong < 0)
 			strong_sent = t->sent;
@@ -4721,6 +5099,10 @@ plan_cue(const Reader *r, size_t i)
 		 /* "next visit", "Next injection in 4-6 weeks", "next TPI" */
 		 (tok_is(r, i, "next") && (visit_word(r, past_tp_words(r, i + 1)) ||
 								   tok_is(r, i + 1, "week"))) ||
+		 /* "Next prolotherapy session in 4 weeks", not "next to the" */
+		 (tok_is(r, i, "next") && i + 2 < r->nt && r->t[i + 1].type == T_WORD &&
+		  !tok_is(r, i + 1, "to") && visit_word(r, i + 2) &&
+		  tok_is(r, i + 3, "in") && time_span_at(r, i + 4)) ||
 		 /* "clinic visit in 2 weeks", not "the last visit in 2024" */
 		 ((tok_is(r, i, "visit") || tok_is(r, i, "appointment")) &&
 		  tok_is(r, i + 1, "in") && time_span_at(r, i + 2)) ||
@@ -4794,6 +5176,10 @@ read_elements(Reader *r, NrFacts *out)
 			punct_is(r, i + 2, '/'))
 			out->note_signed = true;
 		if (t->len >= 7 && t->len <= 10 && signoff(r, i))
+			out->note_signed = true;
+		/* Cerner's "Sign Information: <name> (<date>)" */
+		if (tok_is(r, i, "sign") && tok_is(r, i + 1, "information") &&
+			punct_is(r, i + 2, ':') && i + 3 < r->nt && r->t[i + 3].type == T_WORD)
 			out->note_signed = true;
 		/* a plan after the procedure */
 		if (!t->neg && plan_cue(r, i))
@@ -4956,6 +5342,7 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 	side_fields(&r);
 	negation(&r);
 
+	other_procedures(&r);
 	/* did the note record an injection (or dry needling) done now? */
 	injects = cue_present(&r, F_INJ, true) || cue_present(&r, F_DRY, true);
 	sum = read_muscles(&r, injects, &any_loc);
@@ -5028,6 +5415,8 @@ done:
 	r_free(&r, r.work);
 	r_free(&r, r.buf);
 	free_entries(&r, r.reg, r.nreg);
+	for (k = 0; k < r.nretract; k++)
+		r_free(&r, r.retract[k]);
 	if (r.failed)
 	{
 		nr_facts_free(alloc, out);

@@ -17,7 +17,12 @@
  *	   blanks), a line's one tab after its label is the label's colon
  *	   ("Laterality<TAB>Right"), and a grid of counts under "Right Left"
  *	   columns reads as sided counts ("Upper trapezius 2 0" is "Right Upper
- *	   trapezius x2").  A banner line ("--- Previous procedure note,
+ *	   trapezius x2"), as does a table under "Muscle Side ... Injected"
+ *	   whose rows end in Y or N (an N row says nothing).  Check boxes
+ *	   read as "[ ]" (☐, □, ✗) and "[x]" (☑, ☒, ✓), triangles and arrows
+ *	   of lists as bullets, and the accented letters of Spanish plain
+ *	   ("lidocaína" is lidocaina; each one-word drug name in -caine is
+ *	   known in -caina too).  A banner line ("--- Previous procedure note,
  *	   copied ---") heads the text up to the next banner, and the note's
  *	   first line, a few words with no punctuation of a sentence, is its
  *	   title (a header).
@@ -29,9 +34,10 @@
  *	   section header:
  *	   history (HISTORY, HPI, prior treatment ...), exam, procedure
  *	   (PROCEDURE, muscles, sites, technique ...), plan (PLAN, follow-up,
- *	   recommendations ...), medication lists, or other.  A longer line of
- *	   the procedure that ends in a colon ("Trigger point injections to the
- *	   following muscles:") opens a procedure section too (a header of
+ *	   recommendations ...), medication lists, or other (SOAP's "S:",
+ *	   "O:", "A:"; findings: "Muscles examined:", "Active trigger
+ *	   points:").  A longer line of the procedure that ends in a colon
+ *	   ("Trigger point injections to the following muscles:") opens a procedure section too (a header of
  *	   another treatment, "Manual therapy:", "Massage:", ends one), and a
  *	   field of the procedure inside a line ("... at bedside. Site: right
  *	   rhomboid major, 1 point") makes its sentence one about injecting.
@@ -47,15 +53,21 @@
  *	   ("Ultrasound guidance: [ ] yes [x] no") negates its line;
  *	   "avoided" negates back too ("the scalenes ... and avoided").  A
  *	   sentence is historical when it says so (previously, prior, last
- *	   visit, ago, yesterday, history of) or sits in a history section,
- *	   and planned when it speaks of later (will, consider, next visit,
+ *	   visit, ago, yesterday, tried, history of) or sits in a history
+ *	   section, and planned when it speaks of later (will, consider, next visit,
  *	   plan to, may, if, recommend) or sits in a plan section without a
  *	   verb of a procedure done; "today" makes it current.
  *	   Backward scopes cross "but" only when no muscle follows it ("the
  *	   gastrocnemius was examined but not injected").
  *	3. Muscles: a run of catalogue names is injected when it is not negated,
  *	   historical or planned, and sits in a procedure section or in a
- *	   sentence about injecting.  When no run is, but the note says that an
+ *	   sentence about injecting.  A sentence of chemodenervation (the word,
+ *	   or a botulinum toxin) beside one of trigger point injection is
+ *	   another procedure: its muscles and sites are not the TPI's.  A
+ *	   correction takes back the muscles it says were "documented in
+ *	   error" (a verb of writing and a word of error).  A location field
+ *	   of an area and a side ("Anatomic location: lumbar, bilateral") is a
+ *	   side field like "Laterality:".  When no run is, but the note says that an
  *	   injection was done, every run outside history, exam and plan
  *	   sections counts (first those where trigger points "were noted",
  *	   over other findings); a note that records no injection has no
@@ -110,7 +122,9 @@
  *	   "none" when no drug is named and the note speaks of dry needling or
  *	   no injectate.
  *	6. note_signed, post_procedure_plan, conservative_care, tp_locations
- *	   and guidance from cue words outside negation (see note.c).
+ *	   and guidance from cue words outside negation (see note.c; Cerner's
+ *	   "Sign Information:" and Spanish "Firmado" sign, "Next prolotherapy
+ *	   session in 4 weeks" is a follow-up).
  */
 #ifndef TPI_NOTE_H
 #define TPI_NOTE_H

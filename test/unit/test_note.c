@@ -82,6 +82,7 @@ build(void)
 		!nr_vocab_add_drug(vocab, "kenalog", "triamcinolone") ||
 		!nr_vocab_add_drug(vocab, "triamcinolone", NULL) ||
 		!nr_vocab_add_drug(vocab, "bupivacaine", NULL) ||
+		!nr_vocab_add_drug(vocab, "botox", "botulinum toxin") ||
 		!nr_vocab_build(vocab))
 		exit(1);
 }
@@ -686,6 +687,53 @@ main(void)
 	expect("Exam: trigger points in the right trapezius and left piriformis.\nProcedure: each of the above trigger points was injected with 1% lidocaine, 2 mL total.", "right trapezius|left piriformis;-;lidocaine;1%, 2 mL;....;none");
 	/* silent: "above" of no trigger points refers to nothing */
 	expect("Exam: trigger points in the right trapezius.\nProcedure: TPI left piriformis, pain above the knee.", "left piriformis;-;-;-;....;none");
+	/* round 11: SOAP letters "S:", "O:" end a procedure section a title opened; "P:" tells the procedure (211, 074) */
+	expect("TPI note\nS: neck pain, tried heat.\nO: trigger points right trapezius, right levator scapulae.\nProcedure: TPI right trapezius x1.",
+		   "right trapezius;1;-;-;..CL;none");
+	expect("S: neck pain.\nP: TPI to right trapezius with 1% lidocaine 2 mL.",
+		   "right trapezius;-;lidocaine;1% 2 mL;....;none");
+	/* silent: the trigger points under "O:" are the ones injected when the procedure names none */
+	expect("TPI note\nO: trigger points noted in the right trapezius.\nP: TPIs x2 performed.",
+		   "right trapezius;2;-;-;....;none");
+	/* "Muscles examined:", "Active trigger points:", "Latent trigger points:" are findings (212) */
+	expect("PROCEDURE NOTE\nMuscles examined: R/L trapezius, R/L levator scapulae.\nActive trigger points: L trapezius, L levator scapulae.\nLatent trigger points: R trapezius.\nInjected: L trapezius only (2 trigger points). The L levator scapulae was not injected.",
+		   "left trapezius;2;-;-;....;none");
+	/* silent: ... and are the ones injected when the procedure names none */
+	expect("Active trigger points: R trapezius, R levator scapulae.\nProcedure: TPIs performed, lidocaine 1% 2 mL.",
+		   "right trapezius|right levator scapulae;-;lidocaine;1% 2 mL;....;none");
+	/* ballot boxes and triangle bullets: an empty box is no muscle, no guidance (215) */
+	expect("Muscles:\n\xe2\x98\x92 Right trapezius \xc3\x97" "2\n\xe2\x98\x90 Left trapezius\n\xe2\x98\x91 Right piriformis \xc3\x97" "1\nGuidance \xe2\x96\xb8 \xe2\x98\x90 Ultrasound \xe2\x98\x92 Palpation",
+		   "right trapezius|right piriformis;3;-;-;...L;none");
+	/* a table with a last column of Y and N under "Injected" (222) */
+	expect("TPI RECORD\nMuscle      Side   TrP   Injected\nTrapezius   R      +     Y\nTrapezius   L      +     N\nPiriformis  L      -     Y\n",
+		   "right trapezius|left piriformis;-;-;-;....;none");
+	/* a drug tried before is not injected now (213) */
+	expect("He has also tried a Kenalog shot without benefit. TPI right trapezius with 1% lidocaine 2 mL.",
+		   "right trapezius;-;lidocaine;1% 2 mL;....;none");
+	/* "Next prolotherapy session in 4 weeks" is a follow-up; not "next to the" (225) */
+	expect("TPI right trapezius. Next prolotherapy session in 4 weeks.", "right trapezius;-;-;-;.P..;none");
+	expect("TPI right trapezius today. Tender next to the scar in 2 places.", "right trapezius;-;-;-;....;none");
+	/* Cerner's "Sign Information:"; a location field of an area and a side sides the muscles (223) */
+	expect("Sign Information: Kowalski, Adam MD (3/18/2026 10:41 CDT)\nProcedure: TPI right piriformis",
+		   "right piriformis;-;-;-;S...;none");
+	expect("Document subject: TPI lumbar\nAnatomic location: lumbar, bilateral\nMuscles: piriformis, paraspinals at L4",
+		   "right piriformis|left piriformis|right lumbar paraspinals|left lumbar paraspinals;-;-;-;...L;none");
+	/* silent: a location field that names a muscle is the muscle's */
+	expect("Procedure: TPI\nLocation: right trapezius\nMuscles: piriformis", "right trapezius|piriformis;-;-;-;....;none");
+	/* chemodenervation beside a TPI: its muscles and sites are not the TPI's; its drug is injected (218) */
+	expect("Procedure 1: Chemodenervation - Botox 155 units, 31 sites: bilateral trapezius, bilateral levator scapulae.\nProcedure 2: Trigger point injections - right piriformis x1 with 1% lidocaine 1 mL.",
+		   "right piriformis;1;botulinum toxin + lidocaine;155 units + 1% 1 mL;...L;none");
+	/* silent: chemodenervation alone is the note's injection (085) */
+	expect("Chemodenervation: Botox 100 units was injected into the left trapezius (2 sites).",
+		   "left trapezius;2;botulinum toxin;100 units;...L;none");
+	/* a correction takes back what was documented in error, not what was injected in error (209) */
+	expect("TPI: left trapezius x1 and right piriformis x1.\nADDENDUM (correction): The right piriformis was documented in error. The injection was into the left piriformis.",
+		   "left trapezius|left piriformis;2;-;-;...L;none");
+	expect("TPI: left trapezius x1. The right piriformis was injected in error.",
+		   "left trapezius|right piriformis;1;-;-;...L;none");
+	/* Spanish: accents read plain, "-caina" is the anaesthetic, "Firmado", "puntos" (214) */
+	expect("Procedimiento: TPI en R trapezius y L trapezius, total 4 puntos.\nMedicamento: lidoca\xc3\xadna 1% 4 mL.\nFirmado electr\xc3\xb3nicamente por: Dra. M. Guti\xc3\xa9rrez",
+		   "right trapezius|left trapezius;4;lidocaine;1% 4 mL;S...;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

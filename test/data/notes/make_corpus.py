@@ -1940,6 +1940,344 @@ Electronically signed by: F. Nunez, MD
 """, ["right trapezius","right levator scapulae"], 3, "lidocaine", "1% 3 mL", True, True, True, True)
 
 
+# Round 11 (206-225), labelled from SPEC section 12 before the reader saw
+# them.
+# 206 - Epic procedure template: indented fields, "Laterality: bilateral"
+# on its own line above the muscles, a "Medications administered" block
+# with the MAR's "lidocaine (PF) (XYLOCAINE) 10 mg/mL (1 %) injection 4 mL"
+note("""
+Trigger Point Injection
+Date/Time: 3/4/2026 1:58 PM
+Performed by: Ana Rivera, MD
+Authorized by: Ana Rivera, MD
+
+Consent:
+    Consent obtained: written
+    Consent given by: patient
+    Risks discussed: bleeding, infection, pain, pneumothorax
+Universal protocol:
+    Patient identity confirmed: verbally with patient and arm band
+    Time out: Immediately prior to procedure a "time out" was called to verify the correct patient, procedure, equipment, support staff and site/side marked as required.
+Pre-procedure details:
+    Indications: myofascial pain
+    Prior treatment: physical therapy (12 visits), cyclobenzaprine
+Procedure details:
+    Location: neck and upper back
+    Laterality: bilateral
+    Muscles: upper trapezius; levator scapulae
+    Number of trigger points injected: 4
+    Needle gauge: 25 G
+    Ultrasound guidance: no
+Medications administered:
+    lidocaine (PF) (XYLOCAINE) 10 mg/mL (1 %) injection 4 mL
+Post-procedure details:
+    Patient tolerance of procedure: tolerated well, no immediate complications
+Follow-up: return in 4 weeks (around 4/1/2026)
+
+Electronically signed by Ana Rivera, MD at 3/4/2026 2:15 PM
+""", ["right trapezius","left trapezius","right levator scapulae","left levator scapulae"], 4, "lidocaine", "10 mg/mL 1 % 4 mL", True, True, True, False)
+
+# 207 - athenahealth encounter: vitals with bars, "x3 months" in the HPI,
+# ibuprofen 600 mg at home, the procedure note inside the A/P problem,
+# a CPT descriptor line
+note("""
+Patient: JANE DOE  DOB: 05/14/1981  Encounter date: 04/07/2026
+Provider: Priya Nair, MD  Primary Insurance: BCBS
+
+HPI
+The patient is a 44 year old female presenting for follow-up of left scapular pain x3 months. Completed 6 weeks of PT with partial relief. Uses ibuprofen 600 mg PRN.
+
+ROS
+Musculoskeletal: positive for back pain, muscle spasm. Neurological: negative for numbness, weakness.
+
+Vitals
+BP 122/78 | HR 68 | Temp 98.1 F | Ht 5' 6" | Wt 152 lb | BMI 24.5
+
+Physical Exam
+Musculoskeletal: taut bands with twitch response L rhomboid major, L infraspinatus, L levator scapulae.
+
+Assessment / Plan
+1. Myofascial pain - M79.18
+   Procedure: Trigger point injection
+   Procedure Note: Verbal consent. Skin prepped with alcohol. Injected L rhomboid major (2), L infraspinatus (2) and L levator scapulae (1) with 1% lidocaine, total 5 mL.
+   Continue home exercise program. Follow up 4-6 weeks.
+
+Procedure codes: 20553 INJ TRIGGER POINT(S) 3+ MUSCLES
+Provider: Priya Nair, MD
+Document electronically signed by Priya Nair, MD 04/07/2026 05:12 PM EDT
+""", ["left rhomboid major","left infraspinatus","left levator scapulae"], 5, "lidocaine", "1%, 5 mL", True, True, True, True)
+
+# 208 - eClinicalWorks progress note: doubled headings, a lidocaine patch
+# in the current medications, the procedure's notes under "Procedures:",
+# the drug in the "Therapeutic Injections" block with lot, expiry, NDC
+note("""
+Progress Notes
+Patient: John Smith  DOB: 11/02/1968  Provider: Mark Ellis, DO  Date: 05/12/2026
+Subjective:
+Chief Complaint(s):
+ - low back pain right side
+HPI:
+ Low back pain, right, 2 months, worse with sitting. Tried chiropractic adjustments x6 and naproxen.
+Current Medication:
+ Naproxen 500 MG Tablet 1 tablet with food Orally twice a day
+ Lidocaine 4 % Patch 1 patch to skin Transdermal once a day
+Objective:
+Examination:
+ Lumbar: TTP with palpable bands R QL, R gluteus medius, R piriformis. SLR negative.
+Assessment:
+Assessment:
+ 1. Myofascial pain - M79.18 (Primary)
+Plan:
+Treatment:
+ 1. Myofascial pain
+   Notes: TPI discussed; pt agrees.
+Procedures:
+ Trigger Point Injection 3+ muscles 20553
+ Notes: R QL x2, R glute med x2, R piriformis x1 injected after alcohol prep; 25 g 1.5 in needle. Tolerated well.
+Immunizations / Therapeutic Injections:
+ Lidocaine HCl 1% Solution, Dose 5 mL, Route: Intramuscular, Site: right lower back, Lot: 12AB34, Exp: 04/30/2027, NDC: 63323-0492-27, Given by: Mark Ellis, DO
+Follow Up:
+ 4 Weeks
+Electronically signed by Mark Ellis DO on 05/12/2026 at 04:31 PM EDT
+Sign off status: Completed
+""", ["right quadratus lumborum","right gluteus medius","right piriformis"], 5, "lidocaine", "1%, 5 mL", True, True, True, True)
+
+# 209 - an addendum corrects a side: "documented in error", the left
+# levator was injected, not the right
+note("""
+PROCEDURE NOTE: Trigger point injections
+Indication: left-sided neck and shoulder myofascial pain; ongoing HEP and massage therapy.
+Procedure: TPIs to L upper trapezius x2 and R levator scapulae x1 with 0.5% bupivacaine 3 mL. No complications.
+Plan: RTC 6 weeks.
+Signed: T. Okafor, MD 03/05/2026
+
+ADDENDUM 03/06/2026 (correction): The right levator scapulae was documented in error. The injection was into the LEFT levator scapulae; all injections were on the left. Signed: T. Okafor, MD
+""", ["left trapezius","left levator scapulae"], 3, "bupivacaine", "0.5% 3 mL", True, True, True, True)
+
+# 210 - a late-entry addendum adds a muscle and a steroid mixed in
+note("""
+Procedure: trigger point injections, right hip girdle.
+Muscles: R gluteus medius (2 TPs), R TFL (1 TP).
+Medication: 1% lidocaine 3 mL.
+Continues PT twice weekly. F/U 4 weeks.
+Electronically signed by D. Haas, MD 06/02/2026 11:05
+
+Late entry addendum 06/02/2026 16:20 by D. Haas, MD: also injected the R piriformis (1 TP) with the same solution, to which 40 mg triamcinolone had been added. Total trigger points 4.
+""", ["right gluteus medius","right tensor fasciae latae","right piriformis"], 4, "lidocaine + triamcinolone", "1% 3 mL + 40 mg", True, True, True, True)
+
+# 211 - negations: "No injection into the levator scapulae today",
+# "Rhomboid major deferred", a rate and a total in brackets
+note("""
+TPI note
+S: R neck/upper back pain, has been doing HEP and taking naproxen.
+O: active TrPs bilateral upper trapezius, R levator scapulae, R rhomboid major.
+Procedure: TPIs to bilateral upper trapezius, 1 point each, 1% lidocaine 1 mL per point (2 mL total).
+No injection into the levator scapulae today because of a healing abrasion over the site.
+Rhomboid major deferred; will reassess next visit.
+Pt tolerated well, ice 15 min, RTC 3 wks.
+""", ["right trapezius","left trapezius"], 2, "lidocaine", "1% 2 mL", False, True, True, True)
+
+# 212 - muscles examined, active and latent trigger points, one injected
+note("""
+MYOFASCIAL EXAM
+Muscles examined: R/L upper trapezius, R/L levator scapulae, R/L sternocleidomastoid, R/L scalenes, R/L suboccipitals.
+Active trigger points: L upper trapezius, L SCM.
+Latent trigger points: R upper trapezius.
+PROCEDURE
+Injected: L upper trapezius only (2 trigger points, mid-belly and near the superior angle of the scapula). The L SCM was not injected (patient preference).
+Agent: ropivacaine 0.2%, 2 mL.
+Pt doing PT 1x/wk; continue. F/U 1 month.
+Signed: R. Alvarez, MD
+""", ["left trapezius"], 2, "ropivacaine", "0.2%, 2 mL", True, True, True, True)
+
+# 213 - letter back to a referring chiropractor: care had with him, an
+# oral steroid dose pack in the history, "two trigger points in each",
+# a PT referral, a letter's close with the name under it (a signature,
+# as 133 and 142; labelled unsigned at first, as if it were 076's close
+# with no name, and corrected after the first run)
+note("""
+Dear Dr. Kim,
+
+Thank you for referring Mr. Delgado, whom you have been treating with chiropractic adjustments and soft tissue massage for left buttock pain since January. He has also tried a 6-day methylprednisolone dose pack by mouth without lasting benefit.
+
+On examination today he had a taut band and referred pain from the left piriformis and the left gluteus medius. With his consent I injected both muscles today, two trigger points in each, using 0.25% bupivacaine, 4 mL in total.
+
+I have asked him to continue his treatment with you and to return to see me in six weeks. I have also referred him to physical therapy for hip strengthening.
+
+Sincerely,
+
+Laura Chen, MD
+Physical Medicine and Rehabilitation
+""", ["left piriformis","left gluteus medius"], 4, "bupivacaine", "0.25%, 4 mL", True, True, True, True)
+
+# 214 - Spanish and English mixed: "puntos", "lidocaína", "seguimiento",
+# "Firmado electrónicamente por"
+note("""
+NOTA DE PROCEDIMIENTO - TPI
+Paciente masc. 52 años con dolor cervical x 3 meses. Ha recibido terapia física (PT) 8 sesiones y toma naproxeno.
+Exam: puntos gatillo activos en R upper trap y L upper trap, también R levator.
+Procedimiento: TPI en R upper trap (2), L upper trap (2) y R levator (1), total 5 puntos.
+Medicamento: lidocaína 1% 5 mL. Sin complicaciones.
+Plan: seguimiento en 4 semanas, continuar PT y estiramientos en casa.
+Firmado electrónicamente por: Dra. M. Gutiérrez
+""", ["right trapezius","left trapezius","right levator scapulae"], 5, "lidocaine", "1% 5 mL", True, True, True, True)
+
+# 215 - ballot boxes (checked and empty), triangle and square bullets,
+# an em dash between the drug and its volume
+note("""
+TRIGGER POINT INJECTION \u2014 PROCEDURE CHECKLIST
+Muscles (\u2612 = injected):
+\u2612 Right upper trapezius \u00d72
+\u2610 Left upper trapezius
+\u2612 Right levator scapulae \u00d71
+\u2610 Right rhomboid major
+\u2612 Right infraspinatus \u00d72
+Injectate \u25b8 Lidocaine 1 % \u2014 5 mL
+Guidance \u25b8 \u2610 Ultrasound \u2612 Palpation
+Complications \u25b8 none
+Plan \u25b8 continue HEP \u25aa f/u 4 weeks
+Signed \u25b8 A. Brooks, DO
+""", ["right trapezius","right levator scapulae","right infraspinatus"], 5, "lidocaine", "1 % 5 mL", True, True, True, True)
+
+# 216 - all-capital transcription with D:/T: times, job and document
+# numbers, a CC line, a mixture with a steroid per mL
+note("""
+PATIENT NAME: XXXX           MR#: 000123456
+DATE OF PROCEDURE: 04/21/2026
+ATTENDING: S. BANERJEE, MD
+PROCEDURE PERFORMED: TRIGGER POINT INJECTIONS.
+INDICATIONS: THE PATIENT IS A 61-YEAR-OLD WOMAN WITH MID BACK PAIN WHO HAS FAILED 3 MONTHS OF PHYSICAL THERAPY AND TIZANIDINE.
+DESCRIPTION OF PROCEDURE: AFTER INFORMED CONSENT WAS OBTAINED, THE PATIENT WAS PLACED PRONE. THE RIGHT AND LEFT RHOMBOID MAJOR AND THE RIGHT SERRATUS POSTERIOR SUPERIOR WERE PALPATED AND MARKED. USING A 25-GAUGE NEEDLE, A TOTAL OF 5 TRIGGER POINTS WERE INJECTED WITH A MIXTURE OF 4 ML OF 0.5% BUPIVACAINE AND 1 ML OF DEXAMETHASONE 10 MG/ML. THE PATIENT TOLERATED THE PROCEDURE WELL.
+DISPOSITION: THE PATIENT WILL FOLLOW UP IN CLINIC IN 2 WEEKS.
+D: 04/21/2026 10:15   T: 04/21/2026 14:40
+JOB #: 558812
+DOC #: 99120
+CC: DR. R. PATEL
+ELECTRONICALLY SIGNED BY S. BANERJEE, MD ON 04/23/2026
+""", ["right rhomboid major","left rhomboid major","right serratus posterior superior"], 5, "bupivacaine + dexamethasone", "4 ML of 0.5% + 1 ML 10 MG/ML", True, True, True, False)
+
+# 217 - numbers of vitals, labs (mg/dL, %), ROS "x2 weeks", home
+# medications in mg before the procedure
+note("""
+Chief complaint: right low back pain x 3 weeks
+Vitals: BP 142/88 | Pulse 84 | Temp 98.2 \u00b0F (36.8 \u00b0C) | Resp 16 | Ht 1.702 m (5' 7") | Wt 88.5 kg (195 lb) | SpO2 97% | BMI 30.55 kg/m\u00b2
+Pain: 7/10 NRS
+Labs (04/02): glucose 104 mg/dL, A1c 6.8%, INR 1.1, platelets 245 x10^3/uL
+ROS: Constitutional: negative for fever, chills. MSK: positive for back pain, muscle spasm x2 weeks. Neuro: negative for numbness or weakness. All other systems reviewed and negative.
+Current meds: metformin 500 mg BID, lisinopril 10 mg daily, cyclobenzaprine 5 mg qhs (helps some).
+Exam: tender taut bands R QL and R gluteus medius with reproduction of pain.
+Procedure: TPI to R QL and R gluteus medius, 2 points each, using 1% lidocaine 4 mL total.
+Post-procedure pain 2/10. F/u 2 weeks.
+""", ["right quadratus lumborum","right gluteus medius"], 4, "lidocaine", "1% 4 mL", False, True, True, True)
+
+# 218 - Botox chemodenervation (PREEMPT, 31 sites) and a TPI in one note:
+# the TPI's muscles and count; both substances injected are named (as 082)
+note("""
+HEADACHE CLINIC PROCEDURE NOTE
+Procedure 1: Chemodenervation (64615) - onabotulinumtoxinA (Botox) 155 units per PREEMPT protocol, 31 sites: frontalis, corrugator, procerus, bilateral temporalis, bilateral occipitalis, bilateral cervical paraspinals, bilateral trapezius.
+Procedure 2: Trigger point injections (20552) - R upper trapezius x1 and R levator scapulae x1 with 0.5% bupivacaine 2 mL, for a persistent taut band not covered by the PREEMPT sites.
+Tolerated both well. Continue topiramate and PT for posture. Return in 12 weeks for repeat Botox.
+Electronically signed by L. Moreau, MD
+""", ["right trapezius","right levator scapulae"], 2, "botulinum toxin + bupivacaine", "155 units + 0.5% 2 mL", True, True, True, True)
+
+# 219 - a PDF digital signature block ("Digitally signed by", Reason,
+# Date with a time zone offset)
+note("""
+Procedure: Trigger point injection, right gluteal region
+Muscles: right gluteus maximus (upper outer quadrant) and right gluteus minimus.
+Trigger points: 3
+Drug: Naropin 0.2% 6 mL
+Post-procedure: ambulating without difficulty; return in 1 month.
+Patient continues a walking program and home stretches.
+
+Digitally signed by Karen Olsen, DO
+Reason: I am the author of this document
+Date: 2026.04.02 09:14:33 -05'00'
+""", ["right gluteus maximus","right gluteus minimus"], 3, "ropivacaine", "0.2% 6 mL", True, True, True, True)
+
+# 220 - ultrasound named only in the title; a consent form signed by the
+# patient is no signature of the note
+note("""
+ULTRASOUND-GUIDED TRIGGER POINT INJECTION
+Consent form signed by the patient and witnessed; time-out completed.
+Using a high-frequency linear transducer in an in-plane approach, the needle tip was visualized in real time within the left rhomboid major at 2 sites medial to the vertebral border of the scapula, superficial to the rib, and within the left lower trapezius at 1 site.
+Injectate: 3 mL of 1% lidocaine (1 mL per site).
+Representative images saved to PACS (76942).
+No pneumothorax symptoms post procedure. Pt to continue PT; follow up in 3 weeks.
+""", ["left rhomboid major","left trapezius"], 3, "lidocaine", "3 mL of 1%", False, True, True, True, "ultrasound")
+
+# 221 - no care yet: a PT referral, home exercises and naproxen started
+# today ("x 10 days" is no count)
+note("""
+Clinic note
+New patient with 2 weeks of acute right upper back pain after moving furniture. No treatment so far.
+Exam: TrP R rhomboid minor and R middle trapezius with local twitch.
+Procedure today: TPI R rhomboid minor x1 and R middle trapezius x1, 0.5% bupivacaine, 2 mL total.
+Plan: referral to physical therapy placed; start home exercises as instructed; start naproxen 500 mg BID x 10 days. RTC 3 weeks.
+Signed: V. Grant, PA-C
+""", ["right rhomboid minor","right trapezius"], 2, "bupivacaine", "0.5%, 2 mL", True, True, False, True)
+
+# 222 - a table with an "Injected" column of Y and N
+note("""
+TRIGGER POINT EXAM AND INJECTION
+Muscle              Side   TrP   Injected
+Upper trapezius     R      +     Y
+Upper trapezius     L      +     Y
+Levator scapulae    R      +     N
+Infraspinatus       R      -     N
+Rhomboid minor      L      +     Y
+Points injected: 3 (one per muscle marked Y)
+Solution: lidocaine 1% 3 mL
+Levator not injected: patient asked to stop.
+Hx: 10 weeks of PT; uses heat.
+Plan: RTC 1 month.
+Signed: M. Ibe, MD
+""", ["right trapezius","left trapezius","left rhomboid minor"], 3, "lidocaine", "1% 3 mL", True, True, True, True)
+
+# 223 - Cerner PowerNote header: "Sign Information:", "Result Status:
+# Auth (Verified)"; "Anatomic location: lumbar, bilateral" sides the
+# muscles of the next line
+note("""
+Document Type: Procedure Note
+Service Date/Time: 3/18/2026 10:02 CDT
+Result Status: Auth (Verified)
+Document Subject: TPI lumbar
+Sign Information: Kowalski, Adam MD (3/18/2026 10:41 CDT)
+
+Procedure: Injection, trigger point(s), 3 or more muscles
+Anatomic location: lumbar, bilateral
+Muscles: quadratus lumborum, lumbar paraspinals at L3-L5
+Number of sites: 6
+Medication: bupivacaine 0.25% 6 mL, triamcinolone 20 mg
+Estimated blood loss: none
+Complications: none
+Prior therapy: 12 weeks PT, NSAIDs, TENS
+Disposition: discharged home; follow-up in pain clinic in 4 weeks
+""", ["right quadratus lumborum","left quadratus lumborum","right lumbar paraspinals","left lumbar paraspinals"], 6, "bupivacaine + triamcinolone", "0.25% 6 mL + 20 mg", True, True, True, True)
+
+# 224 - trigger points identified (5) and injected (3): the injected
+# count is the total
+note("""
+Procedure note
+Trigger points identified on exam: 5 (R SCM 2, R scalenes 1, R upper trapezius 2).
+Trigger points injected: 3 - R upper trapezius x2 and R SCM x1. Scalene TrP not injected given proximity to the brachial plexus.
+Injectate: 1% lidocaine 3 cc.
+Continue McKenzie exercises and massage. F/U 4 wks.
+e-Signed: H. Tanaka, MD 05/05/2026
+""", ["right trapezius","right sternocleidomastoid"], 3, "lidocaine", "1% 3 cc", True, True, True, True)
+
+# 225 - dextrose prolotherapy to ligaments and TPIs in one visit: both
+# substances injected are named (as 082), the TPI's muscles
+note("""
+REGENERATIVE / INJECTION CLINIC
+Procedure 1: Dextrose prolotherapy, 12.5% dextrose 10 mL, to the right iliolumbar and posterior sacroiliac ligaments.
+Procedure 2: Trigger point injections - right gluteus medius x2, right piriformis x1, 1% lidocaine 3 mL.
+Patient has done 6 months of PT and chiropractic care.
+Next prolotherapy session in 4 weeks.
+Electronically signed: B. Osei, MD
+""", ["right gluteus medius","right piriformis"], 3, "dextrose + lidocaine", "12.5% 10 mL + 1% 3 mL", True, True, True, True)
+
+
 if __name__ == '__main__':
     for i, (text, lab) in enumerate(N, 1):
         open('%03d.txt' % i, 'w', encoding='utf-8', newline='').write(text)
