@@ -166,7 +166,8 @@ SELECT m AS muscles, tpi_rules.regions(m) AS regions
 	(7, '{R trapezius x2,R rhomboid major (2 points)}'),
 	(8, '{lumbar,thoracic}'),
 	(9, '{"paraspinals, L4-5","erector spinae group, T8"}'),
-	(10, '{"paraspinals (cervical)","thoracic erector spinae"}')
+	(10, '{"paraspinals (cervical)","thoracic erector spinae"}'),
+	(11, '{right first dorsal interosseous,R adductor pollicis,procerus}')
   ) AS v(i, m)
  ORDER BY i;
 SELECT e AS entry, p.*
