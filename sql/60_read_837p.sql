@@ -182,9 +182,38 @@ SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)
 	(8, 'GS08 blank', replace(pg_temp.x12(:'subscriber'), '*X*005010X222A1~', '*X* ~')),
 	(9, 'line breaks end segments, trailing blanks', replace(pg_temp.x12(:'subscriber'), E'~\n', E' \t \n')),
 	(10, 'blanks before the terminator', replace(pg_temp.x12(:'subscriber'), '~', '  ~')),
-	(11, 'wrapped at 80 bytes', regexp_replace(replace(pg_temp.x12(:'subscriber'), E'\n', ''), '(.{80})', E'\\1\r\n', 'g'))
+	(11, 'wrapped at 80 bytes', regexp_replace(replace(pg_temp.x12(:'subscriber'), E'\n', ''), '(.{80})', E'\\1\r\n', 'g')),
+	(12, 'a separator after the last element', regexp_replace(replace(pg_temp.x12(:'subscriber'), 'HC:20553*', 'HC:20553:*'), '([^:])~', '\1*~', 'g')),
+	(13, 'repetitions (ISA11 ^): the first is read', replace(replace(pg_temp.x12(:'subscriber'), 'HI*ABK:M7918', 'HI*ABK:M7918^ABK:Z0000'), 'UN*1***1~', 'UN*1***1^2~')),
+	(14, 'replacement claim (CLM05-3 7, REF*F8)', replace(pg_temp.x12(:'subscriber'), E'11:B:1*Y*A*Y*Y~\n', E'11:B:7*Y*A*Y*Y~\nREF*F8*ORIGINAL01~\n')),
+	(15, 'void claim (CLM05-3 8, REF*F8)', replace(pg_temp.x12(:'subscriber'), E'11:B:1*Y*A*Y*Y~\n', E'11:B:8*Y*A*Y*Y~\nREF*F8*ORIGINAL01~\n'))
   ) AS t(k, input, content)
  ORDER BY k;
+
+-- A separator after the last element of every segment, as some writers
+-- end them: the same rows.  In HI it opens no element, so the next HI's
+-- codes keep their positions: line 1's pointer 3 is the second HI's
+-- M7918.
+SELECT (SELECT array_agg(l::text ORDER BY l.n)
+		  FROM pg_temp.lines(pg_temp.x12(replace(:'details', '~', '*~'))) l)
+	   = (SELECT array_agg(l::text ORDER BY l.n) FROM pg_temp.lines(pg_temp.x12(:'details')) l)
+	   AS same_rows,
+	   (SELECT icd10 FROM pg_temp.lines(pg_temp.x12(replace(:'details', '~', '*~'))) WHERE n = 1)
+	   AS line_1_icd10;
+
+-- SPEC section 11 maps no claim frequency code (CLM05-3) and claim_line
+-- has no column for it: a replacement (7) or void (8) claim's lines come
+-- back as an original's (cases 14 and 15 above).  A note's repetitions
+-- (ISA11 '^'): the first is read, as in every element.  Interchanges one
+-- after another, each with its own separators: the second's elements '|',
+-- components '>', repetitions '{', and the line break its terminator.
+SELECT claim_note FROM pg_temp.lines(pg_temp.x12(replace(:'details',
+	'NTE*ADD*REFERRED BY PCP~', 'NTE*ADD*REFERRED BY PCP^SECOND REPETITION~')))
+ WHERE n = 1;
+SELECT n, claim_id, line_no, patient_id, payer_id, hcpcs, dos, icd10, pos, claim_note
+  FROM pg_temp.lines(pg_temp.x12(:'subscriber')
+					 || translate(replace(pg_temp.x12(:'details'), '*^*', '*{*'), '*:~', '|>'))
+ ORDER BY n;
 
 -- Notes longer than the guide's 80 bytes (writers send them) are read
 -- whole: a claim NTE of 300 bytes and an SV101-7 of 150.  A dependent's

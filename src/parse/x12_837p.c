@@ -818,12 +818,23 @@ seg_nte(Reader *r)
 static bool
 seg_hi(Reader *r)
 {
-	int			i;
+	int			i,
+				nel = r->nel;
 
 	if (!r->in_claim || r->in_line || r->in_cob)
 		return true;
+
+	/*
+	 * A separator after the last element ("HI*ABK:M545*ABF:G8929*~", as
+	 * writers that end every segment so send it) opens no element: X12
+	 * omits trailing empty elements with their separators.  Counted, it
+	 * would shift the positions of the next HI's codes.  An empty element
+	 * between two others keeps its position.
+	 */
+	while (nel > 1 && r->el[nel - 1].len == 0)
+		nel--;
 	/* every element of every HI is one position a pointer may name */
-	for (i = 1; i < r->nel && r->ndx < TPI_837P_MAX_DX; i++)
+	for (i = 1; i < nel && r->ndx < TPI_837P_MAX_DX; i++)
 	{
 		TpiX12Value *v = &r->dx[r->ndx++];
 		size_t		k,

@@ -645,6 +645,67 @@ main(void)
 			  "non-ASCII dependent: rc %ld\n%s", rc, seen);
 	}
 
+	/*
+	 * Kinds of third-party files (round of x12e): a separator after the
+	 * last element of every segment and an empty component after SV101-2;
+	 * repetitions (ISA11 '^') in NTE02, HI and SV107, of which the first is
+	 * read; a replacement (CLM05-3 7, REF*F8) and a void (8) claim, whose
+	 * lines are read as an original's (SPEC section 11 maps no frequency
+	 * code).  The same lines as the batch.
+	 */
+	{
+		static char other[sizeof(batch) * 2];
+		size_t		k,
+					n;
+
+		for (k = n = 0; batch[k]; k++)
+		{
+			/* "*" before every "~" but the ISA's */
+			if (batch[k] == '~' && k > 106)
+				other[n++] = '*';
+			other[n++] = batch[k];
+		}
+		other[n] = '\0';
+		n = replace_first(other, sizeof(other), "HC:99213:25*", "HC:99213:25:*");
+		check_same_lines("a separator after the last element", other, n, 7, 11);
+
+		strcpy(other, batch);
+		replace_first(other, sizeof(other), "NTE*ADD*CLAIM NOTE~", "NTE*ADD*CLAIM NOTE^OTHER~");
+		replace_first(other, sizeof(other), "HI*ABF:G8929~", "HI*ABF:G8929^ABF:Z0000~");
+		n = replace_first(other, sizeof(other), "***1:2:3:13~", "***1:2:3:13^4~");
+		check_same_lines("repetitions: the first is read", other, n, 7, 11);
+
+		strcpy(other, batch);
+		replace_first(other, sizeof(other), "11:B:1*Y*A*Y*Y~", "11:B:7*Y*A*Y*Y~\r\nREF*F8*ORIGINAL1~");
+		n = replace_first(other, sizeof(other), "CLM*C2*80***11:B:1~", "CLM*C2*80***11:B:8~\r\nREF*F8*ORIGINAL2~");
+		check_same_lines("replacement and void claims", other, n, 7, 11);
+	}
+
+	/*
+	 * Interchanges one after another, each with its own separators: the
+	 * batch, then the batch written with elements '|', components '>',
+	 * repetitions '{' and the line break as terminator.
+	 */
+	{
+		static char other[sizeof(batch) * 2];
+		static char twice[sizeof(expected) * 2];
+		size_t		k,
+					n;
+
+		n = strlen(batch);
+		memcpy(other, batch, n);
+		for (k = 0; batch[k]; k++)
+		{
+			char		c = batch[k];
+
+			if (c == '~' || c == '\r')
+				continue;
+			other[n++] = c == '*' ? '|' : c == ':' ? '>' : c == '^' ? '{' : c;
+		}
+		snprintf(twice, sizeof(twice), "%s%s", expected, expected);
+		check_lines("a second interchange with other separators", other, n, 7, 11, 8, twice);
+	}
+
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
