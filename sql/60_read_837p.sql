@@ -265,13 +265,18 @@ SELECT pg_encoding_max_length(pg_char_to_encoding(getdatabaseencoding())) = 1
 -- 2420E ordering provider that is no rendering one.  LinuxForHealth's COB
 -- example: a dependent, 2310B, the other payer's loops.  Their 837I and
 -- 837D samples are errors at the GS; LinuxForHealth's example 6 writes
--- SV101 with '>' where ISA16 is ':', an error at its SV1.
+-- SV101 with '>' where ISA16 is ':', an error at its SV1.  imsweb's
+-- "multiple ISA" sample: two interchanges in one file (ISA11 'U' with
+-- ISA12 00501), two subscriber loops in each, RD8 dates, and HI written
+-- with element separators ("HI*BK*8901*BF*87200*BF:5559"): the elements
+-- SV107 points to (1 to 3) have no second component, so icd10 is empty.
 SELECT f.file, r.claim_id, r.line_no, r.patient_id, r.payer_id, r.provider_npi,
 	   r.date_of_service, r.hcpcs, r.modifiers, r.units, r.place_of_service,
 	   r.icd10, r.charge, r.ndc, r.claim_note
   FROM unnest(ARRAY['staedi_sample837-original.edi', 'uhin_837.edi',
 					'stupidedi_home-infusion-therapy-pharmacy.edi',
-					'linuxforhealth_demo.cob.example3.A.837']) AS f(file),
+					'linuxforhealth_demo.cob.example3.A.837',
+					'imsweb_x12_multiple_isa.txt']) AS f(file),
 	   tpi_rules.read_837p_file(:'pwd' || '/test/data/837p/third_party/' || f.file) AS r
  ORDER BY f.file, r.claim_id, r.line_no;
 SELECT pg_temp.try('read_837p_file', :'pwd' || '/test/data/837p/third_party/tigershark_837-example-4010.txt')
