@@ -669,6 +669,22 @@ main(void)
 		n = replace_first(other, sizeof(other), "HC:99213:25*", "HC:99213:25:*");
 		check_same_lines("a separator after the last element", other, n, 7, 11);
 
+		/*
+		 * An empty element between two others keeps its position: M5410
+		 * is HI03, G8929 the fourth code (line 1's pointers 1:2:3:13 give
+		 * M7918, nothing, M5410; line 3's pointer 3 is M5410).
+		 */
+		{
+			static char want[sizeof(expected)];
+
+			strcpy(other, batch);
+			n = replace_first(other, sizeof(other), "HI*ABK:M7918*ABF:M5410~", "HI*ABK:M7918**ABF:M5410~");
+			strcpy(want, expected);
+			replace_first(want, sizeof(want), "dx=M7918|dx=M5410|dx=G8929|", "dx=M7918|dx=M5410|");
+			replace_first(want, sizeof(want), "pos=22|dx=G8929|", "pos=22|dx=M5410|");
+			check_lines("an empty HI element between two", other, n, 7, 11, 4, want);
+		}
+
 		strcpy(other, batch);
 		replace_first(other, sizeof(other), "NTE*ADD*CLAIM NOTE~", "NTE*ADD*CLAIM NOTE^OTHER~");
 		replace_first(other, sizeof(other), "HI*ABF:G8929~", "HI*ABF:G8929^ABF:Z0000~");
