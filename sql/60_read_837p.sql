@@ -152,7 +152,8 @@ SELECT input, pg_temp.try('read_837p', content) AS result
 	(31, 'truncated after SE', left(pg_temp.x12(:'subscriber'), strpos(pg_temp.x12(:'subscriber'), 'SE*99*0001~') + 9)),
 	(32, 'no payer NM1*PR', pg_temp.x12(regexp_replace(:'subscriber', 'NM1\*PR\*[^~]*~\n', ''))),
 	(33, 'subscriber NM109 empty', pg_temp.x12(regexp_replace(:'subscriber', '(NM1\*IL\*[^~]*\*MI\*)[^~]*~', '\1~'))),
-	(34, 'blank line (CRLF) before ISA', E'\r\n' || pg_temp.x12(:'subscriber'))
+	(34, 'blank line (CRLF) before ISA', E'\r\n' || pg_temp.x12(:'subscriber')),
+	(35, 'written in lower case', lower(pg_temp.x12(:'subscriber')))
   ) AS t(n, input, content)
  ORDER BY n;
 

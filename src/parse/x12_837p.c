@@ -955,6 +955,9 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 			((unsigned char) p[0] == 0xFF || (unsigned char) p[0] == 0xFE ||
 			 p[0] == '\0' || p[1] == '\0'))
 			FAIL(r, "the file looks like UTF-16 text (a NUL byte or a UTF-16 byte-order mark at its start); an X12 interchange is ASCII or UTF-8: convert it");
+		else if (r->ordinal == 1 && avail >= 4 && (p[0] | 0x20) == 'i' &&
+				 (p[1] | 0x20) == 's' && (p[2] | 0x20) == 'a')
+			FAIL(r, "the file starts with \"%.3s\": X12 segment identifiers and qualifiers are upper case (ISA, GS, ST ...)", p);
 		else if (r->ordinal == 1)
 			FAIL(r, "the file does not start with an ISA segment: it is not an X12 interchange");
 		else

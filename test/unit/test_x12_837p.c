@@ -697,6 +697,19 @@ main(void)
 		check_same_lines("replacement and void claims", other, n, 7, 11);
 	}
 
+	/* a file written in lower case: named as such at its first byte */
+	{
+		static char other[sizeof(batch)];
+		size_t		k;
+
+		for (k = 0; batch[k]; k++)
+			other[k] = (batch[k] >= 'A' && batch[k] <= 'Z') ? batch[k] - 'A' + 'a' : batch[k];
+		rc = tpi_837p_parse(&r, other, k, line_fn, NULL, &err);
+		CHECK(rc == -1 && err.segment == 1 && err.offset == 0 &&
+			  strstr(err.msg, "\"isa\"") != NULL && strstr(err.msg, "upper case") != NULL,
+			  "lower case: rc %ld, %s", rc, rc < 0 ? err.msg : "");
+	}
+
 	/*
 	 * Interchanges one after another, each with its own separators: the
 	 * batch, then the batch written with elements '|', components '>',
