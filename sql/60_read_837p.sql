@@ -152,7 +152,8 @@ SELECT input, pg_temp.try('read_837p', content) AS result
 	(31, 'truncated after SE', left(pg_temp.x12(:'subscriber'), strpos(pg_temp.x12(:'subscriber'), 'SE*99*0001~') + 9)),
 	(32, 'no payer NM1*PR', pg_temp.x12(regexp_replace(:'subscriber', 'NM1\*PR\*[^~]*~\n', ''))),
 	(33, 'subscriber NM109 empty', pg_temp.x12(regexp_replace(:'subscriber', '(NM1\*IL\*[^~]*\*MI\*)[^~]*~', '\1~'))),
-	(34, 'blank line (CRLF) before ISA', E'\r\n' || pg_temp.x12(:'subscriber'))
+	(34, 'blank line (CRLF) before ISA', E'\r\n' || pg_temp.x12(:'subscriber')),
+	(35, 'written in lower case', lower(pg_temp.x12(:'subscriber')))
   ) AS t(n, input, content)
  ORDER BY n;
 
@@ -182,9 +183,38 @@ SELECT input, (SELECT array_agg(icd10[1] ORDER BY n) FROM pg_temp.lines(content)
 	(8, 'GS08 blank', replace(pg_temp.x12(:'subscriber'), '*X*005010X222A1~', '*X* ~')),
 	(9, 'line breaks end segments, trailing blanks', replace(pg_temp.x12(:'subscriber'), E'~\n', E' \t \n')),
 	(10, 'blanks before the terminator', replace(pg_temp.x12(:'subscriber'), '~', '  ~')),
-	(11, 'wrapped at 80 bytes', regexp_replace(replace(pg_temp.x12(:'subscriber'), E'\n', ''), '(.{80})', E'\\1\r\n', 'g'))
+	(11, 'wrapped at 80 bytes', regexp_replace(replace(pg_temp.x12(:'subscriber'), E'\n', ''), '(.{80})', E'\\1\r\n', 'g')),
+	(12, 'a separator after the last element', regexp_replace(replace(pg_temp.x12(:'subscriber'), 'HC:20553*', 'HC:20553:*'), '([^:])~', '\1*~', 'g')),
+	(13, 'repetitions (ISA11 ^): the first is read', replace(replace(pg_temp.x12(:'subscriber'), 'HI*ABK:M7918', 'HI*ABK:M7918^ABK:Z0000'), 'UN*1***1~', 'UN*1***1^2~')),
+	(14, 'replacement claim (CLM05-3 7, REF*F8)', replace(pg_temp.x12(:'subscriber'), E'11:B:1*Y*A*Y*Y~\n', E'11:B:7*Y*A*Y*Y~\nREF*F8*ORIGINAL01~\n')),
+	(15, 'void claim (CLM05-3 8, REF*F8)', replace(pg_temp.x12(:'subscriber'), E'11:B:1*Y*A*Y*Y~\n', E'11:B:8*Y*A*Y*Y~\nREF*F8*ORIGINAL01~\n'))
   ) AS t(k, input, content)
  ORDER BY k;
+
+-- A separator after the last element of every segment, as some writers
+-- end them: the same rows.  In HI it opens no element, so the next HI's
+-- codes keep their positions: line 1's pointer 3 is the second HI's
+-- M7918.
+SELECT (SELECT array_agg(l::text ORDER BY l.n)
+		  FROM pg_temp.lines(pg_temp.x12(replace(:'details', '~', '*~'))) l)
+	   = (SELECT array_agg(l::text ORDER BY l.n) FROM pg_temp.lines(pg_temp.x12(:'details')) l)
+	   AS same_rows,
+	   (SELECT icd10 FROM pg_temp.lines(pg_temp.x12(replace(:'details', '~', '*~'))) WHERE n = 1)
+	   AS line_1_icd10;
+
+-- SPEC section 11 maps no claim frequency code (CLM05-3) and claim_line
+-- has no column for it: a replacement (7) or void (8) claim's lines come
+-- back as an original's (cases 14 and 15 above).  A note's repetitions
+-- (ISA11 '^'): the first is read, as in every element.  Interchanges one
+-- after another, each with its own separators: the second's elements '|',
+-- components '>', repetitions '{', and the line break its terminator.
+SELECT claim_note FROM pg_temp.lines(pg_temp.x12(replace(:'details',
+	'NTE*ADD*REFERRED BY PCP~', 'NTE*ADD*REFERRED BY PCP^SECOND REPETITION~')))
+ WHERE n = 1;
+SELECT n, claim_id, line_no, patient_id, payer_id, hcpcs, dos, icd10, pos, claim_note
+  FROM pg_temp.lines(pg_temp.x12(:'subscriber')
+					 || translate(replace(pg_temp.x12(:'details'), '*^*', '*{*'), '*:~', '|>'))
+ ORDER BY n;
 
 -- Notes longer than the guide's 80 bytes (writers send them) are read
 -- whole: a claim NTE of 300 bytes and an SV101-7 of 150.  A dependent's
@@ -236,13 +266,18 @@ SELECT pg_encoding_max_length(pg_char_to_encoding(getdatabaseencoding())) = 1
 -- 2420E ordering provider that is no rendering one.  LinuxForHealth's COB
 -- example: a dependent, 2310B, the other payer's loops.  Their 837I and
 -- 837D samples are errors at the GS; LinuxForHealth's example 6 writes
--- SV101 with '>' where ISA16 is ':', an error at its SV1.
+-- SV101 with '>' where ISA16 is ':', an error at its SV1.  imsweb's
+-- "multiple ISA" sample: two interchanges in one file (ISA11 'U' with
+-- ISA12 00501), two subscriber loops in each, RD8 dates, and HI written
+-- with element separators ("HI*BK*8901*BF*87200*BF:5559"): the elements
+-- SV107 points to (1 to 3) have no second component, so icd10 is empty.
 SELECT f.file, r.claim_id, r.line_no, r.patient_id, r.payer_id, r.provider_npi,
 	   r.date_of_service, r.hcpcs, r.modifiers, r.units, r.place_of_service,
 	   r.icd10, r.charge, r.ndc, r.claim_note
   FROM unnest(ARRAY['staedi_sample837-original.edi', 'uhin_837.edi',
 					'stupidedi_home-infusion-therapy-pharmacy.edi',
-					'linuxforhealth_demo.cob.example3.A.837']) AS f(file),
+					'linuxforhealth_demo.cob.example3.A.837',
+					'imsweb_x12_multiple_isa.txt']) AS f(file),
 	   tpi_rules.read_837p_file(:'pwd' || '/test/data/837p/third_party/' || f.file) AS r
  ORDER BY f.file, r.claim_id, r.line_no;
 SELECT pg_temp.try('read_837p_file', :'pwd' || '/test/data/837p/third_party/tigershark_837-example-4010.txt')

@@ -818,12 +818,23 @@ seg_nte(Reader *r)
 static bool
 seg_hi(Reader *r)
 {
-	int			i;
+	int			i,
+				nel = r->nel;
 
 	if (!r->in_claim || r->in_line || r->in_cob)
 		return true;
+
+	/*
+	 * A separator after the last element ("HI*ABK:M545*ABF:G8929*~", as
+	 * writers that end every segment so send it) opens no element: X12
+	 * omits trailing empty elements with their separators.  Counted, it
+	 * would shift the positions of the next HI's codes.  An empty element
+	 * between two others keeps its position.
+	 */
+	while (nel > 1 && r->el[nel - 1].len == 0)
+		nel--;
 	/* every element of every HI is one position a pointer may name */
-	for (i = 1; i < r->nel && r->ndx < TPI_837P_MAX_DX; i++)
+	for (i = 1; i < nel && r->ndx < TPI_837P_MAX_DX; i++)
 	{
 		TpiX12Value *v = &r->dx[r->ndx++];
 		size_t		k,
@@ -944,6 +955,9 @@ read_isa(Reader *r, const char *p, size_t avail, bool final)
 			((unsigned char) p[0] == 0xFF || (unsigned char) p[0] == 0xFE ||
 			 p[0] == '\0' || p[1] == '\0'))
 			FAIL(r, "the file looks like UTF-16 text (a NUL byte or a UTF-16 byte-order mark at its start); an X12 interchange is ASCII or UTF-8: convert it");
+		else if (r->ordinal == 1 && avail >= 4 && (p[0] | 0x20) == 'i' &&
+				 (p[1] | 0x20) == 's' && (p[2] | 0x20) == 'a')
+			FAIL(r, "the file starts with \"%.3s\": X12 segment identifiers and qualifiers are upper case (ISA, GS, ST ...)", p);
 		else if (r->ordinal == 1)
 			FAIL(r, "the file does not start with an ISA segment: it is not an X12 interchange");
 		else

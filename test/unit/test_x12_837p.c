@@ -645,6 +645,96 @@ main(void)
 			  "non-ASCII dependent: rc %ld\n%s", rc, seen);
 	}
 
+	/*
+	 * Kinds of third-party files (round of x12e): a separator after the
+	 * last element of every segment and an empty component after SV101-2;
+	 * repetitions (ISA11 '^') in NTE02, HI and SV107, of which the first is
+	 * read; a replacement (CLM05-3 7, REF*F8) and a void (8) claim, whose
+	 * lines are read as an original's (SPEC section 11 maps no frequency
+	 * code).  The same lines as the batch.
+	 */
+	{
+		static char other[sizeof(batch) * 2];
+		size_t		k,
+					n;
+
+		for (k = n = 0; batch[k]; k++)
+		{
+			/* "*" before every "~" but the ISA's */
+			if (batch[k] == '~' && k > 106)
+				other[n++] = '*';
+			other[n++] = batch[k];
+		}
+		other[n] = '\0';
+		n = replace_first(other, sizeof(other), "HC:99213:25*", "HC:99213:25:*");
+		check_same_lines("a separator after the last element", other, n, 7, 11);
+
+		/*
+		 * An empty element between two others keeps its position: M5410
+		 * is HI03, G8929 the fourth code (line 1's pointers 1:2:3:13 give
+		 * M7918, nothing, M5410; line 3's pointer 3 is M5410).
+		 */
+		{
+			static char want[sizeof(expected)];
+
+			strcpy(other, batch);
+			n = replace_first(other, sizeof(other), "HI*ABK:M7918*ABF:M5410~", "HI*ABK:M7918**ABF:M5410~");
+			strcpy(want, expected);
+			replace_first(want, sizeof(want), "dx=M7918|dx=M5410|dx=G8929|", "dx=M7918|dx=M5410|");
+			replace_first(want, sizeof(want), "pos=22|dx=G8929|", "pos=22|dx=M5410|");
+			check_lines("an empty HI element between two", other, n, 7, 11, 4, want);
+		}
+
+		strcpy(other, batch);
+		replace_first(other, sizeof(other), "NTE*ADD*CLAIM NOTE~", "NTE*ADD*CLAIM NOTE^OTHER~");
+		replace_first(other, sizeof(other), "HI*ABF:G8929~", "HI*ABF:G8929^ABF:Z0000~");
+		n = replace_first(other, sizeof(other), "***1:2:3:13~", "***1:2:3:13^4~");
+		check_same_lines("repetitions: the first is read", other, n, 7, 11);
+
+		strcpy(other, batch);
+		replace_first(other, sizeof(other), "11:B:1*Y*A*Y*Y~", "11:B:7*Y*A*Y*Y~\r\nREF*F8*ORIGINAL1~");
+		n = replace_first(other, sizeof(other), "CLM*C2*80***11:B:1~", "CLM*C2*80***11:B:8~\r\nREF*F8*ORIGINAL2~");
+		check_same_lines("replacement and void claims", other, n, 7, 11);
+	}
+
+	/* a file written in lower case: named as such at its first byte */
+	{
+		static char other[sizeof(batch)];
+		size_t		k;
+
+		for (k = 0; batch[k]; k++)
+			other[k] = (batch[k] >= 'A' && batch[k] <= 'Z') ? batch[k] - 'A' + 'a' : batch[k];
+		rc = tpi_837p_parse(&r, other, k, line_fn, NULL, &err);
+		CHECK(rc == -1 && err.segment == 1 && err.offset == 0 &&
+			  strstr(err.msg, "\"isa\"") != NULL && strstr(err.msg, "upper case") != NULL,
+			  "lower case: rc %ld, %s", rc, rc < 0 ? err.msg : "");
+	}
+
+	/*
+	 * Interchanges one after another, each with its own separators: the
+	 * batch, then the batch written with elements '|', components '>',
+	 * repetitions '{' and the line break as terminator.
+	 */
+	{
+		static char other[sizeof(batch) * 2];
+		static char twice[sizeof(expected) * 2];
+		size_t		k,
+					n;
+
+		n = strlen(batch);
+		memcpy(other, batch, n);
+		for (k = 0; batch[k]; k++)
+		{
+			char		c = batch[k];
+
+			if (c == '~' || c == '\r')
+				continue;
+			other[n++] = c == '*' ? '|' : c == ':' ? '>' : c == '^' ? '{' : c;
+		}
+		snprintf(twice, sizeof(twice), "%s%s", expected, expected);
+		check_lines("a second interchange with other separators", other, n, 7, 11, 8, twice);
+	}
+
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
