@@ -1591,6 +1591,8 @@ lone_word(const Work *w, const Piece *pc)
  * entry, or -1 when neither names a muscle or group.
  */
 #define SHARED_WORDS 8			/* a longer piece shares no word */
+#define SHARED_TOKENS 32		/* nor does one of more tokens, for a part
+								 * word (share_parts) */
 
 static int
 shared_word(const MpCatalogue *cat, Work *w, const Piece *prev,
@@ -1659,18 +1661,26 @@ static int
 share_parts(const MpCatalogue *cat, Work *w, size_t npieces)
 {
 	int			added = 0;
+	const Piece *prev = NULL;	/* the last named piece before i */
+	size_t		nexti = 0;		/* the first named piece after i, once
+								 * looked for: no piece after i is named
+								 * by this loop before i, so it stays right
+								 * and the whole loop is linear */
 	size_t		i;
 
 	for (i = 0; i < npieces; i++)
 	{
 		Piece	   *pc = &w->pieces[i];
-		const Piece *prev = NULL,
-				   *next = NULL;
+		const Piece *next;
 		int			word = -1;
 		uint32_t	k;
-		size_t		j;
 
-		if (pc->named || !pc->parts)
+		if (pc->named)
+		{
+			prev = pc;
+			continue;
+		}
+		if (!pc->parts)
 			continue;
 		for (k = pc->first; k < pc->end; k++)
 			if (w->toks[k].cls == W_PART)
@@ -1681,22 +1691,23 @@ share_parts(const MpCatalogue *cat, Work *w, size_t npieces)
 			}
 		if (k < pc->end || word < 0)
 			continue;			/* several part words: not one name */
-		for (j = i; j-- > 0;)
-			if (w->pieces[j].named)
-			{
-				prev = &w->pieces[j];
-				break;
-			}
-		for (j = i + 1; j < npieces; j++)
-			if (w->pieces[j].named)
-			{
-				next = &w->pieces[j];
-				break;
-			}
-		pc->shared = shared_word(cat, w, prev, next, (uint32_t) word, true);
+		if (nexti <= i)
+			for (nexti = i + 1; nexti < npieces && !w->pieces[nexti].named;
+				 nexti++)
+				;
+		next = nexti < npieces ? &w->pieces[nexti] : NULL;
+		/*
+		 * a run of part words shares its two neighbours: each reads at
+		 * most SHARED_TOKENS of theirs, not all of a long one's tokens
+		 */
+		pc->shared = shared_word(cat, w,
+								 prev && prev->end - prev->first <= SHARED_TOKENS ? prev : NULL,
+								 next && next->end - next->first <= SHARED_TOKENS ? next : NULL,
+								 (uint32_t) word, true);
 		if (pc->shared >= 0)
 		{
 			pc->named = true;
+			prev = pc;
 			added++;
 		}
 	}
