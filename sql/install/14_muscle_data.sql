@@ -49,7 +49,7 @@
 INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 -- cervical
 ('trapezius', 'cervical', 'muscle', '{trap,traps,trapz,trapezii,trapezious,trapezuis,trapezium,ut}', true),
-('levator scapulae', 'cervical', 'muscle', '{levator scap,levator scapula,levator scapule,levator,lev scap,lev scapulae,levator scapulae muscle,levator scapulea}', true),
+('levator scapulae', 'cervical', 'muscle', '{levator scap,levator scapula,levator scapule,levator,lev scap,lev scapulae,levator scapulae muscle,levator scapulea,lev}', true),
 ('splenius capitis', 'cervical', 'muscle', '{splenius cap,splenius}', true),
 ('splenius cervicis', 'cervical', 'muscle', '{splenius cerv,splenius colli}', true),
 ('sternocleidomastoid', 'cervical', 'muscle', '{scm,scms,sternomastoid,sternocleidomastoideus,sternocleidomastoid muscle,sterno cleido mastoid,sternocleidomastoids}', true),
@@ -70,7 +70,7 @@ INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 -- scapular
 ('rhomboid major', 'scapular', 'muscle', '{rhomboideus major,major rhomboid,rhomboid maj}', true),
 ('rhomboid minor', 'scapular', 'muscle', '{rhomboideus minor,minor rhomboid,rhomboid min}', true),
-('rhomboids', 'scapular', 'muscle', '{rhomboid,rhomboideus,rhomboidei,rhomboid muscles}', true),
+('rhomboids', 'scapular', 'muscle', '{rhomboid,rhomboideus,rhomboidei,rhomboid muscles,rhomb,rhombs}', true),
 ('infraspinatus', 'scapular', 'muscle', '{infra,infraspinous,infraspinatous,infraspinatus muscle,infraspinatis}', true),
 ('supraspinatus', 'scapular', 'muscle', '{supra,supraspinous,supraspinatous,supraspinatis}', true),
 ('teres major', 'scapular', 'muscle', '{teres maj}', true),
@@ -79,7 +79,7 @@ INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 ('serratus anterior', 'scapular', 'muscle', '{serratus ant,anterior serratus,serratus}', true),
 ('latissimus dorsi', 'scapular', 'muscle', '{lats,lat,latissimus,lat dorsi,latisimus dorsi,latissimus dorsi muscle}', true),
 -- shoulder
-('deltoid', 'shoulder', 'muscle', '{delt,delts,deltoids,deltoideus}', true),
+('deltoid', 'shoulder', 'muscle', '{delt,delts,deltoids,deltoideus,ant delt,post delt,mid delt}', true),
 ('pectoralis major', 'shoulder', 'muscle', '{pec major,pec maj,pectoralis maj,pec,pecs,pectoralis,pectoral}', true),
 ('pectoralis minor', 'shoulder', 'muscle', '{pec minor,pec min,pectoralis min}', true),
 ('biceps brachii', 'shoulder', 'muscle', '{biceps,bicep,bicep brachii}', true),
@@ -100,13 +100,13 @@ INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 ('multifidus', 'lumbar', 'muscle', '{multifidi,multifidis,lumbar multifidus,multifidus muscle}', true),
 ('iliocostalis lumborum', 'lumbar', 'muscle', '{iliocostalis}', true),
 ('longissimus', 'lumbar', 'muscle', '{longissimus lumborum}', true),
-('erector spinae', 'lumbar', 'muscle', '{erector,erectors,spinal erectors,erector spinae muscle}', true),
+('erector spinae', 'lumbar', 'muscle', '{erector,erectors,spinal erectors,erector spinae muscle,es}', true),
 ('psoas', 'lumbar', 'muscle', '{psoas major,psoas muscle}', true),
 ('iliopsoas', 'lumbar', 'muscle', '{ilio psoas}', true),
 ('iliacus', 'lumbar', 'muscle', '{}', true),
 -- gluteal/hip
 ('gluteus maximus', 'gluteal/hip', 'muscle', '{glute max,gluteus max,gluteal max,glut max,g max,gmax,gluteus maximum}', true),
-('gluteus medius', 'gluteal/hip', 'muscle', '{glute med,gluteus med,gluteal med,glut med,g med,gmed,gluteus medias,gluteus medium}', true),
+('gluteus medius', 'gluteal/hip', 'muscle', '{glute med,gluteus med,gluteal med,glut med,g med,gmed,gluteus medias,gluteus medium,glute medius,gluteal medius}', true),
 ('gluteus minimus', 'gluteal/hip', 'muscle', '{glute min,gluteus min,gluteal min,glut min,g min,gmin,gluteus minimum}', true),
 ('piriformis', 'gluteal/hip', 'muscle', '{piriformus,pyriformis,piri}', true),
 ('tensor fasciae latae', 'gluteal/hip', 'muscle', '{tfl,tensor fascia lata,tensor fascia latae,tensor fasciae lata,tensor fasciae,tensor fascia}', true),
@@ -123,7 +123,7 @@ INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 ('semitendinosus', 'lower limb', 'muscle', '{semitendinosis}', true),
 ('semimembranosus', 'lower limb', 'muscle', '{semimembranosis}', true),
 ('vastus lateralis', 'lower limb', 'muscle', '{vl,vastus lat}', true),
-('vastus medialis', 'lower limb', 'muscle', '{vmo,vastus medialis oblique,vastus med}', true),
+('vastus medialis', 'lower limb', 'muscle', '{vmo,vastus medialis oblique,vastus med,vastus medialis obliquus}', true),
 ('vastus intermedius', 'lower limb', 'muscle', '{}', true),
 ('rectus femoris', 'lower limb', 'muscle', '{rec fem}', true),
 ('gastrocnemius', 'lower limb', 'muscle', '{gastroc,gastrocs,gastrocnemious,gastrocnemeus}', true),
@@ -183,13 +183,13 @@ INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 
 -- Group terms: one muscle per side, and doc.muscle_group_term.
 INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
-('paraspinals', NULL, 'group', '{paraspinal,paraspinous,paraspinous muscles,paravertebral,paravertebrals,paraspinal muscle group}', true),
-('cervical paraspinals', 'cervical', 'group', '{cervical paraspinal,cervical paraspinous,cervical paravertebral,cervical paravertebrals}', true),
-('thoracic paraspinals', 'thoracic', 'group', '{thoracic paraspinal,thoracic paraspinous,thoracic paravertebral,thoracic paravertebrals}', true),
-('lumbar paraspinals', 'lumbar', 'group', '{lumbar paraspinal,lumbar paraspinous,lumbar paravertebral,lumbar paravertebrals,lumbosacral paraspinals,lumbosacral paraspinal}', true),
+('paraspinals', NULL, 'group', '{paraspinal,paraspinous,paraspinous muscles,paravertebral,paravertebrals,paraspinal muscle group,paras}', true),
+('cervical paraspinals', 'cervical', 'group', '{cervical paraspinal,cervical paraspinous,cervical paravertebral,cervical paravertebrals,cervical paras}', true),
+('thoracic paraspinals', 'thoracic', 'group', '{thoracic paraspinal,thoracic paraspinous,thoracic paravertebral,thoracic paravertebrals,thoracic paras}', true),
+('lumbar paraspinals', 'lumbar', 'group', '{lumbar paraspinal,lumbar paraspinous,lumbar paravertebral,lumbar paravertebrals,lumbosacral paraspinals,lumbosacral paraspinal,lumbar paras,ls paraspinals}', true),
 ('erector spinae group', 'lumbar', 'group', '{erector spinae muscle group,es group}', true),
 ('scalenes', 'cervical', 'group', '{scalene,scaleni,scalenus,scalene group}', true),
-('suboccipitals', 'cervical', 'group', '{suboccipital,suboccipital group,suboccipital muscle group}', true),
+('suboccipitals', 'cervical', 'group', '{suboccipital,suboccipital group,suboccipital muscle group,subocc,suboccs,sub occipitals,sub occipital}', true),
 ('rotator cuff', 'scapular', 'group', '{rotator cuff muscles,rotator cuff group}', true),
 ('serratus posterior', 'thoracic', 'group', '{posterior serratus}', true),
 ('intercostals', 'chest wall', 'group', '{intercostal,intercostal muscles,external intercostals,internal intercostals}', true),

@@ -274,6 +274,34 @@ slash_lists(const char *in, size_t len, size_t i)
 }
 
 /*
+ * Punctuation that word processors and EHR exports write in UTF-8, read as
+ * its ASCII kin: a no-break space, dashes and curly quotes are a space, a
+ * bullet or middle dot separates a list like a comma.  Returns the length
+ * of the sequence at in[i] and sets *as ("," or " "), or 0.
+ */
+static size_t
+unicode_punct(const char *in, size_t len, size_t i, unsigned char *as)
+{
+	const unsigned char *u = (const unsigned char *) in + i;
+
+	if (i + 1 < len && u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0xB7))
+	{
+		*as = u[1] == 0xA0 ? ' ' : ',';
+		return 2;
+	}
+	if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x80 &&
+		((u[2] >= 0x90 && u[2] <= 0x99) || u[2] == 0xA2 || u[2] == 0xA3 ||
+		 u[2] == 0xA6 || u[2] == 0xAF))
+	{
+		/* hyphens and dashes 2010-2015, quotes 2018-2019; bullets 2022,
+		 * 2023; ellipsis 2026; narrow no-break space 202F */
+		*as = (u[2] == 0xA2 || u[2] == 0xA3) ? ',' : ' ';
+		return 3;
+	}
+	return 0;
+}
+
+/*
  * Normalises in[0..len) into out (at least 2 * len bytes): lower-case
  * words separated by single spaces, nothing at either end; a run of list
  * separators (, ; & +, and a '/' between two names) becomes the word ",".
@@ -289,7 +317,10 @@ normalise(const char *in, size_t len, char *out)
 	for (i = 0; i < len; i++)
 	{
 		unsigned char c = (unsigned char) in[i];
+		size_t		ulen;
 
+		if (c >= 0x80 && (ulen = unicode_punct(in, len, i, &c)) > 0)
+			i += ulen - 1;
 		if (!is_word_byte(c))
 		{
 			/* list separators stand as a word "," of their own */
@@ -355,12 +386,26 @@ classify_word(const char *w, size_t len)
 			if (IS("belly"))
 				return W_PART;
 			break;
+		case 'c':
+			/* "SCM, sternal and clavicular heads" */
+			if (IS("clavicular"))
+				return W_PART;
+			break;
+		case 'd':
+			if (IS("deep") || IS("division"))
+				return W_PART;
+			break;
 		case 'f':
 			if (IS("fibers") || IS("fibres"))
 				return W_PART;
 			break;
+		case 'g':
+			/* "bilateral trapezius, right greater than left" */
+			if (IS("greater"))
+				return W_FILLER;
+			break;
 		case 'h':
-			if (IS("head"))
+			if (IS("head") || IS("heads"))
 				return W_PART;
 			break;
 		case 'i':
@@ -370,6 +415,8 @@ classify_word(const char *w, size_t len)
 		case 'l':
 			if (IS("l") || IS("lt") || IS("left") || IS("lft"))
 				return W_LEFT;
+			if (IS("less"))
+				return W_FILLER;
 			/* "biceps femoris (long head)" */
 			if (IS("lower") || IS("lateral") || IS("long"))
 				return W_PART;
@@ -379,6 +426,8 @@ classify_word(const char *w, size_t len)
 				IS("medial") || IS("muscle") || IS("muscles") ||
 				IS("musculature"))
 				return W_PART;
+			if (IS("more"))
+				return W_FILLER;
 			break;
 		case 'o':
 			/* "splenius capitis on the left" */
@@ -396,16 +445,23 @@ classify_word(const char *w, size_t len)
 		case 's':
 			if (IS("side") || IS("sides") || IS("sided"))
 				return W_FILLER;
-			if (IS("superior") || IS("short"))
+			if (IS("superior") || IS("short") || IS("sternal") ||
+				IS("superficial"))
 				return W_PART;
 			break;
 		case 't':
 			if (IS("the"))
 				return W_PART;
+			if (IS("than"))
+				return W_FILLER;
 			break;
 		case 'u':
 			if (IS("upper"))
 				return W_PART;
+			break;
+		case 'w':
+			if (IS("worse"))
+				return W_FILLER;
 			break;
 	}
 	return W_NAME;
@@ -1650,6 +1706,40 @@ shared_word(const MpCatalogue *cat, Work *w, const Piece *prev,
 }
 
 /*
+ * A piece names more than a spinal level or adjective: "cervical,
+ * thoracic and lumbar paraspinals" lists three levels of one group, where
+ * "paraspinals, lumbar" gives the group its level.
+ */
+static bool
+names_more_than_level(const Work *w, const Piece *pc)
+{
+	uint32_t	i;
+
+	for (i = pc->first; i < pc->end; i++)
+		if (w->toks[i].cls == W_NAME &&
+			!spine_adjective(w->norm + w->toks[i].start, w->toks[i].len) &&
+			!level_filler(w->norm + w->toks[i].start, w->toks[i].len))
+			return true;
+	return false;
+}
+
+/* A piece has two name or part words or more (within SHARED_TOKENS). */
+#define SHARED_REACH 8			/* named pieces looked past for a head */
+
+static bool
+two_words(const Work *w, const Piece *pc)
+{
+	uint32_t	i;
+	int			n = 0;
+
+	for (i = pc->first; i < pc->end && i - pc->first < SHARED_TOKENS; i++)
+		if ((w->toks[i].cls == W_NAME || w->toks[i].cls == W_PART) &&
+			!w->toks[i].count && ++n == 2)
+			return true;
+	return false;
+}
+
+/*
  * A piece of one part word beside named pieces names a muscle of its own
  * when, with its neighbour's words, it is a catalogue name as written:
  * "tibialis anterior and posterior", "anterior and middle scalene" are
@@ -1661,7 +1751,9 @@ static int
 share_parts(const MpCatalogue *cat, Work *w, size_t npieces)
 {
 	int			added = 0;
-	const Piece *prev = NULL;	/* the last named piece before i */
+	const Piece *prev = NULL;	/* the last named piece of two words or
+								 * more before i, SHARED_REACH at most */
+	int			since = 0;		/* named pieces since prev */
 	size_t		nexti = 0;		/* the first named piece after i, once
 								 * looked for: no piece after i is named
 								 * by this loop before i, so it stays right
@@ -1677,7 +1769,13 @@ share_parts(const MpCatalogue *cat, Work *w, size_t npieces)
 
 		if (pc->named)
 		{
-			prev = pc;
+			if (two_words(w, pc))
+			{
+				prev = pc;
+				since = 0;
+			}
+			else if (++since >= SHARED_REACH)
+				prev = NULL;
 			continue;
 		}
 		if (!pc->parts)
@@ -1707,7 +1805,6 @@ share_parts(const MpCatalogue *cat, Work *w, size_t npieces)
 		if (pc->shared >= 0)
 		{
 			pc->named = true;
-			prev = pc;
 			added++;
 		}
 	}
@@ -1729,6 +1826,77 @@ count_noun(const char *w, size_t len)
 		IS("inj") || IS("injected") || IS("ml") || IS("cc") || IS("mg") ||
 		IS("each");
 #undef IS
+}
+
+/*
+ * Words that describe a trigger point, its dose or where it lies, not a
+ * muscle: a piece of them after a comma describes the muscle before it
+ * ("bilateral upper trapezius, taut band", "R trapezius, 1cc", "levator
+ * scapulae, superior angle", "QL, near iliac crest").
+ */
+static bool
+descriptor_word(const char *w, size_t len)
+{
+	size_t		k;
+
+#define IS(lit) (len == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
+	if (count_noun(w, len) || digits_word(w, len))
+		return true;
+	/* a number with its unit or gauge: "1cc", "2ml", "27g", "x2" */
+#define IS_SUFFIX(lit) (len - k == sizeof(lit) - 1 && \
+						memcmp(w + k, lit, sizeof(lit) - 1) == 0)
+	for (k = 0; k < len && ((w[k] >= '0' && w[k] <= '9') || w[k] == 'x'); k++)
+		;
+	if (k > 0 && (k == len || IS_SUFFIX("cc") || IS_SUFFIX("ml") ||
+				  IS_SUFFIX("mg") || IS_SUFFIX("g") || IS_SUFFIX("ga")))
+		return true;
+#undef IS_SUFFIX
+	return IS("x") || IS("taut") || IS("band") || IS("bands") ||
+		IS("tender") || IS("tenderness") || IS("active") || IS("latent") ||
+		IS("twitch") || IS("response") || IS("responses") || IS("local") ||
+		IS("jump") || IS("sign") || IS("palpable") || IS("nodule") ||
+		IS("nodules") || IS("knot") || IS("knots") || IS("spasm") ||
+		IS("referred") || IS("pain") || IS("with") || IS("without") ||
+		IS("midpoint") || IS("total") || IS("needle") || IS("gauge") ||
+		IS("lidocaine") || IS("lido") || IS("bupivacaine") ||
+		IS("marcaine") || IS("ropivacaine") || IS("kenalog") ||
+		IS("triamcinolone") || IS("dexamethasone") || IS("saline") ||
+		IS("near") || IS("at") || IS("along") || IS("over") ||
+		IS("overlying") || IS("adjacent") || IS("around") || IS("angle") ||
+		IS("border") || IS("insertion") || IS("origin") || IS("attachment") ||
+		IS("edge") || IS("margin") || IS("tip");
+#undef IS
+}
+
+/*
+ * A piece that only describes: its name words are all descriptor words,
+ * or it opens with a word that says where ("near iliac crest", "along the
+ * medial border").
+ */
+static bool
+describes(const Work *w, const Piece *pc)
+{
+	uint32_t	i;
+	bool		first = true;
+
+	for (i = pc->first; i < pc->end; i++)
+	{
+		const Tok  *t = &w->toks[i];
+		const char *word = w->norm + t->start;
+
+		if (t->cls != W_NAME)
+			continue;
+		if (first && t->len >= 2 &&
+			((t->len == 4 && memcmp(word, "near", 4) == 0) ||
+			 (t->len == 5 && memcmp(word, "along", 5) == 0) ||
+			 (t->len == 4 && memcmp(word, "over", 4) == 0) ||
+			 (t->len == 2 && memcmp(word, "at", 2) == 0)))
+			return true;
+		first = false;
+		if (!descriptor_word(word, t->len))
+			return false;
+	}
+	return true;
 }
 
 /*
@@ -1943,7 +2111,8 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 					only = true;
 		uint32_t	k;
 
-		if (!pc->named || !prev->named || prev->end + 1 != pc->first)
+		if (!pc->named || !prev->named || prev->end + 1 != pc->first ||
+			!names_more_than_level(&w, prev))
 			continue;
 		for (k = pc->first; k < pc->end && only; k++)
 		{
@@ -1967,6 +2136,30 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 		pc->named = false;
 		pc->sides = 0;
 		nnamed--;
+	}
+
+	/*
+	 * A piece that only describes the muscles beside it names nothing
+	 * ("R trapezius, 1cc", "trigger point injection, left piriformis"),
+	 * when another piece names something.
+	 */
+	if (nnamed > 1)
+	{
+		size_t		naming = 0;
+
+		for (i = 0; i < npieces; i++)
+			if (w.pieces[i].named && !describes(&w, &w.pieces[i]))
+				naming++;
+		for (i = 0; i < npieces && naming > 0; i++)
+		{
+			Piece	   *pc = &w.pieces[i];
+
+			if (pc->named && pc->sides == 0 && describes(&w, pc))
+			{
+				pc->named = false;
+				nnamed--;
+			}
+		}
 	}
 
 	/* ... unless nothing else is named ("upper") */
@@ -2093,16 +2286,22 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 				const Piece *prev = NULL,
 						   *next = NULL;
 				size_t		j;
+				int			k;
 				int			e;
 
-				for (j = i; j-- > 0;)
-					if (w.pieces[j].named)
+				/*
+				 * the nearest named piece of two words or more, a few
+				 * back or on: in "scalenus anterior, medius and
+				 * posterior" posterior shares the head of the first
+				 */
+				for (j = i, k = 0; j-- > 0 && k < SHARED_REACH;)
+					if (w.pieces[j].named && (++k, two_words(&w, &w.pieces[j])))
 					{
 						prev = &w.pieces[j];
 						break;
 					}
-				for (j = i + 1; j < npieces; j++)
-					if (w.pieces[j].named)
+				for (j = i + 1, k = 0; j < npieces && k < SHARED_REACH; j++)
+					if (w.pieces[j].named && (++k, two_words(&w, &w.pieces[j])))
 					{
 						next = &w.pieces[j];
 						break;

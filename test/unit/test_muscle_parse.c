@@ -488,6 +488,20 @@ test_notes(void)
 	COUNT(1, "anterior and posterior deltoid");
 	COUNT(1, "upper, middle and lower trapezius");
 	COUNT(2, "middle and lower trapezius bilaterally");
+	/* what describes a muscle after a comma; heads; asymmetry */
+	COUNT(2, "bilateral levator scapulae, superior angle");
+	COUNT(1, "R trapezius, 1cc");
+	COUNT(1, "R trapezius, TP x2, taut band");
+	COUNT(1, "trigger point injection, left gluteus medius");
+	COUNT(2, "trapezius, foo");
+	COUNT(2, "bilateral SCM, sternal and clavicular heads");
+	COUNT(2, "bilateral trapezius, right greater than left");
+	/* a head shared along a list of three */
+	COUNT(3, "scalenus anterior, medius and posterior");
+	/* UTF-8 punctuation: no-break space, bullet, curly apostrophe */
+	COUNT(4, "bilateral\xc2\xa0trapezius and levator scapulae");
+	COUNT(3, "trapezius \xe2\x80\xa2 levator \xe2\x80\xa2 QL");
+	COUNT(1, "SCM\xe2\x80\x99s");
 	/* "on the left"; a name restated by its abbreviation */
 	expect("levator scapulae on the right side", MP_MUSCLE,
 		   "levator scapulae", MP_SIDE_RIGHT, 2);

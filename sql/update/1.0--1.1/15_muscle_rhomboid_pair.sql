@@ -9,5 +9,5 @@ WITH shipped AS (
 	RETURNING name
 )
 INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin)
-SELECT 'rhomboids', 'scapular', 'muscle', '{rhomboid,rhomboideus,rhomboidei,rhomboid muscles}', true
+SELECT 'rhomboids', 'scapular', 'muscle', '{rhomboid,rhomboideus,rhomboidei,rhomboid muscles,rhomb,rhombs}', true
 FROM shipped;

@@ -1,0 +1,2 @@
+-- New muscle, group and region rows of 1.1 (sql/install/14_muscle_data_more.sql).
+-- @include sql/install/14_muscle_data_more.sql
