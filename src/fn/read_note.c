@@ -51,7 +51,7 @@ get_vocab(void)
 	v = nr_vocab_new(&alloc, cat);
 
 	/* as the extension's owner: any role that may call us sees the rows */
-	tpi_ref_spi_connect(&spi);
+	tpi_ref_load_begin(&spi);
 	if (SPI_execute("SELECT name, generic_name FROM tpi_rules.injectate "
 					"ORDER BY name COLLATE pg_catalog.\"C\"", true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read tpi_rules.injectate");
@@ -66,7 +66,7 @@ get_vocab(void)
 			elog(ERROR, "could not add injectate \"%s\" to the note vocabulary",
 				 name);
 	}
-	tpi_ref_spi_finish(&spi);
+	tpi_ref_load_end(&spi);
 	if (!nr_vocab_build(v))
 		elog(ERROR, "could not build the note vocabulary");
 

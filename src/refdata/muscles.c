@@ -87,7 +87,7 @@ load_catalogue(MemoryContext *cxt_out)
 	cat = mp_catalogue_new(&alloc);
 
 	/* as the extension's owner: any role that may call us sees the rows */
-	tpi_ref_spi_connect(&spi);
+	tpi_ref_load_begin(&spi);
 	ret = SPI_execute("SELECT name, region, kind, aliases "
 					  "FROM tpi_rules.muscle "
 					  "ORDER BY name COLLATE pg_catalog.\"C\"",
@@ -129,7 +129,7 @@ load_catalogue(MemoryContext *cxt_out)
 							  kind_from_text(kind), alias_strs, nalias))
 			elog(ERROR, "could not add muscle \"%s\" to the catalogue", name);
 	}
-	tpi_ref_spi_finish(&spi);
+	tpi_ref_load_end(&spi);
 
 	mp_catalogue_set_spinal_regions(cat, tpi_region_index("cervical"),
 									tpi_region_index("thoracic"),

@@ -21,8 +21,10 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/pg_class.h"
 
 static const struct
@@ -194,6 +196,32 @@ tpi_ref_spi_finish(TpiRefSpi *s)
 }
 
 /*
+ * SPI connected to read reference tables into a backend cache.  The cache
+ * outlives the transaction and is stamped with the generation now, so it
+ * must hold every change that moved the generation: the tables are read
+ * with the latest snapshot, not a REPEATABLE READ transaction's older one
+ * (which would keep a change committed meanwhile out of the cache for
+ * good).  A parallel worker may take no new snapshot: it reads with its
+ * leader's.
+ */
+void
+tpi_ref_load_begin(TpiRefSpi *s)
+{
+	s->pushed = !IsInParallelMode();
+	if (s->pushed)
+		PushActiveSnapshot(GetLatestSnapshot());
+	tpi_ref_spi_connect(s);
+}
+
+void
+tpi_ref_load_end(TpiRefSpi *s)
+{
+	tpi_ref_spi_finish(s);
+	if (s->pushed)
+		PopActiveSnapshot();
+}
+
+/*
  * The one way a reference cache is built: the previous cache in *slot is
  * deleted, a zeroed struct of size bytes (its first member a TpiRefCache)
  * is made in a new memory context under CacheMemoryContext, and load()
@@ -222,9 +250,9 @@ tpi_ref_build(void **slot, const char *name, Size size, uint32 generation,
 	{
 		TpiRefSpi	spi;
 
-		tpi_ref_spi_connect(&spi);
+		tpi_ref_load_begin(&spi);
 		load(c);
-		tpi_ref_spi_finish(&spi);
+		tpi_ref_load_end(&spi);
 	}
 	PG_CATCH();
 	{

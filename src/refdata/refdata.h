@@ -46,8 +46,11 @@ typedef struct TpiRefSpi
 {
 	Oid			save_userid;
 	int			save_sec_context;
+	bool		pushed;			/* tpi_ref_load_begin() pushed a snapshot */
 } TpiRefSpi;
 
+extern void tpi_ref_load_begin(TpiRefSpi *s);
+extern void tpi_ref_load_end(TpiRefSpi *s);
 extern void tpi_ref_become_owner(TpiRefSpi *s);
 extern void tpi_ref_become_caller(TpiRefSpi *s);
 extern void tpi_ref_spi_connect(TpiRefSpi *s);
