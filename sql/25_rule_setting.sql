@@ -130,6 +130,15 @@ INSERT INTO tpi_rules.rule_setting VALUES ('aetna', 'drug.missing_on_claim', fal
 COMMIT;
 DELETE FROM tpi_rules.rule_setting WHERE rule_id = 'drug.missing_on_claim';
 SELECT claim_id, line_no FROM guarded WHERE claim_id IN ('Cv', 'Cw', 'Cx') ORDER BY 1, 2;
+-- The rejection at COMMIT lists the row's other findings as the settings
+-- then judge them: the unsigned note's warning, switched off meanwhile,
+-- is left out.
+BEGIN;
+INSERT INTO guarded
+SELECT (jsonb_populate_record(l, '{"note_signed": false}')).* FROM pg_temp.lone('Cy') l;
+INSERT INTO tpi_rules.rule_setting VALUES ('medicare', 'doc.missing_element', false, NULL);
+COMMIT;
+DELETE FROM tpi_rules.rule_setting WHERE rule_id = 'doc.missing_element';
 
 -- effective_severity() answers as the rules judge: Aetna's upcoding is
 -- off, everyone else's an error; a payer_map source gets Medicare's rows;

@@ -14,7 +14,6 @@
 #include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
-#include "utils/snapmgr.h"
 
 /* A curable finding waiting for the end of the transaction. */
 typedef struct Pending
@@ -87,14 +86,25 @@ is_live(const Pending *p)
  * ------------------------------------------------------------------------
  */
 
-/* A row's waiting errors al, and its other findings, into r. */
+/*
+ * A row's waiting errors al, and its other findings as the rule settings
+ * now judge them (one switched off since is left out), into r.
+ */
 static void
 report_row(RejectReport *r, Pending *row, AttrList *al)
 {
 	int			i;
 
 	for (i = 0; i < row->nothers; i++)
-		tpi_guard_attribute(al, &row->others[i], false);
+	{
+		TpiFinding *o = &row->others[i];
+		TpiSeverity sev;
+
+		if (!tpi_rule_effective(tpi_rule_index(o->rule_id), row->payer_id, &sev))
+			continue;
+		o->severity = sev;
+		tpi_guard_attribute(al, o, false);
+	}
 	tpi_guard_report_row(r, &row->row, al);
 }
 
@@ -108,8 +118,6 @@ check_pending_at_commit(void)
 	Pending    *row = NULL;
 	AttrList	al = {NULL, 0, 0};
 
-	bool		pushed = false;
-
 	tpi_guard_report_init(&r, true);
 	for (p = pending; p; p = p->next)
 	{
@@ -121,14 +129,8 @@ check_pending_at_commit(void)
 		/*
 		 * COMMIT is a statement too: a rule switched off, or set below
 		 * error, since the row was checked no longer rejects it (SPEC
-		 * section 13).  The settings may have to be read again, which
-		 * needs a snapshot.
+		 * section 13).  A reload of the settings brings its own snapshot.
 		 */
-		if (!pushed && !ActiveSnapshotSet())
-		{
-			PushActiveSnapshot(GetTransactionSnapshot());
-			pushed = true;
-		}
 		if (!tpi_rule_effective(tpi_rule_index(p->f.rule_id), p->payer_id, &sev) ||
 			sev != TPI_ERROR)
 			continue;
@@ -146,8 +148,6 @@ check_pending_at_commit(void)
 		row = p;
 		tpi_guard_attribute(&al, &p->f, true);
 	}
-	if (pushed)
-		PopActiveSnapshot();
 	if (first == NULL)
 		return;
 	report_row(&r, row, &al);
