@@ -229,12 +229,13 @@ ascii_lower(unsigned char c)
 #define W_LEVEL		7			/* a spinal level (c5, l4, s1) */
 
 static int	classify_word(const char *w, size_t len);
+static bool descriptor_word(const char *w, size_t len);
 
 /*
  * Does the '/' at in[i] list two names ("gluteus medius/minimus",
- * "trapezius/levator scapulae", "SCM/scalenes")?  Only between two words
- * of three letters or more that are not side words: "R/L", "rt/lt",
- * "left/right" are sides, "C5/6" a level.
+ * "trapezius/levator scapulae", "SCM/scalenes", "QL/glute med")?  Only
+ * between two words of two letters or more that are not side words:
+ * "R/L", "rt/lt", "left/right", "b/l" are sides, "C5/6" a level.
  */
 static bool
 slash_lists(const char *in, size_t len, size_t i)
@@ -249,7 +250,7 @@ slash_lists(const char *in, size_t len, size_t i)
 		;
 	for (b = i + 1; b < len && is_word_byte((unsigned char) in[b]); b++)
 		;
-	if (i - a < 3 || b - (i + 1) < 3)
+	if (i - a < 2 || b - (i + 1) < 2)
 		return false;
 	for (side = 0; side < 2; side++)
 	{
@@ -1543,6 +1544,54 @@ located:
  * unknown piece whose words split into two runs that each name the same
  * muscle or group is that one.  *out is replaced only then.
  */
+/*
+ * Counts, doses and trigger-point words written into the name ("R upper
+ * trapezius 2cc", "L levator scapulae TP x2", "3 TPs in R trapezius",
+ * "TPI right trapezius", "trapezius muscle(s)"): an unknown piece is read
+ * again without them, and is the muscle they leave if it names one.
+ * *out is replaced only then.
+ */
+static void
+without_descriptors(const MpCatalogue *cat, Work *w, const Piece *pc,
+					MpResult *out)
+{
+	size_t		names_used = w->names_used;
+	bool		marked[32];		/* a longer piece keeps its words */
+	uint32_t	i;
+	bool		any = false;
+	MpResult	r;
+
+	if (pc->end - pc->first > sizeof(marked) / sizeof(marked[0]))
+		return;
+	for (i = pc->first; i < pc->end; i++)
+	{
+		Tok		   *t = &w->toks[i];
+		const char *word = w->norm + t->start;
+
+		marked[i - pc->first] = false;
+		if (t->cls != W_NAME || t->count)
+			continue;
+		if (descriptor_word(word, t->len) ||
+			(t->len == 1 && word[0] == 's') ||
+			(t->len == 2 && memcmp(word, "in", 2) == 0) ||
+			(t->len == 3 && memcmp(word, "tpi", 3) == 0) ||
+			(t->len == 4 && memcmp(word, "tpis", 4) == 0))
+		{
+			t->count = true;
+			marked[i - pc->first] = any = true;
+		}
+	}
+	if (!any)
+		return;
+	if (match_piece(cat, w, pc, false, &r) && r.kind != MP_UNKNOWN)
+		*out = r;
+	else
+		w->names_used = names_used;
+	for (i = pc->first; i < pc->end; i++)
+		if (marked[i - pc->first])
+			w->toks[i].count = false;
+}
+
 #define RESTATED_TOKENS 8			/* a longer piece is no name restated */
 
 static void
@@ -1607,6 +1656,8 @@ parse_piece(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 		if (!match_piece(cat, w, pc, true, out))
 			return false;
 	}
+	if (out->kind == MP_UNKNOWN)
+		without_descriptors(cat, w, pc, out);
 	if (out->kind == MP_UNKNOWN)
 		restated_name(cat, w, pc, out);
 	return true;
@@ -2088,8 +2139,9 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 				if (i > last_name)
 					closing |= bit;
 			}
-			else if (t->cls == W_NAME || t->cls == W_LEVEL)
-				pc->named = true;
+			else if ((t->cls == W_NAME && !t->count) || t->cls == W_LEVEL)
+				pc->named = true;	/* "trapezius (R x2, L x1)": a side
+									 * and its count name nothing */
 			else if (t->cls == W_PART)
 				pc->parts = true;	/* alone they name nothing ... */
 			else if (t->cls == W_FILLER && memcmp(w.norm + t->start, "side", 4) == 0 &&

@@ -205,7 +205,7 @@ test_parse(void)
 	expect("left right", MP_UNKNOWN, "left right", MP_SIDE_NONE, -1);
 	expect("lrt levator", MP_UNKNOWN, "lrt levator", MP_SIDE_NONE, -1);
 	expect("bl", MP_UNKNOWN, "bl", MP_SIDE_NONE, -1);
-	expect("ab/lc trap", MP_UNKNOWN, "ab lc trap", MP_SIDE_NONE, -1);
+	expect("ab/lc9 trap", MP_UNKNOWN, "ab lc9 trap", MP_SIDE_NONE, -1);
 	expect("b/lx", MP_UNKNOWN, "b lx", MP_SIDE_NONE, -1);
 	expect("trap\xc3\xa9", MP_UNKNOWN, "trap\xc3\xa9", MP_SIDE_NONE, -1);
 	expect("\xc3\xa9 trap", MP_UNKNOWN, "\xc3\xa9 trap", MP_SIDE_NONE, -1);
@@ -496,6 +496,16 @@ test_notes(void)
 	COUNT(2, "trapezius, foo");
 	COUNT(2, "bilateral SCM, sternal and clavicular heads");
 	COUNT(2, "bilateral trapezius, right greater than left");
+	/* counts written into the name; a side with its count */
+	COUNT(1, "R upper trapezius 2cc");
+	COUNT(1, "3 TPs in R trapezius");
+	COUNT(1, "TPI right trapezius");
+	COUNT(2, "trapezius (R x2, L x1)");
+	COUNT(2, "R x2, L x1 trapezius");
+	expect("trapezius, left x2", MP_MUSCLE, "trapezius", MP_SIDE_LEFT, 2);
+	/* a slash between two-letter abbreviations lists them */
+	COUNT(3, "L QL/glute med/levator");
+	COUNT(2, "R/L trapezius");
 	/* a head shared along a list of three */
 	COUNT(3, "scalenus anterior, medius and posterior");
 	/* UTF-8 punctuation: no-break space, bullet, curly apostrophe */
