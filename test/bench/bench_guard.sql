@@ -44,12 +44,13 @@ SELECT :{?lines} AS have_lines \gset
 \set lines 200000
 \endif
 
-DROP TABLE IF EXISTS bench_src, bench_plain, bench_flag, bench_stmt, bench_times,
+DROP TABLE IF EXISTS bench_src, bench_plain, bench_flag, bench_stmt, bench_times, bench_logged,
 	empty_row, empty_stmt, bench_clean, clean_plain, clean_row, clean_stmt, bench_sets;
 CREATE TABLE bench_times (data text, round int, load text, how text, ms numeric,
 						  cpu_ms numeric, rows_ok boolean);
 \ir cpu_ms.sql
 CREATE TABLE bench_sets (data text, lines bigint, clean_lines bigint, findings bigint);
+CREATE TABLE bench_logged (data text, round int, table_name text, rule_id text, n bigint);
 
 CREATE TABLE bench_plain (LIKE tpi_rules.claim_line INCLUDING ALL);
 CREATE TABLE bench_flag (LIKE tpi_rules.claim_line INCLUDING ALL);
@@ -147,5 +148,5 @@ DELETE FROM tpi_rules.finding_log
  WHERE table_name IN ('public.bench_flag', 'public.bench_stmt', 'public.bench_plain');
 DROP TABLE bench_src, bench_plain, bench_flag, bench_stmt, bench_times, bench_clean,
 	empty_row, empty_stmt,
-	clean_plain, clean_row, clean_stmt, bench_sets;
+	clean_plain, clean_row, clean_stmt, bench_sets, bench_logged;
 \! rm -f /tmp/bench_guard.copy

@@ -26,9 +26,9 @@ INSERT INTO bench_stmt SELECT * FROM bench_src LIMIT 10;
 -- once, for the line that caused it, the statement trigger for each new
 -- line of the session that owns it (about 85 of 25,000 in the stress set).
 SELECT :'data' AS data, rule_id,
-	   count(*) FILTER (WHERE table_name = 'public.bench_flag') AS row_trigger,
-	   count(*) FILTER (WHERE table_name = 'public.bench_stmt') AS statement_trigger
-  FROM tpi_rules.finding_log WHERE table_name IN ('public.bench_flag', 'public.bench_stmt')
+	   sum(n) FILTER (WHERE table_name = 'public.bench_flag') AS row_trigger,
+	   sum(n) FILTER (WHERE table_name = 'public.bench_stmt') AS statement_trigger
+  FROM bench_logged WHERE data = :'data' AND round = 1
  GROUP BY rule_id ORDER BY 3 DESC, 2;
 \set round 2
 \ir guard_round.sql
