@@ -46,7 +46,7 @@ INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 ('greater trochanter', 'gluteal/hip', 'region', '{trochanter,trochanteric region,trochanteric area}', true),
 ('coccyx', 'gluteal/hip', 'region', '{coccygeal region,tailbone}', true),
 ('groin', 'gluteal/hip', 'region', '{inguinal region}', true),
-('occiput', 'cephalic', 'region', '{occipital region,occipital area}', true),
+('occiput', 'cephalic', 'region', '{}', true),
 ('flank', 'lumbar', 'region', '{flanks}', true),
 ('cervical musculature', 'cervical', 'region', '{cervical muscles,posterior cervical muscles,posterior cervical musculature,neck muscles,neck musculature}', true),
 ('lumbar musculature', 'lumbar', 'region', '{lumbar muscles,low back muscles,lower back muscles,low back musculature}', true),

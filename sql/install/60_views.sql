@@ -420,7 +420,7 @@ AS $$
 	ORDER BY st.patient_id, st.payer_id
 $$;
 COMMENT ON FUNCTION @extschema@.frequency_status(date) IS
-  'The rows of v_frequency_status as of a given date: per patient and payer (as judged: payer_map applied) whose policy has a session cap or a minimum interval, the patient''s TPI sessions in the rolling window (every session counts, whatever its payer, as the rules count), the cap, and next_eligible_date(); SECURITY DEFINER, executable by tpi_reporting';
+  'The rows of v_frequency_status as of a given date: per patient and payer (as judged: payer_map applied) whose policy has a session cap or a minimum interval (one whose rule rule_setting switches off does not count), the patient''s TPI sessions in the rolling window (every session counts, whatever its payer, as the rules count; for a cap per region, the region with most), the cap, and the next eligible date; SECURITY DEFINER, executable by tpi_reporting';
 
 -- The views.
 

@@ -19,7 +19,7 @@ gcc -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Wpointer-arith -Werror
 	-Wno-unused-parameter -Isrc/parse test/bench/bench_notes.c src/parse/note.c \
 	src/parse/muscle_parse.c -o "$tmp/bench_notes"
 perl test/bench/notes_vocab.pl sql/install/14_muscle_data.sql \
-	sql/install/13_injectate_data.sql > "$tmp/vocab.tsv"
+	sql/install/14_muscle_data_more.sql sql/install/13_injectate_data.sql > "$tmp/vocab.tsv"
 
 echo "== accuracy on the labelled corpus"
 python3 test/bench/bench_notes.py "$tmp/bench_notes" "$tmp/vocab.tsv" test/data/notes

@@ -1,19 +1,22 @@
 #!/usr/bin/perl
-# test/bench/notes_vocab.pl MUSCLE_SQL INJECTATE_SQL
-# Prints the shipped muscle catalogue and injectate names as the lines the
-# note benchmark driver reads: "M<TAB>name<TAB>region<TAB>kind<TAB>alias|alias"
-# and "D<TAB>name<TAB>generic" (generic empty when the name is one).
+# test/bench/notes_vocab.pl MUSCLE_SQL... INJECTATE_SQL
+# Prints the shipped muscle catalogue (every install file that has its
+# rows) and injectate names as the lines the note benchmark driver reads:
+# "M<TAB>name<TAB>region<TAB>kind<TAB>alias|alias" and
+# "D<TAB>name<TAB>generic" (generic empty when the name is one).
 use strict;
 use warnings;
-my ($msql, $isql) = @ARGV;
-open my $m, '<', $msql or die "$msql: $!";
-while (<$m>) {
-	next unless /^\('([^']*)', (?:'([^']*)'|NULL), '(muscle|group|region)', '\{([^}]*)\}'/;
-	my ($name, $region, $kind, $aliases) = ($1, $2 // '', $3, $4);
-	$aliases =~ s/,/|/g;
-	print "M\t$name\t$region\t$kind\t$aliases\n";
+my $isql = pop @ARGV;
+for my $msql (@ARGV) {
+	open my $m, '<', $msql or die "$msql: $!";
+	while (<$m>) {
+		next unless /^\('([^']*)', (?:'([^']*)'|NULL), '(muscle|group|region)', '\{([^}]*)\}'/;
+		my ($name, $region, $kind, $aliases) = ($1, $2 // '', $3, $4);
+		$aliases =~ s/,/|/g;
+		print "M\t$name\t$region\t$kind\t$aliases\n";
+	}
+	close $m;
 }
-close $m;
 open my $i, '<', $isql or die "$isql: $!";
 while (<$i>) {
 	next unless /^\s*\('([^']*)', '[^']*', (?:'([^']*)'|NULL),/;
