@@ -525,6 +525,8 @@ typedef struct NTok
 	uint8_t		abbr;			/* a '.' that ends an abbreviation ("R.") */
 	uint8_t		ls;				/* "ls" read as the levator scapulae */
 	uint8_t		rpart;			/* a part word of the reader only ("sternal") */
+	uint8_t		shared;			/* names a muscle with the head of the key
+								 * before it ("gluteus medius, minimus") */
 	int32_t		num;			/* T_NUM: the whole part; -1 if too big */
 } NTok;
 
@@ -2620,6 +2622,8 @@ emit_muscle(void *arg, const MpResult *m)
 		emit_side(r, mp_side_name(side), m);
 }
 
+#define HEAD_MAX	64			/* bytes of a key's head written out */
+
 typedef struct Span
 {
 	size_t		first;			/* first token (side words included) */
@@ -2907,6 +2911,97 @@ seg_add(const Reader *r, Segs *g, const Span *sp, size_t name0, size_t at,
 	g->from = at;
 }
 
+static bool list_separator(const Reader *r, size_t k);
+
+/* The catalogue entry of the key at tokens [first, first + n), or -1. */
+static int
+key_entry(const Reader *r, size_t first, size_t n)
+{
+	char		tmp[256];
+	size_t		o = 0,
+				k;
+
+	for (k = first; k < first + n && k < r->nt; k++)
+	{
+		if (r->t[k].type != T_WORD && r->t[k].type != T_NUM)
+			continue;
+		if (o + r->t[k].len + 1 > sizeof(tmp))
+			return -1;
+		if (o > 0)
+			tmp[o++] = ' ';
+		memcpy(tmp + o, r->low + r->t[k].start, r->t[k].len);
+		o += r->t[k].len;
+	}
+	return mp_catalogue_lookup(r->v->cat, tmp, o);
+}
+
+/*
+ * "trapezius (R x2, L x1)", "(right 2, left 1)", "(L: 1 TP)": sides with
+ * their counts in brackets from token i.  Returns the token of the closing
+ * bracket (0 when it is not such a bracket); counts (up to 8) gets the
+ * counts and *ncounts their number, *each whether they are per muscle.
+ */
+static size_t
+sided_counts(const Reader *r, size_t i, int *counts, int *ncounts, bool *each)
+{
+	size_t		m = i + 1,
+				next;
+	int			n = 0,
+				c;
+
+	if (!punct_is(r, i, '('))
+		return 0;
+	while (m < r->nt && m < i + 24)
+	{
+		if (r->t[m].type != T_WORD || r->t[m].wclass != MP_WORD_SIDE)
+			return 0;
+		m++;
+		if (punct_is(r, m, ':') || punct_is(r, m, '-') || punct_is(r, m, '='))
+			m++;
+		if ((c = times_at(r, m, &next)) >= 0)
+			m = next;
+		else if ((c = number_at(r, m)) >= 0 && c < 100)
+		{
+			m++;
+			if (tok_is(r, m, "trigger"))
+				m++;
+			if (m < r->nt && (r->t[m].flags & F_TPW))
+				m++;
+		}
+		else
+			c = -1;
+		/* "(R x1 each)" */
+		if (c >= 0 && (tok_is(r, m, "each") || tok_is(r, m, "ea")))
+		{
+			m++;
+			if (each)
+				*each = true;
+		}
+		if (c >= 0 && counts && n < 8)
+			counts[n++] = c;
+		if (punct_is(r, m, ')'))
+		{
+			if (ncounts)
+				*ncounts = n;
+			return m;
+		}
+		if (punct_is(r, m, ',') || punct_is(r, m, ';') || punct_is(r, m, '/') ||
+			tok_is(r, m, "and") || punct_is(r, m, '&'))
+			m++;
+		else
+			return 0;
+	}
+	return 0;
+}
+
+/* "cervical", "thoracic", "lumbar" */
+static bool
+spinal_word(const Reader *r, size_t k)
+{
+	return tok_is(r, k, "cervical") || tok_is(r, k, "thoracic") ||
+		tok_is(r, k, "lumbar");
+}
+
 static size_t
 span_at(Reader *r, size_t i, size_t limit, Span *sp)
 {
@@ -2915,6 +3010,8 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 				last = i;
 	size_t		mus_first = i,
 				mus_n = 0;		/* the last catalogue key of the run */
+	size_t		shared_end = 0;	/* after the last word read by its head */
+	MpKind		mus_kind = MP_MUSCLE;
 	size_t		k;
 
 	sp->count = -1;
@@ -2928,6 +3025,23 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 	{
 		const NTok *t = &r->t[sp->first - 1];
 
+		/* "the cervical, thoracic and lumbar paraspinals": no "the" */
+		if (sp->first < i && spinal_word(r, sp->first) && tok_is(r, sp->first - 1, "the"))
+			break;
+		/*
+		 * "left anterior, middle, and posterior scalenes": a serial comma
+		 * before the "and" of a list of part words
+		 */
+		if (sp->first >= 3 && tok_is(r, sp->first - 1, "and") &&
+			punct_is(r, sp->first - 2, ',') && r->t[sp->first - 3].type == T_WORD &&
+			(r->t[sp->first - 3].wclass == MP_WORD_SIDE ||
+			 (r->t[sp->first - 3].wclass == MP_WORD_PART &&
+			  r->t[sp->first].type == T_WORD &&
+			  r->t[sp->first].wclass == MP_WORD_PART)))
+		{
+			sp->first -= 2;
+			continue;
+		}
 		if ((t->type == T_WORD && (t->wclass == MP_WORD_SIDE ||
 								   t->wclass == MP_WORD_PART ||
 								   tok_is(r, sp->first - 1, "sided"))) ||
@@ -2949,6 +3063,18 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			  (r->t[sp->first - 2].wclass == MP_WORD_PART &&
 			   r->t[sp->first].type == T_WORD &&
 			   r->t[sp->first].wclass == MP_WORD_PART))) ||
+			/*
+			 * "cervical, thoracic, and lumbar paraspinals": the region
+			 * adjectives of a list before a key that opens with one
+			 */
+			(spinal_word(r, i) &&
+			 ((spinal_word(r, sp->first - 1) && sp->first < i &&
+			   (list_separator(r, sp->first) || punct_is(r, sp->first, '/'))) ||
+			  ((list_separator(r, sp->first - 1) || punct_is(r, sp->first - 1, '/')) &&
+			   sp->first >= 2 && (spinal_word(r, sp->first - 2) ||
+								  (tok_is(r, sp->first - 1, "and") &&
+								   punct_is(r, sp->first - 2, ',') && sp->first >= 3 &&
+								   spinal_word(r, sp->first - 3)))))) ||
 			/* "R/L", "R>L trapezius": both sides, one worse */
 			(t->type == T_PUNCT && (r->raw[t->start] == '-' ||
 									r->raw[t->start] == '/' ||
@@ -3071,19 +3197,25 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 			g.names++;
 			mus_first = j;
 			mus_n = n;
+			mus_kind = kind;
 			j += n;
 			last = j;
 			continue;
 		}
 		if (t->type == T_NL)
 			break;
-		/* after a separator, a word naming a muscle with the key's head */
-		if (j > last && mus_n > 0 && mus_first + mus_n == last &&
+		/*
+		 * after a separator, a word naming a muscle with the key's head;
+		 * "gluteus maximus, medius, and minimus": each word of the list
+		 */
+		if (j > last && mus_n > 0 &&
+			(mus_first + mus_n == last || shared_end == last) &&
 			shares_head(r, mus_first, mus_n, j))
 		{
 			g.names++;
+			r->t[j].shared = 1;
 			j++;
-			last = j;
+			last = shared_end = j;
 			continue;
 		}
 		c = times_at(r, j, &next);
@@ -3145,6 +3277,37 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 		if (punct_is(r, j, '('))
 		{
 			size_t		m = j + 1;
+			int			cs[8];
+			int			nc = 0;
+			bool		each = false;
+
+			/* "sternocleidomastoid (SCM) on the left": its alias */
+			if (j == last && mus_n > 0 && m < r->nt && !r->t[m].fuzzy &&
+				!r->t[mus_first].fuzzy &&
+				(n = muscle_at(r, m, NULL)) > 0 && punct_is(r, m + n, ')') &&
+				key_entry(r, m, n) >= 0 &&
+				key_entry(r, m, n) == key_entry(r, mus_first, mus_n))
+			{
+				j = last = m + n + 1;
+				continue;
+			}
+			/* "trapezius (R x2, L x1)": sides and their counts */
+			if (m < r->nt && r->t[m].type == T_WORD && r->t[m].wclass == MP_WORD_SIDE &&
+				(m = sided_counts(r, j, cs, &nc, &each)) > 0)
+			{
+				int			q;
+
+				for (q = 0; q < nc; q++)
+				{
+					add_count(sp, cs[q]);
+					seg_add(r, &g, sp, i, m, cs[q], each);
+				}
+				if (nc > 0 && each)
+					sp->each = true;
+				j = last = m + 1;
+				continue;
+			}
+			m = j + 1;
 
 			/* "right trapezius (x2)" */
 			if ((c = times_at(r, m, &next)) >= 0 && punct_is(r, next, ')'))
@@ -3185,6 +3348,21 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 					continue;
 				}
 			}
+		}
+		/*
+		 * "- Trapezius: R (2 TP), L (1 TP)": the sides of a name that
+		 * labels its list item
+		 */
+		if (punct_is(r, j, ':') && j == last && mus_n > 0 && mus_kind != MP_REGION &&
+			j + 1 < r->nt && r->t[j + 1].type == T_WORD &&
+			r->t[j + 1].wclass == MP_WORD_SIDE &&
+		/* not "... of the right scapula: right rhomboid major" */
+			!(j + 2 < r->nt && r->t[j + 2].type == T_WORD &&
+			  ((r->t[j + 2].flags & F_MUS) || r->t[j + 2].wclass == MP_WORD_PART ||
+			   r->t[j + 2].wclass == MP_WORD_SIDE)))
+		{
+			j++;
+			continue;
 		}
 		/* "R LS x1, L rhomboid x1 = 6 TPs": the sum of the counts before */
 		if (punct_is(r, j, '=') && sp->count >= 0)
@@ -3318,7 +3496,7 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 								   ((tok_is(r, j, "cervical") || tok_is(r, j, "thoracic") ||
 									 tok_is(r, j, "lumbar")) && j + 1 < r->nt &&
 									(r->t[j + 1].flags & F_MUS)))) ||
-			(t->type == T_PUNCT && (strchr(",&+/-", r->raw[t->start]) != NULL ||
+			(t->type == T_PUNCT && (strchr(",&+/-*", r->raw[t->start]) != NULL ||
 									t->abbr)))
 		{
 			j++;
@@ -3578,6 +3756,98 @@ spread_to(const Reader *r, size_t first)
 	return false;
 }
 
+/*
+ * "gluteus maximus, medius, and minimus": writes the head words of the key
+ * at tokens [first, first + n) (all its words but the last) before a word
+ * that shares them, so that the parser reads "gluteus minimus".  Returns
+ * the bytes written, at most HEAD_MAX.
+ */
+static size_t
+write_head(const Reader *r, size_t first, size_t n, char *out)
+{
+	size_t		o = 0,
+				words = 0,
+				k;
+
+	for (k = first; k < first + n; k++)
+		if (r->t[k].type == T_WORD)
+			words++;
+	for (k = first; k < first + n && words > 1; k++)
+	{
+		if (r->t[k].type != T_WORD)
+			continue;
+		if (o + r->t[k].len + 1 > HEAD_MAX)
+			return 0;
+		memcpy(out + o, r->low + r->t[k].start, r->t[k].len);
+		o += r->t[k].len;
+		out[o++] = ' ';
+		words--;
+	}
+	return o;
+}
+
+/*
+ * "trapezius R x2, L x1, levator scapulae R x1", "Trapezius: R (2 TP), L
+ * (1 TP)": sides after a name, each with its count, joined by commas,
+ * from the side word at i up to end.  Returns the token after the last
+ * side's count when there are two sides or more (their sides OR-ed into
+ * *sides), else 0.
+ */
+static size_t
+sides_after(const Reader *r, size_t i, size_t end, int *sides)
+{
+	size_t		m = i,
+				after = 0,
+				next;
+	int			n = 0,
+				seen = 0;
+
+	while (m < end && r->t[m].type == T_WORD && r->t[m].wclass == MP_WORD_SIDE)
+	{
+		/* "trapezius right, left levator scapulae": that side opens a name */
+		if (m + 1 < r->nt && r->t[m + 1].type == T_WORD &&
+			((r->t[m + 1].flags & F_MUS) || r->t[m + 1].wclass == MP_WORD_PART ||
+			 r->t[m + 1].wclass == MP_WORD_SIDE))
+			break;
+		seen |= (int) mp_side_of_word(r->low + r->t[m].start, r->t[m].len);
+		n++;
+		m++;
+		/* its count: x2, 2, 2 TP, (2), (2 TP) */
+		if (times_at(r, m, &next) >= 0)
+			m = next;
+		else if (punct_is(r, m, '(') && number_at(r, m + 1) >= 0)
+		{
+			size_t		q = m + 2;
+
+			if (tok_is(r, q, "trigger"))
+				q++;
+			if (q < end && (r->t[q].flags & F_TPW))
+				q++;
+			if (!punct_is(r, q, ')'))
+				return 0;
+			m = q + 1;
+		}
+		else if (number_at(r, m) >= 0)
+		{
+			m++;
+			if (tok_is(r, m, "trigger"))
+				m++;
+			if (m < end && (r->t[m].flags & F_TPW))
+				m++;
+		}
+		after = m;
+		if (m + 1 < end && punct_is(r, m, ',') && r->t[m + 1].type == T_WORD &&
+			r->t[m + 1].wclass == MP_WORD_SIDE)
+			m++;
+		else
+			break;
+	}
+	if (n < 2 || after > end)
+		return 0;
+	*sides = seen;
+	return after;
+}
+
 /* "trapezius (left)": side and part words only, in brackets from token i */
 static bool
 side_in_brackets(const Reader *r, size_t i)
@@ -3598,10 +3868,17 @@ read_span(Reader *r, const Span *sp)
 	size_t		i,
 				o = 0;
 	size_t		need = 0;
+	size_t		kf = 0,			/* the last catalogue key written */
+				kn = 0,
+				kend = 0;
+	MpKind		kkind = MP_REGION;
+	bool		split = false;	/* a separator written since that key */
+	int			sides;
 
 	for (i = sp->first; i < sp->end; i++)
-		need += r->t[i].len + 3 + (r->t[i].ls ? sizeof("levator scapulae") : 0) +
-			(punct_is(r, i, '/') ? 10 : 0);	/* a side carried over a slash */
+		need += r->t[i].len + 5 + (r->t[i].ls ? sizeof("levator scapulae") : 0) +
+			(punct_is(r, i, '/') ? 10 : 0) +	/* a side carried over a slash */
+			(r->t[i].type == T_WORD ? HEAD_MAX : 0);	/* a head written out */
 	for (i = sp->side_from; i < sp->side_to; i++)
 		need += r->t[i].len + 3;
 	if (!buf_reserve(r, need + 1))
@@ -3609,12 +3886,38 @@ read_span(Reader *r, const Span *sp)
 	for (i = sp->first; i < sp->end; i++)
 	{
 		const NTok *t = &r->t[i];
-		size_t		next;
+		size_t		next,
+					kb;
 
 		if (t->type == T_PUNCT)
 		{
 			char		c = r->raw[t->start];
 
+			if (c == '(' && (kb = sided_counts(r, i, NULL, NULL, NULL)) > 0 &&
+				kb < sp->end)
+			{
+				/*
+				 * "trapezius (R x2, L x1)": the sides after the name, a
+				 * right and a left as "bilateral"
+				 */
+				int			sides = 0;
+				const char *w;
+
+				for (i++; i < kb; i++)
+					if (r->t[i].type == T_WORD && r->t[i].wclass == MP_WORD_SIDE)
+						sides |= (int) mp_side_of_word(r->low + r->t[i].start,
+													   r->t[i].len);
+				w = mp_side_name((MpSide) sides);
+				if (w)
+				{
+					size_t		wl = strlen(w);
+
+					memcpy(r->buf + o, w, wl);
+					o += wl;
+					r->buf[o++] = ' ';
+				}
+				continue;
+			}
 			if (c == '(' && !side_in_brackets(r, i) &&
 			/* "paraspinals (L4-5)": a level, read as written without */
 				!(i + 1 < sp->end && r->t[i + 1].type == T_WORD &&
@@ -3625,8 +3928,12 @@ read_span(Reader *r, const Span *sp)
 					i++;
 				continue;
 			}
-			if (c == ',' || c == '&' || c == '+' || c == '/' || c == ';')
+			if (c == ',' || c == '&' || c == '+' || c == '/' || c == ';' ||
+				c == '*')		/* "trapezius • levator": a bullet between */
+			{
 				r->buf[o++] = ',';
+				split = true;
+			}
 			r->buf[o++] = ' ';
 			/*
 			 * "R trapezius x1, L piriformis/rhomboids x2": the side before a
@@ -3711,6 +4018,56 @@ read_span(Reader *r, const Span *sp)
 			i += 2;
 			continue;
 		}
+		/*
+		 * "trapezius R x2, L x1, levator scapulae R x1": the sides of the
+		 * name before, as one ("trapezius bilateral")
+		 */
+		if (kn > 0 && i >= kend && t->type == T_WORD && t->wclass == MP_WORD_SIDE &&
+			(i == kend || (i == kend + 1 && (punct_is(r, kend, ':') ||
+											 punct_is(r, kend, '-')))) &&
+			(next = sides_after(r, i, sp->end, &sides)) > 0)
+		{
+			const char *w = mp_side_name((MpSide) sides);
+
+			if (w)
+			{
+				size_t		wl = strlen(w);
+
+				memcpy(r->buf + o, w, wl);
+				o += wl;
+				r->buf[o++] = ' ';
+			}
+			i = next - 1;
+			continue;
+		}
+		if (i >= kend && (t->flags & F_MUS))
+		{
+			MpKind		kind = MP_MUSCLE;
+			size_t		n = muscle_at(r, i, &kind);
+
+			if (n > 0)
+			{
+				/*
+				 * "right trapezius levator scapulae" (a no-break space
+				 * between), "R trapezius x2 levator scapulae x1": two
+				 * names, not one unknown
+				 */
+				if (kn > 0 && !split && kind != MP_REGION && kkind != MP_REGION)
+				{
+					r->buf[o++] = ',';
+					r->buf[o++] = ' ';
+				}
+				split = false;
+				kf = i;
+				kn = n;
+				kend = i + n;
+				kkind = kind;
+			}
+		}
+		else if (t->shared && i >= kend && kn > 0)
+			o += write_head(r, kf, kn, r->buf + o);
+		else if (tok_is(r, i, "and"))
+			split = true;
 		if (t->ls)
 		{
 			memcpy(r->buf + o, "levator scapulae ", 17);

@@ -94,6 +94,16 @@
  *	   ("bilateral neck pain") does not.  A side after its name ("trapezius
  *	   on the right", "levator scapulae (left)") is that name's; a side
  *	   that labels its line ("LEFT: trapezius, levator") opens its run.
+ *	   Lists read as the muscle parser reads an entry: words sharing a
+ *	   head are written out with it ("gluteus maximus, medius, and
+ *	   minimus" is three names, "scalenus ... posterior" too), region
+ *	   adjectives of a list before a group are one group each ("cervical,
+ *	   thoracic, and lumbar paraspinals"), sides after a name with their
+ *	   counts ("Trapezius: R (2 TP), L (1 TP)", "trapezius (R x2, L x1)",
+ *	   "trapezius R x2, L x1, levator scapulae R x1") are that name's, a
+ *	   name's alias in brackets ("sternocleidomastoid (SCM) on the left")
+ *	   keeps the side after it, and two names with no separator between
+ *	   (a no-break space, a count) or a bullet are two entries.
  *	   "Next," alone tells the order of today's steps, not a later visit.
  *	   "LS" after a side word is the levator scapulae ("R LS x1"), not
  *	   before a word of the low back ("LS paraspinals"); a region term

@@ -69,6 +69,8 @@ build(void)
 		!mp_catalogue_add(cat, "levator ani", 5, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "gluteus medius", 5, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "gluteus minimus", 5, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "gluteus maximus", 5, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "thoracic paraspinals", 10, MP_GROUP, NULL, 0) ||
 		!mp_catalogue_add(cat, "back", -1, MP_REGION, NULL, 0) ||
 		!mp_catalogue_add(cat, "infraspinatus", 8, MP_MUSCLE, infra, 1) ||
 		!mp_catalogue_add(cat, "leg", 11, MP_REGION, knee, 1))
@@ -734,6 +736,53 @@ main(void)
 	/* Spanish: accents read plain, "-caina" is the anaesthetic, "Firmado", "puntos" (214) */
 	expect("Procedimiento: TPI en R trapezius y L trapezius, total 4 puntos.\nMedicamento: lidoca\xc3\xadna 1% 4 mL.\nFirmado electr\xc3\xb3nicamente por: Dra. M. Guti\xc3\xa9rrez",
 		   "right trapezius|left trapezius;4;lidocaine;1% 4 mL;S...;none");
+	/* round 12: lists as the muscle-entry parser reads them (226-235) */
+	/* a name that labels its list item, its sides after a colon */
+	expect("Muscles injected:\n- Trapezius: R (2 TP), L (1 TP)\n- Levator scapulae: R (1 TP)",
+		   "right trapezius|left trapezius|right levator scapulae;4;-;-;...L;none");
+	/* silent: a colon before no side ends the name as before */
+	expect("TPI performed.\nTrapezius: tender, taut band. Injected right trapezius.",
+		   "right trapezius;-;-;-;....;none");
+	/* a list of words sharing a head, with a serial comma, and its side after */
+	expect("TPI to the gluteus maximus, medius, and minimus, left.",
+		   "left gluteus maximus|left gluteus medius|left gluteus minimus;-;-;-;....;none");
+	expect("Trigger points were injected in the gluteus maximus, medius and minimus on the right.",
+		   "right gluteus maximus|right gluteus medius|right gluteus minimus;-;-;-;....;none");
+	/* region adjectives of a list before a group: one group each */
+	expect("TPIs to the cervical, thoracic, and lumbar paraspinals.",
+		   "cervical paraspinals|thoracic paraspinals|lumbar paraspinals;-;-;-;....;none");
+	expect("TPIs to the cervical and thoracic paraspinals bilaterally.",
+		   "right cervical paraspinals|left cervical paraspinals|right thoracic paraspinals|left thoracic paraspinals;-;-;-;....;none");
+	/* sides with their counts in brackets after the name */
+	expect("TPI: trapezius (R x2, L x1), levator scapulae (L x1).",
+		   "right trapezius|left trapezius|left levator scapulae;4;-;-;...L;none");
+	/* silent: part and side words in brackets as before */
+	expect("TPI: trapezius (left), piriformis (right).", "left trapezius|right piriformis;-;-;-;....;none");
+	/* two names with only a (no-break) space between: two muscles */
+	expect("TPI right trapezius\xc2\xa0levator scapulae.",
+		   "right trapezius|right levator scapulae;-;-;-;....;none");
+	/* a bullet between names separates them as a comma does */
+	expect("TPI: left trapezius \xe2\x80\xa2 right piriformis \xe2\x80\xa2 levator scapulae",
+		   "left trapezius|right piriformis|left levator scapulae;-;-;-;....;none");
+	/* sides after a name, each with its count, before the next name */
+	expect("TPI:\ntrapezius R x2, L x1, levator scapulae R x1",
+		   "right trapezius|left trapezius|right levator scapulae;4;-;-;...L;none");
+	expect("TPI:\nTrapezius: R (2 TP), L (1 TP), levator scapulae: R (1)",
+		   "right trapezius|left trapezius|right levator scapulae;4;-;-;...L;none");
+	/* silent: a region before a colon takes no side of the list after it */
+	expect("TPIs performed today at the right lower back: right piriformis (2 TPs) and left piriformis.",
+		   "right piriformis|left piriformis;2;-;-;...L;none");
+	expect("TPI: trapezius: right levator scapulae x1",
+		   "trapezius|right levator scapulae;1;-;-;...L;none");
+	/* silent: a side that opens the next name is that name's */
+	expect("TPI: trapezius right, left levator scapulae",
+		   "right trapezius|left levator scapulae;-;-;-;....;none");
+	/* two names with only a count between */
+	expect("TPI: R trapezius x2 levator scapulae x1",
+		   "right trapezius|right levator scapulae;3;-;-;...L;none");
+	/* a name's alias in brackets, then its side */
+	expect("TPI: levator scapulae (levator scap) on the left",
+		   "left levator scapulae;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -2277,6 +2277,105 @@ Next prolotherapy session in 4 weeks.
 Electronically signed: B. Osei, MD
 """, ["right gluteus medius","right piriformis"], 3, "dextrose + lidocaine", "12.5% 10 mL + 1% 3 mL", True, True, True, True)
 
+# Round 12 (226-235): lists of muscles written as the muscle-entry parser
+# reads them -- a name that labels its list item with its sides after a
+# colon, words sharing a head with a serial comma, region adjectives of a
+# list before a group, sides with counts in brackets, bullets and no-break
+# spaces between names.  Labelled from SPEC sections 4 and 12 before the
+# reader was run.
+
+# 226 - an EHR list: "Name: R (n TP), L (n TP)"
+note("""
+TRIGGER POINT INJECTION PROCEDURE NOTE
+Indication: cervical myofascial pain; failed physical therapy and cyclobenzaprine.
+Muscles injected:
+- Trapezius: R (2 TP), L (1 TP)
+- Levator scapulae: R (1 TP)
+Total trigger points: 4
+Medication: 1% lidocaine 4 mL, 25-gauge needle.
+Tolerated well. Follow up in 4 weeks.
+Electronically signed by R. Nguyen, MD
+""", ["right trapezius","left trapezius","right levator scapulae"], 4, "lidocaine", "1% 4 mL", True, True, True, True)
+
+# 227 - dictation: words sharing a head, serial comma, the side after
+note("""
+After informed consent was obtained and the skin prepped with alcohol, TPI to the gluteus maximus, medius, and minimus, left, 1 trigger point each, using 0.25% bupivacaine 3 mL total. No complications. She will continue her home exercise program and return in 6 weeks.
+""", ["left gluteus maximus","left gluteus medius","left gluteus minimus"], 3, "bupivacaine", "0.25% 3 mL", False, True, True, True)
+
+# 228 - ultrasound-guided scalenes, "on the right" after the list
+note("""
+Prior treatment: PT for 3 months, NSAIDs.
+Procedure: Under ultrasound guidance, trigger points were injected in the scalenus anterior, medius and posterior on the right, one injection each, with 1% lidocaine 1.5 mL total.
+Follow-up 2 weeks.
+Attestation: I personally performed the procedure. J. Kim, MD
+""", ["right scalenus anterior","right scalenus medius","right scalenus posterior"], 3, "lidocaine", "1% 1.5 mL", True, True, True, True, "ultrasound")
+
+# 229 - part words after a comma are no muscles; the SCM's heads are one
+note("""
+PROCEDURE: Trigger point injections
+Sites: bilateral levator scapulae, superior angle; right SCM, sternal and clavicular heads.
+Trigger points: 5
+Injectate: 0.5% bupivacaine 5 mL
+Pt tolerated well, no complications. RTC 1 month.
+Signed: T. Okafor, DO
+""", ["right levator scapulae","left levator scapulae","right sternocleidomastoid"], 5, "bupivacaine", "0.5% 5 mL", True, True, False, True)
+
+# 230 - "right greater than left" is no new muscle
+note("""
+Assessment: myofascial pain of the bilateral trapezius, right greater than left. Failed massage and heat.
+Procedure: trigger point injections to the bilateral trapezius, right greater than left. TPI x4. Lidocaine 1% 4 mL.
+Follow up in 3 weeks.
+""", ["right trapezius","left trapezius"], 4, "lidocaine", "1% 4 mL", False, True, True, False)
+
+# 231 - region adjectives of a list before a group: three groups
+note("""
+Procedure note (dictated): Trigger point injections were performed today in the cervical, thoracic, and lumbar paraspinals on the left, two trigger points in each, with 1% lidocaine 6 mL. Fluoroscopy was not used. The patient has been doing physical therapy. Plan: recheck in 4 weeks.
+Electronically signed by P. Alvarez, MD
+""", ["left cervical paraspinals","left thoracic paraspinals","left lumbar paraspinals"], 6, "lidocaine", "1% 6 mL", True, True, True, True)
+
+# 232 - a compact lower-leg note: words sharing a head after "and"
+note("""
+TPI - lower leg
+Muscles: L tibialis anterior and posterior x1 each
+Needle: 25G 1.5"
+Meds: lidocaine 1% 2cc
+Pt has done PT and orthotics.
+F/U 4 wks
+Signed: K. Brandt, PA-C
+""", ["left tibialis anterior","left tibialis posterior"], 2, "lidocaine", "1% 2cc", True, True, True, True)
+
+# 233 - sides with counts in brackets; a slash list of abbreviations
+note("""
+Procedure: TPIs
+trapezius (R x2, L x1)
+L QL/glute med/piriformis x1 each
+Drug: 1% lidocaine 6 mL
+Continue HEP. RTC 6 wks.
+""", ["right trapezius","left trapezius","left quadratus lumborum","left gluteus medius","left piriformis"], 6, "lidocaine", "1% 6 mL", False, True, True, True)
+
+# 234 - bullets between the names; a side after its name
+note("""
+PROCEDURE NOTE
+Trigger point injections
+Muscles: splenius capitis on the left \u2022 sternocleidomastoid (SCM) on the left \u2022 upper trapezius bilaterally
+Trigger points injected: 4
+Injectate: Marcaine 0.25% 4 mL
+Has tried NSAIDs and PT.
+Follow up 1 month.
+Electronically signed by D. Whitfield, MD
+""", ["left splenius capitis","left sternocleidomastoid","right trapezius","left trapezius"], 4, "bupivacaine", "0.25% 4 mL", True, True, True, False)
+
+# 235 - part words of a group; a no-break space before a count
+note("""
+Date: 04/02/2026
+Procedure: trigger point injections x4: right anterior and middle scalenes (1 each), right trapezius\u00a0(x2).
+Medication: lidocaine 1% 4 mL and triamcinolone 10 mg.
+Previously tried PT and muscle relaxants.
+Return in 6 weeks.
+Signed: L. Moreau, MD
+""", ["right scalenus anterior","right scalenus medius","right trapezius"], 4, "lidocaine + triamcinolone", "1% 4 mL + 10 mg", True, True, True, True)
+
+
 
 if __name__ == '__main__':
     for i, (text, lab) in enumerate(N, 1):
