@@ -1187,6 +1187,8 @@ typedef struct Work
 	Tok		   *ptoks;			/* a piece's name words; [0] is the level
 								 * word's slot */
 	Piece	   *pieces;
+	int			second;			/* a piece's second name ("right trapezius
+								 * levator scapulae"), else -1 */
 } Work;
 
 static void
@@ -1199,6 +1201,7 @@ work_layout(char *work, size_t len, Work *w)
 	p += 2 * len + 2;
 	w->names = p;
 	w->names_used = 0;
+	w->second = -1;
 	p += 2 * len + 64;
 	w->pre = p;
 	p += 2 * len + 64;
@@ -1542,7 +1545,9 @@ located:
  * A name followed by its abbreviation or another name of the same muscle
  * ("sternocleidomastoid muscle (SCM)", "quadratus lumborum (QL)"): an
  * unknown piece whose words split into two runs that each name the same
- * muscle or group is that one.  *out is replaced only then.
+ * muscle or group is that one.  Two runs naming two ("right trapezius
+ * levator scapulae") are both, the second left in w->second.  *out is
+ * replaced only then.
  */
 /*
  * Counts, doses and trigger-point words written into the name ("R upper
@@ -1615,10 +1620,14 @@ restated_name(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 		b.first = k;
 		if (match_piece(cat, w, &a, false, &ra) && ra.entry >= 0 &&
 			(ra.kind == MP_MUSCLE || ra.kind == MP_GROUP) &&
-			match_piece(cat, w, &b, false, &rb) && rb.entry == ra.entry)
+			match_piece(cat, w, &b, false, &rb) && rb.entry >= 0 &&
+			(rb.kind == MP_MUSCLE || rb.kind == MP_GROUP))
 		{
+			/* the same one restated, or two written without a separator */
 			w->names_used = names_used;
 			*out = ra;
+			if (rb.entry != ra.entry)
+				w->second = rb.entry;
 			return;
 		}
 		w->names_used = names_used;
@@ -1774,6 +1783,29 @@ names_more_than_level(const Work *w, const Piece *pc)
 	return false;
 }
 
+/* A piece has a count word ("L x1"). */
+static bool
+has_count(const Work *w, const Piece *pc)
+{
+	uint32_t	i;
+
+	for (i = pc->first; i < pc->end; i++)
+		if (w->toks[i].count)
+			return true;
+	return false;
+}
+
+/* "on", "the", "of": part words that join, not parts ("on the right") */
+static bool
+connector_word(const Work *w, uint32_t k)
+{
+	const char *t = w->norm + w->toks[k].start;
+	uint32_t	len = w->toks[k].len;
+
+	return (len == 2 && (memcmp(t, "on", 2) == 0 || memcmp(t, "of", 2) == 0)) ||
+		(len == 3 && memcmp(t, "the", 3) == 0);
+}
+
 /* A piece has two name or part words or more (within SHARED_TOKENS). */
 #define SHARED_REACH 8			/* named pieces looked past for a head */
 
@@ -1832,7 +1864,7 @@ share_parts(const MpCatalogue *cat, Work *w, size_t npieces)
 		if (!pc->parts)
 			continue;
 		for (k = pc->first; k < pc->end; k++)
-			if (w->toks[k].cls == W_PART)
+			if (w->toks[k].cls == W_PART && !connector_word(w, k))
 			{
 				if (word >= 0)
 					break;
@@ -2296,6 +2328,17 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 			w.pieces[i - 1].sides = pc->sides;
 			continue;
 		}
+
+		/*
+		 * "trapezius R x2, L x1, levator scapulae R x1": a side with its
+		 * own count after a named piece is that piece's too
+		 */
+		if (!pc->named && pc->sides && i > 0 && w.pieces[i - 1].named &&
+			has_count(&w, pc))
+		{
+			w.pieces[i - 1].sides |= pc->sides;
+			continue;
+		}
 		if (!pc->named)
 		{
 			pending |= pc->sides;
@@ -2364,6 +2407,13 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 			}
 			emit(arg, &r);
 			emitted++;
+			if (w.second >= 0)
+			{
+				result_entry(cat, &r, w.second);
+				w.second = -1;
+				emit(arg, &r);
+				emitted++;
+			}
 		}
 	}
 	return emitted;

@@ -519,8 +519,13 @@ test_notes(void)
 		   "sternocleidomastoid", MP_SIDE_LEFT, 2);
 	expect("quadratus lumborum (QL)", MP_MUSCLE, "quadratus lumborum",
 		   MP_SIDE_NONE, 7);
-	expect("trapezius (levator)", MP_UNKNOWN, "trapezius levator",
-		   MP_SIDE_NONE, -1);
+	/* two names without a separator are both */
+	expect("trapezius (levator)", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
+	COUNT(2, "right trapezius levator scapulae");
+	COUNT(1, "upper trapezius trapezius");
+	/* a side with its count after a name is that name's */
+	COUNT(3, "trapezius R x2, L x1, levator scapulae R x1");
+	COUNT(3, "scalenus anterior, medius and posterior on the right");
 	COUNT(2, "left trapezius, right trapezius, trapezius left");
 	COUNT(2, "trapezius and foo");
 	/* "X, left side": a piece that says side is the side of the name before */
