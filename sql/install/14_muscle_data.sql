@@ -156,12 +156,6 @@ INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 ('pronator teres', 'upper limb', 'muscle', '{}', true),
 ('supinator', 'upper limb', 'muscle', '{}', true),
 ('anconeus', 'upper limb', 'muscle', '{}', true),
--- the hand (1.1)
-('first dorsal interosseous', 'upper limb', 'muscle', '{1st dorsal interosseous,first dorsal interosseus,1st dorsal interosseus,fdi}', true),
-('adductor pollicis', 'upper limb', 'muscle', '{}', true),
-('opponens pollicis', 'upper limb', 'muscle', '{}', true),
-('abductor pollicis brevis', 'upper limb', 'muscle', '{apb}', true),
-('flexor pollicis brevis', 'upper limb', 'muscle', '{fpb}', true),
 -- cephalic
 ('temporalis', 'cephalic', 'muscle', '{temporal,temporalis muscle,temporalis m}', true),
 ('frontalis', 'cephalic', 'muscle', '{}', true),
@@ -174,7 +168,6 @@ INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
 ('buccinator', 'facial', 'muscle', '{}', true),
 ('zygomaticus major', 'facial', 'muscle', '{}', true),
 ('corrugator supercilii', 'facial', 'muscle', '{corrugator}', true),
-('procerus', 'facial', 'muscle', '{}', true),
 -- abdominal wall
 ('rectus abdominis', 'abdominal wall', 'muscle', '{rectus abdominus,rectus abdominal}', true),
 ('external oblique', 'abdominal wall', 'muscle', '{external abdominal oblique,obliquus externus abdominis,ext oblique}', true),

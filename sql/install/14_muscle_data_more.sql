@@ -1,11 +1,17 @@
 -- More of the muscle catalogue (1.1): muscles real TPI notes name that 1.0
--- lacked (neck, trunk, pelvic floor, hip, foot, forearm, face), and the
+-- lacked (hand, neck, trunk, pelvic floor, hip, foot, forearm, face), and the
 -- landmarks and vague areas notes write beside the muscles, as region
 -- terms (no muscle; doc.region_only when a line has nothing else), so that
 -- they are neither counted as unknown muscles nor warned about.  A user's
 -- row of the same name is left alone (the 1.0 -> 1.1 update includes this
 -- file).
 INSERT INTO @extschema@.muscle (name, region, kind, aliases, builtin) VALUES
+('first dorsal interosseous', 'upper limb', 'muscle', '{1st dorsal interosseous,first dorsal interosseus,1st dorsal interosseus,fdi}', true),
+('adductor pollicis', 'upper limb', 'muscle', '{}', true),
+('opponens pollicis', 'upper limb', 'muscle', '{}', true),
+('abductor pollicis brevis', 'upper limb', 'muscle', '{apb}', true),
+('flexor pollicis brevis', 'upper limb', 'muscle', '{fpb}', true),
+('procerus', 'facial', 'muscle', '{}', true),
 ('longissimus cervicis', 'cervical', 'muscle', '{}', true),
 ('omohyoid', 'cervical', 'muscle', '{}', true),
 ('sternohyoid', 'cervical', 'muscle', '{}', true),
