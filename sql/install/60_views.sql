@@ -315,16 +315,6 @@ AS $$
 		FROM l
 		GROUP BY l.patient_id
 	),
-	rd AS (
-		-- for a cap per region: each region's sessions (a line without
-		-- documented regions in a bucket of its own, as frequency_check
-		-- counts)
-		SELECT l.patient_id,
-			   pg_catalog.array_agg(DISTINCT l.date_of_service) AS dates
-		FROM l
-		LEFT JOIN LATERAL pg_catalog.unnest(@extschema@.regions(l.muscles)) AS r(region) ON true
-		GROUP BY l.patient_id, r.region
-	),
 	jr AS (
 		-- the payers the patient's lines are judged by: a payer_id with no
 		-- policy row is looked up in payer_map, else it is
@@ -374,6 +364,18 @@ AS $$
 					 pp.effective_from
 			LIMIT 1
 		) AS p ON true
+	),
+	rd AS (
+		-- for a cap per region: each region's sessions (a line without
+		-- documented regions in a bucket of its own, as frequency_check
+		-- counts), of the patients it matters for
+		SELECT l.patient_id,
+			   pg_catalog.array_agg(DISTINCT l.date_of_service) AS dates
+		FROM l
+		LEFT JOIN LATERAL pg_catalog.unnest(@extschema@.regions(l.muscles)) AS r(region) ON true
+		WHERE l.patient_id IN (SELECT sp.patient_id FROM sp
+							   WHERE sp.cap_scope = 'region' AND sp.cap_window IS NOT NULL)
+		GROUP BY l.patient_id, r.region
 	),
 	nr AS (
 		-- a cap per region: the region with the most sessions in the
