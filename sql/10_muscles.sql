@@ -155,7 +155,8 @@ SELECT c AS case_name, m AS muscles,
 	(46, 'no-break space, bullets, curly apostrophe', E'{"bilateral\u00a0upper trapezius and levator scapulae","R rhomboids \u2022 R SCM\u2019s"}'),
 	(47, 'landmarks are region terms; abbreviations', '{L ES,R rhombs,paras,SI joint,periscapular muscles}'),
 	(48, 'counts in the name, sides with counts, QL/glute med', '{R upper trapezius 2cc,"levator scapulae (L 2, R 1)",L QL/glute med}'),
-	(49, 'a side with its count; two names without a separator', '{"trapezius R x2, L x1, rhomboids R x1",right infraspinatus teres minor}')
+	(49, 'a side with its count; two names without a separator', '{"trapezius R x2, L x1, rhomboids R x1",right infraspinatus teres minor}'),
+	(50, 'two names without a separator keep their own sides', '{R trap/L levator,bilateral infraspinatus/L. masseter}')
   ) AS v(i, c, m)
  ORDER BY i;
 SELECT tpi_rules.muscle_count(NULL) AS n, tpi_rules.pick_code(NULL) AS code,

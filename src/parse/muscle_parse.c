@@ -1189,6 +1189,7 @@ typedef struct Work
 	Piece	   *pieces;
 	int			second;			/* a piece's second name ("right trapezius
 								 * levator scapulae"), else -1 */
+	MpSide		second_side;	/* and its side */
 } Work;
 
 static void
@@ -1597,6 +1598,20 @@ without_descriptors(const MpCatalogue *cat, Work *w, const Piece *pc,
 			w->toks[i].count = false;
 }
 
+/* The side words among tokens [from, to) (SB_* bits). */
+static int
+sides_in(const Work *w, uint32_t from, uint32_t to)
+{
+	int			sides = 0;
+	uint32_t	i;
+
+	for (i = from; i < to; i++)
+		sides |= w->toks[i].cls == W_LEFT ? SB_LEFT :
+			w->toks[i].cls == W_RIGHT ? SB_RIGHT :
+			w->toks[i].cls == W_BOTH ? SB_BOTH : 0;
+	return sides;
+}
+
 #define RESTATED_TOKENS 8			/* a longer piece is no name restated */
 
 static void
@@ -1614,20 +1629,55 @@ restated_name(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 		MpResult	ra,
 					rb;
 
-		if (w->toks[k].cls != W_NAME || w->toks[k].count)
+		/* the second run opens with a name or part word ("lateral
+		 * pterygoid medial pterygoid") */
+		if ((w->toks[k].cls != W_NAME && w->toks[k].cls != W_PART) ||
+			w->toks[k].count)
 			continue;
 		a.end = k;
 		b.first = k;
 		if (match_piece(cat, w, &a, false, &ra) && ra.entry >= 0 &&
 			(ra.kind == MP_MUSCLE || ra.kind == MP_GROUP) &&
 			match_piece(cat, w, &b, false, &rb) && rb.entry >= 0 &&
-			(rb.kind == MP_MUSCLE || rb.kind == MP_GROUP))
+			(rb.entry == ra.entry ||
+			 (ra.kind == MP_MUSCLE && rb.kind == MP_MUSCLE)))
 		{
-			/* the same one restated, or two written without a separator */
+			uint32_t	j = k;
+			int			sa,
+						sb;
+
+			/*
+			 * side words just before the second run open it ("R trap L
+			 * levator") when the first run has its own; else they close
+			 * the first ("trapezius R levator L")
+			 */
+			while (j > pc->first + 1 && (w->toks[j - 1].cls == W_LEFT ||
+										 w->toks[j - 1].cls == W_RIGHT ||
+										 w->toks[j - 1].cls == W_BOTH))
+				j--;
+			if (j == k || sides_in(w, pc->first, j) == 0)
+				j = k;
+			sa = sides_in(w, pc->first, j);
+			sb = sides_in(w, j, pc->end);
+
+			/*
+			 * The same one restated, or two muscles written without a
+			 * separator (not a group and one of its members, "hamstrings
+			 * biceps femoris"); each keeps its own side words ("R trap/L
+			 * levator"), else both take the piece's.
+			 */
 			w->names_used = names_used;
 			*out = ra;
 			if (rb.entry != ra.entry)
+			{
 				w->second = rb.entry;
+				w->second_side = side_of(pc->sides);
+				if (sa && sb)
+				{
+					out->side = side_of(sa);
+					w->second_side = side_of(sb);
+				}
+			}
 			return;
 		}
 		w->names_used = names_used;
@@ -2410,6 +2460,7 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 			if (w.second >= 0)
 			{
 				result_entry(cat, &r, w.second);
+				r.side = w.second_side;
 				w.second = -1;
 				emit(arg, &r);
 				emitted++;

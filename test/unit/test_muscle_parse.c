@@ -522,6 +522,13 @@ test_notes(void)
 	/* two names without a separator are both */
 	expect("trapezius (levator)", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
 	COUNT(2, "right trapezius levator scapulae");
+	/* ... each with its own side words, or the entry's */
+	COUNT(2, "R trap/L levator");
+	COUNT(2, "trapezius R levator L");
+	COUNT(4, "trapezius levator bilaterally");
+	/* a part word may open the second; a group and a member are not two */
+	COUNT(2, "anterior scalene middle scalene");
+	COUNT(1, "paraspinal multifidus");
 	COUNT(1, "upper trapezius trapezius");
 	/* a side with its count after a name is that name's */
 	COUNT(3, "trapezius R x2, L x1, levator scapulae R x1");
