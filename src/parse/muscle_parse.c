@@ -2108,6 +2108,7 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 				pending = 0;
 	int			emitted = 0;
 	bool		any_name = false;
+	Piece	   *count_owner;	/* the named piece sides with counts join */
 	MpResult	r;
 
 	if (text == NULL || len == 0)
@@ -2362,6 +2363,7 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 	 * the side that opens the entry ("bilateral trapezius and levator"),
 	 * else the one that closes it ("trapezius and levator bilaterally").
 	 */
+	count_owner = NULL;
 	for (i = 0; i < npieces; i++)
 	{
 		Piece	   *pc = &w.pieces[i];
@@ -2380,20 +2382,23 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 		}
 
 		/*
-		 * "trapezius R x2, L x1, levator scapulae R x1": a side with its
-		 * own count after a named piece is that piece's too
+		 * "trapezius R x2, L x1, levator scapulae R x1", "trap, R 2 TPs,
+		 * L 1 TP": a side with its own count after a named piece (and
+		 * such sides only) is that piece's too
 		 */
-		if (!pc->named && pc->sides && i > 0 && w.pieces[i - 1].named &&
-			has_count(&w, pc))
+		if (!pc->named && pc->sides && count_owner && has_count(&w, pc))
 		{
-			w.pieces[i - 1].sides |= pc->sides;
+			count_owner->sides |= pc->sides;
 			continue;
 		}
 		if (!pc->named)
 		{
 			pending |= pc->sides;
+			if (pc->sides)
+				count_owner = NULL;
 			continue;
 		}
+		count_owner = pc;
 		pc->sides |= pending;
 		pending = 0;
 	}

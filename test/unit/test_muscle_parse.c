@@ -532,6 +532,7 @@ test_notes(void)
 	COUNT(1, "upper trapezius trapezius");
 	/* a side with its count after a name is that name's */
 	COUNT(3, "trapezius R x2, L x1, levator scapulae R x1");
+	COUNT(3, "trap, R 2 TPs, L 1 TP, levator L 1 TP");
 	COUNT(3, "scalenus anterior, medius and posterior on the right");
 	COUNT(2, "left trapezius, right trapezius, trapezius left");
 	COUNT(2, "trapezius and foo");
