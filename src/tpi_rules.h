@@ -114,6 +114,8 @@ typedef struct TpiRuleDef
 extern const TpiRuleDef tpi_rule_defs[TPI_NRULES];
 /* The TpiRule of rule_id; ERROR for an id the registry does not have. */
 extern int	tpi_rule_index(const char *rule_id);
+/* The same, or -1 for an id the registry does not have (user input). */
+extern int	tpi_rule_find(const char *rule_id);
 
 /*
  * A file that includes only this header (src/guard/, the muscle files,

@@ -39,6 +39,18 @@ static const char *const severity_names[3] = {"info", "warning", "error"};
  */
 #define RULE_MEMO 256			/* a power of 2, well above the call sites */
 
+/* The index of a rule id, or -1 for one the registry does not have. */
+int
+tpi_rule_find(const char *rule_id)
+{
+	int			i;
+
+	for (i = 0; i < TPI_NRULES; i++)
+		if (strcmp(tpi_rule_defs[i].rule_id, rule_id) == 0)
+			return i;
+	return -1;
+}
+
 int
 tpi_rule_index(const char *rule_id)
 {
@@ -53,15 +65,12 @@ tpi_rule_index(const char *rule_id)
 		(tpi_rule_defs[memo_rule[slot]].rule_id == rule_id ||
 		 strcmp(tpi_rule_defs[memo_rule[slot]].rule_id, rule_id) == 0))
 		return memo_rule[slot];
-	for (i = 0; i < TPI_NRULES; i++)
-		if (strcmp(tpi_rule_defs[i].rule_id, rule_id) == 0)
-		{
-			memo_ptr[slot] = rule_id;
-			memo_rule[slot] = i;
-			return i;
-		}
-	elog(ERROR, "tpi_rules: rule \"%s\" is not in the rule registry", rule_id);
-	return 0;					/* keep compiler quiet */
+	i = tpi_rule_find(rule_id);
+	if (i < 0)
+		elog(ERROR, "tpi_rules: rule \"%s\" is not in the rule registry", rule_id);
+	memo_ptr[slot] = rule_id;
+	memo_rule[slot] = i;
+	return i;
 }
 
 static int

@@ -31,10 +31,8 @@ tpi_effective_severity(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	rule_id = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	for (rule = 0; rule < TPI_NRULES; rule++)
-		if (strcmp(tpi_rule_defs[rule].rule_id, rule_id) == 0)
-			break;
-	if (rule == TPI_NRULES)
+	rule = tpi_rule_find(rule_id);
+	if (rule < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown rule \"%s\"", rule_id),

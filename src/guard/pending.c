@@ -477,7 +477,7 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 				(o->claim_id ? strlen(o->claim_id) + 1 : 0);
 		}
 	if (nothers > 0)
-		size += MAXALIGN(nothers * sizeof(TpiFinding)) + MAXIMUM_ALIGNOF;
+		size += MAXALIGN(nothers * sizeof(TpiFinding));
 	p = palloc(size);
 	memset(p, 0, sizeof(Pending));
 	next = (char *) p + MAXALIGN(sizeof(Pending));
@@ -497,6 +497,8 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 			memset(c, 0, sizeof(TpiFinding));
 			c->rule_id = o->rule_id;
 			c->severity = o->severity;
+			c->message = chunk_strcpy(&next, o->message);
+			c->claim_id = chunk_strcpy(&next, o->claim_id);
 			c->line_no = o->line_no;
 			c->line_no_null = o->line_no_null;
 			k++;
@@ -523,13 +525,6 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 	p->f.line_no = f->line_no;
 	p->f.line_no_null = f->line_no_null;
 	p->row.claim_id = chunk_strcpy(&next, row->claim_id);
-	for (i = 0, nothers = 0; nothers < p->nothers; i++)
-		if (waits_not(&row_found->items[i]))
-		{
-			p->others[nothers].message = chunk_strcpy(&next, row_found->items[i].f->message);
-			p->others[nothers].claim_id = chunk_strcpy(&next, row_found->items[i].f->claim_id);
-			nothers++;
-		}
 	p->row.line_no = row->line_no;
 	p->row.line_no_null = row->line_no_null;
 	if (log)

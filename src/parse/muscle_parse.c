@@ -1342,6 +1342,29 @@ region_term(const MpCatalogue *cat, Work *w, const char *name, size_t namelen,
 	return true;
 }
 
+/* A word that leads to where in or near a muscle ("near the acromion"). */
+static bool
+where_preposition(const char *w, size_t len)
+{
+#define IS(lit) (len == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
+	return IS("near") || IS("at") || IS("along") || IS("over") ||
+		IS("overlying") || IS("adjacent") || IS("around") || IS("by") ||
+		IS("beneath") || IS("under") || IS("below") || IS("above") ||
+		IS("toward") || IS("towards") || IS("close") || IS("next") ||
+		IS("just");
+#undef IS
+}
+
+/* A part of a muscle that says where ("superior angle", "at its insertion"). */
+static bool
+where_noun(const char *w, size_t len)
+{
+#define IS(lit) (len == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
+	return IS("angle") || IS("border") || IS("insertion") || IS("origin") ||
+		IS("attachment") || IS("edge") || IS("margin") || IS("tip");
+#undef IS
+}
+
 /*
  * The first word of a piece's name that says where within the muscle
  * ("upper trapezius near the acromion", "levator scapulae superior
@@ -1354,22 +1377,10 @@ where_word_at(const char *name, const Tok *pt, size_t ntok)
 	size_t		i,
 				k;
 
-#define IS(lit) (len == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
 	for (i = 1; i < ntok; i++)
-	{
-		const char *w = name + pt[i].start;
-		size_t		len = pt[i].len;
-
-		if (IS("near") || IS("at") || IS("along") || IS("over") ||
-			IS("overlying") || IS("adjacent") || IS("around") || IS("by") ||
-			IS("beneath") || IS("under") || IS("below") || IS("above") ||
-			IS("toward") || IS("towards") || IS("close") || IS("next") ||
-			IS("just") || IS("angle") || IS("border") || IS("insertion") ||
-			IS("origin") || IS("attachment") || IS("edge") || IS("margin") ||
-			IS("tip"))
+		if (where_preposition(name + pt[i].start, pt[i].len) ||
+			where_noun(name + pt[i].start, pt[i].len))
 			break;
-	}
-#undef IS
 	if (i >= ntok)
 		return -1;
 	/* a level that is none ("paraspinals at l9") stays unknown */
@@ -1543,14 +1554,6 @@ located:
 }
 
 /*
- * A name followed by its abbreviation or another name of the same muscle
- * ("sternocleidomastoid muscle (SCM)", "quadratus lumborum (QL)"): an
- * unknown piece whose words split into two runs that each name the same
- * muscle or group is that one.  Two runs naming two ("right trapezius
- * levator scapulae") are both, the second left in w->second.  *out is
- * replaced only then.
- */
-/*
  * Counts, doses and trigger-point words written into the name ("R upper
  * trapezius 2cc", "L levator scapulae TP x2", "3 TPs in R trapezius",
  * "TPI right trapezius", "trapezius muscle(s)"): an unknown piece is read
@@ -1577,11 +1580,7 @@ without_descriptors(const MpCatalogue *cat, Work *w, const Piece *pc,
 		marked[i - pc->first] = false;
 		if (t->cls != W_NAME || t->count)
 			continue;
-		if (descriptor_word(word, t->len) ||
-			(t->len == 1 && word[0] == 's') ||
-			(t->len == 2 && memcmp(word, "in", 2) == 0) ||
-			(t->len == 3 && memcmp(word, "tpi", 3) == 0) ||
-			(t->len == 4 && memcmp(word, "tpis", 4) == 0))
+		if (descriptor_word(word, t->len))
 		{
 			t->count = true;
 			marked[i - pc->first] = any = true;
@@ -1612,6 +1611,14 @@ sides_in(const Work *w, uint32_t from, uint32_t to)
 	return sides;
 }
 
+/*
+ * A name followed by its abbreviation or another name of the same muscle
+ * ("sternocleidomastoid muscle (SCM)", "quadratus lumborum (QL)"): an
+ * unknown piece whose words split into two runs that each name the same
+ * muscle or group is that one.  Two runs naming two ("right trapezius
+ * levator scapulae") are both, the second left in w->second.  *out is
+ * replaced only then.
+ */
 #define RESTATED_TOKENS 8			/* a longer piece is no name restated */
 
 static void
@@ -1651,9 +1658,7 @@ restated_name(const MpCatalogue *cat, Work *w, const Piece *pc, MpResult *out)
 			 * levator") when the first run has its own; else they close
 			 * the first ("trapezius R levator L")
 			 */
-			while (j > pc->first + 1 && (w->toks[j - 1].cls == W_LEFT ||
-										 w->toks[j - 1].cls == W_RIGHT ||
-										 w->toks[j - 1].cls == W_BOTH))
+			while (j > pc->first + 1 && sides_in(w, j - 1, j) != 0)
 				j--;
 			if (j == k || sides_in(w, pc->first, j) == 0)
 				j = k;
@@ -1965,7 +1970,8 @@ count_noun(const char *w, size_t len)
  * Words that describe a trigger point, its dose or where it lies, not a
  * muscle: a piece of them after a comma describes the muscle before it
  * ("bilateral upper trapezius, taut band", "R trapezius, 1cc", "levator
- * scapulae, superior angle", "QL, near iliac crest").
+ * scapulae, superior angle", "QL, near iliac crest"), and in a name they
+ * are dropped ("3 TPs in R trapezius", "trapezius muscle(s)").
  */
 static bool
 descriptor_word(const char *w, size_t len)
@@ -1994,10 +2000,8 @@ descriptor_word(const char *w, size_t len)
 		IS("lidocaine") || IS("lido") || IS("bupivacaine") ||
 		IS("marcaine") || IS("ropivacaine") || IS("kenalog") ||
 		IS("triamcinolone") || IS("dexamethasone") || IS("saline") ||
-		IS("near") || IS("at") || IS("along") || IS("over") ||
-		IS("overlying") || IS("adjacent") || IS("around") || IS("angle") ||
-		IS("border") || IS("insertion") || IS("origin") || IS("attachment") ||
-		IS("edge") || IS("margin") || IS("tip");
+		IS("tpi") || IS("tpis") || IS("in") || IS("s") ||
+		where_preposition(w, len) || where_noun(w, len);
 #undef IS
 }
 
@@ -2019,11 +2023,7 @@ describes(const Work *w, const Piece *pc)
 
 		if (t->cls != W_NAME)
 			continue;
-		if (first && t->len >= 2 &&
-			((t->len == 4 && memcmp(word, "near", 4) == 0) ||
-			 (t->len == 5 && memcmp(word, "along", 5) == 0) ||
-			 (t->len == 4 && memcmp(word, "over", 4) == 0) ||
-			 (t->len == 2 && memcmp(word, "at", 2) == 0)))
+		if (first && where_preposition(word, t->len))
 			return true;
 		first = false;
 		if (!descriptor_word(word, t->len))

@@ -1281,8 +1281,8 @@ classify(Reader *r)
 		 * "sternocleidomastoid (sternal head)", "masseter (deep and
 		 * superficial portions)", "m. trapezius pars descendens", "musculus
 		 * levator scapulae": anatomical words that name a part of the muscle
-		 * (or say it is one) and no muscle of their own; the parser does not
-		 * know them, so read_span leaves them out of the entry
+		 * (or say it is one) and no muscle of their own; read_span leaves
+		 * them out of the entry (the parser knows some as part words too)
 		 */
 		if (t->type == T_WORD && reader_part(w, t->len))
 		{
@@ -3047,8 +3047,7 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 								   tok_is(r, sp->first - 1, "sided"))) ||
 			/* "R cervical multifidus": a region's adjective after a side */
 			(t->type == T_WORD && sp->first >= 2 &&
-			 (tok_is(r, sp->first - 1, "cervical") || tok_is(r, sp->first - 1, "thoracic") ||
-			  tok_is(r, sp->first - 1, "lumbar")) &&
+			 spinal_word(r, sp->first - 1) &&
 			 r->t[sp->first - 2].type == T_WORD &&
 			 r->t[sp->first - 2].wclass == MP_WORD_SIDE) ||
 			/*
@@ -3493,8 +3492,7 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 								   tok_is(r, j, "at") || tok_is(r, j, "level") ||
 								   tok_is(r, j, "levels") ||
 		/* "trapezius, R cervical multifidus": read_span drops it */
-								   ((tok_is(r, j, "cervical") || tok_is(r, j, "thoracic") ||
-									 tok_is(r, j, "lumbar")) && j + 1 < r->nt &&
+								   (spinal_word(r, j) && j + 1 < r->nt &&
 									(r->t[j + 1].flags & F_MUS)))) ||
 			(t->type == T_PUNCT && (strchr(",&+/-*", r->raw[t->start]) != NULL ||
 									t->abbr)))
@@ -3994,8 +3992,7 @@ read_span(Reader *r, const Span *sp)
 		 * "R cervical multifidus": the region's adjective of a muscle that
 		 * has no name with it is no part of the name
 		 */
-		if ((tok_is(r, i, "cervical") || tok_is(r, i, "thoracic") ||
-			 tok_is(r, i, "lumbar")) && i + 1 < sp->end &&
+		if (spinal_word(r, i) && i + 1 < sp->end &&
 			(r->t[i + 1].flags & F_MUS) && muscle_at(r, i, NULL) == 0)
 			continue;
 		/*

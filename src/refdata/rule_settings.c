@@ -69,18 +69,6 @@ severity_of(const char *s)
 	return TPI_ERROR;
 }
 
-/* The index of a rule id, or -1 for one the registry does not have. */
-static int
-known_rule(const char *rule_id)
-{
-	int			i;
-
-	for (i = 0; i < TPI_NRULES; i++)
-		if (strcmp(tpi_rule_defs[i].rule_id, rule_id) == 0)
-			return i;
-	return -1;
-}
-
 /* Applies rule_setting row n of the current SPI result to setting[]. */
 static void
 apply_row(int8 *setting, uint64 n)
@@ -93,7 +81,7 @@ apply_row(int8 *setting, uint64 n)
 	int			r;
 
 	rule_id = TextDatumGetCString(SPI_getbinval(tup, td, 2, &isnull));
-	r = known_rule(rule_id);
+	r = tpi_rule_find(rule_id);
 	if (r < 0)
 		return;					/* an unknown rule_id changes nothing */
 	d = SPI_getbinval(tup, td, 3, &isnull);
@@ -125,7 +113,7 @@ load_rules(void *arg)
 	{
 		bool		isnull;
 		Datum		d = SPI_getbinval(SPI_tuptable->vals[n], SPI_tuptable->tupdesc, 1, &isnull);
-		int			r = isnull ? -1 : known_rule(TextDatumGetCString(d));
+		int			r = isnull ? -1 : tpi_rule_find(TextDatumGetCString(d));
 
 		d = SPI_getbinval(SPI_tuptable->vals[n], SPI_tuptable->tupdesc, 2, &isnull);
 		if (r >= 0 && !isnull)
