@@ -3,8 +3,9 @@
  *		Writing the guard's findings to tpi_rules.finding_log.
  *
  * Log rows are written by an INSERT run through SPI with kept plans, one
- * INSERT per batch: a flag-mode row's findings (guard()), or a statement's
- * in batches of up to 10,000 rows (guard_statement()).  The executor
+ * INSERT per batch of up to GUARD_LOG_BATCH rows: the rows guard() holds
+ * for its statement (or a row's findings, where it cannot hold them; see
+ * "held" below), or a statement's (guard_statement()).  The executor
  * therefore does for them what it does for any INSERT: column defaults and
  * the identity, NOT NULL and CHECK constraints, unique and other indexes,
  * triggers, rewrite rules, partition routing, row security, and the refusal
@@ -36,11 +37,13 @@
 #include "catalog/pg_type.h"
 #include "rewrite/prs2lock.h"
 #include "storage/lmgr.h"
+#include "storage/proc.h"
 #include "utils/inval.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
 
@@ -137,6 +140,7 @@ unnest_plan(bool returning)
 static Oid	log_relid = InvalidOid;
 static bool log_plans_valid = false;
 static bool log_has_instead = false;
+static bool log_has_actions = false;	/* rules or triggers: see "held" */
 
 static void
 log_relcache_callback(Datum arg, Oid relid)
@@ -205,6 +209,7 @@ log_plans_check(void)
 	log_plans_valid = true;
 	rel = table_open(log_relid, RowExclusiveLock);
 	log_has_instead = false;
+	log_has_actions = rel->rd_rules != NULL || rel->trigdesc != NULL;
 	for (i = 0; rel->rd_rules && i < rel->rd_rules->numLocks; i++)
 	{
 		RewriteRule *rule = rel->rd_rules->rules[i];
@@ -385,6 +390,169 @@ match_refs(const LogBatch *b, bool returned, LogRef *refs)
 	}
 }
 
+/* ------------------------------------------------------------------------
+ * The row trigger's rows, held for its statement
+ * ------------------------------------------------------------------------
+ */
+/*
+ * guard() in flag mode holds its rows for the statement that fires it
+ * (guard.c says when) and writes them in the order held, every
+ * GUARD_LOG_BATCH rows and when the statement's run finishes, inside it,
+ * so that their errors are the statement's.  A load in claim order has a
+ * TPI line's drug.missing_on_claim cured by its drug line a row later:
+ * held, that row is dropped instead of being written and deleted again
+ * (in gen_claims.sql's 200,000 lines, 12,751 rows inserted and deleted);
+ * and a write of many rows takes one command counter step, snapshot and
+ * change of identity instead of one per trigger call.  Queries run during
+ * the statement (a volatile function, another trigger) do not see its
+ * held rows; see tpi_guard_log_may_hold() for what a DBA adds.
+ */
+static struct
+{
+	MemoryContext cxt;			/* NULL: nothing held */
+	LocalTransactionId lxid;	/* the transaction it is in */
+	uint64		frame;			/* the statement */
+	uint64		serial;			/* this holding's, in LogRef.held */
+	char	   *table_name;
+	LogBatch	b;
+	Bitmapset  *dropped;		/* positions in b not to write */
+	bool		refs;			/* some rows are referenced */
+}			held;
+
+static uint64 holdings = 0;
+
+/*
+ * Rows may be held while writing them does nothing but store them: no
+ * rule or trigger of a DBA's on finding_log, which would act at the
+ * statement's end instead of during the row (a trigger that changes the
+ * claims would change what later rows are checked against).
+ */
+bool
+tpi_guard_log_may_hold(void)
+{
+	log_plans_check();
+	return !log_has_actions;
+}
+
+/* The statement the held rows are for, or 0. */
+uint64
+tpi_guard_log_held_frame(void)
+{
+	if (held.cxt && held.lxid != MyProc->lxid)
+		held.cxt = NULL;		/* went with its transaction's memory */
+	return held.cxt ? held.frame : 0;
+}
+
+/*
+ * The batch to add the statement's rows for table_name to, in *cxt,
+ * begun if nothing is held; NULL when rows are held for another statement
+ * or table.
+ */
+LogBatch *
+tpi_guard_log_hold(uint64 frame, const char *table_name, MemoryContext *cxt)
+{
+	if (tpi_guard_log_held_frame() == 0)
+	{
+		memset(&held, 0, sizeof(held));
+		held.cxt = AllocSetContextCreate(CurTransactionContext,
+										 "tpi_rules held log rows",
+										 ALLOCSET_DEFAULT_SIZES);
+		held.lxid = MyProc->lxid;
+		held.frame = frame;
+		held.serial = ++holdings;
+		held.table_name = MemoryContextStrdup(held.cxt, table_name);
+	}
+	else if (held.frame != frame || strcmp(held.table_name, table_name) != 0)
+		return NULL;
+	*cxt = held.cxt;
+	return &held.b;
+}
+
+/* A reference to the held row at pos, until it is written. */
+void
+tpi_guard_log_held_ref(LogRef *ref, int pos)
+{
+	memset(ref, 0, sizeof(LogRef));
+	ItemPointerSetInvalid(&ref->tid);
+	ref->held = held.serial;
+	ref->pos = pos;
+	held.refs = true;
+}
+
+/*
+ * Write the held rows and end the holding.  Returns the rows' references
+ * by their positions when rows were referenced (else NULL), with the
+ * holding's serial in *serial, in the current memory context.
+ */
+LogRef *
+tpi_guard_log_write_held(uint64 *serial)
+{
+	LogBatch	b = held.b;
+	MemoryContext cxt = held.cxt;
+	Bitmapset  *dropped = held.dropped;
+	int			n = b.n,
+				k = 0,
+				r;
+	int		   *at = NULL;
+	LogRef	   *refs = NULL,
+			   *out = NULL;
+
+	*serial = held.serial;
+	/* ended first: an error below must not leave it to be written again */
+	held.cxt = NULL;
+	if (held.refs)
+	{
+		at = palloc(n * sizeof(int));
+		out = palloc0(n * sizeof(LogRef));
+	}
+	for (r = 0; r < n; r++)
+	{
+		if (at)
+			at[r] = -1;
+		if (bms_is_member(r, dropped))
+			continue;
+		if (k != r)
+		{
+			b.claim_id[k] = b.claim_id[r];
+			b.claim_id_null[k] = b.claim_id_null[r];
+			b.line_no[k] = b.line_no[r];
+			b.line_no_null[k] = b.line_no_null[r];
+			b.patient_id[k] = b.patient_id[r];
+			b.patient_id_null[k] = b.patient_id_null[r];
+			b.dos[k] = b.dos[r];
+			b.dos_null[k] = b.dos_null[r];
+			b.rule_id[k] = b.rule_id[r];
+			b.severity[k] = b.severity[r];
+			b.message[k] = b.message[r];
+		}
+		if (at)
+			at[r] = k;
+		k++;
+	}
+	b.n = k;
+	if (out)
+		refs = palloc0(Max(k, 1) * sizeof(LogRef));
+	tpi_guard_log_write(&b, held.table_name, refs);
+	for (r = 0; out && r < n; r++)
+	{
+		if (at[r] >= 0)
+			out[r] = refs[at[r]];
+		else
+			ItemPointerSetInvalid(&out[r].tid);
+	}
+	MemoryContextDelete(cxt);
+	return out;
+}
+
+/* The statement failed: what it held goes unwritten. */
+void
+tpi_guard_log_drop_held(void)
+{
+	if (tpi_guard_log_held_frame() != 0)
+		MemoryContextDelete(held.cxt);
+	held.cxt = NULL;
+}
+
 /*
  * Write the batch and empty it.  With refs (room for b->n), each row's id
  * and ctid are returned there in the batch's order, or an invalid ctid
@@ -439,6 +607,18 @@ tpi_guard_log_delete(const LogRef *log)
 	int			ret;
 	int			guc_level;
 
+	if (log->held != 0)
+	{
+		/* not written yet: it never will be */
+		if (tpi_guard_log_held_frame() != 0 && log->held == held.serial)
+		{
+			MemoryContext old = MemoryContextSwitchTo(held.cxt);
+
+			held.dropped = bms_add_member(held.dropped, log->pos);
+			MemoryContextSwitchTo(old);
+		}
+		return;
+	}
 	if (!ItemPointerIsValid(&log->tid))
 		return;
 	log_plans_check();

@@ -50,9 +50,14 @@ static int	frames_cap = 0;
 static uint64 frames_serial = 0;	/* frames ever pushed */
 
 /* what to call as a statement ends (the line cache, the log writer) */
-#define MAX_ON_END 2
+#define MAX_ON_END 3
 static TpiFrameEnd on_end[MAX_ON_END];
 static int	non_end = 0;
+
+/* what to call as a statement's run finishes, still inside it */
+#define MAX_ON_FINISH 1
+static TpiFrameFinish on_finish[MAX_ON_FINISH];
+static int	non_finish = 0;
 
 /* The statement running when the module was loaded (see above). */
 typedef struct LoadFrame
@@ -112,6 +117,19 @@ pop_frame(int depth, uint64 serial, bool failed)
 }
 
 /*
+ * The statement of frame serial has run, and is still the running one: its
+ * errors here are the statement's.
+ */
+static void
+finish_frame(uint64 serial)
+{
+	int			i;
+
+	for (i = 0; i < non_finish; i++)
+		on_finish[i] (serial);
+}
+
+/*
  * An INSERT whose every row the trigger sees stored or the statement
  * fails: no ON CONFLICT, no data-modifying WITH, one target table, whose
  * OID goes to *relid.
@@ -164,6 +182,7 @@ tpi_executor_run(QueryDesc *qd, ScanDirection direction, uint64 count,
 			prev_executor_run(qd, direction, count, execute_once);
 		else
 			standard_ExecutorRun(qd, direction, count, execute_once);
+		finish_frame(serial);
 	}
 	PG_CATCH();
 	{
@@ -195,6 +214,7 @@ tpi_process_utility(PlannedStmt *pstmt, const char *queryString,
 		else
 			standard_ProcessUtility(pstmt, queryString, readOnlyTree, context,
 									params, queryEnv, dest, qc);
+		finish_frame(serial);
 	}
 	PG_CATCH();
 	{
@@ -310,6 +330,15 @@ tpi_guard_frames_on_end(TpiFrameEnd callback)
 	if (non_end == MAX_ON_END)
 		elog(ERROR, "tpi_rules: too many statement end callbacks");
 	on_end[non_end++] = callback;
+}
+
+/* callback runs as each statement's run finishes (see finish_frame). */
+void
+tpi_guard_frames_on_finish(TpiFrameFinish callback)
+{
+	if (non_finish == MAX_ON_FINISH)
+		elog(ERROR, "tpi_rules: too many statement finish callbacks");
+	on_finish[non_finish++] = callback;
 }
 
 /*

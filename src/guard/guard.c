@@ -11,6 +11,9 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
+static void held_finish(uint64 serial);
+static void held_end(uint64 serial, bool failed);
+
 /*
  * The guard's backend state: the per-table cache and finding_log's plans,
  * both invalidated by relcache callbacks, and the pending findings, kept
@@ -29,6 +32,8 @@ tpi_guard_init(void)
 	tpi_guard_log_init();
 	tpi_guard_pending_init();
 	tpi_guard_line_cache_init();
+	tpi_guard_frames_on_finish(held_finish);
+	tpi_guard_frames_on_end(held_end);
 	done = true;
 }
 
@@ -210,4 +215,101 @@ tpi_guard_sink_end(GuardSink *s)
 		tpi_guard_report_raise(&s->report,
 							   get_namespace_name(RelationGetNamespace(s->rel)),
 							   RelationGetRelationName(s->rel));
+}
+
+/* ------------------------------------------------------------------------
+ * The row trigger's log rows, held for its statement (finding_log.c)
+ * ------------------------------------------------------------------------
+ */
+/*
+ * Write the held rows; the curable findings among them, already pending,
+ * get their rows' references.
+ */
+static void
+write_held(void)
+{
+	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext,
+											  "tpi_rules held log write",
+											  ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	uint64		serial;
+	LogRef	   *refs = tpi_guard_log_write_held(&serial);
+
+	if (refs)
+		tpi_guard_pending_logged(serial, refs);
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(cxt);
+}
+
+static void
+held_finish(uint64 serial)
+{
+	if (tpi_guard_log_held_frame() == serial)
+		write_held();
+}
+
+static void
+held_end(uint64 serial, bool failed)
+{
+	if (tpi_guard_log_held_frame() != serial)
+		return;
+	if (failed)
+		tpi_guard_log_drop_held();
+	else
+		write_held();
+}
+
+/*
+ * Flag mode, a row trigger: the row's findings are held for the running
+ * statement, their curable ones pending at once with references to the
+ * held rows.  false, having done nothing, where the row's findings must
+ * be written now: outside a statement that may keep things (frames.c),
+ * while rows are held for an enclosing statement, whose rows may not be
+ * written inside this one's (sub)transaction, or when writing them would
+ * do more than store them (tpi_guard_log_may_hold()).
+ */
+bool
+tpi_guard_sink_hold(GuardEntry *e, Relation rel, const GuardRow *row)
+{
+	const ClaimLine *key = &row->key;
+	uint64		frame = tpi_guard_frame_serial();
+	uint64		now = tpi_guard_log_held_frame();
+	MemoryContext cxt,
+				old;
+	LogBatch   *b;
+	int			i;
+
+	if (frame == 0 || (now != 0 && now != frame) || !tpi_guard_log_may_hold())
+		return false;
+	if (row->found.n == 0)
+		return true;
+	b = tpi_guard_log_hold(frame, e->table_name, &cxt);
+	if (b == NULL)
+	{
+		/* another table's rows, held for this statement */
+		write_held();
+		b = tpi_guard_log_hold(frame, e->table_name, &cxt);
+	}
+	old = MemoryContextSwitchTo(cxt);
+	for (i = 0; i < row->found.n; i++)
+	{
+		const Attributed *a = &row->found.items[i];
+		int			pos = b->n;
+
+		tpi_guard_log_add(b, key, a->f, tpi_guard_other_line(a->f, key));
+		/* as in tpi_guard_sink_row(), whatever its severity */
+		if (a->curable && key->patient_id)
+		{
+			LogRef		ref;
+
+			tpi_guard_log_held_ref(&ref, pos);
+			tpi_guard_add_pending(e, rel, GUARD_FLAG, key, a->f, &ref, NULL);
+		}
+	}
+	/* the next row may have this one's address: its key is made anew */
+	b->last_row = NULL;
+	MemoryContextSwitchTo(old);
+	if (b->n >= GUARD_LOG_BATCH)
+		write_held();
+	return true;
 }

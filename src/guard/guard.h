@@ -208,8 +208,10 @@ tpi_guard_line_wanted(const LineFilter *lf, const ClaimLine *l)
  * ------------------------------------------------------------------------
  */
 typedef void (*TpiFrameEnd) (uint64 serial, bool failed);
+typedef void (*TpiFrameFinish) (uint64 serial);
 extern void tpi_guard_frames_init(void);
 extern void tpi_guard_frames_on_end(TpiFrameEnd callback);
+extern void tpi_guard_frames_on_finish(TpiFrameFinish callback);
 extern uint64 tpi_guard_frame_serial(void);
 extern uint64 tpi_guard_insert_frame(Oid relid);
 extern uint64 tpi_guard_frames_pushed(void);
@@ -236,12 +238,21 @@ extern void tpi_guard_line_cache_end(const ClaimLine *nl);
  * finding_log.c
  * ------------------------------------------------------------------------
  */
-/* A finding_log row: id, and ctid to delete it without an index. */
+/*
+ * A finding_log row: id, and ctid to delete it without an index; or, while
+ * the row trigger holds the row for its statement, the holding and the
+ * row's position there.
+ */
 typedef struct LogRef
 {
 	int64		id;
 	ItemPointerData tid;		/* invalid: no row to delete */
+	uint64		held;			/* the holding (see finding_log.c), or 0 */
+	int			pos;
 } LogRef;
+
+/* log rows written at a time by a statement's guard, at most */
+#define GUARD_LOG_BATCH 10000
 
 typedef struct LogBatch
 {
@@ -270,6 +281,13 @@ extern void tpi_guard_log_add(LogBatch *b, const ClaimLine *row,
 extern void tpi_guard_log_write(LogBatch *b, const char *table_name,
 								LogRef *refs);
 extern void tpi_guard_log_delete(const LogRef *log);
+extern bool tpi_guard_log_may_hold(void);
+extern uint64 tpi_guard_log_held_frame(void);
+extern LogBatch *tpi_guard_log_hold(uint64 frame, const char *table_name,
+									MemoryContext *cxt);
+extern void tpi_guard_log_held_ref(LogRef *ref, int pos);
+extern LogRef *tpi_guard_log_write_held(uint64 *held);
+extern void tpi_guard_log_drop_held(void);
 
 /* finding_log_exec.c: the fast paths of finding_log.c's writes */
 extern void tpi_guard_log_exec_init(void);
@@ -328,6 +346,7 @@ extern bool tpi_guard_has_pending(void);
 extern void tpi_guard_cure_pending(GuardEntry *e, const char *patient_id,
 								   DateADT dos, const FindingList *day);
 extern void tpi_guard_cure_line(GuardEntry *e, const ClaimLine *ol);
+extern void tpi_guard_pending_logged(uint64 held, const LogRef *refs);
 extern void tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 								  const ClaimLine *row, const TpiFinding *f,
 								  const LogRef *log, const struct AttrList *row_found);
@@ -389,5 +408,6 @@ extern void tpi_guard_sink_row(GuardSink *s, const GuardRow *row);
 extern int	tpi_guard_sink_size(const GuardSink *s);
 extern void tpi_guard_sink_write(GuardSink *s);
 extern void tpi_guard_sink_end(GuardSink *s);
+extern bool tpi_guard_sink_hold(GuardEntry *e, Relation rel, const GuardRow *row);
 
 #endif							/* TPI_GUARD_H */

@@ -4,8 +4,8 @@
  *		transaction, like a deferred constraint: a later line cures them,
  *		a subtransaction rolled back brings them back, and at COMMIT those
  *		of reject-mode triggers still there raise the rejection.  In flag
- *		mode a finding's log row was written at once and is deleted when a
- *		later line cures it.
+ *		mode a finding's log row is deleted when a later line cures it, or
+ *		dropped while the row trigger still holds it (finding_log.c).
  */
 #include "guard.h"
 
@@ -425,6 +425,20 @@ static inline bool
 waits_not(const Attributed *a)
 {
 	return !a->curable || a->f->severity != TPI_ERROR;
+}
+
+/*
+ * The held log rows of holding held are written: the findings waiting
+ * with references to them get their rows' (refs, by position).
+ */
+void
+tpi_guard_pending_logged(uint64 held, const LogRef *refs)
+{
+	Pending    *p;
+
+	for (p = pending; p; p = p->next)
+		if (p->log.held == held)
+			p->log = refs[p->log.pos];
 }
 
 /*

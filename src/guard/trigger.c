@@ -28,8 +28,10 @@
  * statement of the transaction) may supply: a claim is normally loaded
  * TPI line first, drug line second.  They are therefore checked like a
  * DEFERRABLE INITIALLY DEFERRED constraint: in reject mode they raise the
- * error at COMMIT if still present then; in flag mode they are logged at
- * once and the log row is deleted again when a later line cures them.
+ * error at COMMIT if still present then; in flag mode they are logged
+ * with the row's other findings and the log row is deleted again (or,
+ * still held for the statement, dropped unwritten) when a later line
+ * cures them.
  * Every other error rejects the row immediately.
  *
  * Concurrency.  Before reading a patient's lines the trigger takes a
@@ -146,10 +148,13 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 								oldtup ? &oldtup->t_self : NULL, cached, NULL);
 	}
 
-	/* reject, or one INSERT of the row's findings */
-	tpi_guard_sink_init(&sink, e, rel, mode, false);
-	tpi_guard_sink_row(&sink, &row);
-	tpi_guard_sink_end(&sink);
+	/* reject, or the row's findings held for the statement or written */
+	if (mode != GUARD_FLAG || !tpi_guard_sink_hold(e, rel, &row))
+	{
+		tpi_guard_sink_init(&sink, e, rel, mode, false);
+		tpi_guard_sink_row(&sink, &row);
+		tpi_guard_sink_end(&sink);
+	}
 	if (cached)
 		tpi_guard_line_cache_end(&nl);
 }

@@ -29,13 +29,11 @@
  * and then sees these rows) and cannot deadlock between two bulk loads.
  * Attribution is attribution.c's, as for guard().  In flag mode the
  * findings are logged as the patients are done, in batches of up to
- * LOG_BATCH rows, so memory does not grow with the statement's findings.
+ * GUARD_LOG_BATCH rows, so memory does not grow with the statement's
+ * findings.
  * Reject mode rejects the whole statement.
  * ------------------------------------------------------------------------
  */
-
-/* log rows written at once: memory for them stays bounded */
-#define LOG_BATCH 10000
 
 static TpiFinding *
 copy_finding(const TpiFinding *f)
@@ -381,7 +379,7 @@ tpi_guard_statement(PG_FUNCTION_ARGS)
 		{
 			tpi_guard_sink_row(&sink, &rows[j]);
 			memset(&rows[j].found, 0, sizeof(AttrList));
-			if (tpi_guard_sink_size(&sink) >= LOG_BATCH)
+			if (tpi_guard_sink_size(&sink) >= GUARD_LOG_BATCH)
 				tpi_guard_sink_write(&sink);
 		}
 		MemoryContextSwitchTo(stmt_cxt);
