@@ -118,6 +118,8 @@ SELECT pg_temp.add_case('invalid units 0', '{"units": 0}');
 SELECT pg_temp.add_case('invalid units -3', '{"units": -3}');
 SELECT pg_temp.add_case('invalid POS 77', '{"place_of_service": "77"}');
 SELECT pg_temp.add_case('POS 22 silent', '{"place_of_service": "22"}');
+SELECT pg_temp.add_case('POS 11 with spaces silent', '{"place_of_service": " 11 "}');
+SELECT pg_temp.add_case('invalid POS 1 1', '{"place_of_service": "1 1"}');
 SELECT pg_temp.add_case('invalid date 1900-01-01', '{"date_of_service": "1900-01-01"}');
 SELECT pg_temp.add_case('invalid date 2200-01-01', '{"date_of_service": "2200-01-01"}');
 SELECT pg_temp.add_case('invalid date infinity, 20553 upcoded',

@@ -21,10 +21,11 @@ RETURNS tpi_rules.claim_line LANGUAGE sql AS $$
 			pg_catalog.jsonb_build_object('payer_id', payer) || changes) FROM base b;
 $$;
 
--- check_line: the mapped id is judged as Medicare; an unknown id, or one
--- mapped to no policy, as commercial_default (no diagnosis restriction).
+-- check_line: the mapped id is judged as Medicare, and so is Medicare's
+-- payer_id spelt with other case or spaces; an unknown id, or one mapped
+-- to no policy, as commercial_default (no diagnosis restriction).
 SELECT p AS payer_id, string_agg(f.rule_id, ' ' ORDER BY f.rule_id) AS rules
-  FROM unnest(ARRAY['medicare', '00431', 'UNKNOWN', 'GONE']) p
+  FROM unnest(ARRAY['medicare', '00431', 'UNKNOWN', 'GONE', 'MEDICARE', ' Medicare ', 'medicare x']) p
   LEFT JOIN LATERAL tpi_rules.check_line(pg_temp.line(p)) f ON true
  GROUP BY p ORDER BY p;
 SELECT f.rule_id, f.message FROM tpi_rules.check_line(pg_temp.line('00431')) f ORDER BY 1;
@@ -39,14 +40,14 @@ SELECT p AS payer_id, (SELECT string_agg(f.rule_id, ' ') FROM unnest(d.fs) f) AS
 SELECT p AS payer_id,
 	   (SELECT string_agg(f.rule_id, ' ')
 		  FROM unnest(tpi_rules.frequency_check(d, '{cervical}'::text[], p)) f) AS rules
-  FROM unnest(ARRAY['00431', 'UNKNOWN']) p,
+  FROM unnest(ARRAY['00431', 'UNKNOWN', 'Medicare']) p,
 	   LATERAL (SELECT d FROM unnest(ARRAY['2025-01-06', '2025-03-03', '2025-05-05', '2025-07-07']::date[]) d) s
  GROUP BY p ORDER BY p;
 
 -- next_eligible_date: the fourth session waits a year under Medicare.
 SELECT p AS payer_id,
 	   tpi_rules.next_eligible_date(ARRAY['2025-01-06', '2025-03-03', '2025-05-05']::date[], p, '2025-06-01') AS next
-  FROM unnest(ARRAY['00431', 'UNKNOWN']) p ORDER BY p;
+  FROM unnest(ARRAY['00431', 'UNKNOWN', 'MEDICARE']) p ORDER BY p;
 
 -- audit() and v_frequency_status over claim_line.
 BEGIN;
@@ -77,6 +78,17 @@ SELECT 'A' || i, l, 'PM', CASE WHEN i % 2 = 0 THEN 'medicare' ELSE '00431' END, 
 	   generate_series(1, 2) AS l;
 SELECT claim_id, line_no, rule_id FROM tpi_rules.audit('tpi_rules.claim_line')
  WHERE rule_id LIKE 'freq.%' ORDER BY 1, 2, 3;
+SELECT patient_id, payer_id, sessions_in_window, max_sessions, next_eligible_date, status
+  FROM tpi_rules.frequency_status('2025-07-31');
+ROLLBACK;
+
+-- v_frequency_status judges 'MEDICARE ' as audit() does: by Medicare.
+BEGIN;
+DELETE FROM tpi_rules.claim_line;
+INSERT INTO tpi_rules.claim_line
+	(claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units, icd10, place_of_service)
+SELECT 'A' || i, 1, 'PC', 'MEDICARE ', d, '20552', 1, '{M79.18}', '11'
+  FROM unnest(ARRAY['2025-01-06', '2025-03-03', '2025-05-05']::date[]) WITH ORDINALITY AS t(d, i);
 SELECT patient_id, payer_id, sessions_in_window, max_sessions, next_eligible_date, status
   FROM tpi_rules.frequency_status('2025-07-31');
 ROLLBACK;

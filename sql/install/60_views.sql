@@ -317,8 +317,9 @@ AS $$
 	),
 	jr AS (
 		-- the payers the patient's lines are judged by: a payer_id with no
-		-- policy row is looked up in payer_map, else it is
-		-- commercial_default (SPEC section 13)
+		-- policy row is looked up in payer_map, else taken for a policy's
+		-- payer_id spelt with other case or spaces, else it is
+		-- commercial_default (SPEC section 13; policy.c's find_payer())
 		SELECT sp.patient_id, sp.payer_id AS line_payer,
 			   CASE WHEN EXISTS (SELECT FROM @extschema@.payer_policy AS x
 								 WHERE x.payer_id = sp.payer_id)
@@ -326,6 +327,10 @@ AS $$
 					ELSE coalesce((SELECT m.payer_id FROM @extschema@.payer_map AS m
 								   JOIN @extschema@.payer_policy AS x ON x.payer_id = m.payer_id
 								   WHERE m.source_id = sp.payer_id LIMIT 1),
+								  (SELECT x.payer_id FROM @extschema@.payer_policy AS x
+								   WHERE pg_catalog.lower(x.payer_id) OPERATOR(pg_catalog.=)
+										 pg_catalog.lower(pg_catalog.btrim(sp.payer_id, ' '))
+								   LIMIT 1),
 								  'commercial_default') END AS payer_id
 		FROM (SELECT DISTINCT l.patient_id, l.payer_id FROM l) AS sp
 	),

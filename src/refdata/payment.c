@@ -53,14 +53,25 @@ static const int facility_pos[] = {
 	2, 19, 21, 22, 23, 24, 26, 31, 34, 41, 42, 51, 52, 53, 56, 61
 };
 
-/* The code of a two-digit place of service, or -1. */
+/*
+ * The code of a two-digit place of service, or -1; spaces around it do not
+ * matter, as around a code or modifier.
+ */
 static int
 pos_code(const char *pos)
 {
-	if (pos == NULL || pos[0] < '0' || pos[0] > '9' ||
-		pos[1] < '0' || pos[1] > '9' || pos[2] != '\0')
+	int			c;
+
+	if (pos == NULL)
 		return -1;
-	return (pos[0] - '0') * 10 + (pos[1] - '0');
+	while (*pos == ' ' || *pos == '\t')
+		pos++;
+	if (pos[0] < '0' || pos[0] > '9' || pos[1] < '0' || pos[1] > '9')
+		return -1;
+	c = (pos[0] - '0') * 10 + (pos[1] - '0');
+	for (pos += 2; *pos == ' ' || *pos == '\t'; pos++)
+		;
+	return *pos == '\0' ? c : -1;
 }
 
 bool

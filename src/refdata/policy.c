@@ -419,10 +419,34 @@ tpi_policy_cache_rebuild(uint32 gen)
 }
 
 /*
+ * The policy payer payer_id names but for case and surrounding spaces
+ * ('Medicare', ' AETNA'): an analyst's spelling of a payer_policy key,
+ * which would otherwise be judged, silently, as commercial_default.
+ */
+static const PayerEntry *
+find_payer_folded(PolicyCache *c, const char *payer_id)
+{
+	size_t		len;
+	int			i;
+
+	while (*payer_id == ' ')
+		payer_id++;
+	len = strlen(payer_id);
+	while (len > 0 && payer_id[len - 1] == ' ')
+		len--;
+	for (i = 0; len > 0 && i < c->npayers; i++)
+		if (strlen(c->payers[i].payer_id) == len &&
+			pg_strncasecmp(c->payers[i].payer_id, payer_id, len) == 0)
+			return &c->payers[i];
+	return NULL;
+}
+
+/*
  * Called once or more per line by the rules, so a binary search over C
  * order, after a look at the payer asked for last.  A payer_id that is no
  * policy's is looked up in payer_map (SPEC section 13) and stands for the
- * payer it maps to; NULL when neither knows it (commercial_default then).
+ * payer it maps to, else a policy's payer_id spelt otherwise; NULL when
+ * none knows it (commercial_default then).
  */
 static const PayerEntry *
 find_payer(PolicyCache *c, const char *payer_id)
@@ -451,6 +475,8 @@ find_payer(PolicyCache *c, const char *payer_id)
 			pe = bsearch(&key, c->payers, c->npayers, sizeof(PayerEntry), cmp_payer);
 		}
 	}
+	if (pe == NULL)
+		pe = find_payer_folded(c, payer_id);
 	if (strlen(payer_id) < sizeof(c->last_payer))
 	{
 		strcpy(c->last_payer, payer_id);
