@@ -1078,6 +1078,80 @@ fuzzy_lookup(const MpCatalogue *cat, const char *s, size_t len)
 	return found;
 }
 
+/*
+ * The part word a note abbreviates ("R ant scalene", "post deltoid"), or
+ * NULL.  Only these two: "med" and "lat" name muscles of their own (glute
+ * med, lats), and "mid" is a part word as written.
+ */
+static const char *
+abbreviated_part(const char *w, size_t len)
+{
+	if (len == 3 && memcmp(w, "ant", 3) == 0)
+		return "anterior";
+	if (len == 4 && memcmp(w, "post", 4) == 0)
+		return "posterior";
+	return NULL;
+}
+
+/*
+ * A name with an abbreviated part word: the entry of the name with the word
+ * written out and its other part words dropped ("the ant scalene" is the
+ * anterior scalene), else of the name without any part word ("post
+ * deltoid" is the deltoid); -1 when neither is known or the name has no
+ * such word.  buf has room for 2 * namelen + 64 bytes.
+ */
+static int
+abbreviated_name(const MpCatalogue *cat, const char *name, size_t namelen,
+				 char *buf)
+{
+	bool		drop;
+
+	if (namelen > 64)
+		return -1;
+	for (drop = false;; drop = true)
+	{
+		size_t		i = 0,
+					o = 0,
+					n = 0;
+		bool		any = false;
+		int			e;
+
+		while (i < namelen)
+		{
+			size_t		j = i;
+			const char *full;
+
+			while (j < namelen && name[j] != ' ')
+				j++;
+			full = abbreviated_part(name + i, j - i);
+			if (full)
+				any = true;
+			if (!(full && drop) && (full || !part_word(name + i, j - i)))
+			{
+				const char *w = full ? full : name + i;
+				size_t		wl = full ? strlen(full) : j - i;
+
+				if (o > 0)
+					buf[o++] = ' ';
+				memcpy(buf + o, w, wl);
+				o += wl;
+				n++;
+			}
+			i = j + 1;
+		}
+		if (!any)
+			return -1;
+		if (o > 0)
+		{
+			e = lookup(cat, buf, o, n);
+			if (e >= 0)
+				return e;
+		}
+		if (drop)
+			return -1;
+	}
+}
+
 static int
 match_name(const MpCatalogue *cat, const char *name, size_t namelen,
 		   size_t ntok, const Tok *toks, char *stripbuf)
@@ -1089,6 +1163,9 @@ match_name(const MpCatalogue *cat, const char *name, size_t namelen,
 
 	/* a. whole, then without leading/trailing part words, longest first */
 	e = lookup(cat, name, namelen, ntok);
+	if (e >= 0)
+		return e;
+	e = abbreviated_name(cat, name, namelen, stripbuf);
 	if (e >= 0)
 		return e;
 	if (ntok <= MAX_WINDOW_TOKENS)

@@ -133,6 +133,7 @@ static const Cue cues[] = {
 	{"spinous", F_LOC, 0}, {"acromion", F_LOC, 0},
 	{"mapped", F_LOC, 0},
 	{"located", F_LOC, 0}, {"spine", F_LOC, 0},
+	{"crest", F_LOC, 0}, {"crests", F_LOC, 0},
 	{"guided", F_GUIDE, 0}, {"guidance", F_GUIDE, 0}, {"guide", F_GUIDE, 0},
 	{"under", F_GUIDE, 0}, {"using", F_GUIDE, 0}, {"visualization", F_GUIDE, 0},
 	{"visualized", F_GUIDE, 0},
@@ -182,6 +183,9 @@ typedef struct VWord
 	uint8_t		drug_words;
 } VWord;
 
+/* Letters a drug name needs before a misspelling of it is read as it. */
+#define DRUG_FUZZY_MIN	7
+
 typedef struct VDrug
 {
 	const char *name;			/* normalised */
@@ -201,6 +205,8 @@ struct NrVocab
 	int			capdrugs;
 	int32_t    *dtable;
 	uint32_t	dmask;
+	uint32_t	fzfirst;		/* first letters (a-z) of the drug names a
+								 * misspelling may be read as */
 	bool		built;
 };
 
@@ -442,6 +448,9 @@ nr_vocab_build(NrVocab *v)
 		uint32_t	j = d->hash & v->dmask;
 
 		w->flags |= F_DRUG;
+		if (d->len >= DRUG_FUZZY_MIN && d->name[0] >= 'a' && d->name[0] <= 'z' &&
+			memchr(d->name, ' ', d->len) == NULL)
+			v->fzfirst |= 1u << (d->name[0] - 'a');
 		/* a botulinum toxin: a mark for other_procedures() */
 		if (!(w->flags & F_MOD) &&
 			(strncmp(d->generic, "botulinum", 9) == 0 ||
@@ -466,6 +475,56 @@ nr_vocab_build(NrVocab *v)
 	}
 	v->built = true;
 	return true;
+}
+
+/* Is a one edit (a letter changed, added, dropped or two swapped) from b? */
+static bool
+one_edit_from(const char *a, size_t al, const char *b, size_t bl)
+{
+	size_t		i = 0;
+
+	while (i < al && i < bl && a[i] == b[i])
+		i++;
+	if (al == bl)
+		return i == al || memcmp(a + i + 1, b + i + 1, al - i - 1) == 0 ||
+			(i + 1 < al && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+			 memcmp(a + i + 2, b + i + 2, al - i - 2) == 0);
+	if (al == bl + 1)
+		return memcmp(a + i + 1, b + i, bl - i) == 0;
+	if (bl == al + 1)
+		return memcmp(a + i, b + i + 1, al - i) == 0;
+	return false;
+}
+
+/*
+ * The row of the one-word drug name of DRUG_FUZZY_MIN letters or more that
+ * the word s[0..len) is one edit away from with the same first letter
+ * ("lidocain", "bupivicaine", "triamcinalone"), as SPEC section 4 reads a
+ * misspelt muscle; -1 when none is, or when names of two substances are.
+ */
+static int
+drug_fuzzy(const NrVocab *v, const char *s, size_t len)
+{
+	int			found = -1;
+	int			k;
+
+	/* a misspelling keeps the first letter: most words are passed here */
+	if (s[0] < 'a' || s[0] > 'z' || !(v->fzfirst & (1u << (s[0] - 'a'))))
+		return -1;
+	for (k = 0; k < v->ndrugs; k++)
+	{
+		const VDrug *d = &v->drugs[k];
+
+		if (d->name[0] != s[0] || d->len < DRUG_FUZZY_MIN || d->len > len + 1 ||
+			d->len + 1 < len || memchr(d->name, ' ', d->len) ||
+			!one_edit_from(d->name, d->len, s, len))
+			continue;
+		if (found >= 0 && strcmp(v->drugs[found].generic, d->generic) != 0)
+			return -1;
+		if (found < 0)
+			found = k;
+	}
+	return found;
 }
 
 static int
@@ -527,6 +586,7 @@ typedef struct NTok
 	uint8_t		rpart;			/* a part word of the reader only ("sternal") */
 	uint8_t		shared;			/* names a muscle with the head of the key
 								 * before it ("gluteus medius, minimus") */
+	int16_t		fdrug;			/* a misspelt drug name: 1 + its row */
 	int32_t		num;			/* T_NUM: the whole part; -1 if too big */
 } NTok;
 
@@ -919,6 +979,25 @@ plain_yes(const char *s, size_t n)
  *    sides counted 0, up to the first line that is no such row.
  * Every step is one pass over the text.
  */
+/*
+ * The length of the run of underscores at text[i] when it is the edge of a
+ * blank filled in with a figure ("___4___", "__20__ mg"); 0 otherwise.
+ */
+static size_t
+filled_blank(const char *text, size_t len, size_t i)
+{
+	size_t		j = i;
+
+	if (text[i] != '_' || (i > 0 && text[i - 1] == '_'))
+		return 0;
+	while (j < len && text[j] == '_')
+		j++;
+	if ((j < len && is_digit((unsigned char) text[j])) ||
+		(i > 0 && is_digit((unsigned char) text[i - 1])))
+		return j - i;
+	return 0;
+}
+
 static char *
 plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 {
@@ -932,7 +1011,8 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 
 	/* does the note need it? */
 	for (i = 0; i < len && !need; i++)
-		if ((unsigned char) text[i] >= 0x80 || text[i] == '\t')
+		if ((unsigned char) text[i] >= 0x80 || text[i] == '\t' ||
+			filled_blank(text, len, i) > 0)
 			need = true;
 	for (ls = 0; ls < len && !need; ls = i + 1)
 	{
@@ -1088,6 +1168,17 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 						break;
 					}
 				}
+			}
+			/* "Lidocaine 1% ___4___ mL": the figure written in a blank */
+			if (!done && c == '_' && (k = (int) filled_blank(text, le, from)) > 0)
+			{
+				bool		spaced = (from > ls && text[from - 1] == ' ') ||
+				(from + k < le && text[from + k] == ' ');
+
+				if (!spaced && from > ls && from + k < le)
+					plain_put(r, &o, " ", 1);
+				from += (size_t) k;
+				done = true;
 			}
 			if (!done)
 			{
@@ -1319,6 +1410,18 @@ classify(Reader *r)
 					t->flags = F_MUS;
 				}
 			}
+			/* "lidocain 1% 5ml": a misspelt drug name */
+			if (!t->fuzzy && t->type == T_WORD && t->len >= DRUG_FUZZY_MIN - 1)
+			{
+				int			d = drug_fuzzy(r->v, w, t->len);
+
+				if (d >= 0 && d < INT16_MAX)
+				{
+					t->fdrug = (int16_t) (d + 1);
+					t->flags = F_DRUG;
+					t->drugw = 1;
+				}
+			}
 			continue;
 		}
 		t->flags = vw->flags;
@@ -1344,6 +1447,29 @@ classify(Reader *r)
  * A '.' right after a side abbreviation ("R.", "rt.", "bilat.") or a title
  * ("Dr.") ends no sentence: "R. upper trapezius" is one muscle.
  */
+/*
+ * "R ant scalene", "post deltoid": a part word abbreviated before a muscle
+ * word starts a muscle run (muscle_at() writes it out).
+ */
+static void
+mark_abbreviated_parts(Reader *r)
+{
+	size_t		i;
+
+	for (i = 0; i + 1 < r->nt; i++)
+	{
+		NTok	   *t = &r->t[i];
+
+		if (!(tok_is(r, i, "ant") || tok_is(r, i, "post")) ||
+			r->t[i + 1].type != T_WORD || !(r->t[i + 1].flags & F_MUS) ||
+			r->t[i + 1].fuzzy)
+			continue;
+		t->flags |= F_MUS;
+		if (t->musw < 255 && t->musw <= r->t[i + 1].musw)
+			t->musw = (uint8_t) (r->t[i + 1].musw < 254 ? r->t[i + 1].musw + 1 : 255);
+	}
+}
+
 static void
 mark_abbreviations(Reader *r)
 {
@@ -1920,6 +2046,93 @@ inline_field(const Reader *r, size_t i)
 }
 
 /* Sentence flags from cue words (headers' words do not count). */
+/*
+ * The label word a line opens with ("Planned:", "Performed procedure:"),
+ * past bullets; the line's end in *le.  Returns the word's token, or SIZE_MAX
+ * when the line has no such label.
+ */
+static size_t
+line_label(const Reader *r, size_t ls, size_t *le)
+{
+	size_t		i = ls,
+				e = ls;
+
+	while (e < r->nt && r->t[e].type != T_NL)
+		e++;
+	*le = e;
+	while (i < e && r->t[i].type == T_PUNCT)
+		i++;
+	if (i >= e || r->t[i].type != T_WORD)
+		return SIZE_MAX;
+	if (punct_is(r, i + 1, ':') ||
+		(tok_is(r, i + 1, "procedure") && punct_is(r, i + 2, ':')))
+		return i;
+	/* "Procedure performed:" */
+	if (tok_is(r, i, "procedure") && i + 1 < e && r->t[i + 1].type == T_WORD &&
+		punct_is(r, i + 2, ':'))
+		return i + 1;
+	return SIZE_MAX;
+}
+
+/*
+ * "Planned: bilateral upper trapezius and levator scapulae ... Performed: R
+ * upper trapezius and R levator scapulae only": when a line labelled
+ * performed names muscles, a line labelled planned tells what was meant,
+ * not what was done.  A performed line that names none ("Procedure
+ * performed: as planned") leaves the planned one alone.
+ */
+static void
+planned_and_performed(Reader *r)
+{
+	size_t		ls,
+				le,
+				w,
+				k;
+	bool		performed = false;
+
+	for (ls = 0; ls < r->nt; ls = le + 1)
+	{
+		w = line_label(r, ls, &le);
+		if (w == SIZE_MAX || !(tok_is(r, w, "performed") ||
+							   tok_is(r, w, "completed") ||
+							   tok_is(r, w, "actual")))
+			continue;
+		for (k = w + 1; k < le; k++)
+			if ((r->t[k].flags & F_MUS) && !r->t[k].neg)
+				performed = true;
+	}
+	if (!performed)
+		return;
+	for (ls = 0; ls < r->nt; ls = le + 1)
+	{
+		w = line_label(r, ls, &le);
+		if (w == SIZE_MAX || !(tok_is(r, w, "planned") ||
+							   tok_is(r, w, "intended") ||
+							   tok_is(r, w, "proposed")))
+			continue;
+		for (k = w; k < le; k++)
+			r->s[r->t[k].sent].section = SEC_LATER;
+	}
+}
+
+/* A month's name written out ("January"; "May" only with a capital). */
+static bool
+month_word(const Reader *r, size_t i)
+{
+	static const char *const months[] = {
+		"january", "february", "march", "april", "june", "july", "august",
+		"september", "october", "november", "december"
+	};
+	size_t		k;
+
+	if (r->t[i].type != T_WORD)
+		return false;
+	for (k = 0; k < sizeof(months) / sizeof(months[0]); k++)
+		if (tok_is_s(r, i, months[k]))
+			return true;
+	return tok_is(r, i, "may") && r->raw[r->t[i].start] == 'M';
+}
+
 static void
 sentence_flags(Reader *r)
 {
@@ -1993,6 +2206,18 @@ sentence_flags(Reader *r)
 			s->injside |= (uint8_t) injection_side(r, i);
 	}
 
+	planned_and_performed(r);
+
+	/*
+	 * "She had a left sacroiliac joint injection in January": a month named
+	 * after "in" dates what the sentence tells to another visit, earlier
+	 * unless the sentence speaks of later ("repeat in March")
+	 */
+	for (i = 0; i + 1 < r->nt; i++)
+		if (tok_is(r, i, "in") && month_word(r, i + 1) &&
+			!(r->s[r->t[i].sent].flags & (S_FUTURE | S_TODAY)))
+			r->s[r->t[i].sent].flags |= S_HIST;
+
 	/*
 	 * "Assessment/Plan: TPIs performed today ... 4 TPs. 2% lidocaine 4 mL.":
 	 * once a plan section tells of the procedure done, its later sentences
@@ -2044,6 +2269,9 @@ location_field(const Reader *r, size_t i)
  * up to a blank line.  (A Side field after a muscle is that record's:
  * side_field.)
  */
+static bool empty_box(const Reader *r, size_t i);
+static bool ticked_box(const Reader *r, size_t i);
+
 static void
 side_fields(Reader *r)
 {
@@ -2074,6 +2302,20 @@ side_fields(Reader *r)
 
 			for (k = i + 2; k < r->nt && r->t[k].type != T_NL; k++)
 			{
+				/* "Side: [X] Right [ ] Left [ ] Bilateral": the ticked one */
+				if (ticked_box(r, k))
+				{
+					k += 2;
+					continue;
+				}
+				if (empty_box(r, k))
+				{
+					k++;
+					if (k + 1 < r->nt && r->t[k + 1].type == T_WORD &&
+						r->t[k + 1].wclass == MP_WORD_SIDE)
+						k++;
+					continue;
+				}
 				if (r->t[k].type == T_WORD && r->t[k].wclass == MP_WORD_SIDE)
 					got |= (uint8_t) mp_side_of_word(r->low + r->t[k].start,
 													 r->t[k].len);
@@ -2485,12 +2727,26 @@ muscle_at(Reader *r, size_t i, MpKind *kind)
 			n--;
 			continue;			/* sterno-cleido-mastoid */
 		}
-		if ((t->type != T_WORD && t->type != T_NUM) || o + t->len + 1 > sizeof(tmp))
+		if ((t->type != T_WORD && t->type != T_NUM) || o + t->len + 10 > sizeof(tmp))
 			break;
 		if (o > 0)
 			tmp[o++] = ' ';
-		memcpy(tmp + o, r->low + t->start, t->len);
-		o += t->len;
+		/* "R ant scalene": the part word written out, as mp_parse reads it */
+		if (n == 1 && t->len == 3 && memcmp(r->low + t->start, "ant", 3) == 0)
+		{
+			memcpy(tmp + o, "anterior", 8);
+			o += 8;
+		}
+		else if (n == 1 && t->len == 4 && memcmp(r->low + t->start, "post", 4) == 0)
+		{
+			memcpy(tmp + o, "posterior", 9);
+			o += 9;
+		}
+		else
+		{
+			memcpy(tmp + o, r->low + t->start, t->len);
+			o += t->len;
+		}
 		{
 			int			e = mp_catalogue_lookup(r->v->cat, tmp, o);
 
@@ -2602,6 +2858,94 @@ emit_side(Reader *r, const char *side, const MpResult *m)
 	r->emitted++;
 }
 
+/* Is the word w[0..len) a word of key k[0..klen)? */
+static bool
+key_has_word(const char *k, size_t klen, const char *w, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < klen)
+	{
+		size_t		j = i;
+
+		while (j < klen && k[j] != ' ')
+			j++;
+		if (j - i == len && memcmp(k + i, w, len) == 0)
+			return true;
+		i = j + 1;
+	}
+	return false;
+}
+
+/*
+ * Is group g a group of a muscle already read?  The catalogue knows no
+ * members, but a member's name or alias says its group's word ("anterior
+ * scalene", "scalenus medius" and the scalenes): "R ant scalene x1 ...
+ * Scalene done under US" names the one muscle twice.
+ */
+static bool
+group_of_read(const Reader *r, int g)
+{
+	const MpCatalogue *cat = r->v->cat;
+	int			nkeys = mp_catalogue_nkeys(cat);
+	int			read[16];
+	int			nread = 0;
+	const char *gw[8];
+	size_t		gwl[8];
+	int			ngw = 0;
+	int			i,
+				k;
+
+	/* the muscles read so far */
+	for (k = 0; k < r->nmus && nread < 16; k++)
+	{
+		const char *name = r->mus[k];
+		int			e;
+
+		if (strncmp(name, "right ", 6) == 0)
+			name += 6;
+		else if (strncmp(name, "left ", 5) == 0)
+			name += 5;
+		e = mp_catalogue_lookup(cat, name, strlen(name));
+		if (e >= 0 && e != g && mp_catalogue_entry(cat, e)->kind == MP_MUSCLE)
+			read[nread++] = e;
+	}
+	if (nread == 0)
+		return false;
+	/* the group's one-word keys of five letters or more */
+	for (i = 0; i < nkeys && ngw < 8; i++)
+	{
+		size_t		len;
+		const char *key = mp_catalogue_key(cat, i, &len);
+
+		if (len >= 5 && memchr(key, ' ', len) == NULL &&
+			mp_catalogue_lookup(cat, key, len) == g)
+		{
+			gw[ngw] = key;
+			gwl[ngw++] = len;
+		}
+	}
+	/* a key of a muscle read that says one of them */
+	for (i = 0; i < nkeys; i++)
+	{
+		size_t		len;
+		const char *key = mp_catalogue_key(cat, i, &len);
+		int			w,
+					e;
+
+		for (w = 0; w < ngw; w++)
+			if (len > gwl[w] && key_has_word(key, len, gw[w], gwl[w]))
+				break;
+		if (w == ngw)
+			continue;
+		e = mp_catalogue_lookup(cat, key, len);
+		for (k = 0; k < nread; k++)
+			if (read[k] == e)
+				return true;
+	}
+	return false;
+}
+
 static void
 emit_muscle(void *arg, const MpResult *m)
 {
@@ -2612,6 +2956,10 @@ emit_muscle(void *arg, const MpResult *m)
 		return;
 	/* an entry's own side wins over the side of the injection */
 	side = m->side != MP_SIDE_NONE ? m->side : r->injside;
+	/* a group named again, without a side, after one of its muscles */
+	if (side == MP_SIDE_NONE && m->kind == MP_GROUP && m->entry >= 0 &&
+		!r->retracting && group_of_read(r, m->entry))
+		return;
 	/* one entry per muscle: a bilateral one is its right and its left */
 	if (side == MP_SIDE_BILATERAL)
 	{
@@ -2678,6 +3026,7 @@ each_at(const Reader *r, size_t i)
 }
 
 static bool landmark(const Reader *r, size_t first);
+static bool landmark_start(const Reader *r, size_t k);
 static bool points_before(const Reader *r, size_t i);
 static size_t bracketed_muscle(const Reader *r, size_t end);
 static bool dose_unit_at(const Reader *r, size_t i);
@@ -2871,7 +3220,17 @@ sides_in(const Reader *r, size_t from, size_t to)
 
 	for (; from < to && from < r->nt; from++)
 		if (r->t[from].type == T_WORD && r->t[from].wclass == MP_WORD_SIDE)
+		{
+			/* "B/L": one side word, both sides */
+			if (tok_is(r, from, "b") && punct_is(r, from + 1, '/') &&
+				tok_is(r, from + 2, "l"))
+			{
+				seen = MP_SIDE_BILATERAL;
+				from += 2;
+				continue;
+			}
 			seen |= (int) mp_side_of_word(r->low + r->t[from].start, r->t[from].len);
+		}
 	return seen == MP_SIDE_NONE ? 0 : seen == MP_SIDE_BILATERAL ? 2 : 1;
 }
 
@@ -3135,10 +3494,16 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 	 */
 	if (k > 0 && k < sp->first && (tok_is(r, k, "in") || tok_is(r, k, "into")) &&
 		number_at(r, k - 1) > 0 && number_at(r, k - 1) < 100 &&
-		/* "and two in the right supraspinatus" (not "the one in") */
-		(r->t[k - 1].type == T_NUM || number_at(r, k - 1) >= 2) &&
+		/*
+		 * "and two in the right supraspinatus", "two in the gluteus medius
+		 * and one in the QL" (not "the one in")
+		 */
+		(r->t[k - 1].type == T_NUM || number_at(r, k - 1) >= 2 ||
+		 (k >= 2 && (tok_is(r, k - 2, "and") || punct_is(r, k - 2, ',') ||
+					 punct_is(r, k - 2, ';')))) &&
 		!r->t[k - 1].inspan &&
-		(r->s[r->t[i].sent].flags & S_INJ))
+		((r->s[r->t[i].sent].flags & S_INJ) ||
+		 r->s[r->t[i].sent].section == SEC_PROC))
 	{
 		sp->count = number_at(r, k - 1);
 		sp->cfirst = k - 1;
@@ -3513,30 +3878,77 @@ span_at(Reader *r, size_t i, size_t limit, Span *sp)
 
 	/*
 	 * "the right rectus abdominis at its lateral border (1 site)": a count
-	 * in brackets after the landmark that follows the name
+	 * in brackets after the landmark that follows the name; "L rhomboid
+	 * major, at the medial border of the scapula (T4-T5 level) - 2 sites":
+	 * or after a dash, past a bracket that holds no count
 	 */
-	if (sp->count < 0 && last < r->nt &&
-		(tok_is(r, last, "at") || tok_is(r, last, "along") || tok_is(r, last, "near") ||
-		 tok_is(r, last, "over") || tok_is(r, last, "below") ||
-		 tok_is(r, last, "above") || tok_is(r, last, "just")))
+	if (sp->count < 0 && last < r->nt)
 	{
-		size_t		m;
+		size_t		m = last;
 		int			num;
+		bool		at_word;
 
-		for (m = last + 1; m < r->nt && m < last + 14 && r->t[m].type != T_NL &&
-			 muscle_at(r, m, NULL) == 0 && !punct_is(r, m, '(') &&
-			 !clause_end(r, m) && !punct_is(r, m, ','); m++)
-			;
-		if (punct_is(r, m, '(') && (num = number_at(r, m + 1)) > 0 && num < 100)
+		if (punct_is(r, m, ',') && m + 1 < r->nt && landmark_start(r, m + 1))
+			m++;
+		at_word = landmark_start(r, m);
+		/* "right rectus abdominis, lateral border at the level of the
+		 * umbilicus (2 sites), and ..." */
+		if (!at_word && punct_is(r, last, ',') && last + 2 < r->nt &&
+			r->t[last + 1].type == T_WORD && r->t[last + 1].wclass == MP_WORD_PART &&
+			muscle_at(r, last + 1, NULL) == 0 && (r->t[last + 2].flags & F_LOC))
 		{
-			size_t		q = m + 2;
+			at_word = true;
+			m = last + 1;
+		}
+		if (at_word)
+		{
+			size_t		stop = m + 20;
 
-			if (tok_is(r, q, "trigger"))
-				q++;
-			if (q < r->nt && (r->t[q].flags & F_TPW) && punct_is(r, q + 1, ')'))
+			for (m++; m < r->nt && m < stop && r->t[m].type != T_NL &&
+				 !clause_end(r, m) && !punct_is(r, m, ','); m++)
 			{
-				add_count(sp, num);
-				sp->cend = q + 2;
+				MpKind		kind = MP_REGION;
+
+				/* a landmark may be a region term ("of the scapula") */
+				if (muscle_at(r, m, &kind) > 0 && kind != MP_REGION)
+					break;
+				if (punct_is(r, m, '-') && number_at(r, m + 1) > 0)
+					break;
+				if (!punct_is(r, m, '('))
+					continue;
+				/* "(T4-T5 level)": a bracket without a count is passed */
+				if (number_at(r, m + 1) > 0)
+					break;
+				while (m < r->nt && m < stop && !punct_is(r, m, ')') &&
+					   r->t[m].type != T_NL)
+					m++;
+				if (!punct_is(r, m, ')'))
+					break;
+			}
+			if (punct_is(r, m, '(') && (num = number_at(r, m + 1)) > 0 && num < 100)
+			{
+				size_t		q = m + 2;
+
+				if (tok_is(r, q, "trigger"))
+					q++;
+				if (q < r->nt && (r->t[q].flags & F_TPW) && punct_is(r, q + 1, ')'))
+				{
+					add_count(sp, num);
+					sp->cend = q + 2;
+				}
+			}
+			else if ((punct_is(r, m, '-') || punct_is(r, m, ':')) &&
+					 (num = number_at(r, m + 1)) > 0 && num < 100)
+			{
+				size_t		q = m + 2;
+
+				if (tok_is(r, q, "trigger"))
+					q++;
+				if (q < r->nt && (r->t[q].flags & F_TPW))
+				{
+					add_count(sp, num);
+					sp->cend = q + 1;
+				}
 			}
 		}
 	}
@@ -3621,6 +4033,15 @@ points_before(const Reader *r, size_t i)
  * "lateral to the spine"), not a place injected?  For runs of region
  * terms only.
  */
+/* A word that opens where on a muscle its trigger points lay ("at ..."). */
+static bool
+landmark_start(const Reader *r, size_t k)
+{
+	return tok_is(r, k, "at") || tok_is(r, k, "along") || tok_is(r, k, "near") ||
+		tok_is(r, k, "over") || tok_is(r, k, "below") || tok_is(r, k, "above") ||
+		tok_is(r, k, "just");
+}
+
 static bool
 landmark(const Reader *r, size_t first)
 {
@@ -3660,6 +4081,24 @@ complaint(const Reader *r, size_t end)
  * ("head turned L"), or the
  * adverb "back" ("now pain back", "came back", "back to work")?
  */
+/*
+ * "ketorolac 30 mg IM in the R deltoid": a drug given intramuscularly (a
+ * shot, a line of its own) names the muscle it went into, no trigger point.
+ */
+static bool
+im_shot(const Reader *r, size_t first)
+{
+	size_t		j = first;
+
+	if (j > 0 && tok_is(r, j - 1, "the"))
+		j--;
+	if (j > 0 && (tok_is(r, j - 1, "in") || tok_is(r, j - 1, "into") ||
+				  tok_is(r, j - 1, "to")))
+		j--;
+	return j > 0 && ((tok_is(r, j - 1, "im") && r->t[j - 1].upper) ||
+					 tok_is(r, j - 1, "intramuscularly"));
+}
+
 static bool
 not_a_site(const Reader *r, size_t first, size_t end)
 {
@@ -3711,6 +4150,7 @@ not_a_site(const Reader *r, size_t first, size_t end)
 	if (first > 0 && (tok_is(r, first - 1, "intraarticular") ||
 					  tok_is(r, first - 1, "articular")))
 		return true;
+
 	if (end == first + 1 && tok_is(r, first, "back"))
 	{
 		if (first > 0)
@@ -4580,7 +5020,7 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 				 not_a_site(r, sp.first, sp.end) ||
 				 !(s->flags & (S_INJ | S_HEADER))))
 				continue;
-			if (!sent_current(r, sent))
+			if (!sent_current(r, sent) || im_shot(r, sp.first))
 				continue;
 			if (drug_elsewhere && (s->cues & F_DRY) && !(s->cues & F_DRUG))
 				continue;
@@ -4704,6 +5144,27 @@ stated_total(Reader *r, int *each)
 	 */
 	*each = -1;
 
+	/*
+	 * "Addendum: trigger point count corrected to 3": a correction of the
+	 * count replaces what the note stated before it
+	 */
+	for (i = r->nt; i-- > 2;)
+	{
+		const NTok *t = &r->t[i];
+		int			n;
+		size_t		k;
+
+		if (!(tok_is(r, i, "corrected") || tok_is(r, i, "amended") ||
+			  tok_is(r, i, "changed")) || !tok_is(r, i + 1, "to") ||
+			(n = number_at(r, i + 2)) <= 0 || n >= 100 || t->neg ||
+			dose_unit_at(r, i + 3))
+			continue;
+		for (k = i; k > 0 && k + 4 > i && r->t[k - 1].sent == t->sent; k--)
+			if ((r->t[k - 1].flags & F_TPW) ||
+				(tok_is(r, k - 1, "count") && k >= 2 && (r->t[k - 2].flags & F_TPW)))
+				return n;
+	}
+
 	for (i = 0; i < r->nt; i++)
 	{
 		const NTok *t = &r->t[i];
@@ -4752,8 +5213,10 @@ stated_total(Reader *r, int *each)
 			/* "Injection sites (n=4)" */
 			if (punct_is(r, j, '(') && tok_is(r, j + 1, "n") && punct_is(r, j + 2, '='))
 				j += 2;
+			/* (not "trigger points injected: 2 in the trapezius, ...") */
 			if ((punct_is(r, j, ':') || punct_is(r, j, '=')) &&
-				(n = number_at(r, j + 1)) > 0)
+				(n = number_at(r, j + 1)) > 0 &&
+				!tok_is(r, j + 2, "in") && !tok_is(r, j + 2, "into"))
 			{
 				/* "Trapezius trigger points: 2" is a per-muscle count */
 				for (j = i; j > 0 && j + 4 > i && r->t[j - 1].sent == t->sent; j--)
@@ -4862,6 +5325,11 @@ drug_at(const Reader *r, size_t i, size_t *ntok)
 
 	if (!(r->t[i].flags & F_DRUG))
 		return -1;
+	if (r->t[i].fdrug)
+	{
+		*ntok = 1;
+		return r->t[i].fdrug - 1;
+	}
 	for (n = 1; n <= r->t[i].drugw && j < r->nt; n++, j++)
 	{
 		const NTok *t = &r->t[j];
@@ -5000,6 +5468,9 @@ add_dose(Reader *r, int d, size_t from, size_t to)
 	bool		rate = false,
 				conc = punct_is(r, to - 1, '%') || tok_is(r, to - 1, "percent");
 
+	/* "Lidocaine HCl injection, per 10 mg (J2001)": a billing unit */
+	if (from > 0 && tok_is(r, from - 1, "per"))
+		rate = true;
 	for (k = from; k < to; k++)
 		if (tok_is(r, k, "per") || tok_is(r, k, "each") ||
 			(punct_is(r, k, '/') && k + 1 < to &&
@@ -5483,6 +5954,11 @@ plan_cue(const Reader *r, size_t i)
 		   tok_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), "instructions") ||
 		   tok_is(r, i + (tok_is(r, i, "postop") ? 1 : 3), "care"))) ||
 		 (tok_is(r, i, "recall") && (number_at(r, i + 1) > 0 || tok_is(r, i + 1, "in"))) ||
+		 /* "Relative rest 48h, then resume running", "may resume" */
+		 (tok_is(r, i, "relative") && tok_is(r, i + 1, "rest")) ||
+		 (tok_is(r, i, "resume") && i > 0 &&
+		  (tok_is(r, i - 1, "then") || tok_is(r, i - 1, "may") ||
+		   tok_is(r, i - 1, "can"))) ||
 		 /* "Control in 3 weeks" (a control visit), "we will follow." */
 		 (tok_is(r, i, "control") && tok_is(r, i + 1, "in") && time_span_at(r, i + 2)) ||
 		 (tok_is(r, i, "follow") && i > 0 && tok_is(r, i - 1, "will") &&
@@ -5587,8 +6063,10 @@ read_elements(Reader *r, NrFacts *out)
 		if (tok_is(r, i, "us") && t->upper && !t->neg && out->guidance == modality[0] &&
 			sent_current(r, t->sent) &&
 			(tok_is(r, i + 1, "guided") || tok_is(r, i + 1, "guidance") ||
-			 (punct_is(r, i + 1, '-') && tok_is(r, i + 2, "guided"))))
-			out->guidance = modality[1];
+			 (punct_is(r, i + 1, '-') && tok_is(r, i + 2, "guided")) ||
+			 (i > 0 && tok_is(r, i - 1, "under"))) &&
+			!guides_other_procedure(r, i))
+			out->guidance = modality[1];	/* "done under US" */
 	}
 }
 
@@ -5690,6 +6168,7 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 
 	tokenise(&r);
 	classify(&r);
+	mark_abbreviated_parts(&r);
 	mark_abbreviations(&r);
 	sections_and_sentences(&r);
 	sentence_flags(&r);

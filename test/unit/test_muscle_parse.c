@@ -488,6 +488,16 @@ test_notes(void)
 	COUNT(1, "anterior and posterior deltoid");
 	COUNT(1, "upper, middle and lower trapezius");
 	COUNT(2, "middle and lower trapezius bilaterally");
+	/* "ant" and "post": a part word abbreviated (notes round 13, 254) */
+	expect("R ant scalene", MP_MUSCLE, "scalenus anterior", MP_SIDE_RIGHT, 2);
+	expect("the ant scalene", MP_MUSCLE, "scalenus anterior", MP_SIDE_NONE, 2);
+	expect("L post scalene", MP_MUSCLE, "scalenus posterior", MP_SIDE_LEFT, 2);
+	expect("R post deltoid", MP_MUSCLE, "deltoid", MP_SIDE_RIGHT, 9);
+	COUNT(2, "R ant scalene, R trap");
+	/* silent: the words written out, and a scalene with no part word */
+	expect("R anterior scalene", MP_MUSCLE, "scalenus anterior", MP_SIDE_RIGHT, 2);
+	expect("R scalene", MP_GROUP, "scalenes", MP_SIDE_RIGHT, 8);
+	expect("ant", MP_UNKNOWN, "ant", MP_SIDE_NONE, -1);
 	/* what describes a muscle after a comma; heads; asymmetry */
 	COUNT(2, "bilateral levator scapulae, superior angle");
 	COUNT(1, "R trapezius, 1cc");

@@ -52,6 +52,7 @@ build(void)
 	static const char *const cpara[] = {"cervical paraspinal"};
 	static const char *const knee[] = {"knee"};
 	static const char *const infra[] = {"infraspinous"};
+	static const char *const sca[] = {"anterior scalene"};
 
 	cat = mp_catalogue_new(&ta);
 	if (!mp_catalogue_add(cat, "trapezius", 2, MP_MUSCLE, trap, 3) ||
@@ -73,6 +74,8 @@ build(void)
 		!mp_catalogue_add(cat, "thoracic paraspinals", 10, MP_GROUP, NULL, 0) ||
 		!mp_catalogue_add(cat, "back", -1, MP_REGION, NULL, 0) ||
 		!mp_catalogue_add(cat, "infraspinatus", 8, MP_MUSCLE, infra, 1) ||
+		!mp_catalogue_add(cat, "scalenus anterior", 2, MP_MUSCLE, sca, 1) ||
+		!mp_catalogue_add(cat, "deltoid", 9, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "leg", 11, MP_REGION, knee, 1))
 		exit(1);
 	mp_catalogue_set_spinal_regions(cat, 2, 10, 7);
@@ -783,6 +786,80 @@ main(void)
 	/* a name's alias in brackets, then its side */
 	expect("TPI: levator scapulae (levator scap) on the left",
 		   "left levator scapulae;-;-;-;....;none");
+	/* round 13 (236-255) */
+	/* "ant": the part word abbreviated; a group named again is that muscle */
+	expect("TPI: R ant scalene x1. Scalene done under US.",
+		   "right scalenus anterior;1;-;-;...L;ultrasound");
+	/* silent: a group named with no muscle of it before stays */
+	expect("TPI: scalenes, right trapezius", "scalenes|right trapezius;-;-;-;....;none");
+	expect("TPI: R scalene x1.", "right scalenes;1;-;-;...L;none");
+	/* silent: US guiding another procedure */
+	expect("TPI right trapezius x1. Right knee joint injection under US.",
+		   "right trapezius;1;-;-;...L;none");
+	/* a month after "in" dates a sentence to another visit */
+	expect("She had a right piriformis injection in January. TPI: right trapezius x2.",
+		   "right trapezius;2;-;-;...L;none");
+	/* silent: a date that opens the note's own sentence */
+	expect("January 5: TPI to the right piriformis x2.", "right piriformis;2;-;-;...L;none");
+	/* a crest is a landmark */
+	expect("TPI: right gluteus medius along the iliac crest.",
+		   "right gluteus medius;-;-;-;...L;none");
+	expect("TPI: right gluteus medius.", "right gluteus medius;-;-;-;....;none");
+	/* "two in ... and one in ...", also after a label's colon */
+	expect("Trigger points were injected, two in the left gluteus medius and one in the left piriformis.",
+		   "left gluteus medius|left piriformis;3;-;-;...L;none");
+	expect("Trigger points injected: 2 in the left gluteus medius and 1 in the left piriformis.",
+		   "left gluteus medius|left piriformis;3;-;-;...L;none");
+	/* silent: a count after the colon with no muscle after it is a total */
+	expect("Trigger points injected: 2\nMuscles: left piriformis", "left piriformis;2;-;-;....;none");
+	/* a billing unit ("per 10 mg") is no dose beside an amount */
+	expect("TPI right trapezius with lidocaine 1% 3 mL.\nOrders: Lidocaine injection, per 10 mg (J2001)",
+		   "right trapezius;-;lidocaine;1% 3 mL;....;none");
+	expect("TPI right trapezius with lidocaine 10 mg.", "right trapezius;-;lidocaine;10 mg;....;none");
+	/* aftercare: relative rest, then resume */
+	expect("TPI right trapezius. Relative rest 48h, then resume running.",
+		   "right trapezius;-;-;-;.P..;none");
+	expect("TPI right trapezius. He wants to resume running.", "right trapezius;-;-;-;....;none");
+	/* a planned line beside a performed line that names muscles */
+	expect("TPI\nPlanned: bilateral trapezius.\nPerformed: right trapezius only.",
+		   "right trapezius;-;-;-;....;none");
+	expect("TPI\nPlanned: bilateral trapezius.\nPerformed: as planned.",
+		   "right trapezius|left trapezius;-;-;-;....;none");
+	/* a misspelt drug, one edit away, the first letter kept */
+	expect("TPI right trapezius with lidocain 1% 2 mL.", "right trapezius;-;lidocaine;1% 2 mL;....;none");
+	expect("TPI right trapezius with ridocaine 1% 2 mL.", "right trapezius;-;-;-;....;none");
+	/* a count after the landmark a comma opens, or after a dash */
+	expect("TPI: right trapezius, upper border at the level of C7 (2 sites), and left piriformis (1 site).",
+		   "right trapezius|left piriformis;3;-;-;...L;none");
+	expect("TPI: right trapezius, upper border, and left piriformis.",
+		   "right trapezius|left piriformis;-;-;-;...L;none");
+	expect("Location: L rhomboids, at the medial border (T4-T5 level) - 2 sites; L trapezius - 1 site.",
+		   "left rhomboids|left trapezius;3;-;-;...L;none");
+	expect("Location: L rhomboids, at the medial border (T4-T5 level); L trapezius - 1 site.",
+		   "left rhomboids|left trapezius;1;-;-;...L;none");
+	/* a count per muscle of a name with both sides after it (B/L) */
+	expect("TPIs to the trapezius B/L (2 sites each) and L piriformis (1 site).",
+		   "right trapezius|left trapezius|left piriformis;5;-;-;...L;none");
+	expect("TPIs to the trapezius L (2 sites each) and L piriformis (1 site).",
+		   "left trapezius|left piriformis;3;-;-;...L;none");
+	/* an addendum that corrects the count */
+	expect("Trigger points: 4\nMuscles injected: right trapezius\nAddendum: trigger point count corrected to 3.",
+		   "right trapezius;3;-;-;....;none");
+	expect("Trigger points: 4\nMuscles injected: right trapezius\nAddendum: volume corrected to 3 mL.",
+		   "right trapezius;4;-;-;....;none");
+	/* the ticked box of a side field */
+	expect("Side: [X] Right  [ ] Left  [ ] Bilateral\nMuscles: [X] Trapezius  [ ] Rhomboids",
+		   "right trapezius;-;-;-;....;none");
+	expect("Side: [ ] Right  [X] Left\nMuscles: [X] Trapezius  [ ] Rhomboids",
+		   "left trapezius;-;-;-;....;none");
+	/* a blank filled in with a figure */
+	expect("TPI right trapezius. Lidocaine 1% ___4___ mL", "right trapezius;-;lidocaine;1% 4 mL;....;none");
+	expect("TPI right trapezius. Lidocaine 1% ____ mL", "right trapezius;-;lidocaine;1%;....;none");
+	/* an IM shot names no trigger point */
+	expect("TPI left trapezius x2. Ketorolac 30 mg IM in the R deltoid.",
+		   "left trapezius;2;-;-;...L;none");
+	expect("TPI left trapezius x2 and the R deltoid x1.",
+		   "left trapezius|right deltoid;3;-;-;...L;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -2377,6 +2377,304 @@ Signed: L. Moreau, MD
 
 
 
+# Round 13 (236-255): styles met in public sample notes -- a transcription
+# report with headed sections, an EHR export with an orders list of codes,
+# a headache clinic's nerve blocks beside TPIs, ultrasound in sports
+# medicine, a chiropractic clinic's shared note, a pipe table with a
+# deferred row, planned against performed, misspellings, the abdominal
+# wall, the pelvic floor, spinal levels, numbered injection blocks, scoped
+# negations, VMO, brands, the orofacial clinic, an addendum that corrects
+# the count, a checkbox form with a side row and a blank filled in, a 1:1
+# mixture, an IM shot beside a TPI.  Labelled from SPEC sections 4 and 12
+# before the reader was run.
+
+# 236 - a transcription report: headed sections, D:/T: lines (no signature)
+note("""
+DATE OF PROCEDURE: 03/18/2026
+
+REFERRING PHYSICIAN: Samuel Ortega, MD
+
+PREOPERATIVE DIAGNOSES:
+1. Chronic low back pain.
+2. Lumbar spondylosis.
+3. Myofascial pain, left lower back and buttock.
+
+POSTOPERATIVE DIAGNOSES: Same.
+
+PROCEDURE PERFORMED: Trigger point injections, left gluteus medius and left quadratus lumborum.
+
+ANESTHESIA: Local.
+
+INDICATIONS FOR PROCEDURE: The patient is a (XX)-year-old female with chronic low back pain. She had a left sacroiliac joint injection in January with partial relief. She has completed 8 weeks of physical therapy and takes naproxen.
+
+DESCRIPTION OF PROCEDURE: The patient was placed in the prone position. Three trigger points were identified and marked, two in the left gluteus medius along the iliac crest and one in the left quadratus lumborum. The skin was prepped with Betadine. Using a 25-gauge 1.5-inch needle, after negative aspiration, a total of 6 mL of 0.25% Marcaine with 40 mg of Kenalog was injected, divided among the three points. The patient tolerated the procedure well.
+
+COMPLICATIONS: None.
+
+ESTIMATED BLOOD LOSS: Minimal.
+
+DISPOSITION: The patient was discharged home in stable condition. She will follow up in the clinic in 4 weeks.
+
+D: 03/18/2026  T: 03/19/2026
+JD/xx
+""", ["left gluteus medius","left quadratus lumborum"], 3, "bupivacaine + triamcinolone", "6 mL of 0.25% + 40 mg", False, True, True, True)
+
+# 237 - an EHR export: the orders list names codes and a drug's billing
+# unit ("per 10 mg" is a rate, no dose)
+note("""
+Patient: DOE, JANE   DOB: 01/01/1970   DOS: 02/24/2026
+Provider: Priya Raman, MD
+Reason for Appointment
+1. TPI f/u neck/shoulder pain
+History of Present Illness
+ Here for repeat TPIs. Last TPIs 12/2025 gave ~8 wks relief. Continues HEP, takes ibuprofen prn.
+Procedures
+ Trigger point injection:
+   Consent signed. Sites cleaned with alcohol.
+   Muscles: R trapezius (2), L trapezius (2), R rhomboid (1)
+   Medication: Lidocaine 1% 5 mL, 27g needle
+   Pt tolerated well, no complications.
+Assessment
+1. Myofascial pain - M79.18
+Plan
+Orders
+ Lidocaine HCl injection, per 10 mg (J2001) - M79.18
+ Trigger point(s), 3 or more muscles (20553) - M79.18
+Follow Up
+ 8 Weeks
+Electronically Signed by: Priya Raman, MD on 02/24/2026 at 04:12 PM
+""", ["right trapezius","left trapezius","right rhomboids"], 5, "lidocaine", "1% 5 mL", True, True, True, True)
+
+# 238 - headache clinic: nerve blocks and TPIs, a group with its side
+# after it, a steroid in the block syringes, a toxin named in the plan
+note("""
+HEADACHE MEDICINE - PROCEDURE
+Dx: chronic migraine (G43.709), occipital neuralgia (M54.81), cervical myofascial pain.
+Current tx: nortriptyline 25 mg qhs; PT for posture (completed 6 visits).
+Procedures today:
+ (1) Bilateral GON blocks and right LON block
+ (2) TPIs: suboccipitals bilat, right temporalis
+Injectate: 0.5% bupivacaine, 6 mL total (1 mL per site); dexamethasone 4 mg added to the GON syringes.
+Pt tolerated well. HA 6/10 -> 2/10 at 10 min.
+Plan: headache diary; return 8 wks; consider onabotulinumtoxinA if no durable benefit.
+Signed: R. Castellanos, MD
+""", ["right suboccipitals","left suboccipitals","right temporalis"], None, "bupivacaine + dexamethasone", "0.5%, 6 mL + 4 mg", True, True, True, False)
+
+# 239 - sports medicine: ultrasound-guided, a muscle's head, no steroid
+note("""
+SPORTS MEDICINE CLINIC
+Procedure: Ultrasound-guided trigger point injection, R calf
+Indication: recurrent R calf myofascial pain in a marathon runner; has done 6 wks of PT, eccentric loading, foam rolling, and massage.
+Technique: Linear 12-3 MHz transducer. Taut bands with hypoechoic foci identified in the medial head of the R gastrocnemius (x2) and the R soleus (x1). In-plane approach, 25g 1.5" needle, local twitch response obtained at each site.
+Injectate: 3 mL of 1% lidocaine total (1 mL per site). No corticosteroid.
+Images saved to PACS. 76942 billed.
+Post: ambulated without difficulty. Relative rest 48h, then resume running program.
+Attending: K. Abara, MD, CAQSM - electronically signed
+""", ["right gastrocnemius","right soleus"], 3, "lidocaine", "3 mL of 1%", True, True, True, True, "ultrasound")
+
+# 240 - a chiropractic clinic's daily note; the MD's TPI inside it, one
+# muscle found but not injected
+note("""
+INTEGRATED SPINE & CHIROPRACTIC - DAILY NOTE 03/02/2026
+S: Pt reports LBP 6/10, L>R, after lifting. Adjustments 2x/wk x 4 wks with partial relief.
+O: Hypertonicity and TrPs Lt QL, Lt glute med, Lt piriformis. SLR neg.
+Chiropractic: CMT 3-4 regions (98941) performed by D. Hale, DC. Moist heat 10 min.
+TPI (performed by M. Ibe, MD): Lt QL x2, Lt glute med x1. No injection into the piriformis today d/t sciatic-type sx.
+Drug: Lidocaine 1% 3cc.
+A: lumbar myofascial pain M79.18; segmental dysfunction lumbar.
+P: cont care 2x/wk; re-eval 2 wks.
+Signed: M. Ibe, MD / D. Hale, DC
+""", ["left quadratus lumborum","left gluteus medius"], 3, "lidocaine", "1% 3cc", True, True, True, True)
+
+# 241 - a pipe table with a side column (B/L) and a deferred row
+note("""
+TPI PROCEDURE NOTE
+
+| Muscle | Side | TPs | Volume |
+|---|---|---|---|
+| Upper trapezius | B/L | 2 each | 2 mL each side |
+| Levator scapulae | R | 1 | 1 mL |
+| Rhomboid minor | L | - (deferred, pt request) | - |
+
+Total TPs: 5. Solution: 0.5% ropivacaine (Naropin), 5 mL total.
+Prior care: 10 PT visits, cyclobenzaprine, massage.
+Return 4-6 weeks PRN.
+Signed electronically: H. Lindqvist, DO
+""", ["right trapezius","left trapezius","right levator scapulae"], 5, "ropivacaine", "0.5%, 5 mL", True, True, True, True)
+
+# 242 - planned against performed: a vasovagal reaction stops the procedure
+note("""
+Procedure note - TPI
+Planned: bilateral upper trapezius and bilateral levator scapulae (4 muscles, 20553).
+Performed: R upper trapezius and R levator scapulae only. After the second injection pt became diaphoretic and lightheaded (vasovagal); procedure stopped. Left side not injected.
+Sites injected: 2. Lidocaine 1%, 2 mL used.
+Pt recovered fully after 15 min supine, vitals stable, discharged with driver.
+Will complete left side at next visit if tolerated. Has been doing HEP and PT.
+Electronically signed by V. Sato, NP
+""", ["right trapezius","right levator scapulae"], 2, "lidocaine", "1%, 2 mL", True, True, True, False)
+
+# 243 - misspellings everywhere, the drug's too
+note("""
+Proceedure: TPI's
+Musles injected: R trapezious x2, R levator scapula x1, R infraspinatous x1, R rhomboyds x1
+Medicaton: lidocain 1% 5ml
+Pt tol well. No complicatons.
+Cont PT/HEP. F/u 1 mo.
+""", ["right trapezius","right levator scapulae","right infraspinatus","right rhomboids"], 5, "lidocaine", "1% 5ml", False, True, True, True)
+
+# 244 - the abdominal wall under ultrasound; a topical patch is no injectate
+note("""
+Pain Management Follow-up
+Chronic RLQ abdominal wall pain; Carnett sign positive. CT abd/pelvis negative. Failed NSAIDs, lidocaine patches and a physical therapy core program.
+Procedure: ultrasound-guided trigger point injection, right rectus abdominis, lateral border at the level of the umbilicus (2 sites), and right external oblique (1 site).
+Medication: 0.25% bupivacaine 6 mL with triamcinolone 20 mg.
+The patient tolerated the procedure without complication.
+Plan: pain diary; consider ACNES neurectomy referral if relief is temporary. Follow up in 3 weeks.
+E-signed: B. Nwosu, MD
+""", ["right rectus abdominis","right external oblique"], 3, "bupivacaine + triamcinolone", "0.25% 6 mL + 20 mg", True, True, True, True, "ultrasound")
+
+# 245 - the pelvic floor, transvaginal, a rate after the dose
+note("""
+PELVIC PAIN CLINIC - Procedure
+Indication: high-tone pelvic floor dysfunction with myofascial trigger points; 12 sessions of pelvic floor PT with partial improvement; diazepam suppositories discontinued.
+Procedure: transvaginal trigger point injections using an Iowa trumpet and 20-gauge spinal needle.
+Sites: L obturator internus x2; L iliococcygeus x1; R iliococcygeus x1.
+Injectate: 10 mL of 0.25% bupivacaine mixed with 40 mg triamcinolone, 2.5 mL per site.
+EBL: none. Tolerated well.
+Resume pelvic floor PT next week; RTC 6 weeks.
+Electronically signed: A. Greer, MD (Urogynecology)
+""", ["left obturator internus","left iliococcygeus","right iliococcygeus"], 4, "bupivacaine + triamcinolone", "10 mL of 0.25% + 40 mg", True, True, True, True)
+
+# 246 - B/L groups at spinal levels; "# TPs"; fluoroscopy not used
+note("""
+TPI - lumbar
+Dx: lumbar myofascial pain syndrome (M79.18), LBP (M54.50).
+Conservative care: PT x 8 wks, meloxicam, heat. Still 7/10.
+Procedure: B/L lumbar paraspinals at L3-L5 and B/L QL injected after negative aspiration.
+# TPs: 8 (2 per muscle per side)
+Meds: 0.5% lidocaine 8 mL + Kenalog 20 mg
+No fluoro used.
+Pt to ice prn, RTC 4 wks for reassessment.
+Signed: J. Petrakis, DO
+""", ["right lumbar paraspinals","left lumbar paraspinals","right quadratus lumborum","left quadratus lumborum"], 8, "lidocaine + triamcinolone", "0.5% 8 mL + 20 mg", True, True, True, True)
+
+# 247 - numbered injection blocks with tab fields, CRLF; a numbered list
+# states no count
+note("""
+Procedure: Trigger point injection
+Injection #1
+\tSite:\tTrapezius
+\tLaterality:\tRight
+Injection #2
+\tSite:\tTeres major
+\tLaterality:\tLeft
+Injection #3
+\tSite:\tInfraspinatus
+\tLaterality:\tLeft
+Medication:\tlidocaine 1%, 3 mL total
+Complications:\tnone
+Follow-up:\tPRN
+Prior treatments:\tmassage, home stretching
+Electronically signed by Gwen Ito, MD on 3/11/2026 10:04 AM
+""", ["right trapezius","left teres major","left infraspinatus"], None, "lidocaine", "1%, 3 mL", True, True, True, False, crlf=True)
+
+# 248 - last visit's muscles, a scoped "no injection into", a declined one,
+# a dash signoff
+note("""
+Neck/upper back f/u. Pt reports 50% relief x 5 wks from last TPIs (bilat traps, bilat rhomboids).
+Exam today: taut bands bilat upper traps; rhomboids nontender.
+Procedure: TPI R upper trap x2 and L upper trap x2. No injection into the rhomboids today - no active trigger points found. Pt declined injection of the L levator scapulae.
+1% lidocaine 4 mL total, 25g needle.
+Cont PT + HEP, RTC 6-8 wks
+-- Dr. A. Mensah
+""", ["right trapezius","left trapezius"], 4, "lidocaine", "1% 4 mL", True, True, True, True)
+
+# 249 - sports medicine shorthand: VMO, "5cc 1% lido", no steroid
+note("""
+Sports Med f/u - R anterior knee pain (PFPS) with quad TrPs.
+PT x 6 wks (quad/hip strengthening), knee sleeve, NSAIDs prn.
+TPI today: R VMO x2, R vastus lateralis x2, R rectus femoris x1 (proximal third).
+Inj: 5cc 1% lido, no steroid.
+Plan: continue PT, taper NSAIDs, recheck 4 wk.
+""", ["right vastus medialis","right vastus lateralis","right rectus femoris"], 5, "lidocaine", "5cc 1%", False, True, True, True)
+
+# 250 - physiatry: a CPT code in the title, a part word, a brand steroid
+note("""
+PM&R Clinic
+Procedure: Trigger point injections (CPT 20553)
+Muscles: R infraspinatus, R teres major, R posterior deltoid, 1 TP each
+Solution: Depo-Medrol 40 mg + 1% lidocaine 3 cc
+Guidance: none, palpation
+Tolerated well. Post-injection stretching reviewed; continue HEP.
+Follow-up in 1 month or sooner prn.
+Electronically signed: L. Haddad, MD, PM&R
+""", ["right infraspinatus","right teres major","right deltoid"], 3, "methylprednisolone + lidocaine", "40 mg + 1% 3 cc", True, True, True, True)
+
+# 251 - orofacial pain clinic: plural masseters B/L, a dental anesthetic
+note("""
+OROFACIAL PAIN CLINIC
+CC: bilateral jaw pain, clenching; occlusal splint nightly x 6 mo, jaw exercises, heat.
+Exam: TrPs in the masseter (deep and superficial) bilaterally and the left anterior temporalis, reproducing preauricular pain.
+Procedure: TPIs to the masseters B/L (2 sites each) and L temporalis (1 site) with 3% mepivacaine (Carbocaine) 1.8 mL total, 27g needle.
+Post-op: soft diet 24h, continue splint. Recall 4 weeks.
+Signed, Dr. E. Varga, DDS, MS
+""", ["right masseter","left masseter","left temporalis"], 5, "mepivacaine", "3% 1.8 mL", True, True, True, True)
+
+# 252 - an addendum corrects the stated count
+note("""
+Procedure: Trigger point injections, L lower back
+Has done PT x 6 weeks.
+Muscles: L erector spinae, L QL. Trigger points: 4.
+Medication: bupivacaine 0.25% 4 mL.
+Plan: RTC 1 month.
+Electronically signed by N. Oyelaran, MD 03/09/2026 09:15
+
+Addendum 03/09/2026 16:20: Trigger point count corrected to 3 (two in the erector spinae, one in the QL). No other changes. - N. Oyelaran, MD
+""", ["left erector spinae","left quadratus lumborum"], 3, "bupivacaine", "0.25% 4 mL", True, True, True, True)
+
+# 253 - a checkbox form: a side row for the ticked muscles, the volume in
+# a filled blank
+note("""
+TRIGGER POINT INJECTION FORM
+Side: [X] Right  [ ] Left  [ ] Bilateral
+Muscles:
+[X] Trapezius   [X] Levator scapulae   [ ] Rhomboids
+[ ] Supraspinatus   [X] Infraspinatus   [ ] Other: ______
+# of trigger points: 4
+Medication: [X] Lidocaine 1% ___4___ mL   [ ] Bupivacaine 0.25% ____ mL   [ ] Kenalog ____ mg
+Ultrasound: [ ] Yes [X] No
+Prior tx: [X] PT  [X] NSAIDs  [ ] Chiro  [ ] Massage
+Follow-up: [X] 4 weeks  [ ] 6 weeks  [ ] PRN
+Provider signature: ______ D. Obi, PA-C
+""", ["right trapezius","right levator scapulae","right infraspinatus"], 4, "lidocaine", "1% 4 mL", True, True, True, False)
+
+# 254 - a 1:1 mixture of two anesthetics; ultrasound for one muscle.  The
+# dose was first labelled "1% + 0.25%"; the rate is the dose when no amount
+# is stated (round 3), so it is "0.5 cc/TP of 1% + 0.25%"
+note("""
+Pain clinic note 02/27/2026
+Subjective: R-sided neck pain with cervicogenic HA, R>L. Ongoing chiro and massage q2wk.
+Objective: TTP w/ LTR R SCM (sternal div.), R splenius capitis, R scalenes.
+Procedure: TPI x4 - R SCM x1, R splenius cap x2, R ant scalene x1. Inj 0.5 cc/TP of a 1:1 mix of 1% lido and 0.25% bupi. Scalene done under US to avoid the brachial plexus; others by palpation.
+Tolerated well.
+Plan: RTC 1 mo; if <50% relief consider C2-3 MBB.
+Electronically signed by S. Delacroix, MD
+""", ["right sternocleidomastoid","right splenius capitis","right scalenus anterior"], 4, "lidocaine + bupivacaine", "0.5 cc/TP of 1% + 0.25%", True, True, True, True, "ultrasound")
+
+# 255 - an ED note: an IM shot in the deltoid is no trigger point injection
+# (its drug was injected all the same)
+note("""
+ED PROCEDURE NOTE
+Procedure: trigger point injection
+Indication: acute-on-chronic L upper back spasm; muscle relaxants at home (methocarbamol) without relief.
+Location: L rhomboid major, at the medial border of the scapula (T4-T5 level) - 2 sites; L middle trapezius - 1 site.
+Injectate: 3 mL of 1% lidocaine (no epinephrine). Also given ketorolac (Toradol) 30 mg IM in the R deltoid for pain.
+Pt reports pain 8/10 -> 3/10 after 15 min.
+Disposition: discharged; PCP follow-up in 1 week; return precautions given.
+Dictated by J. Amari, PA-C; cosigned by T. Wen, MD
+""", ["left rhomboid major","left trapezius"], 3, "lidocaine + ketorolac", "3 mL of 1% + 30 mg", True, True, True, True)
+
+
 if __name__ == '__main__':
     for i, (text, lab) in enumerate(N, 1):
         open('%03d.txt' % i, 'w', encoding='utf-8', newline='').write(text)
