@@ -97,6 +97,7 @@ REGRESS = \
 	50_views \
 	51_reporting_role \
 	60_read_837p \
+	read_837p_third_party_2 \
 	61_read_note \
 	62_837p_audit \
 	90_bad_input \

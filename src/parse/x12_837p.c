@@ -223,6 +223,20 @@ starts_with(TpiX12Str s, const char *lit)
 	return s.len >= n && memcmp(s.p, lit, n) == 0;
 }
 
+/* s without the blanks that pad it on either side (no value when all blanks) */
+static TpiX12Str
+trim_blanks(TpiX12Str s)
+{
+	while (s.len > 0 && s.p[0] == ' ')
+	{
+		s.p++;
+		s.len--;
+	}
+	while (s.len > 0 && s.p[s.len - 1] == ' ')
+		s.len--;
+	return value(s.p, s.len);
+}
+
 static TpiX12Str
 kept(const TpiX12Value *v)
 {
@@ -1105,12 +1119,11 @@ envelope_segment(Reader *r)
 				/*
 				 * Some writers put only the version "005010" in GS08, or
 				 * leave it blank; the ST03 of each transaction set then
-				 * names the guide.
+				 * names the guide.  Others pad it with blanks, after or
+				 * before (" 005010X222A1", a public test message).
 				 */
-				TpiX12Str	gs08 = element(r, 8);
+				TpiX12Str	gs08 = trim_blanks(element(r, 8));
 
-				while (gs08.len > 0 && gs08.p[gs08.len - 1] == ' ')
-					gs08.len--;
 				if (gs08.len > 0 && !equals(gs08, "005010") &&
 					!check_guide(r, gs08, "GS08 (version of the functional group)"))
 					return false;
@@ -1124,12 +1137,12 @@ envelope_segment(Reader *r)
 		case ENV_GROUP:
 			if (equals(id, "ST"))
 			{
-				TpiX12Str	guide = element(r, 3);
+				TpiX12Str	guide = trim_blanks(element(r, 3));
 
 				if (!equals(element(r, 1), "837"))
 					return FAIL(r, "transaction set \"%s\" is not an 837 health care claim",
 								show(element(r, 1), buf));
-				if (guide.p && !check_guide(r, guide, "ST03 (guide of the transaction set)"))
+				if (guide.len > 0 && !check_guide(r, guide, "ST03 (guide of the transaction set)"))
 					return false;
 				r->env = ENV_TRANSACTION;
 				r->level = 0;
