@@ -77,6 +77,9 @@ SELECT pg_temp.add_case('modifier LT and RT', '{"modifiers": ["LT", "RT"]}');
 SELECT pg_temp.add_case('modifier XS silent on the line', '{"modifiers": ["XS"]}');
 -- drug.none_injected / drug.not_covered
 SELECT pg_temp.add_case('drug none', '{"drug_name": "none"}');
+-- nothing injected, so no dose is missing (dry needling as read_note reads it)
+SELECT pg_temp.add_case('drug none without dose', '{"drug_name": "none", "drug_dose": null}');
+SELECT pg_temp.add_case('drug lidocaine without dose', '{"drug_dose": null}');
 SELECT pg_temp.add_case('drug dry needling', '{"drug_name": "Dry Needling"}');
 SELECT pg_temp.add_case('drug not named: missing element only', '{"drug_name": null}');
 SELECT pg_temp.add_case('drug blank: missing element only', '{"drug_name": " "}');

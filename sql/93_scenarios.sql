@@ -168,7 +168,7 @@ INSERT INTO scenario VALUES
 ('D12', 'same EmblemHealth policy, claims-only line: J2001 with J7050 (lidocaine diluted in saline)', ''),
 ('D13', 'same EmblemHealth policy: dextrose (prolotherapy) is no local anesthetic or corticosteroid', 'D13/1 drug.not_covered'),
 ('D14', 'same EmblemHealth policy: Kenalog (triamcinolone) is a corticosteroid', ''),
-('D15', 'Ohio HIMA, "Dry needling" https://ohiohima.blogspot.com/2020/09/dry-needling.html: needling with no injectate is 20560/20561, not a TPI', 'D15/1 doc.missing_element, D15/1 drug.none_injected');
+('D15', 'Ohio HIMA, "Dry needling" https://ohiohima.blogspot.com/2020/09/dry-needling.html: needling with no injectate is 20560/20561, not a TPI', 'D15/1 drug.none_injected');
 SELECT pg_temp.add('D01', 'D01', 1, 'medicare', '2025-03-03', '20552');
 SELECT pg_temp.add('D02', 'D02', 1, 'medicare', '2025-03-03', '20552');
 SELECT pg_temp.add('D02', 'D02', 2, 'medicare', '2025-03-03', 'J3490');

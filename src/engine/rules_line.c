@@ -354,7 +354,9 @@ check_documentation(const ClaimLine *line, FindingList *fl)
 	if (is_blank_text(line->drug_name))
 		tpi_add_line_finding(fl, "doc.missing_element", line,
 							 "the note does not name the injected drug; document the substance injected (%s).", fix);
-	if (is_blank_text(line->drug_dose))
+	/* nothing injected (drug.none_injected says so): no dose to give */
+	if (is_blank_text(line->drug_dose) &&
+		(is_blank_text(line->drug_name) || !tpi_drug_is_none(line->drug_name)))
 		tpi_add_line_finding(fl, "doc.missing_element", line,
 							 "the note does not give the drug dose; document the dose injected (%s).", fix);
 }
