@@ -131,6 +131,12 @@ SELECT pg_temp.add_code('unclassified drug, note without dose', 'C1', 2, 'J3490'
 SELECT pg_temp.add_line('unclassified silent: note names drug and dose', 'C1', 1, '{}');
 SELECT pg_temp.add_code('unclassified silent: note names drug and dose', 'C1', 2, 'C9399',
 						'{"claim_note": "Lidocaine 1% 5mL, NDC 0409-4276-01", "place_of_service": "22"}');
+SELECT pg_temp.add_line('unclassified silent: dose spelt out', 'C1', 1, '{}');
+SELECT pg_temp.add_code('unclassified silent: dose spelt out', 'C1', 2, 'J3490',
+						'{"claim_note": "lidocaine 1 percent 5 milliliters"}');
+SELECT pg_temp.add_line('unclassified drug, a count is no dose', 'C1', 1, '{}');
+SELECT pg_temp.add_code('unclassified drug, a count is no dose', 'C1', 2, 'J3490',
+						'{"claim_note": "lidocaine 5 injections"}');
 -- drug.missing_on_claim and C9399: the drug line only on hospital outpatient
 -- lines (POS 19 or 22); a C9399 line without POS takes the TPI line's.
 SELECT pg_temp.add_line('C9399 in the office: drug missing', 'C1', 1, '{}');

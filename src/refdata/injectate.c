@@ -383,12 +383,17 @@ tpi_text_contains(const char *hay, const char *needle)
 
 /*
  * A dose: a number (not part of a code such as J3490) followed, after
- * optional blanks, by mg, mcg, ml, cc, %, unit(s) or g as a whole word.
+ * optional blanks, by mg, mcg, ml, cc, %, unit(s), g or IU as a whole
+ * word, or a unit spelt out ("1 percent", "5 milliliters").
  */
 bool
 tpi_text_has_dose(const char *s)
 {
-	static const char *const units[] = {"mcg", "mg", "ml", "cc", "units", "unit", "g"};
+	static const char *const units[] = {
+		"mcg", "mg", "ml", "cc", "units", "unit", "g", "iu",
+		"percent", "milligrams", "milligram", "milliliters", "milliliter",
+		"millilitres", "millilitre", "micrograms", "microgram", "grams", "gram"
+	};
 	const char *p = s;
 
 	while (*p)
