@@ -42,6 +42,9 @@ INSERT INTO f_lines VALUES
 	('medicare 6 weeks less a day', '2024-02-11', '{cervical}', 'medicare'),
 	('medicare other region sooner', '2024-01-01', '{cervical}', 'medicare'),
 	('medicare other region sooner', '2024-01-15', '{lumbar}', 'medicare'),
+	-- region names as an analyst may write them: the same region
+	('medicare same region spelt otherwise', '2024-01-01', '{cervical}', 'medicare'),
+	('medicare same region spelt otherwise', '2024-01-15', '{" Cervical "}', 'medicare'),
 	('medicare two-region session', '2024-01-01', '{cervical,lumbar}', 'medicare'),
 	('medicare two-region session', '2024-01-20', '{lumbar,scapular}', 'medicare'),
 	('medicare lines on one date', '2024-01-10', '{cervical}', 'medicare'),

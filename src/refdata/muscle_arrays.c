@@ -415,12 +415,18 @@ tpi_regions_from_array(Datum textarray, bool isnull)
 	text_elems_init(&te, arr);
 	while ((t = text_elems_next(&te)) != NULL)
 	{
+		const char *s = VARDATA_ANY(t);
 		size_t		len = VARSIZE_ANY_EXHDR(t);
 		int			r;
 
+		/* an analyst's 'Cervical ' is the region regions() calls cervical */
+		while (len > 0 && *s == ' ')
+			s++, len--;
+		while (len > 0 && s[len - 1] == ' ')
+			len--;
 		for (r = 0; r < TPI_NREGIONS; r++)
 			if (name_len[r] == len &&
-				memcmp(tpi_region_names[r], VARDATA_ANY(t), len) == 0)
+				pg_strncasecmp(tpi_region_names[r], s, len) == 0)
 			{
 				mask |= (uint32) 1 << r;
 				break;
