@@ -534,6 +534,57 @@ SELECT pg_temp.try($$INSERT INTO row_flag
 INSERT INTO row_flag SELECT (pg_temp.tpi('HG', 1, 'HPG', '2025-01-06', '{"note_signed": false}')).*
 	UNION ALL SELECT (pg_temp.drug('HG', 2, 'HPG', '2025-01-06')).*;
 SELECT claim_id, rule_id FROM tpi_rules.finding_log WHERE claim_id LIKE 'H_' ORDER BY 1, 2;
+-- a cure rolled back inside the statement (a drug line inserted and
+-- undone in an EXCEPTION block while HU/1's finding is held): HU/1's
+-- finding is written after all
+CREATE FUNCTION pg_temp.drug_then_undo(c text, p text) RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+	BEGIN
+		INSERT INTO row_flag SELECT (pg_temp.drug(c, 2, p, '2025-01-06')).*;
+		RAISE EXCEPTION 'undo';
+	EXCEPTION WHEN raise_exception THEN NULL;
+	END;
+	RETURN true;
+END
+$$;
+INSERT INTO row_flag SELECT (pg_temp.tpi('HU', 1, 'HPU', '2025-01-06')).*
+	UNION ALL SELECT (pg_temp.tpi('HV', 1, 'HPV', '2025-01-07')).*
+	  FROM (SELECT pg_temp.drug_then_undo('HU', 'HPU')) s;
+SELECT claim_id, line_no, rule_id FROM tpi_rules.finding_log
+ WHERE claim_id IN ('HU', 'HV') ORDER BY 1, 2;
+-- a data-modifying WITH the query does not read runs as its statement
+-- finishes: its rows are written then, so the function's next statement
+-- sees them
+CREATE FUNCTION pg_temp.cte_insert() RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+	n int;
+BEGIN
+	WITH a AS (INSERT INTO row_flag SELECT (pg_temp.tpi('HW', 1, 'HPW', '2025-01-06')).* RETURNING 1)
+	SELECT 1 INTO n;
+	RETURN (SELECT count(*) FROM tpi_rules.finding_log WHERE claim_id = 'HW');
+END
+$$;
+SELECT pg_temp.cte_insert() AS logged_when_next_statement_runs;
+-- COPY fires the table's AFTER INSERT triggers before its statement ends:
+-- on such a table the rows are written at once, so they see them, as
+-- after an INSERT
+CREATE TABLE seen (level text, n bigint);
+CREATE FUNCTION pg_temp.count_log() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO seen SELECT TG_LEVEL, count(*) FROM tpi_rules.finding_log WHERE claim_id = 'HX';
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER after_row AFTER INSERT ON row_flag FOR EACH ROW EXECUTE FUNCTION pg_temp.count_log();
+CREATE TRIGGER after_statement AFTER INSERT ON row_flag FOR EACH STATEMENT EXECUTE FUNCTION pg_temp.count_log();
+CREATE TEMP TABLE hx AS SELECT (pg_temp.tpi('HX', 1, 'HPX', '2025-01-06')).*;
+COPY hx TO '/tmp/tpi_rules_41_hx.copy';
+COPY row_flag FROM '/tmp/tpi_rules_41_hx.copy';
+SELECT level, n FROM seen ORDER BY 1;
+DROP TRIGGER after_row ON row_flag;
+DROP TRIGGER after_statement ON row_flag;
+DROP TABLE seen, hx;
 
 DROP TABLE row_flag, stmt_flag, scratch, scratch_stmt;
 DROP EXTENSION amcheck;

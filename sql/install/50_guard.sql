@@ -39,7 +39,8 @@
 -- loaded TPI line first and drug line second, in one INSERT or COPY or in
 -- several statements of one transaction.  In reject mode the error is
 -- raised at COMMIT if the finding is still there; in flag mode the log row
--- is written at once and deleted again when a later line cures it.
+-- is written with the row's other findings and deleted again when a later
+-- line cures it (dropped unwritten while guard() still holds it).
 --
 -- Concurrency: before it reads a patient's lines the trigger takes
 --   pg_advisory_xact_lock(hashtext('tpi_rules'), hashtext(patient_id))
@@ -103,9 +104,11 @@
 -- finding_log is written through the executor's own insert routines (as
 -- logical replication's apply does), or by an INSERT through SPI where
 -- those would not do exactly the same, as the owner of the extension's
--- tables (the inserting role needs no privilege on it): one write per
--- flag-mode row that has findings (guard()), one per 10,000 log rows
--- (guard_statement()).  The executor does for these rows
+-- tables (the inserting role needs no privilege on it), up to 10,000 rows
+-- a write: guard() holds its statement's log rows and writes them as the
+-- statement ends (a row's at once where it cannot hold them: a rule or
+-- trigger on finding_log, AFTER INSERT triggers on the table),
+-- guard_statement() its batches.  The executor does for these rows
 -- what it does for any INSERT, so whatever a DBA adds to finding_log is
 -- honoured: triggers, column defaults, NOT NULL and CHECK constraints,
 -- unique and expression indexes, rewrite rules, partitioning, forced row

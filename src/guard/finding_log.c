@@ -544,12 +544,29 @@ tpi_guard_log_write_held(uint64 *serial)
 	return out;
 }
 
+/*
+ * The cure that dropped a held row was rolled back (pending.c): the row is
+ * written after all.  Allocates nothing: it runs in an abort.
+ */
+void
+tpi_guard_log_undrop(const LogRef *log)
+{
+	if (log->held != 0 && tpi_guard_log_held_frame() != 0 &&
+		log->held == held.serial)
+		held.dropped = bms_del_member(held.dropped, log->pos);
+}
+
 /* The statement failed: what it held goes unwritten. */
 void
 tpi_guard_log_drop_held(void)
 {
 	if (tpi_guard_log_held_frame() != 0)
+	{
+		/* an error may have left it current (tpi_guard_sink_hold()) */
+		if (CurrentMemoryContext == held.cxt)
+			MemoryContextSwitchTo(MemoryContextGetParent(held.cxt));
 		MemoryContextDelete(held.cxt);
+	}
 	held.cxt = NULL;
 }
 

@@ -32,8 +32,9 @@
  * error.  The write runs as the extension's owner, like the SPI
  * path (tpi_ref_become_owner), with the same command counter steps.
  *
- * A row trigger loading many rows writes once per row with findings, and
- * setting up the executor for each write (opening the table and its
+ * A row trigger that cannot hold its rows for the statement (finding_log.c)
+ * writes once per row with findings, and setting up the executor for each
+ * write (opening the table and its
  * indexes, preparing the defaults) cost a third of the write.  The INSERT's
  * executor state is therefore kept for the rest of the statement that
  * fires the trigger, as a multi-row INSERT keeps its own, while no other

@@ -76,6 +76,7 @@ typedef struct LoadFrame
 static LoadFrame load_frame;
 
 static ExecutorRun_hook_type prev_executor_run = NULL;
+static ExecutorFinish_hook_type prev_executor_finish = NULL;
 static ProcessUtility_hook_type prev_process_utility = NULL;
 
 static uint64
@@ -193,6 +194,34 @@ tpi_executor_run(QueryDesc *qd, ScanDirection direction, uint64 count,
 	pop_frame(depth, serial, false);
 }
 
+/*
+ * A statement's finish is a frame of its own: the inserts of a
+ * data-modifying WITH that the query did not read run there, after the
+ * run's frame ended, and what is kept for them ends with them.
+ */
+static void
+tpi_executor_finish(QueryDesc *qd)
+{
+	int			depth = nframes;
+	uint64		serial = push_frame(false, InvalidOid, true);
+
+	PG_TRY();
+	{
+		if (prev_executor_finish)
+			prev_executor_finish(qd);
+		else
+			standard_ExecutorFinish(qd);
+		finish_frame(serial);
+	}
+	PG_CATCH();
+	{
+		pop_frame(depth, serial, true);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	pop_frame(depth, serial, false);
+}
+
 static void
 tpi_process_utility(PlannedStmt *pstmt, const char *queryString,
 					bool readOnlyTree, ProcessUtilityContext context,
@@ -232,6 +261,8 @@ tpi_guard_frames_init(void)
 		ActivePortal->status == PORTAL_ACTIVE;
 	prev_executor_run = ExecutorRun_hook;
 	ExecutorRun_hook = tpi_executor_run;
+	prev_executor_finish = ExecutorFinish_hook;
+	ExecutorFinish_hook = tpi_executor_finish;
 	prev_process_utility = ProcessUtility_hook;
 	ProcessUtility_hook = tpi_process_utility;
 }
@@ -343,12 +374,12 @@ tpi_guard_frames_on_finish(TpiFrameFinish callback)
 
 /*
  * The running statement's frame serial, for what is kept until it ends,
- * or 0.  An AFTER STATEMENT trigger fires after its statement's executor
- * run, so the running statement may be an enclosing one: a CALL or DO
- * that commits before it ends, or one whose plpgsql block runs the caller
- * in a subtransaction that ends (and releases its resource owner and
- * memory) before it does.  Only the statement's own (sub)transaction may
- * keep things for it.
+ * or 0.  An AFTER STATEMENT trigger fires in its statement's finish (a
+ * frame of its own); a statement may run inside an enclosing one: a CALL
+ * or DO that commits before it ends, or one whose plpgsql block runs the
+ * caller in a subtransaction that ends (and releases its resource owner
+ * and memory) before it does.  Only the statement's own (sub)transaction
+ * may keep things for it.
  */
 uint64
 tpi_guard_frame_serial(void)

@@ -221,6 +221,9 @@ tpi_guard_sink_end(GuardSink *s)
  * The row trigger's log rows, held for its statement (finding_log.c)
  * ------------------------------------------------------------------------
  */
+/* the pending findings' count when the holding began */
+static uint64 held_mark = 0;
+
 /*
  * Write the held rows; the curable findings among them, already pending,
  * get their rows' references.
@@ -236,7 +239,7 @@ write_held(void)
 	LogRef	   *refs = tpi_guard_log_write_held(&serial);
 
 	if (refs)
-		tpi_guard_pending_logged(serial, refs);
+		tpi_guard_pending_logged(serial, refs, held_mark);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(cxt);
 }
@@ -265,29 +268,39 @@ held_end(uint64 serial, bool failed)
  * held rows.  false, having done nothing, where the row's findings must
  * be written now: outside a statement that may keep things (frames.c),
  * while rows are held for an enclosing statement, whose rows may not be
- * written inside this one's (sub)transaction, or when writing them would
- * do more than store them (tpi_guard_log_may_hold()).
+ * written inside this one's (sub)transaction, when writing them would do
+ * more than store them (tpi_guard_log_may_hold()), or when the table has
+ * AFTER INSERT triggers, which a COPY fires before its statement ends.
  */
 bool
 tpi_guard_sink_hold(GuardEntry *e, Relation rel, const GuardRow *row)
 {
 	const ClaimLine *key = &row->key;
+	TriggerDesc *td = rel->trigdesc;
 	uint64		frame = tpi_guard_frame_serial();
 	uint64		now = tpi_guard_log_held_frame();
-	MemoryContext cxt,
+	MemoryContext cxt = NULL,
 				old;
-	LogBatch   *b;
+	LogBatch   *b = NULL;
 	int			i;
 
 	if (frame == 0 || (now != 0 && now != frame) || !tpi_guard_log_may_hold())
 		return false;
+	/* COPY fires them before its statement ends: they would see no row */
+	if (td && (td->trig_insert_after_row || td->trig_insert_after_statement ||
+			   td->trig_insert_new_table))
+		return false;
 	if (row->found.n == 0)
 		return true;
-	b = tpi_guard_log_hold(frame, e->table_name, &cxt);
-	if (b == NULL)
+	if (now != 0 && (b = tpi_guard_log_hold(frame, e->table_name, &cxt)) == NULL)
 	{
 		/* another table's rows, held for this statement */
 		write_held();
+		now = 0;
+	}
+	if (now == 0)
+	{
+		held_mark = tpi_guard_pending_mark();
 		b = tpi_guard_log_hold(frame, e->table_name, &cxt);
 	}
 	old = MemoryContextSwitchTo(cxt);

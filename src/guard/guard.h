@@ -286,6 +286,7 @@ extern uint64 tpi_guard_log_held_frame(void);
 extern LogBatch *tpi_guard_log_hold(uint64 frame, const char *table_name,
 									MemoryContext *cxt);
 extern void tpi_guard_log_held_ref(LogRef *ref, int pos);
+extern void tpi_guard_log_undrop(const LogRef *log);
 extern LogRef *tpi_guard_log_write_held(uint64 *held);
 extern void tpi_guard_log_drop_held(void);
 
@@ -346,7 +347,9 @@ extern bool tpi_guard_has_pending(void);
 extern void tpi_guard_cure_pending(GuardEntry *e, const char *patient_id,
 								   DateADT dos, const FindingList *day);
 extern void tpi_guard_cure_line(GuardEntry *e, const ClaimLine *ol);
-extern void tpi_guard_pending_logged(uint64 held, const LogRef *refs);
+extern uint64 tpi_guard_pending_mark(void);
+extern void tpi_guard_pending_logged(uint64 held, const LogRef *refs,
+									 uint64 mark);
 extern void tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 								  const ClaimLine *row, const TpiFinding *f,
 								  const LogRef *log, const struct AttrList *row_found);

@@ -36,6 +36,7 @@ typedef struct Pending
 	 */
 	TpiFinding *others;
 	int			nothers;
+	uint64		seq;			/* pending_seq when added */
 	SubTransactionId subid;		/* added in */
 	SubTransactionId cured_subid;	/* cured in, or Invalid */
 	bool		dead;			/* its subtransaction was rolled back */
@@ -63,6 +64,7 @@ typedef struct PendingDay
 static Pending *pending = NULL;	/* linked by next, in the order added */
 static Pending *pending_last = NULL;
 static int	nlive = 0;			/* of them not dead and not cured */
+static uint64 pending_seq = 0;	/* findings ever added */
 static HTAB *pending_days = NULL;
 static Oid	names_relid = InvalidOid;	/* the table named by the two below */
 static char *names_nsp = NULL;	/* shared by its pending findings */
@@ -199,7 +201,12 @@ pending_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 				p->dead = true;
 			/* the line that cured it was rolled back */
 			else if (p->cured_subid >= mySubid)
+			{
 				p->cured_subid = InvalidSubTransactionId;
+				/* a held row it dropped is written after all */
+				if (p->mode == GUARD_FLAG)
+					tpi_guard_log_undrop(&p->log);
+			}
 			nlive += is_live(p) - was_live;
 		}
 		else if (event == SUBXACT_EVENT_COMMIT_SUB)
@@ -427,16 +434,25 @@ waits_not(const Attributed *a)
 	return !a->curable || a->f->severity != TPI_ERROR;
 }
 
+/* What tpi_guard_pending_logged() need not look before. */
+uint64
+tpi_guard_pending_mark(void)
+{
+	return pending_seq;
+}
+
 /*
  * The held log rows of holding held are written: the findings waiting
- * with references to them get their rows' (refs, by position).
+ * with references to them, all added after mark, get their rows' (refs,
+ * by position).  The findings of earlier statements of the transaction
+ * are not looked at again.
  */
 void
-tpi_guard_pending_logged(uint64 held, const LogRef *refs)
+tpi_guard_pending_logged(uint64 held, const LogRef *refs, uint64 mark)
 {
 	Pending    *p;
 
-	for (p = pending; p; p = p->next)
+	for (p = pending_last; p && p->seq > mark; p = p->prev)
 		if (p->log.held == held)
 			p->log = refs[p->log.pos];
 }
@@ -547,6 +563,7 @@ tpi_guard_add_pending(GuardEntry *e, Relation rel, GuardMode mode,
 		ItemPointerSetInvalid(&p->log.tid);
 	p->subid = GetCurrentSubTransactionId();
 	p->cured_subid = InvalidSubTransactionId;
+	p->seq = ++pending_seq;
 	if (d->last)
 		d->last->next_of_day = p;
 	else
