@@ -161,28 +161,21 @@ copy_from(Node *stmt)
 		((CopyStmt *) stmt)->query == NULL;
 }
 
-static uint64
-frame_of_query(QueryDesc *qd)
-{
-	Oid			relid;
-	bool		ok = plain_insert(qd->plannedstmt, &relid);
-
-	return push_frame(ok, relid, true);
-}
-
+/*
+ * Run body(arg) as a statement in a frame of its own: finished inside it
+ * (what is kept for it written or released while its errors are still
+ * its own), popped after it, or popped as failed when it fails.
+ */
 static void
-tpi_executor_run(QueryDesc *qd, ScanDirection direction, uint64 count,
-				 bool execute_once)
+run_in_frame(bool insert_only, Oid relid, bool may_keep,
+			 void (*body) (void *arg), void *arg)
 {
 	int			depth = nframes;
-	uint64		serial = frame_of_query(qd);
+	uint64		serial = push_frame(insert_only, relid, may_keep);
 
 	PG_TRY();
 	{
-		if (prev_executor_run)
-			prev_executor_run(qd, direction, count, execute_once);
-		else
-			standard_ExecutorRun(qd, direction, count, execute_once);
+		body(arg);
 		finish_frame(serial);
 	}
 	PG_CATCH();
@@ -192,6 +185,45 @@ tpi_executor_run(QueryDesc *qd, ScanDirection direction, uint64 count,
 	}
 	PG_END_TRY();
 	pop_frame(depth, serial, false);
+}
+
+typedef struct RunArgs
+{
+	QueryDesc  *qd;
+	ScanDirection direction;
+	uint64		count;
+	bool		execute_once;
+} RunArgs;
+
+static void
+executor_run(void *arg)
+{
+	RunArgs    *a = arg;
+
+	if (prev_executor_run)
+		prev_executor_run(a->qd, a->direction, a->count, a->execute_once);
+	else
+		standard_ExecutorRun(a->qd, a->direction, a->count, a->execute_once);
+}
+
+static void
+tpi_executor_run(QueryDesc *qd, ScanDirection direction, uint64 count,
+				 bool execute_once)
+{
+	RunArgs		a = {qd, direction, count, execute_once};
+	Oid			relid;
+	bool		insert_only = plain_insert(qd->plannedstmt, &relid);
+
+	run_in_frame(insert_only, relid, true, executor_run, &a);
+}
+
+static void
+executor_finish(void *arg)
+{
+	if (prev_executor_finish)
+		prev_executor_finish((QueryDesc *) arg);
+	else
+		standard_ExecutorFinish((QueryDesc *) arg);
 }
 
 /*
@@ -202,24 +234,32 @@ tpi_executor_run(QueryDesc *qd, ScanDirection direction, uint64 count,
 static void
 tpi_executor_finish(QueryDesc *qd)
 {
-	int			depth = nframes;
-	uint64		serial = push_frame(false, InvalidOid, true);
+	run_in_frame(false, InvalidOid, true, executor_finish, qd);
+}
 
-	PG_TRY();
-	{
-		if (prev_executor_finish)
-			prev_executor_finish(qd);
-		else
-			standard_ExecutorFinish(qd);
-		finish_frame(serial);
-	}
-	PG_CATCH();
-	{
-		pop_frame(depth, serial, true);
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
-	pop_frame(depth, serial, false);
+typedef struct UtilityArgs
+{
+	PlannedStmt *pstmt;
+	const char *queryString;
+	bool		readOnlyTree;
+	ProcessUtilityContext context;
+	ParamListInfo params;
+	QueryEnvironment *queryEnv;
+	DestReceiver *dest;
+	QueryCompletion *qc;
+} UtilityArgs;
+
+static void
+process_utility(void *arg)
+{
+	UtilityArgs *a = arg;
+
+	if (prev_process_utility)
+		prev_process_utility(a->pstmt, a->queryString, a->readOnlyTree,
+							 a->context, a->params, a->queryEnv, a->dest, a->qc);
+	else
+		standard_ProcessUtility(a->pstmt, a->queryString, a->readOnlyTree,
+								a->context, a->params, a->queryEnv, a->dest, a->qc);
 }
 
 static void
@@ -228,30 +268,13 @@ tpi_process_utility(PlannedStmt *pstmt, const char *queryString,
 					ParamListInfo params, QueryEnvironment *queryEnv,
 					DestReceiver *dest, QueryCompletion *qc)
 {
-	int			depth = nframes;
+	UtilityArgs a = {pstmt, queryString, readOnlyTree, context, params,
+	queryEnv, dest, qc};
 	Node	   *stmt = pstmt->utilityStmt;
 
 	/* a CALL or DO may COMMIT inside: nothing is kept for it */
-	uint64		serial = push_frame(copy_from(stmt), InvalidOid,
-									IsA(stmt, CopyStmt));
-
-	PG_TRY();
-	{
-		if (prev_process_utility)
-			prev_process_utility(pstmt, queryString, readOnlyTree, context,
-								 params, queryEnv, dest, qc);
-		else
-			standard_ProcessUtility(pstmt, queryString, readOnlyTree, context,
-									params, queryEnv, dest, qc);
-		finish_frame(serial);
-	}
-	PG_CATCH();
-	{
-		pop_frame(depth, serial, true);
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
-	pop_frame(depth, serial, false);
+	run_in_frame(copy_from(stmt), InvalidOid, IsA(stmt, CopyStmt),
+				 process_utility, &a);
 }
 
 void
