@@ -99,7 +99,11 @@ SELECT i, what, pg_temp.sqlstate_of(q) AS result
 	(12, 'PPRRVU file that is empty',
 	 $q$SELECT tpi_rules.load_pprrvu_from_text('')$q$),
 	(13, 'GPCI file with a locality twice',
-	 format('SELECT tpi_rules.load_gpci_from_text(%L)', :'g'))
+	 format('SELECT tpi_rules.load_gpci_from_text(%L)', :'g')),
+	(14, 'frequency_status, infinite as_of',
+	 $q$SELECT * FROM tpi_rules.frequency_status('infinity')$q$),
+	(15, 'frequency_status, -infinity as_of',
+	 $q$SELECT * FROM tpi_rules.frequency_status('-infinity')$q$)
   ) AS v(i, what, q)
  ORDER BY i;
 ROLLBACK;

@@ -294,6 +294,10 @@ LANGUAGE sql STABLE STRICT SECURITY DEFINER PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 SET IntervalStyle = 'postgres'
 AS $$
+	-- an infinite as_of is refused as next_eligible_date() refuses it
+	-- (22023), whether or not a session falls before it
+	SELECT @extschema@.next_eligible_date('{}', 'commercial_default', as_of)
+	 WHERE NOT pg_catalog.isfinite(as_of);
 	WITH l AS (
 		-- a session is a date with a TPI line; later dates are not yet
 		-- history.  An infinite date is no session (the rules leave it out
