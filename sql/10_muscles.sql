@@ -211,6 +211,24 @@ SELECT i, p.kind, p.side, p.region, p.muscle = v.want AS muscle_as_expected
 			   (5, E'right\ttrapezius\n', 'trapezius'), (6, 'RIGHT  TRAPÈZIUS', 'trapÈzius')) AS v(i, e, want),
        LATERAL tpi_rules.parse_muscle(e) AS p ORDER BY i;
 
+-- Entries as analysts' claim tables hold them (1.1).  A parenthesis says
+-- something of the name before it: the name again, its members or parts
+-- (they count, the group or whole not), its side.
+SELECT e, p.muscle, p.side, p.kind, tpi_rules.muscle_count(ARRAY[e]) AS n
+  FROM unnest(ARRAY['paraspinals (erector spinae)', 'erector spinae (paraspinals)',
+				    'iliopsoas (psoas and iliacus)', 'bilateral iliopsoas (psoas and iliacus)',
+				    'hamstrings (biceps femoris, semitendinosus)', 'scalenes (anterior and middle)',
+				    'rhomboids (major and minor)', 'levator scapulae (LS)',
+				    'trapezius (L), levator scapulae (R)', 'trapezius (levator)',
+				    'trapezius, levator scapulae, right x2', 'right trapezius, levator scapulae, left x2',
+				    'R LS', 'R LS x1', 'LS', 'R LS paraspinals', 'L/S paraspinals']) WITH ORDINALITY AS u(e, o),
+       LATERAL tpi_rules.parse_muscle(e) AS p
+ ORDER BY o;
+SELECT tpi_rules.muscle_count(ARRAY['iliopsoas (psoas and iliacus)', 'R psoas', 'L iliacus']) AS iliopsoas_sided,
+       tpi_rules.muscle_count(ARRAY['trapezius, levator scapulae, right x2', 'right trapezius', 'R levator scap']) AS list_side,
+       tpi_rules.muscle_count(ARRAY['R LS x1', 'L LS x1', 'right levator scapulae']) AS ls_levator,
+       tpi_rules.muscle_count(ARRAY['lateral (outer) gastroc', 'gastrocnemius']) AS aside;
+
 -- Aggregates over one row per entry agree with the array functions.
 CREATE TEMP TABLE doc (line int, entry text);
 INSERT INTO doc VALUES
