@@ -2992,17 +2992,35 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 				count_owner = NULL;
 			continue;
 		}
+
+		/*
+		 * "QL, bilateral, L3 level": a level alone (not joined to the
+		 * name, a side between) names nothing to take the side
+		 */
+		if (!names_more_than_level(&w, pc))
+			continue;
 		count_owner = pc;
 		pc->sides |= pending;
 		pending = 0;
 	}
 	if (pending)
+	{
+		size_t		to = npieces;
+
 		for (i = npieces; i-- > 0;)
 			if (w.pieces[i].named)
 			{
-				w.pieces[i].sides |= pending;
-				break;
+				if (to == npieces)
+					to = i;
+				if (names_more_than_level(&w, &w.pieces[i]))
+				{
+					to = i;
+					break;
+				}
 			}
+		if (to < npieces)
+			w.pieces[to].sides |= pending;
+	}
 	/*
 	 * A named piece without a side takes that of the name its parenthesis
 	 * is about ("right iliopsoas (psoas and iliacus)"), else the entry's.

@@ -724,6 +724,12 @@ test_list_side_and_ls(void)
 	COUNT(2, "right trapezius, levator scapulae, left x2", "L levator");
 	COUNT(3, "trapezius R x2, L x1, levator scapulae R x1");
 	COUNT(1, "trapezius, right x2");
+	/* a side between a name and its level is the name's */
+	COUNT(2, "QL, bilateral, L3 level");
+	COUNT(2, "paraspinals, bilateral, lumbar");
+	/* silent: no side, or the side on the name */
+	COUNT(1, "QL, L3 level");
+	COUNT(2, "bilateral QL, L3 level");
 	/* "R LS": the levator scapulae, as in notes */
 	expect("R LS", MP_MUSCLE, "levator scapulae", MP_SIDE_RIGHT, 2);
 	expect("L LS x1", MP_MUSCLE, "levator scapulae", MP_SIDE_LEFT, 2);
