@@ -306,10 +306,13 @@ unicode_punct(const char *in, size_t len, size_t i, unsigned char *as)
  * Normalises in[0..len) into out (at least 2 * len bytes): lower-case
  * words separated by single spaces, nothing at either end; a run of list
  * separators (, ; & +, and a '/' between two names) becomes the word ",".
+ * With parens (an entry, not a catalogue key), each parenthesis or bracket
+ * becomes a word "(" or ")" (the parser reads what a pair holds as said of
+ * the name before it), and "L/S" alone the word "l~s" (lumbosacral).
  * Returns the length.
  */
 static size_t
-normalise(const char *in, size_t len, char *out)
+normalise(const char *in, size_t len, char *out, bool parens)
 {
 	size_t		o = 0;
 	size_t		i;
@@ -324,6 +327,15 @@ normalise(const char *in, size_t len, char *out)
 			i += ulen - 1;
 		if (!is_word_byte(c))
 		{
+			/* parentheses of an entry stand as words of their own */
+			if (parens && (c == '(' || c == ')' || c == '[' || c == ']'))
+			{
+				if (o > 0)
+					out[o++] = ' ';
+				out[o++] = (c == '(' || c == '[') ? '(' : ')';
+				gap = true;
+				continue;
+			}
 			/* list separators stand as a word "," of their own */
 			if (c == ',' || c == ';' || c == '&' || c == '+' ||
 				(c == '/' && slash_lists(in, len, i)))
@@ -351,6 +363,18 @@ normalise(const char *in, size_t len, char *out)
 		{
 			out[o++] = 'b';
 			out[o++] = 'l';
+			i += 2;
+			continue;
+		}
+		/* "L/S" standing alone: lumbosacral, the word "ls" (tokens) */
+		if (parens && (c == 'l' || c == 'L') && i + 2 < len && in[i + 1] == '/' &&
+			(in[i + 2] == 's' || in[i + 2] == 'S') &&
+			(i == 0 || !is_word_byte((unsigned char) in[i - 1])) &&
+			(i + 3 == len || !is_word_byte((unsigned char) in[i + 3])))
+		{
+			out[o++] = 'l';
+			out[o++] = '~';
+			out[o++] = 's';
 			i += 2;
 			continue;
 		}
@@ -723,7 +747,7 @@ add_key(MpCatalogue *cat, const char *text, int entry, bool is_name)
 	norm = cat_alloc(cat, 2 * len + 2);
 	if (norm == NULL)
 		return false;
-	nlen = normalise(text, len, norm);
+	nlen = normalise(text, len, norm, false);
 	norm[nlen] = '\0';
 	if (nlen == 0)
 		return true;			/* can never match: nothing to look up */
@@ -944,8 +968,12 @@ typedef struct Tok
 	uint32_t	len;
 	uint8_t		cls;			/* W_* */
 	uint8_t		level;			/* LV_* of a W_LEVEL word */
-	bool		part;			/* a part word (for match_name) */
-	bool		count;			/* a count or dose word (mark_counts) */
+	bool		part:1;			/* a part word (for match_name) */
+	bool		count:1;		/* a count or dose word (mark_counts) */
+	bool		ls:1;			/* "ls" read as the levator scapulae */
+	bool		lumbosacral:1;	/* "ls" written "L/S": never the levator */
+	uint8_t		paren;			/* 0 outside parentheses, else the number
+								 * (1..255, then again) of the pair it is in */
 } Tok;
 
 /* The regions a spinal level names, and the word that names each. */
@@ -1486,6 +1514,8 @@ match_piece(const MpCatalogue *cat, Work *w, const Piece *pc, bool counts,
 	size_t		ntok = 0;
 	int			level = LV_NONE;
 	bool		any_part = false;
+	int			nls = 0,
+				nother = 0;
 	uint32_t	i;
 	int			e = -1;
 	int			k;
@@ -1505,6 +1535,10 @@ match_piece(const MpCatalogue *cat, Work *w, const Piece *pc, bool counts,
 		if (t->count && !counts)
 			continue;
 		any_part |= t->part;
+		if (t->ls)
+			nls++;
+		else if (!t->part)
+			nother++;
 		add_word(name, &namelen, pt, &ntok, w->norm + t->start, t->len, t->part);
 	}
 	if (ntok == 0)
@@ -1519,8 +1553,12 @@ match_piece(const MpCatalogue *cat, Work *w, const Piece *pc, bool counts,
 		return true;
 	}
 
+	/* "R LS x1": the levator scapulae (mark_levator_ls) */
+	if (nls == 1 && nother == 0)
+		e = lookup(cat, "levator scapulae", 16, 2);
+
 	/* a level names the region: "paraspinals at l4" is lumbar paraspinals */
-	if (level != LV_NONE)
+	if (e < 0 && level != LV_NONE)
 	{
 		const char *lw = level_word[level];
 		size_t		lwl = strlen(lw);
@@ -2168,6 +2206,398 @@ mark_counts(Work *w, size_t ntok)
 	}
 }
 
+/*
+ * A parenthesis inside a name, a word before it, a word of the name after
+ * it and no separator in it ("lateral (outer) gastroc", "right (dominant)
+ * trapezius"), is an aside: the name is read without it first, as
+ * without a count ("lateral gastroc"), and with it when that names
+ * nothing known.  Its parentheses then split nothing.
+ */
+static void
+mark_asides(Work *w, size_t ntok)
+{
+	Tok		   *toks = w->toks;
+	size_t		a,
+				b,
+				k;
+
+	for (a = 1; a < ntok; a = b)
+	{
+		b = a + 1;
+		if (toks[a].cls != W_SEP || w->norm[toks[a].start] != '(')
+			continue;
+		while (b < ntok && toks[b].cls != W_SEP)
+			b++;
+		if (b >= ntok || w->norm[toks[b].start] != ')' || b == a + 1 ||
+			b + 1 >= ntok ||
+			toks[a - 1].cls == W_SEP ||
+			(toks[b + 1].cls != W_NAME && toks[b + 1].cls != W_PART))
+			continue;
+		toks[a].cls = W_FILLER;
+		toks[b].cls = W_FILLER;
+		for (k = a + 1; k < b; k++)
+		{
+			toks[k].paren = 0;
+			if (toks[k].cls == W_NAME)
+				toks[k].count = true;
+		}
+	}
+}
+
+/*
+ * "R LS", "L LS x1": "ls" right after a side word is the levator scapulae
+ * of abbreviated notes, as the note reader reads it (src/parse/note.c);
+ * before a word of the low back ("R LS paraspinals", "LS junction") it is
+ * lumbosacral, and alone or after anything else it stays what the
+ * catalogue makes of it ("ls" is no alias there, for that reason).
+ * "L/S" is two words, never "ls".
+ */
+static bool
+lumbosacral_next(const char *w, size_t len)
+{
+	static const char *const words[] = {"paraspinal", "paraspinals",
+		"paraspinous", "paravertebral", "paravertebrals", "spine", "junction",
+		"region", "area", "radiculopathy", "radicular", "strain", "sprain",
+		"pain", "facet", "facets", "musculature", "fascia", "spinal", "level",
+	"levels", "segment", "paras", "regions", "areas", NULL};
+	int			k;
+
+	for (k = 0; words[k]; k++)
+		if (strlen(words[k]) == len && memcmp(words[k], w, len) == 0)
+			return true;
+	return false;
+}
+
+static void
+mark_levator_ls(Work *w, size_t ntok)
+{
+	size_t		i;
+
+	for (i = 1; i < ntok; i++)
+	{
+		Tok		   *t = &w->toks[i];
+		int			pc = w->toks[i - 1].cls;
+
+		if (t->cls == W_NAME && t->len == 2 && !t->lumbosacral &&
+			memcmp(w->norm + t->start, "ls", 2) == 0 &&
+			(pc == W_LEFT || pc == W_RIGHT || pc == W_BOTH) &&
+			!(i + 1 < ntok &&
+			  lumbosacral_next(w->norm + w->toks[i + 1].start,
+							   w->toks[i + 1].len)))
+			t->ls = true;
+	}
+}
+
+/* The number of the parenthesis a piece is in, 0 for none. */
+#define PIECE_PAREN(w, i) ((w)->toks[(w)->pieces[i].first].paren)
+
+/*
+ * Does piece i open a parenthesis about the named piece just before it
+ * (outside it, only the "(" between)?
+ */
+static bool
+paren_opens(const Work *w, size_t i)
+{
+	const Piece *prev;
+
+	if (i == 0 || PIECE_PAREN(w, i) == 0 ||
+		PIECE_PAREN(w, i - 1) == PIECE_PAREN(w, i))
+		return false;
+	prev = &w->pieces[i - 1];
+	return prev->named && prev->end + 1 == w->pieces[i].first;
+}
+
+/*
+ * The named piece a parenthesis after it speaks of, for piece i, given
+ * what this gave for piece i - 1 (-1 for i == 0): walked in order, so
+ * that a long parenthesis costs nothing more per piece.  -1 for none.
+ */
+static int
+paren_head(const Work *w, size_t i, int head_before)
+{
+	if (i == 0 || PIECE_PAREN(w, i) == 0)
+		return -1;
+	if (PIECE_PAREN(w, i - 1) == PIECE_PAREN(w, i))
+		return head_before;
+	return paren_opens(w, i) ? (int) (i - 1) : -1;
+}
+
+/*
+ * The one word of a piece that names nothing alone in a parenthesis
+ * ("scalenes (anterior and middle)", "rhomboids (major and minor)"): a
+ * part word or a name word, no count; -1 when it has more or none.
+ */
+static int
+paren_word(const Work *w, const Piece *pc)
+{
+	int			at = -1;
+	uint32_t	i;
+
+	for (i = pc->first; i < pc->end; i++)
+	{
+		const Tok  *t = &w->toks[i];
+
+		if (t->count || t->cls == W_LEFT || t->cls == W_RIGHT ||
+			t->cls == W_BOTH || t->cls == W_FILLER)
+			continue;
+		if ((t->cls != W_NAME && t->cls != W_PART) || at >= 0 ||
+			(t->cls == W_PART && connector_word(w, i)))
+			return -1;
+		at = (int) i;
+	}
+	return at;
+}
+
+/*
+ * The muscle or group that word, written before or after a name or alias
+ * of entry e, is as a catalogue key ("anterior" + "scalenes" is the
+ * anterior scalene, "rhomboid" + "major" the rhomboid major); -1 when
+ * none is.  The keys of one entry lie together, in the order added.
+ */
+static int
+paren_share(const MpCatalogue *cat, const Work *w, int e, uint32_t word)
+{
+	const char *wd = w->norm + w->toks[word].start;
+	size_t		wl = w->toks[word].len;
+	int			lo = 0,
+				hi = cat->nkeys,
+				k;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (cat->keys[mid].entry < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (k = lo; k < cat->nkeys && cat->keys[k].entry == e; k++)
+	{
+		const MpKey *key = &cat->keys[k];
+		char		buf[128];
+		int			order;
+
+		if (key->len + wl + 1 > sizeof(buf))
+			continue;
+		for (order = 0; order < 2; order++)
+		{
+			size_t		o = 0;
+			int			m;
+
+			if (order == 0)
+			{
+				memcpy(buf, wd, wl);
+				buf[wl] = ' ';
+				memcpy(buf + wl + 1, key->key, key->len);
+			}
+			else
+			{
+				memcpy(buf, key->key, key->len);
+				buf[key->len] = ' ';
+				memcpy(buf + key->len + 1, wd, wl);
+			}
+			o = key->len + wl + 1;
+			m = lookup(cat, buf, o, key->len - key->letters + 2);
+			if (m >= 0 && m != e && (cat->entries[m].kind == MP_MUSCLE ||
+									 cat->entries[m].kind == MP_GROUP))
+				return m;
+		}
+	}
+	return -1;
+}
+
+/* Two regions that may hold the same muscles' names: equal, one unknown,
+ * or both spinal ("paraspinals" has none, its members are spinal). */
+static bool
+regions_fit(const MpCatalogue *cat, int a, int b, bool spinal)
+{
+	int			k,
+				sa = 0,
+				sb = 0;
+
+	if (a == b || a < 0 || b < 0)
+		return true;
+	if (!spinal)
+		return false;
+	for (k = 0; k < 3; k++)
+	{
+		sa |= cat->spinal[k] == a;
+		sb |= cat->spinal[k] == b;
+	}
+	return sa && sb;
+}
+
+/* Does canonical name a hold name b ("iliopsoas" holds "psoas")? */
+static bool
+name_holds(const char *a, size_t al, const char *b, size_t bl)
+{
+	size_t		i;
+
+	for (i = 0; bl > 0 && i + bl <= al; i++)
+		if (memcmp(a + i, b, bl) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * A parenthesis after a name (pieces from..to-1, head h before them)
+ * that says the name again or names what it is made of (SPEC section 4:
+ * parts of one muscle count once, group terms are one per side):
+ *	- the same muscle again, or a muscle followed by a group it belongs
+ *	  to ("quadratus lumborum (QL)", "trapezius (upper trap)", "erector
+ *	  spinae (paraspinals)"): the name before counts, the parenthesis not;
+ *	- the muscles of a group ("paraspinals (erector spinae)", "hamstrings
+ *	  (biceps femoris, semitendinosus)", "scalenes (anterior and middle)")
+ *	  or the parts of a muscle ("iliopsoas (psoas and iliacus)": two
+ *	  muscles of its region, or one whose name is in the muscle's): those
+ *	  count and the group or whole does not, each with the name's side
+ *	  when it has none of its own;
+ *	- anything else ("trapezius (levator)") counts as a list would.
+ * A word of two to four letters the catalogue does not know in the
+ * parenthesis of a known name restates it ("levator scapulae (LS)") and
+ * names nothing.  Members and parts must be known muscles (or groups,
+ * for a group) of a region that fits.
+ */
+#define PAREN_PIECES 16			/* a longer parenthesis is read as a list */
+
+static void
+parenthetical(const MpCatalogue *cat, Work *w, size_t h, size_t from,
+			  size_t to)
+{
+	Piece	   *head = &w->pieces[h];
+	size_t		names_used = w->names_used;
+	int			ent[PAREN_PIECES];	/* member entry, -1 none, -2 restates */
+	bool		shared[PAREN_PIECES];
+	MpResult	rh,
+				rm;
+	size_t		k;
+	int			nmem = 0,
+				nsame = 0,
+				ngroup = 0;
+	bool		other = false,
+				fit = true,
+				holds = false;
+
+	if (to - from > PAREN_PIECES)
+		return;
+	if (head->shared >= 0)
+		result_entry(cat, &rh, head->shared);
+	else if (!parse_piece(cat, w, head, &rh))
+		return;
+	w->names_used = names_used;
+	if (w->second >= 0)
+	{
+		w->second = -1;
+		return;
+	}
+	if (rh.entry < 0 || (rh.kind != MP_MUSCLE && rh.kind != MP_GROUP))
+		return;
+	for (k = from; k < to; k++)
+	{
+		Piece	   *pc = &w->pieces[k];
+		int			e = -1,
+					word;
+
+		ent[k - from] = -1;
+		shared[k - from] = false;
+		if (pc->named && pc->shared < 0)
+		{
+			bool		ok = parse_piece(cat, w, pc, &rm);
+
+			w->names_used = names_used;
+			if (w->second >= 0)
+			{
+				w->second = -1;
+				other = true;
+				continue;
+			}
+			if (!ok || rm.kind == MP_REGION)
+				continue;
+			if (rm.kind == MP_UNKNOWN)
+			{
+				word = lone_word(w, pc);
+				if (word >= 0 &&
+					(e = paren_share(cat, w, rh.entry, (uint32_t) word)) >= 0)
+					shared[k - from] = true;
+				else if (word >= 0 && w->toks[word].len >= 2 &&
+						 w->toks[word].len <= 4 &&
+						 !digits_word(w->norm + w->toks[word].start,
+									  w->toks[word].len))
+				{
+					ent[k - from] = -2;
+					continue;
+				}
+				else
+				{
+					other = true;
+					continue;
+				}
+			}
+			else
+				e = rm.entry;
+		}
+		else if (pc->named)
+			e = pc->shared;
+		else if ((word = paren_word(w, pc)) >= 0 &&
+				 (e = paren_share(cat, w, rh.entry, (uint32_t) word)) >= 0)
+			shared[k - from] = true;
+		if (e < 0)
+			continue;
+		ent[k - from] = e;
+		nmem++;
+		if (e == rh.entry)
+			nsame++;
+		else
+		{
+			const MpEntry *me = &cat->entries[e];
+
+			if (me->kind == MP_GROUP)
+				ngroup++;
+			if (!regions_fit(cat, rh.region, me->region, rh.kind == MP_GROUP))
+				fit = false;
+			if (me->kind == MP_MUSCLE &&
+				name_holds(rh.name, rh.namelen, me->name, me->namelen))
+				holds = true;
+		}
+	}
+	/* what restates the name names nothing */
+	for (k = from; k < to; k++)
+		if (ent[k - from] == -2)
+			w->pieces[k].named = false;
+	if (nmem == 0 || other || !fit)
+		return;
+	if (nsame == nmem ||
+		(rh.kind == MP_MUSCLE && nsame == 0 && ngroup == nmem))
+	{
+		/* said again, or the group the muscle belongs to */
+		for (k = from; k < to; k++)
+			if (ent[k - from] >= 0)
+				w->pieces[k].named = false;
+		return;
+	}
+	if (nsame > 0 ||
+		(rh.kind == MP_MUSCLE &&
+		 (ngroup > 0 || (nmem < 2 && !holds))))
+		return;
+	/* the muscles the name is made of count, the name not */
+	head->named = false;
+	for (k = from; k < to; k++)
+	{
+		Piece	   *pc = &w->pieces[k];
+
+		if (ent[k - from] < 0)
+			continue;
+		if (shared[k - from])
+		{
+			pc->shared = ent[k - from];
+			pc->named = true;
+		}
+		if (pc->sides == 0)
+			pc->sides = head->sides;
+	}
+}
+
 int
 mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 			  char *work, MpEmit emit, void *arg)
@@ -2186,12 +2616,17 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 	int			emitted = 0;
 	bool		any_name = false;
 	Piece	   *count_owner;	/* the named piece sides with counts join */
+	size_t		last_named = SIZE_MAX;
+	int			head;
+	bool		list_closing = false;
+	int			depth = 0;
+	uint8_t		pair = 0;
 	MpResult	r;
 
 	if (text == NULL || len == 0)
 		return 0;
 	work_layout(work, len, &w);
-	normlen = normalise(text, len, w.norm);
+	normlen = normalise(text, len, w.norm, true);
 	if (normlen == 0)
 		return 0;
 
@@ -2200,24 +2635,68 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 	while (i < normlen)
 	{
 		size_t		j = i;
-		Tok		   *t = &w.toks[ntok++];
+		Tok		   *t;
 
 		while (j < normlen && w.norm[j] != ' ')
 			j++;
+		if (j - i == 1 && (w.norm[i] == '(' || w.norm[i] == ')'))
+		{
+			/*
+			 * "iliopsoas (psoas and iliacus)", "trapezius (R x2, L x1)": a
+			 * parenthesis ends the piece before it, as a comma does, and
+			 * the words of a pair carry its number
+			 */
+			if (w.norm[i] == '(')
+			{
+				if (depth++ == 0)
+					pair = (uint8_t) (pair % 255 + 1);
+			}
+			else if (depth > 0)
+				depth--;
+			if (ntok > 0 && w.toks[ntok - 1].cls != W_SEP)
+			{
+				t = &w.toks[ntok++];
+				t->start = (uint32_t) i;
+				t->len = 1;
+				t->cls = W_SEP;
+				t->level = LV_NONE;
+				t->part = false;
+				t->count = false;
+				t->ls = false;
+				t->lumbosacral = false;
+				t->paren = 0;
+			}
+			i = j + 1;
+			continue;
+		}
+		t = &w.toks[ntok++];
 		t->start = (uint32_t) i;
 		t->len = (uint32_t) (j - i);
-		t->cls = (uint8_t) classify_word(w.norm + i, j - i);
+		t->lumbosacral = false;
+		if (j - i == 3 && w.norm[i + 1] == '~')
+		{
+			/* "l~s" from "L/S": the word "ls", and lumbosacral */
+			w.norm[i + 1] = 's';
+			w.norm[i + 2] = ' ';
+			t->len = 2;
+			t->lumbosacral = true;
+		}
+		t->cls = (uint8_t) classify_word(w.norm + i, t->len);
 		t->level = LV_NONE;
 		if (t->cls == W_NAME)
 		{
-			t->level = (uint8_t) level_of(w.norm + i, j - i);
+			t->level = (uint8_t) level_of(w.norm + i, t->len);
 			if (t->level != LV_NONE)
 				t->cls = W_LEVEL;
 		}
 		t->part = (t->cls == W_PART);
 		t->count = false;
+		t->ls = false;
+		t->paren = depth > 0 ? pair : 0;
 		i = j + 1;
 	}
+	mark_asides(&w, ntok);
+	mark_levator_ls(&w, ntok);
 	mark_counts(&w, ntok);
 	for (i = 0; i < ntok; i++)
 	{
@@ -2226,8 +2705,9 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 		if (t->cls == W_NAME || t->cls == W_PART)
 			any_name = true;
 		/* "the right trapezius and levator": part words do not close the
-		 * opening side words */
-		if (t->cls == W_NAME)
+		 * opening side words, nor do counts ("levator scapulae, right
+		 * x2") */
+		if (t->cls == W_NAME && !t->count)
 		{
 			if (first_name == SIZE_MAX)
 				first_name = i;
@@ -2243,7 +2723,9 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 
 		for (i = 0; i < ntok; i++)
 		{
-			if (w.norm[w.toks[i].start] == ',')
+			char		c0 = w.norm[w.toks[i].start];
+
+			if (c0 == ',' || c0 == '(' || c0 == ')')
 				continue;
 			if (n > 0)
 				name[n++] = ' ';
@@ -2440,10 +2922,44 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 	 * the side that opens the entry ("bilateral trapezius and levator"),
 	 * else the one that closes it ("trapezius and levator bilaterally").
 	 */
+	/*
+	 * "trapezius, levator scapulae, right x2": a side with its count after
+	 * a list of names none of which has a side of its own closes the list,
+	 * as "bilaterally" does ("trapezius and levator scapulae bilaterally");
+	 * after names with sides it is the last name's ("trapezius R x2, L x1,
+	 * levator scapulae R x1")
+	 */
+	{
+		size_t		nlist = 0;
+
+		list_closing = true;
+		for (i = 0; i < npieces; i++)
+			if (w.pieces[i].named)
+			{
+				nlist++;
+				last_named = i;
+				if (w.pieces[i].sides)
+					list_closing = false;
+			}
+		if (nlist < 2)
+			list_closing = false;
+	}
 	count_owner = NULL;
+	head = -1;
 	for (i = 0; i < npieces; i++)
 	{
 		Piece	   *pc = &w.pieces[i];
+		int			h = head = paren_head(&w, i, head);
+
+		/*
+		 * "trapezius (L), levator scapulae (R)": sides in a parenthesis
+		 * are the name's before it
+		 */
+		if (!pc->named && pc->sides && h >= 0)
+		{
+			w.pieces[h].sides |= pc->sides;
+			continue;
+		}
 
 		/*
 		 * "trapezius, left side, and levator scapulae, right side": a piece
@@ -2463,7 +2979,8 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 		 * L 1 TP": a side with its own count after a named piece (and
 		 * such sides only) is that piece's too
 		 */
-		if (!pc->named && pc->sides && count_owner && has_count(&w, pc))
+		if (!pc->named && pc->sides && count_owner && has_count(&w, pc) &&
+			!(list_closing && i > last_named))
 		{
 			count_owner->sides |= pc->sides;
 			continue;
@@ -2475,25 +2992,69 @@ mp_parse_each(const MpCatalogue *cat, const char *text, size_t len,
 				count_owner = NULL;
 			continue;
 		}
+
+		/*
+		 * "QL, bilateral, L3 level": a level alone (not joined to the
+		 * name, a side between) names nothing to take the side
+		 */
+		if (!names_more_than_level(&w, pc))
+			continue;
 		count_owner = pc;
 		pc->sides |= pending;
 		pending = 0;
 	}
 	if (pending)
+	{
+		size_t		to = npieces;
+
 		for (i = npieces; i-- > 0;)
 			if (w.pieces[i].named)
 			{
-				w.pieces[i].sides |= pending;
-				break;
+				if (to == npieces)
+					to = i;
+				if (names_more_than_level(&w, &w.pieces[i]))
+				{
+					to = i;
+					break;
+				}
 			}
+		if (to < npieces)
+			w.pieces[to].sides |= pending;
+	}
+	/*
+	 * A named piece without a side takes that of the name its parenthesis
+	 * is about ("right iliopsoas (psoas and iliacus)"), else the entry's.
+	 */
+	head = -1;
+	for (i = 0; i < npieces; i++)
+	{
+		Piece	   *pc = &w.pieces[i];
+		int			h = head = paren_head(&w, i, head);
+
+		if (pc->named && pc->sides == 0)
+			pc->sides = (uint8_t) (h >= 0 ? w.pieces[h].sides :
+								   (opening ? opening : closing));
+	}
+	/* what a parenthesis says of the name before it */
+	if (cat->built)
+		for (i = 0; i + 1 < npieces; i++)
+		{
+			size_t		j;
+
+			if (!paren_opens(&w, i + 1))
+				continue;
+			for (j = i + 1; j < npieces && PIECE_PAREN(&w, j) == PIECE_PAREN(&w, i + 1);
+				 j++)
+				;
+			parenthetical(cat, &w, i, i + 1, j);
+			i = j - 1;
+		}
 	for (i = 0; i < npieces; i++)
 	{
 		Piece	   *pc = &w.pieces[i];
 
 		if (!pc->named)
 			continue;
-		if (pc->sides == 0)
-			pc->sides = (uint8_t) (opening ? opening : closing);
 		if (pc->shared >= 0)
 		{
 			memset(&r, 0, sizeof(MpResult));

@@ -23,7 +23,28 @@
  *	   right r rt rgt rght -> right; bilateral bilaterally bilat bil bl both
  *	   -> bilateral.  Left and right in one entry make it bilateral.  The
  *	   words side, sides and sided are removed with them ("left-sided").
- *	   Only whole words count: the l of "levator" is no side.
+ *	   Only whole words count: the l of "levator" is no side.  "ls" right
+ *	   after a side word is the levator scapulae ("R LS x1", as the note
+ *	   reader reads it) unless a word of the low back follows ("R LS
+ *	   paraspinals"); "L/S" standing alone is the word "ls" and never a
+ *	   side nor the levator.
+ *	1a. Parentheses and brackets end a piece as a comma does, and what a
+ *	   pair holds is said of the name just before it: its sides ("trapezius
+ *	   (L), levator scapulae (R)"); the same muscle again, or a group the
+ *	   muscle belongs to ("quadratus lumborum (QL)", "erector spinae
+ *	   (paraspinals)"), which adds nothing; a word of two to four letters
+ *	   the catalogue does not know ("levator scapulae (LS)"), which adds
+ *	   nothing; the muscles of a group or the parts of a muscle, which
+ *	   count instead of it ("paraspinals (erector spinae)" is the erector
+ *	   spinae, "iliopsoas (psoas and iliacus)" two muscles, "scalenes
+ *	   (anterior and middle)" two, part or name words read with the
+ *	   group's names): known muscles (or groups, for a group) of a region
+ *	   that fits (equal, unknown, or both spinal for a group), and for a
+ *	   muscle two or more, or one whose name is in the muscle's name
+ *	   ("iliopsoas (psoas)").  Anything else counts as a list would
+ *	   ("trapezius (levator)" is two).  A pair inside a name, a word of the
+ *	   name after it ("lateral (outer) gastroc"), is an aside: its words
+ *	   are read as a count is (step 3, counts).
  *	2a. One entry may name several things (SPEC section 4): "," and "and"
  *	   split it into pieces.  When all its name and part words together
  *	   are one catalogue name or alias ("rhomboid major and minor", "upper
@@ -34,7 +55,11 @@
  *	   and right trapezius", "trapezius left and right").  A piece without
  *	   a side takes the side words that open the entry ("bilateral upper
  *	   trapezius and levator scapulae": four muscles), else those that
- *	   close it ("trapezius and levator scapulae bilaterally").
+ *	   close it ("trapezius and levator scapulae bilaterally"; so does a
+ *	   side with its count after a list of names without sides:
+ *	   "trapezius, levator scapulae, right x2" is both right, while after
+ *	   names with sides it is the last name's, "trapezius R x2, L x1,
+ *	   levator scapulae R x1").
  *	2b. A spinal level (c1-c7 cervical, t1-t12 thoracic, l1-l5 and s1
  *	   lumbar) in a piece names its region: the level, the first one
  *	   deciding, and the words at, level(s), lvl, to, through, thru, from,

@@ -50,7 +50,7 @@ build(void)
 	static const char *const tibp[] = {"posterior tibialis"};
 	static const char *const sant[] = {"serratus"};
 	static const char *const para[] = {"paraspinal"};
-	static const char *const lpara[] = {"lumbar paraspinal"};
+	static const char *const lpara[] = {"lumbar paraspinal", "ls paraspinals"};
 	static const char *const cpara[] = {"cervical paraspinal"};
 	static const char *const mult[] = {"lumbar multifidus"};
 	static const char *const scal[] = {"scalene"};
@@ -60,6 +60,9 @@ build(void)
 	static const char *const low[] = {"lower back", "lumbar region"};
 	static const char *const para_area[] = {"paraspinal region"};
 	static const char *const clash[] = {"trapezius", "scm", "glutemed"};
+	static const char *const rhom[] = {"rhomboid"};
+	static const char *const ham[] = {"hamstring"};
+	static const char *const es[] = {"erector"};
 
 	cat = mp_catalogue_new(&talloc);
 	if (!cat ||
@@ -73,7 +76,7 @@ build(void)
 		!mp_catalogue_add(cat, "serratus anterior", 8, MP_MUSCLE, sant, 1) ||
 		!mp_catalogue_add(cat, "deltoid", 9, MP_MUSCLE, NULL, 0) ||
 		!mp_catalogue_add(cat, "paraspinals", -1, MP_GROUP, para, 1) ||
-		!mp_catalogue_add(cat, "lumbar paraspinals", 7, MP_GROUP, lpara, 1) ||
+		!mp_catalogue_add(cat, "lumbar paraspinals", 7, MP_GROUP, lpara, 2) ||
 		!mp_catalogue_add(cat, "cervical paraspinals", 2, MP_GROUP, cpara, 1) ||
 		!mp_catalogue_add(cat, "multifidus", 7, MP_MUSCLE, mult, 1) ||
 		!mp_catalogue_add(cat, "teres major", 8, MP_MUSCLE, NULL, 0) ||
@@ -87,6 +90,15 @@ build(void)
 		!mp_catalogue_add(cat, "low back", 7, MP_REGION, low, 2) ||
 		!mp_catalogue_add(cat, "paraspinal area", -1, MP_REGION, para_area, 1) ||
 		!mp_catalogue_add(cat, "shoulder", 9, MP_REGION, NULL, 0) ||
+		!mp_catalogue_add(cat, "iliopsoas", 7, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "iliacus", 7, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "erector spinae", 7, MP_MUSCLE, es, 1) ||
+		!mp_catalogue_add(cat, "hamstrings", 6, MP_GROUP, ham, 1) ||
+		!mp_catalogue_add(cat, "biceps femoris", 6, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "semitendinosus", 6, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "rhomboids", 8, MP_MUSCLE, rhom, 1) ||
+		!mp_catalogue_add(cat, "rhomboid major", 8, MP_MUSCLE, NULL, 0) ||
+		!mp_catalogue_add(cat, "rhomboid minor", 8, MP_MUSCLE, NULL, 0) ||
 		/* aliases that clash with names of other rows never win */
 		!mp_catalogue_add(cat, "clash", 0, MP_MUSCLE, clash, 3) ||
 		(mp_catalogue_set_spinal_regions(cat, 2, 3, 7), false) ||
@@ -605,6 +617,136 @@ test_notes(void)
 	}
 }
 
+/*
+ * A parenthesis after a name says something of it (SPEC section 4: parts
+ * of one muscle count once, group terms per side): the name again, its
+ * side or count, the muscles of a group, the parts of a muscle.
+ */
+static void
+test_parenthesis(void)
+{
+	/* restated: the group by its member, counted as the member */
+	expect("paraspinals (erector spinae)", MP_MUSCLE, "erector spinae",
+		   MP_SIDE_NONE, 7);
+	COUNT(1, "paraspinals (erector spinae)");
+	COUNT(1, "paraspinals (erector spinae)", "erector spinae");
+	COUNT(2, "bilateral paraspinals (erector spinae)");
+	COUNT(1, "erector spinae (paraspinals)");
+	expect("erector spinae (paraspinals)", MP_MUSCLE, "erector spinae",
+		   MP_SIDE_NONE, 7);
+	COUNT(1, "levator scapulae (LS)");
+	COUNT(1, "trapezius (trap)");
+	/*
+	 * The parts of a muscle: iliopsoas is psoas major and iliacus, two
+	 * muscles of their own in the catalogue (SPEC lists psoas and
+	 * iliopsoas apart), so naming them counts them, once each, and not
+	 * the whole again: 2, as "psoas and iliacus" is.
+	 */
+	COUNT(2, "iliopsoas (psoas and iliacus)");
+	COUNT(2, "iliopsoas (psoas and iliacus)", "psoas", "iliacus");
+	COUNT(4, "bilateral iliopsoas (psoas and iliacus)");
+	COUNT(2, "right iliopsoas (psoas and iliacus)", "R psoas", "R iliacus");
+	COUNT(1, "iliopsoas (psoas)");
+	/* the muscles of a group; part words that name them with it */
+	COUNT(2, "hamstrings (biceps femoris, semitendinosus)");
+	expect("hamstrings (biceps femoris)", MP_MUSCLE, "biceps femoris",
+		   MP_SIDE_NONE, 6);
+	/* (part words: "scalenes (anterior and middle)" is 2 with the real
+	 * catalogue, whose scalenes are cervical: sql/10_muscles.sql) */
+	COUNT(1, "deltoid (anterior and posterior)");
+	COUNT(2, "rhomboids (major and minor)");
+	COUNT(2, "L rhomboids (major and minor)", "L rhomboid major");
+	/* sides in a parenthesis are the name's before it */
+	COUNT(2, "trapezius (L), levator scapulae (R)", "L trap", "R levator");
+	/* silent: another muscle, counts, parts, heads, unknown words */
+	COUNT(2, "trapezius (levator)");
+	COUNT(1, "iliopsoas");
+	COUNT(2, "trapezius (R x2, L x1)");
+	COUNT(1, "right trapezius (upper and middle fibers)");
+	COUNT(1, "right trapezius (2 points)");
+	COUNT(2, "bilateral SCM (sternal and clavicular heads)");
+	COUNT(3, "quadratus lumborum (multifidus, trapezius)");
+	COUNT(3, "erector spinae (iliacus and trapezius)");
+	/* a group's members of a region not its own are no members here */
+	COUNT(1, "scalenes (anterior and middle)");
+	COUNT(2, "paraspinals (foo bar)");
+	COUNT(2, "iliopsoas (psoas and foo)", "iliopsoas");
+	COUNT(1, "lower back (iliopsoas)");
+	expect("(R) trapezius", MP_MUSCLE, "trapezius", MP_SIDE_RIGHT, 2);
+	expect("trapezius (", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
+	expect(") trapezius (( ]", MP_MUSCLE, "trapezius", MP_SIDE_NONE, 2);
+	expect("paraspinals (L4-5)", MP_GROUP, "lumbar paraspinals", MP_SIDE_NONE, 7);
+	expect("()", MP_EMPTY, NULL, MP_SIDE_NONE, -1);
+	{
+		char		big[6001];
+		int			i;
+
+		/* one long open parenthesis, and many pairs: linear, counted */
+		memcpy(big, "iliopsoas (", 11);
+		for (i = 0; i < 1000; i++)
+			memcpy(big + 11 + 4 * i, "ab, ", 4);
+		big[4011] = '\0';
+		{
+			const char *const e[] = {big, NULL};
+
+			CHECK(count(e) == 2, "open parenthesis: got %ld", count(e));
+		}
+		for (i = 0; i < 750; i++)
+			memcpy(big + 8 * i, "QL(ab), ", 8);
+		big[6000] = '\0';
+		{
+			const char *const e[] = {big, NULL};
+
+			CHECK(count(e) == 1, "750 pairs: got %ld", count(e));
+		}
+		for (i = 0; i < 750; i++)
+			memcpy(big + 8 * i, "xy(ab), ", 8);
+		{
+			const char *const e[] = {big, NULL};
+
+			CHECK(count(e) == 2, "750 pairs after an unknown: got %ld", count(e));
+		}
+	}
+}
+
+/*
+ * A side with its count after a list (one entry) and "LS" after a side
+ * word (as the note reader reads "R LS x1").
+ */
+static void
+test_list_side_and_ls(void)
+{
+	/* closes a list whose names have no side of their own */
+	COUNT(2, "trapezius, levator scapulae, right x2", "R trap", "R levator");
+	COUNT(4, "trapezius, levator scapulae, R x2, L x1");
+	COUNT(2, "trapezius and levator scapulae R x2", "R trapezius");
+	/* silent: after names with sides it is the last one's */
+	COUNT(2, "right trapezius, levator scapulae, left x2", "L levator");
+	COUNT(3, "trapezius R x2, L x1, levator scapulae R x1");
+	COUNT(1, "trapezius, right x2");
+	/* a side between a name and its level is the name's */
+	COUNT(2, "QL, bilateral, L3 level");
+	COUNT(2, "paraspinals, bilateral, lumbar");
+	/* silent: no side, or the side on the name */
+	COUNT(1, "QL, L3 level");
+	COUNT(2, "bilateral QL, L3 level");
+	/* "R LS": the levator scapulae, as in notes */
+	expect("R LS", MP_MUSCLE, "levator scapulae", MP_SIDE_RIGHT, 2);
+	expect("L LS x1", MP_MUSCLE, "levator scapulae", MP_SIDE_LEFT, 2);
+	expect("B/L LS (2 TPs)", MP_MUSCLE, "levator scapulae", MP_SIDE_BILATERAL, 2);
+	COUNT(2, "R LS x1, L LS x1", "right levator scapulae");
+	COUNT(2, "R UT, R LS");
+	/* silent: lumbosacral, alone, or not after a side word */
+	expect("R LS paraspinals", MP_GROUP, "lumbar paraspinals", MP_SIDE_RIGHT, 7);
+	expect("LS paraspinals", MP_GROUP, "lumbar paraspinals", MP_SIDE_NONE, 7);
+	expect("L/S paraspinals", MP_GROUP, "lumbar paraspinals", MP_SIDE_NONE, 7);
+	expect("R L/S", MP_UNKNOWN, "ls", MP_SIDE_RIGHT, -1);
+	expect("LS", MP_UNKNOWN, "ls", MP_SIDE_NONE, -1);
+	expect("R LS region", MP_REGION, "ls region", MP_SIDE_RIGHT, -1);
+	expect("trap LS", MP_UNKNOWN, "trap ls", MP_SIDE_NONE, -1);
+	expect("L/Sx", MP_UNKNOWN, "sx", MP_SIDE_LEFT, -1);
+}
+
 int
 main(void)
 {
@@ -617,6 +759,8 @@ main(void)
 	test_merge();
 	test_memo();
 	test_notes();
+	test_parenthesis();
+	test_list_side_and_ls();
 	mp_catalogue_free(cat);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
