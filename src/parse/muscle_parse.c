@@ -1040,10 +1040,11 @@ level_filler(const char *w, size_t len)
 
 /*
  * Is a one edit (a byte inserted, deleted or replaced, or two neighbours
- * swapped) from b?  Equal strings are too.
+ * swapped) from b?  Equal strings are too.  The note reader's drug names
+ * are matched by the same test.
  */
-static bool
-one_edit(const char *a, size_t al, const char *b, size_t bl)
+bool
+mp_one_edit(const char *a, size_t al, const char *b, size_t bl)
 {
 	size_t		i = 0;
 
@@ -1092,7 +1093,7 @@ fuzzy_lookup(const MpCatalogue *cat, const char *s, size_t len)
 		if (key->letters < MP_FUZZY_MIN || key->len > len + 1 ||
 			key->len + 1 < len)
 			continue;
-		if (one_edit(key->key, key->len, s, len))
+		if (mp_one_edit(key->key, key->len, s, len))
 		{
 			/* the entry the key stands for (a name beats an alias) */
 			int			e = cat->keys[find_exact(cat, key->key, key->len,

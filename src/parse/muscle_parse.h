@@ -270,6 +270,9 @@ extern bool mp_lookup_cached(const MpCatalogue *cat, const char *text,
 							 size_t len, MpKind *kind, int *region);
 
 extern const char *mp_kind_name(MpKind kind);	/* NULL for MP_EMPTY */
+/* a[0..al) and b[0..bl) equal but for one byte changed, added, dropped,
+ * or two neighbours swapped */
+extern bool mp_one_edit(const char *a, size_t al, const char *b, size_t bl);
 extern const char *mp_side_name(MpSide side);	/* NULL for MP_SIDE_NONE */
 
 /* ------------------------------------------------------------------------

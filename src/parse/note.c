@@ -477,25 +477,6 @@ nr_vocab_build(NrVocab *v)
 	return true;
 }
 
-/* Is a one edit (a letter changed, added, dropped or two swapped) from b? */
-static bool
-one_edit_from(const char *a, size_t al, const char *b, size_t bl)
-{
-	size_t		i = 0;
-
-	while (i < al && i < bl && a[i] == b[i])
-		i++;
-	if (al == bl)
-		return i == al || memcmp(a + i + 1, b + i + 1, al - i - 1) == 0 ||
-			(i + 1 < al && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-			 memcmp(a + i + 2, b + i + 2, al - i - 2) == 0);
-	if (al == bl + 1)
-		return memcmp(a + i + 1, b + i, bl - i) == 0;
-	if (bl == al + 1)
-		return memcmp(a + i, b + i + 1, al - i) == 0;
-	return false;
-}
-
 /*
  * The row of the one-word drug name of DRUG_FUZZY_MIN letters or more that
  * the word s[0..len) is one edit away from with the same first letter
@@ -517,7 +498,7 @@ drug_fuzzy(const NrVocab *v, const char *s, size_t len)
 
 		if (d->name[0] != s[0] || d->len < DRUG_FUZZY_MIN || d->len > len + 1 ||
 			d->len + 1 < len || memchr(d->name, ' ', d->len) ||
-			!one_edit_from(d->name, d->len, s, len))
+			!mp_one_edit(d->name, d->len, s, len))
 			continue;
 		if (found >= 0 && strcmp(v->drugs[found].generic, d->generic) != 0)
 			return -1;
