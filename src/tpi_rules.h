@@ -64,6 +64,21 @@ tpi_append_str(StringInfo buf, const char *s)
 	tpi_append_bytes(buf, s, (int) strlen(s));
 }
 
+/*
+ * s[0..len), spaces around it aside, is word but for ASCII case: how an
+ * analyst's ' Cervical', 'MEDICARE' or 'Ultrasound ' meets the name the
+ * extension keeps.
+ */
+static inline bool
+tpi_same_word(const char *s, size_t len, const char *word)
+{
+	while (len > 0 && *s == ' ')
+		s++, len--;
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	return len > 0 && strlen(word) == len && pg_strncasecmp(s, word, len) == 0;
+}
+
 /* An empty StringInfo of size bytes (initStringInfo() takes 1024). */
 static inline void
 tpi_init_string(StringInfo buf, int size)

@@ -225,18 +225,10 @@ check_input(const ClaimLine *line, const LineDx *dx, FindingList *fl)
 
 	if (line->guidance != NULL)
 	{
-		const char *t = line->guidance;
 		bool		ok = false;
-		int			len;
 
-		while (*t == ' ')
-			t++;
-		len = strlen(t);
-		while (len > 0 && t[len - 1] == ' ')
-			len--;
 		for (i = 0; i < lengthof(guidance_ok); i++)
-			if (strlen(guidance_ok[i]) == len &&
-				pg_strncasecmp(t, guidance_ok[i], len) == 0)
+			if (tpi_same_word(line->guidance, strlen(line->guidance), guidance_ok[i]))
 				ok = true;
 		if (!ok)
 			tpi_add_line_finding(fl, "input.invalid", line,

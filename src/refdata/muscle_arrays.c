@@ -394,12 +394,10 @@ tpi_regions_from_array(Datum textarray, bool isnull)
 		char		data[STACK_ARRAY];
 		double		align;
 	}			local;
-	static size_t name_len[TPI_NREGIONS];
 	ArrayType  *arr;
 	bool		copy;
 	TextElems	te;
 	text	   *t;
-	int			i;
 	uint32		mask = 0;
 
 	if (isnull)
@@ -409,24 +407,15 @@ tpi_regions_from_array(Datum textarray, bool isnull)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("regions must be a text array")));
-	if (name_len[0] == 0)
-		for (i = 0; i < TPI_NREGIONS; i++)
-			name_len[i] = strlen(tpi_region_names[i]);
 	text_elems_init(&te, arr);
 	while ((t = text_elems_next(&te)) != NULL)
 	{
-		const char *s = VARDATA_ANY(t);
-		size_t		len = VARSIZE_ANY_EXHDR(t);
 		int			r;
 
 		/* an analyst's 'Cervical ' is the region regions() calls cervical */
-		while (len > 0 && *s == ' ')
-			s++, len--;
-		while (len > 0 && s[len - 1] == ' ')
-			len--;
 		for (r = 0; r < TPI_NREGIONS; r++)
-			if (name_len[r] == len &&
-				pg_strncasecmp(tpi_region_names[r], s, len) == 0)
+			if (tpi_same_word(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t),
+							  tpi_region_names[r]))
 			{
 				mask |= (uint32) 1 << r;
 				break;

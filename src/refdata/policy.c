@@ -426,17 +426,11 @@ tpi_policy_cache_rebuild(uint32 gen)
 static const PayerEntry *
 find_payer_folded(PolicyCache *c, const char *payer_id)
 {
-	size_t		len;
+	size_t		len = strlen(payer_id);
 	int			i;
 
-	while (*payer_id == ' ')
-		payer_id++;
-	len = strlen(payer_id);
-	while (len > 0 && payer_id[len - 1] == ' ')
-		len--;
-	for (i = 0; len > 0 && i < c->npayers; i++)
-		if (strlen(c->payers[i].payer_id) == len &&
-			pg_strncasecmp(c->payers[i].payer_id, payer_id, len) == 0)
+	for (i = 0; i < c->npayers; i++)
+		if (tpi_same_word(payer_id, len, c->payers[i].payer_id))
 			return &c->payers[i];
 	return NULL;
 }
