@@ -230,6 +230,19 @@ SELECT tpi_rules.muscle_count(ARRAY['iliopsoas (psoas and iliacus)', 'R psoas', 
        tpi_rules.muscle_count(ARRAY['lateral (outer) gastroc', 'gastrocnemius']) AS aside;
 SELECT tpi_rules.muscle_count(ARRAY['QL, bilateral, L3 level']) AS side_past_level,
        tpi_rules.muscle_count(ARRAY['QL, L3 level']) AS ql_level;
+-- A review of the parentheses: a side with "only" is the name's; a name
+-- each piece of the parenthesis completes counts its pieces, not itself;
+-- words the catalogue does not know at all are a remark; "L/S" beside a
+-- name reads as a lumbar level.
+SELECT u.e, tpi_rules.muscle_count(ARRAY[u.e]) AS n, p.muscle, p.side, p.region
+  FROM unnest(ARRAY['trapezius (right only)', 'trapezius (R only)', 'pectoralis (major and minor)',
+				    'pec (major and minor) L', 'splenius (capitis and cervicis)',
+				    'teres (major and minor)', 'vastus (lateralis, medialis)',
+				    'trapezius (see note)', 'trapezius (levator, see note)',
+				    'L/S QL', 'quadratus lumborum L/S', 'trapezius L/S', 'L/S multifidus']) WITH ORDINALITY AS u(e, o),
+       LATERAL tpi_rules.parse_muscle(u.e) AS p
+ ORDER BY u.o;
+SELECT tpi_rules.muscle_count(ARRAY['trapezius (right only)', 'trapezius (left only)']) AS sides_only;
 
 -- 219 entries written as clinics and warehouses write them (one claim line
 -- each, its entries split at '|'), with the count SPEC section 4 gives by

@@ -1517,6 +1517,8 @@ match_piece(const MpCatalogue *cat, Work *w, const Piece *pc, bool counts,
 	bool		any_part = false;
 	int			nls = 0,
 				nother = 0;
+	bool		lumbosacral = false,
+				other_name = false;
 	uint32_t	i;
 	int			e = -1;
 	int			k;
@@ -1524,11 +1526,25 @@ match_piece(const MpCatalogue *cat, Work *w, const Piece *pc, bool counts,
 	for (i = pc->first; i < pc->end; i++)
 		if (toks[i].cls == W_LEVEL && level == LV_NONE)
 			level = toks[i].level;
+	/*
+	 * "L/S QL", "L/S paraspinals": lumbosacral beside a name, read as a
+	 * lumbar level
+	 */
+	for (i = pc->first; i < pc->end; i++)
+		if (toks[i].lumbosacral)
+			lumbosacral = true;
+		else if (toks[i].cls == W_NAME)
+			other_name = true;
+	lumbosacral = lumbosacral && other_name;
+	if (lumbosacral && level == LV_NONE)
+		level = LV_LUMBAR;
 	for (i = pc->first; i < pc->end; i++)
 	{
 		const Tok  *t = &toks[i];
 
 		if (t->cls != W_NAME && t->cls != W_PART && t->cls != W_LEVEL)
+			continue;
+		if (lumbosacral && t->lumbosacral)
 			continue;
 		if (level != LV_NONE &&
 			(t->cls == W_LEVEL || level_filler(w->norm + t->start, t->len)))
@@ -2441,6 +2457,60 @@ name_holds(const char *a, size_t al, const char *b, size_t bl)
 	return false;
 }
 
+#define PAREN_PIECES 16			/* a longer parenthesis is read as a list */
+#define MP_PAREN_KEY 128		/* a name and a word, at most */
+
+/*
+ * "pectoralis (major and minor)", "teres (major and minor)": a name that
+ * is no muscle alone (rh) before a parenthesis each of whose pieces is one
+ * word that, after the name, names a muscle: those muscles count, with the
+ * name's side where they have none, and the name not (as "pectoralis major
+ * and minor" counts two).
+ */
+static bool
+completed_by_parenthesis(const MpCatalogue *cat, Work *w, const char *name,
+						 size_t namelen, size_t h, size_t from, size_t to)
+{
+	Piece	   *head = &w->pieces[h];
+	int			ent[PAREN_PIECES];
+	char		buf[MP_PAREN_KEY];
+	size_t		nwords = 1,
+				k,
+				i;
+
+	for (i = 0; i < namelen; i++)
+		nwords += name[i] == ' ';
+	for (k = from; k < to; k++)
+	{
+		int			word = lone_word(w, &w->pieces[k]);
+		const Tok  *t;
+		size_t		n;
+
+		if (!w->pieces[k].named || word < 0)
+			return false;
+		t = &w->toks[word];
+		n = namelen + 1 + t->len;
+		if (n > sizeof(buf))
+			return false;
+		memcpy(buf, name, namelen);
+		buf[namelen] = ' ';
+		memcpy(buf + namelen + 1, w->norm + t->start, t->len);
+		ent[k - from] = lookup(cat, buf, n, nwords + 1);
+		if (ent[k - from] < 0 || cat->entries[ent[k - from]].kind == MP_REGION)
+			return false;
+	}
+	head->named = false;
+	for (k = from; k < to; k++)
+	{
+		Piece	   *pc = &w->pieces[k];
+
+		pc->shared = ent[k - from];
+		if (pc->sides == 0)
+			pc->sides = head->sides;
+	}
+	return true;
+}
+
 /*
  * A parenthesis after a name (pieces from..to-1, head h before them)
  * that says the name again or names what it is made of (SPEC section 4:
@@ -2460,7 +2530,6 @@ name_holds(const char *a, size_t al, const char *b, size_t bl)
  * names nothing.  Members and parts must be known muscles (or groups,
  * for a group) of a region that fits.
  */
-#define PAREN_PIECES 16			/* a longer parenthesis is read as a list */
 
 static void
 parenthetical(const MpCatalogue *cat, Work *w, size_t h, size_t from,
@@ -2475,10 +2544,12 @@ parenthetical(const MpCatalogue *cat, Work *w, size_t h, size_t from,
 	size_t		k;
 	int			nmem = 0,
 				nsame = 0,
-				ngroup = 0;
+				ngroup = 0,
+				nunknown = 0;
 	bool		other = false,
 				fit = true,
 				holds = false;
+	int			word;
 
 	if (to - from > PAREN_PIECES)
 		return;
@@ -2490,6 +2561,16 @@ parenthetical(const MpCatalogue *cat, Work *w, size_t h, size_t from,
 	if (w->second >= 0)
 	{
 		w->second = -1;
+		return;
+	}
+	/* "pec (major and minor)": the head's word with each piece's */
+	if ((word = lone_word(w, head)) >= 0 &&
+		completed_by_parenthesis(cat, w, w->norm + w->toks[word].start,
+								 w->toks[word].len, h, from, to))
+		return;
+	if (rh.entry < 0 && rh.kind == MP_UNKNOWN)
+	{
+		(void) completed_by_parenthesis(cat, w, rh.name, rh.namelen, h, from, to);
 		return;
 	}
 	if (rh.entry < 0 || (rh.kind != MP_MUSCLE && rh.kind != MP_GROUP))
@@ -2532,6 +2613,7 @@ parenthetical(const MpCatalogue *cat, Work *w, size_t h, size_t from,
 				else
 				{
 					other = true;
+					nunknown++;
 					continue;
 				}
 			}
@@ -2562,10 +2644,41 @@ parenthetical(const MpCatalogue *cat, Work *w, size_t h, size_t from,
 				holds = true;
 		}
 	}
-	/* what restates the name names nothing */
+	/* what restates the name names nothing; its sides are the name's */
 	for (k = from; k < to; k++)
 		if (ent[k - from] == -2)
+		{
 			w->pieces[k].named = false;
+			head->sides |= w->pieces[k].sides;
+		}
+	/*
+	 * "trapezius (see note)", "(most tender)": words the catalogue does not
+	 * know at all, in the parenthesis of a known name, are a remark
+	 */
+	if (nmem == 0 && nunknown > 0)
+	{
+		for (k = from; k < to; k++)
+			if (w->pieces[k].named && w->pieces[k].shared < 0)
+			{
+				MpResult	rk;
+				bool		ok = parse_piece(cat, w, &w->pieces[k], &rk);
+
+				w->names_used = names_used;
+				if (w->second >= 0)
+				{
+					w->second = -1;
+					return;
+				}
+				if (ok && rk.kind != MP_UNKNOWN)
+					return;
+			}
+		for (k = from; k < to; k++)
+		{
+			w->pieces[k].named = false;
+			head->sides |= w->pieces[k].sides;
+		}
+		return;
+	}
 	if (nmem == 0 || other || !fit)
 		return;
 	if (nsame == nmem ||

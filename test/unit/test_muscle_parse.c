@@ -669,7 +669,14 @@ test_parenthesis(void)
 	COUNT(3, "erector spinae (iliacus and trapezius)");
 	/* a group's members of a region not its own are no members here */
 	COUNT(1, "scalenes (anterior and middle)");
-	COUNT(2, "paraspinals (foo bar)");
+	/* words the catalogue does not know at all are a remark */
+	COUNT(1, "paraspinals (foo bar)");
+	COUNT(1, "trapezius (see note)", "trapezius (most tender)");
+	COUNT(2, "trapezius (right only)", "trapezius (left only)");
+	/* a name whose words each piece of the parenthesis completes */
+	COUNT(2, "rhomboid (major and minor)");
+	COUNT(2, "teres (major and minor)");
+	COUNT(4, "R teres (major, minor)", "L teres (major, minor)");
 	COUNT(2, "iliopsoas (psoas and foo)", "iliopsoas");
 	COUNT(1, "lower back (iliopsoas)");
 	expect("(R) trapezius", MP_MUSCLE, "trapezius", MP_SIDE_RIGHT, 2);
