@@ -334,7 +334,7 @@ AS $$
 								  (SELECT x.payer_id FROM @extschema@.payer_policy AS x
 								   WHERE pg_catalog.lower(x.payer_id) OPERATOR(pg_catalog.=)
 										 pg_catalog.lower(pg_catalog.btrim(sp.payer_id, ' '))
-								   LIMIT 1),
+								   ORDER BY x.payer_id COLLATE "C" LIMIT 1),
 								  'commercial_default') END AS payer_id
 		FROM (SELECT DISTINCT l.patient_id, l.payer_id FROM l) AS sp
 	),

@@ -96,17 +96,9 @@ units_of(const ClaimLine *line)
 static bool
 pos_is_hopd(const char *pos)
 {
-	char		buf[3];
-	int			n = 0;
+	int			c = tpi_pos_code(pos);
 
-	if (pos == NULL)
-		return false;
-	for (; *pos && n < 3; pos++)
-		if (*pos != ' ')
-			buf[n++] = *pos;
-	if (n != 2)
-		return false;
-	return (buf[0] == '1' && buf[1] == '9') || (buf[0] == '2' && buf[1] == '2');
+	return c == 19 || c == 22;
 }
 
 /*

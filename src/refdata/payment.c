@@ -57,8 +57,8 @@ static const int facility_pos[] = {
  * The code of a two-digit place of service, or -1; spaces around it do not
  * matter, as around a code or modifier.
  */
-static int
-pos_code(const char *pos)
+int
+tpi_pos_code(const char *pos)
 {
 	int			c;
 
@@ -77,7 +77,7 @@ pos_code(const char *pos)
 bool
 tpi_pos_is_known(const char *pos)
 {
-	int			c = pos_code(pos);
+	int			c = tpi_pos_code(pos);
 
 	return c >= 0 && pos_known[c];
 }
@@ -85,7 +85,7 @@ tpi_pos_is_known(const char *pos)
 bool
 tpi_pos_is_facility(const char *pos)
 {
-	int			c = pos_code(pos);
+	int			c = tpi_pos_code(pos);
 	int			i;
 
 	for (i = 0; i < lengthof(facility_pos); i++)
@@ -165,7 +165,7 @@ compute(const char *hcpcs_in, DateADT dos, const char *pos,
 		return PAY_BAD_HCPCS;
 	if (pos == NULL)
 		pos = "11";
-	if (pos_code(pos) < 0)
+	if (tpi_pos_code(pos) < 0)
 		return PAY_BAD_POS;
 	pe = tpi_pos_is_facility(pos) ? RV_PE_F : RV_PE_NF;
 	if (locality != NULL && !valid_locality(locality))

@@ -241,6 +241,7 @@ extern bool tpi_try_expected_payment_cents(const char *hcpcs, DateADT dos,
 extern bool tpi_pos_is_facility(const char *pos);
 /* Registers the payment cache's transaction callback; _PG_init() calls it. */
 extern void tpi_payment_init(void);
+extern int	tpi_pos_code(const char *pos);	/* 0-99, or -1 */
 extern bool tpi_pos_is_known(const char *pos);
 
 #endif							/* TPI_REFDATA_H */
