@@ -134,6 +134,9 @@ SELECT pg_temp.add_code('unclassified silent: note names drug and dose', 'C1', 2
 SELECT pg_temp.add_line('unclassified silent: dose spelt out', 'C1', 1, '{}');
 SELECT pg_temp.add_code('unclassified silent: dose spelt out', 'C1', 2, 'J3490',
 						'{"claim_note": "lidocaine 1 percent 5 milliliters"}');
+SELECT pg_temp.add_line('unclassified silent: plural unit', 'C1', 1, '{}');
+SELECT pg_temp.add_code('unclassified silent: plural unit', 'C1', 2, 'J3490',
+						'{"claim_note": "lidocaine 1 per cent 5 mls"}');
 SELECT pg_temp.add_line('unclassified drug, a count is no dose', 'C1', 1, '{}');
 SELECT pg_temp.add_code('unclassified drug, a count is no dose', 'C1', 2, 'J3490',
 						'{"claim_note": "lidocaine 5 injections"}');

@@ -391,8 +391,10 @@ tpi_text_has_dose(const char *s)
 {
 	static const char *const units[] = {
 		"mcg", "mg", "ml", "cc", "units", "unit", "g", "iu",
-		"percent", "milligrams", "milligram", "milliliters", "milliliter",
-		"millilitres", "millilitre", "micrograms", "microgram", "grams", "gram"
+		"percent", "per cent", "milligrams", "milligram", "milliliters",
+		"milliliter", "millilitres", "millilitre", "micrograms", "microgram",
+		"grams", "gram", "mls", "ccs", "cubic centimeters", "cubic centimetres",
+		"\xc2\xb5g"			/* µg */
 	};
 	const char *p = s;
 
