@@ -239,7 +239,8 @@ SELECT u.e, tpi_rules.muscle_count(ARRAY[u.e]) AS n, p.muscle, p.side, p.region
 				    'pec (major and minor) L', 'splenius (capitis and cervicis)',
 				    'teres (major and minor)', 'vastus (lateralis, medialis)',
 				    'trapezius (see note)', 'trapezius (levator, see note)',
-				    'L/S QL', 'quadratus lumborum L/S', 'trapezius L/S', 'L/S multifidus']) WITH ORDINALITY AS u(e, o),
+				    'L/S QL', 'quadratus lumborum L/S', 'trapezius L/S', 'L/S multifidus',
+				    'LS R', 'LS bilateral', 'LS', 'LS paraspinals R']) WITH ORDINALITY AS u(e, o),
        LATERAL tpi_rules.parse_muscle(u.e) AS p
  ORDER BY u.o;
 SELECT tpi_rules.muscle_count(ARRAY['trapezius (right only)', 'trapezius (left only)']) AS sides_only;

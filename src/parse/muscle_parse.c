@@ -2290,14 +2290,17 @@ mark_levator_ls(Work *w, size_t ntok)
 {
 	size_t		i;
 
-	for (i = 1; i < ntok; i++)
+	for (i = 0; i < ntok; i++)
 	{
 		Tok		   *t = &w->toks[i];
-		int			pc = w->toks[i - 1].cls;
+		int			pc = i > 0 ? w->toks[i - 1].cls : W_SEP;
+		int			nc = i + 1 < ntok ? w->toks[i + 1].cls : W_SEP;
 
+		/* a side before it, or ("LS R", "LS bilateral") after it alone */
 		if (t->cls == W_NAME && t->len == 2 && !t->lumbosacral &&
 			memcmp(w->norm + t->start, "ls", 2) == 0 &&
-			(pc == W_LEFT || pc == W_RIGHT || pc == W_BOTH) &&
+			(pc == W_LEFT || pc == W_RIGHT || pc == W_BOTH ||
+			 (pc == W_SEP && (nc == W_LEFT || nc == W_RIGHT || nc == W_BOTH))) &&
 			!(i + 1 < ntok &&
 			  lumbosacral_next(w->norm + w->toks[i + 1].start,
 							   w->toks[i + 1].len)))

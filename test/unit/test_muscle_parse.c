@@ -675,6 +675,9 @@ test_parenthesis(void)
 	COUNT(2, "trapezius (right only)", "trapezius (left only)");
 	/* a name whose words each piece of the parenthesis completes */
 	COUNT(2, "rhomboid (major and minor)");
+	/* "LS" with a side after it alone is the levator, as with one before */
+	COUNT(2, "LS R", "LS L");
+	COUNT(2, "LS bilateral");
 	COUNT(2, "teres (major and minor)");
 	COUNT(4, "R teres (major, minor)", "L teres (major, minor)");
 	COUNT(2, "iliopsoas (psoas and foo)", "iliopsoas");
