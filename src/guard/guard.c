@@ -284,14 +284,15 @@ tpi_guard_sink_hold(GuardEntry *e, Relation rel, const GuardRow *row)
 	LogBatch   *b = NULL;
 	int			i;
 
+	/* nothing to write: nothing to look up for it */
+	if (row->found.n == 0)
+		return true;
 	if (frame == 0 || (now != 0 && now != frame) || !tpi_guard_log_may_hold())
 		return false;
 	/* COPY fires them before its statement ends: they would see no row */
 	if (td && (td->trig_insert_after_row || td->trig_insert_after_statement ||
 			   td->trig_insert_new_table))
 		return false;
-	if (row->found.n == 0)
-		return true;
 	if (now != 0 && (b = tpi_guard_log_hold(frame, e->table_name, &cxt)) == NULL)
 	{
 		/* another table's rows, held for this statement */

@@ -2269,8 +2269,8 @@ mark_asides(Work *w, size_t ntok)
  * catalogue makes of it ("ls" is no alias there, for that reason).
  * "L/S" is two words, never "ls".
  */
-static bool
-lumbosacral_next(const char *w, size_t len)
+bool
+mp_lumbosacral_word(const char *w, size_t len)
 {
 	static const char *const words[] = {"paraspinal", "paraspinals",
 		"paraspinous", "paravertebral", "paravertebrals", "spine", "junction",
@@ -2302,7 +2302,7 @@ mark_levator_ls(Work *w, size_t ntok)
 			(pc == W_LEFT || pc == W_RIGHT || pc == W_BOTH ||
 			 (pc == W_SEP && (nc == W_LEFT || nc == W_RIGHT || nc == W_BOTH))) &&
 			!(i + 1 < ntok &&
-			  lumbosacral_next(w->norm + w->toks[i + 1].start,
+			  mp_lumbosacral_word(w->norm + w->toks[i + 1].start,
 							   w->toks[i + 1].len)))
 			t->ls = true;
 	}

@@ -273,6 +273,9 @@ extern const char *mp_kind_name(MpKind kind);	/* NULL for MP_EMPTY */
 /* a[0..al) and b[0..bl) equal but for one byte changed, added, dropped,
  * or two neighbours swapped */
 extern bool mp_one_edit(const char *a, size_t al, const char *b, size_t bl);
+/* a word of the low back after "ls" ("LS paraspinals"): lumbosacral there,
+ * not the levator scapulae */
+extern bool mp_lumbosacral_word(const char *w, size_t len);
 extern const char *mp_side_name(MpSide side);	/* NULL for MP_SIDE_NONE */
 
 /* ------------------------------------------------------------------------

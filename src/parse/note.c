@@ -1270,13 +1270,7 @@ tokenise(Reader *r)
 static bool
 levator_ls(const Reader *r, size_t i)
 {
-	static const char *const lumbosacral[] = {"paraspinal", "paraspinals",
-		"paraspinous", "paravertebral", "paravertebrals", "spine", "junction",
-		"region", "area", "radiculopathy", "radicular", "strain", "sprain",
-		"pain", "facet", "facets", "musculature", "fascia", "spinal", "level",
-	"levels", "segment", NULL};
 	const NTok *p;
-	int			k;
 
 	if (r->t[i].len != 2 || r->t[i].type != T_WORD || i == 0 ||
 		!tok_is(r, i, "ls"))
@@ -1285,10 +1279,8 @@ levator_ls(const Reader *r, size_t i)
 	if (p->type != T_WORD ||
 		mp_word_class(r->low + p->start, p->len) != MP_WORD_SIDE)
 		return false;
-	for (k = 0; lumbosacral[k]; k++)
-		if (tok_is_s(r, i + 1, lumbosacral[k]))
-			return false;
-	return true;
+	return !(i + 1 < r->nt &&
+			 mp_lumbosacral_word(r->low + r->t[i + 1].start, r->t[i + 1].len));
 }
 
 static bool
