@@ -13,6 +13,10 @@
 # and PGUSER are honoured) the benchmarks run there, and the installed
 # tpi_rules is used.  Otherwise the extension is built and installed and
 # the benchmarks run in a throwaway cluster (pg_virtualenv).
+# That cluster runs no autovacuum, and checkpoints only after 2 GB of WAL
+# or an hour (max_wal_size, checkpoint_timeout) besides the CHECKPOINTs the
+# benchmarks ask for, so that neither lands at random inside a timed load:
+# the benchmarks vacuum, analyze and checkpoint where their loads need it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -26,6 +30,7 @@ if [ -z "${BENCH_DB:-}" ]; then
 	$sudo make -s install PG_CONFIG="$PG_CONFIG" >/dev/null
 	exec pg_virtualenv -v 15 -o max_worker_processes=16 -o max_parallel_workers=8 \
 		-o shared_buffers=512MB -o work_mem=64MB \
+		-o max_wal_size=4GB -o checkpoint_timeout=1h -o autovacuum=off \
 		env BENCH_DB=postgres BENCH_N="$n" bash "$0"
 fi
 
