@@ -65,6 +65,7 @@ SELECT pg_temp.add_case('missing post_procedure_plan NULL', '{"post_procedure_pl
 SELECT pg_temp.add_case('missing conservative_care', '{"conservative_care": false}');
 SELECT pg_temp.add_case('missing tp_locations', '{"tp_locations": null}');
 SELECT pg_temp.add_case('missing drug_dose blank', '{"drug_dose": "  "}');
+SELECT pg_temp.add_case('missing note_signed aetna', '{"note_signed": false, "payer_id": "aetna"}');
 SELECT pg_temp.add_case('missing all six',
 	'{"note_signed": null, "post_procedure_plan": null, "conservative_care": null, "tp_locations": null, "drug_name": null, "drug_dose": null}');
 -- units.over_mue
@@ -152,6 +153,10 @@ SELECT pg_temp.add_case('invalid NDC with its N4 qualifier',
 SELECT name, rules FROM case_rules ORDER BY name;
 SELECT f.message FROM cases c, tpi_rules.check_line(c.l) f
  WHERE c.name = 'invalid NDC 10-digit 4-4-2';
+-- The elements are the Medicare LCDs' requirement: a commercial payer's
+-- line says they are applied to every payer (its policy is not the source).
+SELECT c.name, f.message FROM cases c, tpi_rules.check_line(c.l) f
+ WHERE c.name LIKE 'missing note_signed%' ORDER BY 1;
 
 -- Every rule ID check_line emits is in the catalogue, with its severity.
 SELECT DISTINCT f.rule_id, f.severity = r.severity AS severity_matches

@@ -325,11 +325,18 @@ check_muscles(const ClaimLine *line, const char *code, const MuscleSummary *ms,
 							 ms->nunknown > 1 ? psprintf(" (one of %d unknown entries)", ms->nunknown) : "");
 }
 
+/*
+ * The elements are the 2024 Medicare LCDs' documentation requirements;
+ * tpi_rules asks them of every payer's lines, and says so where the payer
+ * is not Medicare (its policy is then not the source).
+ */
 static void
-check_documentation(const ClaimLine *line, FindingList *fl)
+check_documentation(const ClaimLine *line, const PayerPolicy *pol, FindingList *fl)
 {
-	static const char *const fix =
-		"documentation requirement of the 2024 Medicare TPI LCDs";
+	const char *fix =
+		pol == NULL || strncmp(pol->payer_id, "medicare", 8) == 0 ?
+		"documentation requirement of the 2024 Medicare TPI LCDs" :
+		"documentation requirement of the 2024 Medicare TPI LCDs, applied to every payer";
 
 	if (line->note_signed != 1)
 		tpi_add_line_finding(fl, "doc.missing_element", line,
@@ -512,15 +519,14 @@ tpi_check_line_rules_ms(const ClaimLine *line, const MuscleSummary *ms,
 	 * not applied; drug.not_covered then judges the claim's drug lines,
 	 * which only the day rules see.
 	 */
+	if (!line->dos_null && !DATE_NOT_FINITE(line->date_of_service))
+		pol = tpi_policy_for(line->payer_id, line->date_of_service, &fallback);
 	if (note)
 	{
 		check_muscles(line, code, ms, fl);
-		check_documentation(line, fl);
+		check_documentation(line, pol, fl);
 	}
 	check_units_modifiers(line, code, fl);
-
-	if (!line->dos_null && !DATE_NOT_FINITE(line->date_of_service))
-		pol = tpi_policy_for(line->payer_id, line->date_of_service, &fallback);
 
 	if (note)
 		check_drug(line, code, pol, fl);
