@@ -102,6 +102,7 @@ REGRESS = \
 	62_837p_audit \
 	90_bad_input \
 	93_scenarios \
+	95_scenarios11 \
 	94_interface
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
