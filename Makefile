@@ -94,6 +94,7 @@ REGRESS = \
 	41_guard_log \
 	42_guard_line_cache \
 	43_guard_walk \
+	44_guard_edges \
 	50_views \
 	51_reporting_role \
 	60_read_837p \
