@@ -164,6 +164,7 @@ static const Cue cues[] = {
 	{"plan", F_SEC_PLAN, 0}, {"recommendations", F_SEC_PLAN, 0},
 	{"disposition", F_SEC_PLAN, 0}, {"instructions", F_SEC_PLAN, 0},
 	{"meds", F_SEC_PROC, 0}, {"allergies", F_SEC_MEDS, 0}, {"current", F_SEC_MEDS, 0},
+	{"toxin", F_SEC_PROC, 0},	/* "Toxin: Botox 200 units" */
 	{"home", F_SEC_MEDS, 0},
 	{"assessment", F_SEC_OTHER, 0}, {"diagnosis", F_SEC_OTHER, 0},
 	{"diagnoses", F_SEC_OTHER, 0}, {"impression", F_SEC_OTHER, 0},
@@ -926,7 +927,10 @@ side_column_head(const char *s, size_t n, int *side_back)
 		return 0;
 	for (k = 0; counts[k]; k++)
 		if (plain_is(s + at[2 * nw - 2], at[2 * nw - 1] - at[2 * nw - 2], counts[k]))
+		{
+			*side_back = nw - 1 - side;
 			return 2;
+		}
 	for (k = 0; done[k]; k++)
 		if (plain_is(s + at[2 * nw - 2], at[2 * nw - 1] - at[2 * nw - 2], done[k]))
 		{
@@ -1030,7 +1034,7 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 		nw = plain_words(text + ls, le - ls, at, 8);
 
 		/* a row of a grid: a name and two counts */
-		if (grid && nw >= 3 && nw <= 8 &&
+		if (grid == 1 && nw >= 3 && nw <= 8 &&
 			plain_count(text + ls + at[2 * nw - 4], at[2 * nw - 3] - at[2 * nw - 4]) >= 0 &&
 			plain_count(text + ls + at[2 * nw - 2], at[2 * nw - 1] - at[2 * nw - 2]) >= 0 &&
 			plain_count(text + ls + at[0], at[1] - at[0]) < 0)
@@ -1060,21 +1064,26 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 				plain_put(r, &o, "\n", 1);
 			continue;
 		}
-		/* a row under "Muscle Side TPs": a name, a side and a count */
-		if (grid == 2 && nw >= 3 && nw <= 8 &&
+		/*
+		 * a row under "Muscle Side TPs" or "Muscle Side Units Sites": a
+		 * name, a side in the side column, other cells, a count
+		 */
+		if (grid == 2 && nw > back + 1 && nw <= 8 &&
 			plain_count(text + ls + at[2 * nw - 2], at[2 * nw - 1] - at[2 * nw - 2]) >= 0 &&
-			plain_side(text + ls + at[2 * nw - 4], at[2 * nw - 3] - at[2 * nw - 4]) != MP_SIDE_NONE &&
+			plain_side(text + ls + at[2 * (nw - 1 - back)],
+					   at[2 * (nw - 1 - back) + 1] - at[2 * (nw - 1 - back)]) != MP_SIDE_NONE &&
 			plain_count(text + ls + at[0], at[1] - at[0]) < 0)
 		{
 			const char *cell = text + ls + at[2 * nw - 2];
 			size_t		celln = at[2 * nw - 1] - at[2 * nw - 2];
+			int			sw = nw - 1 - back;
 
 			/* a muscle counted 0 was not injected: the row says nothing */
 			if (plain_count(cell, celln) > 0)
 			{
-				plain_put(r, &o, text + ls + at[2 * nw - 4], at[2 * nw - 3] - at[2 * nw - 4]);
+				plain_put(r, &o, text + ls + at[2 * sw], at[2 * sw + 1] - at[2 * sw]);
 				plain_put(r, &o, " ", 1);
-				plain_put(r, &o, text + ls + at[0], at[2 * nw - 5] - at[0]);
+				plain_put(r, &o, text + ls + at[0], at[2 * sw - 1] - at[0]);
 				plain_put(r, &o, " x", 2);
 				plain_put(r, &o, cell, celln);
 			}

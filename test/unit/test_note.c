@@ -860,6 +860,18 @@ main(void)
 		   "left trapezius;2;-;-;...L;none");
 	expect("TPI left trapezius x2 and the R deltoid x1.",
 		   "left trapezius|right deltoid;3;-;-;...L;none");
+	/* round 14 (256-275) */
+	/*
+	 * a table under "Muscle Side Units Sites": the side column read from
+	 * the header, the count from the last; a row of two counts at its end
+	 * no longer reads the grid of "Right Left" columns (whose column
+	 * places it never set)
+	 */
+	expect("Toxin: Botox 100 units.\nMuscle  Side  Units  Sites\nTrapezius  R  50  2\nLevator scapulae  L  50  1",
+		   "right trapezius|left levator scapulae;3;botulinum toxin;100 units;...L;none");
+	/* silent: a row of 0 sites says nothing */
+	expect("Toxin: Botox 100 units.\nMuscle  Side  Units  Sites\nTrapezius  R  50  2\nLevator scapulae  L  0  0",
+		   "right trapezius;2;botulinum toxin;100 units;...L;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
