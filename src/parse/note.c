@@ -4100,6 +4100,9 @@ not_a_site(const Reader *r, size_t first, size_t end)
 	if (tok_is(r, end, "intra") && punct_is(r, end + 1, '-') &&
 		tok_is(r, end + 2, "articular"))
 		return true;
+	/* a region named by its joint ("left sacroiliac joint injection") */
+	if (end > first && (tok_is(r, end - 1, "joint") || tok_is(r, end - 1, "joints")))
+		return true;
 	for (k = 0; after[k]; k++)
 		if (tok_is_s(r, end, after[k]))
 			return true;
@@ -4145,6 +4148,20 @@ not_a_site(const Reader *r, size_t first, size_t end)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * Is the run first..end the word "oblique" of an imaging view ("AP and
+ * oblique fluoroscopy", "oblique views", "oblique projection")?  No muscle.
+ */
+static bool
+imaging_view(const Reader *r, size_t first, size_t end)
+{
+	return end == first + 1 && tok_is(r, first, "oblique") && end < r->nt &&
+		((r->t[end].flags & F_MOD) || tok_is_s(r, end, "view") ||
+		 tok_is_s(r, end, "views") || tok_is_s(r, end, "projection") ||
+		 tok_is_s(r, end, "projections") || tok_is_s(r, end, "image") ||
+		 tok_is_s(r, end, "images") || tok_is_s(r, end, "fluoro"));
 }
 
 /*
@@ -5002,7 +5019,8 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 				 not_a_site(r, sp.first, sp.end) ||
 				 !(s->flags & (S_INJ | S_HEADER))))
 				continue;
-			if (!sent_current(r, sent) || im_shot(r, sp.first))
+			if (!sent_current(r, sent) || im_shot(r, sp.first) ||
+				imaging_view(r, sp.first, sp.end))
 				continue;
 			if (drug_elsewhere && (s->cues & F_DRY) && !(s->cues & F_DRUG))
 				continue;

@@ -53,6 +53,8 @@ build(void)
 	static const char *const knee[] = {"knee"};
 	static const char *const infra[] = {"infraspinous"};
 	static const char *const sca[] = {"anterior scalene"};
+	static const char *const obl[] = {"oblique"};
+	static const char *const sij[] = {"sacroiliac region"};
 
 	cat = mp_catalogue_new(&ta);
 	if (!mp_catalogue_add(cat, "trapezius", 2, MP_MUSCLE, trap, 3) ||
@@ -76,7 +78,9 @@ build(void)
 		!mp_catalogue_add(cat, "infraspinatus", 8, MP_MUSCLE, infra, 1) ||
 		!mp_catalogue_add(cat, "scalenus anterior", 2, MP_MUSCLE, sca, 1) ||
 		!mp_catalogue_add(cat, "deltoid", 9, MP_MUSCLE, NULL, 0) ||
-		!mp_catalogue_add(cat, "leg", 11, MP_REGION, knee, 1))
+		!mp_catalogue_add(cat, "leg", 11, MP_REGION, knee, 1) ||
+		!mp_catalogue_add(cat, "obliques", 12, MP_GROUP, obl, 1) ||
+		!mp_catalogue_add(cat, "sacroiliac joint", 5, MP_REGION, sij, 1))
 		exit(1);
 	mp_catalogue_set_spinal_regions(cat, 2, 10, 7);
 	if (!mp_catalogue_build(cat))
@@ -872,6 +876,16 @@ main(void)
 	/* silent: a row of 0 sites says nothing */
 	expect("Toxin: Botox 100 units.\nMuscle  Side  Units  Sites\nTrapezius  R  50  2\nLevator scapulae  L  0  0",
 		   "right trapezius;2;botulinum toxin;100 units;...L;none");
+	/* a region named by its joint is the joint injected, no site */
+	expect("Procedures: 1. Left sacroiliac joint injection. 2. TPI left piriformis x1.",
+		   "left piriformis;1;-;-;...L;none");
+	/* silent: the region without its joint word stays */
+	expect("TPI: left sacroiliac region x1.", "left sacroiliac joint;1;-;-;...L;none");
+	/* "oblique" of an imaging view is no muscle */
+	expect("TPI left piriformis x1. SI joint under AP and oblique fluoroscopy.",
+		   "left piriformis;1;-;-;...L;none");
+	expect("TPI left piriformis x1 and left oblique x1.",
+		   "left piriformis|left obliques;2;-;-;...L;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
