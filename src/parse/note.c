@@ -952,6 +952,86 @@ plain_yes(const char *s, size_t n)
 }
 
 /*
+ * The cells of a drawn table's line s[0..n) ("| Trapezius | [x] | [ ] | 4
+ * |"): the trimmed bounds of the cells between bars in cs[]/ce[] (at most
+ * max), and how many; 0 when the line is no row of bars (fewer than three).
+ */
+static int
+pipe_cells(const char *s, size_t n, size_t *cs, size_t *ce, int max)
+{
+	size_t		i = 0,
+				b;
+	int			nc = 0,
+				bars = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\r'))
+		i++;
+	if (i >= n || s[i] != '|')
+		return 0;
+	for (; i < n; i = b)
+	{
+		size_t		a = i + 1,
+					e;
+
+		bars++;
+		for (b = a; b < n && s[b] != '|'; b++)
+			;
+		if (b >= n)
+			break;
+		for (e = b; e > a && (s[e - 1] == ' ' || s[e - 1] == '\r'); e--)
+			;
+		while (a < e && s[a] == ' ')
+			a++;
+		if (nc >= max)
+			return 0;
+		cs[nc] = a;
+		ce[nc] = e;
+		nc++;
+	}
+	return bars >= 3 ? nc : 0;
+}
+
+/*
+ * The head of a drawn table with a right and a left column of boxes ("|
+ * Muscle | Right | Left | # points |"): the right and left cells' places
+ * in col[0], col[1] and the count cell's in col[2] (-1: none).  False if
+ * the line is none.
+ */
+static bool
+pipe_side_head(const char *s, size_t n, int *col)
+{
+	size_t		cs[12],
+				ce[12];
+	int			nc = pipe_cells(s, n, cs, ce, 12),
+				k;
+
+	col[0] = col[1] = col[2] = -1;
+	for (k = 1; k < nc; k++)
+	{
+		MpSide		side = plain_side(s + cs[k], ce[k] - cs[k]);
+
+		if (side == MP_SIDE_RIGHT && col[0] < 0)
+			col[0] = k;
+		else if (side == MP_SIDE_LEFT && col[1] < 0)
+			col[1] = k;
+		else if (memchr(s + cs[k], '#', ce[k] - cs[k]) != NULL ||
+				 plain_is(s + cs[k], ce[k] - cs[k], "points") ||
+				 plain_is(s + cs[k], ce[k] - cs[k], "tps") ||
+				 plain_is(s + cs[k], ce[k] - cs[k], "sites"))
+			col[2] = k;
+	}
+	return col[0] > 0 && col[1] > 0;
+}
+
+/* Is the cell s[0..n) a ticked box or mark: "[x]", "x", "X", "yes"? */
+static bool
+pipe_ticked(const char *s, size_t n)
+{
+	return (n == 3 && s[0] == '[' && (s[1] == 'x' || s[1] == 'X') && s[2] == ']') ||
+		plain_is(s, n, "x") || plain_yes(s, n) == 1;
+}
+
+/*
  * The plain text of a note, when it differs from the note: NULL (and no
  * failure) when the note needs none of this.
  *  - UTF-8 punctuation becomes its ASCII reading (typography[]): "×2" is
@@ -993,6 +1073,8 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 	int			grid = 0;		/* 1: rows of a grid follow */
 	size_t		colw[4];		/* the grid's side words */
 	int			back = 0;		/* grid 3: the side column, from the last */
+	int			pcol[3];		/* a drawn table's right, left, count cells */
+	bool		pipe = false;	/* rows of such a table follow */
 
 	/* does the note need it? */
 	for (i = 0; i < len && !need; i++)
@@ -1014,6 +1096,8 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 			plain_side(text + ls + at[2], at[3] - at[2]) != MP_SIDE_NONE)
 			need = true;
 		else if (ink <= 40 && side_column_head(text + ls, i - ls, &back) > 0)
+			need = true;
+		else if (pipe_side_head(text + ls, i - ls, pcol))
 			need = true;
 	}
 	if (!need)
@@ -1108,6 +1192,59 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 				plain_put(r, &o, " ", 1);
 				plain_put(r, &o, text + ls + at[0], at[2 * sw - 1] - at[0]);
 			}
+			if (le < len)
+				plain_put(r, &o, "\n", 1);
+			continue;
+		}
+		/*
+		 * a row of a drawn table with boxes in its right and left columns
+		 * ("| Trapezius (upper) | [x] | [x] | 4 |"): "bilateral Trapezius
+		 * (upper) x4"; a row with no box ticked says nothing
+		 */
+		if (pipe)
+		{
+			size_t		cs[12],
+						ce[12];
+			int			nc = pipe_cells(text + ls, le - ls, cs, ce, 12);
+			size_t		k;
+
+			for (k = ls; k < le && (text[k] == ' ' || text[k] == '+' ||
+									 text[k] == '-' || text[k] == '=' ||
+									 text[k] == '\r'); k++)
+				;
+			if (k == le && k > ls)
+			{
+				/* a rule of the table */
+				if (le < len)
+					plain_put(r, &o, "\n", 1);
+				continue;
+			}
+			if (nc > pcol[0] && nc > pcol[1] && nc > pcol[2])
+			{
+				const char *t = text + ls;
+				bool		rt = pipe_ticked(t + cs[pcol[0]], ce[pcol[0]] - cs[pcol[0]]),
+							lt = pipe_ticked(t + cs[pcol[1]], ce[pcol[1]] - cs[pcol[1]]);
+
+				if ((rt || lt) && ce[0] > cs[0])
+				{
+					plain_put(r, &o, rt && lt ? "bilateral " : rt ? "right " : "left ",
+							  rt && lt ? 10 : rt ? 6 : 5);
+					plain_put(r, &o, t + cs[0], ce[0] - cs[0]);
+					if (pcol[2] > 0 && plain_count(t + cs[pcol[2]], ce[pcol[2]] - cs[pcol[2]]) > 0)
+					{
+						plain_put(r, &o, " x", 2);
+						plain_put(r, &o, t + cs[pcol[2]], ce[pcol[2]] - cs[pcol[2]]);
+					}
+				}
+				if (le < len)
+					plain_put(r, &o, "\n", 1);
+				continue;
+			}
+			pipe = false;
+		}
+		if (pipe_side_head(text + ls, le - ls, pcol))
+		{
+			pipe = true;
 			if (le < len)
 				plain_put(r, &o, "\n", 1);
 			continue;

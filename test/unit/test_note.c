@@ -886,6 +886,12 @@ main(void)
 		   "left piriformis;1;-;-;...L;none");
 	expect("TPI left piriformis x1 and left oblique x1.",
 		   "left piriformis|left obliques;2;-;-;...L;none");
+	/* a drawn table of Right/Left boxes and a count column */
+	expect("TPI record\n+--------+-------+------+----+\n| Muscle | Right | Left | #  |\n+--------+-------+------+----+\n"
+		   "| Trapezius | [x] | [x] | 4 |\n| Levator scapulae | [ ] | [x] | 1 |\n| Piriformis | [ ] | [ ] | |\n+--------+\nLidocaine 1% 5 mL",
+		   "right trapezius|left trapezius|left levator scapulae;5;lidocaine;1% 5 mL;...L;none");
+	/* silent: a table without side columns is left as it is */
+	expect("| Muscle | Notes |\n| Trapezius | right side |\nTPI performed.", "right trapezius;-;-;-;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
