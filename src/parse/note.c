@@ -2269,7 +2269,7 @@ sentence_flags(Reader *r)
 			continue;
 		if ((tok_is(r, i, "trigger") &&
 			 (tok_is(r, i + 1, "point") || tok_is(r, i + 1, "points"))) ||
-			tok_is(r, i, "tps"))
+			tok_is(r, i, "tps") || tok_is(r, i, "trps"))
 			s->flags |= S_TPT;
 		if (t->flags & F_HIST)
 		{
@@ -5064,6 +5064,13 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 				b++;
 			if (b < r->nt && ((r->t[b].flags & F_TPW) || tok_is(r, b, "muscles") ||
 							  tok_is(r, b, "muscle")))
+				above = true;
+			/* "TPI to the above, 4 sites total": the above alone */
+			if (b == a + 1 && a >= 2 && tok_is(r, a - 1, "the") &&
+				(tok_is(r, a - 2, "to") || tok_is(r, a - 2, "into") ||
+				 tok_is(r, a - 2, "at")) &&
+				(b >= r->nt || r->t[b].sent != r->t[a].sent ||
+				 punct_is(r, b, ',') || punct_is(r, b, '.') || punct_is(r, b, ';')))
 				above = true;
 		}
 

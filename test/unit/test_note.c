@@ -892,6 +892,11 @@ main(void)
 		   "right trapezius|left trapezius|left levator scapulae;5;lidocaine;1% 5 mL;...L;none");
 	/* silent: a table without side columns is left as it is */
 	expect("| Muscle | Notes |\n| Trapezius | right side |\nTPI performed.", "right trapezius;-;-;-;....;none");
+	/* "TPI to the above" injects the exam's trigger points ("TrPs") */
+	expect("Exam: TrPs L trapezius (2), L piriformis (1).\nProcedure: TPI to the above, 3 sites total.",
+		   "left trapezius|left piriformis;3;-;-;...L;none");
+	/* silent: "above" of a place is no reference to the exam */
+	expect("Exam: TrPs L trapezius (2).\nProcedure: TPI 2 cm above the crest.", ";-;-;-;...L;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
