@@ -952,6 +952,129 @@ plain_yes(const char *s, size_t n)
 }
 
 /*
+ * Spanish words of a Spanish note read as their English (SPEC 12 reads
+ * notes of Spanish-speaking clinics): muscles and sides, sections, care,
+ * plan, guidance and signature.  Matched at a word's start, letters folded
+ * (case, and the accented vowels and n of UTF-8 Latin-1), the word ending
+ * there; longer phrases first.
+ */
+static const struct
+{
+	const char *es;
+	const char *en;
+}			spanish[] = {
+	{"elevador de la escapula", "levator scapulae"},
+	{"angular del omoplato", "levator scapulae"},
+	{"esplenio de la cabeza", "splenius capitis"},
+	{"tensor de la fascia lata", "tensor fasciae latae"},
+	{"esternocleidomastoideo", "sternocleidomastoid"},
+	{"trapecio superior", "upper trapezius"},
+	{"trapecio medio", "middle trapezius"},
+	{"trapecio inferior", "lower trapezius"},
+	{"trapecios", "trapezius"}, {"trapecio", "trapezius"},
+	{"romboides menor", "rhomboid minor"}, {"romboides mayor", "rhomboid major"},
+	{"romboides", "rhomboids"},
+	{"gluteo medio", "gluteus medius"}, {"gluteo mayor", "gluteus maximus"},
+	{"gluteo menor", "gluteus minimus"},
+	{"piramidal", "piriformis"}, {"piriforme", "piriformis"},
+	{"cuadrado lumbar", "quadratus lumborum"},
+	{"infraespinoso", "infraspinatus"}, {"supraespinoso", "supraspinatus"},
+	{"escalenos", "scalenes"}, {"paravertebrales", "paraspinals"},
+	{"masetero", "masseter"}, {"deltoides", "deltoid"},
+	{"derecho", "right"}, {"derecha", "right"}, {"izquierdo", "left"},
+	{"izquierda", "left"}, {"bilaterales", "bilateral"},
+	{"ambos lados", "bilateral"},
+	{"musculos", "muscles"}, {"procedimiento", "procedure"},
+	{"tecnica", "technique"}, {"exploracion", "exam"},
+	{"antecedentes", "history"}, {"tratamiento previo", "prior treatment"},
+	{"medicamento", "medication"}, {"recomendaciones", "recommendations"},
+	{"fisioterapia", "physical therapy"}, {"rehabilitacion", "physical therapy"},
+	{"aines", "NSAIDs"}, {"estiramientos", "stretching"},
+	{"calor local", "heat"}, {"control en", "follow-up in"},
+	{"revision en", "follow-up in"}, {"semanas", "weeks"},
+	{"ecoguiada", "ultrasound-guided"}, {"ecoguiado", "ultrasound-guided"},
+	{"firma", "signature"}, {"fdo", "signed"},
+};
+
+/* The letter of text[i] folded to lower-case ASCII and its length; 0 if none. */
+static unsigned char
+es_letter(const char *text, size_t le, size_t i, size_t *n)
+{
+	unsigned char c = (unsigned char) text[i];
+
+	*n = 1;
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		return lower(c);
+	if (c == 0xc3 && i + 1 < le)
+	{
+		static const char fold[] = "aaaaaaaceeeeiiiidnooooo.ouuuuy";
+		unsigned char d = (unsigned char) text[i + 1];
+
+		*n = 2;
+		if (d >= 0x80 && d < 0x80 + 30)
+			return (unsigned char) fold[d - 0x80];
+		if (d >= 0xa0 && d < 0xa0 + 30)
+			return (unsigned char) fold[d - 0xa0];
+	}
+	return 0;
+}
+
+/* The bytes of the Spanish phrase es at text[i], the word ending there; 0 if none. */
+static size_t
+es_match(const char *text, size_t le, size_t i, const char *es)
+{
+	size_t		j = i,
+				n;
+
+	for (; *es; es++)
+	{
+		if (j >= le)
+			return 0;
+		if (*es == ' ')
+		{
+			if (text[j] != ' ')
+				return 0;
+			while (j < le && text[j] == ' ')
+				j++;
+			continue;
+		}
+		if (es_letter(text, le, j, &n) != (unsigned char) *es)
+			return 0;
+		j += n;
+	}
+	if (j < le && es_letter(text, le, j, &n) != 0)
+		return 0;
+	return j - i;
+}
+
+/* Is the note Spanish: enough of its little words ("de", "con", "y" ...)? */
+static bool
+spanish_note(const char *text, size_t len)
+{
+	static const char *const little[] = {"de", "con", "y", "en", "la", "el",
+	"los", "las", "del", "sin", "por", "para", NULL};
+	size_t		i,
+				n;
+	int			hits = 0,
+				k;
+
+	for (i = 0; i < len && hits < 6; i++)
+	{
+		if (i > 0 && es_letter(text, len, i - 1, &n) != 0)
+			continue;
+		if (i > 1 && (unsigned char) text[i - 1] >= 0x80)
+			continue;
+		for (k = 0; little[k]; k++)
+			if (es_match(text, len, i, little[k]) > 0)
+			{
+				hits++;
+				break;
+			}
+	}
+	return hits >= 6;
+}
+
+/*
  * The cells of a drawn table's line s[0..n) ("| Trapezius | [x] | [ ] | 4
  * |"): the trimmed bounds of the cells between bars in cs[]/ce[] (at most
  * max), and how many; 0 when the line is no row of bars (fewer than three).
@@ -1075,6 +1198,7 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 	int			back = 0;		/* grid 3: the side column, from the last */
 	int			pcol[3];		/* a drawn table's right, left, count cells */
 	bool		pipe = false;	/* rows of such a table follow */
+	bool		es = false;		/* a Spanish note */
 
 	/* does the note need it? */
 	for (i = 0; i < len && !need; i++)
@@ -1102,6 +1226,7 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 	}
 	if (!need)
 		return NULL;
+	es = spanish_note(text, len);
 
 	for (ls = 0; ls < len && !r->failed; ls = i + 1)
 	{
@@ -1280,6 +1405,21 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 				plain_put(r, &o, ": ", 2);
 				from = ls + after;
 				continue;
+			}
+			if (es && (from == ls || (!is_word_byte((unsigned char) text[from - 1]) &&
+									  (unsigned char) text[from - 1] < 0x80)))
+			{
+				size_t		n = 0;
+
+				for (k = 0; k < (int) (sizeof(spanish) / sizeof(spanish[0])); k++)
+					if ((n = es_match(text, le, from, spanish[k].es)) > 0)
+						break;
+				if (n > 0)
+				{
+					plain_put(r, &o, spanish[k].en, strlen(spanish[k].en));
+					from += n;
+					continue;
+				}
 			}
 			if (c >= 0x80)
 			{

@@ -897,6 +897,14 @@ main(void)
 		   "left trapezius|left piriformis;3;-;-;...L;none");
 	/* silent: "above" of a place is no reference to the exam */
 	expect("Exam: TrPs L trapezius (2).\nProcedure: TPI 2 cm above the crest.", ";-;-;-;...L;none");
+	/* a Spanish note: muscles, sides, plan and signature in Spanish */
+	expect("Procedimiento: infiltraci\xc3\xb3n de puntos gatillo en el trapecio superior derecho (2 puntos) y "
+		   "el piramidal izquierdo (1 punto) con lidoca\xc3\xadna al 1% 3 ml, sin complicaciones.\n"
+		   "Control en 4 semanas.\nFdo.: Dra. L. Sanz",
+		   "right trapezius|left piriformis;3;lidocaine;1% 3 ml;SP.L;none");
+	/* silent: an English note with a UTF-8 sign keeps its English words */
+	expect("TPI right trapezius \xc3\x97" "2. Pain control in the derecho clinic.",
+		   "right trapezius;2;-;-;...L;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
