@@ -6225,7 +6225,15 @@ plan_cue(const Reader *r, size_t i)
 		 /* "Re-evaluate in 2 weeks", "re-check" */
 		 /* "will review her in the clinic", "review in 8 weeks" */
 		 (t->len == 6 && tok_is(r, i, "review") &&
-		  ((i > 0 && tok_is(r, i - 1, "will")) || tok_is(r, i + 1, "in"))) ||
+		  ((i > 0 && tok_is(r, i - 1, "will")) || tok_is(r, i + 1, "in") ||
+		   (tok_is(r, i + 1, "after") && time_span_at(r, i + 2)))) ||
+		 /* a case report's "reviewed at 2 and 6 weeks" */
+		 (tok_is(r, i, "reviewed") && (tok_is(r, i + 1, "at") || tok_is(r, i + 1, "after")) &&
+		  number_at(r, i + 2) > 0) ||
+		 /* "instructed in a home stretching program" */
+		 ((tok_is(r, i, "instructed") || tok_is(r, i, "educated")) && tok_is(r, i + 1, "in") &&
+		  i + 4 < r->nt && ((r->t[i + 2].flags | r->t[i + 3].flags | r->t[i + 4].flags) &
+							(F_CONS | F_HEAT))) ||
 		 (tok_is(r, i, "re") && punct_is(r, i + 1, '-') &&
 		  (tok_is(r, i + 2, "evaluate") || tok_is(r, i + 2, "evaluation") ||
 		   tok_is(r, i + 2, "eval") || tok_is(r, i + 2, "exam") ||
@@ -6288,6 +6296,9 @@ read_elements(Reader *r, NrFacts *out)
 			out->note_signed = true;
 		if (punct_is(r, i, '/') && tok_is(r, i - 1, "s") && tok_is(r, i + 1, "s") &&
 			punct_is(r, i + 2, '/'))
+			out->note_signed = true;
+		/* "Sd/- Dr. R. Menon": signed, as written in India */
+		if (tok_is(r, i, "sd") && punct_is(r, i + 1, '/') && punct_is(r, i + 2, '-'))
 			out->note_signed = true;
 		if (t->len >= 7 && t->len <= 10 && signoff(r, i))
 			out->note_signed = true;

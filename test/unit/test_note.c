@@ -905,6 +905,17 @@ main(void)
 	/* silent: an English note with a UTF-8 sign keeps its English words */
 	expect("TPI right trapezius \xc3\x97" "2. Pain control in the derecho clinic.",
 		   "right trapezius;2;-;-;...L;none");
+	/* "Sd/-" signs; "Review after 2 weeks", "reviewed at 2 and 6 weeks",
+	 * "instructed in a home stretching program" are plans after it */
+	expect("TPI right trapezius x2.\nReview after 2 weeks.\nSd/- Dr. R. Menon",
+		   "right trapezius;2;-;-;SP.L;none");
+	expect("TPI right trapezius x2. She was reviewed at 2 and 6 weeks.",
+		   "right trapezius;2;-;-;.P.L;none");
+	expect("TPI right trapezius x2. She was instructed in a home stretching program.",
+		   "right trapezius;2;-;-;.PCL;none");
+	/* silent: a review of the chart, "SD" of a measure */
+	expect("TPI right trapezius x2. Chart review after the visit. Pain SD/2.",
+		   "right trapezius;2;-;-;...L;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
