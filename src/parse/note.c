@@ -164,6 +164,7 @@ static const Cue cues[] = {
 	{"plan", F_SEC_PLAN, 0}, {"recommendations", F_SEC_PLAN, 0},
 	{"disposition", F_SEC_PLAN, 0}, {"instructions", F_SEC_PLAN, 0},
 	{"meds", F_SEC_PROC, 0}, {"allergies", F_SEC_MEDS, 0}, {"current", F_SEC_MEDS, 0},
+	{"toxin", F_SEC_PROC, 0},	/* "Toxin: Botox 200 units" */
 	{"home", F_SEC_MEDS, 0},
 	{"assessment", F_SEC_OTHER, 0}, {"diagnosis", F_SEC_OTHER, 0},
 	{"diagnoses", F_SEC_OTHER, 0}, {"impression", F_SEC_OTHER, 0},
@@ -926,7 +927,10 @@ side_column_head(const char *s, size_t n, int *side_back)
 		return 0;
 	for (k = 0; counts[k]; k++)
 		if (plain_is(s + at[2 * nw - 2], at[2 * nw - 1] - at[2 * nw - 2], counts[k]))
+		{
+			*side_back = nw - 1 - side;
 			return 2;
+		}
 	for (k = 0; done[k]; k++)
 		if (plain_is(s + at[2 * nw - 2], at[2 * nw - 1] - at[2 * nw - 2], done[k]))
 		{
@@ -945,6 +949,209 @@ plain_yes(const char *s, size_t n)
 	if (plain_is(s, n, "n") || plain_is(s, n, "no"))
 		return 0;
 	return -1;
+}
+
+/*
+ * Spanish words of a Spanish note read as their English (SPEC 12 reads
+ * notes of Spanish-speaking clinics): muscles and sides, sections, care,
+ * plan, guidance and signature.  Matched at a word's start, letters folded
+ * (case, and the accented vowels and n of UTF-8 Latin-1), the word ending
+ * there; longer phrases first.
+ */
+static const struct
+{
+	const char *es;
+	const char *en;
+}			spanish[] = {
+	{"elevador de la escapula", "levator scapulae"},
+	{"angular del omoplato", "levator scapulae"},
+	{"esplenio de la cabeza", "splenius capitis"},
+	{"tensor de la fascia lata", "tensor fasciae latae"},
+	{"esternocleidomastoideo", "sternocleidomastoid"},
+	{"trapecio superior", "upper trapezius"},
+	{"trapecio medio", "middle trapezius"},
+	{"trapecio inferior", "lower trapezius"},
+	{"trapecios", "trapezius"}, {"trapecio", "trapezius"},
+	{"romboides menor", "rhomboid minor"}, {"romboides mayor", "rhomboid major"},
+	{"romboides", "rhomboids"},
+	{"gluteo medio", "gluteus medius"}, {"gluteo mayor", "gluteus maximus"},
+	{"gluteo menor", "gluteus minimus"},
+	{"piramidal", "piriformis"}, {"piriforme", "piriformis"},
+	{"cuadrado lumbar", "quadratus lumborum"},
+	{"infraespinoso", "infraspinatus"}, {"supraespinoso", "supraspinatus"},
+	{"escalenos", "scalenes"}, {"paravertebrales", "paraspinals"},
+	{"masetero", "masseter"}, {"deltoides", "deltoid"},
+	{"derecho", "right"}, {"derecha", "right"}, {"izquierdo", "left"},
+	{"izquierda", "left"}, {"bilaterales", "bilateral"},
+	{"ambos lados", "bilateral"},
+	{"musculos", "muscles"}, {"procedimiento", "procedure"},
+	{"tecnica", "technique"}, {"exploracion", "exam"},
+	{"antecedentes", "history"}, {"tratamiento previo", "prior treatment"},
+	{"medicamento", "medication"}, {"recomendaciones", "recommendations"},
+	{"fisioterapia", "physical therapy"}, {"rehabilitacion", "physical therapy"},
+	{"aines", "NSAIDs"}, {"estiramientos", "stretching"},
+	{"calor local", "heat"}, {"control en", "follow-up in"},
+	{"revision en", "follow-up in"}, {"semanas", "weeks"},
+	{"ecoguiada", "ultrasound-guided"}, {"ecoguiado", "ultrasound-guided"},
+	{"firma", "signature"}, {"fdo", "signed"},
+};
+
+/* The letter of text[i] folded to lower-case ASCII and its length; 0 if none. */
+static unsigned char
+es_letter(const char *text, size_t le, size_t i, size_t *n)
+{
+	unsigned char c = (unsigned char) text[i];
+
+	*n = 1;
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		return lower(c);
+	if (c == 0xc3 && i + 1 < le)
+	{
+		static const char fold[] = "aaaaaaaceeeeiiiidnooooo.ouuuuy";
+		unsigned char d = (unsigned char) text[i + 1];
+
+		*n = 2;
+		if (d >= 0x80 && d < 0x80 + 30)
+			return (unsigned char) fold[d - 0x80];
+		if (d >= 0xa0 && d < 0xa0 + 30)
+			return (unsigned char) fold[d - 0xa0];
+	}
+	return 0;
+}
+
+/* The bytes of the Spanish phrase es at text[i], the word ending there; 0 if none. */
+static size_t
+es_match(const char *text, size_t le, size_t i, const char *es)
+{
+	size_t		j = i,
+				n;
+
+	for (; *es; es++)
+	{
+		if (j >= le)
+			return 0;
+		if (*es == ' ')
+		{
+			if (text[j] != ' ')
+				return 0;
+			while (j < le && text[j] == ' ')
+				j++;
+			continue;
+		}
+		if (es_letter(text, le, j, &n) != (unsigned char) *es)
+			return 0;
+		j += n;
+	}
+	if (j < le && es_letter(text, le, j, &n) != 0)
+		return 0;
+	return j - i;
+}
+
+/* Is the note Spanish: enough of its little words ("de", "con", "y" ...)? */
+static bool
+spanish_note(const char *text, size_t len)
+{
+	static const char *const little[] = {"de", "con", "y", "en", "la", "el",
+	"los", "las", "del", "sin", "por", "para", NULL};
+	size_t		i,
+				n;
+	int			hits = 0,
+				k;
+
+	for (i = 0; i < len && hits < 6; i++)
+	{
+		if (i > 0 && es_letter(text, len, i - 1, &n) != 0)
+			continue;
+		if (i > 1 && (unsigned char) text[i - 1] >= 0x80)
+			continue;
+		for (k = 0; little[k]; k++)
+			if (es_match(text, len, i, little[k]) > 0)
+			{
+				hits++;
+				break;
+			}
+	}
+	return hits >= 6;
+}
+
+/*
+ * The cells of a drawn table's line s[0..n) ("| Trapezius | [x] | [ ] | 4
+ * |"): the trimmed bounds of the cells between bars in cs[]/ce[] (at most
+ * max), and how many; 0 when the line is no row of bars (fewer than three).
+ */
+static int
+pipe_cells(const char *s, size_t n, size_t *cs, size_t *ce, int max)
+{
+	size_t		i = 0,
+				b;
+	int			nc = 0,
+				bars = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\r'))
+		i++;
+	if (i >= n || s[i] != '|')
+		return 0;
+	for (; i < n; i = b)
+	{
+		size_t		a = i + 1,
+					e;
+
+		bars++;
+		for (b = a; b < n && s[b] != '|'; b++)
+			;
+		if (b >= n)
+			break;
+		for (e = b; e > a && (s[e - 1] == ' ' || s[e - 1] == '\r'); e--)
+			;
+		while (a < e && s[a] == ' ')
+			a++;
+		if (nc >= max)
+			return 0;
+		cs[nc] = a;
+		ce[nc] = e;
+		nc++;
+	}
+	return bars >= 3 ? nc : 0;
+}
+
+/*
+ * The head of a drawn table with a right and a left column of boxes ("|
+ * Muscle | Right | Left | # points |"): the right and left cells' places
+ * in col[0], col[1] and the count cell's in col[2] (-1: none).  False if
+ * the line is none.
+ */
+static bool
+pipe_side_head(const char *s, size_t n, int *col)
+{
+	size_t		cs[12],
+				ce[12];
+	int			nc = pipe_cells(s, n, cs, ce, 12),
+				k;
+
+	col[0] = col[1] = col[2] = -1;
+	for (k = 1; k < nc; k++)
+	{
+		MpSide		side = plain_side(s + cs[k], ce[k] - cs[k]);
+
+		if (side == MP_SIDE_RIGHT && col[0] < 0)
+			col[0] = k;
+		else if (side == MP_SIDE_LEFT && col[1] < 0)
+			col[1] = k;
+		else if (memchr(s + cs[k], '#', ce[k] - cs[k]) != NULL ||
+				 plain_is(s + cs[k], ce[k] - cs[k], "points") ||
+				 plain_is(s + cs[k], ce[k] - cs[k], "tps") ||
+				 plain_is(s + cs[k], ce[k] - cs[k], "sites"))
+			col[2] = k;
+	}
+	return col[0] > 0 && col[1] > 0;
+}
+
+/* Is the cell s[0..n) a ticked box or mark: "[x]", "x", "X", "yes"? */
+static bool
+pipe_ticked(const char *s, size_t n)
+{
+	return (n == 3 && s[0] == '[' && (s[1] == 'x' || s[1] == 'X') && s[2] == ']') ||
+		plain_is(s, n, "x") || plain_yes(s, n) == 1;
 }
 
 /*
@@ -989,6 +1196,9 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 	int			grid = 0;		/* 1: rows of a grid follow */
 	size_t		colw[4];		/* the grid's side words */
 	int			back = 0;		/* grid 3: the side column, from the last */
+	int			pcol[3];		/* a drawn table's right, left, count cells */
+	bool		pipe = false;	/* rows of such a table follow */
+	bool		es = false;		/* a Spanish note */
 
 	/* does the note need it? */
 	for (i = 0; i < len && !need; i++)
@@ -1011,9 +1221,12 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 			need = true;
 		else if (ink <= 40 && side_column_head(text + ls, i - ls, &back) > 0)
 			need = true;
+		else if (pipe_side_head(text + ls, i - ls, pcol))
+			need = true;
 	}
 	if (!need)
 		return NULL;
+	es = spanish_note(text, len);
 
 	for (ls = 0; ls < len && !r->failed; ls = i + 1)
 	{
@@ -1030,7 +1243,7 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 		nw = plain_words(text + ls, le - ls, at, 8);
 
 		/* a row of a grid: a name and two counts */
-		if (grid && nw >= 3 && nw <= 8 &&
+		if (grid == 1 && nw >= 3 && nw <= 8 &&
 			plain_count(text + ls + at[2 * nw - 4], at[2 * nw - 3] - at[2 * nw - 4]) >= 0 &&
 			plain_count(text + ls + at[2 * nw - 2], at[2 * nw - 1] - at[2 * nw - 2]) >= 0 &&
 			plain_count(text + ls + at[0], at[1] - at[0]) < 0)
@@ -1060,21 +1273,26 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 				plain_put(r, &o, "\n", 1);
 			continue;
 		}
-		/* a row under "Muscle Side TPs": a name, a side and a count */
-		if (grid == 2 && nw >= 3 && nw <= 8 &&
+		/*
+		 * a row under "Muscle Side TPs" or "Muscle Side Units Sites": a
+		 * name, a side in the side column, other cells, a count
+		 */
+		if (grid == 2 && nw > back + 1 && nw <= 8 &&
 			plain_count(text + ls + at[2 * nw - 2], at[2 * nw - 1] - at[2 * nw - 2]) >= 0 &&
-			plain_side(text + ls + at[2 * nw - 4], at[2 * nw - 3] - at[2 * nw - 4]) != MP_SIDE_NONE &&
+			plain_side(text + ls + at[2 * (nw - 1 - back)],
+					   at[2 * (nw - 1 - back) + 1] - at[2 * (nw - 1 - back)]) != MP_SIDE_NONE &&
 			plain_count(text + ls + at[0], at[1] - at[0]) < 0)
 		{
 			const char *cell = text + ls + at[2 * nw - 2];
 			size_t		celln = at[2 * nw - 1] - at[2 * nw - 2];
+			int			sw = nw - 1 - back;
 
 			/* a muscle counted 0 was not injected: the row says nothing */
 			if (plain_count(cell, celln) > 0)
 			{
-				plain_put(r, &o, text + ls + at[2 * nw - 4], at[2 * nw - 3] - at[2 * nw - 4]);
+				plain_put(r, &o, text + ls + at[2 * sw], at[2 * sw + 1] - at[2 * sw]);
 				plain_put(r, &o, " ", 1);
-				plain_put(r, &o, text + ls + at[0], at[2 * nw - 5] - at[0]);
+				plain_put(r, &o, text + ls + at[0], at[2 * sw - 1] - at[0]);
 				plain_put(r, &o, " x", 2);
 				plain_put(r, &o, cell, celln);
 			}
@@ -1099,6 +1317,59 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 				plain_put(r, &o, " ", 1);
 				plain_put(r, &o, text + ls + at[0], at[2 * sw - 1] - at[0]);
 			}
+			if (le < len)
+				plain_put(r, &o, "\n", 1);
+			continue;
+		}
+		/*
+		 * a row of a drawn table with boxes in its right and left columns
+		 * ("| Trapezius (upper) | [x] | [x] | 4 |"): "bilateral Trapezius
+		 * (upper) x4"; a row with no box ticked says nothing
+		 */
+		if (pipe)
+		{
+			size_t		cs[12],
+						ce[12];
+			int			nc = pipe_cells(text + ls, le - ls, cs, ce, 12);
+			size_t		k;
+
+			for (k = ls; k < le && (text[k] == ' ' || text[k] == '+' ||
+									 text[k] == '-' || text[k] == '=' ||
+									 text[k] == '\r'); k++)
+				;
+			if (k == le && k > ls)
+			{
+				/* a rule of the table */
+				if (le < len)
+					plain_put(r, &o, "\n", 1);
+				continue;
+			}
+			if (nc > pcol[0] && nc > pcol[1] && nc > pcol[2])
+			{
+				const char *t = text + ls;
+				bool		rt = pipe_ticked(t + cs[pcol[0]], ce[pcol[0]] - cs[pcol[0]]),
+							lt = pipe_ticked(t + cs[pcol[1]], ce[pcol[1]] - cs[pcol[1]]);
+
+				if ((rt || lt) && ce[0] > cs[0])
+				{
+					plain_put(r, &o, rt && lt ? "bilateral " : rt ? "right " : "left ",
+							  rt && lt ? 10 : rt ? 6 : 5);
+					plain_put(r, &o, t + cs[0], ce[0] - cs[0]);
+					if (pcol[2] > 0 && plain_count(t + cs[pcol[2]], ce[pcol[2]] - cs[pcol[2]]) > 0)
+					{
+						plain_put(r, &o, " x", 2);
+						plain_put(r, &o, t + cs[pcol[2]], ce[pcol[2]] - cs[pcol[2]]);
+					}
+				}
+				if (le < len)
+					plain_put(r, &o, "\n", 1);
+				continue;
+			}
+			pipe = false;
+		}
+		if (pipe_side_head(text + ls, le - ls, pcol))
+		{
+			pipe = true;
 			if (le < len)
 				plain_put(r, &o, "\n", 1);
 			continue;
@@ -1134,6 +1405,21 @@ plain_text(Reader *r, const char *text, size_t len, size_t *plen)
 				plain_put(r, &o, ": ", 2);
 				from = ls + after;
 				continue;
+			}
+			if (es && (from == ls || (!is_word_byte((unsigned char) text[from - 1]) &&
+									  (unsigned char) text[from - 1] < 0x80)))
+			{
+				size_t		n = 0;
+
+				for (k = 0; k < (int) (sizeof(spanish) / sizeof(spanish[0])); k++)
+					if ((n = es_match(text, le, from, spanish[k].es)) > 0)
+						break;
+				if (n > 0)
+				{
+					plain_put(r, &o, spanish[k].en, strlen(spanish[k].en));
+					from += n;
+					continue;
+				}
 			}
 			if (c >= 0x80)
 			{
@@ -2123,7 +2409,7 @@ sentence_flags(Reader *r)
 			continue;
 		if ((tok_is(r, i, "trigger") &&
 			 (tok_is(r, i + 1, "point") || tok_is(r, i + 1, "points"))) ||
-			tok_is(r, i, "tps"))
+			tok_is(r, i, "tps") || tok_is(r, i, "trps"))
 			s->flags |= S_TPT;
 		if (t->flags & F_HIST)
 		{
@@ -4091,6 +4377,9 @@ not_a_site(const Reader *r, size_t first, size_t end)
 	if (tok_is(r, end, "intra") && punct_is(r, end + 1, '-') &&
 		tok_is(r, end + 2, "articular"))
 		return true;
+	/* a region named by its joint ("left sacroiliac joint injection") */
+	if (end > first && (tok_is(r, end - 1, "joint") || tok_is(r, end - 1, "joints")))
+		return true;
 	for (k = 0; after[k]; k++)
 		if (tok_is_s(r, end, after[k]))
 			return true;
@@ -4136,6 +4425,20 @@ not_a_site(const Reader *r, size_t first, size_t end)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * Is the run first..end the word "oblique" of an imaging view ("AP and
+ * oblique fluoroscopy", "oblique views", "oblique projection")?  No muscle.
+ */
+static bool
+imaging_view(const Reader *r, size_t first, size_t end)
+{
+	return end == first + 1 && tok_is(r, first, "oblique") && end < r->nt &&
+		((r->t[end].flags & F_MOD) || tok_is_s(r, end, "view") ||
+		 tok_is_s(r, end, "views") || tok_is_s(r, end, "projection") ||
+		 tok_is_s(r, end, "projections") || tok_is_s(r, end, "image") ||
+		 tok_is_s(r, end, "images") || tok_is_s(r, end, "fluoro"));
 }
 
 /*
@@ -4902,6 +5205,13 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			if (b < r->nt && ((r->t[b].flags & F_TPW) || tok_is(r, b, "muscles") ||
 							  tok_is(r, b, "muscle")))
 				above = true;
+			/* "TPI to the above, 4 sites total": the above alone */
+			if (b == a + 1 && a >= 2 && tok_is(r, a - 1, "the") &&
+				(tok_is(r, a - 2, "to") || tok_is(r, a - 2, "into") ||
+				 tok_is(r, a - 2, "at")) &&
+				(b >= r->nt || r->t[b].sent != r->t[a].sent ||
+				 punct_is(r, b, ',') || punct_is(r, b, '.') || punct_is(r, b, ';')))
+				above = true;
 		}
 
 	for (pass = 0; pass < (above ? 4 : 3); pass++)
@@ -4993,7 +5303,8 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 				 not_a_site(r, sp.first, sp.end) ||
 				 !(s->flags & (S_INJ | S_HEADER))))
 				continue;
-			if (!sent_current(r, sent) || im_shot(r, sp.first))
+			if (!sent_current(r, sent) || im_shot(r, sp.first) ||
+				imaging_view(r, sp.first, sp.end))
 				continue;
 			if (drug_elsewhere && (s->cues & F_DRY) && !(s->cues & F_DRUG))
 				continue;
@@ -5914,7 +6225,15 @@ plan_cue(const Reader *r, size_t i)
 		 /* "Re-evaluate in 2 weeks", "re-check" */
 		 /* "will review her in the clinic", "review in 8 weeks" */
 		 (t->len == 6 && tok_is(r, i, "review") &&
-		  ((i > 0 && tok_is(r, i - 1, "will")) || tok_is(r, i + 1, "in"))) ||
+		  ((i > 0 && tok_is(r, i - 1, "will")) || tok_is(r, i + 1, "in") ||
+		   (tok_is(r, i + 1, "after") && time_span_at(r, i + 2)))) ||
+		 /* a case report's "reviewed at 2 and 6 weeks" */
+		 (tok_is(r, i, "reviewed") && (tok_is(r, i + 1, "at") || tok_is(r, i + 1, "after")) &&
+		  number_at(r, i + 2) > 0) ||
+		 /* "instructed in a home stretching program" */
+		 ((tok_is(r, i, "instructed") || tok_is(r, i, "educated")) && tok_is(r, i + 1, "in") &&
+		  i + 4 < r->nt && ((r->t[i + 2].flags | r->t[i + 3].flags | r->t[i + 4].flags) &
+							(F_CONS | F_HEAT))) ||
 		 (tok_is(r, i, "re") && punct_is(r, i + 1, '-') &&
 		  (tok_is(r, i + 2, "evaluate") || tok_is(r, i + 2, "evaluation") ||
 		   tok_is(r, i + 2, "eval") || tok_is(r, i + 2, "exam") ||
@@ -5977,6 +6296,9 @@ read_elements(Reader *r, NrFacts *out)
 			out->note_signed = true;
 		if (punct_is(r, i, '/') && tok_is(r, i - 1, "s") && tok_is(r, i + 1, "s") &&
 			punct_is(r, i + 2, '/'))
+			out->note_signed = true;
+		/* "Sd/- Dr. R. Menon": signed, as written in India */
+		if (tok_is(r, i, "sd") && punct_is(r, i + 1, '/') && punct_is(r, i + 2, '-'))
 			out->note_signed = true;
 		if (t->len >= 7 && t->len <= 10 && signoff(r, i))
 			out->note_signed = true;

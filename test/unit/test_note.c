@@ -53,6 +53,8 @@ build(void)
 	static const char *const knee[] = {"knee"};
 	static const char *const infra[] = {"infraspinous"};
 	static const char *const sca[] = {"anterior scalene"};
+	static const char *const obl[] = {"oblique"};
+	static const char *const sij[] = {"sacroiliac region"};
 
 	cat = mp_catalogue_new(&ta);
 	if (!mp_catalogue_add(cat, "trapezius", 2, MP_MUSCLE, trap, 3) ||
@@ -76,7 +78,9 @@ build(void)
 		!mp_catalogue_add(cat, "infraspinatus", 8, MP_MUSCLE, infra, 1) ||
 		!mp_catalogue_add(cat, "scalenus anterior", 2, MP_MUSCLE, sca, 1) ||
 		!mp_catalogue_add(cat, "deltoid", 9, MP_MUSCLE, NULL, 0) ||
-		!mp_catalogue_add(cat, "leg", 11, MP_REGION, knee, 1))
+		!mp_catalogue_add(cat, "leg", 11, MP_REGION, knee, 1) ||
+		!mp_catalogue_add(cat, "obliques", 12, MP_GROUP, obl, 1) ||
+		!mp_catalogue_add(cat, "sacroiliac joint", 5, MP_REGION, sij, 1))
 		exit(1);
 	mp_catalogue_set_spinal_regions(cat, 2, 10, 7);
 	if (!mp_catalogue_build(cat))
@@ -860,6 +864,58 @@ main(void)
 		   "left trapezius;2;-;-;...L;none");
 	expect("TPI left trapezius x2 and the R deltoid x1.",
 		   "left trapezius|right deltoid;3;-;-;...L;none");
+	/* round 14 (256-275) */
+	/*
+	 * a table under "Muscle Side Units Sites": the side column read from
+	 * the header, the count from the last; a row of two counts at its end
+	 * no longer reads the grid of "Right Left" columns (whose column
+	 * places it never set)
+	 */
+	expect("Toxin: Botox 100 units.\nMuscle  Side  Units  Sites\nTrapezius  R  50  2\nLevator scapulae  L  50  1",
+		   "right trapezius|left levator scapulae;3;botulinum toxin;100 units;...L;none");
+	/* silent: a row of 0 sites says nothing */
+	expect("Toxin: Botox 100 units.\nMuscle  Side  Units  Sites\nTrapezius  R  50  2\nLevator scapulae  L  0  0",
+		   "right trapezius;2;botulinum toxin;100 units;...L;none");
+	/* a region named by its joint is the joint injected, no site */
+	expect("Procedures: 1. Left sacroiliac joint injection. 2. TPI left piriformis x1.",
+		   "left piriformis;1;-;-;...L;none");
+	/* silent: the region without its joint word stays */
+	expect("TPI: left sacroiliac region x1.", "left sacroiliac joint;1;-;-;...L;none");
+	/* "oblique" of an imaging view is no muscle */
+	expect("TPI left piriformis x1. SI joint under AP and oblique fluoroscopy.",
+		   "left piriformis;1;-;-;...L;none");
+	expect("TPI left piriformis x1 and left oblique x1.",
+		   "left piriformis|left obliques;2;-;-;...L;none");
+	/* a drawn table of Right/Left boxes and a count column */
+	expect("TPI record\n+--------+-------+------+----+\n| Muscle | Right | Left | #  |\n+--------+-------+------+----+\n"
+		   "| Trapezius | [x] | [x] | 4 |\n| Levator scapulae | [ ] | [x] | 1 |\n| Piriformis | [ ] | [ ] | |\n+--------+\nLidocaine 1% 5 mL",
+		   "right trapezius|left trapezius|left levator scapulae;5;lidocaine;1% 5 mL;...L;none");
+	/* silent: a table without side columns is left as it is */
+	expect("| Muscle | Notes |\n| Trapezius | right side |\nTPI performed.", "right trapezius;-;-;-;....;none");
+	/* "TPI to the above" injects the exam's trigger points ("TrPs") */
+	expect("Exam: TrPs L trapezius (2), L piriformis (1).\nProcedure: TPI to the above, 3 sites total.",
+		   "left trapezius|left piriformis;3;-;-;...L;none");
+	/* silent: "above" of a place is no reference to the exam */
+	expect("Exam: TrPs L trapezius (2).\nProcedure: TPI 2 cm above the crest.", ";-;-;-;...L;none");
+	/* a Spanish note: muscles, sides, plan and signature in Spanish */
+	expect("Procedimiento: infiltraci\xc3\xb3n de puntos gatillo en el trapecio superior derecho (2 puntos) y "
+		   "el piramidal izquierdo (1 punto) con lidoca\xc3\xadna al 1% 3 ml, sin complicaciones.\n"
+		   "Control en 4 semanas.\nFdo.: Dra. L. Sanz",
+		   "right trapezius|left piriformis;3;lidocaine;1% 3 ml;SP.L;none");
+	/* silent: an English note with a UTF-8 sign keeps its English words */
+	expect("TPI right trapezius \xc3\x97" "2. Pain control in the derecho clinic.",
+		   "right trapezius;2;-;-;...L;none");
+	/* "Sd/-" signs; "Review after 2 weeks", "reviewed at 2 and 6 weeks",
+	 * "instructed in a home stretching program" are plans after it */
+	expect("TPI right trapezius x2.\nReview after 2 weeks.\nSd/- Dr. R. Menon",
+		   "right trapezius;2;-;-;SP.L;none");
+	expect("TPI right trapezius x2. She was reviewed at 2 and 6 weeks.",
+		   "right trapezius;2;-;-;.P.L;none");
+	expect("TPI right trapezius x2. She was instructed in a home stretching program.",
+		   "right trapezius;2;-;-;.PCL;none");
+	/* silent: a review of the chart, "SD" of a measure */
+	expect("TPI right trapezius x2. Chart review after the visit. Pain SD/2.",
+		   "right trapezius;2;-;-;...L;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -2675,6 +2675,356 @@ Dictated by J. Amari, PA-C; cosigned by T. Wen, MD
 """, ["left rhomboid major","left trapezius"], 3, "lidocaine + ketorolac", "3 mL of 1% + 30 mg", True, True, True, True)
 
 
+# Round 14 (256-275): styles met in public material the corpus did not
+# yet resemble -- a dictation template hard-wrapped mid-phrase (pain
+# practice dictation templates with {{field}} slots, janak-collab/hosting
+# dictation_sample_procedures.sql), voice dictation with no punctuation
+# and numbers in words, Spanish notes from Latin America and Spain
+# ("piramidal", "ecoguiada", "Fdo."), a drawn table of check boxes, an
+# orthopaedic knee injection with charge lines in J-code units, a
+# cervical dystonia toxin table (units and sites per muscle, lot number),
+# an Indian OPD note ("Inj. Lignocaine", "B/L", "Adv:", "Sd/-"), a
+# journal case presentation, a residency procedure-note template
+# (operator, supervisor, time-out, EBL, specimens, "Anesthesia: none"), a
+# saline dilution, a pregnant patient with the steroid withheld, nerve
+# blocks counted beside trigger points, a medication administration log
+# with NDC, lot and wasted volume, a series log of earlier sessions, a
+# fluoroscopic SI joint injection beside TPIs by palpation, an ambient AI
+# scribe's Markdown, a faxed note broken across pages, a trochanteric
+# bursa injection beside TPIs, a PT dry needling table.  Texts written
+# anew in those styles (sources: medicaltranscriptionsamplereports.com,
+# theprocedureguide.com, fpnotebook.com, the AAPC and CMS LCD A57701
+# documentation lists, case reports of TPIs).  Labelled from SPEC
+# sections 4 and 12 before the reader was run.
+
+# 256 - a dictation template hard-wrapped at 72 columns: a muscle's name
+# and a dose broken across lines; "1 mL ... into each of 4" is a rate
+# and the only amount, so it is the dose
+note("""
+PROCEDURE: Trigger Point Injections
+
+PATIENT: Doe, John
+DOB: 01/01/1965
+MRN: 000000
+DATE OF PROCEDURE: 04/02/2026
+
+INDICATION: Myofascial pain of the right neck and shoulder girdle,
+persistent despite 6 weeks of physical therapy and cyclobenzaprine.
+
+PROCEDURE: After informed consent was obtained, the patient was seated
+with the arms resting on a pillow. Trigger points were identified by
+palpation in the right upper trapezius, the right levator
+scapulae and the right rhomboid minor, and marked. The skin was prepped
+with alcohol. Using a 27-gauge needle, after negative aspiration, 1 mL
+of 1% lidocaine was injected into each of 4 trigger points, 2 in the
+trapezius and 1 in each of the others.
+
+The patient tolerated the procedure well without complications.
+
+ADDITIONAL NOTES: Stretching handout given; follow up in 4 weeks.
+""", ["right trapezius","right levator scapulae","right rhomboid minor"], 4, "lidocaine", "1 mL of 1%", False, True, True, True)
+
+# 257 - voice dictation with no punctuation, counts and volume in words
+note("""
+this is a 47 year old female who returns for trigger point injections she has done physical therapy and massage without lasting relief on exam there are taut bands with a twitch response in the left upper trapezius left levator scapulae and left infraspinatus after verbal consent the skin was cleaned with alcohol and trigger point injections were performed into the left upper trapezius times two the left levator scapulae times two and the left infraspinatus times one for a total of five trigger points using five cc of 0.5 percent bupivacaine she tolerated it well with no complications she will follow up in one month
+""", ["left trapezius","left levator scapulae","left infraspinatus"], 5, "bupivacaine", "five cc of 0.5 percent", False, True, True, True)
+
+# 258 - Spanish (Latin America): muscle names and sides in Spanish
+note("""
+CLÍNICA DEL DOLOR - NOTA DE PROCEDIMIENTO
+Fecha: 14/03/2026
+Paciente: femenina de 44 años
+Diagnóstico: síndrome de dolor miofascial cervicodorsal (M79.1)
+Antecedentes: dolor cervical de 4 meses de evolución; fisioterapia (10 sesiones) y AINEs sin mejoría.
+Exploración: puntos gatillo activos con banda tensa y respuesta de espasmo local.
+Procedimiento: infiltración de puntos gatillo.
+Músculos infiltrados: trapecio superior derecho (2 puntos), elevador de la escápula derecho (1 punto) y romboides menor derecho (1 punto).
+Medicamento: lidocaína al 1%, 4 ml en total, aguja 27G. Aspiración negativa.
+Complicaciones: ninguna.
+Plan: calor local, estiramientos; control en 4 semanas.
+Firma: Dr. J. Ramírez Ortega
+""", ["right trapezius","right levator scapulae","right rhomboid minor"], 4, "lidocaine", "1%, 4 ml", True, True, True, True)
+
+# 259 - a drawn table with Right/Left check boxes and a count column;
+# the drug ticked among unticked ones, its volume on a line of its own
+note("""
+TRIGGER POINT INJECTION - PROCEDURE RECORD
+Pre-procedure pain (0-10): 7     Post-procedure pain: 2
+
++----------------------+-------+-------+----------+
+| Muscle               | Right | Left  | # points |
++----------------------+-------+-------+----------+
+| Trapezius (upper)    |  [x]  |  [x]  |    4     |
+| Levator scapulae     |  [ ]  |  [x]  |    1     |
+| Rhomboid major       |  [ ]  |  [ ]  |          |
+| Infraspinatus        |  [x]  |  [ ]  |    2     |
++----------------------+-------+-------+----------+
+Total trigger points: 7
+Medication: [x] Lidocaine 1%  [ ] Bupivacaine 0.25%  [ ] Triamcinolone 40 mg/mL
+Volume: 7 mL
+Guidance: [x] Palpation  [ ] Ultrasound
+Complications: [x] None
+Conservative tx tried: [x] PT  [x] NSAIDs  [ ] Chiropractic
+Follow-up: 6 weeks
+Provider signature: ______ T. Nakamura, MD (electronically signed 04/03/2026)
+""", ["right trapezius","left trapezius","left levator scapulae","right infraspinatus"], 7, "lidocaine", "1% 7 mL", True, True, True, True)
+
+# 260 - orthopaedics: a knee injection and TPIs; the charge lines' J-code
+# units are no trigger points
+note("""
+ORTHOPAEDIC SPORTS MEDICINE - OFFICE PROCEDURE NOTE
+58 y/o M, L knee OA and L lateral thigh myofascial pain. Failed PT x 8 wks and meloxicam 15 mg daily.
+Procedure #1: L knee intra-articular injection, superolateral approach. Injectate: Kenalog 40 mg with 4 mL 1% lidocaine.
+Procedure #2: Trigger point injections - L vastus lateralis x2, L TFL x1. 0.25% bupivacaine 3 mL total.
+Post: tolerated well; ice 20 min; RTC 6 wks or sooner prn.
+Charges: 20610-LT x1; 20552 x1; J3301 x4 units; J2001 x4 units
+Electronically signed: P. Morrow, MD
+""", ["left vastus lateralis","left tensor fasciae latae"], 3, "triamcinolone + lidocaine + bupivacaine", "40 mg + 4 mL 1% + 0.25% 3 mL", True, True, True, True)
+
+# 261 - cervical dystonia: a toxin table of units and sites per muscle,
+# a lot number, EMG (no imaging), the last session in the history
+note("""
+MOVEMENT DISORDERS CLINIC - BOTULINUM TOXIN PROCEDURE
+Dx: cervical dystonia (G24.3), left torticollis with right laterocollis; neck pain.
+Prior: botulinum toxin q12 wks since 2023, last 01/05/2026 (same muscles, same doses); also PT for neck stretching.
+Toxin: onabotulinumtoxinA (Botox) 200 units total, EMG guidance.
+Muscle                  Side   Units   Sites
+Sternocleidomastoid     R      40      2
+Splenius capitis        L      60      2
+Levator scapulae        L      50      2
+Trapezius (upper)       L      50      2
+Lot C7781C3, exp 11/2027. Wastage 0 units.
+Tolerated without complication. Next injection in 12 weeks.
+Electronically signed by N. Farouk, MD
+""", ["right sternocleidomastoid","left splenius capitis","left levator scapulae","left trapezius"], 8, "botulinum toxin", "200 units", True, True, True, True)
+
+# 262 - an Indian OPD note: "Inj." before each drug, lignocaine, "B/L"
+# with "2 points each side", advice and review, "Sd/-" for signed
+note("""
+DEPT. OF PHYSICAL MEDICINE & REHABILITATION - OPD
+Name: Mrs. S.K.   Age/Sex: 41/F   OPD No. 2026/0412
+C/o neck pain radiating to both shoulders x 3 months. On physiotherapy (IFT + neck isometrics) x 1 month, Tab. Aceclofenac 100 mg BD - partial relief.
+O/E: Active MTrPs with taut band and jump sign in B/L upper trapezius. ROM cervical spine full, painful at end range.
+Imp: Myofascial pain syndrome, B/L upper trapezius.
+Procedure: Under aseptic precautions, trigger point injection given in B/L upper trapezius (2 points each side) with Inj. Lignocaine 2% 2 ml + Inj. Depomedrol 40 mg, 26G needle.
+Adv: Hot fomentation, continue neck isometrics, Tab. Thiocolchicoside 4 mg BD x 5 days.
+Review after 2 weeks.
+Sd/- Dr. R. Menon, MD (PMR)
+""", ["right trapezius","left trapezius"], 4, "lidocaine + methylprednisolone", "2% 2 ml + 40 mg", True, True, True, True)
+
+# 263 - a journal case presentation: past tense, landmarks, "each
+# trigger point", "at both sites", reviews after the procedure
+note("""
+Case Presentation
+A 38-year-old right-handed female accountant presented to our outpatient pain clinic with a 6-month history of right-sided neck and shoulder pain radiating to the right temple. She had been treated with oral NSAIDs and 8 sessions of physiotherapy without sustained improvement. Physical examination revealed two active myofascial trigger points, one in the right upper trapezius at the midpoint between C7 and the acromion and one in the right levator scapulae near its insertion at the superior angle of the scapula, each reproducing her familiar pain. Cervical spine radiographs were unremarkable.
+After written informed consent, trigger point injection was performed with the patient seated. A 25-gauge needle was introduced into each trigger point and 1 mL of 0.5% lidocaine was injected after negative aspiration; a local twitch response was elicited at both sites.
+Her pain score decreased from 7/10 to 2/10 at 15 minutes. She was instructed in a home stretching program and reviewed at 2 and 6 weeks, at which time her NRS was 2/10 and 1/10, respectively.
+""", ["right trapezius","right levator scapulae"], 2, "lidocaine", "1 mL of 0.5%", False, True, True, True)
+
+# 264 - a residency procedure-note template: operator and supervisor,
+# "Anesthesia: none" (a substance was injected all the same), EBL,
+# specimens, an attending's attestation; a group at spinal levels
+note("""
+PROCEDURE NOTE
+Procedure: Trigger point injections (20553)
+Operator: K. Liang, MD (PGY-3, PM&R)
+Supervising physician: D. Amsel, MD - present for the entire procedure
+Indication: thoracic myofascial pain refractory to 3 months of PT, heat and naproxen
+Consent: risks (bleeding, infection, pneumothorax, vasovagal reaction), benefits and alternatives discussed; written consent signed and in chart
+Time-out: performed; correct patient, procedure and sites confirmed
+Positioning: prone
+Prep: chlorhexidine x3, sterile technique
+Anesthesia: none
+Description: Trigger points localized by palpation in the bilateral thoracic paraspinals at T6-T8 and in the left latissimus dorsi. A 25-g 1.5" needle was used with a fanning technique; 1 mL per site.
+Number of sites: 5
+Injectate: 0.25% bupivacaine, 5 mL total
+EBL: minimal
+Specimens: none
+Complications: none
+Disposition: tolerated well; post-procedure instructions given; follow up in PM&R clinic in 4 weeks
+Attending attestation: I was present for the entire procedure and agree with the above. D. Amsel, MD
+""", ["right thoracic paraspinals","left thoracic paraspinals","left latissimus dorsi"], 5, "bupivacaine", "0.25%, 5 mL", True, True, True, True)
+
+# 265 - the muscles and counts only in the exam, "TPI to the above";
+# lidocaine diluted with normal saline (both injected); no steroid
+note("""
+Pain Management Follow-up - Procedure
+HPI: 36 yo F, chronic L low back and buttock pain; TPIs 2 months ago gave 6 wks relief. Doing core program at home; chiropractor monthly.
+Exam: TrPs L gluteus medius (2), L gluteus maximus (1), L QL (1).
+Procedure: TPI to the above, 4 sites total. Solution: 1% lidocaine 4 mL diluted 1:1 with preservative-free normal saline 4 mL, 2 mL per site.
+No steroid used.
+Tolerated well; mild post-injection soreness expected.
+Plan: ice/heat prn, resume HEP tomorrow, RTC 8 wks.
+Signed: E. Varga, MD 04/09/2026
+""", ["left gluteus medius","left gluteus maximus","left quadratus lumborum"], 4, "lidocaine + normal saline", "1% 4 mL + 4 mL", True, True, True, True)
+
+# 266 - obstetrics: the steroid withheld in pregnancy, fetal heart
+# tones, "no epinephrine"; the middle trapezius
+note("""
+OB/GYN - PROCEDURE NOTE
+G2P1 at 24w3d with L-sided upper back and scapular pain, worse since 20 weeks. Has tried acetaminophen, heat, prenatal massage and PT; NSAIDs avoided in pregnancy.
+Exam: taut bands with referred pain L rhomboid major and L middle trapezius. FHT 148 bpm.
+Procedure: TPI L rhomboid major x2 and L middle trapezius x1 with 1% lidocaine (no epinephrine), 3 mL total. Steroid not used given pregnancy. Patient seated, leaning forward on a pillow.
+Post: FHT 146. Tolerated well.
+F/u at next prenatal visit in 2 wks.
+Electronically signed by C. Dunmore, MD
+""", ["left rhomboid major","left trapezius"], 3, "lidocaine", "1%, 3 mL", True, True, True, True)
+
+# 267 - nerve blocks counted beside trigger points: "Total injections:
+# 5 (2 nerve blocks, 3 trigger points)"; the steroid only in the blocks
+note("""
+NEUROLOGY - HEADACHE PROCEDURE NOTE
+Procedures: 1) R greater occipital nerve block 2) R lesser occipital nerve block 3) trigger point injections
+Medication: 0.5% bupivacaine 5 mL + triamcinolone 10 mg (added to the nerve block syringe only)
+ONB: 1.5 mL at the R GON (medial to the occipital artery), 1 mL at the R LON.
+TPIs: R splenius capitis x1, R upper trapezius x1, R semispinalis capitis x1 (0.8 mL each).
+Total injections: 5 (2 nerve blocks, 3 trigger points).
+Tolerated well; HA improved 7/10 -> 3/10.
+Continue amitriptyline 10 mg qhs and PT. Return 6-8 wks.
+Electronically signed by A. Lindgren, MD
+""", ["right splenius capitis","right trapezius","right semispinalis capitis"], 3, "bupivacaine + triamcinolone", "0.5% 5 mL + 10 mg", True, True, True, True)
+
+# 268 - a medication administration log: NDC, lot and expiry numbers, a
+# wasted volume, the brand in brackets after the generic
+note("""
+PROCEDURE / MEDICATION ADMINISTRATION
+Procedure: Trigger point injection(s), 1 or 2 muscles (20552)
+Provider: L. Baptiste, FNP-C     Assisted by: R. Cole, CMA
+Site(s): R gluteus medius (3 points, along the iliac crest), R piriformis (1 point)
+Medication administered:
+  Drug: Bupivacaine HCl 0.25% (Marcaine) PF
+  NDC: 0409-1159-02   Lot: 24-117-DK   Exp: 08/31/2027
+  Amount: 8 mL   Route: IM (trigger point)   Wasted: 2 mL
+  Drug: Triamcinolone acetonide (Kenalog-40) 40 mg/mL
+  NDC: 0003-0293-05   Lot: AB3349   Exp: 02/2027
+  Amount: 1 mL
+Pt observed 15 min post procedure, no reaction. VS stable.
+Pt has been in PT x 6 weeks.
+Return 4 weeks.
+Electronically signed by L. Baptiste, FNP-C 04/10/2026 11:05
+""", ["right gluteus medius","right piriformis"], 4, "bupivacaine + triamcinolone", "0.25% 8 mL + 40 mg/mL 1 mL", True, True, True, True)
+
+# 269 - a series log: earlier sessions on their own dated rows, today's
+# row marked "(today)"
+note("""
+TPI SERIES LOG - R low back
+#1  03/03/2026  R QL x2                                  1% lidocaine 2 mL   relief 50% x 10 d
+#2  03/17/2026  R QL x2, R glute med x1                  1% lidocaine 3 mL   relief 60% x 2 wk
+#3  03/31/2026 (today)  R QL x2, R glute med x1, R piriformis x1   1% lidocaine 4 mL
+Today: consent reviewed, all injections by palpation, no complications.
+Continues HEP and PT 1x/wk.
+Next: reassess in 4 wks; no further TPIs planned in this series.
+Signed: G. Halvorsen, DO
+""", ["right quadratus lumborum","right gluteus medius","right piriformis"], 4, "lidocaine", "1% 4 mL", True, True, True, True)
+
+# 270 - a fluoroscopic SI joint injection beside TPIs by palpation, "no
+# imaging" for them: the TPIs were not guided
+note("""
+INTERVENTIONAL SPINE - PROCEDURE REPORT
+Procedures:
+1. Left sacroiliac joint injection under fluoroscopic guidance (27096)
+2. Trigger point injections, left gluteus maximus and left piriformis (20552)
+SI joint: 22-g spinal needle into the inferior L SI joint under AP and oblique fluoroscopy; 1 mL contrast showed an intra-articular arthrogram; injected 2 mL 0.5% bupivacaine + 40 mg triamcinolone.
+TPIs: performed by palpation after the SI injection, no imaging; left gluteus maximus x2, left piriformis x1; 3 mL 1% lidocaine.
+Fluoro time 12 s.
+Pt tolerated well. Pain 8/10 pre, 3/10 post. Continue PT. F/u 2 wks with pain diary.
+Electronically signed by M. Castellano, MD
+""", ["left gluteus maximus","left piriformis"], 3, "bupivacaine + triamcinolone + lidocaine", "2 mL 0.5% + 40 mg + 3 mL 1%", True, True, True, True)
+
+# 271 - an ambient AI scribe's Markdown: headings, bold labels, bullets,
+# italic attestation lines
+note("""
+## Procedure Note — Trigger Point Injections
+
+**Chief complaint:** bilateral low back pain, worse on the right
+
+**Interval history:** Patient reports ongoing low back pain despite **physical therapy (completed 8 weeks)** and daily stretching. Takes **ibuprofen 400 mg** as needed.
+
+**Procedure:**
+- **Indication:** lumbar myofascial pain (M79.18)
+- **Muscles injected:** right quadratus lumborum (2 TPs), right iliocostalis lumborum (1 TP), left quadratus lumborum (1 TP)
+- **Medication:** 4 mL of 1% lidocaine, no steroid
+- **Technique:** landmark-guided, 25G 1.5" needle, negative aspiration before each injection
+- **Complications:** none
+
+**Plan:**
+1. Heat and gentle stretching for 48 hours
+2. Follow-up in 4 weeks to assess response
+
+*This note was generated with the assistance of an ambient AI scribe and reviewed by the provider.*
+*Signed: Dr. Amara Osei, 04/11/2026*
+""", ["right quadratus lumborum","right iliocostalis lumborum","left quadratus lumborum"], 4, "lidocaine", "4 mL of 1%", True, True, True, True)
+
+# 272 - a faxed note broken across pages: fax banners, page headers and a
+# confidentiality footer inside the numbered list of muscles
+note("""
+LAKESIDE PAIN ASSOCIATES                                    Page 1 of 2
+Patient: R., T.   DOS: 04/08/2026
+PROCEDURE: Trigger point injections
+INDICATION: Chronic cervicothoracic myofascial pain; has completed PT and a trial of tizanidine.
+MUSCLES INJECTED:
+  1. Right upper trapezius - 2 sites
+  2. Right levator scapulae - 1 site
+  3. Right rhomboid major - 1 site
+------------------------------------------------------------------
+CONFIDENTIAL: This facsimile contains protected health information. If received in error, notify the sender and destroy all copies.
+04/12/2026 09:41  FROM: LAKESIDE PAIN ASSOC  FAX 555-0100   P.002/003
+LAKESIDE PAIN ASSOCIATES                                    Page 2 of 2
+Patient: R., T.   DOS: 04/08/2026
+  4. Left upper trapezius - 1 site
+TOTAL SITES: 5
+MEDICATION: Lidocaine 1% 5 mL
+COMPLICATIONS: None.
+FOLLOW-UP: 6 weeks.
+Electronically signed by W. Achebe, MD on 04/08/2026
+""", ["right trapezius","right levator scapulae","right rhomboid major","left trapezius"], 5, "lidocaine", "1% 5 mL", True, True, True, True)
+
+# 273 - family medicine SOAP: a trochanteric bursa injection beside TPIs
+# (the bursa is no muscle); ultrasound only offered for later
+note("""
+S: 63 yo F with R lateral hip pain x 5 mo, worse lying on R side. Tried PT (6 wks), Voltaren gel, walking program.
+O: TTP R greater trochanter; taut bands w/ referred pain R glute med and R TFL. Neg FABER.
+A: 1. R greater trochanteric pain syndrome (M70.61) 2. Myofascial pain R hip girdle (M79.18)
+P: Procedures after verbal and written consent:
+ 1) R GT bursa injection: 40 mg triamcinolone + 4 mL 1% lidocaine, lateral approach, landmark guided.
+ 2) TPI: R glute med (posterior fibers) x2, R TFL x1 - 3 mL 0.5% ropivacaine.
+ Tolerated both well, no complications.
+ Return 6 wks; consider US-guided injection if no improvement.
+Electronically signed by F. Iyer, MD
+""", ["right gluteus medius","right tensor fasciae latae"], 3, "triamcinolone + lidocaine + ropivacaine", "40 mg + 4 mL 1% + 3 mL 0.5%", True, True, True, True)
+
+# 274 - Spanish (Spain): "piramidal" for the piriformis, "ecoguiada"
+# (ultrasound-guided), mepivacaine, "Fdo." for signed
+note("""
+INFORME DE PROCEDIMIENTO - UNIDAD DEL DOLOR
+Paciente de 52 años con lumbalgia crónica y dolor glúteo izquierdo. Tratamiento previo: rehabilitación, paracetamol y metamizol.
+Exploración: puntos gatillo en glúteo medio izquierdo y piramidal izquierdo, con dolor referido a la cara posterior del muslo.
+Técnica: infiltración ecoguiada de puntos gatillo con mepivacaína al 2% 4 ml: glúteo medio izquierdo (2 puntos) y piramidal izquierdo (1 punto).
+Sin incidencias.
+Recomendaciones: calor local; revisión en consulta en 6 semanas.
+Fdo.: Dra. L. Sanz Ibáñez
+""", ["left gluteus medius","left piriformis"], 3, "mepivacaine", "2% 4 ml", True, True, True, True, "ultrasound")
+
+# 275 - a PT dry needling table: "B" for both sides, a row not needled,
+# manual therapy to a region that is no needling
+note("""
+PHYSICAL THERAPY DAILY NOTE - Visit 6 of 12
+Dx: M54.2 cervicalgia; M62.838 muscle spasm
+Subjective: Pt reports 40% improvement since last DN session; HA frequency down to 2x/wk. Compliant with HEP.
+Treatment: Trigger point dry needling (20561, 3+ muscles), consent on file, clean technique, 0.25 x 30 mm needles, no medication injected.
+| Muscle | Side | Technique | LTR |
+| Upper trapezius | R | pistoning | + |
+| Splenius capitis | R | pistoning | + |
+| Suboccipitals | B | static, 5 min | - |
+| Levator scapulae | R | not needled (pt guarding) | |
+Manual therapy 97140 x 8 min: STM to cervical paraspinals.
+Therex 97110 x 15 min: DNF training, scapular retraction.
+Response: tolerated well, post-needling soreness expected 24-48 h.
+Plan: continue 2x/wk; progress HEP; reassess at visit 8.
+Therapist signature: M. Quinn, PT, DPT (electronically signed)
+""", ["right trapezius","right splenius capitis","right suboccipitals","left suboccipitals"], None, "none", None, True, True, True, False)
+
+
 if __name__ == '__main__':
     for i, (text, lab) in enumerate(N, 1):
         open('%03d.txt' % i, 'w', encoding='utf-8', newline='').write(text)
