@@ -272,3 +272,82 @@ SELECT * FROM pg_temp.logged;
 
 DROP TABLE e;
 DELETE FROM tpi_rules.finding_log;
+
+------------------------------------------------------------------------
+-- INSERT ... ON CONFLICT: the executor fires BEFORE INSERT triggers for
+-- every row proposed.  A row that conflicts with a stored one is not
+-- checked as an insert: DO NOTHING skips it (re-running a load is not a
+-- second line, and a skipped drug line cures nothing), DO UPDATE updates
+-- the stored row, which the BEFORE UPDATE trigger checks.  A row that
+-- does not conflict is checked as ever.
+------------------------------------------------------------------------
+CREATE TABLE oc (LIKE tpi_rules.claim_line INCLUDING ALL);
+CREATE TRIGGER oc_guard BEFORE INSERT OR UPDATE ON oc
+	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('reject');
+INSERT INTO oc SELECT (pg_temp.tpi('O1', 1, 'PO', '2025-01-06')).*
+UNION ALL SELECT (pg_temp.drug('O1', 2, 'PO', '2025-01-06')).*;
+INSERT INTO oc SELECT (pg_temp.tpi('O1', 1, 'PO', '2025-01-06')).*
+UNION ALL SELECT (pg_temp.drug('O1', 2, 'PO', '2025-01-06')).*
+ON CONFLICT DO NOTHING;
+INSERT INTO oc SELECT (pg_temp.tpi('O1', 1, 'PO', '2025-01-06')).*
+ON CONFLICT (claim_id, line_no) DO UPDATE SET charge = 10;
+SELECT pg_temp.try($$INSERT INTO oc SELECT (pg_temp.tpi('O1', 1, 'PO', '2025-01-06')).*
+ON CONFLICT (claim_id, line_no) DO UPDATE SET modifiers = '{50}'$$);
+-- a new claim's TPI line on the same day is a second line, ON CONFLICT or not
+SELECT pg_temp.try($$INSERT INTO oc SELECT (pg_temp.tpi('O9', 1, 'PO', '2025-01-06')).*
+ON CONFLICT DO NOTHING$$);
+-- O2's drug line conflicts with another patient's line and is skipped
+INSERT INTO oc SELECT (pg_temp.drug('O2', 2, 'PX', '2025-03-06')).*;
+BEGIN;
+INSERT INTO oc SELECT (pg_temp.tpi('O2', 1, 'PO2', '2025-01-06')).*;
+INSERT INTO oc SELECT (pg_temp.drug('O2', 2, 'PO2', '2025-01-06')).* ON CONFLICT DO NOTHING;
+COMMIT;
+SELECT claim_id, line_no, patient_id, charge FROM oc ORDER BY 1, 2;
+-- flag mode: the re-run logs nothing, the upsert's UPDATE is checked afresh
+DROP TRIGGER oc_guard ON oc;
+CREATE TRIGGER oc_guard BEFORE INSERT OR UPDATE ON oc
+	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('flag');
+INSERT INTO oc SELECT (pg_temp.tpi('O3', 1, 'PO3', '2025-01-06', '{"note_signed": false}')).*
+UNION ALL SELECT (pg_temp.drug('O3', 2, 'PO3', '2025-01-06')).*;
+INSERT INTO oc SELECT (pg_temp.tpi('O3', 1, 'PO3', '2025-01-06', '{"note_signed": false}')).*
+UNION ALL SELECT (pg_temp.drug('O3', 2, 'PO3', '2025-01-06')).*
+ON CONFLICT DO NOTHING;
+WITH w AS (INSERT INTO oc SELECT (pg_temp.tpi('O3', 1, 'PO3', '2025-01-06', '{"note_signed": false}')).*
+		   ON CONFLICT DO NOTHING RETURNING 1)
+SELECT count(*) FROM w;
+INSERT INTO oc SELECT (pg_temp.tpi('O3', 1, 'PO3', '2025-01-06', '{"note_signed": false}')).*
+ON CONFLICT (claim_id, line_no) DO UPDATE SET units = 2;
+SELECT * FROM pg_temp.logged;
+DROP TABLE oc;
+DELETE FROM tpi_rules.finding_log;
+
+------------------------------------------------------------------------
+-- An UPDATE that moves its row to another partition inserts it there:
+-- checked once, as the UPDATE.  A COPY into a partitioned table whose
+-- parent has an AFTER STATEMENT trigger writes its log rows before that
+-- trigger fires.
+------------------------------------------------------------------------
+CREATE TABLE mp (LIKE tpi_rules.claim_line) PARTITION BY RANGE (date_of_service);
+CREATE TABLE mp_jan PARTITION OF mp FOR VALUES FROM ('2025-01-01') TO ('2025-02-01');
+CREATE TABLE mp_feb PARTITION OF mp FOR VALUES FROM ('2025-02-01') TO ('2025-03-01');
+CREATE INDEX ON mp (patient_id, date_of_service);
+CREATE TRIGGER mp_guard BEFORE INSERT OR UPDATE ON mp
+	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('flag');
+INSERT INTO mp SELECT (pg_temp.tpi('V1', 1, 'PV', '2025-01-06', '{"note_signed": false}')).*
+UNION ALL SELECT (pg_temp.drug('V1', 2, 'PV', '2025-01-06')).*;
+UPDATE mp SET date_of_service = '2025-02-10' WHERE claim_id = 'V1';
+SELECT tableoid::regclass, claim_id, line_no FROM mp ORDER BY 2, 3;
+SELECT * FROM pg_temp.logged;
+DELETE FROM tpi_rules.finding_log;
+CREATE TABLE seen (what text, n bigint);
+CREATE TRIGGER mp_after AFTER INSERT ON mp
+	FOR EACH STATEMENT EXECUTE FUNCTION pg_temp.count_log();
+COPY mp (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units, icd10, place_of_service, muscles, drug_name, drug_dose, note_signed, post_procedure_plan, conservative_care, tp_locations) FROM STDIN;
+W1	1	PW	medicare	2025-01-13	20552	1	{M79.18}	11	{right upper trapezius}	lidocaine 1%	3 ml	f	t	t	t
+W1	2	PW	medicare	2025-01-13	J2001	1	{M79.18}	11	\N	\N	\N	\N	\N	\N	\N
+W2	1	PW	medicare	2025-02-13	20552	1	{M79.18}	11	{right upper trapezius}	lidocaine 1%	3 ml	f	t	t	t
+\.
+SELECT * FROM seen;
+SELECT * FROM pg_temp.logged;
+DROP TABLE mp, seen;
+DELETE FROM tpi_rules.finding_log;

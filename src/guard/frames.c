@@ -40,6 +40,7 @@ typedef struct Frame
 	Oid			relid;			/* the INSERT's table; InvalidOid for COPY */
 	bool		may_keep;		/* an executor run or COPY: no transaction
 								 * ends inside it */
+	QueryDesc  *qd;				/* an executor run's or finish's, else NULL */
 	LocalTransactionId lxid;	/* the (sub)transaction it began in */
 	SubTransactionId subid;
 } Frame;
@@ -80,7 +81,7 @@ static ExecutorFinish_hook_type prev_executor_finish = NULL;
 static ProcessUtility_hook_type prev_process_utility = NULL;
 
 static uint64
-push_frame(bool insert_only, Oid relid, bool may_keep)
+push_frame(bool insert_only, Oid relid, bool may_keep, QueryDesc *qd)
 {
 	if (nframes == frames_cap)
 	{
@@ -97,6 +98,7 @@ push_frame(bool insert_only, Oid relid, bool may_keep)
 	frames[nframes].insert_only = insert_only;
 	frames[nframes].relid = relid;
 	frames[nframes].may_keep = may_keep;
+	frames[nframes].qd = qd;
 	frames[nframes].lxid = MyProc->lxid;
 	frames[nframes].subid = GetCurrentSubTransactionId();
 	nframes++;
@@ -167,11 +169,11 @@ copy_from(Node *stmt)
  * its own), popped after it, or popped as failed when it fails.
  */
 static void
-run_in_frame(bool insert_only, Oid relid, bool may_keep,
+run_in_frame(bool insert_only, Oid relid, bool may_keep, QueryDesc *qd,
 			 void (*body) (void *arg), void *arg)
 {
 	int			depth = nframes;
-	uint64		serial = push_frame(insert_only, relid, may_keep);
+	uint64		serial = push_frame(insert_only, relid, may_keep, qd);
 
 	PG_TRY();
 	{
@@ -214,7 +216,7 @@ tpi_executor_run(QueryDesc *qd, ScanDirection direction, uint64 count,
 	Oid			relid;
 	bool		insert_only = plain_insert(qd->plannedstmt, &relid);
 
-	run_in_frame(insert_only, relid, true, executor_run, &a);
+	run_in_frame(insert_only, relid, true, qd, executor_run, &a);
 }
 
 static void
@@ -234,7 +236,7 @@ executor_finish(void *arg)
 static void
 tpi_executor_finish(QueryDesc *qd)
 {
-	run_in_frame(false, InvalidOid, true, executor_finish, qd);
+	run_in_frame(false, InvalidOid, true, qd, executor_finish, qd);
 }
 
 typedef struct UtilityArgs
@@ -273,7 +275,7 @@ tpi_process_utility(PlannedStmt *pstmt, const char *queryString,
 	Node	   *stmt = pstmt->utilityStmt;
 
 	/* a CALL or DO may COMMIT inside: nothing is kept for it */
-	run_in_frame(copy_from(stmt), InvalidOid, IsA(stmt, CopyStmt),
+	run_in_frame(copy_from(stmt), InvalidOid, IsA(stmt, CopyStmt), NULL,
 				 process_utility, &a);
 }
 
@@ -423,4 +425,98 @@ uint64
 tpi_guard_frames_pushed(void)
 {
 	return frames_serial;
+}
+
+/* rel's result relation in estate, if it has exactly one */
+static ResultRelInfo *
+result_rel(EState *estate, Relation rel)
+{
+	List	   *lists[2] = {estate->es_opened_result_relations,
+	estate->es_tuple_routing_result_relations};
+	ResultRelInfo *found = NULL;
+	int			i;
+
+	for (i = 0; i < lengthof(lists); i++)
+	{
+		ListCell   *lc;
+
+		foreach(lc, lists[i])
+		{
+			ResultRelInfo *r = lfirst(lc);
+
+			if (r->ri_RelationDesc != rel)
+				continue;
+			if (found && found != r)
+				return NULL;
+			found = r;
+		}
+	}
+	return found;
+}
+
+/* The INSERT ... ON CONFLICT of qd that inserts through rri, if any. */
+static bool
+inserts_on_conflict(QueryDesc *qd, ResultRelInfo *rri)
+{
+	List	   *nodes = list_make1(qd->planstate);
+	ListCell   *lc;
+
+	/* a data-modifying WITH's */
+	nodes = list_concat(nodes, qd->estate->es_auxmodifytables);
+	foreach(lc, nodes)
+	{
+		ModifyTableState *mt = lfirst(lc);
+
+		if (mt == NULL || !IsA(mt, ModifyTableState) ||
+			mt->operation != CMD_INSERT ||
+			((ModifyTable *) mt->ps.plan)->onConflictAction == ONCONFLICT_NONE)
+			continue;
+		if (rri == mt->resultRelInfo ||
+			(mt->rootResultRelInfo && rri->ri_RootResultRelInfo == mt->rootResultRelInfo))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * What the running statement does with tup, which a BEFORE ROW INSERT
+ * trigger on rel is about to return.  The executor fires such triggers
+ * for every row proposed: INSERT ... ON CONFLICT then skips a row that
+ * conflicts with a stored one on an arbiter index (DO NOTHING) or updates
+ * the stored row instead (DO UPDATE, whose BEFORE UPDATE triggers fire
+ * for it), and an UPDATE that moves its row to another partition inserts
+ * it there after its BEFORE UPDATE triggers fired for it on the old one.
+ * The conflict is looked for as the executor does next, with the same
+ * arbiter indexes (a row stored meanwhile by a transaction that commits
+ * between the two looks is the executor's to find).  Outside a frame (the
+ * statement that loaded the module) the row counts as inserted.
+ */
+TpiInsertFate
+tpi_guard_insert_fate(Relation rel, HeapTuple tup)
+{
+	QueryDesc  *qd;
+	ResultRelInfo *rri;
+	TupleTableSlot *slot;
+	ExprContext *econtext;
+	TupleTableSlot *scan;
+	ItemPointerData conflict;
+	bool		free;
+
+	if (nframes == 0 || (qd = frames[nframes - 1].qd) == NULL ||
+		qd->estate == NULL || (rri = result_rel(qd->estate, rel)) == NULL)
+		return TPI_ROW_INSERTED;
+	if (qd->operation == CMD_UPDATE && !qd->plannedstmt->hasModifyingCTE)
+		return TPI_ROW_MOVES;
+	if (rri->ri_NumIndices == 0 || !inserts_on_conflict(qd, rri))
+		return TPI_ROW_INSERTED;
+
+	slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsHeapTuple);
+	ExecStoreHeapTuple(tup, slot, false);
+	econtext = GetPerTupleExprContext(qd->estate);
+	scan = econtext->ecxt_scantuple;
+	free = ExecCheckIndexConstraints(rri, slot, qd->estate, &conflict,
+									 rri->ri_onConflictArbiterIndexes);
+	econtext->ecxt_scantuple = scan;
+	ExecDropSingleTupleTableSlot(slot);
+	return free ? TPI_ROW_INSERTED : TPI_ROW_CONFLICTS;
 }

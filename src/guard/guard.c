@@ -262,6 +262,14 @@ held_end(uint64 serial, bool failed)
 		write_held();
 }
 
+/* AFTER INSERT triggers of a table, which see its stored rows */
+static bool
+after_insert_triggers(const TriggerDesc *td)
+{
+	return td && (td->trig_insert_after_row || td->trig_insert_after_statement ||
+				  td->trig_insert_new_table);
+}
+
 /*
  * Flag mode, a row trigger: the row's findings are held for the running
  * statement, their curable ones pending at once with references to the
@@ -269,8 +277,9 @@ held_end(uint64 serial, bool failed)
  * be written now: outside a statement that may keep things (frames.c),
  * while rows are held for an enclosing statement, whose rows may not be
  * written inside this one's (sub)transaction, when writing them would do
- * more than store them (tpi_guard_log_may_hold()), or when the table has
- * AFTER INSERT triggers, which a COPY fires before its statement ends.
+ * more than store them (tpi_guard_log_may_hold()), or when the table or
+ * a partition's ancestor has AFTER INSERT triggers, which a COPY fires
+ * before its statement ends.
  */
 bool
 tpi_guard_sink_hold(GuardEntry *e, Relation rel, const GuardRow *row)
@@ -289,10 +298,23 @@ tpi_guard_sink_hold(GuardEntry *e, Relation rel, const GuardRow *row)
 		return true;
 	if (frame == 0 || (now != 0 && now != frame) || !tpi_guard_log_may_hold())
 		return false;
-	/* COPY fires them before its statement ends: they would see no row */
-	if (td && (td->trig_insert_after_row || td->trig_insert_after_statement ||
-			   td->trig_insert_new_table))
+	/*
+	 * COPY fires them before its statement ends: they would see no row
+	 * (the statement's own on the table it copies into, a partition's
+	 * ancestor)
+	 */
+	if (after_insert_triggers(td))
 		return false;
+	for (i = 0; i < e->nancestors; i++)
+	{
+		Relation	anc = RelationIdGetRelation(e->ancestors[i]);
+		bool		has = RelationIsValid(anc) && after_insert_triggers(anc->trigdesc);
+
+		if (RelationIsValid(anc))
+			RelationClose(anc);
+		if (has)
+			return false;
+	}
 	if (now != 0 && (b = tpi_guard_log_hold(frame, e->table_name, &cxt)) == NULL)
 	{
 		/* another table's rows, held for this statement */

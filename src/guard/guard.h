@@ -135,6 +135,8 @@ typedef struct GuardEntry
 	bool		valid;			/* false after a relcache invalidation */
 	MemoryContext mcxt;			/* the strings below */
 	Oid			rootid;			/* partitioned root, or relid */
+	Oid		   *ancestors;		/* a partition's, nearest first */
+	int			nancestors;
 	Oid			owner;			/* the root's owner: reads run as it */
 	char	   *table_name;		/* quoted, schema-qualified root */
 	ClaimColumns cols;			/* of the trigger's relation */
@@ -215,6 +217,15 @@ extern void tpi_guard_frames_on_finish(TpiFrameFinish callback);
 extern uint64 tpi_guard_frame_serial(void);
 extern uint64 tpi_guard_insert_frame(Oid relid);
 extern uint64 tpi_guard_frames_pushed(void);
+
+/* What the running statement does with a row its BEFORE INSERT trigger returns */
+typedef enum TpiInsertFate
+{
+	TPI_ROW_INSERTED,			/* stored, or the statement fails */
+	TPI_ROW_CONFLICTS,			/* ON CONFLICT skips it or updates the stored row */
+	TPI_ROW_MOVES				/* an UPDATE moving its row to another partition */
+} TpiInsertFate;
+extern TpiInsertFate tpi_guard_insert_fate(Relation rel, HeapTuple tup);
 
 /* walk.c: many patients' lines in one pass of the index */
 typedef struct GuardWalk GuardWalk;

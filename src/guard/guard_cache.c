@@ -257,8 +257,20 @@ build_entry(GuardEntry *e, Relation rel)
 	tpi_claim_columns(tupdesc, RelationGetRelationName(rel), &cols);
 	e->cols = cols;
 
+	e->mcxt = AllocSetContextCreate(guard_mcxt, "tpi_rules guard table",
+									ALLOCSET_SMALL_SIZES);
+	e->nancestors = 0;
+	e->ancestors = NULL;
 	if (rel->rd_rel->relispartition)
-		rootid = llast_oid(get_partition_ancestors(rootid));
+	{
+		List	   *ancestors = get_partition_ancestors(rootid);
+		ListCell   *lc;
+
+		e->ancestors = MemoryContextAlloc(e->mcxt, list_length(ancestors) * sizeof(Oid));
+		foreach(lc, ancestors)
+			e->ancestors[e->nancestors++] = lfirst_oid(lc);
+		rootid = llast_oid(ancestors);
+	}
 	e->rootid = rootid;
 	{
 		HeapTuple	tp = SearchSysCache1(RELOID, ObjectIdGetDatum(rootid));
@@ -268,8 +280,6 @@ build_entry(GuardEntry *e, Relation rel)
 		e->owner = ((Form_pg_class) GETSTRUCT(tp))->relowner;
 		ReleaseSysCache(tp);
 	}
-	e->mcxt = AllocSetContextCreate(guard_mcxt, "tpi_rules guard table",
-									ALLOCSET_SMALL_SIZES);
 	e->table_name = MemoryContextStrdup(e->mcxt,
 										quote_qualified_identifier(get_namespace_name(get_rel_namespace(rootid)),
 																   get_rel_name(rootid)));

@@ -113,9 +113,17 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 	GuardRow	row;
 	FindingList lf;
 	GuardSink	sink;
-	bool		cached = tpi_guard_line_cache_begin(e, rel, td);
+	bool		cached;
 	int			i;
 
+	/*
+	 * Not stored as this insert: ON CONFLICT skips it or turns it into an
+	 * UPDATE of the stored row, or an UPDATE moves its row, each checked
+	 * by the BEFORE UPDATE trigger
+	 */
+	if (oldtup == NULL && tpi_guard_insert_fate(rel, newtup) != TPI_ROW_INSERTED)
+		return;
+	cached = tpi_guard_line_cache_begin(e, rel, td);
 	tpi_claim_from_tuple(newtup, tupdesc, &e->cols, &nl);
 	tpi_guard_new_row(&row, &nl);
 
