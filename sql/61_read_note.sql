@@ -208,3 +208,14 @@ SELECT r.muscles, r.trigger_points, r.drug_name, r.drug_dose,
   (5, E'Procedure 1: Trigger point dry needling - R gluteus medius, R TFL. No injectate.\nProcedure 2: Trigger point injection - R piriformis x2 with 2 mL 0.5% bupivacaine.')
   ) AS n(id, body), LATERAL tpi_rules.read_note(n.body) r
  ORDER BY n.id;
+-- VA CPRS signs with "/es/", which is not the erector spinae (ES beside a
+-- side word is); a procedure that injects and names no muscle injects
+-- what the exam found, and not when it was put off.
+SELECT r.muscles, r.trigger_points, r.note_signed, tpi_rules.pick_code(r.muscles) AS code
+  FROM (VALUES
+  (1, 'Procedure: TPIs to the right upper trapezius and right levator scapulae. Lidocaine 1% 2 mL. /es/ K. Ngo MD'),
+  (2, 'Procedure: TPIs to the right ES and right QL. Lidocaine 1% 2 mL.'),
+  (3, E'Findings: active trigger points in the L QL and L glute med.\nAfter prep, 4 trigger points were injected with 1% lidocaine 4 mL. Plan: HEP. Signed: Dr X'),
+  (4, E'Exam: trigger points in the L QL and L glute med.\nTrigger point injections deferred to next visit.')
+  ) AS n(id, body), LATERAL tpi_rules.read_note(n.body) r
+ ORDER BY n.id;

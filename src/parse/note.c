@@ -2956,6 +2956,17 @@ buf_reserve(Reader *r, size_t need)
 	return true;
 }
 
+/*
+ * "/s/", "/es/": a signature (VA CPRS writes "/es/" before the signer's
+ * name), not the abbreviation ES of the erector spinae.
+ */
+static bool
+slash_signature(const Reader *r, size_t i)
+{
+	return i > 0 && punct_is(r, i - 1, '/') && punct_is(r, i + 1, '/') &&
+		(tok_is(r, i, "s") || tok_is(r, i, "es"));
+}
+
 /* The catalogue entry of the longest key starting at token i: its token
  * count, or 0. */
 static size_t
@@ -2968,7 +2979,7 @@ muscle_at(Reader *r, size_t i, MpKind *kind)
 				o = 0,
 				j = i;
 
-	if (!(r->t[i].flags & F_MUS))
+	if (!(r->t[i].flags & F_MUS) || slash_signature(r, i))
 		return 0;
 	if (r->t[i].fuzzy)
 	{
@@ -5214,6 +5225,16 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 				above = true;
 		}
 
+	/*
+	 * "Findings: trigger points in the L QL and L glute med. 4 trigger
+	 * points were injected": a procedure that says it injected and names
+	 * no muscle or region injects what the exam found, as by reference
+	 */
+	if (!above && note_injects)
+		for (k = 0; k < r->ns && !above; k++)
+			above = (r->s[k].cues & F_INJ) && (r->s[k].flags & S_TPT) &&
+				done_here(r, k) && sent_current(r, k) && !(r->s[k].other & O_OTHER);
+
 	for (pass = 0; pass < (above ? 4 : 3); pass++)
 	{
 		size_t		i = 0;
@@ -6296,6 +6317,8 @@ read_elements(Reader *r, NrFacts *out)
 			out->note_signed = true;
 		if (punct_is(r, i, '/') && tok_is(r, i - 1, "s") && tok_is(r, i + 1, "s") &&
 			punct_is(r, i + 2, '/'))
+			out->note_signed = true;
+		if (slash_signature(r, i))
 			out->note_signed = true;
 		/* "Sd/- Dr. R. Menon": signed, as written in India */
 		if (tok_is(r, i, "sd") && punct_is(r, i + 1, '/') && punct_is(r, i + 2, '-'))

@@ -916,6 +916,20 @@ main(void)
 	/* silent: a review of the chart, "SD" of a measure */
 	expect("TPI right trapezius x2. Chart review after the visit. Pain SD/2.",
 		   "right trapezius;2;-;-;...L;none");
+	/* a procedure that injects and names no muscle injects what the exam found */
+	expect("Findings: active trigger points in the L trapezius and L gluteus medius.\n"
+		   "After prep, 4 trigger points were injected with 1% lidocaine 4 mL.",
+		   "left trapezius|left gluteus medius;4;lidocaine;1% 4 mL;....;none");
+	/* silent: the exam's muscles when the injection was put off */
+	expect("Exam: trigger points in the L trapezius and L gluteus medius.\n"
+		   "Trigger point injections were deferred to next visit.", ";-;-;-;....;none");
+	/* silent: an injection that is not of trigger points */
+	expect("Exam: trigger points in the L trapezius.\nProcedure: left knee joint injected with 40 mg Kenalog.",
+		   ";-;triamcinolone;40 mg;....;none");
+	/* VA CPRS "/es/" signs the note; it is not the erector spinae */
+	expect("Procedure: TPIs to the right upper trapezius and right levator scapulae. "
+		   "Lidocaine 1% 2 mL. /es/ K. Ngo MD",
+		   "right trapezius|right levator scapulae;-;lidocaine;1% 2 mL;S...;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
