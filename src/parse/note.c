@@ -6294,6 +6294,42 @@ therapy_pt(const Reader *r, size_t i)
 					 tok_is(r, i - 1, "outpatient"));
 }
 
+/*
+ * Does the sentence of token i speak of care not yet had ("refer to PT",
+ * "start a trial of gabapentin")?  A trial had is care had: "has completed
+ * PT and a trial of tizanidine", "failed a trial of NSAIDs".
+ */
+static bool
+new_care(const Reader *r, size_t i)
+{
+	uint32_t	sent = r->t[i].sent;
+	size_t		k,
+				from = i;
+
+	if (!any_sentence_of(r, i, F_NEWCARE))
+		return false;
+	while (from > 0 && r->t[from - 1].sent == sent)
+		from--;
+	for (k = from; k < r->nt && r->t[k].sent == sent; k++)
+	{
+		size_t		b;
+		bool		had = false;
+
+		if (!(r->t[k].flags & F_NEWCARE))
+			continue;
+		if (!tok_is(r, k, "trial"))
+			return true;
+		for (b = from; b < k; b++)
+			if (tok_is(r, b, "completed") || tok_is(r, b, "failed") ||
+				tok_is(r, b, "tried") || tok_is(r, b, "had") ||
+				tok_is(r, b, "despite") || tok_is(r, b, "after"))
+				had = true;
+		if (!had)
+			return true;
+	}
+	return false;
+}
+
 static void
 read_elements(Reader *r, NrFacts *out)
 {
@@ -6333,7 +6369,7 @@ read_elements(Reader *r, NrFacts *out)
 		if (!t->neg && plan_cue(r, i))
 			out->post_procedure_plan = true;
 		/* conservative care, prior or ongoing */
-		if (!t->neg && !t->header && !any_sentence_of(r, i, F_NEWCARE))
+		if (!t->neg && !t->header && !new_care(r, i))
 		{
 			if (t->flags & F_CONS)
 				out->conservative_care = true;

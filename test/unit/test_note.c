@@ -930,6 +930,12 @@ main(void)
 	expect("Procedure: TPIs to the right upper trapezius and right levator scapulae. "
 		   "Lidocaine 1% 2 mL. /es/ K. Ngo MD",
 		   "right trapezius|right levator scapulae;-;lidocaine;1% 2 mL;S...;none");
+	/* a trial had is care had (272) */
+	expect("Indication: neck pain; has completed PT and a trial of tizanidine.\n"
+		   "Procedure: TPI right trapezius.", "right trapezius;-;-;-;..C.;none");
+	/* silent: a trial to start is care not yet had */
+	expect("Plan: will start a trial of PT.\nProcedure: TPI right trapezius.",
+		   "right trapezius;-;-;-;.P..;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
