@@ -1990,7 +1990,14 @@ subject_at(const Reader *r, size_t j)
 {
 	return (tok_is(r, j, "the") && tok_is(r, j + 1, "patient")) ||
 		tok_is(r, j, "he") || tok_is(r, j, "she") ||
-		(tok_is(r, j, "there") && (tok_is(r, j + 1, "was") || tok_is(r, j + 1, "were")));
+		(tok_is(r, j, "there") && (tok_is(r, j + 1, "was") || tok_is(r, j + 1, "were") ||
+								   tok_is(r, j + 1, "is") || tok_is(r, j + 1, "are"))) ||
+	/* "... relief on exam there are taut bands ... after verbal consent the skin" */
+		(tok_is(r, j, "on") && (tok_is(r, j + 1, "exam") || tok_is(r, j + 1, "examination"))) ||
+		(tok_is(r, j, "after") && (tok_is(r, j + 1, "consent") ||
+								   (tok_is(r, j + 2, "consent") &&
+									(tok_is(r, j + 1, "verbal") || tok_is(r, j + 1, "informed") ||
+									 tok_is(r, j + 1, "written") || tok_is(r, j + 1, "obtaining")))));
 }
 
 /*

@@ -936,6 +936,16 @@ main(void)
 	/* silent: a trial to start is care not yet had */
 	expect("Plan: will start a trial of PT.\nProcedure: TPI right trapezius.",
 		   "right trapezius;-;-;-;.P..;none");
+	/* dictation without punctuation: "on exam" and "after verbal consent" open clauses (257) */
+	expect("this is a 47 year old female who returns for trigger point injections she has done "
+		   "physical therapy without lasting relief on exam there are taut bands in the left "
+		   "upper trapezius and left levator scapulae after verbal consent trigger point "
+		   "injections were performed into the left upper trapezius and the left levator "
+		   "scapulae using 4 cc of 1 percent lidocaine she will follow up in one month",
+		   "left trapezius|left levator scapulae;-;lidocaine;4 cc of 1 percent;.PC.;none");
+	/* silent: the same words in a sentence of a punctuated note split nothing */
+	expect("On exam there are taut bands in the left upper trapezius. "
+		   "Plan: trigger point injections next visit.", ";-;-;-;.P..;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
