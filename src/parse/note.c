@@ -5440,6 +5440,30 @@ dose_unit_at(const Reader *r, size_t i)
 						 punct_is(r, i, '%'));
 }
 
+/*
+ * A total n of injections, or its trigger points where the parenthesis
+ * at token i names them: "Total injections: 5 (2 nerve blocks, 3 trigger
+ * points)" is 3.
+ */
+static int
+total_or_part(const Reader *r, int n, size_t i)
+{
+	size_t		k;
+	int			part;
+
+	if (!punct_is(r, i, '('))
+		return n;
+	for (k = i + 1; k < r->nt && k < i + 16 && !punct_is(r, k, ')'); k++)
+		if ((part = number_at(r, k)) > 0 &&
+			((tok_is(r, k + 1, "trigger") && (tok_is(r, k + 2, "point") ||
+											   tok_is(r, k + 2, "points"))) ||
+			 tok_is(r, k + 1, "tp") || tok_is(r, k + 1, "tps") ||
+			 tok_is(r, k + 1, "tpi") || tok_is(r, k + 1, "tpis") ||
+			 tok_is(r, k + 1, "trps")))
+			return part;
+	return n;
+}
+
 /* A stated total of trigger points, -1 when none. */
 static int
 stated_total(Reader *r, int *each)
@@ -5505,13 +5529,13 @@ stated_total(Reader *r, int *each)
 				j++;
 			/* "a total of 6 mL of 0.25% bupivacaine" is a volume */
 			if ((n = number_at(r, j)) > 0 && !dose_unit_at(r, j + 1))
-				strong = strong < 0 ? n : strong;
+				strong = strong < 0 ? total_or_part(r, n, j + 1) : strong;
 			/* total sites injected: 8 */
 			while (j < r->nt && j < i + 5 && !punct_is(r, j, ':') &&
 				   r->t[j].type == T_WORD)
 				j++;
 			if (punct_is(r, j, ':') && (n = number_at(r, j + 1)) > 0)
-				strong = strong < 0 ? n : strong;
+				strong = strong < 0 ? total_or_part(r, n, j + 2) : strong;
 		}
 		/* trigger points: 6, number of sites = 4, trigger points injected: 3 */
 		if (t->flags & F_TPW)

@@ -946,6 +946,13 @@ main(void)
 	/* silent: the same words in a sentence of a punctuated note split nothing */
 	expect("On exam there are taut bands in the left upper trapezius. "
 		   "Plan: trigger point injections next visit.", ";-;-;-;.P..;none");
+	/* a total of injections that names its trigger points apart (267) */
+	expect("Procedure: R occipital nerve block; TPIs R upper trapezius x1, R piriformis x2.\n"
+		   "Total injections: 4 (1 nerve block, 3 trigger points).",
+		   "right trapezius|right piriformis;3;-;-;...L;none");
+	/* silent: a total whose parenthesis names no trigger points */
+	expect("Procedure: TPIs R upper trapezius x1, R piriformis x2.\nTotal injections: 3 (see diagram).",
+		   "right trapezius|right piriformis;3;-;-;...L;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
