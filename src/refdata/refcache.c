@@ -114,10 +114,29 @@ tpi_refcache_init(void)
 	callback_registered = true;
 }
 
+/*
+ * A backend takes in other sessions' invalidations when a transaction
+ * starts and when it locks a relation anew; a statement in a transaction
+ * block that reads only cached reference data does neither.  SPEC 13 wants
+ * a change seen by the next statement of every session, so the first use
+ * in each statement (a new statement start time or command id) takes them
+ * in.
+ */
 uint32
 tpi_ref_generation(TpiRefGroup group)
 {
+	static TimestampTz seen_start = 0;
+	static CommandId seen_cid = InvalidCommandId;
+	TimestampTz start = GetCurrentStatementStartTimestamp();
+	CommandId	cid = GetCurrentCommandId(false);
+
 	Assert(callback_registered);
+	if (start != seen_start || cid != seen_cid)
+	{
+		seen_start = start;
+		seen_cid = cid;
+		AcceptInvalidationMessages();
+	}
 	if (!oids_known)
 		learn_oids();
 	return generation[group];
