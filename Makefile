@@ -95,6 +95,7 @@ REGRESS = \
 	42_guard_line_cache \
 	43_guard_walk \
 	44_guard_edges \
+	45_guard_conflict \
 	50_views \
 	51_reporting_role \
 	60_read_837p \
