@@ -105,6 +105,7 @@ REGRESS = \
 	90_bad_input \
 	93_scenarios \
 	95_scenarios11 \
+	96_scenarios12 \
 	94_interface
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
