@@ -641,6 +641,8 @@ typedef struct Reader
 	size_t		bufsize;
 	int			emitted;		/* muscles the last run named */
 	bool		any_muscle;		/* a run of muscles or groups was read */
+	bool		exam_injected;	/* the muscles are the exam's, for want of
+								 * any the procedure names */
 	MpSide		injside;		/* the side of the injection for entries of
 								 * the run being read that have none */
 	bool		marked;			/* a word of MOD_ERROR or MOD_CHEMO met */
@@ -5238,9 +5240,18 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 	 * no muscle or region injects what the exam found, as by reference
 	 */
 	if (!above && note_injects)
-		for (k = 0; k < r->ns && !above; k++)
-			above = (r->s[k].cues & F_INJ) && (r->s[k].flags & S_TPT) &&
-				done_here(r, k) && sent_current(r, k) && !(r->s[k].other & O_OTHER);
+		for (a = 0; a < r->nt && !above; a++)
+		{
+			uint32_t	sent = r->t[a].sent;
+
+			/* not "trigger points were not injected", "... deferred" */
+			r->exam_injected = above =
+				(r->t[a].flags & F_INJ) && !r->t[a].neg &&
+				!(a >= 1 && (tok_is(r, a - 1, "not") || tok_is(r, a - 1, "never"))) &&
+				!(a >= 2 && (tok_is(r, a - 2, "not") || tok_is(r, a - 2, "never"))) &&
+				(r->s[sent].flags & S_TPT) && done_here(r, sent) &&
+				sent_current(r, sent) && !(r->s[sent].other & O_OTHER);
+		}
 
 	for (pass = 0; pass < (above ? 4 : 3); pass++)
 	{
@@ -5462,6 +5473,17 @@ total_or_part(const Reader *r, int n, size_t i)
 			 tok_is(r, k + 1, "trps")))
 			return part;
 	return n;
+}
+
+/* The muscles read are none after all. */
+static void
+drop_muscles(Reader *r)
+{
+	int			k;
+
+	for (k = 0; k < r->nmus; k++)
+		r_free(r, r->mus[k]);
+	r->nmus = 0;
 }
 
 /* A stated total of trigger points, -1 when none. */
@@ -6565,6 +6587,14 @@ nr_read(NrVocab *v, const char *text, size_t len, const MpAlloc *alloc,
 	injects = cue_present(&r, F_INJ, true) || cue_present(&r, F_DRY, true);
 	sum = read_muscles(&r, injects, &any_loc);
 	total = stated_total(&r, &each);
+	/*
+	 * "Exam: trigger points in bilateral trapezius, levator and rhomboids.
+	 * 2 trigger points were injected": fewer points than the exam's
+	 * muscles cannot have gone into each; which ones did, the note does
+	 * not say
+	 */
+	if (r.exam_injected && total > 0 && total < r.nmus)
+		drop_muscles(&r);
 	if (total > 0)
 	{
 		out->has_tp = true;

@@ -920,6 +920,14 @@ main(void)
 	expect("Findings: active trigger points in the L trapezius and L gluteus medius.\n"
 		   "After prep, 4 trigger points were injected with 1% lidocaine 4 mL.",
 		   "left trapezius|left gluteus medius;4;lidocaine;1% 4 mL;....;none");
+	/* silent: trigger points not injected beside another injection */
+	expect("Exam: trigger points in the L trapezius and L gluteus medius.\n"
+		   "Procedure: left knee joint injected with 40 mg Kenalog. Trigger points were not injected.",
+		   ";-;triamcinolone;40 mg;....;none");
+	/* silent: fewer points injected than the exam's muscles: which ones, the note does not say */
+	expect("Exam: trigger points in the bilateral upper trapezius and levator scapulae.\n"
+		   "Procedure: 2 trigger points were injected with 1% lidocaine 2 mL.",
+		   ";2;lidocaine;1% 2 mL;....;none");
 	/* silent: the exam's muscles when the injection was put off */
 	expect("Exam: trigger points in the L trapezius and L gluteus medius.\n"
 		   "Trigger point injections were deferred to next visit.", ";-;-;-;....;none");
