@@ -187,3 +187,72 @@ SELECT claim_id, line_no, charge, modifiers FROM s1 ORDER BY 1, 2;
 
 DROP TABLE pc, g, other, x1, x2, mp, s1;
 DELETE FROM tpi_rules.finding_log;
+
+------------------------------------------------------------------------
+-- A data-modifying WITH that writes the guarded table twice: the rows
+-- its ON CONFLICT skips are still not second lines.  Rows that an UPDATE
+-- in a WITH, or a MERGE without an INSERT action, moves to another
+-- partition are checked once; a guard on the destination partition
+-- alone checks the row it receives.
+------------------------------------------------------------------------
+CREATE TABLE w2 (LIKE tpi_rules.claim_line INCLUDING ALL);
+CREATE TRIGGER zz_guard BEFORE INSERT OR UPDATE ON w2
+	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('reject');
+INSERT INTO w2 SELECT (pg_temp.tpi('W1', 1, 'PW', '2025-01-06')).*
+UNION ALL SELECT (pg_temp.drug('W1', 2, 'PW', '2025-01-06')).*;
+WITH a AS (INSERT INTO w2 SELECT (pg_temp.tpi('W1', 1, 'PW', '2025-01-06')).*
+		   ON CONFLICT DO NOTHING RETURNING 1)
+INSERT INTO w2 SELECT (pg_temp.drug('W1', 2, 'PW', '2025-01-06')).* ON CONFLICT DO NOTHING;
+WITH u AS (UPDATE w2 SET charge = 1 WHERE claim_id = 'W1' AND line_no = 2 RETURNING 1)
+INSERT INTO w2 SELECT (pg_temp.tpi('W1', 1, 'PW', '2025-01-06')).* ON CONFLICT DO NOTHING;
+SELECT claim_id, line_no, charge FROM w2 ORDER BY 1, 2;
+
+CREATE TABLE mv (LIKE tpi_rules.claim_line) PARTITION BY RANGE (date_of_service);
+CREATE TABLE mv_jan PARTITION OF mv FOR VALUES FROM ('2025-01-01') TO ('2025-02-01');
+CREATE TABLE mv_feb PARTITION OF mv FOR VALUES FROM ('2025-02-01') TO ('2025-03-01');
+CREATE INDEX ON mv (patient_id, date_of_service);
+CREATE TRIGGER zz_guard BEFORE INSERT OR UPDATE ON mv
+	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('flag');
+INSERT INTO mv SELECT (pg_temp.tpi('V1', 1, 'PV', '2025-01-06', '{"note_signed": false}')).*
+UNION ALL SELECT (pg_temp.drug('V1', 2, 'PV', '2025-01-06')).*;
+DELETE FROM tpi_rules.finding_log;
+MERGE INTO mv USING (VALUES ('V1')) s(c) ON mv.claim_id = s.c
+ WHEN MATCHED THEN UPDATE SET date_of_service = '2025-02-10';
+WITH u AS (UPDATE mv SET date_of_service = '2025-01-20' WHERE claim_id = 'V1' RETURNING 1)
+SELECT count(*) FROM u;
+SELECT tableoid::regclass, claim_id, line_no FROM mv ORDER BY 2, 3;
+SELECT claim_id, line_no, rule_id FROM tpi_rules.finding_log ORDER BY id;
+DELETE FROM tpi_rules.finding_log;
+
+CREATE TABLE md (LIKE tpi_rules.claim_line) PARTITION BY RANGE (date_of_service);
+CREATE TABLE md_jan PARTITION OF md FOR VALUES FROM ('2025-01-01') TO ('2025-02-01');
+CREATE TABLE md_feb PARTITION OF md FOR VALUES FROM ('2025-02-01') TO ('2025-03-01');
+CREATE INDEX ON md (patient_id, date_of_service);
+CREATE TRIGGER zz_guard BEFORE INSERT OR UPDATE ON md_feb
+	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('reject');
+INSERT INTO md SELECT (pg_temp.tpi('B1', 1, 'PB', '2025-01-06', '{"modifiers": ["50"]}')).*;
+UPDATE md SET date_of_service = '2025-02-06' WHERE claim_id = 'B1';
+SELECT tableoid::regclass, claim_id, line_no FROM md ORDER BY 2, 3;
+DROP TABLE w2, mv, md;
+DELETE FROM tpi_rules.finding_log;
+
+------------------------------------------------------------------------
+-- The first statement of a session, the one that loads the module, is an
+-- INSERT ... ON CONFLICT re-running a load: skipped, not rejected
+------------------------------------------------------------------------
+CREATE TABLE fs (LIKE tpi_rules.claim_line INCLUDING ALL);
+CREATE TRIGGER zz_guard BEFORE INSERT OR UPDATE ON fs
+	FOR EACH ROW EXECUTE FUNCTION tpi_rules.guard('reject');
+INSERT INTO fs SELECT (pg_temp.tpi('F1', 1, 'PF', '2025-01-06')).*
+UNION ALL SELECT (pg_temp.drug('F1', 2, 'PF', '2025-01-06')).*;
+\c
+INSERT INTO fs (claim_id, line_no, patient_id, payer_id, provider_npi, date_of_service,
+				hcpcs, units, icd10, place_of_service, muscles, trigger_points,
+				drug_name, drug_dose, note_signed, post_procedure_plan,
+				conservative_care, tp_locations, guidance)
+VALUES ('F1', 1, 'PF', 'medicare', '1234567893', '2025-01-06', '20552', 1, '{M79.18}', '11',
+		'{right upper trapezius,left levator scapulae}', 4, 'lidocaine 1%', '3 ml',
+		true, true, true, true, 'none')
+ON CONFLICT DO NOTHING;
+SELECT claim_id, line_no FROM fs ORDER BY 1, 2;
+DROP TABLE fs;

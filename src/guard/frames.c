@@ -7,7 +7,9 @@
  *		The executor's and utility hooks keep a stack of the statements
  *		running in this backend, one frame each, so the trigger can tell
  *		that it was fired by a plain INSERT (or COPY FROM) into its table
- *		and that no other statement ran between two of its rows.
+ *		and that no other statement ran between two of its rows, and, from
+ *		the statement's executor state, what becomes of an INSERT ... ON
+ *		CONFLICT's row or of a row an UPDATE moves between partitions.
  *
  * The hooks are installed by _PG_init.  When the module is loaded by the
  * trigger itself, the statement that loads it started unseen.  It is
@@ -25,6 +27,7 @@
 #include "guard.h"
 
 #include "access/xact.h"
+#include "catalog/pg_trigger.h"
 #include "executor/executor.h"
 #include "nodes/plannodes.h"
 #include "parser/parsetree.h"
@@ -427,96 +430,229 @@ tpi_guard_frames_pushed(void)
 	return frames_serial;
 }
 
-/* rel's result relation in estate, if it has exactly one */
-static ResultRelInfo *
-result_rel(EState *estate, Relation rel)
+/* The ModifyTable nodes of qd: its plan's, a data-modifying WITH's. */
+static List *
+modify_nodes(QueryDesc *qd)
 {
-	List	   *lists[2] = {estate->es_opened_result_relations,
-	estate->es_tuple_routing_result_relations};
-	ResultRelInfo *found = NULL;
-	int			i;
+	List	   *nodes = NIL;
 
-	for (i = 0; i < lengthof(lists); i++)
-	{
-		ListCell   *lc;
-
-		foreach(lc, lists[i])
-		{
-			ResultRelInfo *r = lfirst(lc);
-
-			if (r->ri_RelationDesc != rel)
-				continue;
-			if (found && found != r)
-				return NULL;
-			found = r;
-		}
-	}
-	return found;
+	if (qd->planstate && IsA(qd->planstate, ModifyTableState))
+		nodes = lappend(nodes, qd->planstate);
+	return list_concat(nodes, qd->estate->es_auxmodifytables);
 }
 
-/* The INSERT ... ON CONFLICT of qd that inserts through rri, if any. */
+/* Does mt write through rri (a target, or a partition it routes to)? */
 static bool
-inserts_on_conflict(QueryDesc *qd, ResultRelInfo *rri)
+writes_through(ModifyTableState *mt, ResultRelInfo *rri)
 {
-	List	   *nodes = list_make1(qd->planstate);
-	ListCell   *lc;
+	int			i;
 
-	/* a data-modifying WITH's */
-	nodes = list_concat(nodes, qd->estate->es_auxmodifytables);
-	foreach(lc, nodes)
-	{
-		ModifyTableState *mt = lfirst(lc);
-
-		if (mt == NULL || !IsA(mt, ModifyTableState) ||
-			mt->operation != CMD_INSERT ||
-			((ModifyTable *) mt->ps.plan)->onConflictAction == ONCONFLICT_NONE)
-			continue;
-		if (rri == mt->resultRelInfo ||
-			(mt->rootResultRelInfo && rri->ri_RootResultRelInfo == mt->rootResultRelInfo))
+	for (i = 0; i < mt->mt_nrels; i++)
+		if (&mt->resultRelInfo[i] == rri)
 			return true;
+	return mt->rootResultRelInfo != NULL &&
+		rri->ri_RootResultRelInfo == mt->rootResultRelInfo;
+}
+
+/*
+ * Calls fn for each (node, result relation of rel) of the running
+ * statement's ModifyTable nodes, until it returns true.
+ */
+static bool
+each_writer(QueryDesc *qd, Relation rel,
+			bool (*fn) (ModifyTableState *mt, ResultRelInfo *rri, void *arg),
+			void *arg)
+{
+	List	   *lists[2] = {qd->estate->es_opened_result_relations,
+	qd->estate->es_tuple_routing_result_relations};
+	List	   *nodes = modify_nodes(qd);
+	ListCell   *n;
+
+	foreach(n, nodes)
+	{
+		ModifyTableState *mt = lfirst(n);
+		int			i;
+
+		for (i = 0; i < lengthof(lists); i++)
+		{
+			ListCell   *lc;
+
+			foreach(lc, lists[i])
+			{
+				ResultRelInfo *rri = lfirst(lc);
+
+				if (rri->ri_RelationDesc == rel && writes_through(mt, rri) &&
+					fn(mt, rri, arg))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
+typedef struct Kinds
+{
+	bool		inserts;		/* a node inserts through rel */
+	bool		upserts;		/* ... with ON CONFLICT */
+	bool		moves;			/* a node updates rows into rel */
+} Kinds;
+
+static bool
+note_kind(ModifyTableState *mt, ResultRelInfo *rri, void *arg)
+{
+	Kinds	   *k = arg;
+
+	if (mt->operation == CMD_INSERT)
+	{
+		k->inserts = true;
+		if (((ModifyTable *) mt->ps.plan)->onConflictAction != ONCONFLICT_NONE)
+			k->upserts = true;
+	}
+	else if (mt->operation == CMD_UPDATE)
+		k->moves = true;
+	else if (mt->operation == CMD_MERGE)
+	{
+		if (mt->mt_merge_subcommands & MERGE_INSERT)
+			k->inserts = true;
+		else if (mt->mt_merge_subcommands & MERGE_UPDATE)
+			k->moves = true;
 	}
 	return false;
 }
 
 /*
- * What the running statement does with tup, which a BEFORE ROW INSERT
- * trigger on rel is about to return.  The executor fires such triggers
- * for every row proposed: INSERT ... ON CONFLICT then skips a row that
- * conflicts with a stored one on an arbiter index (DO NOTHING) or updates
- * the stored row instead (DO UPDATE, whose BEFORE UPDATE triggers fire
- * for it), and an UPDATE that moves its row to another partition inserts
- * it there after its BEFORE UPDATE triggers fired for it on the old one.
- * The conflict is looked for as the executor does next, with the same
- * arbiter indexes (a row stored meanwhile by a transaction that commits
- * between the two looks is the executor's to find).  Outside a frame (the
- * statement that loaded the module) the row counts as inserted.
+ * The portal's own INSERT ... ON CONFLICT running the trigger, in the
+ * statement during which the module was loaded (no frame: see above).
  */
-TpiInsertFate
-tpi_guard_insert_fate(Relation rel, HeapTuple tup)
+static bool
+load_statement_upserts(void)
+{
+	Portal		portal = ActivePortal;
+	MemoryContext estate_cxt = CurrentMemoryContext->parent;
+	PlannedStmt *ps;
+
+	if (portal == NULL || list_length(portal->stmts) != 1 ||
+		estate_cxt == NULL || estate_cxt->parent != portal->portalContext)
+		return false;
+	ps = linitial_node(PlannedStmt, portal->stmts);
+	return ps->commandType == CMD_INSERT && ps->planTree != NULL &&
+		IsA(ps->planTree, ModifyTable) &&
+		((ModifyTable *) ps->planTree)->onConflictAction != ONCONFLICT_NONE;
+}
+
+/*
+ * What the running statement does with a row that a BEFORE ROW INSERT
+ * trigger on rel sees.  The executor fires such triggers for every row
+ * proposed: INSERT ... ON CONFLICT then skips a row that conflicts with a
+ * stored one on an arbiter index (DO NOTHING) or updates the stored row
+ * instead (DO UPDATE, whose BEFORE UPDATE triggers fire for it)
+ * (TPI_INSERT_UPSERT: tpi_guard_insert_conflicts() tells); an UPDATE (or
+ * a MERGE that inserts nothing) that moves its row to another partition
+ * inserts it there after its BEFORE UPDATE triggers fired for it on the
+ * old one, which a trigger cloned from a partitioned table's and firing
+ * on UPDATE (trigger) has checked (TPI_INSERT_MOVES).
+ */
+TpiInsertKind
+tpi_guard_insert_kind(Relation rel, const Trigger *trigger)
 {
 	QueryDesc  *qd;
-	ResultRelInfo *rri;
+	Kinds		k = {false, false, false};
+
+	if (nframes == 0)
+		return load_statement_upserts() ? TPI_INSERT_UPSERT : TPI_INSERT_NEW;
+	if ((qd = frames[nframes - 1].qd) == NULL || qd->estate == NULL)
+		return TPI_INSERT_NEW;
+	each_writer(qd, rel, note_kind, &k);
+	if (k.upserts)
+		return TPI_INSERT_UPSERT;
+	if (k.moves && !k.inserts && trigger->tgisclone &&
+		TRIGGER_FOR_UPDATE(trigger->tgtype))
+		return TPI_INSERT_MOVES;
+	return TPI_INSERT_NEW;
+}
+
+/* Does tup conflict with a stored row on one of arbiters (OIDs) of rri? */
+static bool
+conflicts(ResultRelInfo *rri, EState *estate, HeapTuple tup, List *arbiters)
+{
 	TupleTableSlot *slot;
-	ExprContext *econtext;
-	TupleTableSlot *scan;
+	ExprContext *econtext = GetPerTupleExprContext(estate);
+	TupleTableSlot *scan = econtext->ecxt_scantuple;
 	ItemPointerData conflict;
 	bool		free;
 
-	if (nframes == 0 || (qd = frames[nframes - 1].qd) == NULL ||
-		qd->estate == NULL || (rri = result_rel(qd->estate, rel)) == NULL)
-		return TPI_ROW_INSERTED;
-	if (qd->operation == CMD_UPDATE && !qd->plannedstmt->hasModifyingCTE)
-		return TPI_ROW_MOVES;
-	if (rri->ri_NumIndices == 0 || !inserts_on_conflict(qd, rri))
-		return TPI_ROW_INSERTED;
-
-	slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsHeapTuple);
+	slot = MakeSingleTupleTableSlot(RelationGetDescr(rri->ri_RelationDesc),
+									&TTSOpsHeapTuple);
 	ExecStoreHeapTuple(tup, slot, false);
-	econtext = GetPerTupleExprContext(qd->estate);
-	scan = econtext->ecxt_scantuple;
-	free = ExecCheckIndexConstraints(rri, slot, qd->estate, &conflict,
-									 rri->ri_onConflictArbiterIndexes);
+	free = ExecCheckIndexConstraints(rri, slot, estate, &conflict, arbiters);
 	econtext->ecxt_scantuple = scan;
 	ExecDropSingleTupleTableSlot(slot);
-	return free ? TPI_ROW_INSERTED : TPI_ROW_CONFLICTS;
+	return !free;
+}
+
+typedef struct Probe
+{
+	QueryDesc  *qd;
+	HeapTuple	tup;
+} Probe;
+
+static bool
+upsert_conflicts(ModifyTableState *mt, ResultRelInfo *rri, void *arg)
+{
+	Probe	   *p = arg;
+
+	return mt->operation == CMD_INSERT &&
+		((ModifyTable *) mt->ps.plan)->onConflictAction != ONCONFLICT_NONE &&
+		rri->ri_NumIndices > 0 &&
+		conflicts(rri, p->qd->estate, p->tup, rri->ri_onConflictArbiterIndexes);
+}
+
+/*
+ * The load statement's row against every immediate unique or exclusion
+ * index of rel, in an executor state of its own: a row that conflicts on
+ * any of them is never stored as it is (ON CONFLICT skips it or updates
+ * the stored row, or the INSERT fails).
+ */
+static bool
+conflicts_unframed(Relation rel, HeapTuple tup)
+{
+	EState	   *estate = CreateExecutorState();
+	ResultRelInfo *rri = makeNode(ResultRelInfo);
+	List	   *indexes = NIL;
+	bool		found = false;
+	int			i;
+
+	InitResultRelInfo(rri, rel, 0, NULL, 0);
+	ExecOpenIndices(rri, true);
+	for (i = 0; i < rri->ri_NumIndices; i++)
+	{
+		Form_pg_index ix = rri->ri_IndexRelationDescs[i]->rd_index;
+
+		if (ix->indimmediate && (ix->indisunique || ix->indisexclusion))
+			indexes = lappend_oid(indexes, ix->indexrelid);
+	}
+	if (indexes != NIL)
+		found = conflicts(rri, estate, tup, indexes);
+	ExecCloseIndices(rri);
+	FreeExecutorState(estate);
+	return found;
+}
+
+/*
+ * For TPI_INSERT_UPSERT: does tup conflict with a stored row as the
+ * executor looks next, with the same arbiter indexes (a row stored by a
+ * transaction that commits between the two looks is the executor's to
+ * find)?  The caller holds the patient's lock, so that a row of the
+ * patient another session stores meanwhile is waited for.
+ */
+bool
+tpi_guard_insert_conflicts(Relation rel, HeapTuple tup)
+{
+	Probe		p;
+
+	if (nframes == 0)
+		return conflicts_unframed(rel, tup);
+	p.qd = frames[nframes - 1].qd;
+	p.tup = tup;
+	return each_writer(p.qd, rel, upsert_conflicts, &p);
 }

@@ -218,14 +218,15 @@ extern uint64 tpi_guard_frame_serial(void);
 extern uint64 tpi_guard_insert_frame(Oid relid);
 extern uint64 tpi_guard_frames_pushed(void);
 
-/* What the running statement does with a row its BEFORE INSERT trigger returns */
-typedef enum TpiInsertFate
+/* What the running statement does with a row its BEFORE INSERT trigger sees */
+typedef enum TpiInsertKind
 {
-	TPI_ROW_INSERTED,			/* stored, or the statement fails */
-	TPI_ROW_CONFLICTS,			/* ON CONFLICT skips it or updates the stored row */
-	TPI_ROW_MOVES				/* an UPDATE moving its row to another partition */
-} TpiInsertFate;
-extern TpiInsertFate tpi_guard_insert_fate(Relation rel, HeapTuple tup);
+	TPI_INSERT_NEW,				/* stored, or the statement fails */
+	TPI_INSERT_UPSERT,			/* ON CONFLICT: stored unless it conflicts */
+	TPI_INSERT_MOVES			/* an UPDATE moving its row to another partition */
+} TpiInsertKind;
+extern TpiInsertKind tpi_guard_insert_kind(Relation rel, const Trigger *trigger);
+extern bool tpi_guard_insert_conflicts(Relation rel, HeapTuple tup);
 
 /* walk.c: many patients' lines in one pass of the index */
 typedef struct GuardWalk GuardWalk;

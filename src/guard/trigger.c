@@ -115,16 +115,28 @@ guard_row(TriggerData *td, GuardEntry *e, GuardMode mode,
 	GuardSink	sink;
 	bool		cached;
 	int			i;
+	TpiInsertKind kind = oldtup ? TPI_INSERT_NEW :
+		tpi_guard_insert_kind(rel, td->tg_trigger);
+
+	/* an UPDATE's row moving to this partition: checked as the UPDATE */
+	if (kind == TPI_INSERT_MOVES)
+		return;
+	tpi_claim_from_tuple(newtup, tupdesc, &e->cols, &nl);
 
 	/*
-	 * Not stored as this insert: ON CONFLICT skips it or turns it into an
-	 * UPDATE of the stored row, or an UPDATE moves its row, each checked
-	 * by the BEFORE UPDATE trigger
+	 * ON CONFLICT skips a row that conflicts with a stored one or updates
+	 * the stored row instead (checked by the BEFORE UPDATE trigger).  The
+	 * patient's lock first: a row of the patient that another session is
+	 * storing is then seen.
 	 */
-	if (oldtup == NULL && tpi_guard_insert_fate(rel, newtup) != TPI_ROW_INSERTED)
-		return;
+	if (kind == TPI_INSERT_UPSERT)
+	{
+		if (nl.patient_id)
+			tpi_guard_lock_patient(e, nl.patient_id);
+		if (tpi_guard_insert_conflicts(rel, newtup))
+			return;
+	}
 	cached = tpi_guard_line_cache_begin(e, rel, td);
-	tpi_claim_from_tuple(newtup, tupdesc, &e->cols, &nl);
 	tpi_guard_new_row(&row, &nl);
 
 	/* the line an UPDATE replaces is checked afresh as NEW */
