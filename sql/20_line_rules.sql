@@ -66,6 +66,7 @@ SELECT pg_temp.add_case('missing conservative_care', '{"conservative_care": fals
 SELECT pg_temp.add_case('missing tp_locations', '{"tp_locations": null}');
 SELECT pg_temp.add_case('missing drug_dose blank', '{"drug_dose": "  "}');
 SELECT pg_temp.add_case('missing note_signed aetna', '{"note_signed": false, "payer_id": "aetna"}');
+SELECT pg_temp.add_case('missing note_signed novitas', '{"note_signed": false, "payer_id": "medicare_novitas"}');
 SELECT pg_temp.add_case('missing all six',
 	'{"note_signed": null, "post_procedure_plan": null, "conservative_care": null, "tp_locations": null, "drug_name": null, "drug_dose": null}');
 -- units.over_mue
@@ -153,8 +154,9 @@ SELECT pg_temp.add_case('invalid NDC with its N4 qualifier',
 SELECT name, rules FROM case_rules ORDER BY name;
 SELECT f.message FROM cases c, tpi_rules.check_line(c.l) f
  WHERE c.name = 'invalid NDC 10-digit 4-4-2';
--- The elements are the Medicare LCDs' requirement: a commercial payer's
--- line says they are applied to every payer (its policy is not the source).
+-- The elements are the Medicare LCDs' requirement: a Novitas line cites
+-- its own LCD, a commercial payer's line says they are applied to every
+-- payer (its policy is not the source).
 SELECT c.name, f.message FROM cases c, tpi_rules.check_line(c.l) f
  WHERE c.name LIKE 'missing note_signed%' ORDER BY 1;
 

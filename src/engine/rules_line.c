@@ -326,38 +326,45 @@ check_muscles(const ClaimLine *line, const char *code, const MuscleSummary *ms,
 }
 
 /*
- * The elements are the 2024 Medicare LCDs' documentation requirements;
- * tpi_rules asks them of every payer's lines, and says so where the payer
- * is not Medicare (its policy is then not the source).
+ * The elements are the Medicare LCDs' documentation requirements; the
+ * message cites the payer's own LCD where the policy is another Medicare
+ * contractor's (medicare_novitas), and says that tpi_rules asks them of
+ * every payer where the payer is not Medicare (its policy is then not the
+ * source).
  */
+static const char *
+doc_source(const PayerPolicy *pol)
+{
+	if (pol == NULL || strcmp(pol->payer_id, "medicare") == 0)
+		return "documentation requirement of the 2024 Medicare TPI LCDs";
+	if (strncmp(pol->payer_id, "medicare", 8) == 0)
+		return psprintf("documentation requirement of %s", pol->name);
+	return "documentation requirement of the 2024 Medicare TPI LCDs, applied to every payer";
+}
+
 static void
 check_documentation(const ClaimLine *line, const PayerPolicy *pol, FindingList *fl)
 {
-	const char *fix =
-		pol == NULL || strncmp(pol->payer_id, "medicare", 8) == 0 ?
-		"documentation requirement of the 2024 Medicare TPI LCDs" :
-		"documentation requirement of the 2024 Medicare TPI LCDs, applied to every payer";
-
 	if (line->note_signed != 1)
 		tpi_add_line_finding(fl, "doc.missing_element", line,
-							 "the procedure note is not signed; sign the note before billing (%s).", fix);
+							 "the procedure note is not signed; sign the note before billing (%s).", doc_source(pol));
 	if (line->post_procedure_plan != 1)
 		tpi_add_line_finding(fl, "doc.missing_element", line,
-							 "the note has no post-procedure plan; document the plan of care after the injection (%s).", fix);
+							 "the note has no post-procedure plan; document the plan of care after the injection (%s).", doc_source(pol));
 	if (line->conservative_care != 1)
 		tpi_add_line_finding(fl, "doc.missing_element", line,
-							 "the note has no conservative-care narrative; document the prior conservative treatment and its result (%s).", fix);
+							 "the note has no conservative-care narrative; document the prior conservative treatment and its result (%s).", doc_source(pol));
 	if (line->tp_locations != 1)
 		tpi_add_line_finding(fl, "doc.missing_element", line,
-							 "the note does not document the trigger point locations; record where each trigger point was injected (%s).", fix);
+							 "the note does not document the trigger point locations; record where each trigger point was injected (%s).", doc_source(pol));
 	if (is_blank_text(line->drug_name))
 		tpi_add_line_finding(fl, "doc.missing_element", line,
-							 "the note does not name the injected drug; document the substance injected (%s).", fix);
+							 "the note does not name the injected drug; document the substance injected (%s).", doc_source(pol));
 	/* nothing injected (drug.none_injected says so): no dose to give */
 	if (is_blank_text(line->drug_dose) &&
 		(is_blank_text(line->drug_name) || !tpi_drug_is_none(line->drug_name)))
 		tpi_add_line_finding(fl, "doc.missing_element", line,
-							 "the note does not give the drug dose; document the dose injected (%s).", fix);
+							 "the note does not give the drug dose; document the dose injected (%s).", doc_source(pol));
 }
 
 /* ------------------------------------------------------------------------
