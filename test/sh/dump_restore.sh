@@ -1,7 +1,7 @@
 #!/bin/bash
 # pg_dump round trips (plain through psql, custom through pg_restore):
-# user-added and user-changed reference rows, claims and finding_log rows
-# survive, the audit gives the same answer, and the user's objects on the
+# user-added, user-changed and user-deleted reference rows, claims and
+# finding_log rows survive, the audit gives the same answer, and the user's objects on the
 # extension's tables come back: a guard trigger on tpi_rules.claim_line, an
 # index and a CHECK constraint on tpi_rules.finding_log (PostgreSQL dumps
 # only the rows of an extension's tables; tpi_rules.table_object carries
@@ -20,6 +20,9 @@ UPDATE tpi_rules.payer_policy SET max_sessions = 2 WHERE payer_id = 'bcbsa';
 INSERT INTO tpi_rules.covered_dx (payer_id, icd10) VALUES ('acme_health', 'M7918');
 INSERT INTO tpi_rules.muscle (name, region, kind, aliases)
 VALUES ('dumpus testus', 'cervical', 'muscle', '{dumpy}');
+-- shipped rows the user deleted stay deleted (reference_deleted)
+DELETE FROM tpi_rules.covered_dx WHERE payer_id = 'medicare' AND icd10 = 'M7910';
+DELETE FROM tpi_rules.muscle WHERE name = 'frontalis';
 -- the user's objects on the extension's tables: a flag-mode guard on the
 -- claims table, an index and a constraint on the log
 CREATE TRIGGER claims_guard BEFORE INSERT OR UPDATE ON tpi_rules.claim_line
@@ -94,6 +97,8 @@ for db in $dst $dst2; do
 	grep -q '^policy|acme_health|' <<<"$b" || { echo "user policy lost"; exit 1; }
 	grep -q '^policy|bcbsa|2015-10-01|2|' <<<"$b" || { echo "changed shipped policy lost"; exit 1; }
 	grep -q '^muscle|dumpus testus|' <<<"$b" || { echo "user muscle lost"; exit 1; }
+	! grep -q '^dx|medicare|M7910|' <<<"$b" || { echo "a deleted shipped diagnosis came back"; exit 1; }
+	! grep -q '^muscle|frontalis|' <<<"$b" || { echo "a deleted shipped muscle came back"; exit 1; }
 	grep -q '^user object|CREATE INDEX finding_log_rule_idx ON tpi_rules.finding_log' <<<"$b" || { echo "user index on finding_log lost"; exit 1; }
 	grep -q '^user object|finding_log_message_check|' <<<"$b" || { echo "user constraint on finding_log lost"; exit 1; }
 	grep -q "^user object|tpi_rules.claim_line|CREATE TRIGGER claims_reject_later .*|D$" <<<"$b" || { echo "the disabled user trigger is not restored disabled"; exit 1; }

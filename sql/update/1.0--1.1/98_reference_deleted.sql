@@ -1,0 +1,3 @@
+-- Deleted shipped reference rows survive pg_dump and restore: new in 1.1,
+-- created after this update's own changes to shipped rows.
+-- @include sql/install/98_reference_deleted.sql
