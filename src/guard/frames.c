@@ -560,7 +560,9 @@ tpi_guard_insert_kind(Relation rel, const Trigger *trigger)
 
 	if (nframes == 0)
 		return load_statement_upserts() ? TPI_INSERT_UPSERT : TPI_INSERT_NEW;
-	if ((qd = frames[nframes - 1].qd) == NULL || qd->estate == NULL)
+	/* a plain INSERT or COPY FROM: what the loads are */
+	if (frames[nframes - 1].insert_only ||
+		(qd = frames[nframes - 1].qd) == NULL || qd->estate == NULL)
 		return TPI_INSERT_NEW;
 	each_writer(qd, rel, note_kind, &k);
 	if (k.upserts)
