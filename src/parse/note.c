@@ -5804,6 +5804,16 @@ not_injected_dose(const Reader *r, size_t i, size_t e)
 
 	if (i > 0 && r->t[i - 1].type == T_WORD && (r->t[i - 1].flags & F_CONS))
 		return true;
+	/* a medication record's "Wasted: 2 mL", "2 mL discarded" */
+	{
+		size_t		w = i > 0 && punct_is(r, i - 1, ':') ? i - 1 : i;
+
+		if (w > 0 && (tok_is(r, w - 1, "wasted") || tok_is(r, w - 1, "waste") ||
+					  tok_is(r, w - 1, "discarded")))
+			return true;
+		if (tok_is(r, e, "wasted") || tok_is(r, e, "discarded"))
+			return true;
+	}
 	for (k = 0; when[k]; k++)
 		if (tok_is_s(r, e, when[k]))
 			return true;

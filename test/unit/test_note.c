@@ -961,6 +961,14 @@ main(void)
 	/* silent: a total whose parenthesis names no trigger points */
 	expect("Procedure: TPIs R upper trapezius x1, R piriformis x2.\nTotal injections: 3 (see diagram).",
 		   "right trapezius|right piriformis;3;-;-;...L;none");
+	/* a medication record's wasted volume was not injected (268) */
+	expect("Procedure: TPI R piriformis with bupivacaine 0.25% 8 mL; 2 mL wasted.",
+		   "right piriformis;-;bupivacaine;0.25% 8 mL;....;none");
+	expect("Procedure: TPI R piriformis with bupivacaine 0.25% 8 mL, wasted: 2 mL.",
+		   "right piriformis;-;bupivacaine;0.25% 8 mL;....;none");
+	/* silent: a second volume with no word of waste is the dose's */
+	expect("Procedure: TPI R piriformis with bupivacaine 0.25% 8 mL, added: 2 mL.",
+		   "right piriformis;-;bupivacaine;0.25% 8 mL, 2 mL;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
