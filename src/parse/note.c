@@ -6005,15 +6005,22 @@ read_drugs(Reader *r)
 
 		if (t->sent != last_sent)
 		{
+			/*
+			 * a line wrapped mid-sentence ("0.5% lidocaine,\n0.5 mL", "1
+			 * mL\nof 1% lidocaine") goes on
+			 */
+			bool		wrapped = i >= 2 && r->t[i - 1].type == T_NL &&
+				(r->t[i - 2].type == T_WORD || r->t[i - 2].type == T_NUM ||
+				 punct_is(r, i - 2, ','));
+
 			/* "Volume: 5 mL" on a template line: the drug named last */
 			if (pend.n > 0 && note_last >= 0 &&
 				(r->s[pend.sent].flags & S_HEADER))
 				flush_pending(r, &pend, note_last);
-			pend.n = 0;
-			/* a line wrapped mid-sentence ("0.5% lidocaine,\n0.5 mL") goes on */
-			if (!(i >= 2 && r->t[i - 1].type == T_NL &&
-				  (r->t[i - 2].type == T_WORD || r->t[i - 2].type == T_NUM ||
-				   punct_is(r, i - 2, ','))))
+			/* doses waiting for their drug: only into "of <drug>" */
+			if (!wrapped || !(tok_is(r, i, "of") || (t->flags & F_DRUG)))
+				pend.n = 0;
+			if (!wrapped)
 				last = -1;
 			last_sent = t->sent;
 		}

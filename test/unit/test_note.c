@@ -969,6 +969,12 @@ main(void)
 	/* silent: a second volume with no word of waste is the dose's */
 	expect("Procedure: TPI R piriformis with bupivacaine 0.25% 8 mL, added: 2 mL.",
 		   "right piriformis;-;bupivacaine;0.25% 8 mL, 2 mL;....;none");
+	/* a dose wrapped before "of" its drug (256) */
+	expect("Procedure: the right piriformis was injected with 1 mL\nof 1% lidocaine.",
+		   "right piriformis;-;lidocaine;1 mL of 1%;....;none");
+	/* silent: a line's volume does not wait across lines for a drug */
+	expect("TPI today:\nR piriformis - 2 mL\nAgent: 0.5% lidocaine, 2 mL total.",
+		   "right piriformis;-;lidocaine;0.5%, 2 mL;....;none");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
