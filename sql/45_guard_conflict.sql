@@ -255,4 +255,19 @@ VALUES ('F1', 1, 'PF', 'medicare', '1234567893', '2025-01-06', '20552', 1, '{M79
 		true, true, true, true, 'none')
 ON CONFLICT DO NOTHING;
 SELECT claim_id, line_no FROM fs ORDER BY 1, 2;
+-- ... and through a WITH, or a DO block: the portal shows no upsert
+\c
+WITH w AS (INSERT INTO fs (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units)
+		   VALUES ('F1', 1, 'PF', 'medicare', '2025-01-06', '20552', 1)
+		   ON CONFLICT DO NOTHING RETURNING 1)
+SELECT count(*) AS inserted FROM w;
+\c
+DO $$
+BEGIN
+	INSERT INTO fs (claim_id, line_no, patient_id, payer_id, date_of_service, hcpcs, units)
+	VALUES ('F1', 1, 'PF', 'medicare', '2025-01-06', '20552', 1)
+	ON CONFLICT DO NOTHING;
+END
+$$;
+SELECT claim_id, line_no FROM fs ORDER BY 1, 2;
 DROP TABLE fs;

@@ -2,8 +2,8 @@
 -- saves a reference table's user rows only (WHERE NOT builtin) and the
 -- restore's CREATE EXTENSION ships every builtin row again, so a shipped
 -- row the user deleted (a covered diagnosis, a policy, a muscle) came
--- back.  The key of every deleted reference row is kept in
--- reference_deleted, which pg_dump saves whole; restoring a key deletes
+-- back.  The key of every deleted reference row (and the old key of a row
+-- an UPDATE gave another key) is kept in reference_deleted, which pg_dump saves whole; restoring a key deletes
 -- the shipped row with that key that CREATE EXTENSION brought back (a user
 -- row with the key, restored before or after, stays).  A TRUNCATE, and a
 -- DELETE run by a trigger (the user's own too), are not recorded.  Created after the shipped data and, in an update, after the
@@ -34,14 +34,21 @@ BEGIN
 	IF pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.>) 1 THEN
 		RETURN NULL;
 	END IF;
-	-- TG_ARGV names the key columns; gone is the statement's OLD TABLE
+	-- TG_ARGV names the key columns; gone is the statement's OLD TABLE,
+	-- kept an UPDATE's NEW TABLE: a key an UPDATE changed is gone too
 	EXECUTE pg_catalog.format(
 		'INSERT INTO %I.reference_deleted (table_name, key) '
-		'SELECT DISTINCT %L, pg_catalog.jsonb_build_object(%s) FROM gone '
+		'SELECT DISTINCT %L, pg_catalog.jsonb_build_object(%s) FROM gone AS g %s '
 		'ON CONFLICT (table_name, key) DO NOTHING',
 		TG_TABLE_SCHEMA, TG_TABLE_NAME,
-		(SELECT pg_catalog.string_agg(pg_catalog.format('%L, %I', k, k), ', ')
-		   FROM pg_catalog.unnest(TG_ARGV) AS k));
+		(SELECT pg_catalog.string_agg(pg_catalog.format('%L, g.%I', k, k), ', ')
+		   FROM pg_catalog.unnest(TG_ARGV) AS k),
+		CASE WHEN TG_OP OPERATOR(pg_catalog.=) 'UPDATE' THEN
+			'WHERE NOT EXISTS (SELECT FROM kept AS n WHERE ' ||
+			(SELECT pg_catalog.string_agg(pg_catalog.format(
+					   'n.%I IS NOT DISTINCT FROM g.%I', k, k), ' AND ')
+			   FROM pg_catalog.unnest(TG_ARGV) AS k) || ')'
+		ELSE '' END);
 	RETURN NULL;
 END
 $$;
@@ -84,29 +91,56 @@ CREATE TRIGGER reference_deletions_restored AFTER INSERT ON @extschema@.referenc
 CREATE TRIGGER reference_rows_deleted AFTER DELETE ON @extschema@.rule
 	REFERENCING OLD TABLE AS gone
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('rule_id');
+CREATE TRIGGER reference_keys_changed AFTER UPDATE ON @extschema@.rule
+	REFERENCING OLD TABLE AS gone NEW TABLE AS kept
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('rule_id');
 CREATE TRIGGER reference_rows_deleted AFTER DELETE ON @extschema@.payer_policy
 	REFERENCING OLD TABLE AS gone
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('payer_id', 'effective_from');
+CREATE TRIGGER reference_keys_changed AFTER UPDATE ON @extschema@.payer_policy
+	REFERENCING OLD TABLE AS gone NEW TABLE AS kept
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('payer_id', 'effective_from');
 CREATE TRIGGER reference_rows_deleted AFTER DELETE ON @extschema@.covered_dx
 	REFERENCING OLD TABLE AS gone
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('payer_id', 'icd10');
+CREATE TRIGGER reference_keys_changed AFTER UPDATE ON @extschema@.covered_dx
+	REFERENCING OLD TABLE AS gone NEW TABLE AS kept
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('payer_id', 'icd10');
 CREATE TRIGGER reference_rows_deleted AFTER DELETE ON @extschema@.icd10
 	REFERENCING OLD TABLE AS gone
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('code');
+CREATE TRIGGER reference_keys_changed AFTER UPDATE ON @extschema@.icd10
+	REFERENCING OLD TABLE AS gone NEW TABLE AS kept
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('code');
 CREATE TRIGGER reference_rows_deleted AFTER DELETE ON @extschema@.injectate
 	REFERENCING OLD TABLE AS gone
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('name');
+CREATE TRIGGER reference_keys_changed AFTER UPDATE ON @extschema@.injectate
+	REFERENCING OLD TABLE AS gone NEW TABLE AS kept
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('name');
 CREATE TRIGGER reference_rows_deleted AFTER DELETE ON @extschema@.muscle
 	REFERENCING OLD TABLE AS gone
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('name');
+CREATE TRIGGER reference_keys_changed AFTER UPDATE ON @extschema@.muscle
+	REFERENCING OLD TABLE AS gone NEW TABLE AS kept
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('name');
 CREATE TRIGGER reference_rows_deleted AFTER DELETE ON @extschema@.rvu
 	REFERENCING OLD TABLE AS gone
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('release', 'hcpcs', 'modifier');
+CREATE TRIGGER reference_keys_changed AFTER UPDATE ON @extschema@.rvu
+	REFERENCING OLD TABLE AS gone NEW TABLE AS kept
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('release', 'hcpcs', 'modifier');
 CREATE TRIGGER reference_rows_deleted AFTER DELETE ON @extschema@.conversion_factor
 	REFERENCING OLD TABLE AS gone
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('effective_from', 'kind');
+CREATE TRIGGER reference_keys_changed AFTER UPDATE ON @extschema@.conversion_factor
+	REFERENCING OLD TABLE AS gone NEW TABLE AS kept
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('effective_from', 'kind');
 CREATE TRIGGER reference_rows_deleted AFTER DELETE ON @extschema@.gpci
 	REFERENCING OLD TABLE AS gone
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('release', 'locality');
+CREATE TRIGGER reference_keys_changed AFTER UPDATE ON @extschema@.gpci
+	REFERENCING OLD TABLE AS gone NEW TABLE AS kept
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_rows_deleted('release', 'locality');
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.reference_deleted', '');

@@ -521,26 +521,6 @@ note_kind(ModifyTableState *mt, ResultRelInfo *rri, void *arg)
 }
 
 /*
- * The portal's own INSERT ... ON CONFLICT running the trigger, in the
- * statement during which the module was loaded (no frame: see above).
- */
-static bool
-load_statement_upserts(void)
-{
-	Portal		portal = ActivePortal;
-	MemoryContext estate_cxt = CurrentMemoryContext->parent;
-	PlannedStmt *ps;
-
-	if (portal == NULL || list_length(portal->stmts) != 1 ||
-		estate_cxt == NULL || estate_cxt->parent != portal->portalContext)
-		return false;
-	ps = linitial_node(PlannedStmt, portal->stmts);
-	return ps->commandType == CMD_INSERT && ps->planTree != NULL &&
-		IsA(ps->planTree, ModifyTable) &&
-		((ModifyTable *) ps->planTree)->onConflictAction != ONCONFLICT_NONE;
-}
-
-/*
  * What the running statement does with a row that a BEFORE ROW INSERT
  * trigger on rel sees.  The executor fires such triggers for every row
  * proposed: INSERT ... ON CONFLICT then skips a row that conflicts with a
@@ -558,8 +538,14 @@ tpi_guard_insert_kind(Relation rel, const Trigger *trigger)
 	QueryDesc  *qd;
 	Kinds		k = {false, false, false};
 
+	/*
+	 * The statement that loaded the module: unless it is a plain INSERT
+	 * into rel or a COPY FROM, it may be an upsert in a WITH, a DO block or
+	 * a function, which its portal does not show: its rows are probed
+	 */
 	if (nframes == 0)
-		return load_statement_upserts() ? TPI_INSERT_UPSERT : TPI_INSERT_NEW;
+		return tpi_guard_insert_frame(RelationGetRelid(rel)) == 0 ?
+			TPI_INSERT_UPSERT : TPI_INSERT_NEW;
 	/* a plain INSERT or COPY FROM: what the loads are */
 	if (frames[nframes - 1].insert_only ||
 		(qd = frames[nframes - 1].qd) == NULL || qd->estate == NULL)

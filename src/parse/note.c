@@ -6367,7 +6367,8 @@ therapy_pt(const Reader *r, size_t i)
 /*
  * Does the sentence of token i speak of care not yet had ("refer to PT",
  * "start a trial of gabapentin")?  A trial had is care had: "has completed
- * PT and a trial of tizanidine", "failed a trial of NSAIDs".
+ * PT and a trial of tizanidine", "failed a trial of NSAIDs", "s/p a trial
+ * of PT", "a trial of PT did not help".
  */
 static bool
 new_care(const Reader *r, size_t i)
@@ -6389,10 +6390,15 @@ new_care(const Reader *r, size_t i)
 			continue;
 		if (!tok_is(r, k, "trial"))
 			return true;
-		for (b = from; b < k; b++)
+		/* "s/p a trial of PT", "a trial of PT failed", "... did not help" */
+		for (b = from; b < r->nt && r->t[b].sent == sent; b++)
 			if (tok_is(r, b, "completed") || tok_is(r, b, "failed") ||
 				tok_is(r, b, "tried") || tok_is(r, b, "had") ||
-				tok_is(r, b, "despite") || tok_is(r, b, "after"))
+				tok_is(r, b, "despite") || tok_is(r, b, "after") ||
+				tok_is(r, b, "without") ||
+				(tok_is(r, b, "status") && tok_is(r, b + 1, "post")) ||
+				(tok_is(r, b, "s") && punct_is(r, b + 1, '/') && tok_is(r, b + 2, "p")) ||
+				(tok_is(r, b, "did") && tok_is(r, b + 1, "not") && tok_is(r, b + 2, "help")))
 				had = true;
 		if (!had)
 			return true;

@@ -23,6 +23,7 @@ VALUES ('dumpus testus', 'cervical', 'muscle', '{dumpy}');
 -- shipped rows the user deleted stay deleted (reference_deleted)
 DELETE FROM tpi_rules.covered_dx WHERE payer_id = 'medicare' AND icd10 = 'M7910';
 DELETE FROM tpi_rules.muscle WHERE name = 'frontalis';
+UPDATE tpi_rules.muscle SET name = 'abductor hallucis renamed' WHERE name = 'abductor hallucis';
 -- the user's objects on the extension's tables: a flag-mode guard on the
 -- claims table, an index and a constraint on the log
 CREATE TRIGGER claims_guard BEFORE INSERT OR UPDATE ON tpi_rules.claim_line
@@ -99,6 +100,7 @@ for db in $dst $dst2; do
 	grep -q '^muscle|dumpus testus|' <<<"$b" || { echo "user muscle lost"; exit 1; }
 	! grep -q '^dx|medicare|M7910|' <<<"$b" || { echo "a deleted shipped diagnosis came back"; exit 1; }
 	! grep -q '^muscle|frontalis|' <<<"$b" || { echo "a deleted shipped muscle came back"; exit 1; }
+	! grep -q '^muscle|abductor hallucis|' <<<"$b" || { echo "a renamed shipped muscle came back"; exit 1; }
 	grep -q '^user object|CREATE INDEX finding_log_rule_idx ON tpi_rules.finding_log' <<<"$b" || { echo "user index on finding_log lost"; exit 1; }
 	grep -q '^user object|finding_log_message_check|' <<<"$b" || { echo "user constraint on finding_log lost"; exit 1; }
 	grep -q "^user object|tpi_rules.claim_line|CREATE TRIGGER claims_reject_later .*|D$" <<<"$b" || { echo "the disabled user trigger is not restored disabled"; exit 1; }

@@ -941,6 +941,10 @@ main(void)
 	/* a trial had is care had (272) */
 	expect("Indication: neck pain; has completed PT and a trial of tizanidine.\n"
 		   "Procedure: TPI right trapezius.", "right trapezius;-;-;-;..C.;none");
+	expect("Indication: neck pain, s/p a trial of physical therapy.\n"
+		   "Procedure: TPI right trapezius.", "right trapezius;-;-;-;..C.;none");
+	expect("Indication: a trial of physical therapy did not help.\n"
+		   "Procedure: TPI right trapezius.", "right trapezius;-;-;-;..C.;none");
 	/* silent: a trial to start is care not yet had */
 	expect("Plan: will start a trial of PT.\nProcedure: TPI right trapezius.",
 		   "right trapezius;-;-;-;.P..;none");
