@@ -1991,7 +1991,7 @@ static bool
 subject_at(const Reader *r, size_t j)
 {
 	return (tok_is(r, j, "the") && tok_is(r, j + 1, "patient")) ||
-		tok_is(r, j, "he") || tok_is(r, j, "she") ||
+		tok_is(r, j, "he") || tok_is(r, j, "she") || tok_is(r, j, "we") ||
 		(tok_is(r, j, "there") && (tok_is(r, j + 1, "was") || tok_is(r, j + 1, "were") ||
 								   tok_is(r, j + 1, "is") || tok_is(r, j + 1, "are"))) ||
 	/* "... relief on exam there are taut bands ... after verbal consent the skin" */

@@ -955,6 +955,11 @@ main(void)
 		   "injections were performed into the left upper trapezius and the left levator "
 		   "scapulae using 4 cc of 1 percent lidocaine she will follow up in one month",
 		   "left trapezius|left levator scapulae;-;lidocaine;4 cc of 1 percent;.PC.;none");
+	/* "we" opens a clause too: the plan before it does not reach the injection */
+	expect("this 52 year old man with chronic neck pain was referred by his primary doctor "
+		   "and plans to start physical therapy next month we injected the right upper "
+		   "trapezius with lidocaine 1 percent 2 ml",
+		   "right trapezius;-;lidocaine;1 percent 2 ml;....;none");
 	/* silent: the same words in a sentence of a punctuated note split nothing */
 	expect("On exam there are taut bands in the left upper trapezius. "
 		   "Plan: trigger point injections next visit.", ";-;-;-;.P..;none");
