@@ -490,6 +490,14 @@ each_writer(QueryDesc *qd, Relation rel,
 	return false;
 }
 
+/* An INSERT ... ON CONFLICT node? */
+static bool
+upserts(ModifyTableState *mt)
+{
+	return mt->operation == CMD_INSERT &&
+		((ModifyTable *) mt->ps.plan)->onConflictAction != ONCONFLICT_NONE;
+}
+
 typedef struct Kinds
 {
 	bool		inserts;		/* a node inserts through rel */
@@ -505,8 +513,7 @@ note_kind(ModifyTableState *mt, ResultRelInfo *rri, void *arg)
 	if (mt->operation == CMD_INSERT)
 	{
 		k->inserts = true;
-		if (((ModifyTable *) mt->ps.plan)->onConflictAction != ONCONFLICT_NONE)
-			k->upserts = true;
+		k->upserts |= upserts(mt);
 	}
 	else if (mt->operation == CMD_UPDATE)
 		k->moves = true;
@@ -589,9 +596,7 @@ upsert_conflicts(ModifyTableState *mt, ResultRelInfo *rri, void *arg)
 {
 	Probe	   *p = arg;
 
-	return mt->operation == CMD_INSERT &&
-		((ModifyTable *) mt->ps.plan)->onConflictAction != ONCONFLICT_NONE &&
-		rri->ri_NumIndices > 0 &&
+	return upserts(mt) && rri->ri_NumIndices > 0 &&
 		conflicts(rri, p->qd->estate, p->tup, rri->ri_onConflictArbiterIndexes);
 }
 

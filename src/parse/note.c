@@ -5196,6 +5196,7 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 	bool		drug_elsewhere = false;
 	uint32_t	k;
 	bool		above = false;
+	bool		injected = false;	/* "N trigger points were injected" */
 	size_t		a;
 
 	for (k = 0; k < r->ns; k++)
@@ -5245,7 +5246,7 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 			uint32_t	sent = r->t[a].sent;
 
 			/* not "trigger points were not injected", "... deferred" */
-			r->exam_injected = above =
+			injected = above =
 				(r->t[a].flags & F_INJ) && !r->t[a].neg &&
 				!(a >= 1 && (tok_is(r, a - 1, "not") || tok_is(r, a - 1, "never"))) &&
 				!(a >= 2 && (tok_is(r, a - 2, "not") || tok_is(r, a - 2, "never"))) &&
@@ -5420,6 +5421,8 @@ read_muscles(Reader *r, bool note_injects, bool *any_loc)
 		if (found || r->failed)
 			break;
 	}
+	/* the exam's muscles, only when no earlier pass found the procedure's */
+	r->exam_injected = injected && pass == 3;
 	settle_regions(r);
 	/* a correction takes back what it says was documented in error */
 	for (k = 0; k < (uint32_t) r->nretract; k++)
@@ -6376,6 +6379,8 @@ new_care(const Reader *r, size_t i)
 	uint32_t	sent = r->t[i].sent;
 	size_t		k,
 				from = i;
+	bool		trial = false,
+				had = false;
 
 	if (!any_sentence_of(r, i, F_NEWCARE))
 		return false;
@@ -6383,27 +6388,23 @@ new_care(const Reader *r, size_t i)
 		from--;
 	for (k = from; k < r->nt && r->t[k].sent == sent; k++)
 	{
-		size_t		b;
-		bool		had = false;
-
-		if (!(r->t[k].flags & F_NEWCARE))
-			continue;
-		if (!tok_is(r, k, "trial"))
-			return true;
+		if (r->t[k].flags & F_NEWCARE)
+		{
+			if (!tok_is(r, k, "trial"))
+				return true;
+			trial = true;
+		}
 		/* "s/p a trial of PT", "a trial of PT failed", "... did not help" */
-		for (b = from; b < r->nt && r->t[b].sent == sent; b++)
-			if (tok_is(r, b, "completed") || tok_is(r, b, "failed") ||
-				tok_is(r, b, "tried") || tok_is(r, b, "had") ||
-				tok_is(r, b, "despite") || tok_is(r, b, "after") ||
-				tok_is(r, b, "without") ||
-				(tok_is(r, b, "status") && tok_is(r, b + 1, "post")) ||
-				(tok_is(r, b, "s") && punct_is(r, b + 1, '/') && tok_is(r, b + 2, "p")) ||
-				(tok_is(r, b, "did") && tok_is(r, b + 1, "not") && tok_is(r, b + 2, "help")))
-				had = true;
-		if (!had)
-			return true;
+		if (tok_is(r, k, "completed") || tok_is(r, k, "failed") ||
+			tok_is(r, k, "tried") || tok_is(r, k, "had") ||
+			tok_is(r, k, "despite") || tok_is(r, k, "after") ||
+			tok_is(r, k, "without") ||
+			(tok_is(r, k, "status") && tok_is(r, k + 1, "post")) ||
+			(tok_is(r, k, "s") && punct_is(r, k + 1, '/') && tok_is(r, k + 2, "p")) ||
+			(tok_is(r, k, "did") && tok_is(r, k + 1, "not") && tok_is(r, k + 2, "help")))
+			had = true;
 	}
-	return false;
+	return trial && !had;
 }
 
 static void
@@ -6412,6 +6413,8 @@ read_elements(Reader *r, NrFacts *out)
 	size_t		i;
 	uint32_t	after_sent = UINT32_MAX;
 	bool		after = false;
+	uint32_t	care_sent = UINT32_MAX;
+	bool		care_to_come = false;	/* new_care() of care_sent */
 
 	out->guidance = modality[0];
 	for (i = 0; i < r->nt; i++)
@@ -6420,6 +6423,12 @@ read_elements(Reader *r, NrFacts *out)
 
 		if (t->type != T_WORD && t->type != T_PUNCT)
 			continue;
+		/* once per sentence: new_care() reads the whole of it */
+		if (t->sent != care_sent)
+		{
+			care_sent = t->sent;
+			care_to_come = new_care(r, i);
+		}
 		/* signed: not "unsigned", not "not signed", not pending */
 		if ((t->flags & F_SIGN) && !t->neg &&
 			!any_sentence_of(r, i, F_NOT) &&
@@ -6445,7 +6454,7 @@ read_elements(Reader *r, NrFacts *out)
 		if (!t->neg && plan_cue(r, i))
 			out->post_procedure_plan = true;
 		/* conservative care, prior or ongoing */
-		if (!t->neg && !t->header && !new_care(r, i))
+		if (!t->neg && !t->header && !care_to_come)
 		{
 			if (t->flags & F_CONS)
 				out->conservative_care = true;

@@ -928,6 +928,10 @@ main(void)
 	expect("Exam: trigger points in the bilateral upper trapezius and levator scapulae.\n"
 		   "Procedure: 2 trigger points were injected with 1% lidocaine 2 mL.",
 		   ";2;lidocaine;1% 2 mL;....;none");
+	/* silent: the procedure's own muscles stay beside a smaller stated count */
+	expect("Procedure: trigger points were injected in the right upper trapezius, "
+		   "left upper trapezius and right piriformis.\nTrigger points injected: 2",
+		   "right trapezius|left trapezius|right piriformis;2;-;-;....;none");
 	/* silent: the exam's muscles when the injection was put off */
 	expect("Exam: trigger points in the L trapezius and L gluteus medius.\n"
 		   "Trigger point injections were deferred to next visit.", ";-;-;-;....;none");
